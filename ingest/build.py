@@ -76,10 +76,6 @@ def build_index(
     articles = parse_seeds(seeds)
     chunks = chunk_articles(articles, settings.window_sentences)
     glossary = build_glossary([u for a in articles for u in a.units])
-    embedder = embedder or load_embedder(settings.model_name, settings.embed_batch_size)
-    vectors = embedder.encode([c.text for c in chunks], progress=progress)
-    index = faiss.IndexFlatIP(embedder.dimension)
-    index.add(vectors)
 
     index_dir = Path(settings.index_dir)
     try:
@@ -92,6 +88,12 @@ def build_index(
         raise RagError(f"Cannot write the index to {index_dir} ({e.strerror}); "
                        "choose a writable folder with --index-dir or NELM_INDEX_DIR") from e
     try:
+        # Embedding comes after the output folder is known to be writable: a bad --index-dir
+        # should fail in a second, not after loading a model.
+        embedder = embedder or load_embedder(settings.model_name, settings.embed_batch_size)
+        vectors = embedder.encode([c.text for c in chunks], progress=progress)
+        index = faiss.IndexFlatIP(embedder.dimension)
+        index.add(vectors)
         manifest = Manifest(
             format_version=FORMAT_VERSION, model_name=settings.model_name,
             dimension=embedder.dimension, chunking=chunking_params(settings),

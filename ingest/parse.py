@@ -39,7 +39,8 @@ _VOLUME_RE = re.compile(
 _DOI_RE = re.compile(r"doi:\s*(?P<doi>10\.\S+?)\.?(?=\s|$)")
 _EPUB_RE = re.compile(r"Epub\s+(?P<date>[^.]+)\.")
 _AUTHOR_RE = re.compile(
-    r"^(?P<author>[^.]+?)(?P<etal>\s+et al)?\.\s+(?P<journal>.+?)\.\s+(?P<year>(?:19|20)\d{2})\.\s*$"
+    # An initial may carry its own period ("Jane Q. Smith"); any other period ends the name.
+    r"^(?P<author>(?:[^.]|(?<=\b[A-Z])\.)+?)(?P<etal>\s+et al)?\.\s+(?P<journal>[^.]+?)\.\s+(?P<year>(?:19|20)\d{2})\.\s*$"
 )
 _FIGURE_RE = re.compile(r"^(?:Figure|Fig\.)\s+(?P<n>\d+)\s*$")
 _REFERENCE_RE = re.compile(r"^\s*\d+\.\s+(?P<body>\S.*?)\s*$")
@@ -135,11 +136,11 @@ def parse_pubmed_text(
     pages = (volume_m.group("pages") or "") if volume_m else ""
     epub = normalise_space(epub_m.group("date")) if epub_m else ""
 
-    citation_text = _citation_text(first_author, bool(author_m.group("etal")), title, journal,
+    citation_text, citation_parts = _citation_text(first_author, bool(author_m.group("etal")), title, journal,
                                    year, volume, issue, pages, doi, epub, article_type)
     spans = list(fields.values())
     add("citation", "citation", "Citation", citation_text,
-        min(s for s, _ in spans), max(e for _, e in spans), fields={k: list(v) for k, v in fields.items()})
+        min(s for s, _ in spans), max(e for _, e in spans), fields={k: list(v) for k, v in fields.items()}, parts=citation_parts)
 
     abstract_end = _section_end(lines, abstract_i + 1)
     for n, (start, end) in enumerate(_sentences(page, lines[abstract_i + 1:abstract_end]), 1):
@@ -304,15 +305,22 @@ def _doc_key(first_author: str, year: int) -> str:
 
 
 def _citation_text(first_author: str, et_al: bool, title: str, journal: str, year: int, volume: str,
-                   issue: str, pages: str, doi: str, epub: str, article_type: str) -> str:
+                   issue: str, pages: str, doi: str, epub: str, article_type: str) -> tuple[str, list[list]]:
+    """The composed citation and its parts as [kind, start, end] offsets into it, so that an
+    answer about the DOI can cite just "doi: ..." and highlight it."""
     authors = f"{first_author} et al." if et_al else f"{first_author}."
     where = f"{journal}. {year}"
     if volume:
         where += f";{volume}" + (f"({issue})" if issue else "") + (f":{pages}" if pages else "")
-    parts = [authors, title.rstrip(".") + ".", where + "."]
+    parts = [("authors", authors), ("title", title.rstrip(".") + "."), ("journal", where + ".")]
     if doi:
-        parts.append(f"doi: {doi}.")
+        parts.append(("doi", f"doi: {doi}."))
     if epub:
-        parts.append(f"Epub {epub}.")
-    parts.append(f"Article type: {article_type}.")
-    return " ".join(parts)
+        parts.append(("epub", f"Epub {epub}."))
+    parts.append(("type", f"Article type: {article_type}."))
+    text, offsets = "", []
+    for kind, part in parts:
+        start = len(text) + (1 if text else 0)
+        text = f"{text} {part}" if text else part
+        offsets.append([kind, start, len(text)])
+    return text, offsets

@@ -1,0 +1,43 @@
+"""Grounded question answering over the Machairas et al. 2021 review of NELM treatment.
+
+    >>> import rag
+    >>> answer = rag.ask("What is the treatment of choice for resectable NELM?")
+    >>> answer.route, answer.abstained, answer.answer
+    ('retrieval', False, 'Liver surgery ... [abstract-s2].')
+
+Importing `rag` is cheap: the model, FAISS and the index load on the first `ask` (once per
+process and settings), so the glossary and the algorithm stay usable without them.
+"""
+
+from __future__ import annotations
+
+import threading
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from rag.pipeline import Pipeline
+    from rag.settings import Settings
+    from rag.types import Answer
+
+_pipelines: dict[object, "Pipeline"] = {}
+_lock = threading.Lock()
+
+
+def get_pipeline(settings: "Settings | None" = None) -> "Pipeline":
+    """The shared pipeline for `settings` (default: from the environment), loaded once."""
+    from rag.pipeline import load_pipeline
+    from rag.settings import Settings
+
+    settings = settings or Settings.from_env()
+    with _lock:
+        if settings not in _pipelines:
+            _pipelines[settings] = load_pipeline(settings)
+        return _pipelines[settings]
+
+
+def ask(question: str, history: "list[str] | None" = None, settings: "Settings | None" = None) -> "Answer":
+    """Answer `question` (with earlier user questions as `history`) from the review."""
+    return get_pipeline(settings).ask(question, history)
+
+
+__all__ = ["ask", "get_pipeline"]

@@ -93,3 +93,62 @@ class Chunk:
     @classmethod
     def from_dict(cls, data: dict[str, Any]) -> "Chunk":
         return cls(id=data["id"], text=data["text"], unit_ids=tuple(data["unit_ids"]))
+
+
+@dataclass(frozen=True)
+class Citation:
+    """A cited unit as a reader checks it: where it is, what it says, which part answers.
+
+    `span` is (start, end) into `text`: the part of the unit that answers the question,
+    for highlighting. `links` lists the outside links the page showed (references only).
+    """
+
+    unit_id: str
+    section: str
+    label: str
+    text: str
+    span: tuple[int, int]
+    score: float = 0.0
+    links: tuple[str, ...] = ()
+
+    def to_dict(self) -> dict[str, Any]:
+        data = asdict(self)
+        data["span"] = list(self.span)
+        data["links"] = list(self.links)
+        return data
+
+
+@dataclass(frozen=True)
+class Answer:
+    """What `rag.ask` returns, whatever the route.
+
+    `answer` is markdown with inline `[unit-id]` citations. When `abstained` is true the
+    answer says the review's indexed text does not address the question and `related`
+    lists the closest passages (not as support). `dot` holds the treatment algorithm's
+    Graphviz graph when the route is "algorithm".
+    """
+
+    question: str
+    route: str  # "retrieval" | "glossary" | "algorithm"
+    answer: str
+    citations: tuple[Citation, ...] = ()
+    abstained: bool = False
+    retrieved: tuple[tuple[str, float], ...] = ()
+    timings_ms: dict[str, float] = field(default_factory=dict)
+    rewritten_question: str = ""
+    related: tuple[Citation, ...] = ()
+    notices: tuple[str, ...] = ()
+    mode: str = "extractive"  # "extractive" | "generative"
+    algorithm: dict[str, Any] | None = None
+    dot: str = ""
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "question": self.question, "route": self.route, "answer": self.answer,
+            "citations": [c.to_dict() for c in self.citations], "abstained": self.abstained,
+            "retrieved": [{"unit_id": u, "score": round(s, 6)} for u, s in self.retrieved],
+            "timings_ms": {k: round(v, 3) for k, v in self.timings_ms.items()},
+            "rewritten_question": self.rewritten_question,
+            "related": [c.to_dict() for c in self.related], "notices": list(self.notices),
+            "mode": self.mode, "algorithm": self.algorithm, "dot": self.dot,
+        }

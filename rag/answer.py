@@ -1,0 +1,247 @@
+"""Ranked units -> a short extractive answer with inline citations, or an honest abstention.
+
+The answer is made only of passages copied verbatim from the cited units (a whole abstract
+sentence, one field of the bibliographic record, one item of a figure legend), each followed
+by its unit ID: `... is the treatment of choice for resectable NELM [abstract-s2].`
+The only text that is not copied is fixed wording (the abstention sentence).
+
+Deciding to answer is not a similarity threshold: out-of-scope questions often look close
+to the abstract. Instead the answerer checks what the question asks for against what the
+candidate text contains:
+- coverage: the share of the question's content terms (IDF-weighted, stemmed, abbreviations
+  expanded both ways) that the candidate passages contain;
+- a number: "how many", "what percentage", "5-year survival", "dose", "rate" need a figure,
+  and a passage without one cannot answer;
+- structure: a unit the question names outright ("Figure 2", "the DOI") answers it.
+Both false answers and false refusals count; thresholds are calibrated on the evaluation set.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from dataclasses import dataclass
+from typing import Callable, Sequence
+
+from rag.retrieve import Hit
+from rag.types import Citation, SourceUnit
+
+ABSTAIN_PREFIX = ("The indexed text of this review (abstract, keywords, figure captions and "
+                  "reference list) does not address this question")
+
+_TOKEN_RE = re.compile(r"[A-Za-z][A-Za-z0-9\-]*|\d+(?:\.\d+)?")
+_STOP = set("""a an the of to in on for and or with by from as at is are was were be been being do does did
+what which who whom whose when where why how this that these those it its there their they them
+i we you he she me my our your can could should would may might must shall will about into than then
+according review article paper authors author say says said state states stated mention mentions
+mentioned describe described discuss discussed tell explain give list any some all also only very much
+many more most such other whether if not no yes vs versus s""".split())
+# Words that frame a clinical question without naming its subject; they count for little.
+_GENERIC = set("""role use used using indicated indication indications consider considered considering
+recommend recommended recommendation recommendations option options offer offered perform performed
+treat treated treating treatment treatments therapy therapies manage managed management patient patients
+best good better approach approaches place value useful benefit benefits help work works effective
+effect effects happen happens main key important current currently available""".split())
+_NUMBER_CUE = re.compile(
+    r"\b(how many|how much|how long|how often|what (?:percentage|proportion|fraction|share|number|dose|"
+    r"dosage|rate)|percent(?:age)?|proportion|\d+[- ]year|median|mean|average|dose|dosage|mg|rate|"
+    r"incidence|prevalence|survival (?:rate|benefit|figure)|odds|hazard|ratio|cut-?off|threshold|"
+    r"how large|how big|size of)\b", re.I)
+_DIGIT_RE = re.compile(r"\d")
+
+
+@dataclass(frozen=True)
+class Thresholds:
+    """Calibrated on eval/questions.jsonl (see README, Evaluation)."""
+
+    min_coverage: float = 0.5
+    second_passage_gain: float = 0.2
+    max_passages: int = 3
+
+
+@dataclass(frozen=True)
+class Segment:
+    unit: SourceUnit
+    start: int
+    end: int
+    kind: str = ""  # for the citation unit: which field ("doi", "journal", ...)
+
+    @property
+    def text(self) -> str:
+        return self.unit.text[self.start:self.end]
+
+
+@dataclass(frozen=True)
+class Extraction:
+    answer: str
+    citations: tuple[Citation, ...]
+    abstained: bool
+    related: tuple[Citation, ...]
+    coverage: float
+
+
+class Answerer:
+    """Extractive answering over one index's units; built once, then pure per question."""
+
+    def __init__(self, units: Sequence[SourceUnit], stem: Callable[[str], str],
+                 expand: Callable[[str], str] | None = None, thresholds: Thresholds | None = None):
+        self.stem = stem
+        self.expand = expand or (lambda text: text)
+        self.thresholds = thresholds or Thresholds()
+        doc_freq: dict[str, int] = {}
+        for unit in units:
+            for term in set(self.terms(self.expand(unit.text))):
+                doc_freq[term] = doc_freq.get(term, 0) + 1
+        n = max(len(units), 1)
+        self._idf = {t: math.log(1 + n / df) for t, df in doc_freq.items()}
+        self._max_idf = math.log(1 + n)  # a term the review never uses weighs most
+
+    def terms(self, text: str) -> list[str]:
+        return [self.stem(t.lower()) for t in _TOKEN_RE.findall(text) if t.lower() not in _STOP]
+
+    def weights(self, question: str) -> dict[str, float]:
+        """Content terms of the question with their weights (generic framing words count less)."""
+        out: dict[str, float] = {}
+        for raw in _TOKEN_RE.findall(question):
+            low = raw.lower()
+            if low in _STOP or len(low) < 2:
+                continue
+            term = self.stem(low)
+            weight = self._idf.get(term, self._max_idf)
+            if low in _GENERIC or term in {self.stem(g) for g in ("treatment", "patient")}:
+                weight *= 0.25
+            out[term] = max(out.get(term, 0.0), weight)
+        return out
+
+    def coverage(self, weights: dict[str, float], text: str) -> float:
+        if not weights:
+            return 0.0
+        present = set(self.terms(self.expand(text)))
+        return sum(w for t, w in weights.items() if t in present) / sum(weights.values())
+
+    def answer(self, question: str, hits: Sequence[Hit], units: dict[str, SourceUnit],
+               expanded_question: str | None = None) -> Extraction:
+        candidates = [h for h in hits if h.unit_id in units]
+        weights = self.weights(question)
+        # Abbreviations in the question also match their expansions in the text, and back.
+        expanded_terms = set(self.terms(expanded_question or self.expand(question)))
+        structural = [h for h in candidates if h.structural]
+        segments = [(h, seg, self._score(weights, expanded_terms, seg.text))
+                    for h in candidates for seg in segments_of(units[h.unit_id])]
+        related = tuple(_citation(units[h.unit_id], 0, len(units[h.unit_id].text), h.score)
+                        for h in candidates[:3])
+        if not segments:
+            return Extraction(_abstention(), (), True, related, 0.0)
+        if structural:
+            chosen = self._structural_choice(question, structural, units, weights, expanded_terms)
+        else:
+            chosen = self._choose(segments)
+        coverage = self.coverage(weights, " ".join(seg.text for _, seg in chosen)) if weights else 0.0
+        wants_number = bool(_NUMBER_CUE.search(question))
+        has_number = any(_DIGIT_RE.search(_strip_citation_marks(seg.text)) for _, seg in chosen)
+        answerable = bool(structural) or (
+            coverage >= self.thresholds.min_coverage and (has_number or not wants_number))
+        if not answerable:
+            return Extraction(_abstention(), (), True, related, coverage)
+        chosen.sort(key=lambda hs: (_unit_rank(units, hs[1].unit.id), hs[1].start))
+        sentences, citations = [], []
+        for hit, seg in chosen:
+            sentences.append(f"{_without_final_period(seg.text)} [{seg.unit.id}].")
+            citations.append(_citation(seg.unit, seg.start, seg.end, hit.score))
+        return Extraction(" ".join(sentences), tuple(citations), False, (), coverage)
+
+    def _score(self, weights: dict[str, float], expanded_terms: set[str], text: str) -> float:
+        present = set(self.terms(self.expand(text)))
+        total = sum(weights.values()) or 1.0
+        direct = sum(w for t, w in weights.items() if t in present) / total
+        via_expansion = len(expanded_terms & present) / (len(expanded_terms) or 1)
+        return direct + 0.25 * via_expansion
+
+    def _choose(self, segments: list[tuple[Hit, Segment, float]]) -> list[tuple[Hit, Segment]]:
+        """The best segment, plus others only where they add enough of the question's terms."""
+        ranked = sorted(segments, key=lambda x: (-(x[2] + 0.3 * _rank_bonus(x[0], segments)), x[1].start))
+        chosen = [ranked[0][:2]]
+        best = ranked[0][2]
+        for hit, seg, score in ranked[1:]:
+            if len(chosen) >= self.thresholds.max_passages:
+                break
+            if seg.unit.id in {s.unit.id for _, s in chosen}:
+                continue
+            if score >= best - self.thresholds.second_passage_gain and score > 0.6 and hit.dense > 0.45:
+                chosen.append((hit, seg))
+        return chosen
+
+    def _structural_choice(self, question: str, structural: list[Hit], units: dict[str, SourceUnit],
+                           weights: dict[str, float], expanded_terms: set[str]) -> list[tuple[Hit, Segment]]:
+        chosen = []
+        for hit in structural[:2]:
+            segs = segments_of(units[hit.unit_id])
+            unit = units[hit.unit_id]
+            if unit.section == "citation":
+                wanted = citation_parts_for(question)
+                picked = [s for s in segs if s.kind in wanted] or segs
+                chosen.extend((hit, s) for s in picked)
+            elif unit.section == "figure" and len(segs) > 1:
+                best = max(segs, key=lambda s: self._score(weights, expanded_terms, s.text))
+                whole = Segment(unit, 0, len(unit.text))
+                asks_item = self._score(weights, expanded_terms, best.text) > 0.5 and best.start > 0
+                chosen.append((hit, best if asks_item else whole))
+            else:
+                chosen.append((hit, Segment(unit, 0, len(unit.text))))
+        return chosen
+
+
+def segments_of(unit: SourceUnit) -> list[Segment]:
+    """Citable pieces of a unit: the citation's fields, a legend's items, else the whole unit."""
+    if unit.section == "citation" and unit.metadata.get("parts"):
+        return [Segment(unit, s, e, kind) for kind, s, e in unit.metadata["parts"]]
+    if unit.section == "figure" and ";" in unit.text:
+        pieces, start = [], 0
+        for m in re.finditer(r";\s*", unit.text):
+            pieces.append(Segment(unit, start, m.start()))
+            start = m.end()
+        pieces.append(Segment(unit, start, len(unit.text)))
+        return [p for p in pieces if p.text.strip()]
+    return [Segment(unit, 0, len(unit.text))]
+
+
+_CITATION_CUES = (
+    ("authors", re.compile(r"\b(authors?|wrote|written|who)\b", re.I)),
+    ("title", re.compile(r"\b(title|titled|name of the (?:review|article|paper))\b", re.I)),
+    ("journal", re.compile(r"\b(journal|volume|issue|pages?|year|published in|when was|cite|citation)\b", re.I)),
+    ("doi", re.compile(r"\bdoi\b|digital object identifier", re.I)),
+    ("epub", re.compile(r"\b(e-?pub\w*|online|electronic\w*|date)\b", re.I)),
+    ("type", re.compile(r"\b(type|kind|sort)\b", re.I)),
+)
+
+
+def citation_parts_for(question: str) -> set[str]:
+    """Which fields of the bibliographic record the question asks for ("doi", "journal", ...);
+    none recognised means the whole record."""
+    return {kind for kind, pattern in _CITATION_CUES if pattern.search(question)}
+
+
+def _strip_citation_marks(text: str) -> str:
+    return re.sub(r"\[\d+\]", "", text)  # "[13]" in a caption is a reference mark, not a figure
+
+
+def _without_final_period(text: str) -> str:
+    return text.rstrip().rstrip(".").rstrip()
+
+
+def _abstention() -> str:
+    return ABSTAIN_PREFIX + ". The closest passages are listed below as related reading, not as an answer."
+
+
+def _citation(unit: SourceUnit, start: int, end: int, score: float) -> Citation:
+    return Citation(unit.id, unit.section, unit.label, unit.text, (start, end), round(float(score), 6),
+                    tuple(unit.metadata.get("links", ())))
+
+
+def _rank_bonus(hit: Hit, segments: list[tuple[Hit, Segment, float]]) -> float:
+    top = max(h.score for h, _, _ in segments) or 1.0
+    return hit.score / top
+
+
+def _unit_rank(units: dict[str, SourceUnit], unit_id: str) -> int:
+    return list(units).index(unit_id)

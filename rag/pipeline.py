@@ -1,0 +1,183 @@
+"""The question-answering chain: normalise -> route -> (glossary | algorithm | retrieval) -> Answer.
+
+Composed from LangChain runnables so it plugs into that ecosystem (tracing, batching,
+`.invoke`), with the project's own types inside: the chain's input is a `Turn`, its output
+an `Answer`. Loading (index, model, BM25, glossary) happens once in `load_pipeline`; `ask`
+is then read-only and safe to call from several threads (the app shares one pipeline).
+
+Routing is deterministic and part of the answer: abbreviation questions go to the glossary,
+treatment scenarios to the Figure 2 algorithm (never to free text), everything else to
+hybrid retrieval and the extractive answerer.
+"""
+
+from __future__ import annotations
+
+import time
+from dataclasses import dataclass, fields, replace
+from typing import Any
+
+from rag.answer import Answerer
+from rag.errors import InvalidQuestionError
+from rag.followup import is_followup, rewrite
+from rag.index import LoadedIndex, load_index
+from rag.question import normalise_question
+from rag.retrieve import Hit, HybridRetriever
+from rag.settings import Settings
+from rag.types import Answer, Citation, SourceUnit
+
+
+@dataclass(frozen=True)
+class Turn:
+    """One question in context, after normalisation and routing."""
+
+    question: str
+    history: tuple[str, ...]
+    query: str  # the self-contained question (rewritten for follow-ups)
+    route: str
+    started: float
+    glossary_term: str = ""
+    previous_treatment: str = ""
+
+
+class Pipeline:
+    def __init__(self, index: LoadedIndex, embedder: Any, settings: Settings) -> None:
+        import Stemmer
+        from rag.glossary import Glossary
+
+        self.index = index
+        self.settings = settings
+        self.glossary = Glossary.from_dict(index.glossary)
+        self.embedder = embedder
+        self.retriever = HybridRetriever(index, embedder, settings, expand=self.expand)
+        stemmer = Stemmer.Stemmer("english")
+        self.answerer = Answerer(list(index.units.values()), stemmer.stemWord, expand=self.expand)
+        self.chain = self._build_chain()
+
+    # -- public -------------------------------------------------------------------------
+    def ask(self, question: str, history: list[str] | None = None) -> Answer:
+        """Answer one question; `history` is the conversation's earlier user questions."""
+        return self.chain.invoke({"question": question, "history": list(history or [])})
+
+    def expand(self, text: str) -> str:
+        """The text plus the glossary's expansions of what it contains, both directions."""
+        from rag.glossary import expansions_for
+
+        extra = [other for _, other in expansions_for(text, self.glossary)]
+        return f"{text} {' '.join(extra)}" if extra else text
+
+    def retrieve(self, query: str, top_k: int | None = None, mode: str = "hybrid") -> list[Hit]:
+        return self.retriever.retrieve(query, top_k, mode)
+
+    # -- chain --------------------------------------------------------------------------
+    def _build_chain(self):
+        from langchain_core.runnables import RunnableBranch, RunnableLambda
+
+        return RunnableLambda(self._prepare) | RunnableBranch(
+            (lambda t: t.route == "glossary", RunnableLambda(self._answer_glossary)),
+            (lambda t: t.route == "algorithm", RunnableLambda(self._answer_algorithm)),
+            RunnableLambda(self._answer_retrieval),
+        )
+
+    def _prepare(self, request: dict[str, Any]) -> Turn:
+        from rag.algorithm_extract import is_treatment_question
+        from rag.glossary import parse_glossary_question
+
+        started = time.perf_counter()
+        limit = self.settings.max_question_chars
+        question = normalise_question(request["question"], limit)
+        history = []
+        for earlier in request.get("history") or []:
+            try:
+                history.append(normalise_question(earlier, limit))
+            except InvalidQuestionError:
+                continue  # a bad earlier turn must not break the current one
+        term = parse_glossary_question(question, self.glossary)
+        if term:
+            return Turn(question, tuple(history), question, "glossary", started, glossary_term=term)
+        if is_treatment_question(question):
+            return Turn(question, tuple(history), question, "algorithm", started)
+        if history and is_followup(question):
+            anchor = next((h for h in reversed(history) if not is_followup(h)), history[-1])
+            if is_treatment_question(anchor):
+                return Turn(question, tuple(history), f"{anchor} {question}", "algorithm", started,
+                            previous_treatment=anchor)
+        rewritten = rewrite(question, history)
+        return Turn(question, tuple(history), rewritten.question, "retrieval", started)
+
+    def _answer_glossary(self, turn: Turn) -> Answer:
+        from rag.glossary import answer_glossary
+
+        lookup = self.glossary.lookup(turn.glossary_term)
+        citations = []
+        for entry in lookup.matches:
+            unit = self.index.units.get(entry.unit_id or "")
+            if unit is not None:
+                citations.append(_citation(unit, _span_of(unit.text, entry.sentence or entry.long)))
+        return Answer(turn.question, "glossary", answer_glossary(lookup), tuple(citations),
+                      abstained=not lookup.matches, timings_ms=_timings(turn))
+
+    def _answer_algorithm(self, turn: Turn) -> Answer:
+        from rag.algorithm import run_algorithm
+        from rag.algorithm_extract import extract_inputs
+        from rag.algorithm_render import render_dot, render_markdown
+
+        inputs = extract_inputs(turn.question)
+        if turn.previous_treatment:
+            inputs = _merge_inputs(extract_inputs(turn.previous_treatment), inputs)
+        result = run_algorithm(inputs, self.settings)
+        labels = {uid: u.label for uid, u in self.index.units.items()}
+        citations = tuple(_citation(self.index.units[uid], (0, len(self.index.units[uid].text)))
+                          for uid in result.citations if uid in self.index.units)
+        return Answer(turn.question, "algorithm", render_markdown(result, labels), citations,
+                      rewritten_question=turn.query if turn.previous_treatment else "",
+                      timings_ms=_timings(turn), algorithm=result.to_dict(), dot=render_dot(result))
+
+    def _answer_retrieval(self, turn: Turn) -> Answer:
+        t0 = time.perf_counter()
+        hits = self.retriever.retrieve(turn.query, self.settings.top_k)
+        t1 = time.perf_counter()
+        extraction = self.answerer.answer(turn.query, hits, self.index.units)
+        timings = _timings(turn)
+        timings.update(retrieve=(t1 - t0) * 1000, answer=(time.perf_counter() - t1) * 1000)
+        return Answer(
+            turn.question, "retrieval", extraction.answer, extraction.citations, extraction.abstained,
+            tuple((h.unit_id, h.score) for h in hits), timings,
+            rewritten_question=turn.query if turn.query != turn.question else "",
+            related=extraction.related)
+
+
+def load_pipeline(settings: Settings | None = None, embedder: Any = None) -> Pipeline:
+    """Load the index (checked against the seeds and settings) and the model, once."""
+    settings = settings or Settings.from_env()
+    index = load_index(settings)
+    if embedder is None:
+        from ingest.embed import load_embedder
+
+        embedder = load_embedder(settings.model_name, settings.embed_batch_size)
+    return Pipeline(index, embedder, settings)
+
+
+def _merge_inputs(earlier, later):
+    """Values stated in the follow-up override the earlier turn's; the rest carry over."""
+    changes = {f.name: getattr(later, f.name) for f in fields(later)
+               if f.name not in ("assumed", "evidence") and getattr(later, f.name) is not None}
+    assumed = (set(earlier.assumed) - set(changes)) | set(later.assumed)
+    return replace(earlier, **changes, assumed=frozenset(assumed),
+                   evidence=tuple(earlier.evidence) + tuple(later.evidence))
+
+
+def _span_of(text: str, needle: str | None) -> tuple[int, int]:
+    if needle:
+        at = text.find(needle)
+        if at >= 0:
+            return at, at + len(needle)
+    return 0, len(text)
+
+
+def _citation(unit: SourceUnit, span: tuple[int, int], score: float = 1.0) -> Citation:
+    return Citation(unit.id, unit.section, unit.label, unit.text, span, score,
+                    tuple(unit.metadata.get("links", ())))
+
+
+def _timings(turn: Turn) -> dict[str, float]:
+    return {"total": (time.perf_counter() - turn.started) * 1000}

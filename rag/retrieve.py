@@ -1,0 +1,200 @@
+"""Question -> ranked source units, by hybrid dense + BM25 retrieval over the chunks.
+
+Three ranked lists are fused per unit:
+- dense: cosine similarity of the question to every chunk (FAISS inner product over
+  normalised vectors); a unit scores the best chunk that covers it;
+- lexical: BM25 (bm25s, English stop words, Snowball stemming) over the same chunk texts,
+  because biomedical questions hinge on exact terms and abbreviations;
+- structural: units the question names through the document's structure ("Figure 1",
+  "the second reference", "the DOI", "conflict of interest", "the aim of the review"),
+  which embeddings of passage text cannot see.
+Before both searches the question is expanded with the review's glossary in both
+directions (PRRT -> peptide receptor radionuclide therapy, liver transplantation -> OLT).
+Fusion is reciprocal rank fusion or a convex combination (a setting; the evaluation compares
+them). This module ranks; it does not decide whether the text answers the question.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Any, Callable, Sequence
+
+import numpy as np
+
+from rag.index import LoadedIndex
+from rag.settings import Settings
+from rag.types import SourceUnit
+
+_ORDINALS = {
+    "first": 1, "1st": 1, "second": 2, "2nd": 2, "third": 3, "3rd": 3, "fourth": 4, "4th": 4,
+    "fifth": 5, "5th": 5, "sixth": 6, "6th": 6, "seventh": 7, "7th": 7, "eighth": 8, "8th": 8,
+    "ninth": 9, "9th": 9, "tenth": 10, "10th": 10, "one": 1, "two": 2, "three": 3, "four": 4,
+    "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10,
+}
+_NUMBER = r"(\d+|" + "|".join(_ORDINALS) + r")"
+_FIGURE_RES = (re.compile(rf"\b(?:figure|fig\.?)\s*{_NUMBER}\b", re.I),
+               re.compile(rf"\b{_NUMBER}\s+(?:figure|fig)\b", re.I))
+_REFERENCE_RES = (re.compile(rf"\b(?:reference|ref\.?|citation)\s*(?:no\.?\s*|number\s*|#\s*)?{_NUMBER}\b", re.I),
+                  re.compile(rf"\b{_NUMBER}\s+(?:reference|ref|cited (?:work|paper|article|study))s?\b", re.I))
+_LAST_RE = {"figure": re.compile(r"\b(?:last|final)\s+(?:figure|fig)\b", re.I),
+            "reference": re.compile(r"\b(?:last|final)\s+(?:reference|ref|cited)\b", re.I)}
+# Questions about the record itself, and the section that answers them.
+_SECTION_CUES = (
+    ("citation", re.compile(
+        r"\b(doi|journal|published|publication|publish|year|volume|issue|pages?|authors?|wrote|written|"
+        r"title|titled|e-?pub\w*|article type|type of (?:article|paper|publication)|kind of (?:article|paper)|"
+        r"cite|citation for (?:this|the) (?:review|article|paper))\b", re.I)),
+    ("keywords", re.compile(r"\bkey\s*words?\b|\bkeywords?\b|\bindex terms?\b", re.I)),
+    ("coi", re.compile(r"\b(conflicts? of interest|competing interests?|disclosures?|funding|funded|sponsor\w*)\b", re.I)),
+)
+_PURPOSE_RE = re.compile(r"\b(aim|aims|purpose|objective|goal|scope|focus|intention|intend)\b"
+                         r"|\bwhat (?:does|do) (?:the|this) (?:review|article|paper|authors?) (?:discuss|cover|address)", re.I)
+_SELF_REFERENCE_RE = re.compile(r"\b(?:this|the present|the current|our)\s+(?:review|study|article|paper)\b"
+                                r"|\bwe\s+(?:discuss|review|describe|summari[sz]e|present|report)\b", re.I)
+_REFERENCE_LIST_CUE = re.compile(r"\b(reference|references|cited|cites|cite)\b", re.I)
+
+
+@dataclass(frozen=True)
+class Hit:
+    """One ranked unit: its fused score and what each retriever saw."""
+
+    unit_id: str
+    score: float
+    dense: float
+    lexical: float
+    structural: bool = False
+
+
+class HybridRetriever:
+    """Ranks the units of a loaded index for a question. Thread-safe for reads."""
+
+    def __init__(self, index: LoadedIndex, embedder: Any, settings: Settings,
+                 expand: Callable[[str], str] | None = None) -> None:
+        import bm25s
+        import Stemmer
+
+        self.index = index
+        self.embedder = embedder
+        self.settings = settings
+        self.expand = expand or (lambda q: q)
+        self._stemmer = Stemmer.Stemmer("english")
+        self._chunk_units = [c.unit_ids for c in index.chunks]
+        self._chunk_weight = np.array([1.0 if len(c.unit_ids) == 1 else 0.97 for c in index.chunks])
+        tokens = bm25s.tokenize([c.text for c in index.chunks], stopwords="en", stemmer=self._stemmer,
+                                show_progress=False, return_ids=False)
+        self._bm25 = bm25s.BM25()
+        self._bm25.index(bm25s.tokenize([c.text for c in index.chunks], stopwords="en",
+                                        stemmer=self._stemmer, show_progress=False), show_progress=False)
+        self._vocabulary = {t for doc in tokens for t in doc}
+        self._unit_order = [u.id for a in index.articles for u in a.units]
+
+    def retrieve(self, question: str, top_k: int | None = None, mode: str = "hybrid",
+                 vector: np.ndarray | None = None) -> list[Hit]:
+        """Top units for `question`; `mode` is "hybrid", "dense" or "bm25" (for evaluation)."""
+        top_k = top_k or self.settings.top_k
+        expanded = self.expand(question)
+        dense = self._dense_scores(expanded, vector) if mode in ("hybrid", "dense") else {}
+        lexical = self._lexical_scores(expanded) if mode in ("hybrid", "bm25") else {}
+        structural = structural_units(question, self.index.articles) if mode == "hybrid" else []
+        fused = self._fuse(dense, lexical, structural, mode)
+        ranked = sorted(fused.items(), key=lambda kv: (-kv[1], self._unit_order.index(kv[0])))
+        return [Hit(uid, score, dense.get(uid, 0.0), lexical.get(uid, 0.0), uid in structural)
+                for uid, score in ranked[:top_k]]
+
+    def embed(self, text: str) -> np.ndarray:
+        return self.embedder.encode([self.expand(text)])
+
+    def _dense_scores(self, text: str, vector: np.ndarray | None) -> dict[str, float]:
+        query = vector if vector is not None else self.embedder.encode([text])
+        scores, ids = self.index.vectors.search(np.asarray(query, dtype=np.float32), self.index.vectors.ntotal)
+        best: dict[str, float] = {}
+        for score, i in zip(scores[0], ids[0]):
+            if i < 0:
+                continue
+            weighted = float(score) * self._chunk_weight[i]
+            for uid in self._chunk_units[i]:
+                if weighted > best.get(uid, -1.0):
+                    best[uid] = weighted
+        return best
+
+    def _lexical_scores(self, text: str) -> dict[str, float]:
+        import bm25s
+
+        tokens = bm25s.tokenize([text], stopwords="en", stemmer=self._stemmer, show_progress=False,
+                                return_ids=False)[0]
+        tokens = [t for t in tokens if t in self._vocabulary]
+        if not tokens:
+            return {}
+        scores = self._bm25.get_scores(tokens)
+        best: dict[str, float] = {}
+        for i in np.nonzero(scores)[0]:
+            for uid in self._chunk_units[i]:
+                best[uid] = max(best.get(uid, 0.0), float(scores[i]) * self._chunk_weight[i])
+        return best
+
+    def _fuse(self, dense: dict[str, float], lexical: dict[str, float], structural: list[str],
+              mode: str) -> dict[str, float]:
+        fused: dict[str, float] = {}
+        if self.settings.fusion == "convex" and mode == "hybrid":
+            top_lex = max(lexical.values(), default=0.0) or 1.0
+            w = self.settings.dense_weight
+            for uid in set(dense) | set(lexical):
+                fused[uid] = w * max(dense.get(uid, 0.0), 0.0) + (1 - w) * lexical.get(uid, 0.0) / top_lex
+        else:
+            k = self.settings.rrf_k
+            for scores in (dense, lexical):
+                for rank, uid in enumerate(sorted(scores, key=lambda u: -scores[u]), 1):
+                    fused[uid] = fused.get(uid, 0.0) + 1.0 / (k + rank)
+        # A unit the question names outright ranks above anything similarity finds.
+        bonus = 1.0 + max(fused.values(), default=0.0)
+        for rank, uid in enumerate(structural):
+            fused[uid] = fused.get(uid, 0.0) + bonus / (1 + rank)
+        return fused
+
+
+def structural_units(question: str, articles: Sequence[Any]) -> list[str]:
+    """Unit IDs the question points at through the document's structure, best first.
+
+    Worked example: "What is the second reference about?" -> ["reference-2"];
+    "Which journal published the review?" -> ["citation"].
+    """
+    found: list[str] = []
+    for article in articles:
+        by_local = {_local_id(u.id): u.id for u in article.units}
+        figures = sorted(n for n in (_number_of(k, "figure-") for k in by_local) if n)
+        references = sorted(n for n in (_number_of(k, "reference-") for k in by_local) if n)
+        for kind, numbers, patterns in (("figure", figures, _FIGURE_RES), ("reference", references, _REFERENCE_RES)):
+            for pattern in patterns:
+                for m in pattern.finditer(question):
+                    n = _as_number(m.group(1))
+                    if n and f"{kind}-{n}" in by_local:
+                        found.append(by_local[f"{kind}-{n}"])
+            if _LAST_RE[kind].search(question) and numbers:
+                found.append(by_local[f"{kind}-{numbers[-1]}"])
+        for section, pattern in _SECTION_CUES:
+            if pattern.search(question) and section in by_local:
+                if section == "citation" and _REFERENCE_LIST_CUE.search(question):
+                    continue  # "which reference was published in 2017" is about the reference list
+                found.append(by_local[section])
+        if _PURPOSE_RE.search(question):
+            found.extend(u.id for u in article.units
+                         if u.section == "abstract" and _SELF_REFERENCE_RE.search(u.text))
+    return list(dict.fromkeys(found))
+
+
+def _local_id(unit_id: str) -> str:
+    return unit_id.split(":", 1)[1] if ":" in unit_id else unit_id
+
+
+def _number_of(local_id: str, prefix: str) -> int | None:
+    return int(local_id[len(prefix):]) if local_id.startswith(prefix) and local_id[len(prefix):].isdigit() else None
+
+
+def _as_number(token: str) -> int | None:
+    token = token.lower()
+    return int(token) if token.isdigit() else _ORDINALS.get(token)
+
+
+def units_for(index: LoadedIndex, hits: Sequence[Hit]) -> list[SourceUnit]:
+    return [index.units[h.unit_id] for h in hits]
