@@ -41,7 +41,8 @@ _GENERIC = set("""role use used using indicated indication indications consider 
 recommend recommended recommendation recommendations option options offer offered perform performed
 treat treated treating treatment treatments therapy therapies manage managed management patient patients
 best good better approach approaches place value useful benefit benefits help work works effective
-effect effects happen happens main key important current currently available""".split())
+effect effects happen happens main key important current currently available play plays played
+part parts do done role roles kind type types say""".split())
 _NUMBER_CUE = re.compile(
     r"\b(how many|how much|how long|how often|what (?:percentage|proportion|fraction|share|number|dose|"
     r"dosage|rate)|percent(?:age)?|proportion|\d+[- ]year|median|mean|average|dose|dosage|mg|rate|"
@@ -84,9 +85,13 @@ class Answerer:
     """Extractive answering over one index's units; built once, then pure per question."""
 
     def __init__(self, units: Sequence[SourceUnit], stem: Callable[[str], str],
-                 expand: Callable[[str], str] | None = None, thresholds: Thresholds | None = None):
+                 expand: Callable[[str], str] | None = None, thresholds: Thresholds | None = None,
+                 aliases: Callable[[str], list[tuple[str, str]]] | None = None):
         self.stem = stem
         self.expand = expand or (lambda text: text)
+        # (text in the question, its other form): "PRRT" is covered where the text says
+        # "peptide receptor radionuclide therapy", even though it prints "PPRT".
+        self.aliases = aliases or (lambda text: [])
         self.thresholds = thresholds or Thresholds()
         doc_freq: dict[str, int] = {}
         for unit in units:
@@ -113,30 +118,32 @@ class Answerer:
             out[term] = max(out.get(term, 0.0), weight)
         return out
 
-    def coverage(self, weights: dict[str, float], text: str) -> float:
+    def coverage(self, weights: dict[str, float], text: str, aliases: Sequence[tuple[str, str]] = ()) -> float:
+        """IDF-weighted share of the question's terms that `text` contains."""
         if not weights:
             return 0.0
         present = set(self.terms(self.expand(text)))
+        for found, other in aliases:
+            if set(self.terms(other)) <= present:
+                present |= set(self.terms(found))
         return sum(w for t, w in weights.items() if t in present) / sum(weights.values())
 
-    def answer(self, question: str, hits: Sequence[Hit], units: dict[str, SourceUnit],
-               expanded_question: str | None = None) -> Extraction:
+    def answer(self, question: str, hits: Sequence[Hit], units: dict[str, SourceUnit]) -> Extraction:
         candidates = [h for h in hits if h.unit_id in units]
         weights = self.weights(question)
-        # Abbreviations in the question also match their expansions in the text, and back.
-        expanded_terms = set(self.terms(expanded_question or self.expand(question)))
+        aliases = self.aliases(question)
         structural = [h for h in candidates if h.structural]
-        segments = [(h, seg, self._score(weights, expanded_terms, seg.text))
+        segments = [(h, seg, self.coverage(weights, seg.text, aliases))
                     for h in candidates for seg in segments_of(units[h.unit_id])]
         related = tuple(_citation(units[h.unit_id], 0, len(units[h.unit_id].text), h.score)
                         for h in candidates[:3])
         if not segments:
             return Extraction(_abstention(), (), True, related, 0.0)
         if structural:
-            chosen = self._structural_choice(question, structural, units, weights, expanded_terms)
+            chosen = self._structural_choice(question, structural, units, weights, aliases)
         else:
             chosen = self._choose(segments)
-        coverage = self.coverage(weights, " ".join(seg.text for _, seg in chosen)) if weights else 0.0
+        coverage = self.coverage(weights, " ".join(seg.text for _, seg in chosen), aliases)
         wants_number = bool(_NUMBER_CUE.search(question))
         has_number = any(_DIGIT_RE.search(_strip_citation_marks(seg.text)) for _, seg in chosen)
         answerable = bool(structural) or (
@@ -149,13 +156,6 @@ class Answerer:
             sentences.append(f"{_without_final_period(seg.text)} [{seg.unit.id}].")
             citations.append(_citation(seg.unit, seg.start, seg.end, hit.score))
         return Extraction(" ".join(sentences), tuple(citations), False, (), coverage)
-
-    def _score(self, weights: dict[str, float], expanded_terms: set[str], text: str) -> float:
-        present = set(self.terms(self.expand(text)))
-        total = sum(weights.values()) or 1.0
-        direct = sum(w for t, w in weights.items() if t in present) / total
-        via_expansion = len(expanded_terms & present) / (len(expanded_terms) or 1)
-        return direct + 0.25 * via_expansion
 
     def _choose(self, segments: list[tuple[Hit, Segment, float]]) -> list[tuple[Hit, Segment]]:
         """The best segment, plus others only where they add enough of the question's terms."""
@@ -172,7 +172,7 @@ class Answerer:
         return chosen
 
     def _structural_choice(self, question: str, structural: list[Hit], units: dict[str, SourceUnit],
-                           weights: dict[str, float], expanded_terms: set[str]) -> list[tuple[Hit, Segment]]:
+                           weights: dict[str, float], aliases: Sequence[tuple[str, str]]) -> list[tuple[Hit, Segment]]:
         chosen = []
         for hit in structural[:2]:
             segs = segments_of(units[hit.unit_id])
@@ -182,9 +182,9 @@ class Answerer:
                 picked = [s for s in segs if s.kind in wanted] or segs
                 chosen.extend((hit, s) for s in picked)
             elif unit.section == "figure" and len(segs) > 1:
-                best = max(segs, key=lambda s: self._score(weights, expanded_terms, s.text))
+                best = max(segs, key=lambda s: self.coverage(weights, s.text, aliases))
                 whole = Segment(unit, 0, len(unit.text))
-                asks_item = self._score(weights, expanded_terms, best.text) > 0.5 and best.start > 0
+                asks_item = self.coverage(weights, best.text, aliases) > 0.5 and best.start > 0
                 chosen.append((hit, best if asks_item else whole))
             else:
                 chosen.append((hit, Segment(unit, 0, len(unit.text))))

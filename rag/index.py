@@ -133,6 +133,17 @@ def load_index(settings: Settings, check: bool = True) -> LoadedIndex:
     return read_index_dir(current_dir(settings.index_dir))
 
 
+def read_glossary(settings: Settings) -> dict[str, Any]:
+    """Just the stored glossary (checked like the index), without FAISS or a model: an
+    abbreviation lookup must not pay for loading what it does not use."""
+    status = index_status(settings)
+    if status.state == "missing":
+        raise IndexMissingError(f"Index not found at {settings.index_dir}; {REBUILD_HINT}")
+    if status.state == "stale":
+        raise IndexStaleError(f"Index at {settings.index_dir} is stale ({'; '.join(status.reasons)}); {REBUILD_HINT}")
+    return _read_json(current_dir(settings.index_dir) / "glossary.json")
+
+
 def read_index_dir(path: Path) -> LoadedIndex:
     import faiss  # heavy; only here
 

@@ -50,7 +50,8 @@ class Pipeline:
         self.embedder = embedder
         self.retriever = HybridRetriever(index, embedder, settings, expand=self.expand)
         stemmer = Stemmer.Stemmer("english")
-        self.answerer = Answerer(list(index.units.values()), stemmer.stemWord, expand=self.expand)
+        self.answerer = Answerer(list(index.units.values()), stemmer.stemWord, expand=self.expand,
+                                 aliases=lambda q: self.glossary.expansions_for(q, include_supplementary=False))
         self.chain = self._build_chain()
 
     # -- public -------------------------------------------------------------------------
@@ -60,9 +61,9 @@ class Pipeline:
 
     def expand(self, text: str) -> str:
         """The text plus the glossary's expansions of what it contains, both directions."""
-        from rag.glossary import expansions_for
-
-        extra = [other for _, other in expansions_for(text, self.glossary)]
+        # Review-defined abbreviations only: the supplementary list is for lookup, and must
+        # not make the review look as if it said something about a term it never defines.
+        extra = [other for _, other in self.glossary.expansions_for(text, include_supplementary=False)]
         return f"{text} {' '.join(extra)}" if extra else text
 
     def retrieve(self, query: str, top_k: int | None = None, mode: str = "hybrid") -> list[Hit]:

@@ -42,7 +42,7 @@ _LAST_RE = {"figure": re.compile(r"\b(?:last|final)\s+(?:figure|fig)\b", re.I),
 # Questions about the record itself, and the section that answers them.
 _SECTION_CUES = (
     ("citation", re.compile(
-        r"\b(doi|journal|published|publication|publish|year|volume|issue|pages?|authors?|wrote|written|"
+        r"\b(doi|journal|published|publication|publish|(?:what|which) year|year of publication|volume|issue|pages?|authors?|wrote|written|"
         r"title|titled|e-?pub\w*|article type|type of (?:article|paper|publication)|kind of (?:article|paper)|"
         r"cite|citation for (?:this|the) (?:review|article|paper))\b", re.I)),
     ("keywords", re.compile(r"\bkey\s*words?\b|\bkeywords?\b|\bindex terms?\b", re.I)),

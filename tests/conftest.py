@@ -73,3 +73,27 @@ def fake_index(fake_settings: Settings, fake_embedder: FakeEmbedder) -> Settings
 
     build_index(fake_settings, embedder=fake_embedder, progress=False)
     return fake_settings
+
+
+@pytest.fixture(scope="session")
+def real_embedder():
+    """The packaged all-MiniLM-L6-v2, loaded once for the whole test session."""
+    from ingest.embed import load_embedder
+
+    return load_embedder()
+
+
+@pytest.fixture(scope="session")
+def pipeline(tmp_path_factory, real_embedder):
+    """The real pipeline over the review: real model, index built in a private folder."""
+    from ingest.build import build_index
+    from rag.pipeline import Pipeline
+    from rag.index import load_index
+
+    root = tmp_path_factory.mktemp("real")
+    seeds = root / "seeds"
+    seeds.mkdir()
+    shutil.copy(SEED, seeds / SEED.name)
+    settings = Settings(seeds_dir=seeds, index_dir=root / "index")
+    build_index(settings, embedder=real_embedder, progress=False)
+    return Pipeline(load_index(settings), real_embedder, settings)

@@ -1,0 +1,78 @@
+"""Extractive answers: verbatim, cited, minimal; and honest abstention."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from rag.answer import ABSTAIN_PREFIX, segments_of
+from ingest.parse import parse_pubmed_page
+from tests.conftest import SEED
+
+CITED_SENTENCE = re.compile(r"(.+?) \[([^\]]+)\]\.(?:\s|$)")
+
+
+def cited_sentences(answer_text: str) -> list[tuple[str, str]]:
+    return [(m.group(1), m.group(2)) for m in CITED_SENTENCE.finditer(answer_text)]
+
+
+def test_the_citation_unit_splits_into_its_fields():
+    unit = parse_pubmed_page(SEED).units[0]
+    assert [(s.kind, s.text) for s in segments_of(unit)][3] == ("doi", "doi: 10.20524/aog.2021.0574.")
+
+
+def test_a_figure_legend_splits_into_items():
+    figure2 = {u.id: u for u in parse_pubmed_page(SEED).units}["figure-2"]
+    items = [s.text for s in segments_of(figure2)]
+    assert "SA, somatostatin analogues" in items and "PVL, portal vein ligation" in items
+
+
+@pytest.mark.model
+@pytest.mark.parametrize("question, unit_id, must_contain", [
+    ("What is the treatment of choice for resectable NELM?", "abstract-s2", "treatment of choice"),
+    ("What dictates the feasibility of resection?", "abstract-s3", "degree of liver involvement"),
+    ("Who performs repeat liver resections?", "abstract-s4", "experienced surgeons"),
+    ("Which patients should be considered for liver transplantation?", "abstract-s5", "highly selected"),
+    ("Why are interventional radiology treatments increasingly applicable?", "abstract-s6", "less limited"),
+    ("What may precede systemic molecular targeted agents?", "abstract-s7", "liver-targeted treatment modalities"),
+    ("What is the DOI of the review?", "citation", "10.20524/aog.2021.0574"),
+    ("Which journal published it?", "citation", "Ann Gastroenterol"),
+    ("What does Figure 1 show?", "figure-1", "Proposed types of neuroendocrine liver metastases distribution"),
+    ("Are there conflicts of interest?", "coi", "None"),
+    ("Which reference is about ENETS guidelines?", "reference-2", "ENETS consensus guidelines"),
+], ids=lambda v: v if len(v) < 30 else None)
+def test_answers_quote_the_cited_unit_verbatim(pipeline, question, unit_id, must_contain):
+    answer = pipeline.ask(question)
+    assert not answer.abstained and answer.route == "retrieval"
+    sentences = cited_sentences(answer.answer)
+    assert sentences, answer.answer
+    for sentence, cited in sentences:
+        assert sentence in pipeline.index.units[cited].text  # nothing but the unit's own words
+    assert unit_id in [c for _, c in sentences] and must_contain in answer.answer
+    citation = next(c for c in answer.citations if c.unit_id == unit_id)
+    assert must_contain in citation.text[citation.span[0]:citation.span[1]]
+
+
+@pytest.mark.model
+@pytest.mark.parametrize("question", [
+    "What is the 5-year overall survival after liver resection for NELM?",
+    "What is the recurrence rate after liver transplantation?",
+    "Which dose of lanreotide is recommended?",
+    "Is everolimus better than sunitinib for pancreatic NEN?",
+    "Is radiofrequency ablation better than microwave ablation?",
+    "How is hepatocellular carcinoma treated?",
+    "What is the capital of France?",
+    "What Ki-67 cut-off separates G2 from G3?",
+], ids=lambda v: v[:30])
+def test_questions_the_review_does_not_answer_are_declined_with_related_passages(pipeline, question):
+    answer = pipeline.ask(question)
+    assert answer.abstained and answer.answer.startswith(ABSTAIN_PREFIX)
+    assert answer.citations == () and answer.related
+
+
+@pytest.mark.model
+def test_a_legend_question_cites_only_the_legend_item(pipeline):
+    answer = pipeline.ask("Which abbreviation does the algorithm use for somatostatin analogues, and what other therapies are listed?")
+    for citation in answer.citations:
+        assert citation.span[1] > citation.span[0]

@@ -1,0 +1,90 @@
+"""`rag.ask` end to end: routing, follow-ups, the Answer contract, arbitrary input."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+from hypothesis import HealthCheck, given, settings as hsettings, strategies as st
+
+from rag.errors import InvalidQuestionError
+
+pytestmark = pytest.mark.model
+CITATION_MARK = re.compile(r"\[([A-Za-z0-9:\-]+)\]")
+
+
+@pytest.mark.parametrize("question, route", [
+    ("What does TACE stand for?", "glossary"),
+    ("TACE?", "glossary"),
+    ("meaning of OLT", "glossary"),
+    ("abbreviation for somatostatin analogues", "glossary"),
+    ("How should a G2 pancreatic NEN with unresectable liver-only metastases be treated?", "algorithm"),
+    ("Treatment options for a G1 small intestine NET with resectable liver metastases and no extrahepatic disease?", "algorithm"),
+    ("What is the DOI of the review?", "retrieval"),
+    ("What does the review say about liver transplantation?", "retrieval"),
+], ids=lambda v: v[:40])
+def test_questions_are_routed(pipeline, question, route):
+    assert pipeline.ask(question).route == route
+
+
+def test_a_treatment_question_gets_the_algorithm_with_its_graph_and_citations(pipeline):
+    answer = pipeline.ask("How should a G2 pancreatic NEN with unresectable liver-only metastases be treated?")
+    assert answer.route == "algorithm" and "figure-2" in {c.unit_id for c in answer.citations}
+    assert "multidisciplinary" in answer.answer and answer.dot.lstrip().startswith("digraph")
+    assert answer.algorithm["status"] == "recommendation"
+
+
+def test_a_follow_up_keeps_the_treatment_context_and_changes_the_primary(pipeline):
+    first = "How should a G2 pancreatic NEN with unresectable liver-only metastases be treated?"
+    answer = pipeline.ask("and for small intestine primaries?", history=[first])
+    assert answer.route == "algorithm" and answer.rewritten_question.startswith(first)
+    used = {i["name"]: i["value"] for i in answer.algorithm["inputs"]}
+    assert used["primary"] == "small-intestine" and used["grade"] == "G2" and used["liver"] == "unresectable"
+
+
+def test_a_retrieval_follow_up_is_rewritten_with_the_previous_question(pipeline):
+    answer = pipeline.ask("and who performs them?", history=["What kinds of liver resections are performed for NELM?"])
+    assert answer.rewritten_question.startswith("and who performs them? (following up on:")
+    assert "abstract-s4" in {c.unit_id for c in answer.citations}
+
+
+def test_every_citation_resolves_to_a_unit_and_its_span(pipeline):
+    answer = pipeline.ask("What is the treatment of choice for resectable NELM?")
+    marks = CITATION_MARK.findall(answer.answer)
+    assert marks and set(marks) <= set(pipeline.index.units)
+    for c in answer.citations:
+        assert pipeline.index.units[c.unit_id].text == c.text and 0 <= c.span[0] < c.span[1] <= len(c.text)
+
+
+def test_the_answer_serialises_to_the_documented_fields(pipeline):
+    data = pipeline.ask("What is the DOI of the review?").to_dict()
+    assert {"question", "route", "answer", "citations", "abstained", "retrieved", "timings_ms"} <= set(data)
+    assert set(data["citations"][0]) >= {"unit_id", "section", "label", "text", "span", "score"}
+    assert data["retrieved"][0] == {"unit_id": "citation", "score": data["retrieved"][0]["score"]}
+
+
+def test_a_bad_earlier_turn_does_not_break_the_current_one(pipeline):
+    assert not pipeline.ask("What is the DOI?", history=["", "\x00"]).abstained
+
+
+@pytest.mark.parametrize("question", ["", "   ", "a" * 2001, "bad\x00byte", "\x1b\x07", "???"],
+                         ids=["empty", "blank", "too-long", "nul", "controls", "punctuation"])
+def test_invalid_questions_raise_the_projects_error(pipeline, question):
+    with pytest.raises(InvalidQuestionError):
+        pipeline.ask(question)
+
+
+@hsettings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(st.text(max_size=300))
+def test_arbitrary_text_gets_an_answer_or_the_invalid_question_error(pipeline, text):
+    try:
+        answer = pipeline.ask(text)
+    except InvalidQuestionError:
+        return
+    assert answer.route in ("retrieval", "glossary", "algorithm")
+    for c in answer.citations:
+        unit = pipeline.index.units[c.unit_id]
+        assert c.text == unit.text and c.text[c.span[0]:c.span[1]] in unit.text
+    if answer.route == "retrieval" and not answer.abstained:
+        for sentence, unit_id in re.findall(r"(.+?) \[([^\]]+)\]\.(?:\s|$)", answer.answer):
+            assert sentence.strip() in pipeline.index.units[unit_id].text

@@ -1,0 +1,91 @@
+"""Hybrid retrieval: structure-aware, abbreviation-aware, and the fused ranking."""
+
+from __future__ import annotations
+
+import pytest
+
+from ingest.parse import parse_pubmed_page
+from rag.retrieve import structural_units
+from tests.conftest import SEED
+
+ARTICLES = [parse_pubmed_page(SEED)]
+
+
+@pytest.mark.parametrize("question, expected", [
+    ("What does Figure 1 show?", ["figure-1"]),
+    ("Describe fig. 2", ["figure-2"]),
+    ("What is in the second figure?", ["figure-2"]),
+    ("What is the first reference?", ["reference-1"]),
+    ("Summarise reference 4", ["reference-4"]),
+    ("What is the last reference?", ["reference-5"]),
+    ("What is the DOI?", ["citation"]),
+    ("Which journal published the review?", ["citation"]),
+    ("Who are the authors?", ["citation"]),
+    ("What are the keywords?", ["keywords"]),
+    ("Did the authors declare any conflict of interest?", ["citation", "coi"]),
+    ("What is the aim of this review?", ["abstract-s8"]),
+    ("Which reference was published in 2017?", []),  # the reference list, not the review's record
+    ("What is the 5-year survival after resection?", []),
+    ("What is Figure 7 about?", []),  # no such figure: nothing to point at
+    ("When is liver transplantation indicated?", []),
+], ids=lambda v: v if isinstance(v, str) else None)
+def test_structural_cues_point_at_units(question, expected):
+    assert structural_units(question, ARTICLES) == expected
+
+
+@pytest.mark.model
+@pytest.mark.parametrize("question, gold", [
+    ("What is the treatment of choice for resectable NELM?", "abstract-s2"),
+    ("Which factor dictates the feasibility of surgical resection?", "abstract-s3"),
+    ("Who should perform 2-stage liver resections?", "abstract-s4"),
+    ("Should transplantation be offered to all patients with liver metastases?", "abstract-s5"),
+    ("Why are interventional radiology treatments useful?", "abstract-s6"),
+    ("Can liver-directed therapy come before systemic chemotherapy?", "abstract-s7"),
+    ("Where do neuroendocrine neoplasms usually metastasise?", "abstract-s1"),
+    ("What is the DOI?", "citation"),
+    ("What does Figure 1 show?", "figure-1"),
+    ("Which reference covers ENETS consensus guidelines?", "reference-2"),
+    ("Is there a paper on incidence trends in the United States?", "reference-4"),
+], ids=lambda v: v if len(v) < 40 else None)
+def test_the_gold_unit_ranks_in_the_top_three(pipeline, question, gold):
+    ranked = [h.unit_id for h in pipeline.retrieve(question, top_k=3)]
+    assert gold in ranked
+
+
+@pytest.mark.model
+@pytest.mark.parametrize("question, gold, expansion", [
+    ("What is PRRT?", "figure-2", "peptide receptor radionuclide therapy"),
+    ("Is OLT an option?", "abstract-s5", "orthotopic liver transplantation"),
+    ("What about peptide receptor radionuclide therapy?", "figure-2", "PPRT"),
+    ("When is liver transplantation used?", "abstract-s5", "OLT"),
+], ids=["PRRT->long", "OLT->long", "long->PPRT", "long->OLT"])
+def test_abbreviations_expand_both_ways(pipeline, question, gold, expansion):
+    assert expansion in pipeline.expand(question)
+    assert gold in [h.unit_id for h in pipeline.retrieve(question, top_k=5)]
+
+
+@pytest.mark.model
+@pytest.mark.parametrize("mode", ["hybrid", "dense", "bm25"])
+def test_every_mode_returns_ranked_existing_units(pipeline, mode):
+    hits = pipeline.retrieve("liver resection for neuroendocrine metastases", top_k=5, mode=mode)
+    assert 0 < len(hits) <= 5 and all(h.unit_id in pipeline.index.units for h in hits)
+    assert [h.score for h in hits] == sorted((h.score for h in hits), reverse=True)
+
+
+@pytest.mark.model
+def test_convex_fusion_is_a_setting(pipeline):
+    from rag.retrieve import HybridRetriever
+
+    convex = HybridRetriever(pipeline.index, pipeline.embedder, pipeline.settings.with_(fusion="convex"),
+                             expand=pipeline.expand)
+    hits = convex.retrieve("What is the treatment of choice for resectable NELM?", top_k=3)
+    assert hits[0].unit_id == "abstract-s2"
+
+
+@pytest.mark.model
+def test_the_langchain_retriever_returns_documents_with_unit_ids(pipeline):
+    from rag.lc import UnitRetriever
+
+    docs = UnitRetriever(pipeline=pipeline, top_k=3).invoke("What is the DOI?")
+    assert docs[0].metadata["unit_id"] == "citation" and "10.20524/aog.2021.0574" in docs[0].page_content
+    assert len(docs) == 3
