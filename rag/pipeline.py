@@ -114,7 +114,7 @@ class Pipeline:
             unit = self.index.units.get(entry.unit_id or "")
             if unit is not None:
                 citations.append(_citation(unit, _span_of(unit.text, entry.sentence or entry.long)))
-        return Answer(turn.question, "glossary", answer_glossary(lookup), tuple(citations),
+        return Answer(turn.question, "glossary", answer_glossary(lookup, self.glossary), tuple(citations),
                       abstained=not lookup.matches, timings_ms=_timings(turn))
 
     def _answer_algorithm(self, turn: Turn) -> Answer:

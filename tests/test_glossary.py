@@ -1,0 +1,412 @@
+"""The review's glossary: what it holds, how it is found, and how questions reach it.
+
+Known answers come from the seed page itself: the abstract defines NEN (sentence 1) and
+NELM (sentence 2) in parentheses; the Figure 2 caption is a legend of twelve more pairs,
+one of them printed "PPRT" where the initials of its expansion spell PRRT.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from ingest.parse import parse_pubmed_page
+from rag.errors import ConfigError, IndexStaleError
+from rag.glossary import (Glossary, GlossaryEntry, _greek_variants, _standard_spelling, answer_glossary,
+                          bench_lookup, build_glossary, extract_abbreviations, load_supplementary,
+                          parse_glossary_question)
+
+ROOT = Path(__file__).resolve().parent.parent
+SEED = ROOT / "seeds" / "machairas2021_nelm_review_pubmed.txt"
+CORPORA = ROOT.parent / "shared" / "abbreviation-corpora"
+
+REVIEW_PAIRS = [
+    ("NEN", "Neuroendocrine neoplasms", "abstract-s1"),
+    ("NELM", "neuroendocrine liver metastases", "abstract-s2"),
+    ("TACE", "transarterial chemoembolization", "figure-2"),
+    ("TAE", "transarterial embolization", "figure-2"),
+    ("RE", "radio-embolization", "figure-2"),
+    ("PPRT", "peptide receptor radionuclide therapy", "figure-2"),
+    ("OLT", "orthotopic liver transplantation", "figure-2"),
+    ("SA", "somatostatin analogues", "figure-2"),
+    ("panNEN", "pancreatic neuroendocrine neoplasm", "figure-2"),
+    ("IFNa", "interferon alpha", "figure-2"),
+    ("SI-NEN", "small intestine neuroendocrine neoplasm", "figure-2"),
+    ("PVE", "portal vein embolization", "figure-2"),
+    ("PVL", "portal vein ligation", "figure-2"),
+    ("ALPPS", "associating liver partition and portal vein ligation for staged hepatectomy", "figure-2"),
+]
+
+
+@pytest.fixture(scope="module")
+def glossary() -> Glossary:
+    return build_glossary(parse_pubmed_page(SEED).units)
+
+
+def by_short(g: Glossary, short: str) -> GlossaryEntry:
+    return next(e for e in g.entries if e.short == short)
+
+
+# --- what the glossary holds -------------------------------------------------------
+
+def test_the_glossary_holds_exactly_the_fourteen_pairs_of_the_review(glossary):
+    assert [e.short for e in glossary.entries] == [s for s, _, _ in REVIEW_PAIRS]
+
+
+@pytest.mark.parametrize("short,long,unit_id", REVIEW_PAIRS, ids=[p[0] for p in REVIEW_PAIRS])
+def test_each_review_pair_is_found_with_the_unit_that_defines_it(glossary, short, long, unit_id):
+    result = glossary.lookup(short)
+    assert result.match_kind == "exact"
+    (entry,) = result.matches
+    assert (entry.short, entry.long, entry.unit_id, entry.source) == (short, long, unit_id, "review")
+
+
+@pytest.mark.parametrize("short,sentence", [
+    pytest.param("NEN", "Neuroendocrine neoplasms (NEN) are frequently characterized", id="abstract-sentence"),
+    pytest.param("TACE", "TACE, transarterial chemoembolization", id="legend-item"),
+    pytest.param("OLT", "OLT, orthotopic liver transplantation", id="legend-item-after-comma-slip"),
+])
+def test_provenance_is_the_defining_sentence_or_legend_item(glossary, short, sentence):
+    entry = by_short(glossary, short)
+    units = {u.id: u for u in parse_pubmed_page(SEED).units}
+    assert entry.sentence.startswith(sentence) and entry.sentence in units[entry.unit_id].text
+
+
+def test_extract_abbreviations_is_re_exported():
+    assert [(a.short, a.long) for a in extract_abbreviations("portal vein ligation (PVL)")] == \
+        [("PVL", "portal vein ligation")]
+
+
+def test_the_glossary_follows_a_changed_caption(tmp_path):
+    """Nothing is typed in by hand: edit the caption in a copy of the seed and rebuild."""
+    page = SEED.read_text(encoding="utf-8")
+    edited = (page.replace("PVL, portal vein ligation", "PVL, percutaneous venous lavage")
+                  .replace("SA, somatostatin analogues; ", "")
+                  .replace("PVE, portal vein embolization;", "HAI, hepatic arterial infusion; PVE, portal vein embolization;")
+                  .replace("PPRT, peptide", "PRRT, peptide"))
+    assert edited.count("HAI, hepatic") == 1  # the edits hit the caption
+    copy = tmp_path / "machairas2021_nelm_review_pubmed.txt"
+    copy.write_text(edited, encoding="utf-8")
+    g = build_glossary(parse_pubmed_page(copy).units)
+    shorts = {e.short: e for e in g.entries}
+    assert shorts["PVL"].long == "percutaneous venous lavage"
+    assert shorts["HAI"].long == "hepatic arterial infusion" and shorts["HAI"].unit_id == "figure-2"
+    assert "SA" not in shorts and "PPRT" not in shorts
+    assert shorts["PRRT"].variants == () and shorts["PRRT"].note is None
+    # with SA gone from the review, the supplementary SSA is no longer hidden
+    assert [(m.short, m.source) for m in g.lookup("somatostatin analogues").matches] == [("SSA", "supplementary")]
+
+
+# --- variants ------------------------------------------------------------------------
+
+@pytest.mark.parametrize("term,kind", [
+    pytest.param("PPRT", "exact", id="as-printed"),
+    pytest.param("PRRT", "variant", id="standard-spelling"),
+    pytest.param("prrt", "variant", id="standard-lowercase"),
+])
+def test_pprt_and_prrt_find_one_entry_that_says_which_spelling_the_review_uses(glossary, term, kind):
+    result = glossary.lookup(term)
+    assert (result.match_kind, [m.short for m in result.matches]) == (kind, ["PPRT"])
+    answer = answer_glossary(result)
+    assert "The review prints PPRT" in answer and "is PRRT" in answer and "[figure-2]" in answer
+
+
+@pytest.mark.parametrize("term", ["IFNa", "IFN-a", "IFN-alpha", "IFN-α", "IFNα", "IFN alpha", "ifn-ALPHA"])
+def test_interferon_alpha_spellings_are_one_entry(glossary, term):
+    result = glossary.lookup(term)
+    assert result.match_kind in ("exact", "variant")
+    assert [m.short for m in result.matches] == ["IFNa"]
+
+
+@pytest.mark.parametrize("short,long,expected", [
+    pytest.param("PPRT", "peptide receptor radionuclide therapy", "PRRT", id="letter-doubled-over-neighbour"),
+    pytest.param("PRTT", "peptide receptor radionuclide therapy", "PRRT", id="other-neighbour-doubled"),
+    pytest.param("PRRT", "peptide receptor radionuclide therapy", None, id="already-initials"),
+    pytest.param("TCA", "tricarboxylic acid cycle", None, id="deliberate-in-word-letter"),
+    pytest.param("TSWV", "tomato spotted wilt tospovirus", None, id="substitution-not-a-doubling"),
+    pytest.param("OLT", "orthotopic liver transplantation", None, id="matches"),
+    pytest.param("SA", "somatostatin analogues", None, id="too-short-to-judge"),
+    pytest.param("NSF", "N-ethyl maleimide-sensitive factor", None, id="long-form-not-plain-words"),
+])
+def test_standard_spelling_rule(short, long, expected):
+    assert _standard_spelling(short, long) == expected
+
+
+@pytest.mark.skipif(not CORPORA.is_dir(), reason=f"gold corpora not found at {CORPORA}")
+def test_standard_spelling_rule_fires_on_no_gold_definition():
+    """The rule claims a spelling is 'standard'; on 1,125 curated definitions it must stay quiet."""
+    from eval.abbreviations import CORPORA as FILES, load_bioc
+
+    fired = [(s, l) for name in FILES.values() for doc in load_bioc(CORPORA / name)
+             for s, l in doc.pairs if _standard_spelling(s, l)]
+    assert fired == []
+
+
+@pytest.mark.parametrize("short,long,expected", [
+    pytest.param("IFNa", "interferon alpha", ["IFN-a", "IFN-alpha", "IFN-α", "IFNalpha", "IFNα"], id="latin-letter"),
+    pytest.param("TNF-α", "tumour necrosis factor alpha", ["TNF-a", "TNF-alpha", "TNFa", "TNFalpha", "TNFα"], id="symbol"),
+    pytest.param("ER beta", "estrogen receptor beta", ["ER-b", "ER-beta", "ER-β", "ERb", "ERbeta", "ERβ"], id="spaced-name"),
+    pytest.param("SA", "somatostatin analogues", [], id="no-greek"),
+])
+def test_greek_letter_variants(short, long, expected):
+    assert _greek_variants(short, long) == expected
+
+
+@pytest.mark.parametrize("term,short", [
+    ("NELMs", "NELM"), ("nelm", "NELM"), ("tace", "TACE"), ("TACEs", "TACE"), ("NELM's", "NELM"),
+    ("panNENs", "panNEN"), ("PANNEN", "panNEN"), ("SINEN", "SI-NEN"), ("si nen", "SI-NEN"), ("“OLT”", "OLT"),
+])
+def test_case_plurals_and_separators_match(glossary, term, short):
+    result = glossary.lookup(term)
+    assert (result.match_kind, [m.short for m in result.matches]) == ("exact", [short])
+
+
+def test_an_all_capitals_s_is_part_of_the_abbreviation_not_a_plural(glossary):
+    assert glossary.lookup("RES").match_kind == "fuzzy"  # offered as "did you mean RE", not matched
+
+
+# --- both directions and typos -------------------------------------------------------
+
+@pytest.mark.parametrize("term,shorts", [
+    pytest.param("portal vein ligation", ["PVL"], id="full-long-form-beats-ALPPS-containing-it"),
+    pytest.param("somatostatin analogues", ["SA"], id="somatostatin-analogues"),
+    pytest.param("somatostatin analogs", ["SA"], id="american-plural"),
+    pytest.param("liver transplantation", ["OLT"], id="part-of-long-form"),
+    pytest.param("transarterial chemoembolisation", ["TACE"], id="british-spelling"),
+    pytest.param("neuroendocrine liver metastasis", ["NELM"], id="singular"),
+    pytest.param("interferon-α", ["IFNa"], id="greek-symbol"),
+    pytest.param("the peptide receptor radionuclide therapy", ["PPRT"], id="leading-article"),
+    pytest.param("embolization", ["TAE", "RE", "PVE"], id="one-word-several-entries"),
+    pytest.param("future liver remnant", ["FLR"], id="supplementary"),
+])
+def test_reverse_lookup(glossary, term, shorts):
+    result = glossary.lookup(term)
+    assert (result.match_kind, [m.short for m in result.matches]) == ("reverse", shorts)
+
+
+@pytest.mark.parametrize("term,suggestion", [
+    pytest.param("TCAE", "TACE", id="transposed-letters"),
+    pytest.param("ALLPS", "ALPPS", id="doubled-letter"),
+    pytest.param("PVLL", "PVL", id="extra-letter"),
+    pytest.param("portal vien ligation", "portal vein ligation", id="long-form-typo"),
+    pytest.param("liver transplantaton", "liver transplantation", id="partial-long-form-typo"),
+])
+def test_typos_get_a_labelled_did_you_mean_never_a_silent_match(glossary, term, suggestion):
+    result = glossary.lookup(term)
+    assert result.match_kind == "fuzzy" and result.matches == ()
+    assert result.did_you_mean[0] == suggestion
+    assert "Did you mean" in answer_glossary(result, glossary)
+
+
+@pytest.mark.parametrize("term", ["xyzzy", "", "   ", "??", "G7"])
+def test_unknown_terms_get_an_honest_no_match(glossary, term):
+    result = glossary.lookup(term)
+    assert (result.match_kind, result.matches, result.did_you_mean) == ("none", (), ())
+    assert "not defined in this review" in answer_glossary(result)
+
+
+# --- supplementary list ----------------------------------------------------------------
+
+REQUIRED_SUPPLEMENTARY = ["ENETS", "SSTR", "SIRT", "RFA", "MWA", "FLR", "GEP-NEN", "NET", "NEC", "Ki-67",
+                          "CgA", "5-HIAA"]
+
+
+@pytest.mark.parametrize("short", REQUIRED_SUPPLEMENTARY)
+def test_supplementary_entries_are_labelled_and_sourced(glossary, short):
+    (entry,) = glossary.lookup(short).matches
+    assert entry.source == "supplementary" and entry.unit_id is None and entry.sentence is None
+    assert len(entry.note) > 10
+    assert f"(not defined in this review; source: {entry.note})" in answer_glossary(glossary.lookup(short))
+
+
+def test_the_supplementary_list_defines_nothing_the_review_defines(glossary):
+    assert glossary.shadowed == ()
+    review_forms = {e.short.casefold() for e in glossary.entries}
+    assert not review_forms & {e.short.casefold() for e in glossary.supplementary}
+
+
+def test_a_review_definition_hides_a_supplementary_one():
+    units = parse_pubmed_page(SEED).units
+    clash = [GlossaryEntry("TACE", "trans-arterial chemo-embolisation", "supplementary", note="x"),
+             GlossaryEntry("PRRT", "peptide receptor radionuclide therapy", "supplementary", note="y"),
+             GlossaryEntry("LT", "liver transplantation", "supplementary", note="z")]
+    g = build_glossary(units, supplementary=clash)
+    assert [e.short for e in g.shadowed] == ["TACE", "PRRT"]
+    assert [m.source for m in g.lookup("TACE").matches] == ["review"]
+    assert [m.short for m in g.lookup("PRRT").matches] == ["PPRT"]
+    assert [m.short for m in g.lookup("liver transplantation").matches] == ["OLT"]  # review claims the phrase
+    assert [m.short for m in g.lookup("LT").matches] == ["LT"]
+
+
+def test_where_the_review_matches_a_phrase_supplementary_entries_are_not_shown():
+    """"metastases" is part of NELM's long form, so LM stays hidden; "tumour" is the review's
+    nowhere, so the supplementary NET answers it."""
+    g = Glossary((GlossaryEntry("NELM", "neuroendocrine liver metastases", "review", "abstract-s2"),),
+                 (GlossaryEntry("LM", "liver metastases", "supplementary", note="n"),
+                  GlossaryEntry("NET", "neuroendocrine tumour", "supplementary", note="n")))
+    assert [m.short for m in g.lookup("metastases").matches] == ["NELM"]
+    assert [m.short for m in g.lookup("tumour").matches] == ["NET"]
+
+
+def test_a_malformed_supplementary_file_names_the_entry(tmp_path):
+    bad = tmp_path / "supp.json"
+    bad.write_text(json.dumps({"entries": [{"short": "X", "long": "x"}]}), encoding="utf-8")
+    with pytest.raises(ConfigError, match=r"Supplementary abbreviation 0 .* needs string 'short', 'long' and 'source'"):
+        load_supplementary(bad)
+
+
+def test_an_entry_with_an_unknown_source_is_refused():
+    with pytest.raises(ConfigError, match="source must be one of .* was: 'web'"):
+        GlossaryEntry("X", "x", "web")
+
+
+# --- persistence ------------------------------------------------------------------------
+
+def test_json_round_trip(glossary):
+    again = Glossary.from_dict(json.loads(json.dumps(glossary.to_dict(), ensure_ascii=False)))
+    assert again == glossary
+    for term in ("PRRT", "IFN-α", "liver transplantation", "TCAE", "SIRT"):
+        assert again.lookup(term) == glossary.lookup(term)
+
+
+def test_a_malformed_glossary_json_asks_for_a_rebuild():
+    with pytest.raises(IndexStaleError, match="glossary.json is malformed.*python -m ingest"):
+        Glossary.from_dict({"entries": [{"short": "X"}]})
+
+
+# --- chat routing and answers ---------------------------------------------------------
+
+@pytest.mark.parametrize("question,term", [
+    pytest.param("What does TACE stand for?", "TACE", id="stand-for"),
+    pytest.param("what does the abbreviation RE stand for", "RE", id="stand-for-the-abbreviation"),
+    pytest.param("TACE?", "TACE", id="bare"),
+    pytest.param("PRRT", "PRRT", id="bare-variant"),
+    pytest.param("meaning of OLT", "OLT", id="meaning-of"),
+    pytest.param("What is the meaning of PVE?", "PVE", id="what-is-the-meaning-of"),
+    pytest.param("abbreviation for somatostatin analogues", "somatostatin analogues", id="abbreviation-for"),
+    pytest.param("what is the abbreviation for portal vein ligation", "portal vein ligation", id="what-is-the-abbreviation"),
+    pytest.param("How is portal vein ligation abbreviated?", "portal vein ligation", id="abbreviated"),
+    pytest.param("define ALPPS", "ALPPS", id="define"),
+    pytest.param("what is SI-NEN", "SI-NEN", id="what-is-known-short-form"),
+    pytest.param("What are NELMs?", "NELMs", id="what-are-plural"),
+    pytest.param("What is TCAE?", "TCAE", id="typo-shaped-like-an-abbreviation"),
+    pytest.param("What does “IFN-α” mean?", "IFN-α", id="what-does-mean-quoted"),
+    pytest.param("What is Ki-67?", "Ki-67", id="supplementary"),
+    pytest.param("What\u2019s ALPPS", "ALPPS", id="curly-apostrophe"),
+])
+def test_glossary_questions_are_routed(glossary, question, term):
+    assert parse_glossary_question(question, glossary) == term
+
+
+@pytest.mark.parametrize("question", [
+    pytest.param("What is the role of TACE in unresectable NELM?", id="role-of"),
+    pytest.param("When is OLT indicated?", id="indication"),
+    pytest.param("How should a G2 panNEN be treated?", id="treatment"),
+    pytest.param("Is TACE better than TAE?", id="comparison"),
+    pytest.param("What is liver transplantation?", id="what-is-a-concept"),
+    pytest.param("define resectable disease", id="define-a-concept"),
+    pytest.param("What does resectable mean?", id="what-does-a-word-mean"),
+    pytest.param("What are the Milan criteria?", id="criteria"),
+    pytest.param("", id="empty"),
+])
+def test_content_questions_are_not_routed(glossary, question):
+    assert parse_glossary_question(question, glossary) is None
+
+
+@pytest.mark.parametrize("term,answer", [
+    pytest.param("TACE", "**TACE** — transarterial chemoembolization [figure-2]", id="exact"),
+    pytest.param("NELMs", "**NELM** — neuroendocrine liver metastases [abstract-s2]", id="plural"),
+    pytest.param("IFN-α", "**IFNa** — interferon alpha [figure-2]\n\n"
+                 "\u201cIFN-α\u201d is another spelling of IFNa, the one the review prints.", id="variant"),
+    pytest.param("portal vein ligation", "\u201cportal vein ligation\u201d is abbreviated in the glossary as:\n"
+                 "- **PVL** — portal vein ligation [figure-2]", id="reverse"),
+    pytest.param("TCAE", "No glossary entry matches \u201cTCAE\u201d. Did you mean **TACE** "
+                 "(transarterial chemoembolization) or **TAE** (transarterial embolization)?", id="fuzzy"),
+])
+def test_answers(glossary, term, answer):
+    assert answer_glossary(glossary.lookup(term), glossary) == answer
+
+
+@pytest.mark.parametrize("query,expected", [
+    pytest.param("What is the role of TACE in unresectable NELMs?",
+                 [("TACE", "transarterial chemoembolization"), ("NELMs", "neuroendocrine liver metastases")],
+                 id="abbreviations"),
+    pytest.param("Criteria for liver transplantation", [("liver transplantation", "OLT")], id="qualifier-dropped"),
+    pytest.param("peptide receptor radionuclide therapy after SA",
+                 [("SA", "somatostatin analogues"), ("peptide receptor radionuclide therapy", "PPRT")],
+                 id="long-form"),
+    pytest.param("Is PRRT useful?", [("PRRT", "peptide receptor radionuclide therapy"), ("PRRT", "PPRT")],
+                 id="variant-also-maps-to-printed-spelling"),
+    pytest.param("IFN alpha dose", [("IFN alpha", "interferon alpha"), ("IFN alpha", "IFNa")], id="two-token-variant"),
+    pytest.param("neuroendocrine neoplasms", [("neuroendocrine neoplasms", "NEN")], id="tail-of-panNEN-is-NEN"),
+    pytest.param("net benefit of re-resection, sa", [], id="lowercase-english-words"),
+    pytest.param("SIRT versus TACE", [("SIRT", "selective internal radiation therapy"),
+                                      ("TACE", "transarterial chemoembolization")], id="supplementary"),
+])
+def test_expansions_for_query_expansion(glossary, query, expected):
+    assert glossary.expansions_for(query) == expected
+
+
+def test_expansions_can_leave_out_the_supplementary_list(glossary):
+    assert glossary.expansions_for("SIRT versus TACE", include_supplementary=False) == \
+        [("TACE", "transarterial chemoembolization")]
+
+
+# --- CLI, speed, imports --------------------------------------------------------------
+
+def _cli(glossary, argv, capsys):
+    from rag.cli_abbr import add_parser
+
+    parser = argparse.ArgumentParser(prog="python -m rag")
+    add_parser(parser.add_subparsers(dest="command"))
+    args = parser.parse_args(argv)
+    status = args.func(args, glossary)
+    return status, capsys.readouterr()
+
+
+def test_cli_all_json_lists_every_entry(glossary, capsys):
+    status, out = _cli(glossary, ["abbr", "--all", "--json"], capsys)
+    rows = json.loads(out.out)
+    assert status == 0 and len(rows) == len(glossary.entries) + len(glossary.supplementary)
+    assert rows[5] == {"short": "PPRT", "long": "peptide receptor radionuclide therapy", "source": "review",
+                       "unit_id": "figure-2", "variants": ["PRRT"], "note": by_short(glossary, "PPRT").note}
+    assert {r["source"] for r in rows[14:]} == {"supplementary"}
+
+
+@pytest.mark.parametrize("argv,status,text", [
+    pytest.param(["abbr", "TACE"], 0, "TACE — transarterial chemoembolization [figure-2]", id="term"),
+    pytest.param(["abbr", "TACE"], 0, "defined in figure-2: \u201cTACE, transarterial chemoembolization\u201d", id="provenance"),
+    pytest.param(["abbr", "TCAE"], 1, "Did you mean TACE", id="typo"),
+    pytest.param(["abbr", "--all"], 0, "Supplementary (not defined in this review", id="all"),
+])
+def test_cli_text(glossary, capsys, argv, status, text):
+    got, out = _cli(glossary, argv, capsys)
+    assert got == status and text in out.out
+
+
+def test_cli_needs_a_term_or_all(glossary, capsys):
+    status, out = _cli(glossary, ["abbr"], capsys)
+    assert status == 2 and "give either a TERM or --all" in out.err
+
+
+def test_lookup_is_well_under_a_millisecond(glossary):
+    stats = bench_lookup(glossary, ["TACE", "PRRT", "NELMs", "portal vein ligation", "TCAE", "xyzzy"], repeats=50)
+    assert stats["lookups"] == 300
+    assert stats["p50_us"] < 500, stats
+
+
+def test_bench_refuses_nothing_to_time(glossary):
+    with pytest.raises(ConfigError, match="repeats >= 1"):
+        bench_lookup(glossary, ["TACE"], repeats=0)
+
+
+def test_importing_the_glossary_pulls_in_neither_torch_nor_faiss():
+    code = ("import sys, rag.glossary, rag.cli_abbr; "
+            "print(sorted(m for m in ('torch', 'faiss', 'sentence_transformers') if m in sys.modules))")
+    out = subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True, check=True)
+    assert out.stdout.strip() == "[]"
