@@ -62,7 +62,9 @@ def load_embedder(model_name: str = PACKAGED_MODEL, batch_size: int = 32) -> Sen
     os.environ.setdefault("HF_HUB_OFFLINE", "1")
     os.environ.setdefault("TRANSFORMERS_OFFLINE", "1")
     from sentence_transformers import SentenceTransformer
+    from transformers.utils import logging as hf_logging
 
+    hf_logging.disable_progress_bar()  # "Loading weights" bars are noise in a CLI or the app
     path = resolve_model_path(model_name)
     try:
         model = SentenceTransformer(path, device="cpu")

@@ -56,6 +56,9 @@ def _ask(args: argparse.Namespace) -> int:
     import rag
 
     if args.question is not None:
+        from rag.question import normalise_question
+
+        normalise_question(args.question)  # a bad question fails before the model loads
         answer = rag.ask(args.question, history=args.history)
         print(json.dumps(answer.to_dict(), ensure_ascii=False) if args.json else format_answer(answer))
         return 0

@@ -44,4 +44,4 @@ def rewrite(question: str, history: list[str] | None) -> Rewrite:
     if not history or not is_followup(question):
         return Rewrite(question, False)
     anchor = next((h for h in reversed(history) if not is_followup(h)), history[-1])
-    return Rewrite(f"{question} (following up on: {anchor})", True, anchor)
+    return Rewrite(f"{question} {anchor}", True, anchor)

@@ -109,6 +109,12 @@ class Pipeline:
         from rag.glossary import answer_glossary
 
         lookup = self.glossary.lookup(turn.glossary_term)
+        if not lookup.matches:
+            # "What is the DOI?" looks like an abbreviation question but the review answers
+            # it elsewhere: prefer a grounded answer from the text to a glossary miss.
+            retrieved = self._answer_retrieval(turn)
+            if not retrieved.abstained:
+                return retrieved
         citations = []
         for entry in lookup.matches:
             unit = self.index.units.get(entry.unit_id or "")
@@ -127,11 +133,18 @@ class Pipeline:
             inputs = _merge_inputs(extract_inputs(turn.previous_treatment), inputs)
         result = run_algorithm(inputs, self.settings)
         labels = {uid: u.label for uid, u in self.index.units.items()}
-        citations = tuple(_citation(self.index.units[uid], (0, len(self.index.units[uid].text)))
-                          for uid in result.citations if uid in self.index.units)
+        units = [self._resolve_unit(uid) for uid in result.citations]
+        citations = tuple(_citation(u, (0, len(u.text))) for u in units if u is not None)
         return Answer(turn.question, "algorithm", render_markdown(result, labels), citations,
                       rewritten_question=turn.query if turn.previous_treatment else "",
                       timings_ms=_timings(turn), algorithm=result.to_dict(), dot=render_dot(result))
+
+    def _resolve_unit(self, unit_id: str) -> SourceUnit | None:
+        """The algorithm cites the review's own IDs; in a multi-document index they carry
+        the review's `<doc-key>:` prefix."""
+        if unit_id in self.index.units:
+            return self.index.units[unit_id]
+        return next((u for uid, u in self.index.units.items() if uid.endswith(":" + unit_id)), None)
 
     def _answer_retrieval(self, turn: Turn) -> Answer:
         t0 = time.perf_counter()

@@ -44,6 +44,7 @@ class Settings:
     milan_max_liver_pct: float = 50.0
     milan_min_stable_months: float = 6.0
     milan_max_age: float = 55.0
+    milan_max_ki67_pct: float = 10.0
     debulking_min_pct: float = 70.0
 
     def __post_init__(self) -> None:
@@ -58,6 +59,7 @@ class Settings:
         _check_range("milan_max_liver_pct", self.milan_max_liver_pct, 0.0, 100.0)
         _check_range("milan_min_stable_months", self.milan_min_stable_months, 0.0, 240.0)
         _check_range("milan_max_age", self.milan_max_age, 0.0, 120.0)
+        _check_range("milan_max_ki67_pct", self.milan_max_ki67_pct, 0.0, 100.0)
         _check_range("debulking_min_pct", self.debulking_min_pct, 0.0, 100.0)
         if self.fusion not in ("rrf", "convex"):
             raise ConfigError(f"fusion must be 'rrf' or 'convex', was: {self.fusion!r}")

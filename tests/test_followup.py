@@ -26,7 +26,7 @@ def test_follow_ups_are_recognised(question, expected):
 def test_a_follow_up_is_joined_with_the_last_self_contained_question():
     result = rewrite("and what about transplantation?", [PREVIOUS, "and is it safe?"])
     assert result.is_followup and result.previous == PREVIOUS
-    assert result.question == f"and what about transplantation? (following up on: {PREVIOUS})"
+    assert result.question == f"and what about transplantation? {PREVIOUS}"
 
 
 @pytest.mark.parametrize("history", [None, []], ids=["none", "empty"])

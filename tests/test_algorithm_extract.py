@@ -1,0 +1,232 @@
+"""Specification of free text -> algorithm inputs, and of the treatment-question boundary."""
+
+from __future__ import annotations
+
+import pytest
+from hypothesis import given, settings as hsettings, strategies as st
+
+from rag.algorithm import run_algorithm
+from rag.algorithm_extract import extract_inputs, is_treatment_question
+from rag.errors import InvalidQuestionError
+
+
+def _get(question: str, name: str):
+    return getattr(extract_inputs(question), name)
+
+
+@pytest.mark.parametrize("question, expected", [
+    pytest.param("G2 pancreatic NET with liver metastases", "G2", id="G2"),
+    pytest.param("grade 1 ileal NET", "G1", id="grade-1"),
+    pytest.param("WHO grade II small bowel NET", "G2", id="grade-roman-II"),
+    pytest.param("NET G3 of the pancreas", "G3", id="NET-G3"),
+    pytest.param("G1/G2 NELM", "G1/G2", id="G1/G2-written"),
+    pytest.param("well-differentiated pNET", "G1/G2", id="well-differentiated"),
+    pytest.param("well differentiated G3 NET", "G3", id="well-differentiated-but-stated-G3"),
+    pytest.param("poorly differentiated tumour of the pancreas", "NEC", id="poorly-differentiated"),
+    pytest.param("neuroendocrine carcinoma with liver metastases", "NEC", id="neuroendocrine-carcinoma"),
+    pytest.param("G3 neuroendocrine carcinoma", "NEC", id="G3-NEC"),
+    pytest.param("low-grade midgut NET", "G1/G2", id="low-grade"),
+    pytest.param("G2 with G3 areas", None, id="conflicting-grades-left-unknown"),
+    pytest.param("liver metastases from a NEN", None, id="no-grade"),
+    pytest.param("not poorly differentiated, G2", "G2", id="negated-NEC"),
+])
+def test_grade(question, expected):
+    assert _get(question, "grade") == expected
+
+
+def test_well_differentiated_is_an_interpretation_not_a_statement():
+    inputs = extract_inputs("well-differentiated ileal NET")
+    assert inputs.provenance("grade") == "assumed"
+    assert extract_inputs("G2 ileal NET").provenance("grade") == "stated"
+    used = {u.name: u for u in run_algorithm(inputs).inputs}
+    assert "can also be G3" in used["grade"].note
+
+
+@pytest.mark.parametrize("question, expected", [
+    pytest.param("pancreatic NEN", "pancreas", id="pancreatic"),
+    pytest.param("a pNET", "pancreas", id="pNET"),
+    pytest.param("panNEN G2", "pancreas", id="panNEN"),
+    pytest.param("ileal NET", "small-intestine", id="ileal"),
+    pytest.param("small bowel primary", "small-intestine", id="small-bowel"),
+    pytest.param("midgut carcinoid", "small-intestine", id="midgut"),
+    pytest.param("SI-NEN", "small-intestine", id="SI-NEN"),
+    pytest.param("rectal NET", "other", id="rectal-other"),
+    pytest.param("lung NET with liver metastases", "other", id="lung-primary"),
+    pytest.param("ileal NET with lung metastases", "small-intestine", id="lung-metastases-not-primary"),
+    pytest.param("pancreatic and ileal lesions", None, id="two-primaries-left-unknown"),
+    pytest.param("NEN of unknown primary", None, id="unknown-primary"),
+])
+def test_primary(question, expected):
+    assert _get(question, "primary") == expected
+
+
+@pytest.mark.parametrize("question, liver, distribution", [
+    pytest.param("resectable liver metastases", "resectable", None, id="resectable"),
+    pytest.param("unresectable liver metastases", "unresectable", None, id="unresectable"),
+    pytest.param("liver metastases that cannot be removed", "unresectable", None, id="cannot-be-removed"),
+    pytest.param("the metastases are not resectable", "unresectable", None, id="not-resectable"),
+    pytest.param("diffuse liver metastases", None, "III", id="diffuse"),
+    pytest.param("bilobar liver metastases", None, "II", id="bilobar"),
+    pytest.param("a single liver metastasis", None, "I", id="single"),
+    pytest.param("solitary lesion in segment 6", None, "I", id="solitary"),
+    pytest.param("type II liver involvement", None, "II", id="type-II"),
+    pytest.param("type III", None, "III", id="type-III"),
+    pytest.param("resectable but the FLR too small", "staged", None, id="FLR-too-small"),
+    pytest.param("small future liver remnant", "staged", None, id="small-future-liver-remnant"),
+    pytest.param("planned for two-stage hepatectomy", "staged", None, id="two-stage"),
+])
+def test_liver_status_and_distribution(question, liver, distribution):
+    inputs = extract_inputs(question)
+    assert (inputs.liver, inputs.distribution) == (liver, distribution)
+
+
+@pytest.mark.parametrize("question, expected", [
+    pytest.param("G2 ileal NET with bone metastases", "present", id="bone"),
+    pytest.param("peritoneal carcinomatosis", "present", id="peritoneal-carcinomatosis"),
+    pytest.param("peritoneal disease and liver metastases", "present", id="peritoneal"),
+    pytest.param("metastases to the lungs", "present", id="metastases-to-lungs"),
+    pytest.param("liver-only disease", "none", id="liver-only"),
+    pytest.param("no extrahepatic disease", "none", id="no-extrahepatic"),
+    pytest.param("without evidence of extrahepatic spread", "none", id="without-evidence-of"),
+    pytest.param("no other metastases", "none", id="no-other-metastases"),
+    pytest.param("without bone metastases", None, id="negated-single-site-says-nothing-more"),
+    pytest.param("no bone, lung or peritoneal metastases", None, id="negated-site-list"),
+    pytest.param("bone metastases were excluded", None, id="negation-after"),
+    pytest.param("no bone metastases but peritoneal implants", "present", id="negation-ends-at-but"),
+    pytest.param("liver-only on CT, but PET shows bone metastases", "present", id="present-outweighs-liver-only"),
+    pytest.param("no extrahepatic disease, carcinoid syndrome despite octreotide", "none", id="comma-ends-negation"),
+])
+def test_extrahepatic_disease_with_negation(question, expected):
+    assert _get(question, "extrahepatic") == expected
+
+
+@pytest.mark.parametrize("question, name, expected", [
+    pytest.param("carcinoid syndrome despite octreotide", "refractory_symptoms", True, id="despite-octreotide"),
+    pytest.param("flushing refractory to lanreotide", "refractory_symptoms", True, id="refractory-to"),
+    pytest.param("uncontrolled diarrhoea", "refractory_symptoms", True, id="uncontrolled"),
+    pytest.param("non-functioning pNET", "refractory_symptoms", False, id="non-functioning"),
+    pytest.param("carcinoid syndrome", "refractory_symptoms", None, id="syndrome-not-said-refractory"),
+    pytest.param("no extrahepatic disease, carcinoid syndrome despite octreotide", "refractory_symptoms", True,
+                 id="not-negated-by-earlier-clause"),
+    pytest.param("recurrence after hepatectomy", "recurrence", True, id="recurrence"),
+    pytest.param("no recurrence", "recurrence", False, id="no-recurrence"),
+    pytest.param("new lesions after a previous right hepatectomy", "recurrence", True, id="previous-hepatectomy"),
+    pytest.param("primary resected", "primary_resected", True, id="primary-resected"),
+    pytest.param("after a Whipple", "primary_resected", True, id="whipple"),
+    pytest.param("primary still in situ", "primary_resected", False, id="in-situ"),
+    pytest.param("the primary has not been removed", "primary_resected", False, id="not-removed"),
+])
+def test_symptoms_recurrence_and_primary_resection(question, name, expected):
+    assert _get(question, name) == expected
+
+
+def test_previous_hepatectomy_means_recurrence_only_by_interpretation():
+    assert extract_inputs("after a previous hepatectomy").provenance("recurrence") == "assumed"
+
+
+@pytest.mark.parametrize("question, name, expected", [
+    pytest.param("age 52", "age", 52.0, id="age-N"),
+    pytest.param("a 61-year-old woman", "age", 61.0, id="N-year-old"),
+    pytest.param("48 yo man", "age", 48.0, id="N-yo"),
+    pytest.param("40% of the liver", "liver_involvement_pct", 40.0, id="pct-of-liver"),
+    pytest.param("liver involvement of 35%", "liver_involvement_pct", 35.0, id="liver-involvement-of"),
+    pytest.param("more than 50% of the liver", "liver_involvement_pct", None, id="a-bound-is-not-a-value"),
+    pytest.param("Ki-67 15%, 40% of the liver", "liver_involvement_pct", 40.0, id="ki67-percent-not-liver"),
+    pytest.param("Ki-67 index of 4%", "ki67_pct", 4.0, id="ki67"),
+    pytest.param("stable for 8 months", "stable_months", 8.0, id="stable-for-months"),
+    pytest.param("stable disease for two years", "stable_months", 24.0, id="stable-years-in-words"),
+    pytest.param("12 months of stable disease", "stable_months", 12.0, id="months-of-stable-disease"),
+])
+def test_transplant_numbers(question, name, expected):
+    assert _get(question, name) == expected
+
+
+def test_evidence_keeps_the_phrase_with_its_negation():
+    inputs = extract_inputs("G2 pNET, no extrahepatic disease, no recurrence")
+    assert dict(inputs.evidence) == {"grade": "G2", "primary": "pNET", "extrahepatic": "no extrahepatic disease",
+                                     "recurrence": "no recurrence"}
+
+
+def test_issue_example_runs_the_unresectable_panNEN_pathway():
+    question = "How should a G2 pancreatic NEN with unresectable liver-only metastases be treated?"
+    assert is_treatment_question(question)
+    result = run_algorithm(extract_inputs(question))
+    assert result.status == "recommendation" and result.summary.startswith("Unresectable liver-only disease")
+    assert {"figure-2", "abstract-s5", "abstract-s6", "abstract-s7"} <= set(result.citations)
+    assert "pannen-targeted" in [r.id for r in result.recommendations]
+
+
+@pytest.mark.parametrize("question, expected", [
+    pytest.param("How should a G2 pancreatic NEN with unresectable liver-only metastases be treated?", True,
+                 id="how-should-be-treated"),
+    pytest.param("What treatment for a G1 ileal NET with a solitary liver metastasis?", True, id="what-treatment"),
+    pytest.param("Is he a candidate for transplantation?", True, id="candidate-for-transplantation"),
+    pytest.param("Options for unresectable G2 NELM?", True, id="options-for-unresectable-G2"),
+    pytest.param("A 60-year-old woman with G2 pNET and bilobar liver metastases: what next?", True, id="what-next"),
+    pytest.param("52-year-old man, G2 SI-NEN, liver-only disease, stable for 8 months.", True, id="case-description"),
+    pytest.param("Should my patient with diffuse liver disease undergo TACE?", True, id="should-my-patient"),
+    pytest.param("According to Figure 2, how should a resectable G1 panNEN be managed?", True, id="figure-2-request"),
+    pytest.param("What does TACE stand for?", False, id="abbreviation"),
+    pytest.param("Who is the first author?", False, id="author"),
+    pytest.param("What is Figure 2 about?", False, id="figure-content"),
+    pytest.param("What does the review say about liver transplantation?", False, id="review-content"),
+    pytest.param("What are the treatment options for NELM?", False, id="general-topic"),
+    pytest.param("Which patients are candidates for liver transplantation?", False, id="general-selection"),
+    pytest.param("Which journal published the review?", False, id="journal"),
+    pytest.param("What is the role of PRRT in NELM?", False, id="role-of-PRRT"),
+    pytest.param("What is the treatment of choice for resectable NELM?", False, id="one-feature-is-a-topic"),
+    pytest.param("Treatment options for a G1 small intestine NET with resectable liver metastases?", True,
+                 id="several-features-are-a-case"),
+    pytest.param("and for small intestine primaries?", False, id="bare-follow-up-left-to-the-router"),
+])
+def test_is_treatment_question(question, expected):
+    assert is_treatment_question(question) is expected
+
+
+@pytest.mark.parametrize("call", [extract_inputs, is_treatment_question], ids=["extract", "route"])
+@pytest.mark.parametrize("bad, match", [
+    pytest.param("   ", "question is empty", id="blank"),
+    pytest.param(42, "question must be text, was: int", id="not-text"),
+])
+def test_bad_questions_are_rejected(call, bad, match):
+    with pytest.raises(InvalidQuestionError, match=match):
+        call(bad)
+
+
+def test_extraction_is_deterministic():
+    question = "well-differentiated ileal NET, bilobar, no extrahepatic disease, age 52, stable for 8 months"
+    assert extract_inputs(question) == extract_inputs(question)
+
+
+@pytest.mark.parametrize("question, name", [
+    pytest.param("Ki-67 150%", "ki67_pct", id="ki67-over-100"),
+    pytest.param("a 130-year-old", "age", id="age-over-120"),
+    pytest.param("stable for 900 months", "stable_months", id="months-out-of-range"),
+])
+def test_impossible_numbers_stay_unknown(question, name):
+    assert _get(question, name) is None
+
+
+@hsettings(max_examples=300, deadline=None)
+@given(st.text(min_size=1, max_size=200).filter(str.strip))
+def test_any_text_gives_inputs_and_a_route_without_error(text):
+    inputs = extract_inputs(text)
+    assert isinstance(is_treatment_question(text), bool)
+    assert run_algorithm(inputs).status in ("recommendation", "needs-information", "out-of-scope")
+
+
+PHRASES = ["G1", "G2", "G3", "grade 2", "NEC", "well-differentiated", "poorly differentiated", "pNET", "ileal",
+           "rectal", "resectable", "unresectable", "not resectable", "FLR too small", "diffuse", "solitary", "bilobar",
+           "type II", "no", "without", "bone metastases", "liver-only", "no extrahepatic disease", "peritoneal",
+           "carcinoid syndrome despite octreotide", "non-functioning", "recurrence", "primary resected", "age 52",
+           "40% of the liver", "Ki-67 12%", "stable for 8 months", ",", ".", "but", "how should it be treated?"]
+
+
+@hsettings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(PHRASES), min_size=1, max_size=12).map(" ".join))
+def test_any_mix_of_clinical_phrases_gives_a_defined_result(text):
+    if not text.strip(" ,."):
+        return
+    result = run_algorithm(extract_inputs(text))
+    assert result.status in ("recommendation", "needs-information", "out-of-scope")
+    assert result.disclaimer
