@@ -144,7 +144,7 @@ class Answerer:
         else:
             chosen = self._choose(segments)
         coverage = self.coverage(weights, " ".join(seg.text for _, seg in chosen), aliases)
-        wants_number = bool(_NUMBER_CUE.search(question))
+        wants_number = asks_for_number(question)
         has_number = any(_DIGIT_RE.search(_strip_citation_marks(seg.text)) for _, seg in chosen)
         answerable = bool(structural) or (
             coverage >= self.thresholds.min_coverage and (has_number or not wants_number))
@@ -189,6 +189,11 @@ class Answerer:
             else:
                 chosen.append((hit, Segment(unit, 0, len(unit.text))))
         return chosen
+
+
+def asks_for_number(question: str) -> bool:
+    """Does the question want a figure (a dose, a rate, a duration, a count)?"""
+    return bool(_NUMBER_CUE.search(question))
 
 
 def segments_of(unit: SourceUnit) -> list[Segment]:

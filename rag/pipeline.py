@@ -16,7 +16,7 @@ import time
 from dataclasses import dataclass, fields, replace
 from typing import Any
 
-from rag.answer import Answerer
+from rag.answer import Answerer, asks_for_number
 from rag.errors import InvalidQuestionError
 from rag.followup import is_followup, rewrite
 from rag.index import LoadedIndex, load_index
@@ -95,7 +95,7 @@ class Pipeline:
         term = parse_glossary_question(question, self.glossary)
         if term:
             return Turn(question, tuple(history), question, "glossary", started, glossary_term=term)
-        if is_treatment_question(question):
+        if is_treatment_question(question) and not _asks_beyond_algorithm(question):
             return Turn(question, tuple(history), question, "algorithm", started)
         if history and is_followup(question):
             anchor = next((h for h in reversed(history) if not is_followup(h)), history[-1])
@@ -169,6 +169,18 @@ def load_pipeline(settings: Settings | None = None, embedder: Any = None) -> Pip
 
         embedder = load_embedder(settings.model_name, settings.embed_batch_size)
     return Pipeline(index, embedder, settings)
+
+
+def _asks_beyond_algorithm(question: str) -> bool:
+    """A dose, a rate or a count is not something the Figure 2 pathway can give; without any
+    case detail such a question ("which dose of lanreotide?") belongs to retrieval, which
+    says honestly when the review does not state it."""
+    from rag.algorithm_extract import extract_inputs
+
+    if not asks_for_number(question):
+        return False
+    inputs = extract_inputs(question)
+    return all(getattr(inputs, f.name) is None for f in fields(inputs) if f.name not in ("assumed", "evidence"))
 
 
 def _merge_inputs(earlier, later):
