@@ -52,6 +52,7 @@ _PURPOSE_RE = re.compile(r"\b(aim|aims|purpose|objective|goal|scope|focus|intent
                          r"|\bwhat (?:does|do) (?:the|this) (?:review|article|paper|authors?) (?:discuss|cover|address)", re.I)
 _SELF_REFERENCE_RE = re.compile(r"\b(?:this|the present|the current|our)\s+(?:review|study|article|paper)\b"
                                 r"|\bwe\s+(?:discuss|review|describe|summari[sz]e|present|report)\b", re.I)
+_CANDIDATES = 200  # chunks taken from each retriever before fusion
 _REFERENCE_LIST_CUE = re.compile(r"\b(reference|references|cited|cites|cite)\b", re.I)
 
 
@@ -87,7 +88,7 @@ class HybridRetriever:
         self._bm25.index(bm25s.tokenize([c.text for c in index.chunks], stopwords="en",
                                         stemmer=self._stemmer, show_progress=False), show_progress=False)
         self._vocabulary = {t for doc in tokens for t in doc}
-        self._unit_order = [u.id for a in index.articles for u in a.units]
+        self._unit_order = {u.id: i for i, u in enumerate(u for a in index.articles for u in a.units)}
 
     def retrieve(self, question: str, top_k: int | None = None, mode: str = "hybrid",
                  vector: np.ndarray | None = None) -> list[Hit]:
@@ -98,7 +99,7 @@ class HybridRetriever:
         lexical = self._lexical_scores(expanded) if mode in ("hybrid", "bm25") else {}
         structural = structural_units(question, self.index.articles) if mode == "hybrid" else []
         fused = self._fuse(dense, lexical, structural, mode)
-        ranked = sorted(fused.items(), key=lambda kv: (-kv[1], self._unit_order.index(kv[0])))
+        ranked = sorted(fused.items(), key=lambda kv: (-kv[1], self._unit_order.get(kv[0], 0)))
         return [Hit(uid, score, dense.get(uid, 0.0), lexical.get(uid, 0.0), uid in structural)
                 for uid, score in ranked[:top_k]]
 
@@ -107,7 +108,9 @@ class HybridRetriever:
 
     def _dense_scores(self, text: str, vector: np.ndarray | None) -> dict[str, float]:
         query = vector if vector is not None else self.embedder.encode([text])
-        scores, ids = self.index.vectors.search(np.asarray(query, dtype=np.float32), self.index.vectors.ntotal)
+        # Fusion only looks at the head of each list; a bounded k keeps large indexes fast.
+        depth = min(self.index.vectors.ntotal, _CANDIDATES)
+        scores, ids = self.index.vectors.search(np.asarray(query, dtype=np.float32), depth)
         best: dict[str, float] = {}
         for score, i in zip(scores[0], ids[0]):
             if i < 0:
@@ -128,7 +131,10 @@ class HybridRetriever:
             return {}
         scores = self._bm25.get_scores(tokens)
         best: dict[str, float] = {}
-        for i in np.nonzero(scores)[0]:
+        nonzero = np.nonzero(scores)[0]
+        if len(nonzero) > _CANDIDATES:
+            nonzero = nonzero[np.argpartition(-scores[nonzero], _CANDIDATES)[:_CANDIDATES]]
+        for i in nonzero:
             for uid in self._chunk_units[i]:
                 best[uid] = max(best.get(uid, 0.0), float(scores[i]) * self._chunk_weight[i])
         return best
