@@ -46,11 +46,11 @@ class EvalQuestion(BaseModel):
     id: str = Field(min_length=1)
     question: str = Field(min_length=1)
     category: Category
-    gold_units: list[str]
-    required_facts: list[list[str]]
+    gold_units: tuple[str, ...]
+    required_facts: tuple[tuple[str, ...], ...]
     abstain: bool
     route: Route
-    history: list[str] = Field(default_factory=list)
+    history: tuple[str, ...] = ()
     notes: Optional[str] = None
     paraphrase_group: Optional[str] = None
 
@@ -63,27 +63,27 @@ class EvalQuestion(BaseModel):
 
     @field_validator("gold_units")
     @classmethod
-    def _units_look_like_unit_ids(cls, value: list[str]) -> list[str]:
+    def _units_look_like_unit_ids(cls, value: tuple[str, ...]) -> tuple[str, ...]:
         bad = [u for u in value if not UNIT_ID_RE.match(u)]
         if bad:
             raise ValueError(f"not unit IDs: {bad}; use e.g. 'abstract-s2', 'figure-2', 'reference-4'")
         if len(set(value)) != len(value):
-            raise ValueError(f"duplicate unit IDs in {value}")
+            raise ValueError(f"duplicate unit IDs in {list(value)}")
         return value
 
     @field_validator("required_facts")
     @classmethod
-    def _facts_have_alternatives(cls, value: list[list[str]]) -> list[list[str]]:
+    def _facts_have_alternatives(cls, value: tuple[tuple[str, ...], ...]) -> tuple[tuple[str, ...], ...]:
         for i, fact in enumerate(value):
             if not fact or any(not alt.strip() for alt in fact):
-                raise ValueError(f"fact {i} must be a non-empty list of non-empty strings, was: {fact!r}")
-        return [[alt.strip() for alt in fact] for fact in value]
+                raise ValueError(f"fact {i} must be a non-empty list of non-empty strings, was: {list(fact)!r}")
+        return tuple(tuple(alt.strip() for alt in fact) for fact in value)
 
     @field_validator("history")
     @classmethod
-    def _history_has_text(cls, value: list[str]) -> list[str]:
+    def _history_has_text(cls, value: tuple[str, ...]) -> tuple[str, ...]:
         if any(not turn.strip() for turn in value):
-            raise ValueError(f"history turns must be non-empty, was: {value!r}")
+            raise ValueError(f"history turns must be non-empty, was: {list(value)!r}")
         return value
 
     @model_validator(mode="after")
