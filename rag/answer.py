@@ -138,7 +138,7 @@ class Answerer:
         related = tuple(_citation(units[h.unit_id], 0, len(units[h.unit_id].text), h.score)
                         for h in candidates[:3])
         if not segments:
-            return Extraction(_abstention(), (), True, related, 0.0)
+            return Extraction(abstention_text(), (), True, related, 0.0)
         if structural:
             chosen = self._structural_choice(question, structural, units, weights, aliases)
         else:
@@ -149,7 +149,7 @@ class Answerer:
         answerable = bool(structural) or (
             coverage >= self.thresholds.min_coverage and (has_number or not wants_number))
         if not answerable:
-            return Extraction(_abstention(), (), True, related, coverage)
+            return Extraction(abstention_text(), (), True, related, coverage)
         chosen.sort(key=lambda hs: (_unit_rank(units, hs[1].unit.id), hs[1].start))
         sentences, citations = [], []
         for hit, seg in chosen:
@@ -234,7 +234,7 @@ def _without_final_period(text: str) -> str:
     return text.rstrip().rstrip(".").rstrip()
 
 
-def _abstention() -> str:
+def abstention_text() -> str:
     return ABSTAIN_PREFIX + ". The closest passages are listed below as related reading, not as an answer."
 
 

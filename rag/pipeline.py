@@ -16,7 +16,7 @@ import time
 from dataclasses import dataclass, fields, replace
 from typing import Any
 
-from rag.answer import Answerer, asks_for_number
+from rag.answer import Answerer, abstention_text, asks_for_number
 from rag.errors import InvalidQuestionError
 from rag.followup import is_followup, rewrite
 from rag.index import LoadedIndex, load_index
@@ -40,7 +40,7 @@ class Turn:
 
 
 class Pipeline:
-    def __init__(self, index: LoadedIndex, embedder: Any, settings: Settings) -> None:
+    def __init__(self, index: LoadedIndex, embedder: Any, settings: Settings, chat_model: Any = None) -> None:
         import Stemmer
         from rag.glossary import Glossary
 
@@ -52,6 +52,15 @@ class Pipeline:
         stemmer = Stemmer.Stemmer("english")
         self.answerer = Answerer(list(index.units.values()), stemmer.stemWord, expand=self.expand,
                                  aliases=lambda q: self.glossary.expansions_for(q, include_supplementary=False))
+        self.chat_model, self._chat_notice = chat_model, ""
+        if chat_model is None and settings.generative_model:
+            from rag.errors import ConfigError
+            from rag.generate import load_chat_model
+
+            try:
+                self.chat_model = load_chat_model(settings.generative_model)
+            except ConfigError as e:  # the extractive answer still works; say why once per answer
+                self._chat_notice = f"Generative mode unavailable ({e}); showing the extractive answer."
         self.chain = self._build_chain()
 
     # -- public -------------------------------------------------------------------------
@@ -115,13 +124,15 @@ class Pipeline:
             retrieved = self._answer_retrieval(turn)
             if not retrieved.abstained:
                 return retrieved
+        # A typo gets a labelled "did you mean" that cites where the suggestions are defined.
+        suggested = [e for term in lookup.did_you_mean for e in self.glossary.lookup(term).matches]
         citations = []
-        for entry in lookup.matches:
+        for entry in dict.fromkeys(lookup.matches or tuple(suggested)):
             unit = self.index.units.get(entry.unit_id or "")
             if unit is not None:
                 citations.append(_citation(unit, _span_of(unit.text, entry.sentence or entry.long)))
         return Answer(turn.question, "glossary", answer_glossary(lookup, self.glossary), tuple(citations),
-                      abstained=not lookup.matches, timings_ms=_timings(turn))
+                      abstained=not lookup.matches and not lookup.did_you_mean, timings_ms=_timings(turn))
 
     def _answer_algorithm(self, turn: Turn) -> Answer:
         from rag.algorithm import run_algorithm
@@ -151,13 +162,32 @@ class Pipeline:
         hits = self.retriever.retrieve(turn.query, self.settings.top_k)
         t1 = time.perf_counter()
         extraction = self.answerer.answer(turn.query, hits, self.index.units)
+        text, citations, abstained = extraction.answer, extraction.citations, extraction.abstained
+        mode, notices = "extractive", [self._chat_notice] if self._chat_notice else []
+        related = extraction.related
+        if self.chat_model is not None:
+            from rag.generate import generate_answer
+
+            generated = generate_answer(turn.query, [self.index.units[h.unit_id] for h in hits],
+                                        self.chat_model, self.index.units)
+            if generated.notice:
+                notices.append(generated.notice)
+            if generated.ok and generated.abstained:
+                mode, abstained, text, citations = "generative", True, abstention_text(), ()
+                related = tuple(_citation(self.index.units[h.unit_id], (0, len(self.index.units[h.unit_id].text)),
+                                          h.score) for h in hits[:3])
+            elif generated.ok:
+                scores = {h.unit_id: h.score for h in hits}
+                mode, abstained, text, related = "generative", False, generated.text, ()
+                citations = tuple(_citation(self.index.units[uid], (0, len(self.index.units[uid].text)),
+                                            scores.get(uid, 0.0)) for uid in generated.cited_ids)
         timings = _timings(turn)
         timings.update(retrieve=(t1 - t0) * 1000, answer=(time.perf_counter() - t1) * 1000)
         return Answer(
-            turn.question, "retrieval", extraction.answer, extraction.citations, extraction.abstained,
+            turn.question, "retrieval", text, citations, abstained,
             tuple((h.unit_id, h.score) for h in hits), timings,
             rewritten_question=turn.query if turn.query != turn.question else "",
-            related=extraction.related)
+            related=related, notices=tuple(notices), mode=mode)
 
 
 def load_pipeline(settings: Settings | None = None, embedder: Any = None) -> Pipeline:

@@ -88,3 +88,50 @@ def test_arbitrary_text_gets_an_answer_or_the_invalid_question_error(pipeline, t
     if answer.route == "retrieval" and not answer.abstained:
         for sentence, unit_id in re.findall(r"(.+?) \[([^\]]+)\]\.(?:\s|$)", answer.answer):
             assert sentence.strip() in pipeline.index.units[unit_id].text
+
+
+def _with_model(pipeline, chat_model):
+    from rag.pipeline import Pipeline
+
+    return Pipeline(pipeline.index, pipeline.embedder, pipeline.settings, chat_model=chat_model)
+
+
+def test_generative_mode_keeps_supported_sentences_and_cites_them(pipeline):
+    from langchain_core.language_models.fake_chat_models import FakeListChatModel
+
+    model = FakeListChatModel(responses=[
+        "Liver surgery with the intention to cure is the treatment of choice for resectable NELM [abstract-s2]. "
+        "Five-year survival after resection is 74% [abstract-s2]."])
+    answer = _with_model(pipeline, model).ask("What is the treatment of choice for resectable NELM?")
+    assert answer.mode == "generative" and not answer.abstained
+    assert "treatment of choice" in answer.answer and "74%" not in answer.answer
+    assert [c.unit_id for c in answer.citations] == ["abstract-s2"]
+    assert any("removed" in n for n in answer.notices)
+
+
+def test_a_generative_citation_of_an_unretrieved_unit_is_dropped_and_falls_back(pipeline):
+    from langchain_core.language_models.fake_chat_models import FakeListChatModel
+
+    model = FakeListChatModel(responses=["The first reference is by Modlin and colleagues [reference-1]."])
+    answer = _with_model(pipeline, model).ask("What is the DOI of the review?")
+    assert answer.mode == "extractive" and "10.20524/aog.2021.0574" in answer.answer and answer.notices
+
+
+def test_a_failing_model_falls_back_to_the_extractive_answer_with_a_notice(pipeline):
+    from langchain_core.language_models.fake_chat_models import FakeListChatModel
+
+    class Broken(FakeListChatModel):
+        def _call(self, *args, **kwargs):
+            raise ConnectionError("connection refused")
+
+    answer = _with_model(pipeline, Broken(responses=["x"])).ask("What is the DOI of the review?")
+    assert answer.mode == "extractive" and "10.20524/aog.2021.0574" in answer.answer
+    assert any("ConnectionError" in n for n in answer.notices)
+
+
+def test_an_unavailable_generative_model_setting_is_reported_not_fatal(pipeline):
+    from rag.pipeline import Pipeline
+
+    answer = Pipeline(pipeline.index, pipeline.embedder, pipeline.settings.with_(generative_model="nosuch")).ask(
+        "What is the DOI of the review?")
+    assert answer.mode == "extractive" and answer.notices and "Generative mode unavailable" in answer.notices[0]
