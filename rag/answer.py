@@ -34,20 +34,23 @@ _STOP = set("""a an the of to in on for and or with by from as at is are was wer
 what which who whom whose when where why how this that these those it its there their they them
 i we you he she me my our your can could should would may might must shall will about into than then
 according review article paper authors author say says said state states stated mention mentions
-mentioned describe described discuss discussed tell explain give list any some all also only very much
-many more most such other whether if not no yes vs versus s""".split())
+mentioned describe described discuss discussed tell explain give list listed any some all also only very
+much many more most such other whether if not no yes vs versus s someone anyone somebody anybody person
+people get gets getting got have has having""".split())
 # Words that frame a clinical question without naming its subject; they count for little.
 _GENERIC = set("""role use used using indicated indication indications consider considered considering
 recommend recommended recommendation recommendations option options offer offered perform performed
 treat treated treating treatment treatments therapy therapies manage managed management patient patients
 best good better approach approaches place value useful benefit benefits help work works effective
 effect effects happen happens main key important current currently available play plays played
-part parts do done role roles kind type types say""".split())
+part parts do done role roles kind type types say
+reference references cited figure figures caption abstract published journal paper study article
+year years date dates name named""".split())
 _NUMBER_CUE = re.compile(
     r"\b(how many|how much|how long|how often|what (?:percentage|proportion|fraction|share|number|dose|"
     r"dosage|rate)|percent(?:age)?|proportion|\d+[- ]year|median|mean|average|dose|dosage|mg|rate|"
-    r"incidence|prevalence|survival (?:rate|benefit|figure)|odds|hazard|ratio|cut-?off|threshold|"
-    r"how large|how big|size of)\b", re.I)
+    r"incidence|prevalence|survival (?:rate|benefit|figure)|odds|hazard|ratio|rates|cut-?off|threshold|"
+    r"how large|how big|size of|minimum|maximum|at least|at most)\b", re.I)
 _DIGIT_RE = re.compile(r"\d")
 
 
@@ -86,7 +89,8 @@ class Answerer:
 
     def __init__(self, units: Sequence[SourceUnit], stem: Callable[[str], str],
                  expand: Callable[[str], str] | None = None, thresholds: Thresholds | None = None,
-                 aliases: Callable[[str], list[tuple[str, str]]] | None = None):
+                 aliases: Callable[[str], list[tuple[str, str]]] | None = None,
+                 background: Sequence[str] = ()):
         self.stem = stem
         self.expand = expand or (lambda text: text)
         # (text in the question, its other form): "PRRT" is covered where the text says
@@ -100,6 +104,9 @@ class Answerer:
         n = max(len(units), 1)
         self._idf = {t: math.log(1 + n / df) for t, df in doc_freq.items()}
         self._max_idf = math.log(1 + n)  # a term the review never uses weighs most
+        # The article's own subject (its title words, e.g. "neuroendocrine liver metastases")
+        # is background: every passage is about it, so it tells passages apart poorly.
+        self._background = {t for text in background for t in self.terms(self.expand(text))}
 
     def terms(self, text: str) -> list[str]:
         return [self.stem(t.lower()) for t in _TOKEN_RE.findall(text) if t.lower() not in _STOP]
@@ -115,6 +122,8 @@ class Answerer:
             weight = self._idf.get(term, self._max_idf)
             if low in _GENERIC or term in {self.stem(g) for g in ("treatment", "patient")}:
                 weight *= 0.25
+            elif term in self._background:
+                weight *= 0.5
             out[term] = max(out.get(term, 0.0), weight)
         return out
 
@@ -145,7 +154,10 @@ class Answerer:
             chosen = self._choose(segments)
         coverage = self.coverage(weights, " ".join(seg.text for _, seg in chosen), aliases)
         wants_number = asks_for_number(question)
-        has_number = any(_DIGIT_RE.search(_strip_citation_marks(seg.text)) for _, seg in chosen)
+        # Page numbers and years of a bibliographic record are not the figure a clinical
+        # question asks for ("what is the incidence ...?").
+        has_number = any(_DIGIT_RE.search(_strip_citation_marks(seg.text)) for _, seg in chosen
+                         if seg.unit.section not in ("citation", "reference"))
         answerable = bool(structural) or (
             coverage >= self.thresholds.min_coverage and (has_number or not wants_number))
         if not answerable:
@@ -167,7 +179,9 @@ class Answerer:
                 break
             if seg.unit.id in {s.unit.id for _, s in chosen}:
                 continue
-            if score >= best - self.thresholds.second_passage_gain and score > 0.6 and hit.dense > 0.45:
+            tied = score >= best - 0.02 and score >= self.thresholds.min_coverage
+            close = score >= best - self.thresholds.second_passage_gain and score > 0.6 and hit.dense > 0.45
+            if tied or close:  # "which references were published in 2008?" has two answers
                 chosen.append((hit, seg))
         return chosen
 
@@ -191,9 +205,14 @@ class Answerer:
         return chosen
 
 
+_NOT_A_FIGURE = re.compile(r"^\s*who\b|\bwhich (?:reference|paper|study|article|work|author)s?\b"
+                           r"|\b(?:first|last|corresponding) author\b", re.I)
+
+
 def asks_for_number(question: str) -> bool:
-    """Does the question want a figure (a dose, a rate, a duration, a count)?"""
-    return bool(_NUMBER_CUE.search(question))
+    """Does the question want a figure (a dose, a rate, a duration, a count)?
+    "Who wrote the study on incidence trends?" names a figure but asks for a person."""
+    return bool(_NUMBER_CUE.search(question)) and not _NOT_A_FIGURE.search(question)
 
 
 def segments_of(unit: SourceUnit) -> list[Segment]:

@@ -39,9 +39,28 @@ def is_followup(question: str) -> bool:
     return len(words) <= 4 and not _QUESTION_START.match(question.strip())
 
 
+_ORDINALS = {"first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6, "seventh": 7,
+             "eighth": 8, "ninth": 9, "tenth": 10, "next": None, "last": None}
+_ORDINAL_ONE = re.compile(r"\b(" + "|".join(_ORDINALS) + r"|\d+(?:st|nd|rd|th)?)\s+one\b", re.I)
+_NUMBERED = re.compile(r"\b(figure|fig\.?|reference|ref\.?)\s*(\d+)\b", re.I)
+
+
 def rewrite(question: str, history: list[str] | None) -> Rewrite:
-    """Join a follow-up with the most recent self-contained question in `history`."""
+    """Join a follow-up with the most recent self-contained question in `history`.
+
+    "What about the second one?" after "Who is the first author of reference 1?" becomes
+    "Who is the first author of reference 2?": an ordinal "one" re-points the numbered item.
+    """
     if not history or not is_followup(question):
         return Rewrite(question, False)
     anchor = next((h for h in reversed(history) if not is_followup(h)), history[-1])
+    ordinal, numbered = _ORDINAL_ONE.search(question), _NUMBERED.search(anchor)
+    if ordinal and numbered:
+        word = ordinal.group(1).lower()
+        number = _ORDINALS.get(word, None) if word in _ORDINALS else int(re.sub(r"\D", "", word))
+        if word == "next":
+            number = int(numbered.group(2)) + 1
+        if number:
+            swapped = anchor[:numbered.start(2)] + str(number) + anchor[numbered.end(2):]
+            return Rewrite(swapped, True, anchor)
     return Rewrite(f"{question} {anchor}", True, anchor)

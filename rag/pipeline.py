@@ -51,7 +51,7 @@ class Pipeline:
         self.retriever = HybridRetriever(index, embedder, settings, expand=self.expand)
         stemmer = Stemmer.Stemmer("english")
         self.answerer = Answerer(list(index.units.values()), stemmer.stemWord, expand=self.expand,
-                                 aliases=lambda q: self.glossary.expansions_for(q, include_supplementary=False))
+                                 aliases=self.aliases, background=[a.title for a in index.articles])
         self.chat_model, self._chat_notice = chat_model, ""
         if chat_model is None and settings.generative_model:
             from rag.errors import ConfigError
@@ -72,8 +72,15 @@ class Pipeline:
         """The text plus the glossary's expansions of what it contains, both directions."""
         # Review-defined abbreviations only: the supplementary list is for lookup, and must
         # not make the review look as if it said something about a term it never defines.
-        extra = [other for _, other in self.glossary.expansions_for(text, include_supplementary=False)]
-        return f"{text} {' '.join(extra)}" if extra else text
+        extra = [other for _, other in self.aliases(text)]
+        return f"{text} {' '.join(dict.fromkeys(extra))}" if extra else text
+
+    def aliases(self, text: str) -> list[tuple[str, str]]:
+        """(phrase in `text`, another name for it): the review's abbreviations both ways, and
+        lay words with their clinical equivalents."""
+        from rag.lay import lay_expansions
+
+        return self.glossary.expansions_for(text, include_supplementary=False) + lay_expansions(text)
 
     def retrieve(self, query: str, top_k: int | None = None, mode: str = "hybrid") -> list[Hit]:
         return self.retriever.retrieve(query, top_k, mode)

@@ -44,14 +44,22 @@ _SECTION_CUES = (
     ("citation", re.compile(
         r"\b(doi|journal|published|publication|publish|(?:what|which) year|year of publication|volume|issue|pages?|authors?|wrote|written|"
         r"title|titled|e-?pub\w*|article type|type of (?:article|paper|publication)|kind of (?:article|paper)|"
-        r"cite|citation for (?:this|the) (?:review|article|paper))\b", re.I)),
+        r"cite|citation for (?:this|the) (?:review|article|paper)|digital object identifier|original (?:research|study|article)|"
+        r"research article|review article)\b", re.I)),
     ("keywords", re.compile(r"\bkey\s*words?\b|\bkeywords?\b|\bindex terms?\b", re.I)),
-    ("coi", re.compile(r"\b(conflicts? of interest|competing interests?|disclosures?|funding|funded|sponsor\w*)\b", re.I)),
+    ("coi", re.compile(r"\b(conflicts? of interest|competing interests?|disclosures?|declare\w*)\b", re.I)),
 )
-_PURPOSE_RE = re.compile(r"\b(aim|aims|purpose|objective|goal|scope|focus|intention|intend)\b"
-                         r"|\bwhat (?:does|do) (?:the|this) (?:review|article|paper|authors?) (?:discuss|cover|address)", re.I)
+_PURPOSE_RE = re.compile(
+    r"\b(?:aims?|purpose|objectives?|goals?|scope|focus)\s+of\s+(?:this|the)\s+(?:review|article|paper|work)\b"
+    r"|\b(?:does|do|did) (?:the|this) (?:review|article|paper|authors?) (?:discuss|cover|address|focus on|include)\b"
+    r"|\bwhat is (?:this|the) (?:review|article|paper) about\b|\bwhy did the authors write\b", re.I)
 _SELF_REFERENCE_RE = re.compile(r"\b(?:this|the present|the current|our)\s+(?:review|study|article|paper)\b"
                                 r"|\bwe\s+(?:discuss|review|describe|summari[sz]e|present|report)\b", re.I)
+# Words that leave a bibliographic question about the review itself ("Which journal published
+# the review?"); anything else ("... the ENETS guideline update") names some other work.
+_BIBLIO_FILLER = set("""what which when where who whom whose how does did was were is are the this that these
+those review article paper study its it have has been there their they listed list find tell give please
+and for from with about into onto year date name first last main me our your you can could would should""".split())
 _CANDIDATES = 200  # chunks taken from each retriever before fusion
 _REFERENCE_LIST_CUE = re.compile(r"\b(reference|references|cited|cites|cite)\b", re.I)
 
@@ -98,7 +106,9 @@ class HybridRetriever:
         dense = self._dense_scores(expanded, vector) if mode in ("hybrid", "dense") else {}
         lexical = self._lexical_scores(expanded) if mode in ("hybrid", "bm25") else {}
         structural = structural_units(question, self.index.articles) if mode == "hybrid" else []
-        fused = self._fuse(dense, lexical, structural, mode)
+        soft = [u for u in structural if _local_id(u) == "citation" and _names_other_work(question)]
+        structural = [u for u in structural if u not in soft]
+        fused = self._fuse(dense, lexical, structural, mode, soft)
         ranked = sorted(fused.items(), key=lambda kv: (-kv[1], self._unit_order.get(kv[0], 0)))
         return [Hit(uid, score, dense.get(uid, 0.0), lexical.get(uid, 0.0), uid in structural)
                 for uid, score in ranked[:top_k]]
@@ -140,7 +150,7 @@ class HybridRetriever:
         return best
 
     def _fuse(self, dense: dict[str, float], lexical: dict[str, float], structural: list[str],
-              mode: str) -> dict[str, float]:
+              mode: str, soft: Sequence[str] = ()) -> dict[str, float]:
         fused: dict[str, float] = {}
         if self.settings.fusion == "convex" and mode == "hybrid":
             top_lex = max(lexical.values(), default=0.0) or 1.0
@@ -152,6 +162,9 @@ class HybridRetriever:
             for scores in (dense, lexical):
                 for rank, uid in enumerate(sorted(scores, key=lambda u: -scores[u]), 1):
                     fused[uid] = fused.get(uid, 0.0) + 1.0 / (k + rank)
+        # A cue that may be about another work ("published", "authors") is one more vote.
+        for uid in soft:
+            fused[uid] = fused.get(uid, 0.0) + (0.25 if self.settings.fusion == "convex" else 1.0 / (self.settings.rrf_k + 1))
         # A unit the question names outright ranks above anything similarity finds.
         bonus = 1.0 + max(fused.values(), default=0.0)
         for rank, uid in enumerate(structural):
@@ -187,6 +200,18 @@ def structural_units(question: str, articles: Sequence[Any]) -> list[str]:
             found.extend(u.id for u in article.units
                          if u.section == "abstract" and _SELF_REFERENCE_RE.search(u.text))
     return list(dict.fromkeys(found))
+
+
+def _names_other_work(question: str) -> bool:
+    """Does a bibliographic question carry its own subject ("when was the ENETS guideline
+    update published?") rather than ask about this review ("when was it published?")?"""
+    cues = _SECTION_CUES[0][1]
+    rest = [w for w in re.findall(r"[A-Za-z][A-Za-z\-]{2,}", cues.sub(" ", question))
+            if w.lower() not in _BIBLIO_FILLER]
+    # A name ("the Hofland review", "the Dasari study") points at a cited work by itself.
+    later_words = re.findall(r"[A-Za-z][A-Za-z\-]{2,}", question)[1:]
+    named = [w for w in later_words if w[0].isupper() and w in rest]
+    return len(rest) >= 2 or bool(named)
 
 
 def _local_id(unit_id: str) -> str:

@@ -37,3 +37,12 @@ def test_without_history_nothing_is_rewritten(history):
 def test_a_new_self_contained_question_does_not_drag_the_old_topic_along():
     result = rewrite("Who is the first author of the review?", [PREVIOUS])
     assert not result.is_followup and result.question == "Who is the first author of the review?"
+
+
+@pytest.mark.parametrize("question, anchor, expected", [
+    ("What about the second one?", "Who is the first author of reference 1?", "Who is the first author of reference 2?"),
+    ("And the next one?", "What does Figure 1 show?", "What does Figure 2 show?"),
+    ("and the 3rd one?", "What is reference 5 about?", "What is reference 3 about?"),
+], ids=["second", "next", "3rd"])
+def test_an_ordinal_one_re_points_the_numbered_item(question, anchor, expected):
+    assert rewrite(question, [anchor]).question == expected

@@ -1,0 +1,36 @@
+"""Lay wording -> the clinical terms a review uses, for query expansion and term coverage.
+
+"If the cancer in my liver can be removed, is an operation the best treatment?" shares almost
+no words with "Liver surgery ... is the treatment of choice for resectable NELM". A small,
+reviewed vocabulary (rag/data/lay_terms.json) bridges the two: the retriever searches with
+the clinical equivalents too, and the answerer counts "operation" as matched where the text
+says "surgery". It only ever adds search terms; answers still quote the review verbatim.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from functools import lru_cache
+from pathlib import Path
+
+LAY_TERMS_PATH = Path(__file__).resolve().parent / "data" / "lay_terms.json"
+
+
+@lru_cache(maxsize=2)
+def _compiled(path: Path = LAY_TERMS_PATH) -> tuple[tuple[re.Pattern[str], str, tuple[str, ...]], ...]:
+    terms = json.loads(Path(path).read_text(encoding="utf-8"))["terms"]
+    # Longest phrases first, so "come back" is seen before "back" could be.
+    ordered = sorted(terms.items(), key=lambda kv: -len(kv[0]))
+    return tuple((re.compile(rf"(?<![\w-]){re.escape(lay)}(?![\w-])", re.I), lay, tuple(clinical))
+                 for lay, clinical in ordered)
+
+
+def lay_expansions(text: str) -> list[tuple[str, str]]:
+    """(lay phrase found in `text`, a clinical equivalent), for every match."""
+    out = []
+    for pattern, _, clinical in _compiled():
+        m = pattern.search(text)
+        if m:
+            out.extend((m.group(0), term) for term in clinical)
+    return out
