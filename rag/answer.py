@@ -107,6 +107,17 @@ class Answerer:
         # The article's own subject (its title words, e.g. "neuroendocrine liver metastases")
         # is background: every passage is about it, so it tells passages apart poorly.
         self._background = {t for text in background for t in self.terms(self.expand(text))}
+        self._present: dict[str, frozenset[str]] = {}  # passage text -> its expanded terms
+
+    def present_terms(self, text: str) -> frozenset[str]:
+        """Terms of a passage with its abbreviations expanded; passages repeat across
+        questions, so this is computed once per passage (dict writes are thread-safe)."""
+        found = self._present.get(text)
+        if found is None:
+            found = frozenset(self.terms(self.expand(text)))
+            if len(self._present) < 50_000:
+                self._present[text] = found
+        return found
 
     def terms(self, text: str) -> list[str]:
         return [self.stem(t.lower()) for t in _TOKEN_RE.findall(text) if t.lower() not in _STOP]
@@ -131,7 +142,7 @@ class Answerer:
         """IDF-weighted share of the question's terms that `text` contains."""
         if not weights:
             return 0.0
-        present = set(self.terms(self.expand(text)))
+        present = set(self.present_terms(text))
         for found, other in aliases:
             if set(self.terms(other)) <= present:
                 present |= set(self.terms(found))
