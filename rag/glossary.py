@@ -470,8 +470,10 @@ def _phrase_table(groups: Sequence[Sequence[GlossaryEntry]]) -> dict[str, tuple[
 
 # Phrasings that only make sense about an abbreviation: route whatever the term is.
 _ALWAYS = [re.compile(p, re.IGNORECASE) for p in (
-    r"what\s+(?:does|do|did)\s+(?P<t>.+?)\s+stands?\s+for",
-    r"(?:(?:tell\s+me\s+|explain\s+)?what\s+)?(?P<t>.+?)\s+stands?\s+for",
+    r"what\s+(?:does|do|did)\s+(?P<t>.+?)\s+stands?\s+for(?:\s+(?:in|within|according\s+to)\s+.+)?",
+    r"(?:(?:tell\s+me\s+|explain\s+)?what\s+)?(?P<t>.+?)\s+stands?\s+for(?:\s+(?:in|within|according\s+to)\s+.+)?",
+    r"what\s+(?:is|are)\s+(?P<t>.+?)\s+abbreviated(?:\s+as|\s+to)?(?:\s+in\s+.+)?",
+    r"(?:what|which)\s+(?:abbreviation|acronym|short\s+form)\s+(?:does|do|is)\s+.+?\s+(?:use|used)\s+for\s+(?P<t>.+)",
     r"what\s+(?:is|are|'s)\s+(?P<t>.+?)\s+(?:short\s+for|an?\s+(?:abbreviation|acronym)\s+for)",
     r"(?:what\s+is\s+|what's\s+|give\s+me\s+)?(?:the\s+)?(?:abbreviation|acronym|short\s+form|full\s+form|long\s+form)"
     r"\s+(?:for|of)\s+(?P<t>.+)",
@@ -507,7 +509,7 @@ def parse_glossary_question(question: str, glossary: Glossary) -> str | None:
             if not m:
                 continue
             term = _TERM_PREFIX.sub("", m.group("t").strip(" \"'“”‘’`*")).strip(" \"'“”‘’`*")
-            if not term or len(term.split()) > 8:
+            if not term or len(term.split()) > 14:
                 continue
             if not strict or _is_abbreviation(term, glossary):
                 return term

@@ -115,6 +115,11 @@ class Pipeline:
             return Turn(question, tuple(history), question, "algorithm", started)
         if history and is_followup(question):
             anchor = next((h for h in reversed(history) if not is_followup(h)), history[-1])
+            term = _followup_term(question)
+            if parse_glossary_question(anchor, self.glossary) and term and self.glossary.lookup(term).matches:
+                # "What does TACE stand for?" then "And TAE?": the same kind of question.
+                return Turn(question, tuple(history), f"{anchor} {question}", "glossary", started,
+                            glossary_term=term)
             if is_treatment_question(anchor):
                 return Turn(question, tuple(history), f"{anchor} {question}", "algorithm", started,
                             previous_treatment=anchor)
@@ -206,6 +211,15 @@ def load_pipeline(settings: Settings | None = None, embedder: Any = None) -> Pip
 
         embedder = load_embedder(settings.model_name, settings.embed_batch_size)
     return Pipeline(index, embedder, settings)
+
+
+def _followup_term(question: str) -> str:
+    """"And TAE?" -> "TAE"; "what about portal vein ligation?" -> "portal vein ligation"."""
+    import re
+
+    text = re.sub(r"^(?:and|but|also|so|then|what about|how about|and what about|same for|and for)\b\s*",
+                  "", question.strip(), flags=re.I)
+    return re.sub(r"^(?:the\s+)", "", text.rstrip("?.! ").strip(), flags=re.I)
 
 
 def _asks_beyond_algorithm(question: str) -> bool:
