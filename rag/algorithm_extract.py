@@ -312,8 +312,11 @@ def _numbers(text: str, put) -> None:
 
 _NOT_TREATMENT = re.compile(
     r"\b(?:stand for|abbreviat\w*|acronym|who (?:is|are|was|were|wrote)|first author|authors?\b|journal|doi|"
-    r"published|publication|pubmed|references?\b|keywords?|conflicts? of interest|"
-    r"define|definition|what does \w+ mean|meaning of)", _F)
+    r"published|publication|pubmed|references?\b|keywords?|conflicts? of interest|cite\b|citation|"
+    r"define|definition|what does \w+ mean|meaning of|"
+    r"imaging|staging|diagnos\w*|scan\w*|biopsy|marker|detect\w*)", _F)
+# Naming the review's algorithm with a case feature asks for the pathway.
+_ALGORITHM = re.compile(r"\b(?:algorithm|pathway|figure 2|flow ?chart|decision tree)\b", _F)
 _REQUEST = re.compile(
     r"\bhow (?:should|would|do (?:we|you|i)|can (?:we|i|you)|to)\b[^?]*\b(?:treat|manag|approach|handl)\w*|"
     r"\bwhat (?:is|are|would be) (?:the )?(?:best|recommended|appropriate|right|optimal|preferred|next)\b[^?]*"
@@ -326,8 +329,10 @@ _REQUEST = re.compile(
 _GENERIC_REQUEST = re.compile(r"\b(?:options?|treat\w*|therap\w*|manag\w*|candidate|eligib\w*)\b", _F)
 _PATIENT = re.compile(
     r"\b(?:patient|pt|man|woman|male|female|he|she|his|her|mother|father|wife|husband|son|daughter|"
+    r"my (?:doctor|oncologist|surgeon)|i have|i.ve|"
     r"\d{1,3}[- ]?(?:year|yr)s?[- ]?old|aged? \d{1,3})\b", _F)
 _ABOUT_REVIEW = re.compile(r"\b(?:what|how) (?:does|do|did) (?:the )?(?:review|article|paper|abstract|authors?)\b|"
+                           r"\b(?:does|do|did) (?:the )?(?:review|article|paper|authors?)\b|"
                            r"\baccording to the (?:review|article|paper|authors?)\b", _F)
 
 
@@ -340,16 +345,18 @@ def is_treatment_question(question: str) -> bool:
     """
     text = _check_question(question)
     request = bool(_REQUEST.search(text))
-    if _NOT_TREATMENT.search(text) and not request:
-        return False  # bibliographic or glossary questions
+    specifics = _count_specifics(text)
+    if _NOT_TREATMENT.search(text) and (not request or not specifics):
+        return False  # bibliographic, glossary or diagnostic questions ("how should I cite it?")
     patient = bool(_PATIENT.search(text))
     if _ABOUT_REVIEW.search(text) and not patient:
         return False  # "what does the review say about ..." asks about the text
     if request:
         return True
-    specifics = _count_specifics(text)
     if patient and specifics:
         return True  # a case description is a request for a decision
+    if _ALGORITHM.search(text) and specifics:
+        return True  # "G1 SI-NEN, resectable: what does the algorithm suggest?"
     # A generic "treatment/options" question about one feature ("What is the treatment of choice
     # for resectable NELM?") asks what the review says; two or more features describe a case.
     return bool(_GENERIC_REQUEST.search(text)) and specifics >= 2

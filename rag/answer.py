@@ -36,7 +36,7 @@ i we you he she me my our your can could should would may might must shall will 
 according review article paper authors author say says said state states stated mention mentions
 mentioned describe described discuss discussed tell explain give list listed any some all also only very
 much many more most such other whether if not no yes vs versus s someone anyone somebody anybody person
-people get gets getting got have has having""".split())
+people get gets getting got have has having every each""".split())
 # Words that frame a clinical question without naming its subject; they count for little.
 _GENERIC = set("""role use used using indicated indication indications consider considered considering
 recommend recommended recommendation recommendations option options offer offered perform performed

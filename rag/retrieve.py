@@ -61,7 +61,7 @@ _BIBLIO_FILLER = set("""what which when where who whom whose how does did was we
 those review article paper study its it have has been there their they listed list find tell give please
 and for from with about into onto year date name first last main me our your you can could would should""".split())
 _CANDIDATES = 200  # chunks taken from each retriever before fusion
-_REFERENCE_LIST_CUE = re.compile(r"\b(reference|references|cited|cites|cite)\b", re.I)
+_REFERENCE_LIST_CUE = re.compile(r"\b(reference|references|cited)\b", re.I)
 
 
 @dataclass(frozen=True)
