@@ -6,355 +6,38 @@ taken (node, question, decision, why), the inputs and how each was obtained, wha
 and what each possible value would lead to, external facts with sources, the Milan transplant
 criteria check, and the disclaimer.
 
-The pathway itself is data (`algorithm_tree.yaml`, validated on first load); this module only
-walks it. Treatment questions are never answered by text generation: the same inputs always
-give the same result. It deliberately does not parse free text (`algorithm_extract`), render
-(`algorithm_render`), or import anything heavy: no torch, no FAISS.
+The pathway itself is data (`algorithm_tree.yaml`, loaded and validated by `algorithm_tree`);
+the value types live in `algorithm_types`; this module only walks the tree, and re-exports both
+so callers need one import. Every threshold comes from `Settings`. Treatment questions are never
+answered by text generation: the same inputs always give the same result. It deliberately does
+not parse free text (`algorithm_extract`), render (`algorithm_render`), or import anything
+heavy: no torch, no FAISS.
 """
 
 from __future__ import annotations
 
-import re
 import time
-from dataclasses import asdict, dataclass
+from dataclasses import dataclass
 from functools import lru_cache
-from pathlib import Path
 from typing import Any, Mapping
 
-from rag.errors import ConfigError, InvalidQuestionError
+from rag.algorithm_tree import TREE_PATH, load_tree, node_successors, threshold_params
+from rag.algorithm_types import (
+    CHOICES, INPUT_LABELS, INPUT_NAMES, NUMBER_RANGES, AlgorithmInputs, AlgorithmResult, CriterionCheck,
+    ExternalFact, InputUsed, MissingInfo, PathStep, Recommendation,
+)
+from rag.errors import InvalidQuestionError
 from rag.settings import Settings
 
-TREE_PATH = Path(__file__).with_name("algorithm_tree.yaml")
 
-# Ki-67 limit of later transplant series; not (yet) a Settings field, so a parameter.
-DEFAULT_KI67_MAX_PCT = 10.0
-
-CHOICES: dict[str, tuple[Any, ...]] = {
-    "grade": ("G1", "G2", "G1/G2", "G3", "NEC"),
-    "primary": ("pancreas", "small-intestine", "other"),
-    "liver": ("resectable", "staged", "unresectable"),
-    "distribution": ("I", "II", "III"),
-    "extrahepatic": ("none", "present"),
-    "refractory_symptoms": (True, False),
-    "recurrence": (True, False),
-    "primary_resected": (True, False),
-}
-NUMBER_RANGES: dict[str, tuple[float, float]] = {
-    "liver_involvement_pct": (0.0, 100.0),
-    "stable_months": (0.0, 600.0),
-    "age": (0.0, 120.0),
-    "ki67_pct": (0.0, 100.0),
-}
-INPUT_LABELS: dict[str, str] = {
-    "grade": "grade",
-    "primary": "primary site",
-    "liver": "liver status",
-    "distribution": "distribution type (Figure 1)",
-    "extrahepatic": "extrahepatic disease",
-    "refractory_symptoms": "hormonal symptoms refractory to medical control",
-    "recurrence": "recurrence after a previous hepatectomy",
-    "primary_resected": "primary resected",
-    "liver_involvement_pct": "share of the liver involved (%)",
-    "stable_months": "months of stable disease",
-    "age": "age (years)",
-    "ki67_pct": "Ki-67 (%)",
-}
-_ROMAN = {"1": "I", "2": "II", "3": "III"}
-
-
-@dataclass(frozen=True)
-class AlgorithmInputs:
-    """What the pathway needs; None means unknown.
-
-    `assumed` names inputs whose value is an interpretation rather than a statement (e.g.
-    "well-differentiated" read as G1/G2); `evidence` pairs an input with the phrase it came from.
-    """
-
-    grade: str | None = None
-    primary: str | None = None
-    liver: str | None = None
-    distribution: str | None = None
-    extrahepatic: str | None = None
-    refractory_symptoms: bool | None = None
-    recurrence: bool | None = None
-    primary_resected: bool | None = None
-    liver_involvement_pct: float | None = None
-    stable_months: float | None = None
-    age: float | None = None
-    ki67_pct: float | None = None
-    assumed: frozenset[str] = frozenset()
-    evidence: tuple[tuple[str, str], ...] = ()
-
-    def __post_init__(self) -> None:
-        for name, choices in CHOICES.items():
-            value = _normalise(name, getattr(self, name))
-            if value is not None and value not in choices:
-                shown = ", ".join(str(c) for c in choices)
-                raise InvalidQuestionError(f"{name} must be one of {shown} (or None for unknown), was: {value!r}")
-            object.__setattr__(self, name, value)
-        for name, (low, high) in NUMBER_RANGES.items():
-            value = getattr(self, name)
-            if value is None:
-                continue
-            if isinstance(value, bool) or not isinstance(value, (int, float)) or not low <= value <= high:
-                raise InvalidQuestionError(f"{name} must be a number between {low:g} and {high:g}, was: {value!r}")
-            object.__setattr__(self, name, float(value))
-        unknown = set(self.assumed) - set(INPUT_NAMES)
-        if unknown:
-            raise InvalidQuestionError(f"assumed names unknown inputs: {sorted(unknown)}; use names from {INPUT_NAMES}")
-        object.__setattr__(self, "assumed", frozenset(self.assumed))
-        object.__setattr__(self, "evidence", tuple((str(k), str(v)) for k, v in self.evidence))
-
-    def provenance(self, name: str) -> str:
-        """'stated', 'assumed' or 'unknown' for one input."""
-        if getattr(self, name) is None:
-            return "unknown"
-        return "assumed" if name in self.assumed else "stated"
-
-
-def _normalise(name: str, value: Any) -> Any:
-    if value is None or name not in ("grade", "primary", "liver", "distribution", "extrahepatic"):
-        if name in ("refractory_symptoms", "recurrence", "primary_resected") and value is not None \
-                and not isinstance(value, bool):
-            raise InvalidQuestionError(f"{name} must be True, False or None, was: {value!r}")
-        return value
-    if not isinstance(value, str):
-        raise InvalidQuestionError(f"{name} must be a string or None, was: {value!r}")
-    text = value.strip()
-    if name in ("grade", "distribution"):
-        text = text.upper()
-        return _ROMAN.get(text, text) if name == "distribution" else text
-    return text.lower().replace("_", "-")
-
-
-INPUT_NAMES: tuple[str, ...] = tuple(CHOICES) + tuple(NUMBER_RANGES)
-
-
-@dataclass(frozen=True)
-class ExternalFact:
-    """A fact the review's text does not state, with its source (`unit`: the review's reference)."""
-
-    key: str
-    source: str
-    statement: str
-    reference: str
-    unit: str | None = None
-
-
-@dataclass(frozen=True)
-class Recommendation:
-    id: str
-    text: str
-    rationale: str
-    citations: tuple[str, ...]
-    external: tuple[ExternalFact, ...]
-    node: str
-
-
-@dataclass(frozen=True)
-class PathStep:
-    node: str
-    question: str
-    decision: str
-    why: str
-    citations: tuple[str, ...] = ()
-
-
-@dataclass(frozen=True)
-class InputUsed:
-    name: str
-    label: str
-    value: Any
-    provenance: str  # "stated" | "assumed" | "unknown"
-    note: str = ""
-
-
-@dataclass(frozen=True)
-class MissingInfo:
-    """An input the path needed but did not have; `outcomes` pairs each value with its result."""
-
-    input: str
-    question: str
-    required: bool
-    outcomes: tuple[tuple[str, str], ...]
-    note: str = ""
-
-
-@dataclass(frozen=True)
-class CriterionCheck:
-    id: str
-    criterion: str
-    status: str  # "met" | "failed" | "unknown"
-    detail: str
-    source: str
-
-
-@dataclass(frozen=True)
-class AlgorithmResult:
-    """Everything the chat, CLI and app show. `in_scope` is None while the grade is unknown."""
-
-    status: str  # "recommendation" | "needs-information" | "out-of-scope"
-    in_scope: bool | None
-    summary: str
-    recommendations: tuple[Recommendation, ...]
-    path: tuple[PathStep, ...]
-    inputs: tuple[InputUsed, ...]
-    missing: tuple[MissingInfo, ...]
-    external_facts: tuple[ExternalFact, ...]
-    transplant_check: tuple[CriterionCheck, ...]
-    citations: tuple[str, ...]
-    disclaimer: str
-    basis: str
-
-    def to_dict(self) -> dict[str, Any]:
-        return asdict(self)
-
-
-@lru_cache(maxsize=4)
-def load_tree(path: Path = TREE_PATH) -> dict[str, Any]:
-    """Read and validate the pathway once; later calls reuse it (the engine never mutates it)."""
-    import yaml  # only needed on first load
-
-    try:
-        tree = yaml.load(Path(path).read_text(encoding="utf-8"), Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
-    except (OSError, yaml.YAMLError) as e:
-        raise ConfigError(f"cannot read the algorithm tree at {path}: {e}; restore rag/algorithm_tree.yaml") from e
-    _validate(tree, path)
-    tree["facts"] = {k: ExternalFact(k, v["source"], " ".join(v["statement"].split()),
-                                     " ".join(v["reference"].split()), v.get("unit"))
-                     for k, v in tree["external"].items()}
-    for node in tree["nodes"].values():
-        if node["kind"] == "decision":
-            node["route"] = {v: b for b in node["branches"] for v in b["values"]}
-    scope = tree["nodes"][tree["start"]]
-    tree["in_scope_grades"] = tuple(v for b in scope["branches"] for v in b["values"]
-                                    if not tree["nodes"][b["to"]].get("scope_exit"))
-    return tree
-
-
-_UNIT_ID = re.compile(r"^(abstract-s\d+|keywords|coi|citation|figure-\d+|reference-\d+)$")
-_PARAMS = dict.fromkeys(("milan_max_liver_pct", "milan_min_stable_months", "milan_max_age",
-                         "debulking_min_pct", "ki67_max_pct"), 1.0)
-
-
-def _validate(tree: Any, path: Path) -> None:
-    """Structural checks, so a bad edit fails loudly at load time and never mid-consultation."""
-    def fail(where: str, problem: str) -> None:
-        raise ConfigError(f"algorithm tree {path}: {where}: {problem}; fix rag/algorithm_tree.yaml")
-
-    if not isinstance(tree, dict):
-        fail("top level", "expected a mapping")
-    for key in ("start", "nodes", "recommendations", "external", "transplant_criteria", "derive",
-                "disclaimer", "basis"):
-        if key not in tree:
-            fail("top level", f"missing key {key!r}")
-    nodes, recs, ext = tree["nodes"], tree["recommendations"], tree["external"]
-    if tree["start"] not in nodes:
-        fail("start", f"unknown node {tree['start']!r}")
-    for rid, rec in recs.items():
-        for key in ("text", "rationale", "cites"):
-            if key not in rec:
-                fail(f"recommendation {rid!r}", f"missing {key!r}")
-        try:
-            rec["text"].format_map(_PARAMS), rec["rationale"].format_map(_PARAMS)
-        except (KeyError, ValueError) as e:
-            fail(f"recommendation {rid!r}", f"bad placeholder {e}")
-        _check_refs(fail, f"recommendation {rid!r}", rec, ext)
-    for nid, node in nodes.items():
-        where = f"node {nid!r}"
-        _check_refs(fail, where, node, ext)
-        if node.get("kind") == "leaf":
-            if "title" not in node:
-                fail(where, "leaf without a title")
-            for rid in node.get("recommendations", ()):
-                if rid not in recs:
-                    fail(where, f"unknown recommendation {rid!r}")
-            for target in node.get("then", ()):
-                if target not in nodes:
-                    fail(where, f"'then' names unknown node {target!r}")
-        elif node.get("kind") == "decision":
-            name = node.get("input")
-            if name not in CHOICES:
-                fail(where, f"input must be one of {list(CHOICES)}, was: {name!r}")
-            covered = [v for b in node["branches"] for v in b["values"]]
-            if sorted(map(str, covered)) != sorted(map(str, CHOICES[name])):
-                fail(where, f"branches must cover each of {list(CHOICES[name])} once, cover: {covered}")
-            for b in node["branches"]:
-                if b.get("to") not in nodes or "why" not in b:
-                    fail(where, f"branch {b.get('values')} needs a known 'to' and a 'why'")
-            unknown = node.get("unknown", {})
-            action = unknown.get("action")
-            if action not in ("ask", "assume", "goto") or "why" not in unknown:
-                fail(where, f"unknown.action must be ask, assume or goto with a 'why', was: {action!r}")
-            if action == "assume" and unknown.get("value") not in CHOICES[name]:
-                fail(where, f"assumed value {unknown.get('value')!r} is not one of {list(CHOICES[name])}")
-            if action == "goto" and unknown.get("to") not in nodes:
-                fail(where, f"unknown.to names unknown node {unknown.get('to')!r}")
-        else:
-            fail(where, f"kind must be 'decision' or 'leaf', was: {node.get('kind')!r}")
-    for crit in tree["transplant_criteria"]:
-        if crit.get("input") not in INPUT_NAMES or crit.get("external") not in ext:
-            fail(f"transplant criterion {crit.get('id')!r}", "needs a known input and external source")
-        try:
-            crit["label"].format_map(_PARAMS)
-        except (KeyError, ValueError) as e:
-            fail(f"transplant criterion {crit.get('id')!r}", f"bad placeholder {e}")
-    _check_acyclic(fail, nodes, tree["start"])
-
-
-def _check_refs(fail: Any, where: str, item: Mapping[str, Any], ext: Mapping[str, Any]) -> None:
-    for unit in item.get("cites", ()):
-        if not _UNIT_ID.match(str(unit)):
-            fail(where, f"malformed unit ID {unit!r}")
-    for key in item.get("external", ()):
-        if key not in ext:
-            fail(where, f"unknown external source {key!r}")
-
-
-def node_successors(node: Mapping[str, Any]) -> list[str]:
-    if node["kind"] == "leaf":
-        return list(node.get("then", ()))
-    extra = [node["unknown"]["to"]] if node["unknown"]["action"] == "goto" else []
-    return [b["to"] for b in node["branches"]] + extra
-
-
-def _check_acyclic(fail: Any, nodes: Mapping[str, Any], start: str) -> None:
-    """Every node reachable from `start`, and no cycles (a cycle would make a walk endless)."""
-    state: dict[str, int] = {}  # 1 = on the current path, 2 = done
-
-    def visit(nid: str) -> None:
-        state[nid] = 1
-        for nxt in node_successors(nodes[nid]):
-            if state.get(nxt) == 1:
-                fail(f"node {nid!r}", f"cycle through {nxt!r}")
-            if nxt not in state:
-                visit(nxt)
-        state[nid] = 2
-
-    visit(start)
-    unreachable = sorted(set(nodes) - set(state))
-    if unreachable:
-        fail("nodes", f"unreachable from {start!r}: {unreachable}")
-
-
-def run_algorithm(
-    inputs: AlgorithmInputs,
-    settings: Settings | None = None,
-    *,
-    ki67_max_pct: float = DEFAULT_KI67_MAX_PCT,
-) -> AlgorithmResult:
-    """Walk the tree for `inputs`; thresholds come from `settings` (default `Settings()`)."""
+def run_algorithm(inputs: AlgorithmInputs, settings: Settings | None = None) -> AlgorithmResult:
+    """Walk the tree for `inputs`; every threshold (Milan criteria, Ki-67 limit, debulking share)
+    comes from `settings` (default `Settings()`), so NELM_* variables reach the result."""
     if not isinstance(inputs, AlgorithmInputs):
         raise InvalidQuestionError(f"inputs must be an AlgorithmInputs, was: {type(inputs).__name__}")
     tree = load_tree()
     settings = settings or _default_settings()
-    params = {
-        "milan_max_liver_pct": settings.milan_max_liver_pct,
-        "milan_min_stable_months": settings.milan_min_stable_months,
-        "milan_max_age": settings.milan_max_age,
-        "debulking_min_pct": settings.debulking_min_pct,
-        "ki67_max_pct": ki67_max_pct,
-    }
+    params = threshold_params(settings)
     values, prov, notes, derived_keys, derived_cites, liver_note = _resolve(inputs, tree)
     walk = _walk(tree, values, prov)
     missing = _missing(tree, walk, liver_note)
@@ -616,6 +299,6 @@ def bench_algorithm(n: int = 1000) -> dict[str, float]:
 
 __all__ = [
     "AlgorithmInputs", "AlgorithmResult", "CriterionCheck", "ExternalFact", "InputUsed", "MissingInfo",
-    "PathStep", "Recommendation", "bench_algorithm", "load_tree", "run_algorithm", "CHOICES",
-    "INPUT_LABELS", "INPUT_NAMES",
+    "PathStep", "Recommendation", "bench_algorithm", "load_tree", "node_successors", "run_algorithm",
+    "CHOICES", "INPUT_LABELS", "INPUT_NAMES", "NUMBER_RANGES", "TREE_PATH",
 ]

@@ -16,7 +16,7 @@ from __future__ import annotations
 import re
 from typing import Iterable
 
-from rag.algorithm import NUMBER_RANGES, AlgorithmInputs
+from rag.algorithm_types import NUMBER_RANGES, AlgorithmInputs
 from rag.errors import InvalidQuestionError
 
 _F = re.IGNORECASE

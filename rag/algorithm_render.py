@@ -12,7 +12,8 @@ from __future__ import annotations
 import textwrap
 from typing import Any, Iterable, Mapping
 
-from rag.algorithm import INPUT_LABELS, AlgorithmResult, ExternalFact, load_tree, node_successors
+from rag.algorithm_tree import load_tree, node_successors
+from rag.algorithm_types import INPUT_LABELS, AlgorithmResult, ExternalFact
 
 _STATUS = {"recommendation": "recommendation", "needs-information": "more information needed",
            "out-of-scope": "outside the review's algorithm"}

@@ -4,6 +4,8 @@ In: options naming the pathway's inputs; any option left out is unknown. Out: th
 readable markdown (default), as JSON (`--json`), or as a Graphviz DOT graph (`--dot`), and an
 exit code (0 ok, 2 bad input or configuration). The lead's `rag/__main__.py` calls
 `add_parser(subparsers)` and then `args.func(args)`; `main()` runs it standalone.
+Thresholds (Milan criteria, the Ki-67 limit, the debulking share) come from
+`Settings.from_env()`, e.g. `NELM_MILAN_MAX_KI67_PCT=15`.
 
 Examples:
   python -m rag algorithm --grade G2 --primary pancreas --liver unresectable --extrahepatic none

@@ -19,6 +19,9 @@ from pathlib import Path
 import pytest
 import yaml
 
+import rag.algorithm
+import rag.algorithm_tree
+import rag.algorithm_types
 from rag.algorithm import (
     CHOICES, AlgorithmInputs, AlgorithmResult, bench_algorithm, load_tree, run_algorithm,
 )
@@ -255,6 +258,27 @@ def test_debulking_threshold_comes_from_settings():
     assert "at least 70%" in texts[70.0] and "at least 90%" in texts[90.0]
 
 
+@pytest.mark.parametrize("settings, ki67, status, label", [
+    pytest.param(Settings(), 12, "failed", "Ki-67 below 10%", id="default-limit-10"),
+    pytest.param(Settings(), 10, "failed", "Ki-67 below 10%", id="limit-is-strict"),
+    pytest.param(Settings(), 9.9, "met", "Ki-67 below 10%", id="just-below-default"),
+    pytest.param(Settings(milan_max_ki67_pct=15), 12, "met", "Ki-67 below 15%", id="setting-raises-limit"),
+    pytest.param(Settings.from_env({"NELM_MILAN_MAX_KI67_PCT": "15"}), 12, "met", "Ki-67 below 15%",
+                 id="env-NELM_MILAN_MAX_KI67_PCT"),
+    pytest.param(Settings(milan_max_ki67_pct=5), 9.9, "failed", "Ki-67 below 5%", id="setting-lowers-limit"),
+])
+def test_ki67_limit_comes_from_settings(settings, ki67, status, label):
+    ki67_check = next(c for c in run_algorithm(AlgorithmInputs(**UNRESECTABLE, ki67_pct=ki67), settings)
+                      .transplant_check if c.id == "ki67")
+    assert (ki67_check.status, ki67_check.criterion) == (status, label)
+
+
+def test_settings_are_the_only_source_of_thresholds():
+    """No keyword can override a setting behind the settings object's back."""
+    with pytest.raises(TypeError, match="ki67_max_pct"):
+        run_algorithm(AlgorithmInputs(**UNRESECTABLE, ki67_pct=12), Settings(), ki67_max_pct=15.0)
+
+
 # --- Exhaustive walk, determinism, speed, imports ------------------------------------------------
 
 ENUMERATED = {name: (None, *choices) for name, choices in CHOICES.items()}
@@ -320,11 +344,29 @@ def test_same_inputs_same_result_even_in_another_process():
 
 
 def test_importing_the_algorithm_pulls_in_neither_torch_nor_faiss():
-    code = ("import sys, rag.algorithm, rag.algorithm_extract, rag.algorithm_render, rag.cli_algorithm; "
+    code = ("import sys, rag.algorithm, rag.algorithm_tree, rag.algorithm_types, rag.algorithm_extract, "
+            "rag.algorithm_render, rag.cli_algorithm; "
             "rag.algorithm.run_algorithm(rag.algorithm.AlgorithmInputs(grade='G2')); "
             "print(sorted(m for m in ('torch', 'faiss', 'sentence_transformers') if m in sys.modules))")
     out = subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True, check=True)
     assert out.stdout.strip() == "[]"
+
+
+@pytest.mark.parametrize("name, home", [
+    pytest.param(name, home, id=name)
+    for home, names in [
+        (rag.algorithm_types, ["AlgorithmInputs", "AlgorithmResult", "CriterionCheck", "ExternalFact", "InputUsed",
+                               "MissingInfo", "PathStep", "Recommendation", "CHOICES", "INPUT_LABELS",
+                               "INPUT_NAMES", "NUMBER_RANGES"]),
+        (rag.algorithm_tree, ["load_tree", "node_successors", "TREE_PATH"]),
+        (rag.algorithm, ["run_algorithm", "bench_algorithm"]),
+    ]
+    for name in names
+])
+def test_rag_algorithm_exports_the_whole_api_from_one_place(name, home):
+    """Callers import from `rag.algorithm` alone; the split into modules is invisible to them."""
+    assert name in rag.algorithm.__all__
+    assert getattr(rag.algorithm, name) is getattr(home, name)
 
 
 def test_answers_well_under_5_ms():
@@ -375,6 +417,10 @@ def _broken(tree: dict, change) -> dict:
     pytest.param(lambda t: t["nodes"].update(orphan={"kind": "leaf", "title": "x"}), "unreachable", id="orphan"),
     pytest.param(lambda t: t["nodes"]["scope"]["unknown"].update(action="guess"), "unknown.action", id="bad-action"),
     pytest.param(lambda t: t["recommendations"]["sa"].update(text="{nope}"), "bad placeholder", id="bad-placeholder"),
+    pytest.param(lambda t: t["transplant_criteria"][-1]["test"].update(below="ki67_limit"), "limit must be one of",
+                 id="unknown-threshold-name"),
+    pytest.param(lambda t: t["transplant_criteria"][-1].update(label="Ki-67 below {ki67_limit}%"),
+                 "bad placeholder", id="unknown-threshold-placeholder"),
 ])
 def test_a_broken_tree_fails_at_load_with_a_named_problem(tmp_path, change, match):
     tree = _broken(yaml.safe_load(TREE_FILE.read_text(encoding="utf-8")), change)
@@ -467,6 +513,26 @@ def test_cli_default_output_is_readable_markdown(capsys):
 def test_cli_dot_and_distribution(capsys):
     assert _cli(["--grade", "G1", "--distribution", "I", "--dot"]) == 0
     assert capsys.readouterr().out.startswith("digraph")
+
+
+@pytest.mark.parametrize("env, status", [
+    pytest.param({}, "failed", id="default-10"),
+    pytest.param({"NELM_MILAN_MAX_KI67_PCT": "15"}, "met", id="env-15"),
+])
+def test_cli_takes_the_ki67_limit_from_the_environment(capsys, monkeypatch, env, status):
+    monkeypatch.delenv("NELM_MILAN_MAX_KI67_PCT", raising=False)
+    for key, value in env.items():
+        monkeypatch.setenv(key, value)
+    argv = ["--grade", "G2", "--liver", "unresectable", "--extrahepatic", "none", "--ki67-pct", "12", "--json"]
+    assert _cli(argv) == 0
+    check = {c["id"]: c["status"] for c in json.loads(capsys.readouterr().out)["transplant_check"]}
+    assert check["ki67"] == status
+
+
+def test_cli_bad_threshold_in_the_environment_exits_2(capsys, monkeypatch):
+    monkeypatch.setenv("NELM_MILAN_MAX_KI67_PCT", "ten")
+    assert _cli(["--grade", "G2"]) == 2
+    assert "NELM_MILAN_MAX_KI67_PCT must be a float, was: 'ten'" in capsys.readouterr().err
 
 
 def test_cli_bad_value_exits_2_with_the_reason(capsys):
