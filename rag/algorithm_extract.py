@@ -2,7 +2,8 @@
 
 In: the user's question. Out: `extract_inputs(question) -> AlgorithmInputs`, with the phrase each
 value came from (`evidence`) and which values are interpretations (`assumed`, e.g.
-"well-differentiated" read as G1/G2); `is_treatment_question(question) -> bool` for the router.
+"well-differentiated" read as G1/G2). `is_treatment_question(question) -> bool`, the router's
+test, lives in rag/algorithm_route.py and is re-exported here.
 
 Rules are small regular expressions, not a model: the result must be predictable and testable.
 Negation follows the NegEx idea (Chapman et al., J Biomed Inform 2001): a trigger such as "no" or
@@ -18,6 +19,8 @@ from typing import Iterable
 
 from rag.algorithm_types import NUMBER_RANGES, AlgorithmInputs
 from rag.errors import InvalidQuestionError
+
+__all__ = ["extract_inputs", "is_treatment_question"]
 
 _F = re.IGNORECASE
 _NUM = r"(\d{1,3}(?:\.\d+)?|an?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|eighteen|twenty[- ]four)"
@@ -126,7 +129,7 @@ _STABLE = [re.compile(p, _F) for p in (
 
 def extract_inputs(question: str) -> AlgorithmInputs:
     """Read grade, primary, liver status and the other pathway inputs from a question."""
-    text = _check_question(question)
+    text = check_question(question)
     found: dict[str, object] = {}
     evidence: list[tuple[str, str]] = []
     assumed: set[str] = set()
@@ -154,7 +157,8 @@ def extract_inputs(question: str) -> AlgorithmInputs:
     return AlgorithmInputs(**found, assumed=frozenset(assumed), evidence=tuple(evidence))
 
 
-def _check_question(question: object) -> str:
+def check_question(question: object) -> str:
+    """The question with whitespace collapsed; not text or blank -> InvalidQuestionError."""
     if not isinstance(question, str):
         raise InvalidQuestionError(f"question must be text, was: {type(question).__name__}")
     if not question.strip():
@@ -308,66 +312,12 @@ def _numbers(text: str, put) -> None:
             return
 
 
-# --- Routing ------------------------------------------------------------------------------
+def __getattr__(name: str) -> object:
+    """Re-export `is_treatment_question` from rag/algorithm_route.py, which builds on
+    `extract_inputs`; resolved on first use (PEP 562), so neither module imports the other
+    while it is being loaded and either can be imported first."""
+    if name == "is_treatment_question":
+        from rag.algorithm_route import is_treatment_question
 
-_NOT_TREATMENT = re.compile(
-    r"\b(?:stand for|abbreviat\w*|acronym|who (?:is|are|was|were|wrote)|first author|authors?\b|journal|doi|"
-    r"published|publication|pubmed|references?\b|keywords?|conflicts? of interest|cite\b|citation|"
-    r"define|definition|what does \w+ mean|meaning of|"
-    r"imaging|staging|diagnos\w*|scan\w*|biopsy|marker|detect\w*)", _F)
-# Naming the review's algorithm with a case feature asks for the pathway.
-_ALGORITHM = re.compile(r"\b(?:algorithm|pathway|figure 2|flow ?chart|decision tree)\b", _F)
-_REQUEST = re.compile(
-    r"\bhow (?:should|would|do (?:we|you|i)|can (?:we|i|you)|to)\b[^?]*\b(?:treat|manag|approach|handl)\w*|"
-    r"\bwhat (?:is|are|would be) (?:the )?(?:best|recommended|appropriate|right|optimal|preferred|next)\b[^?]*"
-    r"\b(?:treatment|therapy|management|options?|steps?|approach)\b|"
-    r"\bwhat (?:treatments?|therapy|therapies|management)\b|"
-    r"\b(?:is|are|would) (?:he|she|they|the patient|my patient|this patient|a patient|it)\b[^?]*"
-    r"\b(?:candidate|eligible|suitable)\b|"
-    r"\bshould (?:he|she|they|we|i|the patient|my patient|this patient|it)\b|"
-    r"\b(?:recommend\w*|advise|treatment plan|next steps?|what next|what now|what to do|what can be done)\b", _F)
-_GENERIC_REQUEST = re.compile(r"\b(?:options?|treat\w*|therap\w*|manag\w*|candidate|eligib\w*)\b", _F)
-_PATIENT = re.compile(
-    r"\b(?:patient|pt|man|woman|male|female|he|she|his|her|mother|father|wife|husband|son|daughter|"
-    r"my (?:doctor|oncologist|surgeon)|i have|i.ve|"
-    r"\d{1,3}[- ]?(?:year|yr)s?[- ]?old|aged? \d{1,3})\b", _F)
-_ABOUT_REVIEW = re.compile(r"\b(?:what|how) (?:does|do|did) (?:the )?(?:review|article|paper|abstract|authors?)\b|"
-                           r"\b(?:does|do|did) (?:the )?(?:review|article|paper|authors?)\b|"
-                           r"\baccording to the (?:review|article|paper|authors?)\b", _F)
-
-
-def is_treatment_question(question: str) -> bool:
-    """True for a patient scenario or a request for a recommendation; False for content questions.
-
-    The boundary: "What does the review say about liver transplantation?" asks about the text
-    (retrieval answers it); "Is he a candidate for transplantation?" or "What treatment for an
-    unresectable G2 pNET?" asks for a decision (the algorithm answers it).
-    """
-    text = _check_question(question)
-    request = bool(_REQUEST.search(text))
-    specifics = _count_specifics(text)
-    if _NOT_TREATMENT.search(text) and (not request or not specifics):
-        return False  # bibliographic, glossary or diagnostic questions ("how should I cite it?")
-    patient = bool(_PATIENT.search(text))
-    if _ABOUT_REVIEW.search(text) and not patient:
-        return False  # "what does the review say about ..." asks about the text
-    if request:
-        return True
-    if patient and specifics:
-        return True  # a case description is a request for a decision
-    if _ALGORITHM.search(text) and specifics:
-        return True  # "G1 SI-NEN, resectable: what does the algorithm suggest?"
-    # A generic "treatment/options" question about one feature ("What is the treatment of choice
-    # for resectable NELM?") asks what the review says; two or more features describe a case.
-    return bool(_GENERIC_REQUEST.search(text)) and specifics >= 2
-
-
-def _count_specifics(text: str) -> int:
-    """How many case features (grade, primary, liver status, ...) the question states."""
-    inputs = extract_inputs(text)
-    return sum(getattr(inputs, name) is not None for name in (
-        "grade", "primary", "liver", "distribution", "extrahepatic", "refractory_symptoms", "recurrence",
-        "primary_resected", "liver_involvement_pct", "stable_months", "age", "ki67_pct"))
-
-
-__all__ = ["extract_inputs", "is_treatment_question"]
+        return is_treatment_question
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")

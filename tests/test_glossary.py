@@ -17,9 +17,9 @@ import pytest
 
 from ingest.parse import parse_pubmed_page
 from rag.errors import ConfigError, IndexStaleError
-from rag.glossary import (Glossary, GlossaryEntry, _greek_variants, _standard_spelling, answer_glossary,
-                          bench_lookup, build_glossary, extract_abbreviations, load_supplementary,
-                          parse_glossary_question)
+from rag.glossary import (Glossary, GlossaryEntry, answer_glossary, bench_lookup, build_glossary,
+                          extract_abbreviations, load_supplementary, parse_glossary_question)
+from rag.glossary_keys import greek_variants, standard_spelling
 
 ROOT = Path(__file__).resolve().parent.parent
 SEED = ROOT / "seeds" / "machairas2021_nelm_review_pubmed.txt"
@@ -134,7 +134,7 @@ def test_interferon_alpha_spellings_are_one_entry(glossary, term):
     pytest.param("NSF", "N-ethyl maleimide-sensitive factor", None, id="long-form-not-plain-words"),
 ])
 def test_standard_spelling_rule(short, long, expected):
-    assert _standard_spelling(short, long) == expected
+    assert standard_spelling(short, long) == expected
 
 
 @pytest.mark.skipif(not CORPORA.is_dir(), reason=f"gold corpora not found at {CORPORA}")
@@ -143,7 +143,7 @@ def test_standard_spelling_rule_fires_on_no_gold_definition():
     from eval.abbreviations import CORPORA as FILES, load_bioc
 
     fired = [(s, l) for name in FILES.values() for doc in load_bioc(CORPORA / name)
-             for s, l in doc.pairs if _standard_spelling(s, l)]
+             for s, l in doc.pairs if standard_spelling(s, l)]
     assert fired == []
 
 
@@ -154,7 +154,7 @@ def test_standard_spelling_rule_fires_on_no_gold_definition():
     pytest.param("SA", "somatostatin analogues", [], id="no-greek"),
 ])
 def test_greek_letter_variants(short, long, expected):
-    assert _greek_variants(short, long) == expected
+    assert greek_variants(short, long) == expected
 
 
 @pytest.mark.parametrize("term,short", [
