@@ -15,12 +15,13 @@ This module does not decide treatment; it only reads the question.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from typing import Iterable
 
 from rag.algorithm_types import NUMBER_RANGES, AlgorithmInputs
 from rag.errors import InvalidQuestionError
 
-__all__ = ["extract_inputs", "is_treatment_question"]
+__all__ = ["extract_inputs"]
 
 _F = re.IGNORECASE
 _NUM = r"(\d{1,3}(?:\.\d+)?|an?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|eighteen|twenty[- ]four)"
@@ -127,6 +128,7 @@ _STABLE = [re.compile(p, _F) for p in (
     rf"\bno progression\s+(?:for|over|in)\s+(?:the\s+)?(?:past\s+|last\s+)?{_NUM}\s*(months?|years?)\b")]
 
 
+@lru_cache(maxsize=2048)  # pure in its string; the router and the answerer both ask
 def extract_inputs(question: str) -> AlgorithmInputs:
     """Read grade, primary, liver status and the other pathway inputs from a question."""
     text = check_question(question)
@@ -311,13 +313,3 @@ def _numbers(text: str, put) -> None:
             put("stable_months", amount * 12 if unit.startswith("y") else amount, m.group(0))
             return
 
-
-def __getattr__(name: str) -> object:
-    """Re-export `is_treatment_question` from rag/algorithm_route.py, which builds on
-    `extract_inputs`; resolved on first use (PEP 562), so neither module imports the other
-    while it is being loaded and either can be imported first."""
-    if name == "is_treatment_question":
-        from rag.algorithm_route import is_treatment_question
-
-        return is_treatment_question
-    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")

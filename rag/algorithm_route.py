@@ -7,7 +7,7 @@ transplantation?" or "What treatment for an unresectable G2 pNET?" asks for a de
 
 Rules are regular expressions plus a count of the case features `extract_inputs` finds, so the
 decision is predictable and testable. It does not read the inputs for the algorithm
-(rag/algorithm_extract.py, which re-exports this function) and does not decide treatment.
+(rag/algorithm_extract.py does that) and does not decide treatment.
 """
 
 from __future__ import annotations

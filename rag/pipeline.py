@@ -103,7 +103,7 @@ class Pipeline:
         return handlers[turn.route](turn)
 
     def _prepare(self, request: dict[str, Any]) -> Turn:
-        from rag.algorithm_extract import is_treatment_question
+        from rag.algorithm_route import is_treatment_question
         from rag.glossary import parse_glossary_question
 
         started = time.perf_counter()

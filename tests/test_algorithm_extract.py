@@ -6,7 +6,8 @@ import pytest
 from hypothesis import given, settings as hsettings, strategies as st
 
 from rag.algorithm import run_algorithm
-from rag.algorithm_extract import extract_inputs, is_treatment_question
+from rag.algorithm_extract import extract_inputs
+from rag.algorithm_route import is_treatment_question
 from rag.errors import InvalidQuestionError
 
 
