@@ -199,7 +199,7 @@ class Answerer:
     def _structural_choice(self, question: str, structural: list[Hit], units: dict[str, SourceUnit],
                            weights: dict[str, float], aliases: Sequence[tuple[str, str]]) -> list[tuple[Hit, Segment]]:
         chosen = []
-        for hit in structural[:2]:
+        for hit in structural[:self.thresholds.max_passages + 2]:
             segs = segments_of(units[hit.unit_id])
             unit = units[hit.unit_id]
             if unit.section == "citation":

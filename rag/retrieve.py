@@ -196,10 +196,25 @@ def structural_units(question: str, articles: Sequence[Any]) -> list[str]:
                 if section == "citation" and _REFERENCE_LIST_CUE.search(question):
                     continue  # "which reference was published in 2017" is about the reference list
                 found.append(by_local[section])
+        if _asks_for_reference_list(question):
+            found.extend(by_local[f"reference-{n}"] for n in references)
         if _PURPOSE_RE.search(question):
             found.extend(u.id for u in article.units
                          if u.section == "abstract" and _SELF_REFERENCE_RE.search(u.text))
     return list(dict.fromkeys(found))
+
+
+_LIST_WORDS = {"references", "reference", "cited", "cites", "cite", "listed", "list", "included", "include",
+               "works", "papers", "studies", "sources", "bibliography", "show", "all"}
+
+
+def _asks_for_reference_list(question: str) -> bool:
+    """"Which references are cited?" / "List the references" -- the list itself, with no
+    other condition ("... published in 2008" is a question about some of them)."""
+    if not re.search(r"\b(?:references|bibliography|reference list)\b", question, re.I) or re.search(r"\d", question):
+        return False
+    words = re.findall(r"[A-Za-z][A-Za-z\-]{2,}", question)
+    return not [w for w in words if w.lower() not in _BIBLIO_FILLER | _LIST_WORDS]
 
 
 def _names_other_work(question: str) -> bool:

@@ -25,6 +25,9 @@ ARTICLES = [parse_pubmed_page(SEED)]
     ("Did the authors declare any conflict of interest?", ["citation", "coi"]),
     ("What is the aim of this review?", ["abstract-s8"]),
     ("Which reference was published in 2017?", []),  # the reference list, not the review's record
+    ("Which references are cited?", [f"reference-{n}" for n in range(1, 6)]),
+    ("List the references", [f"reference-{n}" for n in range(1, 6)]),
+    ("Which references were published in 2008?", []),  # a condition on some of them
     ("What is the 5-year survival after resection?", []),
     ("What is Figure 7 about?", []),  # no such figure: nothing to point at
     ("When is liver transplantation indicated?", []),
