@@ -224,8 +224,10 @@ def _followup_term(question: str) -> str:
     """"And TAE?" -> "TAE"; "what about portal vein ligation?" -> "portal vein ligation"."""
     import re
 
-    text = re.sub(r"^(?:and|but|also|so|then|what about|how about|and what about|same for|and for)\b\s*",
-                  "", question.strip(), flags=re.I)
+    text, previous = question.strip(), None
+    while text != previous:  # "And what about TAE?" -> "what about TAE?" -> "TAE?"
+        previous = text
+        text = re.sub(r"^(?:and|but|also|so|then|what about|how about|same for|for)\b[\s,]*", "", text, flags=re.I)
     return re.sub(r"^(?:the\s+)", "", text.rstrip("?.! ").strip(), flags=re.I)
 
 

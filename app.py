@@ -1,0 +1,235 @@
+"""The chat page: ask the review, see where every statement comes from.
+
+A thin, top-down Streamlit script. Answers come from `rag.pipeline` (loaded once per process
+and shared by every session), the glossary filter from `rag.glossary_filter`, the treatment
+algorithm from `rag.algorithm`, and every string shown as HTML is built (and escaped) by
+`rag.ui`. Run it with `make run` or `streamlit run app.py`; the evaluation page is
+pages/1_Evaluation.py.
+"""
+
+from __future__ import annotations
+
+import threading
+from datetime import datetime, timezone
+
+import streamlit as st
+
+from rag import ui
+from rag.errors import InvalidQuestionError, RagError
+from rag.settings import Settings
+
+st.set_page_config(page_title="NELM review assistant", page_icon=":material/menu_book:", layout="wide")
+st.html(ui.APP_CSS)
+
+
+@st.cache_resource(show_spinner=False)
+def get_embedder(model_name: str, batch_size: int):
+    from ingest.embed import load_embedder
+
+    return load_embedder(model_name, batch_size)
+
+
+@st.cache_resource(show_spinner=False)
+def build_lock() -> threading.Lock:
+    """One index build per process, however many sessions open at start-up."""
+    return threading.Lock()
+
+
+@st.cache_resource(show_spinner=False, max_entries=2)
+def get_pipeline(settings_key: str, built_at: str, _settings: Settings):
+    """Keyed by the settings and the index build, so a rebuilt index is picked up."""
+    from rag.pipeline import load_pipeline
+
+    return load_pipeline(_settings, embedder=get_embedder(_settings.model_name, _settings.embed_batch_size))
+
+
+def ensure_index(settings: Settings):
+    """Build a missing or stale index with a visible progress box, instead of failing."""
+    from rag.index import index_status
+
+    status = index_status(settings)
+    if status.state == "ok":
+        return status.manifest
+    with build_lock():
+        status = index_status(settings)  # another session may have just built it
+        if status.state == "ok":
+            return status.manifest
+        from ingest.build import build_index
+
+        why = "; ".join(status.reasons)
+        with st.status(f"Building the index ({status.state}: {why})", expanded=True) as box:
+            st.write("Loading the embedding model…")
+            embedder = get_embedder(settings.model_name, settings.embed_batch_size)
+            st.write("Parsing the seed pages, chunking and embedding…")
+            report = build_index(settings, embedder=embedder, progress=False)
+            box.update(label=f"Index built in {report.manifest.build_seconds:.1f} s", state="complete",
+                       expanded=False)
+        return report.manifest
+
+
+def load_or_stop():
+    try:
+        settings = Settings.from_env()
+        manifest = ensure_index(settings)
+        with st.spinner("Loading the review's index and the embedding model…"):
+            return settings, get_pipeline(repr(settings), manifest.built_at, settings)
+    except RagError as e:
+        st.error(ui.literal_markdown(str(e)), icon=":material/error:")
+        st.stop()
+
+
+def show_sources(citations, title: str = "Sources", highlight: bool = True) -> None:
+    if citations:
+        with st.expander(f"{title} ({len(citations)})", icon=":material/format_quote:"):
+            st.markdown("".join(ui.citation_html(c, highlight) for c in citations), unsafe_allow_html=True)
+
+
+def show_answer(answer) -> None:
+    with st.chat_message("assistant", avatar=":material/menu_book:"):
+        badge = ui.route_badge(answer)
+        st.badge(badge.label, icon=badge.icon, color=badge.color)
+        if answer.rewritten_question:
+            st.caption("Understood as: " + ui.literal_markdown(answer.rewritten_question))
+        if answer.abstained:
+            st.warning(ui.escape_markdown_html(answer.answer), icon=":material/search_off:")
+            show_sources(answer.related, "Related passages, not an answer", highlight=False)
+        else:
+            st.markdown(ui.answer_html(answer.answer, labels, abbreviations), unsafe_allow_html=True)
+            if answer.dot:
+                with st.expander("Decision tree (review Figure 2), path taken highlighted", expanded=True):
+                    st.graphviz_chart(answer.dot)
+            show_sources(answer.citations)
+        for notice in answer.notices:
+            st.info(ui.literal_markdown(notice), icon=":material/info:")
+        st.caption(ui.answer_footer(answer))
+
+
+def ask(question: str) -> None:
+    history = [a.question for a in st.session_state.answers]
+    with st.chat_message("user", avatar=":material/person:"):
+        st.markdown(ui.literal_markdown(question))
+    try:
+        with st.spinner("Searching the review…"):
+            answer = pipeline.ask(question, history)
+    except InvalidQuestionError as e:
+        st.warning(ui.literal_markdown(str(e)), icon=":material/edit_off:")
+        return
+    except RagError as e:
+        st.error(ui.literal_markdown(str(e)), icon=":material/error:")
+        return
+    st.session_state.answers.append(answer)
+    show_answer(answer)
+
+
+def queue_question(question: str) -> None:
+    st.session_state.pending = question
+
+
+def clear_conversation() -> None:
+    st.session_state.answers = []
+
+
+@st.fragment
+def glossary_search(glossary) -> None:
+    from rag.glossary_filter import filter_entries
+
+    text = st.text_input("Search abbreviations", key="glossary_query", live=True, type="search",
+                         placeholder="e.g. TACE, liver, embolisation")
+    entries = filter_entries(glossary, text or "", limit=40)
+    with st.container(height=300, border=False):
+        if entries:
+            st.markdown("".join(ui.glossary_entry_html(e, labels) for e in entries), unsafe_allow_html=True)
+        else:
+            st.caption("No abbreviation matches " + ui.literal_markdown(text))
+
+
+def algorithm_panel() -> None:
+    from rag.algorithm import CHOICES, INPUT_LABELS, NUMBER_RANGES, AlgorithmInputs, run_algorithm
+    from rag.algorithm_render import render_dot, render_markdown
+
+    st.caption("The review's Figure 2 pathway for well-differentiated (G1/G2) NELM, as a decision aid. "
+               "Leave what you do not know as *unknown*: the result says what it would change.")
+    with st.form("algorithm_form"):
+        values = {}
+        columns = st.columns(3)
+        for i, (name, choices) in enumerate(CHOICES.items()):
+            with columns[i % 3]:
+                values[name] = st.selectbox(ui.sentence_case(INPUT_LABELS[name]), (None, *choices), key=f"algo_{name}",
+                                            format_func=lambda v, n=name: ui.choice_label(n, v))
+        st.markdown("**Transplant details** (Milan criteria check)")
+        columns = st.columns(4)
+        for i, (name, (low, high)) in enumerate(NUMBER_RANGES.items()):
+            with columns[i % 4]:
+                values[name] = st.number_input(ui.sentence_case(INPUT_LABELS[name]), min_value=low, max_value=high,
+                                               value=None, step=1.0, key=f"algo_{name}", placeholder="unknown")
+        submitted = st.form_submit_button("Run the algorithm", type="primary", icon=":material/account_tree:")
+    if submitted:
+        try:
+            st.session_state.algorithm = run_algorithm(AlgorithmInputs(**values), settings)
+        except RagError as e:
+            st.error(ui.literal_markdown(str(e)), icon=":material/error:")
+    result = st.session_state.get("algorithm")
+    if result is not None:
+        st.markdown(ui.answer_html(render_markdown(result, labels), labels, abbreviations), unsafe_allow_html=True)
+        st.graphviz_chart(render_dot(result))
+        show_sources(ui.unit_citations(result.citations, pipeline.index.units))
+
+
+# --- the page, top to bottom -----------------------------------------------------------------
+settings, pipeline = load_or_stop()
+labels = {uid: unit.label for uid, unit in pipeline.index.units.items()}
+abbreviations = ui.abbreviation_titles(pipeline.glossary.entries + pipeline.glossary.supplementary)
+st.session_state.setdefault("answers", [])
+
+with st.sidebar:
+    st.page_link("app.py", label="Ask the review", icon=":material/chat:")
+    st.page_link("pages/1_Evaluation.py", label="Evaluation", icon=":material/monitoring:")
+    st.subheader("Abbreviations", divider="gray")
+    glossary_search(pipeline.glossary)
+    st.subheader("About the source", divider="gray")
+    for article in pipeline.index.articles:
+        card = ui.about_source(article)
+        with st.container(border=True):
+            st.markdown(ui.literal_markdown(card.citation))
+            if card.doi_url:
+                st.link_button("Open the article (DOI)", card.doi_url, icon=":material/open_in_new:")
+            st.markdown("**Indexed:** " + ui.literal_markdown(", ".join(card.indexed)))
+            st.markdown("**Not indexed:** " + ui.literal_markdown("; ".join(card.not_indexed)))
+    with st.expander("Index status", icon=":material/database:"):
+        st.table({label: value for label, value in ui.index_rows(pipeline.index.manifest)})
+
+st.title("NELM review assistant")
+st.markdown("Cited answers from " + "; ".join(ui.source_line(a) for a in pipeline.index.articles))
+st.caption(f":orange[:material/medical_information: **{ui.DISCLAIMER}**] "
+           "Answers quote only the indexed parts of the review.")
+chat_tab, algorithm_tab = st.tabs([":material/chat: Ask the review", ":material/account_tree: Treatment algorithm"])
+
+with chat_tab:
+    toolbar, messages, intro = st.container(), st.container(), st.container()
+    with messages:
+        for past in st.session_state.answers:
+            with st.chat_message("user", avatar=":material/person:"):
+                st.markdown(ui.literal_markdown(past.question))
+            show_answer(past)
+    typed = st.chat_input("Ask about the review, an abbreviation, or a case for the algorithm",
+                          max_chars=settings.max_question_chars, key="question")
+    question = typed if typed is not None else st.session_state.pop("pending", None)
+    if question is not None:
+        with messages:
+            ask(question)
+    if not st.session_state.answers:  # filled after asking, so examples vanish with the first answer
+        with intro:
+            st.markdown("**Try a question** — each is answered from the review's indexed text:")
+            for i, example in enumerate(ui.EXAMPLE_QUESTIONS):
+                st.button(example, key=f"example_{i}", on_click=queue_question, args=(example,),
+                          icon=":material/help:")
+    else:  # filled last, shown first: includes the answer just given
+        left, right, _ = toolbar.columns([1, 1, 3])
+        stamp = datetime.now(timezone.utc).isoformat(timespec="seconds")
+        left.download_button("Export as Markdown", ui.conversation_markdown(
+            st.session_state.answers, pipeline.index.articles, stamp), file_name="nelm-review-conversation.md",
+            mime="text/markdown", icon=":material/download:", on_click="ignore", key="export")
+        right.button("Clear conversation", on_click=clear_conversation, icon=":material/delete:", key="clear")
+
+with algorithm_tab:
+    algorithm_panel()
