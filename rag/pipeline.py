@@ -47,6 +47,7 @@ class Pipeline:
         self.index = index
         self.settings = settings
         self.glossary = Glossary.from_dict(index.glossary)
+        self._aliases: dict[str, list[tuple[str, str]]] = {}
         self.embedder = embedder
         self.retriever = HybridRetriever(index, embedder, settings, expand=self.expand)
         stemmer = Stemmer.Stemmer("english")
@@ -80,7 +81,12 @@ class Pipeline:
         lay words with their clinical equivalents."""
         from rag.lay import lay_expansions
 
-        return self.glossary.expansions_for(text, include_supplementary=False) + lay_expansions(text)
+        found = self._aliases.get(text)  # the retriever and the answerer both ask
+        if found is None:
+            found = self.glossary.expansions_for(text, include_supplementary=False) + lay_expansions(text)
+            if len(self._aliases) < 10_000:
+                self._aliases[text] = found
+        return found
 
     def retrieve(self, query: str, top_k: int | None = None, mode: str = "hybrid") -> list[Hit]:
         return self.retriever.retrieve(query, top_k, mode)
