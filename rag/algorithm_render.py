@@ -10,6 +10,7 @@ Rendering never changes what the algorithm decided: it only formats the result.
 from __future__ import annotations
 
 import textwrap
+from functools import lru_cache
 from typing import Any, Iterable, Mapping
 
 from rag.algorithm_tree import load_tree, node_successors
@@ -151,6 +152,7 @@ def _unknown_went(result: AlgorithmResult, nid: str) -> bool:
                for s in result.path)
 
 
+@lru_cache(maxsize=512)  # node texts are fixed by the tree; wrap each once
 def _wrap(text: str, width: int = 30) -> str:
     return "\n".join(textwrap.wrap(" ".join(text.split()), width))
 
