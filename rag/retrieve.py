@@ -24,7 +24,6 @@ import numpy as np
 
 from rag.index import LoadedIndex
 from rag.settings import Settings
-from rag.types import SourceUnit
 
 _ORDINALS = {
     "first": 1, "1st": 1, "second": 2, "2nd": 2, "third": 3, "3rd": 3, "fourth": 4, "4th": 4,
@@ -112,9 +111,6 @@ class HybridRetriever:
         ranked = sorted(fused.items(), key=lambda kv: (-kv[1], self._unit_order.get(kv[0], 0)))
         return [Hit(uid, score, dense.get(uid, 0.0), lexical.get(uid, 0.0), uid in structural)
                 for uid, score in ranked[:top_k]]
-
-    def embed(self, text: str) -> np.ndarray:
-        return self.embedder.encode([self.expand(text)])
 
     def _dense_scores(self, text: str, vector: np.ndarray | None) -> dict[str, float]:
         query = vector if vector is not None else self.embedder.encode([text])
@@ -240,7 +236,3 @@ def _number_of(local_id: str, prefix: str) -> int | None:
 def _as_number(token: str) -> int | None:
     token = token.lower()
     return int(token) if token.isdigit() else _ORDINALS.get(token)
-
-
-def units_for(index: LoadedIndex, hits: Sequence[Hit]) -> list[SourceUnit]:
-    return [index.units[h.unit_id] for h in hits]
