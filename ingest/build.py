@@ -113,7 +113,7 @@ def build_index(
         _swap_current(index_dir, build_dir)
     except BaseException:
         shutil.rmtree(tmp_dir, ignore_errors=True)
-        if "build_dir" in locals() and build_dir.exists() and current_dir(index_dir).resolve() != build_dir.resolve():
+        if build_dir.exists() and current_dir(index_dir).resolve() != build_dir.resolve():
             shutil.rmtree(build_dir, ignore_errors=True)
         raise
     _remove_old_builds(index_dir, keep=build_dir)

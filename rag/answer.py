@@ -108,6 +108,7 @@ class Answerer:
         # is background: every passage is about it, so it tells passages apart poorly.
         self._background = {t for text in background for t in self.terms(self.expand(text))}
         self._present: dict[str, frozenset[str]] = {}  # passage text -> its expanded terms
+        self._order = {u.id: i for i, u in enumerate(units)}  # reading order, for sorting passages
 
     def present_terms(self, text: str) -> frozenset[str]:
         """Terms of a passage with its abbreviations expanded; passages repeat across
@@ -173,7 +174,7 @@ class Answerer:
             coverage >= self.thresholds.min_coverage and (has_number or not wants_number))
         if not answerable:
             return Extraction(abstention_text(), (), True, related, coverage)
-        chosen.sort(key=lambda hs: (_unit_rank(units, hs[1].unit.id), hs[1].start))
+        chosen.sort(key=lambda hs: (self._order.get(hs[1].unit.id, len(self._order)), hs[1].start))
         sentences, citations = [], []
         for hit, seg in chosen:
             sentences.append(f"{_without_final_period(seg.text)} [{seg.unit.id}].")
@@ -276,7 +277,3 @@ def _citation(unit: SourceUnit, start: int, end: int, score: float) -> Citation:
 def _rank_bonus(hit: Hit, segments: list[tuple[Hit, Segment, float]]) -> float:
     top = max(h.score for h, _, _ in segments) or 1.0
     return hit.score / top
-
-
-def _unit_rank(units: dict[str, SourceUnit], unit_id: str) -> int:
-    return list(units).index(unit_id)

@@ -12,6 +12,7 @@ hybrid retrieval and the extractive answerer.
 
 from __future__ import annotations
 
+import re
 import time
 from dataclasses import dataclass, fields, replace
 from typing import Any
@@ -228,8 +229,6 @@ def load_pipeline(settings: Settings | None = None, embedder: Any = None) -> Pip
 
 def _followup_term(question: str) -> str:
     """"And TAE?" -> "TAE"; "what about portal vein ligation?" -> "portal vein ligation"."""
-    import re
-
     text, previous = question.strip(), None
     while text != previous:  # "And what about TAE?" -> "what about TAE?" -> "TAE?"
         previous = text

@@ -92,8 +92,7 @@ class HybridRetriever:
         tokens = bm25s.tokenize([c.text for c in index.chunks], stopwords="en", stemmer=self._stemmer,
                                 show_progress=False, return_ids=False)
         self._bm25 = bm25s.BM25()
-        self._bm25.index(bm25s.tokenize([c.text for c in index.chunks], stopwords="en",
-                                        stemmer=self._stemmer, show_progress=False), show_progress=False)
+        self._bm25.index(tokens, show_progress=False)  # tokenised once, for the index and the vocabulary
         self._vocabulary = {t for doc in tokens for t in doc}
         self._unit_order = {u.id: i for i, u in enumerate(u for a in index.articles for u in a.units)}
 
