@@ -7,6 +7,7 @@ so the page shows exactly what the command line would.
 
 from __future__ import annotations
 
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -27,6 +28,11 @@ with st.sidebar:
     st.page_link("pages/1_Evaluation.py", label="Evaluation", icon=":material/monitoring:")
 st.title("Evaluation")
 st.caption(ui.DISCLAIMER + " This page measures how faithfully the assistant answers from the review.")
+
+
+def demote_headings(markdown: str) -> str:
+    """Push every ATX heading one level down, so the report sits under the page title."""
+    return re.sub(r"^(#{1,5}) ", r"#\1 ", markdown, flags=re.MULTILINE)
 
 
 def run_evaluation() -> None:
@@ -58,5 +64,6 @@ if not report.is_file():
 else:
     if chart.is_file():
         st.image(str(chart), caption="Chart written by python -m eval (eval/reports/latest.png)")
-    # The report is this project's own generated markdown; HTML in it is not rendered.
-    st.markdown(Path(report).read_text(encoding="utf-8"))
+    # The report is this project's own generated markdown; HTML in it is not rendered. Its
+    # headings move one level down so the page keeps a single top-level title.
+    st.markdown(demote_headings(Path(report).read_text(encoding="utf-8")))

@@ -238,6 +238,14 @@ def test_evaluation_page_shows_report_and_chart(eval_root):
     assert len(at.image) == 1
 
 
+def test_evaluation_report_sits_under_the_page_title(eval_root):
+    write_report(eval_root, "0.961")
+    at = eval_page()
+    report = next(m.value for m in at.markdown if "| MRR |" in m.value)
+    assert report.startswith("## Evaluation report")
+    assert [t.value for t in at.title] == ["Evaluation"]
+
+
 @pytest.mark.parametrize("code, expect", [pytest.param(0, "success", id="passes"),
                                           pytest.param(2, "error", id="fails")])
 def test_evaluation_rerun_button_runs_python_m_eval(eval_root, monkeypatch, code, expect):

@@ -186,6 +186,6 @@ def test_typed_html_appears_literally(page):
 
 def test_evaluation_page_is_linked(page):
     page.get_by_test_id("stSidebar").get_by_role("link", name="Evaluation").click()
-    sync_api.expect(page.get_by_role("heading", name="Evaluation")).to_be_visible(timeout=30_000)
+    sync_api.expect(page.get_by_role("heading", name="Evaluation", exact=True)).to_be_visible(timeout=30_000)
     sync_api.expect(page.get_by_role("button", name="Re-run the evaluation")).to_be_visible()
     shoot(page, "6_evaluation")
