@@ -36,7 +36,8 @@ i we you he she me my our your can could should would may might must shall will 
 according review article paper authors author say says said state states stated mention mentions
 mentioned describe described discuss discussed tell explain give list listed any some all also only very
 much many more most such other whether if not no yes vs versus s someone anyone somebody anybody person
-people get gets getting got have has having every each""".split())
+people get gets getting got have has having every each
+cover covers covered covering address addresses addressed include includes included talk talks well""".split())
 # Words that frame a clinical question without naming its subject; they count for little.
 _GENERIC = set("""role use used using indicated indication indications consider considered considering
 recommend recommended recommendation recommendations option options offer offered perform performed
@@ -52,6 +53,8 @@ _NUMBER_CUE = re.compile(
     r"incidence|prevalence|survival (?:rate|benefit|figure)|odds|hazard|ratio|rates|cut-?off|threshold|"
     r"how large|how big|size of|minimum|maximum|at least|at most)\b", re.I)
 _DIGIT_RE = re.compile(r"\d")
+_TOPIC_RE = re.compile(r"\b(?:discuss\w*|cover\w*|mention\w*|address\w*|topics?|subjects?|key ?words?|about|"
+                       r"includ\w*|deal\w* with|touch\w* on|focus\w*)\b", re.I)
 
 
 @dataclass(frozen=True)
@@ -154,8 +157,12 @@ class Answerer:
         weights = self.weights(question)
         aliases = self.aliases(question)
         structural = [h for h in candidates if h.structural]
+        # A keyword list names topics and states no finding: it answers "does the review cover
+        # ablation?", never "does ablation work?".
+        topical = bool(_TOPIC_RE.search(question))
         segments = [(h, seg, self.coverage(weights, seg.text, aliases))
-                    for h in candidates for seg in segments_of(units[h.unit_id])]
+                    for h in candidates for seg in segments_of(units[h.unit_id])
+                    if topical or h.structural or units[h.unit_id].section != "keywords"]
         related = tuple(_citation(units[h.unit_id], 0, len(units[h.unit_id].text), h.score)
                         for h in candidates[:3])
         if not segments:
@@ -265,8 +272,13 @@ def _without_final_period(text: str) -> str:
     return text.rstrip().rstrip(".").rstrip()
 
 
-def abstention_text() -> str:
-    return ABSTAIN_PREFIX + ". The closest passages are listed below as related reading, not as an answer."
+def abstention_text(other_disease: str = "", titles: Sequence[str] = ()) -> str:
+    """The fixed refusal; for a neighbouring disease it says which one and what the review is."""
+    reason = ""
+    if other_disease:
+        subject = " and ".join(f"“{t}”" for t in titles) or "about neuroendocrine neoplasms"
+        reason = f": it asks about {other_disease}, not a neuroendocrine neoplasm, and the review is {subject}"
+    return ABSTAIN_PREFIX + reason + ". The closest passages are listed below as related reading, not as an answer."
 
 
 def _citation(unit: SourceUnit, start: int, end: int, score: float) -> Citation:

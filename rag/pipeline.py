@@ -38,6 +38,7 @@ class Turn:
     started: float
     glossary_term: str = ""
     previous_treatment: str = ""
+    other_disease: str = ""  # a non-neuroendocrine disease the question is about (rag/scope.py)
 
 
 class Pipeline:
@@ -112,6 +113,7 @@ class Pipeline:
     def _prepare(self, request: dict[str, Any]) -> Turn:
         from rag.algorithm_route import is_treatment_question
         from rag.glossary import parse_glossary_question
+        from rag.scope import other_disease
 
         started = time.perf_counter()
         limit = self.settings.max_question_chars
@@ -125,6 +127,10 @@ class Pipeline:
         term = parse_glossary_question(question, self.glossary)
         if term:
             return Turn(question, tuple(history), question, "glossary", started, glossary_term=term)
+        other = other_disease(question)
+        if other:  # neither the NEN algorithm nor NEN passages answer for another cancer
+            return Turn(question, tuple(history), rewrite(question, history).question, "retrieval", started,
+                        other_disease=other)
         if is_treatment_question(question) and not _asks_beyond_algorithm(question):
             return Turn(question, tuple(history), question, "algorithm", started)
         if history and is_followup(question):
@@ -183,6 +189,11 @@ class Pipeline:
             return self.index.units[unit_id]
         return next((u for uid, u in self.index.units.items() if uid.endswith(":" + unit_id)), None)
 
+    def _related(self, hits: list[Hit]) -> tuple[Citation, ...]:
+        """The closest passages, shown with a refusal as reading, not as an answer."""
+        return tuple(_citation(self.index.units[h.unit_id], (0, len(self.index.units[h.unit_id].text)), h.score)
+                     for h in hits[:3] if h.unit_id in self.index.units)
+
     def _answer_retrieval(self, turn: Turn) -> Answer:
         t0 = time.perf_counter()
         hits = self.retriever.retrieve(turn.query, self.settings.top_k)
@@ -191,7 +202,10 @@ class Pipeline:
         text, citations, abstained = extraction.answer, extraction.citations, extraction.abstained
         mode, notices = "extractive", [self._chat_notice] if self._chat_notice else []
         related = extraction.related
-        if self.chat_model is not None:
+        if turn.other_disease:
+            text = abstention_text(turn.other_disease, [a.title for a in self.index.articles])
+            citations, abstained, related = (), True, self._related(hits)
+        elif self.chat_model is not None:
             from rag.generate import generate_answer
 
             generated = generate_answer(turn.query, [self.index.units[h.unit_id] for h in hits],
@@ -200,8 +214,7 @@ class Pipeline:
                 notices.append(generated.notice)
             if generated.ok and generated.abstained:
                 mode, abstained, text, citations = "generative", True, abstention_text(), ()
-                related = tuple(_citation(self.index.units[h.unit_id], (0, len(self.index.units[h.unit_id].text)),
-                                          h.score) for h in hits[:3])
+                related = self._related(hits)
             elif generated.ok:
                 scores = {h.unit_id: h.score for h in hits}
                 mode, abstained, text, related = "generative", False, generated.text, ()

@@ -50,7 +50,10 @@ _SECTION_CUES = (
 )
 _PURPOSE_RE = re.compile(
     r"\b(?:aims?|purpose|objectives?|goals?|scope|focus)\s+of\s+(?:this|the)\s+(?:review|article|paper|work)\b"
-    r"|\b(?:does|do|did) (?:the|this) (?:review|article|paper|authors?) (?:discuss|cover|address|focus on|include)\b"
+    # "Does the review discuss ...?" asks for its purpose only when nothing specific follows;
+    # "Does the review discuss sunitinib?" asks whether a topic is covered (word coverage decides).
+    r"|\b(?:does|do|did) (?:the|this) (?:review|article|paper|authors?) (?:discuss|cover|address|focus on|include)"
+    r"(?:\s+(?:in (?:general|short|brief)|overall|mainly|mostly|chiefly))?\s*(?:\?|$)"
     r"|\bwhat is (?:this|the) (?:review|article|paper) about\b|\bwhy did the authors write\b", re.I)
 _SELF_REFERENCE_RE = re.compile(r"\b(?:this|the present|the current|our)\s+(?:review|study|article|paper)\b"
                                 r"|\bwe\s+(?:discuss|review|describe|summari[sz]e|present|report)\b", re.I)
@@ -59,8 +62,26 @@ _SELF_REFERENCE_RE = re.compile(r"\b(?:this|the present|the current|our)\s+(?:re
 _BIBLIO_FILLER = set("""what which when where who whom whose how does did was were is are the this that these
 those review article paper study its it have has been there their they listed list find tell give please
 and for from with about into onto year date name first last main me our your you can could would should""".split())
+# "Does the review discuss liver transplantation?": the framing matches the abstract's own
+# "In the present review, we discuss ..." sentence; the topic alone is what to search for.
+_TOPIC_RES = (
+    re.compile(r"^\s*(?:does|do|did) (?:the|this) (?:review|article|paper|abstract|authors?) (?:ever )?"
+               r"(?:discuss|cover|mention|address|talk about|deal with|touch on|include|refer to|consider)\s+"
+               r"(?P<topic>.+?)\s*\??\s*$", re.I),
+    re.compile(r"^\s*(?:is|are|was|were) (?P<topic>.+?) (?:discussed|covered|mentioned|addressed|included|considered)"
+               r"(?: (?:in|by) (?:the|this) (?:review|article|paper|abstract|authors?))?\s*\??\s*$", re.I),
+)
 _CANDIDATES = 200  # chunks taken from each retriever before fusion
 _REFERENCE_LIST_CUE = re.compile(r"\b(reference|references|cited)\b", re.I)
+
+
+def topic_of(question: str) -> str:
+    """The topic of "Does the review discuss X?" / "Is X mentioned?", or "" for other questions."""
+    for pattern in _TOPIC_RES:
+        m = pattern.match(question)
+        if m:
+            return m.group("topic")
+    return ""
 
 
 @dataclass(frozen=True)
@@ -100,7 +121,7 @@ class HybridRetriever:
                  vector: np.ndarray | None = None) -> list[Hit]:
         """Top units for `question`; `mode` is "hybrid", "dense" or "bm25" (for evaluation)."""
         top_k = top_k or self.settings.top_k
-        expanded = self.expand(question)
+        expanded = self.expand(topic_of(question) or question)
         dense = self._dense_scores(expanded, vector) if mode in ("hybrid", "dense") else {}
         lexical = self._lexical_scores(expanded) if mode in ("hybrid", "bm25") else {}
         structural = structural_units(question, self.index.articles) if mode == "hybrid" else []

@@ -76,3 +76,25 @@ def test_a_legend_question_cites_only_the_legend_item(pipeline):
     answer = pipeline.ask("Which abbreviation does the algorithm use for somatostatin analogues, and what other therapies are listed?")
     for citation in answer.citations:
         assert citation.span[1] > citation.span[0]
+
+
+@pytest.mark.model
+@pytest.mark.parametrize("question, expected", [
+    ("Does the review cover ablation?", "keywords"),
+    ("Is embolization mentioned in the review?", "figure-2"),
+    ("Does the review discuss liver transplantation?", "abstract-s5"),
+])
+def test_a_topic_question_is_answered_where_the_topic_is_named(pipeline, question, expected):
+    answer = pipeline.ask(question)
+    assert not answer.abstained and expected in {c.unit_id for c in answer.citations}
+
+
+@pytest.mark.model
+@pytest.mark.parametrize("question", [
+    "Does the review discuss sunitinib?",
+    "Does the review mention everolimus?",
+    "Does ablation work for small liver metastases?",  # the keyword list names topics, not results
+])
+def test_a_topic_the_text_never_states_is_declined(pipeline, question):
+    answer = pipeline.ask(question)
+    assert answer.abstained and answer.answer.startswith(ABSTAIN_PREFIX)

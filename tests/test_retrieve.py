@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from ingest.parse import parse_pubmed_page
-from rag.retrieve import structural_units
+from rag.retrieve import structural_units, topic_of
 from tests.conftest import SEED
 
 ARTICLES = [parse_pubmed_page(SEED)]
@@ -92,3 +92,14 @@ def test_the_langchain_retriever_returns_documents_with_unit_ids(pipeline):
     docs = UnitRetriever(pipeline=pipeline, top_k=3).invoke("What is the DOI?")
     assert docs[0].metadata["unit_id"] == "citation" and "10.20524/aog.2021.0574" in docs[0].page_content
     assert len(docs) == 3
+
+
+@pytest.mark.parametrize("question, topic", [
+    ("Does the review discuss liver transplantation?", "liver transplantation"),
+    ("Did the authors mention sunitinib?", "sunitinib"),
+    ("Is embolization covered in the article?", "embolization"),
+    ("What does the review discuss?", ""),
+    ("What is the treatment of choice for resectable NELM?", ""),
+])
+def test_the_topic_of_a_does_the_review_discuss_question_is_what_is_searched(question, topic):
+    assert topic_of(question) == topic

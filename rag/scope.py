@@ -1,0 +1,54 @@
+"""Is a question about another disease than the review's?
+
+The review covers neuroendocrine neoplasms that spread to the liver. Questions about
+neighbouring diseases ("Should liver metastases from breast cancer be resected?") share most of
+their words with the abstract ("liver", "metastases", "resected"), so word coverage and
+embedding similarity both say "answerable" and the answer would quietly apply NEN evidence to
+another cancer. The same question phrased as a request ("Is hepatectomy recommended for
+colorectal liver metastases?") would otherwise reach the NEN treatment algorithm.
+
+The rule is explicit and conservative: a question that names a non-neuroendocrine cancer and
+no neuroendocrine term at all is out of scope. "Liver metastases from a rectal NET" names a
+neuroendocrine tumour and stays in scope; "pancreatic cancer" alone is ambiguous in lay use
+and is left to the answerer. The disease list is general oncology vocabulary, not words taken
+from any question of the evaluation set.
+"""
+
+from __future__ import annotations
+
+import re
+
+__all__ = ["other_disease"]
+
+_ORGANS = (r"breast|colorectal|colon|colonic|rectal|rectum|lung|prostate|prostatic|ovarian|ovary|gastric|"
+           r"stomach|o?esophageal|bladder|urothelial|kidney|renal(?: cell)?|cervical|endometrial|uterine|"
+           r"testicular|skin|head and neck|hepatocellular|biliary|gallbladder|bile duct|anal")
+_OTHER = re.compile(
+    rf"\b(?:(?:non-)?small[- ]cell )?(?:{_ORGANS})\s+(?:cancers?|carcinomas?|adenocarcinomas?|tumou?rs? metastases)\b"
+    r"|\bcolorectal (?:liver )?metastas[ie]s\b"
+    r"|\bpancreatic (?:ductal )?adenocarcinomas?\b|\bductal adenocarcinomas?\b"
+    r"|\b(?:uveal |cutaneous )?melanomas?\b|\bsarcomas?\b|\blymphomas?\b|\bleuka?emias?\b|\bmyelomas?\b"
+    r"|\bglioblastomas?\b|\bgliomas?\b|\bmesotheliomas?\b|\bcholangiocarcinomas?\b|\bhepatoblastomas?\b"
+    r"|\bgastrointestinal stromal tumou?rs?\b", re.I)
+# Acronyms are matched in capitals only: "the gist of it" is not a stromal tumour.
+_OTHER_ACRONYM = re.compile(r"\b(?:HCC|NSCLC|SCLC|CRLM|CRC|PDAC|GIST|RCC)s?\b")
+_NEUROENDOCRINE = re.compile(
+    r"neuroendocrine|carcinoid|\bgrade [123]\b|\bwell[- ]differentiated\b|\bislet cell\b"
+    r"|insulinoma|gastrinoma|glucagonoma|vipoma|somatostatinoma", re.I)
+_NEUROENDOCRINE_ACRONYM = re.compile(  # capitals only: "net benefit" names no tumour
+    r"\b(?:p?NETs?|NENs?|NECs?|NELMs?|panNENs?|SI-?NENs?|GEP-?NENs?|MiNENs?|G[123])\b|\bpNETs?\b")
+_ACRONYMS = {"hcc": "hepatocellular carcinoma", "nsclc": "non-small cell lung cancer",
+             "sclc": "small cell lung cancer", "crlm": "colorectal liver metastases", "crc": "colorectal cancer",
+             "pdac": "pancreatic ductal adenocarcinoma", "gist": "gastrointestinal stromal tumour",
+             "rcc": "renal cell carcinoma"}
+
+
+def other_disease(question: str) -> str:
+    """The non-neuroendocrine disease the question is about, or "" when it is in scope."""
+    if _NEUROENDOCRINE.search(question) or _NEUROENDOCRINE_ACRONYM.search(question):
+        return ""
+    found = _OTHER.search(question) or _OTHER_ACRONYM.search(question)
+    if not found:
+        return ""
+    name = found.group(0)
+    return _ACRONYMS.get(name.lower().rstrip("s"), name)

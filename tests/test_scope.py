@@ -1,0 +1,48 @@
+"""Questions about other diseases than the review's are out of scope, whatever words they share."""
+
+from __future__ import annotations
+
+import pytest
+
+from rag.scope import other_disease
+
+
+@pytest.mark.parametrize("question, disease", [
+    ("Should liver metastases from breast cancer be resected?", "breast cancer"),
+    ("Is hepatectomy recommended for colorectal liver metastases?", "colorectal liver metastases"),
+    ("How are liver metastases from uveal melanoma treated?", "uveal melanoma"),
+    ("Can radioembolization be used for HCC?", "hepatocellular carcinoma"),
+    ("Is transplantation an option for cholangiocarcinoma?", "cholangiocarcinoma"),
+    ("First-line treatment for small cell lung cancer?", "small cell lung cancer"),
+    ("Is surgery useful in pancreatic ductal adenocarcinoma?", "pancreatic ductal adenocarcinoma"),
+])
+def test_a_non_neuroendocrine_cancer_is_named(question, disease):
+    assert other_disease(question) == disease
+
+
+@pytest.mark.parametrize("question", [
+    "What is the treatment of choice for resectable NELM?",
+    "A G1 rectal NET with resectable liver metastases: what treatment?",
+    "Liver metastases from a neuroendocrine breast carcinoma",
+    "How do NELM differ from colorectal liver metastases?",  # names the review's disease too
+    "Is liver surgery worthwhile if my cancer has spread?",  # lay "cancer" is not another disease
+    "What is the gist of the review?",  # acronyms count in capitals only
+    "What is the net benefit of surgery?",
+    "Is surgery possible for pancreatic cancer that has spread to the liver?",  # ambiguous in lay use
+])
+def test_the_review_s_own_disease_and_ordinary_words_stay_in_scope(question):
+    assert other_disease(question) == ""
+
+
+@pytest.mark.model
+@pytest.mark.parametrize("question, history", [
+    ("Is hepatectomy recommended for colorectal liver metastases?", []),
+    ("What would you recommend for a 55-year-old man with liver metastases from lung cancer?", []),
+    ("And for breast cancer?", ["Is surgery the treatment of choice for resectable NELM?"]),
+], ids=["request", "patient-scenario", "follow-up"])
+def test_another_cancer_is_declined_by_name_never_sent_to_the_nen_algorithm(pipeline, question, history):
+    answer = pipeline.ask(question, history=history)
+    assert answer.route == "retrieval" and answer.abstained and not answer.citations
+    assert "not a neuroendocrine neoplasm" in answer.answer
+    assert pipeline.index.articles[0].title in answer.answer
+    assert answer.related  # the closest passages, offered as reading
