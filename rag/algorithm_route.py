@@ -68,8 +68,9 @@ def is_treatment_question(question: str) -> bool:
     if _ALGORITHM.search(text) and specifics:
         return True  # "G1 SI-NEN, resectable: what does the algorithm suggest?"
     # A generic "treatment/options" question about one feature ("What is the treatment of choice
-    # for resectable NELM?") asks what the review says; two or more features describe a case.
-    return bool(_GENERIC_REQUEST.search(text)) and specifics >= 2
+    # for resectable NELM?") asks what the review says; two or more features describe a case, and
+    # a grade alone ("management of a G3 NEC?") asks which pathway applies, if any.
+    return bool(_GENERIC_REQUEST.search(text)) and (specifics >= 2 or extract_inputs(text).grade is not None)
 
 
 def _count_specifics(text: str) -> int:

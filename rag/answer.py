@@ -53,6 +53,9 @@ _NUMBER_CUE = re.compile(
     r"incidence|prevalence|survival (?:rate|benefit|figure)|odds|hazard|ratio|rates|cut-?off|threshold|"
     r"how large|how big|size of|minimum|maximum|at least|at most)\b", re.I)
 _DIGIT_RE = re.compile(r"\d")
+# "TACE, transarterial ...": a short form (two or more capitals) then a comma and a lower-case word.
+_FIRST_LEGEND_ITEM = re.compile(r"(?<=\s)[A-Za-z0-9-]*[A-Z][A-Za-z0-9-]*[A-Z][A-Za-z0-9-]*, (?=[a-z])")
+_TITLE_CUE = re.compile(r"\b(?:title|titled|called|named|heading)\b", re.I)
 _TOPIC_RE = re.compile(r"\b(?:discuss\w*|cover\w*|mention\w*|address\w*|topics?|subjects?|key ?words?|about|"
                        r"includ\w*|deal\w* with|touch\w* on|focus\w*)\b", re.I)
 
@@ -218,7 +221,11 @@ class Answerer:
                 best = max(segs, key=lambda s: self.coverage(weights, s.text, aliases))
                 whole = Segment(unit, 0, len(unit.text))
                 asks_item = self.coverage(weights, best.text, aliases) > 0.5 and best.start > 0
-                chosen.append((hit, best if asks_item else whole))
+                titled = segs[0].start == 0 and not _FIRST_LEGEND_ITEM.match(" " + segs[0].text)
+                if _TITLE_CUE.search(question) and titled and not asks_item:
+                    chosen.append((hit, segs[0]))  # "the title of Figure 2": the caption's title
+                else:
+                    chosen.append((hit, best if asks_item else whole))
             else:
                 chosen.append((hit, Segment(unit, 0, len(unit.text))))
         return chosen
@@ -240,6 +247,12 @@ def segments_of(unit: SourceUnit) -> list[Segment]:
         return [Segment(unit, s, e, kind) for kind, s, e in unit.metadata["parts"]]
     if unit.section == "figure" and ";" in unit.text:
         pieces, start = [], 0
+        # The caption's title runs straight into the legend's first item ("... liver metastases
+        # TACE, transarterial chemoembolization; ..."): the title is a piece of its own.
+        first = _FIRST_LEGEND_ITEM.search(unit.text[:unit.text.index(";")])
+        if first and first.start() > 0:
+            pieces.append(Segment(unit, 0, first.start() - 1))
+            start = first.start()
         for m in re.finditer(r";\s*", unit.text):
             pieces.append(Segment(unit, start, m.start()))
             start = m.end()
@@ -251,16 +264,21 @@ def segments_of(unit: SourceUnit) -> list[Segment]:
 _CITATION_CUES = (
     ("authors", re.compile(r"\b(authors?|wrote|written|who)\b", re.I)),
     ("title", re.compile(r"\b(title|titled|name of the (?:review|article|paper))\b", re.I)),
-    ("journal", re.compile(r"\b(journal|volume|issue|pages?|year|published in|when was|cite|citation)\b", re.I)),
+    ("journal", re.compile(r"\b(journal|volume|issue|pages?|year|published in|when was)\b", re.I)),
     ("doi", re.compile(r"\bdoi\b|digital object identifier", re.I)),
     ("epub", re.compile(r"\b(e-?pub\w*|online|electronic\w*|date)\b", re.I)),
     ("type", re.compile(r"\b(type|kind|sort)\b", re.I)),
 )
 
 
+_WHOLE_RECORD = re.compile(r"\b(?:cite|citing|citation|reference (?:for|to) (?:this|the) (?:review|article|paper))\b", re.I)
+
+
 def citation_parts_for(question: str) -> set[str]:
     """Which fields of the bibliographic record the question asks for ("doi", "journal", ...);
-    none recognised means the whole record."""
+    none recognised means the whole record, as does "how do I cite it?"."""
+    if _WHOLE_RECORD.search(question):
+        return set()
     return {kind for kind, pattern in _CITATION_CUES if pattern.search(question)}
 
 

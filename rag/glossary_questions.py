@@ -37,12 +37,15 @@ _ALWAYS = [re.compile(p, re.IGNORECASE) for p in (
     r"how\s+(?:is|are)\s+(?P<t>.+?)\s+abbreviated",
     r"how\s+(?:do\s+you|do\s+i|to)\s+abbreviate\s+(?P<t>.+)",
 )]
+# "... in the figure legend", "... in this review": where the reader met the term.
+_WHERE = (r"(?:\s+(?:in|within|according\s+to)\s+(?:the|this|that|figure|fig\.?|its)\b.*"
+          r"|\s+(?:here|there))?")
 # Generic definitional phrasings: route only a known short form or an abbreviation-shaped token,
 # so "What is the role of TACE in unresectable NELM?" stays a content question.
 _IF_ABBREVIATION = [re.compile(p, re.IGNORECASE) for p in (
-    r"(?:what\s+is\s+|what's\s+)?(?:the\s+)?(?:meaning|definition|expansion)\s+of\s+(?P<t>.+)",
-    r"(?:please\s+)?(?:define|expand)\s+(?P<t>.+)",
-    r"what\s+(?:does|do)\s+(?P<t>.+?)\s+mean",
+    r"(?:what\s+is\s+|what's\s+)?(?:the\s+)?(?:meaning|definition|expansion)\s+of\s+(?P<t>.+?)" + _WHERE,
+    r"(?:please\s+)?(?:define|expand)\s+(?P<t>.+?)" + _WHERE,
+    r"what\s+(?:does|do)\s+(?P<t>.+?)\s+mean" + _WHERE,
     r"what\s+is\s+meant\s+by\s+(?P<t>.+)",
     r"(?P<t>.+?)\s+(?:meaning|definition|abbreviation)",
     r"(?:what\s+is|what's|whats|what\s+are)\s+(?P<t>.+)",

@@ -150,9 +150,10 @@ class Pipeline:
         from rag.glossary import answer_glossary
 
         lookup = self.glossary.lookup(turn.glossary_term)
-        if not lookup.matches:
+        if not lookup.matches and not lookup.did_you_mean:
             # "What is the DOI?" looks like an abbreviation question but the review answers
-            # it elsewhere: prefer a grounded answer from the text to a glossary miss.
+            # it elsewhere: prefer a grounded answer from the text to a glossary miss. A typo
+            # ("Expand ALLPS") keeps its "did you mean": the text would only match "expand".
             retrieved = self._answer_retrieval(turn)
             if not retrieved.abstained:
                 return retrieved

@@ -207,9 +207,10 @@ def structural_units(question: str, articles: Sequence[Any]) -> list[str]:
                         found.append(by_local[f"{kind}-{n}"])
             if _LAST_RE[kind].search(question) and numbers:
                 found.append(by_local[f"{kind}-{numbers[-1]}"])
+        named = bool(found)  # "the title of Figure 2" asks about the figure, not the record
         for section, pattern in _SECTION_CUES:
             if pattern.search(question) and section in by_local:
-                if section == "citation" and _REFERENCE_LIST_CUE.search(question):
+                if section == "citation" and (named or _REFERENCE_LIST_CUE.search(question)):
                     continue  # "which reference was published in 2017" is about the reference list
                 found.append(by_local[section])
         if _asks_for_reference_list(question):

@@ -179,6 +179,9 @@ def test_issue_example_runs_the_unresectable_panNEN_pathway():
     pytest.param("Treatment options for a G1 small intestine NET with resectable liver metastases?", True,
                  id="several-features-are-a-case"),
     pytest.param("and for small intestine primaries?", False, id="bare-follow-up-left-to-the-router"),
+    pytest.param("What is the management of a G3 NEC with liver metastases?", True, id="a-grade-picks-the-pathway"),
+    pytest.param("Is hepatectomy recommended for colorectal liver metastases?", True,
+                 id="a-request-the-scope-guard-declines-first"),
 ])
 def test_is_treatment_question(question, expected):
     assert is_treatment_question(question) is expected

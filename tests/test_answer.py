@@ -98,3 +98,32 @@ def test_a_topic_question_is_answered_where_the_topic_is_named(pipeline, questio
 def test_a_topic_the_text_never_states_is_declined(pipeline, question):
     answer = pipeline.ask(question)
     assert answer.abstained and answer.answer.startswith(ABSTAIN_PREFIX)
+
+
+@pytest.mark.model
+@pytest.mark.parametrize("question, expected", [
+    ("What is the title of figure 2?", "Treatment algorithm for well-differentiated (G1/G2) neuroendocrine liver metastases"),
+    ("Which grades does the treatment algorithm cover?",
+     "Treatment algorithm for well-differentiated (G1/G2) neuroendocrine liver metastases"),
+], ids=["title", "grades"])
+def test_a_caption_s_title_is_cited_without_the_legend(pipeline, question, expected):
+    answer = pipeline.ask(question)
+    assert [(c.unit_id, c.text[c.span[0]:c.span[1]]) for c in answer.citations] == [("figure-2", expected)]
+
+
+@pytest.mark.model
+def test_how_to_cite_gives_the_whole_record(pipeline):
+    answer = pipeline.ask("How should I cite this article?")
+    for part in ("Machairas", "Currently available treatment options", "Ann Gastroenterol", "10.20524/aog.2021.0574"):
+        assert part in answer.answer
+
+
+@pytest.mark.model
+@pytest.mark.parametrize("question, expected", [
+    ("Which reference appeared in Endocrine Reviews?", "reference-3"),
+    ("Which cited paper was published in Lancet Oncology?", "reference-1"),
+    ("Which reference is from Endocrine-Related Cancer?", "reference-5"),
+])
+def test_a_journal_s_full_title_finds_the_reference_that_abbreviates_it(pipeline, question, expected):
+    answer = pipeline.ask(question)
+    assert not answer.abstained and [c.unit_id for c in answer.citations] == [expected]

@@ -298,6 +298,9 @@ def test_a_malformed_glossary_json_asks_for_a_rebuild():
     pytest.param("What does “IFN-α” mean?", "IFN-α", id="what-does-mean-quoted"),
     pytest.param("What is Ki-67?", "Ki-67", id="supplementary"),
     pytest.param("What\u2019s ALPPS", "ALPPS", id="curly-apostrophe"),
+    pytest.param("What does RE mean in the figure legend?", "RE", id="where-the-reader-met-it"),
+    pytest.param("Expand ALLPS", "ALLPS", id="expand-a-typo"),
+    pytest.param("What does TACE mean here?", "TACE", id="mean-here"),
 ])
 def test_glossary_questions_are_routed(glossary, question, term):
     assert parse_glossary_question(question, glossary) == term

@@ -22,6 +22,8 @@ CITATION_MARK = re.compile(r"\[([A-Za-z0-9:\-]+)\]")
     ("Treatment options for a G1 small intestine NET with resectable liver metastases and no extrahepatic disease?", "algorithm"),
     ("What is the DOI of the review?", "retrieval"),
     ("What does the review say about liver transplantation?", "retrieval"),
+    ("Expand ALLPS", "glossary"),  # a typo keeps its did-you-mean
+    ("Is hepatectomy recommended for colorectal liver metastases?", "retrieval"),  # another cancer
 ], ids=lambda v: v[:40])
 def test_questions_are_routed(pipeline, question, route):
     assert pipeline.ask(question).route == route

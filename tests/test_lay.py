@@ -1,0 +1,18 @@
+"""Lay wording and journal-title words map onto the review's own terms, and only where they should."""
+
+from __future__ import annotations
+
+from rag.lay import lay_expansions
+
+
+def test_a_lay_word_gains_its_clinical_equivalent():
+    assert ("operation", "surgery") in lay_expansions("Is an operation the best treatment?")
+
+
+def test_a_journal_title_word_gains_its_iso4_abbreviation_in_a_publication_question():
+    assert ("Endocrine", "endocr") in lay_expansions("Which reference appeared in Endocrine Reviews?")
+
+
+def test_journal_abbreviations_stay_out_of_clinical_questions():
+    assert not any(other == "endocr" for _, other in lay_expansions("Do endocrine symptoms improve after surgery?"))
+    assert not any(other == "surg" for _, other in lay_expansions("Is surgery the treatment of choice?"))
