@@ -155,9 +155,17 @@ class Answerer:
                 present |= set(self.terms(found))
         return sum(w for t, w in weights.items() if t in present) / sum(weights.values())
 
-    def answer(self, question: str, hits: Sequence[Hit], units: dict[str, SourceUnit]) -> Extraction:
+    def answer(self, question: str, hits: Sequence[Hit], units: dict[str, SourceUnit],
+               focus: str = "") -> Extraction:
+        """`focus`: for a rewritten follow-up, the user's own words ("What are the alternatives?"),
+        which say what is asked; the rest of `question` is the earlier turn, the context."""
         candidates = [h for h in hits if h.unit_id in units]
         weights = self.weights(question)
+        for term in self.weights(focus) if focus else ():
+            # Only words the review uses can tell its passages apart; "the second one" is
+            # re-pointed, not appended, so its words may be missing from `question`.
+            if term in weights and term in self._idf:
+                weights[term] *= 2.0
         aliases = self.aliases(question)
         structural = [h for h in candidates if h.structural]
         # A keyword list names topics and states no finding: it answers "does the review cover

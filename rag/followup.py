@@ -18,6 +18,10 @@ _QUESTION_START = re.compile(r"^(what|which|who|whom|whose|when|where|why|how|is
                              r"could|would|will|define|explain|describe|list|tell)\b", re.I)
 _ANAPHORA = re.compile(r"\b(it|its|they|them|their|this|that|these|those|the same|the latter|"
                        r"the former|the second one|the first one|the other one|such)\b", re.I)
+_BARE_WORDS = set("""why how when where who what which so come really exactly is are was were the a an any
+there other else more then do does did can could should would options option alternatives alternative
+risks risk benefits benefit advantages disadvantages indications contraindications criteria evidence
+reasons reason limitations outcomes outcome results result source sources details example examples""".split())
 _WORD = re.compile(r"[A-Za-z0-9][A-Za-z0-9\-]*")
 
 
@@ -34,6 +38,10 @@ def is_followup(question: str) -> bool:
     if _LEADING_CUES.match(question.strip()):
         return True
     if len(words) <= 6 and _ANAPHORA.search(question):
+        return True
+    # "Why?", "What are the alternatives?": nothing but a question word and a relational noun,
+    # which only mean something about the previous answer.
+    if words and len(words) <= 5 and all(w.lower() in _BARE_WORDS for w in words):
         return True
     # "For pancreatic primaries?" -- a fragment with no question word of its own.
     return len(words) <= 4 and not _QUESTION_START.match(question.strip())

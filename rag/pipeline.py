@@ -199,7 +199,8 @@ class Pipeline:
         t0 = time.perf_counter()
         hits = self.retriever.retrieve(turn.query, self.settings.top_k)
         t1 = time.perf_counter()
-        extraction = self.answerer.answer(turn.query, hits, self.index.units)
+        focus = turn.question if turn.query != turn.question else ""
+        extraction = self.answerer.answer(turn.query, hits, self.index.units, focus=focus)
         text, citations, abstained = extraction.answer, extraction.citations, extraction.abstained
         mode, notices = "extractive", [self._chat_notice] if self._chat_notice else []
         related = extraction.related

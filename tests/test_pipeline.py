@@ -137,3 +137,12 @@ def test_an_unavailable_generative_model_setting_is_reported_not_fatal(pipeline)
     answer = Pipeline(pipeline.index, pipeline.embedder, pipeline.settings.with_(generative_model="nosuch")).ask(
         "What is the DOI of the review?")
     assert answer.mode == "extractive" and answer.notices and "Generative mode unavailable" in answer.notices[0]
+
+
+@pytest.mark.parametrize("history, question, unit_id", [
+    (["What is the treatment of choice for resectable NELM?"], "Why?", "abstract-s2"),
+    (["What is the treatment of choice for resectable NELM?"], "What are the alternatives?", "abstract-s6"),
+], ids=["why", "alternatives"])
+def test_a_follow_up_s_own_words_decide_between_passages_of_the_same_context(pipeline, history, question, unit_id):
+    answer = pipeline.ask(question, history=history)
+    assert not answer.abstained and [c.unit_id for c in answer.citations] == [unit_id]
