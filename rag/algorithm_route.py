@@ -34,7 +34,10 @@ _REQUEST = re.compile(
     r"\bwhat (?:treatments?|therapy|therapies|management)\b|"
     r"\b(?:is|are|would) (?:he|she|they|the patient|my patient|this patient|a patient|it)\b[^?]*"
     r"\b(?:candidate|eligible|suitable)\b|"
-    r"\bshould (?:he|she|they|we|i|the patient|my patient|this patient|it)\b|"
+    r"\bshould (?:he|she|they|we|i|the patient|my patient|this patient|it)\b", _F)
+# Words that ask for a decision only about a case: "What do you recommend for a G2 pNET?" does,
+# "Is transplantation widely recommended for NELM?" asks what the review says.
+_CASE_REQUEST = re.compile(
     r"\b(?:recommend\w*|advise|treatment plan|next steps?|what next|what now|what to do|what can be done)\b", _F)
 _GENERIC_REQUEST = re.compile(r"\b(?:options?|treat\w*|therap\w*|manag\w*|candidate|eligib\w*)\b", _F)
 _PATIENT = re.compile(
@@ -54,11 +57,11 @@ def is_treatment_question(question: str) -> bool:
     unresectable G2 pNET?" asks for a decision (the algorithm answers it).
     """
     text = check_question(question)
-    request = bool(_REQUEST.search(text))
     specifics = _count_specifics(text)
+    patient = bool(_PATIENT.search(text))
+    request = bool(_REQUEST.search(text)) or bool(_CASE_REQUEST.search(text) and (specifics or patient))
     if _NOT_TREATMENT.search(text) and (not request or not specifics):
         return False  # bibliographic, glossary or diagnostic questions ("how should I cite it?")
-    patient = bool(_PATIENT.search(text))
     if _ABOUT_REVIEW.search(text) and not patient:
         return False  # "what does the review say about ..." asks about the text
     if request:

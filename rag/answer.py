@@ -44,9 +44,9 @@ recommend recommended recommendation recommendations option options offer offere
 treat treated treating treatment treatments therapy therapies manage managed management patient patients
 best good better approach approaches place value useful benefit benefits help work works effective
 effect effects happen happens main key important current currently available play plays played
-part parts do done role roles kind type types say
+part parts do done role roles kind type types say come comes came
 reference references cited figure figures caption abstract published journal paper study article
-year years date dates name named""".split())
+year years date dates name named call calls called""".split())
 _NUMBER_CUE = re.compile(
     r"\b(how many|how much|how long|how often|what (?:percentage|proportion|fraction|share|number|dose|"
     r"dosage|rate)|percent(?:age)?|proportion|\d+[- ]year|median|mean|average|dose|dosage|mg|rate|"
@@ -55,6 +55,12 @@ _NUMBER_CUE = re.compile(
 _DIGIT_RE = re.compile(r"\d")
 # "TACE, transarterial ...": a short form (two or more capitals) then a comma and a lower-case word.
 _FIRST_LEGEND_ITEM = re.compile(r"(?<=\s)[A-Za-z0-9-]*[A-Z][A-Za-z0-9-]*[A-Z][A-Za-z0-9-]*, (?=[a-z])")
+_NAMING_WORDS = """abbreviation abbreviations abbreviated acronym acronyms stand stands mean means meaning
+definition define defined expand expansion full form short long name named called term terms word letters
+legend caption figure listed list mention mentioned include included vs versus treatment treatments
+therapy therapies procedure procedures technique techniques drug drugs agent agents option options""".split()
+_NAMING_CUE = re.compile(r"\b(?:abbreviat\w*|acronyms?|stands? for|short for|called|named|meaning|mean|define|"
+                         r"definition|expansion|full form|legend)\b", re.I)
 _TITLE_CUE = re.compile(r"\b(?:title|titled|called|named|heading)\b", re.I)
 _TOPIC_RE = re.compile(r"\b(?:discuss\w*|cover\w*|mention\w*|address\w*|topics?|subjects?|key ?words?|about|"
                        r"includ\w*|deal\w* with|touch\w* on|focus\w*)\b", re.I)
@@ -115,6 +121,8 @@ class Answerer:
         self._background = {t for text in background for t in self.terms(self.expand(text))}
         self._present: dict[str, frozenset[str]] = {}  # passage text -> its expanded terms
         self._order = {u.id: i for i, u in enumerate(units)}  # reading order, for sorting passages
+        self._naming: frozenset[str] | None = None  # stems of _NAMING_WORDS, made on first use
+        self._generic: frozenset[str] = frozenset()
 
     def present_terms(self, text: str) -> frozenset[str]:
         """Terms of a passage with its abbreviations expanded; passages repeat across
@@ -170,16 +178,21 @@ class Answerer:
         structural = [h for h in candidates if h.structural]
         # A keyword list names topics and states no finding: it answers "does the review cover
         # ablation?", never "does ablation work?".
+        # A legend item ("SA, somatostatin analogues") defines a term: it answers "what is SA?",
+        # not "what is the mechanism of action of SA?".
         topical = bool(_TOPIC_RE.search(question))
         segments = [(h, seg, self.coverage(weights, seg.text, aliases))
                     for h in candidates for seg in segments_of(units[h.unit_id])
-                    if topical or h.structural or units[h.unit_id].section != "keywords"]
+                    if h.structural or ((topical or seg.unit.section != "keywords")
+                                        and (not _is_legend_item(seg) or self._only_names(question, seg, aliases)))]
         related = tuple(_citation(units[h.unit_id], 0, len(units[h.unit_id].text), h.score)
                         for h in candidates[:3])
         if not segments:
             return Extraction(abstention_text(), (), True, related, 0.0)
         if structural:
             chosen = self._structural_choice(question, structural, units, weights, aliases)
+            if not chosen:  # the named unit lacks what is asked ("the authors' affiliations")
+                return Extraction(abstention_text(), (), True, related, 0.0)
         else:
             chosen = self._choose(segments)
         coverage = self.coverage(weights, " ".join(seg.text for _, seg in chosen), aliases)
@@ -198,6 +211,21 @@ class Answerer:
             sentences.append(f"{_without_final_period(seg.text)} [{seg.unit.id}].")
             citations.append(_citation(seg.unit, seg.start, seg.end, hit.score))
         return Extraction(" ".join(sentences), tuple(citations), False, (), coverage)
+
+    def _only_names(self, question: str, segment: Segment, aliases: Sequence[tuple[str, str]]) -> bool:
+        """Does the question ask no more than what the segment's term is (every word of it is
+        in the segment or is a word about naming: "stand", "abbreviation", "figure", ...)?"""
+        present = set(self.present_terms(segment.text))
+        for found, other in aliases:
+            if set(self.terms(other)) <= present:
+                present |= set(self.terms(found))
+        if self._naming is None:
+            self._naming = frozenset(self.stem(w) for w in _NAMING_WORDS)
+            self._generic = frozenset(self.stem(w) for w in _GENERIC)
+        allowed = present | self._naming
+        if _NAMING_CUE.search(question):  # "Which abbreviation is used for ...?"
+            allowed |= self._generic
+        return set(self.terms(question)) <= allowed
 
     def _choose(self, segments: list[tuple[Hit, Segment, float]]) -> list[tuple[Hit, Segment]]:
         """The best segment, plus others only where they add enough of the question's terms."""
@@ -223,6 +251,8 @@ class Answerer:
             unit = units[hit.unit_id]
             if unit.section == "citation":
                 wanted = citation_parts_for(question)
+                if "unindexed" in wanted:
+                    continue  # "Where are the authors based?": no field of the record says
                 picked = [s for s in segs if s.kind in wanted] or segs
                 chosen.extend((hit, s) for s in picked)
             elif unit.section == "figure" and len(segs) > 1:
@@ -241,6 +271,10 @@ class Answerer:
 
 _NOT_A_FIGURE = re.compile(r"^\s*who\b|\bwhich (?:reference|paper|study|article|work|author)s?\b"
                            r"|\b(?:first|last|corresponding) author\b", re.I)
+
+
+def _is_legend_item(segment: Segment) -> bool:
+    return segment.unit.section == "figure" and segment.start > 0
 
 
 def asks_for_number(question: str) -> bool:
@@ -272,10 +306,16 @@ def segments_of(unit: SourceUnit) -> list[Segment]:
 _CITATION_CUES = (
     ("authors", re.compile(r"\b(authors?|wrote|written|who)\b", re.I)),
     ("title", re.compile(r"\b(title|titled|name of the (?:review|article|paper))\b", re.I)),
-    ("journal", re.compile(r"\b(journal|volume|issue|pages?|year|published in|when was)\b", re.I)),
+    ("journal", re.compile(r"\b(journal|volume|issue|pages?|year|published in|when was|where (?:was|is) .+ published)\b",
+                           re.I)),
     ("doi", re.compile(r"\bdoi\b|digital object identifier", re.I)),
     ("epub", re.compile(r"\b(e-?pub\w*|online|electronic\w*|date)\b", re.I)),
     ("type", re.compile(r"\b(type|kind|sort)\b", re.I)),
+    # Fields a PubMed record has but the indexed text does not: asking for them must not be
+    # answered with the fields that are there.
+    ("unindexed", re.compile(r"\bwhere (?:are|were|do|does|did|is|was) (?:the |its )?(?:first |last )?"
+                             r"(?:authors?|team|researchers?)\b|\b(based|affiliat\w*|institutions?|hospitals?|universit\w*|countr\w*|"
+                             r"departments?|e-?mail|contact|funding|funded|grants?|pmid|pmcid)\b", re.I)),
 )
 
 

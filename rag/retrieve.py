@@ -127,6 +127,10 @@ class HybridRetriever:
         structural = structural_units(question, self.index.articles) if mode == "hybrid" else []
         soft = [u for u in structural if _local_id(u) == "citation" and _names_other_work(question)]
         structural = [u for u in structural if u not in soft]
+        if mode == "hybrid":  # "the Hofland review": one more vote, not a named unit (the
+            # question may ask what the work found, which its reference entry cannot say)
+            soft += [u.id for a in self.index.articles for u in _references_by_author(
+                question, [u for u in a.units if u.section == "reference"]) if u.id not in structural]
         fused = self._fuse(dense, lexical, structural, mode, soft)
         ranked = sorted(fused.items(), key=lambda kv: (-kv[1], self._unit_order.get(kv[0], 0)))
         return [Hit(uid, score, dense.get(uid, 0.0), lexical.get(uid, 0.0), uid in structural)
@@ -215,6 +219,8 @@ def structural_units(question: str, articles: Sequence[Any]) -> list[str]:
                 found.append(by_local[section])
         if _asks_for_reference_list(question):
             found.extend(by_local[f"reference-{n}"] for n in references)
+        if _REFERENCE_LIST_CUE.search(question):
+            found.extend(_references_by_year(question, [u for u in article.units if u.section == "reference"]))
         if _PURPOSE_RE.search(question):
             found.extend(u.id for u in article.units
                          if u.section == "abstract" and _SELF_REFERENCE_RE.search(u.text))
@@ -223,6 +229,46 @@ def structural_units(question: str, articles: Sequence[Any]) -> list[str]:
 
 _LIST_WORDS = {"references", "reference", "cited", "cites", "cite", "listed", "list", "included", "include",
                "works", "papers", "studies", "sources", "bibliography", "show", "all"}
+
+
+_YEAR_IN_QUESTION = re.compile(r"\b(?:19|20)\d{2}\b")
+_NEWEST = re.compile(r"\b(?:most recent|latest|newest|last published)\b", re.I)
+_OLDEST = re.compile(r"\b(?:oldest|earliest|first published)\b", re.I)
+_PUBLICATION_YEAR = re.compile(r"\b((?:19|20)\d{2})\s*;")  # "Lancet Oncol. 2008;9:61-72"
+
+
+def _references_by_year(question: str, references: Sequence[Any]) -> list[str]:
+    """"Which references are from 2016?", "the most recent reference": the reference list's
+    own publication years answer these; similarity cannot compare years."""
+    years = {}
+    for unit in references:
+        m = _PUBLICATION_YEAR.search(unit.text)
+        if m:
+            years[unit.id] = int(m.group(1))
+    if not years:
+        return []
+    asked = {int(y) for y in _YEAR_IN_QUESTION.findall(question)}
+    if asked:
+        return [uid for uid, year in years.items() if year in asked]
+    if _NEWEST.search(question):
+        return [uid for uid, year in years.items() if year == max(years.values())]
+    if _OLDEST.search(question):
+        return [uid for uid, year in years.items() if year == min(years.values())]
+    return []
+
+
+def _references_by_author(question: str, references: Sequence[Any]) -> list[Any]:
+    """"The Hofland review", "Dasari et al.": a surname from a reference's author list, written
+    as a name (capitalised), points at that reference."""
+    names = {w for w in re.findall(r"\b[A-Z][\w'\-]{2,}", question)}
+    if not names:
+        return []
+    out = []
+    for unit in references:
+        authors = unit.text.split(". ", 1)[0]  # "Hofland J, Kaltsas G, de Herder WW"
+        if names & set(re.findall(r"\b[A-Z][\w'\-]{2,}", authors)):
+            out.append(unit)
+    return out
 
 
 def _asks_for_reference_list(question: str) -> bool:

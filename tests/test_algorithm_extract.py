@@ -180,6 +180,10 @@ def test_issue_example_runs_the_unresectable_panNEN_pathway():
                  id="several-features-are-a-case"),
     pytest.param("and for small intestine primaries?", False, id="bare-follow-up-left-to-the-router"),
     pytest.param("What is the management of a G3 NEC with liver metastases?", True, id="a-grade-picks-the-pathway"),
+    pytest.param("Is transplantation widely recommended for neuroendocrine liver metastases?", False,
+                 id="recommended-without-a-case-asks-the-text"),
+    pytest.param("What do you recommend for a G2 pNET with resectable liver metastases?", True,
+                 id="recommend-for-a-case"),
     pytest.param("Is hepatectomy recommended for colorectal liver metastases?", True,
                  id="a-request-the-scope-guard-declines-first"),
 ])

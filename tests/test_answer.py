@@ -127,3 +127,37 @@ def test_how_to_cite_gives_the_whole_record(pipeline):
 def test_a_journal_s_full_title_finds_the_reference_that_abbreviates_it(pipeline, question, expected):
     answer = pipeline.ask(question)
     assert not answer.abstained and [c.unit_id for c in answer.citations] == [expected]
+
+
+@pytest.mark.model
+@pytest.mark.parametrize("question", [
+    "How does PRRT work?",
+    "What is the mechanism of action of somatostatin analogues?",
+    "What are the side effects of interferon alpha?",
+    "What are SA used for?",
+])
+def test_a_legend_item_defines_a_term_and_answers_nothing_more(pipeline, question):
+    assert pipeline.ask(question).abstained
+
+
+@pytest.mark.model
+@pytest.mark.parametrize("question, item", [
+    ("Which abbreviation is used for portal vein embolization?", "PVE, portal vein embolization"),
+    ("Which treatment is called RE?", "RE, radio-embolization"),
+    ("tell me about ALPPS", "ALPPS, associating liver partition"),
+])
+def test_a_legend_item_answers_what_a_term_is(pipeline, question, item):
+    answer = pipeline.ask(question)
+    assert not answer.abstained and item in answer.answer
+
+
+@pytest.mark.model
+@pytest.mark.parametrize("question", ["Where were the authors based?", "What is the PMID of the article?",
+                                      "Who funded the review?"])
+def test_fields_the_indexed_record_lacks_are_not_answered_with_the_fields_it_has(pipeline, question):
+    assert pipeline.ask(question).abstained
+
+
+@pytest.mark.model
+def test_a_number_from_a_cited_work_is_not_answered_with_its_reference_entry(pipeline):
+    assert pipeline.ask("What incidence did Dasari et al. report?").abstained
