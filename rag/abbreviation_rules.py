@@ -42,6 +42,9 @@ STOPWORDS = frozenset(
     "was were which with".split()
 )
 _PREPOSITIONS = frozenset("of from in for with on at by to".split())
+# A count before a long form is not part of it: "two tetratricopeptide repeats (TPR)".
+_QUANTIFIERS = frozenset("two three four five six seven eight nine ten several both many multiple various "
+                         "numerous few each".split())
 # Weights of the alignment score (see module docstring).
 WORD_START, PART_START, CONTIGUOUS, INNER, SKIPPED_WORD, SKIPPED_STOP = 2, 1, 1, 0, -2, -1
 
@@ -211,6 +214,8 @@ def align(short: str, text: str, anchored: bool = False) -> Alignment | None:
         w = words.ids[p]
         if words.spans[w][0] != p or text[p : words.spans[w][1]] in STOPWORDS:
             continue  # begin where a word begins, not at "the" ("The Scripps ..." may)
+        if length == 1 and re.match(r"(\w+)\s", text[p:]) and re.match(r"\w+", text[p:]).group().lower() in _QUANTIFIERS:
+            continue  # "two tetratricopeptide repeats": T opens "tetratricopeptide" instead
         start = _token_start(text, p)
         if (length == 1 and not digit_ok(0, p, -1)) or (
             anchored and re.search(r"[^\W\d_]", text[:start])

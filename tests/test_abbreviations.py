@@ -145,6 +145,10 @@ KNOWN = [
         [("NEN", "Neuroendocrine neoplasms")],
         id="duplicate-definition-reported-once",
     ),
+    pytest.param("It contains two tetratricopeptide repeats (TPR) that bind.",
+                 [("TPR", "tetratricopeptide repeats")], id="a-count-before-the-long-form-is-left-out"),
+    pytest.param("In the two-component system (TCS) the kinase", [("TCS", "two-component system")],
+                 id="a-count-inside-a-compound-stays"),
     pytest.param("", [], id="empty-text"),
 ]
 
