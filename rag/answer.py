@@ -45,7 +45,7 @@ treat treated treating treatment treatments therapy therapies manage managed man
 best good better approach approaches place value useful benefit benefits help work works effective
 effect effects happen happens main key important current currently available play plays played
 part parts do done role roles kind type types say come comes came
-reference references cited figure figures caption abstract published journal paper study article
+reference references cite cites cited figure figures caption abstract published journal paper papers study studies article articles
 year years date dates name named call calls called""".split())
 _NUMBER_CUE = re.compile(
     r"\b(how many|how much|how long|how often|what (?:percentage|proportion|fraction|share|number|dose|"
@@ -61,6 +61,22 @@ legend caption figure listed list mention mentioned include included vs versus t
 therapy therapies procedure procedures technique techniques drug drugs agent agents option options""".split()
 _NAMING_CUE = re.compile(r"\b(?:abbreviat\w*|acronyms?|stands? for|short for|called|named|meaning|mean|define|"
                          r"definition|expansion|full form|legend)\b", re.I)
+# "Which molecular targeted agents does the review name?", "Which targeted agents exactly?",
+# "Name the chemotherapy drugs": a request for the members of a class, by name.
+_INSTANCE_RES = (
+    re.compile(r"^\s*(?:which|what)\s+(?:specific\s+|particular\s+|individual\s+)?(?P<cls>[a-z][\w\s-]{1,60}?)\s+"
+               r"(?:exactly|specifically|by name|in particular)\b", re.I),
+    re.compile(r"^\s*(?:which|what)\s+(?:specific\s+|particular\s+|individual\s+)?(?P<cls>[a-z][\w\s-]{1,60}?)\s+"
+               r"(?:does|do|did)\s+(?:the|this)\s+(?:review|article|paper|abstract|authors?)\s+"
+               r"(?:name|list|mention|cite|specify|recommend)\b", re.I),
+    re.compile(r"^\s*(?:please\s+)?(?:name|list)\s+(?:the|all|any)\s+(?P<cls>[a-z][\w\s-]{1,60}?)\s*(?:\?|$|"
+               r"\b(?:that|which|the review|mentioned|named|listed))", re.I),
+)
+# Classes whose members have names (drugs, trials, scores); "the treatments for NELM" is not one.
+_MEMBER_KINDS = re.compile(r"\b(?:agents?|drugs?|medications?|medicines?|regimens?|inhibitors?|analogues?|analogs?|"
+                           r"chemotherap(?:y|ies)|trials?|studies|criteria|scores?|techniques?|devices?|isotopes?|"
+                           r"radiopharmaceuticals?|radionuclides?|genes?|(?:bio)?markers?|guidelines?)\b", re.I)
+_ENUMERATION = re.compile(r"such as|including|includ\w+\b|e\.\s?g\.|i\.\s?e\.|namely|:|\(", re.I)
 _TITLE_CUE = re.compile(r"\b(?:title|titled|called|named|heading)\b", re.I)
 _TOPIC_RE = re.compile(r"\b(?:discuss\w*|cover\w*|mention\w*|address\w*|topics?|subjects?|key ?words?|about|"
                        r"includ\w*|deal\w* with|touch\w* on|focus\w*)\b", re.I)
@@ -187,6 +203,9 @@ class Answerer:
                                         and (not _is_legend_item(seg) or self._only_names(question, seg, aliases)))]
         related = tuple(_citation(units[h.unit_id], 0, len(units[h.unit_id].text), h.score)
                         for h in candidates[:3])
+        wanted = instance_class(focus or question)
+        if wanted:  # "Which targeted agents exactly?": a passage naming only the class is no answer
+            segments = [s for s in segments if s[0].structural or not self._names_only_class(wanted, s[1].text)]
         if not segments:
             return Extraction(abstention_text(), (), True, related, 0.0)
         if structural:
@@ -226,6 +245,15 @@ class Answerer:
         if _NAMING_CUE.search(question):  # "Which abbreviation is used for ...?"
             allowed |= self._generic
         return set(self.terms(question)) <= allowed
+
+    def _names_only_class(self, wanted: str, text: str) -> bool:
+        """The passage speaks of the class ("systemic molecular targeted agents") and lists no
+        member of it: no "such as", "including", "e.g." or colon after the class is named."""
+        if self.coverage(self.weights(wanted), text, self.aliases(wanted)) < 1.0:
+            return False
+        last = max((m.end() for t in self.terms(wanted)
+                    for m in re.finditer(r"\b\w+\b", text) if self.stem(m.group().lower()) == t), default=0)
+        return not _ENUMERATION.search(text[last:])
 
     def _choose(self, segments: list[tuple[Hit, Segment, float]]) -> list[tuple[Hit, Segment]]:
         """The best segment, plus others only where they add enough of the question's terms."""
@@ -269,8 +297,17 @@ class Answerer:
         return chosen
 
 
-_NOT_A_FIGURE = re.compile(r"^\s*who\b|\bwhich (?:reference|paper|study|article|work|author)s?\b"
+_NOT_A_FIGURE = re.compile(r"^\s*who\b|\bwhich (?:references?|papers?|stud(?:y|ies)|articles?|works?|authors?|guidelines?)\b"
                            r"|\b(?:first|last|corresponding) author\b", re.I)
+
+
+def instance_class(question: str) -> str:
+    """The class whose members a question asks for by name, else ""."""
+    for pattern in _INSTANCE_RES:
+        m = pattern.search(question)
+        if m and _MEMBER_KINDS.search(m.group("cls")):
+            return m.group("cls")
+    return ""
 
 
 def _is_legend_item(segment: Segment) -> bool:

@@ -72,7 +72,8 @@ _TOPIC_RES = (
                r"(?: (?:in|by) (?:the|this) (?:review|article|paper|abstract|authors?))?\s*\??\s*$", re.I),
 )
 _CANDIDATES = 200  # chunks taken from each retriever before fusion
-_REFERENCE_LIST_CUE = re.compile(r"\b(reference|references|cited)\b", re.I)
+_REFERENCE_LIST_CUE = re.compile(r"\b(reference|references|cited)\b"
+                                 r"|\b(?:does|do|did) (?:the|this) (?:review|article|paper|authors?) cite\b", re.I)
 
 
 def topic_of(question: str) -> str:

@@ -6,7 +6,7 @@ import re
 
 import pytest
 
-from rag.answer import ABSTAIN_PREFIX, segments_of
+from rag.answer import ABSTAIN_PREFIX, instance_class, segments_of
 from ingest.parse import parse_pubmed_page
 from tests.conftest import SEED
 
@@ -161,3 +161,34 @@ def test_fields_the_indexed_record_lacks_are_not_answered_with_the_fields_it_has
 @pytest.mark.model
 def test_a_number_from_a_cited_work_is_not_answered_with_its_reference_entry(pipeline):
     assert pipeline.ask("What incidence did Dasari et al. report?").abstained
+
+
+@pytest.mark.parametrize("question, wanted", [
+    ("Which molecular targeted agents does the review name?", "molecular targeted agents"),
+    ("Which targeted agents exactly?", "targeted agents"),
+    ("Name the chemotherapy drugs", "chemotherapy drugs"),
+    ("List the treatments for NELM", ""),  # treatments are not a class of named members
+    ("What is the treatment of choice for resectable NELM?", ""),
+])
+def test_a_request_for_members_of_a_class_by_name_is_recognised(question, wanted):
+    assert instance_class(question) == wanted
+
+
+@pytest.mark.model
+@pytest.mark.parametrize("question, history", [
+    ("Which molecular targeted agents does the review name?", []),
+    ("Which targeted agents exactly?", ["Which systemic treatments may follow liver-targeted therapy?"]),
+    ("Name the chemotherapy drugs", []),
+], ids=["review-name", "follow-up", "name-the"])
+def test_a_passage_that_names_only_the_class_does_not_answer_for_its_members(pipeline, question, history):
+    assert pipeline.ask(question, history=history).abstained
+
+
+@pytest.mark.model
+@pytest.mark.parametrize("question, unit_id", [
+    ("Which guidelines does the review cite?", "reference-2"),
+    ("Which studies does the review cite about incidence?", "reference-4"),
+])
+def test_what_the_review_cites_is_found_in_its_reference_list(pipeline, question, unit_id):
+    answer = pipeline.ask(question)
+    assert [c.unit_id for c in answer.citations] == [unit_id]
