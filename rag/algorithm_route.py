@@ -38,7 +38,8 @@ _REQUEST = re.compile(
 # Words that ask for a decision only about a case: "What do you recommend for a G2 pNET?" does,
 # "Is transplantation widely recommended for NELM?" asks what the review says.
 _CASE_REQUEST = re.compile(
-    r"\b(?:recommend\w*|advise|treatment plan|next steps?|what next|what now|what to do|what can be done)\b", _F)
+    r"\b(?:recommend\w*|advise|suggest\w*|propose|treatment plan|next steps?|what next|what now|what to do|"
+    r"what (?:can|should|could) (?:be done|we do|i do|they do))\b", _F)
 _GENERIC_REQUEST = re.compile(r"\b(?:options?|treat\w*|therap\w*|manag\w*|candidate|eligib\w*)\b", _F)
 _PATIENT = re.compile(
     r"\b(?:patient|pt|man|woman|male|female|he|she|his|her|mother|father|wife|husband|son|daughter|"

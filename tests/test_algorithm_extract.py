@@ -184,6 +184,8 @@ def test_issue_example_runs_the_unresectable_panNEN_pathway():
                  id="recommended-without-a-case-asks-the-text"),
     pytest.param("What do you recommend for a G2 pNET with resectable liver metastases?", True,
                  id="recommend-for-a-case"),
+    pytest.param("Pancreatic NEN G1, liver metastases, resectability unknown. What should be done?", True,
+                 id="what-should-be-done"),
     pytest.param("Is hepatectomy recommended for colorectal liver metastases?", True,
                  id="a-request-the-scope-guard-declines-first"),
 ])
