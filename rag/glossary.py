@@ -102,8 +102,10 @@ class Glossary:
         set_("shadowed", tuple(e for e in extra if e not in kept))
         set_("_short", _index(groups, lambda e: [(short_key(e.short), e)]))
         set_("_variant", _index(groups, lambda e: [(short_key(v), e) for v in e.variants]))
-        set_("_long", _index(groups, lambda e: [(" ".join(g), (e, len(long_words(e.long))))
-                                                 for g in ngrams(long_words(e.long))]))
+        # Each run of words is also keyed closed up, so "radioembolisation" finds "radio-embolization".
+        set_("_long", _index(groups, lambda e: [(sep.join(g), (e, len(long_words(e.long))))
+                                                 for g in ngrams(long_words(e.long))
+                                                 for sep in ((" ", "") if len(g) > 1 else (" ",))]))
         set_("_phrases", _phrase_table(groups))
         display: dict[str, str] = {}
         for e in entries + kept:
@@ -133,7 +135,7 @@ class Glossary:
         words = long_words(query)
         while len(words) > 1 and words[0] in ("a", "an", "the"):
             words = words[1:]
-        hits = self._long.get(" ".join(words), ())
+        hits = self._long.get(" ".join(words), ()) or self._long.get("".join(words), ())
         if hits:
             full = [e for e, n in hits if n == len(words)]
             ranked = full or [e for e, n in sorted(hits, key=lambda h: (h[0].source != "review", h[1]))]

@@ -35,6 +35,7 @@ _ALWAYS = [re.compile(p, re.IGNORECASE) for p in (
     r"(?:what\s+is\s+|what's\s+|give\s+me\s+)?(?:the\s+)?(?:abbreviation|acronym|short\s+form|full\s+form|long\s+form)"
     r"\s+(?:for|of)\s+(?P<t>.+)",
     r"how\s+(?:is|are)\s+(?P<t>.+?)\s+abbreviated",
+    r"(?P<t>.+?)\s+(?:abbreviation|acronym|short\s+form)",
     r"how\s+(?:do\s+you|do\s+i|to)\s+abbreviate\s+(?P<t>.+)",
 )]
 # "... in the figure legend", "... in this review": where the reader met the term.
@@ -47,10 +48,13 @@ _IF_ABBREVIATION = [re.compile(p, re.IGNORECASE) for p in (
     r"(?:please\s+)?(?:define|expand)\s+(?P<t>.+?)" + _WHERE,
     r"what\s+(?:does|do)\s+(?P<t>.+?)\s+mean" + _WHERE,
     r"what\s+is\s+meant\s+by\s+(?P<t>.+)",
-    r"(?P<t>.+?)\s+(?:meaning|definition|abbreviation)",
+    r"(?P<t>.+?)\s+(?:meaning|definition)",
     r"(?:what\s+is|what's|whats|what\s+are)\s+(?P<t>.+)",
     r"(?P<t>.+)",
 )]
+# "the ALPPS procedure": a noun after a short form that says what kind of thing it is.
+_KIND_NOUNS = {"procedure", "technique", "therapy", "treatment", "approach", "operation", "surgery", "drug",
+               "drugs", "classification", "criteria", "score", "grade", "trial"}
 _TERM_PREFIX = re.compile(r"^(?:the\s+)?(?:(?:abbreviation|acronym|term)\s+)?(?:an?\s+|the\s+)?", re.IGNORECASE)
 
 
@@ -69,6 +73,9 @@ def parse_glossary_question(question: str, glossary: Glossary) -> str | None:
             if not m:
                 continue
             term = _TERM_PREFIX.sub("", m.group("t").strip(" \"'“”‘’`*")).strip(" \"'“”‘’`*")
+            head, _, kind = term.rpartition(" ")
+            if head and kind.lower() in _KIND_NOUNS and _is_abbreviation(head, glossary):
+                term = head  # "ALPPS procedure meaning"
             if not term or len(term.split()) > 14:
                 continue
             if not strict or _is_abbreviation(term, glossary):
@@ -101,8 +108,14 @@ def answer_glossary(lookup: GlossaryLookup, glossary: Glossary | None = None) ->
     if lookup.match_kind == "fuzzy":
         options = []
         for s in lookup.did_you_mean:
-            hit = glossary.lookup(s).matches if glossary else ()
-            options.append(f"**{s}** ({hit[0].long})" if hit and hit[0].short == s else f"**{s}**")
+            found = glossary.lookup(s) if glossary else None
+            hit = found.matches if found else ()
+            if hit and hit[0].short == s:
+                options.append(f"**{s}** ({hit[0].long})")
+            elif hit and found.match_kind == "reverse":  # a long form: show what it abbreviates to
+                options.append(f"**{s}** ({', '.join(dict.fromkeys(e.short for e in hit))})")
+            else:
+                options.append(f"**{s}**")
         return f"No glossary entry matches \u201c{query}\u201d. Did you mean {' or '.join(options)}?"
     lines = []
     if lookup.match_kind == "reverse":

@@ -183,6 +183,7 @@ def test_an_all_capitals_s_is_part_of_the_abbreviation_not_a_plural(glossary):
     pytest.param("the peptide receptor radionuclide therapy", ["PPRT"], id="leading-article"),
     pytest.param("embolization", ["TAE", "RE", "PVE"], id="one-word-several-entries"),
     pytest.param("future liver remnant", ["FLR"], id="supplementary"),
+    pytest.param("radioembolisation", ["RE"], id="closed-up-spelling-finds-the-review-entry"),
 ])
 def test_reverse_lookup(glossary, term, shorts):
     result = glossary.lookup(term)
@@ -301,6 +302,8 @@ def test_a_malformed_glossary_json_asks_for_a_rebuild():
     pytest.param("What does RE mean in the figure legend?", "RE", id="where-the-reader-met-it"),
     pytest.param("Expand ALLPS", "ALLPS", id="expand-a-typo"),
     pytest.param("What does TACE mean here?", "TACE", id="mean-here"),
+    pytest.param("ALPPS procedure meaning", "ALPPS", id="kind-noun-after-the-short-form"),
+    pytest.param("liver transplant abbreviation", "liver transplant", id="long-form-then-abbreviation"),
 ])
 def test_glossary_questions_are_routed(glossary, question, term):
     assert parse_glossary_question(question, glossary) == term
@@ -413,3 +416,10 @@ def test_importing_the_glossary_pulls_in_neither_torch_nor_faiss():
             "print(sorted(m for m in ('torch', 'faiss', 'sentence_transformers') if m in sys.modules))")
     out = subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True, check=True)
     assert out.stdout.strip() == "[]"
+
+
+def test_a_long_form_suggestion_shows_its_abbreviation(glossary):
+    from rag.glossary import answer_glossary
+
+    text = answer_glossary(glossary.lookup("liver transplant"), glossary)
+    assert "Did you mean **liver transplantation** (OLT)?" in text
