@@ -117,6 +117,8 @@ class HybridRetriever:
         self._bm25.index(tokens, show_progress=False)  # tokenised once, for the index and the vocabulary
         self._vocabulary = {t for doc in tokens for t in doc}
         self._unit_order = {u.id: i for i, u in enumerate(u for a in index.articles for u in a.units)}
+        self._reference_authors = [(u.id, _author_names(u.text)) for a in index.articles for u in a.units
+                                   if u.section == "reference"]
 
     def retrieve(self, question: str, top_k: int | None = None, mode: str = "hybrid",
                  vector: np.ndarray | None = None) -> list[Hit]:
@@ -130,8 +132,7 @@ class HybridRetriever:
         structural = [u for u in structural if u not in soft]
         if mode == "hybrid":  # "the Hofland review": one more vote, not a named unit (the
             # question may ask what the work found, which its reference entry cannot say)
-            soft += [u.id for a in self.index.articles for u in _references_by_author(
-                question, [u for u in a.units if u.section == "reference"]) if u.id not in structural]
+            soft += [uid for uid in _references_by_author(question, self._reference_authors) if uid not in structural]
         fused = self._fuse(dense, lexical, structural, mode, soft)
         ranked = sorted(fused.items(), key=lambda kv: (-kv[1], self._unit_order.get(kv[0], 0)))
         return [Hit(uid, score, dense.get(uid, 0.0), lexical.get(uid, 0.0), uid in structural)
@@ -258,18 +259,19 @@ def _references_by_year(question: str, references: Sequence[Any]) -> list[str]:
     return []
 
 
-def _references_by_author(question: str, references: Sequence[Any]) -> list[Any]:
+_NAME = re.compile(r"\b[A-Z][\w'\-]{2,}")
+
+
+def _author_names(reference_text: str) -> frozenset[str]:
+    """Surnames in a reference's author list: "Hofland J, Kaltsas G, de Herder WW. ..." ."""
+    return frozenset(_NAME.findall(reference_text.split(". ", 1)[0]))
+
+
+def _references_by_author(question: str, authors: Sequence[tuple[str, frozenset[str]]]) -> list[str]:
     """"The Hofland review", "Dasari et al.": a surname from a reference's author list, written
     as a name (capitalised), points at that reference."""
-    names = {w for w in re.findall(r"\b[A-Z][\w'\-]{2,}", question)}
-    if not names:
-        return []
-    out = []
-    for unit in references:
-        authors = unit.text.split(". ", 1)[0]  # "Hofland J, Kaltsas G, de Herder WW"
-        if names & set(re.findall(r"\b[A-Z][\w'\-]{2,}", authors)):
-            out.append(unit)
-    return out
+    names = set(_NAME.findall(question))
+    return [uid for uid, surnames in authors if names & surnames] if names else []
 
 
 def _asks_for_reference_list(question: str) -> bool:
