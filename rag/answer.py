@@ -12,7 +12,10 @@ candidate text contains:
   expanded both ways) that the candidate passages contain;
 - a number: "how many", "what percentage", "5-year survival", "dose", "rate" need a figure,
   and a passage without one cannot answer;
-- structure: a unit the question names outright ("Figure 2", "the DOI") answers it.
+- structure: a unit the question names outright ("Figure 2", "the DOI") answers it;
+- the passage's kind: a keyword list answers only questions about topics, a legend item only
+  what a term is, and a passage that names a class only ("molecular targeted agents") is no
+  answer to a request for its members by name (the cues are in rag/answer_cues.py).
 Both false answers and false refusals count; thresholds are calibrated on the evaluation set.
 """
 
@@ -23,6 +26,8 @@ import re
 from dataclasses import dataclass
 from typing import Callable, Sequence
 
+from rag.answer_cues import (ENUMERATION, NAMING_CUE, NAMING_WORDS, TITLE_CUE, TOPIC_RE, asks_for_number,
+                             citation_parts_for, instance_class)
 from rag.retrieve import Hit
 from rag.types import Citation, SourceUnit
 
@@ -47,39 +52,9 @@ effect effects happen happens main key important current currently available pla
 part parts do done role roles kind type types say come comes came
 reference references cite cites cited figure figures caption abstract published journal paper papers study studies article articles
 year years date dates name named call calls called""".split())
-_NUMBER_CUE = re.compile(
-    r"\b(how many|how much|how long|how often|what (?:percentage|proportion|fraction|share|number|dose|"
-    r"dosage|rate)|percent(?:age)?|proportion|\d+[- ]year|median|mean|average|dose|dosage|mg|rate|"
-    r"incidence|prevalence|survival (?:rate|benefit|figure)|odds|hazard|ratio|rates|cut-?off|threshold|"
-    r"how large|how big|size of|minimum|maximum|at least|at most)\b", re.I)
 _DIGIT_RE = re.compile(r"\d")
 # "TACE, transarterial ...": a short form (two or more capitals) then a comma and a lower-case word.
 _FIRST_LEGEND_ITEM = re.compile(r"(?<=\s)[A-Za-z0-9-]*[A-Z][A-Za-z0-9-]*[A-Z][A-Za-z0-9-]*, (?=[a-z])")
-_NAMING_WORDS = """abbreviation abbreviations abbreviated acronym acronyms stand stands mean means meaning
-definition define defined expand expansion full form short long name named called term terms word letters
-legend caption figure listed list mention mentioned include included vs versus treatment treatments
-therapy therapies procedure procedures technique techniques drug drugs agent agents option options""".split()
-_NAMING_CUE = re.compile(r"\b(?:abbreviat\w*|acronyms?|stands? for|short for|called|named|meaning|mean|define|"
-                         r"definition|expansion|full form|legend)\b", re.I)
-# "Which molecular targeted agents does the review name?", "Which targeted agents exactly?",
-# "Name the chemotherapy drugs": a request for the members of a class, by name.
-_INSTANCE_RES = (
-    re.compile(r"^\s*(?:which|what)\s+(?:specific\s+|particular\s+|individual\s+)?(?P<cls>[a-z][\w\s-]{1,60}?)\s+"
-               r"(?:exactly|specifically|by name|in particular)\b", re.I),
-    re.compile(r"^\s*(?:which|what)\s+(?:specific\s+|particular\s+|individual\s+)?(?P<cls>[a-z][\w\s-]{1,60}?)\s+"
-               r"(?:does|do|did)\s+(?:the|this)\s+(?:review|article|paper|abstract|authors?)\s+"
-               r"(?:name|list|mention|cite|specify|recommend)\b", re.I),
-    re.compile(r"^\s*(?:please\s+)?(?:name|list)\s+(?:the|all|any)\s+(?P<cls>[a-z][\w\s-]{1,60}?)\s*(?:\?|$|"
-               r"\b(?:that|which|the review|mentioned|named|listed))", re.I),
-)
-# Classes whose members have names (drugs, trials, scores); "the treatments for NELM" is not one.
-_MEMBER_KINDS = re.compile(r"\b(?:agents?|drugs?|medications?|medicines?|regimens?|inhibitors?|analogues?|analogs?|"
-                           r"chemotherap(?:y|ies)|trials?|studies|criteria|scores?|techniques?|devices?|isotopes?|"
-                           r"radiopharmaceuticals?|radionuclides?|genes?|(?:bio)?markers?|guidelines?)\b", re.I)
-_ENUMERATION = re.compile(r"such as|including|includ\w+\b|e\.\s?g\.|i\.\s?e\.|namely|:|\(", re.I)
-_TITLE_CUE = re.compile(r"\b(?:title|titled|called|named|heading)\b", re.I)
-_TOPIC_RE = re.compile(r"\b(?:discuss\w*|cover\w*|mention\w*|address\w*|topics?|subjects?|key ?words?|about|"
-                       r"includ\w*|deal\w* with|touch\w* on|focus\w*)\b", re.I)
 
 
 @dataclass(frozen=True)
@@ -137,8 +112,8 @@ class Answerer:
         self._background = {t for text in background for t in self.terms(self.expand(text))}
         self._present: dict[str, frozenset[str]] = {}  # passage text -> its expanded terms
         self._order = {u.id: i for i, u in enumerate(units)}  # reading order, for sorting passages
-        self._naming: frozenset[str] | None = None  # stems of _NAMING_WORDS, made on first use
-        self._generic: frozenset[str] = frozenset()
+        self._naming = frozenset(stem(w) for w in NAMING_WORDS)
+        self._generic = frozenset(stem(w) for w in _GENERIC)
 
     def present_terms(self, text: str) -> frozenset[str]:
         """Terms of a passage with its abbreviations expanded; passages repeat across
@@ -196,7 +171,7 @@ class Answerer:
         # ablation?", never "does ablation work?".
         # A legend item ("SA, somatostatin analogues") defines a term: it answers "what is SA?",
         # not "what is the mechanism of action of SA?".
-        topical = bool(_TOPIC_RE.search(question))
+        topical = bool(TOPIC_RE.search(question))
         segments = [(h, seg, self.coverage(weights, seg.text, aliases))
                     for h in candidates for seg in segments_of(units[h.unit_id])
                     if h.structural or ((topical or seg.unit.section != "keywords")
@@ -238,11 +213,8 @@ class Answerer:
         for found, other in aliases:
             if set(self.terms(other)) <= present:
                 present |= set(self.terms(found))
-        if self._naming is None:
-            self._naming = frozenset(self.stem(w) for w in _NAMING_WORDS)
-            self._generic = frozenset(self.stem(w) for w in _GENERIC)
         allowed = present | self._naming
-        if _NAMING_CUE.search(question):  # "Which abbreviation is used for ...?"
+        if NAMING_CUE.search(question):  # "Which abbreviation is used for ...?"
             allowed |= self._generic
         return set(self.terms(question)) <= allowed
 
@@ -253,7 +225,7 @@ class Answerer:
             return False
         last = max((m.end() for t in self.terms(wanted)
                     for m in re.finditer(r"\b\w+\b", text) if self.stem(m.group().lower()) == t), default=0)
-        return not _ENUMERATION.search(text[last:])
+        return not ENUMERATION.search(text[last:])
 
     def _choose(self, segments: list[tuple[Hit, Segment, float]]) -> list[tuple[Hit, Segment]]:
         """The best segment, plus others only where they add enough of the question's terms."""
@@ -288,7 +260,7 @@ class Answerer:
                 whole = Segment(unit, 0, len(unit.text))
                 asks_item = self.coverage(weights, best.text, aliases) > 0.5 and best.start > 0
                 titled = segs[0].start == 0 and not _FIRST_LEGEND_ITEM.match(" " + segs[0].text)
-                if _TITLE_CUE.search(question) and titled and not asks_item:
+                if TITLE_CUE.search(question) and titled and not asks_item:
                     chosen.append((hit, segs[0]))  # "the title of Figure 2": the caption's title
                 else:
                     chosen.append((hit, best if asks_item else whole))
@@ -297,27 +269,8 @@ class Answerer:
         return chosen
 
 
-_NOT_A_FIGURE = re.compile(r"^\s*who\b|\bwhich (?:references?|papers?|stud(?:y|ies)|articles?|works?|authors?|guidelines?)\b"
-                           r"|\b(?:first|last|corresponding) author\b", re.I)
-
-
-def instance_class(question: str) -> str:
-    """The class whose members a question asks for by name, else ""."""
-    for pattern in _INSTANCE_RES:
-        m = pattern.search(question)
-        if m and _MEMBER_KINDS.search(m.group("cls")):
-            return m.group("cls")
-    return ""
-
-
 def _is_legend_item(segment: Segment) -> bool:
     return segment.unit.section == "figure" and segment.start > 0
-
-
-def asks_for_number(question: str) -> bool:
-    """Does the question want a figure (a dose, a rate, a duration, a count)?
-    "Who wrote the study on incidence trends?" names a figure but asks for a person."""
-    return bool(_NUMBER_CUE.search(question)) and not _NOT_A_FIGURE.search(question)
 
 
 def segments_of(unit: SourceUnit) -> list[Segment]:
@@ -338,33 +291,6 @@ def segments_of(unit: SourceUnit) -> list[Segment]:
         pieces.append(Segment(unit, start, len(unit.text)))
         return [p for p in pieces if p.text.strip()]
     return [Segment(unit, 0, len(unit.text))]
-
-
-_CITATION_CUES = (
-    ("authors", re.compile(r"\b(authors?|wrote|written|who)\b", re.I)),
-    ("title", re.compile(r"\b(title|titled|name of the (?:review|article|paper))\b", re.I)),
-    ("journal", re.compile(r"\b(journal|volume|issue|pages?|year|published in|when was|where (?:was|is) .+ published)\b",
-                           re.I)),
-    ("doi", re.compile(r"\bdoi\b|digital object identifier", re.I)),
-    ("epub", re.compile(r"\b(e-?pub\w*|online|electronic\w*|date)\b", re.I)),
-    ("type", re.compile(r"\b(type|kind|sort)\b", re.I)),
-    # Fields a PubMed record has but the indexed text does not: asking for them must not be
-    # answered with the fields that are there.
-    ("unindexed", re.compile(r"\bwhere (?:are|were|do|does|did|is|was) (?:the |its )?(?:first |last )?"
-                             r"(?:authors?|team|researchers?)\b|\b(based|affiliat\w*|institutions?|hospitals?|universit\w*|countr\w*|"
-                             r"departments?|e-?mail|contact|funding|funded|grants?|pmid|pmcid)\b", re.I)),
-)
-
-
-_WHOLE_RECORD = re.compile(r"\b(?:cite|citing|citation|reference (?:for|to) (?:this|the) (?:review|article|paper))\b", re.I)
-
-
-def citation_parts_for(question: str) -> set[str]:
-    """Which fields of the bibliographic record the question asks for ("doi", "journal", ...);
-    none recognised means the whole record, as does "how do I cite it?"."""
-    if _WHOLE_RECORD.search(question):
-        return set()
-    return {kind for kind, pattern in _CITATION_CUES if pattern.search(question)}
 
 
 def _strip_citation_marks(text: str) -> str:

@@ -17,7 +17,8 @@ import time
 from dataclasses import dataclass, fields, replace
 from typing import Any
 
-from rag.answer import Answerer, abstention_text, asks_for_number
+from rag.answer import Answerer, abstention_text
+from rag.answer_cues import asks_for_number
 from rag.errors import InvalidQuestionError
 from rag.followup import is_followup, rewrite
 from rag.index import LoadedIndex, load_index
