@@ -40,6 +40,7 @@ _REQUEST = re.compile(
 _CASE_REQUEST = re.compile(
     r"\b(?:recommend\w*|advise|suggest\w*|propose|treatment plan|next steps?|what next|what now|what to do|"
     r"what (?:can|should|could) (?:be done|we do|i do|they do))\b", _F)
+_CITED_WORK = re.compile(r"\bet al\b", _F)
 _GENERIC_REQUEST = re.compile(r"\b(?:options?|treat\w*|therap\w*|manag\w*|candidate|eligib\w*)\b", _F)
 _PATIENT = re.compile(
     r"\b(?:patient|pt|man|woman|male|female|he|she|his|her|mother|father|wife|husband|son|daughter|"
@@ -65,6 +66,8 @@ def is_treatment_question(question: str) -> bool:
         return False  # bibliographic, glossary or diagnostic questions ("how should I cite it?")
     if _ABOUT_REVIEW.search(text) and not patient:
         return False  # "what does the review say about ..." asks about the text
+    if _CITED_WORK.search(text):
+        return False  # "What did Pavel et al. recommend for G2 tumours?" asks about a cited work
     if request:
         return True
     if patient and specifics:

@@ -27,7 +27,7 @@ from dataclasses import dataclass
 from typing import Callable, Sequence
 
 from rag.answer_cues import (ENUMERATION, NAMING_CUE, NAMING_WORDS, TITLE_CUE, TOPIC_RE, asks_for_number,
-                             citation_parts_for, instance_class)
+                             asks_what_a_work_found, citation_parts_for, instance_class)
 from rag.retrieve import Hit
 from rag.types import Citation, SourceUnit
 
@@ -178,6 +178,10 @@ class Answerer:
                                         and (not _is_legend_item(seg) or self._only_names(question, seg, aliases)))]
         related = tuple(_citation(units[h.unit_id], 0, len(units[h.unit_id].text), h.score)
                         for h in candidates[:3])
+        if asks_what_a_work_found(focus or question):
+            # A reference entry cannot say what the work found. A reference named outright
+            # ("What does reference 4 report?") is still quoted: its entry is all the review has.
+            segments = [s for s in segments if s[0].structural or s[1].unit.section != "reference"]
         wanted = instance_class(focus or question)
         if wanted:  # "Which targeted agents exactly?": a passage naming only the class is no answer
             segments = [s for s in segments if s[0].structural or not self._names_only_class(wanted, s[1].text)]

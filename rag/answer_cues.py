@@ -88,3 +88,16 @@ def citation_parts_for(question: str) -> set[str]:
     if _WHOLE_RECORD.search(question):
         return set()
     return {kind for kind, pattern in _CITATION_CUES if pattern.search(question)}
+
+
+_FINDING = re.compile(r"\b(?:recommend\w*|report\w*|found|find|finds|findings?|show(?:s|ed|n)?|conclud\w*|conclusions?|"
+                      r"suggest\w*|demonstrat\w*|observ\w*|results?|propos\w*|advis\w*)\b", re.I)
+_WHICH_WORK = re.compile(r"\b(?:which|what) (?:references?|papers?|stud(?:y|ies)|articles?|works?|guidelines?|"
+                         r"publications?|sources?)\b", re.I)
+
+
+def asks_what_a_work_found(question: str) -> bool:
+    """"What did Pavel et al. recommend?", "What does reference 4 report?": a reference entry
+    gives authors, title and journal, never what the work found. "Which reference reports
+    survival outcomes?" asks which entry, and an entry can answer that."""
+    return bool(_FINDING.search(question)) and not _WHICH_WORK.search(question)

@@ -186,6 +186,7 @@ def test_issue_example_runs_the_unresectable_panNEN_pathway():
                  id="recommend-for-a-case"),
     pytest.param("Pancreatic NEN G1, liver metastases, resectability unknown. What should be done?", True,
                  id="what-should-be-done"),
+    pytest.param("What did Pavel et al. recommend for G2 tumours?", False, id="a-cited-work-s-advice"),
     pytest.param("Is hepatectomy recommended for colorectal liver metastases?", True,
                  id="a-request-the-scope-guard-declines-first"),
 ])

@@ -160,8 +160,18 @@ def test_fields_the_indexed_record_lacks_are_not_answered_with_the_fields_it_has
 
 
 @pytest.mark.model
-def test_a_number_from_a_cited_work_is_not_answered_with_its_reference_entry(pipeline):
-    assert pipeline.ask("What incidence did Dasari et al. report?").abstained
+@pytest.mark.parametrize("question", ["What incidence did Dasari et al. report?", "What did Dasari et al. find?",
+                                      "What did Pavel et al. recommend for G2 tumours?"])
+def test_what_a_cited_work_found_is_not_answered_with_its_reference_entry(pipeline, question):
+    answer = pipeline.ask(question)
+    assert answer.route == "retrieval" and answer.abstained
+
+
+@pytest.mark.model
+@pytest.mark.parametrize("question, unit_id", [("Which reference reports survival outcomes?", "reference-4"),
+                                               ("What does reference 4 report?", "reference-4")])
+def test_a_reference_asked_for_by_topic_or_number_is_still_quoted(pipeline, question, unit_id):
+    assert [c.unit_id for c in pipeline.ask(question).citations] == [unit_id]
 
 
 @pytest.mark.parametrize("question, wanted", [
