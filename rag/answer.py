@@ -148,11 +148,17 @@ class Answerer:
         """IDF-weighted share of the question's terms that `text` contains."""
         if not weights:
             return 0.0
+        present = self._terms_with_aliases(text, aliases)
+        return sum(w for t, w in weights.items() if t in present) / sum(weights.values())
+
+    def _terms_with_aliases(self, text: str, aliases: Sequence[tuple[str, str]]) -> set[str]:
+        """The passage's terms, plus a question phrase whose other name the passage uses
+        ("PRRT" where the text says "peptide receptor radionuclide therapy")."""
         present = set(self.present_terms(text))
         for found, other in aliases:
             if set(self.terms(other)) <= present:
                 present |= set(self.terms(found))
-        return sum(w for t, w in weights.items() if t in present) / sum(weights.values())
+        return present
 
     def answer(self, question: str, hits: Sequence[Hit], units: dict[str, SourceUnit],
                focus: str = "") -> Extraction:
@@ -167,24 +173,14 @@ class Answerer:
                 weights[term] *= 2.0
         aliases = self.aliases(question)
         structural = [h for h in candidates if h.structural]
-        # A keyword list names topics and states no finding: it answers "does the review cover
-        # ablation?", never "does ablation work?".
-        # A legend item ("SA, somatostatin analogues") defines a term: it answers "what is SA?",
-        # not "what is the mechanism of action of SA?".
-        topical = bool(TOPIC_RE.search(question))
+        # A unit named outright ("reference 4", "Figure 2") is always a candidate; any other
+        # passage only if its kind can answer this kind of question.
+        can_answer = self._kind_rule(question, focus or question, aliases)
         segments = [(h, seg, self.coverage(weights, seg.text, aliases))
                     for h in candidates for seg in segments_of(units[h.unit_id])
-                    if h.structural or ((topical or seg.unit.section != "keywords")
-                                        and (not _is_legend_item(seg) or self._only_names(question, seg, aliases)))]
+                    if h.structural or can_answer(seg)]
         related = tuple(_citation(units[h.unit_id], 0, len(units[h.unit_id].text), h.score)
                         for h in candidates[:3])
-        if asks_what_a_work_found(focus or question):
-            # A reference entry cannot say what the work found. A reference named outright
-            # ("What does reference 4 report?") is still quoted: its entry is all the review has.
-            segments = [s for s in segments if s[0].structural or s[1].unit.section != "reference"]
-        wanted = instance_class(focus or question)
-        if wanted:  # "Which targeted agents exactly?": a passage naming only the class is no answer
-            segments = [s for s in segments if s[0].structural or not self._names_only_class(wanted, s[1].text)]
         if not segments:
             return Extraction(abstention_text(), (), True, related, 0.0)
         if structural:
@@ -210,22 +206,40 @@ class Answerer:
             citations.append(_citation(seg.unit, seg.start, seg.end, hit.score))
         return Extraction(" ".join(sentences), tuple(citations), False, (), coverage)
 
-    def _only_names(self, question: str, segment: Segment, aliases: Sequence[tuple[str, str]]) -> bool:
-        """Does the question ask no more than what the segment's term is (every word of it is
-        in the segment or is a word about naming: "stand", "abbreviation", "figure", ...)?"""
-        present = set(self.present_terms(segment.text))
-        for found, other in aliases:
-            if set(self.terms(other)) <= present:
-                present |= set(self.terms(found))
-        allowed = present | self._naming
-        if NAMING_CUE.search(question):  # "Which abbreviation is used for ...?"
-            allowed |= self._generic
-        return set(self.terms(question)) <= allowed
+    def _kind_rule(self, question: str, asked: str,
+                   aliases: Sequence[tuple[str, str]]) -> Callable[[Segment], bool]:
+        """Which kinds of passage can answer this question at all (`asked`: the user's own
+        words of a rewritten follow-up). Worked per question once, then per passage:
+        - a keyword list names topics and states no finding: "does the review cover ablation?",
+          never "does ablation work?";
+        - a legend item ("SA, somatostatin analogues") defines a term: "what is SA?", not "what
+          is the mechanism of action of SA?";
+        - a reference entry gives authors, title and journal, never what the work found;
+        - a passage that names a class only ("molecular targeted agents") does not answer a
+          request for its members by name ("which targeted agents exactly?").
+        """
+        topical = bool(TOPIC_RE.search(question))
+        finding = asks_what_a_work_found(asked)
+        wanted = instance_class(asked)
+        wanted_weights, wanted_aliases = (self.weights(wanted), self.aliases(wanted)) if wanted else ({}, [])
+        naming = self._naming | (self._generic if NAMING_CUE.search(question) else frozenset())
+        question_terms = set(self.terms(question))
 
-    def _names_only_class(self, wanted: str, text: str) -> bool:
+        def can_answer(seg: Segment) -> bool:
+            section = seg.unit.section
+            if (section == "keywords" and not topical) or (section == "reference" and finding):
+                return False
+            if _is_legend_item(seg) and not question_terms <= self._terms_with_aliases(seg.text, aliases) | naming:
+                return False
+            return not wanted or not self._names_only_class(wanted, wanted_weights, wanted_aliases, seg.text)
+
+        return can_answer
+
+    def _names_only_class(self, wanted: str, weights: dict[str, float], aliases: Sequence[tuple[str, str]],
+                          text: str) -> bool:
         """The passage speaks of the class ("systemic molecular targeted agents") and lists no
         member of it: no "such as", "including", "e.g." or colon after the class is named."""
-        if self.coverage(self.weights(wanted), text, self.aliases(wanted)) < 1.0:
+        if self.coverage(weights, text, aliases) < 1.0:
             return False
         last = max((m.end() for t in self.terms(wanted)
                     for m in re.finditer(r"\b\w+\b", text) if self.stem(m.group().lower()) == t), default=0)
