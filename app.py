@@ -1,9 +1,9 @@
 """The chat page: ask the review, see where every statement comes from.
 
 A thin, top-down Streamlit script. Answers come from `rag.pipeline` (loaded once per process
-and shared by every session), the glossary filter from `rag.glossary_filter`, the treatment
-algorithm from `rag.algorithm`, and every string shown as HTML is built (and escaped) by
-`rag.ui`. Run it with `make run` or `streamlit run app.py`; the evaluation page is
+and shared by every session), the glossary filter from `rag.glossary.filter`, the treatment
+algorithm from `rag.algorithm.engine`, and every string shown as HTML is built (and escaped) by
+`rag.ui.view`. Run it with `make run` or `streamlit run app.py`; the evaluation page is
 pages/1_Evaluation.py.
 """
 
@@ -15,8 +15,8 @@ from datetime import datetime, timezone
 import streamlit as st
 
 from rag import ui
-from rag.errors import InvalidQuestionError, RagError
-from rag.settings import Settings
+from rag.core.errors import InvalidQuestionError, RagError
+from rag.core.settings import Settings
 
 st.set_page_config(page_title="NELM review assistant", page_icon=":material/menu_book:", layout="wide")
 st.html(ui.APP_CSS)
@@ -24,7 +24,7 @@ st.html(ui.APP_CSS)
 
 @st.cache_resource(show_spinner=False)
 def get_embedder(model_name: str, batch_size: int):
-    from ingest.embed import load_embedder
+    from rag.core.embed import load_embedder
 
     return load_embedder(model_name, batch_size)
 
@@ -45,7 +45,7 @@ def get_pipeline(settings_key: str, built_at: str, _settings: Settings):
 
 def ensure_index(settings: Settings):
     """Build a missing or stale index with a visible progress box, instead of failing."""
-    from rag.index import index_status
+    from rag.core.index import index_status
 
     status = index_status(settings)
     if status.state == "ok":
@@ -131,7 +131,7 @@ def clear_conversation() -> None:
 
 @st.fragment
 def glossary_search(glossary) -> None:
-    from rag.glossary_filter import filter_entries
+    from rag.glossary.filter import filter_entries
 
     text = st.text_input("Search abbreviations", key="glossary_query", live=True, type="search",
                          placeholder="e.g. TACE, liver, embolisation")
@@ -144,8 +144,8 @@ def glossary_search(glossary) -> None:
 
 
 def algorithm_panel() -> None:
-    from rag.algorithm import CHOICES, INPUT_LABELS, NUMBER_RANGES, AlgorithmInputs, run_algorithm
-    from rag.algorithm_render import render_dot, render_markdown
+    from rag.algorithm.engine import CHOICES, INPUT_LABELS, NUMBER_RANGES, AlgorithmInputs, run_algorithm
+    from rag.algorithm.render import render_dot, render_markdown
 
     st.caption("The review's Figure 2 pathway for well-differentiated (G1/G2) NELM, as a decision aid. "
                "Leave what you do not know as *unknown*: the result says what it would change.")

@@ -15,7 +15,7 @@ import sys
 from datetime import datetime, timezone
 from pathlib import Path
 
-from rag.errors import RagError
+from rag.core.errors import RagError
 
 EVAL_DIR = Path(__file__).resolve().parent
 
@@ -66,8 +66,8 @@ def run(questions: Path, baseline: bool = True, configs: bool = False, progress:
     }
     if baseline:
         from eval.baseline import baseline_output, build_baseline
-        from ingest.embed import resolve_model_path
-        from rag.index import seed_paths
+        from rag.core.embed import resolve_model_path
+        from rag.core.index import seed_paths
 
         units = [u for a in pipeline.index.articles for u in a.units]
         peer = build_baseline(seed_paths(pipeline.settings)[0], units, resolve_model_path(pipeline.settings.model_name))

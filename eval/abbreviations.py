@@ -2,7 +2,7 @@
 
 In: a folder holding `medstract_bioc_gold.xml` and `SH_bioc_gold.xml` (kept outside the
 repository, by default in ../shared/abbreviation-corpora). Out: precision, recall and F1 per
-corpus for our extractor (rag/abbreviations.py) and for the PyPI `abbreviations` port of
+corpus for our extractor (rag/glossary/extract/pairs.py) and for the PyPI `abbreviations` port of
 Schwartz & Hearst, side by side.
 
 Scoring: each document's gold is the set of (short form, long form) strings joined by an
@@ -27,7 +27,7 @@ from dataclasses import asdict, dataclass
 from pathlib import Path
 from typing import Any
 
-from rag.errors import ConfigError, ParseError
+from rag.core.errors import ConfigError, ParseError
 
 PROJECT_ROOT = Path(__file__).resolve().parent.parent
 DEFAULT_CORPUS_DIR = PROJECT_ROOT.parent / "shared" / "abbreviation-corpora"
@@ -35,7 +35,7 @@ CORPORA = {"MEDSTRACT": "medstract_bioc_gold.xml", "SH": "SH_bioc_gold.xml"}
 
 Pair = tuple[str, str]
 # text -> definitions, each a (short, long) pair or an object with .short and .long
-# (so `rag.abbreviations.extract_abbreviations` itself can be scored).
+# (so `rag.glossary.extract.pairs.extract_abbreviations` itself can be scored).
 Extractor = Callable[[str], Iterable[Any]]
 
 
@@ -123,7 +123,7 @@ def score_corpus(path: Path | str, extractor: Extractor) -> Scores:
 
 
 def ours(text: str) -> list[Pair]:
-    from rag.abbreviations import extract_abbreviations
+    from rag.glossary.extract.pairs import extract_abbreviations
 
     return [(a.short, a.long) for a in extract_abbreviations(text)]
 

@@ -17,7 +17,7 @@ from typing import Any, Sequence
 
 from eval.run import SystemOutput
 from eval.schema import EvalQuestion
-from rag.types import SourceUnit
+from rag.core.types import SourceUnit
 
 
 @dataclass(frozen=True)

@@ -69,8 +69,8 @@ def bench_queries(pipeline: Any, questions: list[tuple[str, list[str]]]) -> dict
 
 
 def bench_no_model_paths(pipeline: Any) -> dict[str, Any]:
-    from rag.algorithm import bench_algorithm
-    from rag.glossary import bench_lookup
+    from rag.algorithm.engine import bench_algorithm
+    from rag.glossary.store import bench_lookup
 
     terms = ["TACE", "tace", "NELMs", "PRRT", "IFN-alpha", "portal vein ligation", "TCAE", "SIRT", "ALPPS"]
     return {"glossary_lookup": bench_lookup(pipeline.glossary, terms, repeats=300),
@@ -78,7 +78,7 @@ def bench_no_model_paths(pipeline: Any) -> dict[str, Any]:
 
 
 def bench_cold_start() -> dict[str, float]:
-    model_only = ("from ingest.embed import load_embedder; e = load_embedder(); e.encode(['warm'])")
+    model_only = ("from rag.core.embed import load_embedder; e = load_embedder(); e.encode(['warm'])")
     full = ("import rag; p = rag.get_pipeline(); p.ask('What is the treatment of choice for resectable NELM?')")
     model_s = statistics.median(_fresh_process_s(model_only) for _ in range(3))
     full_s = statistics.median(_fresh_process_s(full) for _ in range(3))
@@ -89,7 +89,7 @@ def bench_build(pipeline: Any) -> dict[str, float]:
     import shutil
 
     from ingest.build import build_index
-    from rag.index import seed_paths
+    from rag.core.index import seed_paths
 
     chunk_texts = [c.text for c in pipeline.index.chunks]
     encode = statistics.median(_times_ms(lambda: pipeline.embedder.encode(chunk_texts), 3))
@@ -110,9 +110,9 @@ def bench_scaling(pipeline: Any, sizes: tuple[int, ...]) -> dict[str, Any]:
     import faiss
     import numpy as np
 
-    from rag.index import LoadedIndex
-    from rag.retrieve import HybridRetriever
-    from rag.types import Article, Chunk, SourceUnit
+    from rag.core.index import LoadedIndex
+    from rag.retrieval.hybrid import HybridRetriever
+    from rag.core.types import Article, Chunk, SourceUnit
 
     rng = random.Random(7)
     words = sorted({w for u in pipeline.index.units.values() for w in u.text.split()})

@@ -40,7 +40,7 @@ import unicodedata
 from dataclasses import dataclass
 from typing import Any, Callable, Collection, Iterable, Mapping, Sequence
 
-from rag.errors import ConfigError
+from rag.core.errors import ConfigError
 
 Judge = Callable[[str, str], bool]
 Statement = tuple[str, list[str]]

@@ -101,8 +101,8 @@ def summarise(rows: Sequence[Mapping[str, Any]]) -> dict[str, Any]:
 def compare_retrieval_modes(pipeline: Any, items: Sequence[EvalQuestion],
                             modes: Sequence[str] = ("dense", "bm25", "hybrid")) -> dict[str, dict[str, Any]]:
     """Retrieval metrics of each mode (and of convex fusion) on the answerable retrieval items."""
-    from rag.followup import rewrite
-    from rag.retrieve import HybridRetriever
+    from rag.routing.followup import rewrite
+    from rag.retrieval.hybrid import HybridRetriever
 
     targets = [i for i in items if i.route == "retrieval" and not i.abstain and i.gold_units]
     retrievers = {m: (pipeline.retriever, m) for m in modes}

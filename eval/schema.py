@@ -25,7 +25,7 @@ from typing import Literal, Optional
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator, model_validator
 
 from eval.metrics import UNIT_ID_RE
-from rag.errors import ConfigError, ParseError
+from rag.core.errors import ConfigError, ParseError
 
 CATEGORIES = ("abstract", "bibliographic", "figure", "reference", "paraphrase", "abbreviation",
               "treatment", "followup", "unanswerable")

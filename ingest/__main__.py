@@ -15,8 +15,8 @@ import sys
 import time
 from pathlib import Path
 
-from rag.errors import RagError
-from rag.settings import Settings
+from rag.core.errors import RagError
+from rag.core.settings import Settings
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -44,7 +44,7 @@ def main(argv: list[str] | None = None) -> int:
 
 
 def _run(args: argparse.Namespace) -> int:
-    from rag.index import index_status, seed_paths
+    from rag.core.index import index_status, seed_paths
 
     overrides = {"index_dir": args.index_dir} if args.index_dir else {}
     settings = Settings.from_env(**overrides)

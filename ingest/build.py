@@ -18,13 +18,13 @@ from pathlib import Path
 from typing import Callable
 
 from ingest.chunk import chunk_articles
-from ingest.embed import Embedder, load_embedder
+from rag.core.embed import Embedder, load_embedder
 from ingest.parse import parse_pubmed_page
-from rag.errors import ParseError, RagError
-from rag.index import (CURRENT, FORMAT_VERSION, Manifest, chunking_params, current_dir,
+from rag.core.errors import ParseError, RagError
+from rag.core.index import (CURRENT, FORMAT_VERSION, Manifest, chunking_params, current_dir,
                        seed_paths, sha256_file)
-from rag.settings import Settings
-from rag.types import Article
+from rag.core.settings import Settings
+from rag.core.types import Article
 
 
 @dataclass(frozen=True)
@@ -69,7 +69,7 @@ def build_index(
     tests use it to simulate an interruption at the last possible moment.
     """
     import faiss
-    from rag.glossary import build_glossary
+    from rag.glossary.store import build_glossary
 
     started = time.perf_counter()
     seeds = seed_paths(settings) if seeds is None else [Path(s) for s in seeds]

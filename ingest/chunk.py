@@ -10,7 +10,7 @@ citations resolve through those IDs, never through chunk text.
 
 from __future__ import annotations
 
-from rag.types import Article, Chunk, SourceUnit
+from rag.core.types import Article, Chunk, SourceUnit
 
 # Words a reader uses for each section that the section's own text rarely contains.
 _SECTION_CONTEXT = {

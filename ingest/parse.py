@@ -21,8 +21,8 @@ import unicodedata
 from dataclasses import dataclass
 from pathlib import Path
 
-from rag.errors import ParseError
-from rag.types import Article, SourceUnit
+from rag.core.errors import ParseError
+from rag.core.types import Article, SourceUnit
 
 # Headings that end the section before them on a saved PubMed page.
 _HEADINGS = {

@@ -15,7 +15,7 @@ from pathlib import Path
 import streamlit as st
 
 from rag import ui
-from rag.settings import PROJECT_ROOT
+from rag.core.settings import PROJECT_ROOT
 
 REPORTS = PROJECT_ROOT / "eval" / "reports"
 COMMAND = [sys.executable, "-m", "eval"]

@@ -16,8 +16,8 @@ from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
     from rag.pipeline import Pipeline
-    from rag.settings import Settings
-    from rag.types import Answer
+    from rag.core.settings import Settings
+    from rag.core.types import Answer
 
 _pipelines: dict[object, "Pipeline"] = {}
 _lock = threading.Lock()
@@ -26,7 +26,7 @@ _lock = threading.Lock()
 def get_pipeline(settings: "Settings | None" = None) -> "Pipeline":
     """The shared pipeline for `settings` (default: from the environment), loaded once."""
     from rag.pipeline import load_pipeline
-    from rag.settings import Settings
+    from rag.core.settings import Settings
 
     settings = settings or Settings.from_env()
     with _lock:

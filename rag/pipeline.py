@@ -17,15 +17,15 @@ import time
 from dataclasses import dataclass, fields, replace
 from typing import Any
 
-from rag.answer import Answerer, abstention_text
-from rag.answer_cues import asks_for_number
-from rag.errors import InvalidQuestionError
-from rag.followup import is_followup, rewrite
-from rag.index import LoadedIndex, load_index
-from rag.question import normalise_question
-from rag.retrieve import Hit, HybridRetriever
-from rag.settings import Settings
-from rag.types import Answer, Citation, SourceUnit
+from rag.answer.extractive import Answerer, abstention_text
+from rag.answer.cues import asks_for_number
+from rag.core.errors import InvalidQuestionError
+from rag.routing.followup import is_followup, rewrite
+from rag.core.index import LoadedIndex, load_index
+from rag.routing.question import normalise_question
+from rag.retrieval.hybrid import Hit, HybridRetriever
+from rag.core.settings import Settings
+from rag.core.types import Answer, Citation, SourceUnit
 
 
 @dataclass(frozen=True)
@@ -39,13 +39,13 @@ class Turn:
     started: float
     glossary_term: str = ""
     previous_treatment: str = ""
-    other_disease: str = ""  # a non-neuroendocrine disease the question is about (rag/scope.py)
+    other_disease: str = ""  # a non-neuroendocrine disease the question is about (rag/routing/scope.py)
 
 
 class Pipeline:
     def __init__(self, index: LoadedIndex, embedder: Any, settings: Settings, chat_model: Any = None) -> None:
         import Stemmer
-        from rag.glossary import Glossary
+        from rag.glossary.store import Glossary
 
         self.index = index
         self.settings = settings
@@ -58,8 +58,8 @@ class Pipeline:
                                  aliases=self.aliases, background=[a.title for a in index.articles])
         self.chat_model, self._chat_notice = chat_model, ""
         if chat_model is None and settings.generative_model:
-            from rag.errors import ConfigError
-            from rag.generate import load_chat_model
+            from rag.core.errors import ConfigError
+            from rag.answer.generate import load_chat_model
 
             try:
                 self.chat_model = load_chat_model(settings.generative_model)
@@ -82,7 +82,7 @@ class Pipeline:
     def aliases(self, text: str) -> list[tuple[str, str]]:
         """(phrase in `text`, another name for it): the review's abbreviations both ways, and
         lay words with their clinical equivalents."""
-        from rag.lay import lay_expansions
+        from rag.retrieval.lay import lay_expansions
 
         found = self._aliases.get(text)  # the retriever and the answerer both ask
         if found is None:
@@ -112,9 +112,9 @@ class Pipeline:
         return handlers[turn.route](turn)
 
     def _prepare(self, request: dict[str, Any]) -> Turn:
-        from rag.algorithm_route import is_treatment_question
-        from rag.glossary import parse_glossary_question
-        from rag.scope import other_disease
+        from rag.routing.treatment import is_treatment_question
+        from rag.glossary.store import parse_glossary_question
+        from rag.routing.scope import other_disease
 
         started = time.perf_counter()
         limit = self.settings.max_question_chars
@@ -148,7 +148,7 @@ class Pipeline:
         return Turn(question, tuple(history), rewritten.question, "retrieval", started)
 
     def _answer_glossary(self, turn: Turn) -> Answer:
-        from rag.glossary import answer_glossary
+        from rag.glossary.store import answer_glossary
 
         lookup = self.glossary.lookup(turn.glossary_term)
         if not lookup.matches and not lookup.did_you_mean:
@@ -169,9 +169,9 @@ class Pipeline:
                       abstained=not lookup.matches and not lookup.did_you_mean, timings_ms=_timings(turn))
 
     def _answer_algorithm(self, turn: Turn) -> Answer:
-        from rag.algorithm import run_algorithm
-        from rag.algorithm_extract import extract_inputs
-        from rag.algorithm_render import render_dot, render_markdown
+        from rag.algorithm.engine import run_algorithm
+        from rag.algorithm.inputs import extract_inputs
+        from rag.algorithm.render import render_dot, render_markdown
 
         inputs = extract_inputs(turn.question)
         if turn.previous_treatment:
@@ -209,7 +209,7 @@ class Pipeline:
             text = abstention_text(turn.other_disease, [a.title for a in self.index.articles])
             citations, abstained, related = (), True, self._related(hits)
         elif self.chat_model is not None:
-            from rag.generate import generate_answer
+            from rag.answer.generate import generate_answer
 
             generated = generate_answer(turn.query, [self.index.units[h.unit_id] for h in hits],
                                         self.chat_model, self.index.units)
@@ -237,7 +237,7 @@ def load_pipeline(settings: Settings | None = None, embedder: Any = None) -> Pip
     settings = settings or Settings.from_env()
     index = load_index(settings)
     if embedder is None:
-        from ingest.embed import load_embedder
+        from rag.core.embed import load_embedder
 
         embedder = load_embedder(settings.model_name, settings.embed_batch_size)
     return Pipeline(index, embedder, settings)
@@ -256,7 +256,7 @@ def _asks_beyond_algorithm(question: str) -> bool:
     """A dose, a rate or a count is not something the Figure 2 pathway can give; without any
     case detail such a question ("which dose of lanreotide?") belongs to retrieval, which
     says honestly when the review does not state it."""
-    from rag.algorithm_extract import extract_inputs
+    from rag.algorithm.inputs import extract_inputs
 
     if not asks_for_number(question):
         return False

@@ -17,7 +17,7 @@ from typing import Sequence
 import numpy as np
 import pytest
 
-from rag.settings import Settings
+from rag.core.settings import Settings
 
 ROOT = Path(__file__).resolve().parent.parent
 SEED = ROOT / "seeds" / "machairas2021_nelm_review_pubmed.txt"
@@ -78,7 +78,7 @@ def fake_index(fake_settings: Settings, fake_embedder: FakeEmbedder) -> Settings
 @pytest.fixture(scope="session")
 def real_embedder():
     """The packaged all-MiniLM-L6-v2, loaded once for the whole test session."""
-    from ingest.embed import load_embedder
+    from rag.core.embed import load_embedder
 
     return load_embedder()
 
@@ -88,7 +88,7 @@ def pipeline(tmp_path_factory, real_embedder):
     """The real pipeline over the review: real model, index built in a private folder."""
     from ingest.build import build_index
     from rag.pipeline import Pipeline
-    from rag.index import load_index
+    from rag.core.index import load_index
 
     root = tmp_path_factory.mktemp("real")
     seeds = root / "seeds"

@@ -1,4 +1,4 @@
-"""Known-answer tests for the abbreviation extractor (rag/abbreviations.py) and its
+"""Known-answer tests for the abbreviation extractor (rag/glossary/extract/pairs.py) and its
 corpus scorer (eval/abbreviations.py).
 
 The corpus gate reads ../shared/abbreviation-corpora (MEDSTRACT and the Schwartz-Hearst
@@ -20,8 +20,8 @@ from eval.abbreviations import (
     pypi_schwartz_hearst,
     score_corpus,
 )
-from rag.abbreviations import Abbreviation, extract_abbreviations
-from rag.errors import ConfigError, ParseError
+from rag.glossary.extract.pairs import Abbreviation, extract_abbreviations
+from rag.core.errors import ConfigError, ParseError
 
 ROOT = Path(__file__).resolve().parent.parent
 SEED = ROOT / "seeds" / "machairas2021_nelm_review_pubmed.txt"
@@ -410,7 +410,7 @@ def test_imports_without_heavy_dependencies() -> None:
     import sys
 
     code = (
-        "import sys, rag.abbreviations, eval.abbreviations; "
+        "import sys, rag.glossary.extract.pairs, eval.abbreviations; "
         "print(sorted({'torch', 'faiss', 'sentence_transformers'} & set(sys.modules)))"
     )
     out = subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True)

@@ -1,4 +1,4 @@
-"""Specification of the treatment algorithm (rag/algorithm.py, the tree, the renderer, the CLI).
+"""Specification of the treatment algorithm (rag/algorithm/engine.py, the tree, the renderer, the CLI).
 
 The pathway is Figure 2 of Machairas et al. 2021 as far as the abstract and the captions state
 it; every citation must resolve to a unit the ingestion parser produces from the seed page.
@@ -19,19 +19,19 @@ from pathlib import Path
 import pytest
 import yaml
 
-import rag.algorithm
-import rag.algorithm_tree
-import rag.algorithm_types
-from rag.algorithm import (
+import rag.algorithm.engine
+import rag.algorithm.tree
+import rag.algorithm.types
+from rag.algorithm.engine import (
     CHOICES, AlgorithmInputs, AlgorithmResult, bench_algorithm, load_tree, run_algorithm,
 )
-from rag.algorithm_render import edges_of, render_dot, render_markdown
-from rag.errors import ConfigError, InvalidQuestionError
-from rag.settings import Settings
+from rag.algorithm.render import edges_of, render_dot, render_markdown
+from rag.core.errors import ConfigError, InvalidQuestionError
+from rag.core.settings import Settings
 
 ROOT = Path(__file__).resolve().parent.parent
 SEED = ROOT / "seeds" / "machairas2021_nelm_review_pubmed.txt"
-TREE_FILE = ROOT / "rag" / "algorithm_tree.yaml"
+TREE_FILE = ROOT / "rag" / "algorithm" / "tree.yaml"
 
 
 @pytest.fixture(scope="module")
@@ -336,7 +336,7 @@ def test_same_inputs_same_result_even_in_another_process():
     given = dict(grade="G2", primary="pancreas", liver="unresectable", age=52.0, refractory_symptoms=True)
     here = run_algorithm(AlgorithmInputs(**given)).to_dict()
     assert here == run_algorithm(AlgorithmInputs(**given)).to_dict()
-    code = ("import json; from rag.algorithm import AlgorithmInputs, run_algorithm; "
+    code = ("import json; from rag.algorithm.engine import AlgorithmInputs, run_algorithm; "
             f"print(json.dumps(run_algorithm(AlgorithmInputs(**{given!r})).to_dict()))")
     env = dict(os.environ, PYTHONHASHSEED="12345")
     out = subprocess.run([sys.executable, "-c", code], cwd=ROOT, env=env, capture_output=True, text=True, check=True)
@@ -344,9 +344,9 @@ def test_same_inputs_same_result_even_in_another_process():
 
 
 def test_importing_the_algorithm_pulls_in_neither_torch_nor_faiss():
-    code = ("import sys, rag.algorithm, rag.algorithm_tree, rag.algorithm_types, rag.algorithm_extract, "
-            "rag.algorithm_render, rag.cli_algorithm; "
-            "rag.algorithm.run_algorithm(rag.algorithm.AlgorithmInputs(grade='G2')); "
+    code = ("import sys, rag.algorithm.engine, rag.algorithm.tree, rag.algorithm.types, rag.algorithm.inputs, "
+            "rag.algorithm.render, rag.cli.algorithm; "
+            "rag.algorithm.engine.run_algorithm(rag.algorithm.engine.AlgorithmInputs(grade='G2')); "
             "print(sorted(m for m in ('torch', 'faiss', 'sentence_transformers') if m in sys.modules))")
     out = subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True, check=True)
     assert out.stdout.strip() == "[]"
@@ -355,18 +355,18 @@ def test_importing_the_algorithm_pulls_in_neither_torch_nor_faiss():
 @pytest.mark.parametrize("name, home", [
     pytest.param(name, home, id=name)
     for home, names in [
-        (rag.algorithm_types, ["AlgorithmInputs", "AlgorithmResult", "CriterionCheck", "ExternalFact", "InputUsed",
+        (rag.algorithm.types, ["AlgorithmInputs", "AlgorithmResult", "CriterionCheck", "ExternalFact", "InputUsed",
                                "MissingInfo", "PathStep", "Recommendation", "CHOICES", "INPUT_LABELS",
                                "INPUT_NAMES", "NUMBER_RANGES"]),
-        (rag.algorithm_tree, ["load_tree", "node_successors", "TREE_PATH"]),
-        (rag.algorithm, ["run_algorithm", "bench_algorithm"]),
+        (rag.algorithm.tree, ["load_tree", "node_successors", "TREE_PATH"]),
+        (rag.algorithm.engine, ["run_algorithm", "bench_algorithm"]),
     ]
     for name in names
 ])
 def test_rag_algorithm_exports_the_whole_api_from_one_place(name, home):
-    """Callers import from `rag.algorithm` alone; the split into modules is invisible to them."""
-    assert name in rag.algorithm.__all__
-    assert getattr(rag.algorithm, name) is getattr(home, name)
+    """Callers import from `rag.algorithm.engine` alone; the split into modules is invisible to them."""
+    assert name in rag.algorithm.engine.__all__
+    assert getattr(rag.algorithm.engine, name) is getattr(home, name)
 
 
 def test_answers_well_under_5_ms():
@@ -486,7 +486,7 @@ def test_dot_is_accepted_by_graphviz():
 # --- CLI -----------------------------------------------------------------------------------------
 
 def _cli(argv: list[str]) -> int:
-    from rag.cli_algorithm import add_parser
+    from rag.cli.algorithm import add_parser
 
     parser = argparse.ArgumentParser(prog="python -m rag")
     add_parser(parser.add_subparsers(dest="command", required=True))

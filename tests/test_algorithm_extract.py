@@ -5,10 +5,10 @@ from __future__ import annotations
 import pytest
 from hypothesis import given, settings as hsettings, strategies as st
 
-from rag.algorithm import run_algorithm
-from rag.algorithm_extract import extract_inputs
-from rag.algorithm_route import is_treatment_question
-from rag.errors import InvalidQuestionError
+from rag.algorithm.engine import run_algorithm
+from rag.algorithm.inputs import extract_inputs
+from rag.routing.treatment import is_treatment_question
+from rag.core.errors import InvalidQuestionError
 
 
 def _get(question: str, name: str):

@@ -6,8 +6,8 @@ import re
 
 import pytest
 
-from rag.answer import ABSTAIN_PREFIX, segments_of
-from rag.answer_cues import instance_class
+from rag.answer.extractive import ABSTAIN_PREFIX, segments_of
+from rag.answer.cues import instance_class
 from ingest.parse import parse_pubmed_page
 from tests.conftest import SEED
 

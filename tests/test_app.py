@@ -203,9 +203,9 @@ def eval_page() -> AppTest:
 @pytest.fixture
 def eval_root(tmp_path, monkeypatch) -> Path:
     """The evaluation page reads eval/reports under PROJECT_ROOT: point that at a temporary folder."""
-    import rag.settings
+    import rag.core.settings
 
-    monkeypatch.setattr(rag.settings, "PROJECT_ROOT", tmp_path)
+    monkeypatch.setattr(rag.core.settings, "PROJECT_ROOT", tmp_path)
     (tmp_path / "eval" / "reports").mkdir(parents=True)
     return tmp_path / "eval" / "reports"
 

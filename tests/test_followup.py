@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from rag.followup import is_followup, rewrite
+from rag.routing.followup import is_followup, rewrite
 
 PREVIOUS = "What is the treatment of choice for resectable NELM?"
 

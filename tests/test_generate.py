@@ -21,9 +21,9 @@ from langchain_core.language_models.fake_chat_models import FakeListChatModel, G
 from langchain_core.messages import AIMessage
 
 from ingest.parse import parse_pubmed_page
-from rag.errors import ConfigError
-from rag.generate import NO_ANSWER, GeneratedAnswer, generate_answer, load_chat_model
-from rag.verify import check_support, content_tokens, split_cited_sentences, verify_answer
+from rag.core.errors import ConfigError
+from rag.answer.generate import NO_ANSWER, GeneratedAnswer, generate_answer, load_chat_model
+from rag.answer.verify import check_support, content_tokens, split_cited_sentences, verify_answer
 
 ROOT = Path(__file__).resolve().parent.parent
 SEED = ROOT / "seeds" / "machairas2021_nelm_review_pubmed.txt"
@@ -346,7 +346,7 @@ def test_load_chat_model_wraps_init_errors(monkeypatch, error, message):
 
 
 def test_importing_generate_does_not_import_langchain():
-    code = "import sys, rag.generate; print('langchain_core' in sys.modules, 'pysbd' in sys.modules)"
+    code = "import sys, rag.answer.generate; print('langchain_core' in sys.modules, 'pysbd' in sys.modules)"
     out = subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True, check=True)
     assert out.stdout.split() == ["False", "False"]
 

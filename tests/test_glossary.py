@@ -16,10 +16,10 @@ from pathlib import Path
 import pytest
 
 from ingest.parse import parse_pubmed_page
-from rag.errors import ConfigError, IndexStaleError
-from rag.glossary import (Glossary, GlossaryEntry, answer_glossary, bench_lookup, build_glossary,
+from rag.core.errors import ConfigError, IndexStaleError
+from rag.glossary.store import (Glossary, GlossaryEntry, answer_glossary, bench_lookup, build_glossary,
                           extract_abbreviations, load_supplementary, parse_glossary_question)
-from rag.glossary_keys import greek_variants, standard_spelling
+from rag.glossary.keys import greek_variants, standard_spelling
 
 ROOT = Path(__file__).resolve().parent.parent
 SEED = ROOT / "seeds" / "machairas2021_nelm_review_pubmed.txt"
@@ -366,7 +366,7 @@ def test_expansions_can_leave_out_the_supplementary_list(glossary):
 # --- CLI, speed, imports --------------------------------------------------------------
 
 def _cli(glossary, argv, capsys):
-    from rag.cli_abbr import add_parser
+    from rag.cli.abbr import add_parser
 
     parser = argparse.ArgumentParser(prog="python -m rag")
     add_parser(parser.add_subparsers(dest="command"))
@@ -412,14 +412,14 @@ def test_bench_refuses_nothing_to_time(glossary):
 
 
 def test_importing_the_glossary_pulls_in_neither_torch_nor_faiss():
-    code = ("import sys, rag.glossary, rag.cli_abbr; "
+    code = ("import sys, rag.glossary.store, rag.cli.abbr; "
             "print(sorted(m for m in ('torch', 'faiss', 'sentence_transformers') if m in sys.modules))")
     out = subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True, check=True)
     assert out.stdout.strip() == "[]"
 
 
 def test_a_long_form_suggestion_shows_its_abbreviation(glossary):
-    from rag.glossary import answer_glossary
+    from rag.glossary.store import answer_glossary
 
     text = answer_glossary(glossary.lookup("liver transplant"), glossary)
     assert "Did you mean **liver transplantation** (OLT)?" in text

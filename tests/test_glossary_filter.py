@@ -1,4 +1,4 @@
-"""The sidebar's filter-as-you-type over the glossary (rag/glossary_filter.py).
+"""The sidebar's filter-as-you-type over the glossary (rag/glossary/filter.py).
 
 The glossary is built from the review's real units (ingest.parse) plus the packaged
 supplementary list, so the expectations are the review's own abbreviations.
@@ -8,9 +8,9 @@ from __future__ import annotations
 
 import pytest
 
-from rag.errors import InvalidQuestionError
-from rag.glossary import Glossary, build_glossary
-from rag.glossary_filter import filter_entries
+from rag.core.errors import InvalidQuestionError
+from rag.glossary.store import Glossary, build_glossary
+from rag.glossary.filter import filter_entries
 from tests.conftest import SEED
 
 

@@ -11,8 +11,8 @@ import numpy as np
 import pytest
 
 from ingest.build import build_index
-from rag.errors import IndexMissingError, IndexStaleError, ParseError
-from rag.index import current_dir, index_status, load_index
+from rag.core.errors import IndexMissingError, IndexStaleError, ParseError
+from rag.core.index import current_dir, index_status, load_index
 from tests.conftest import DATA, SEED, FakeEmbedder
 
 

@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 
 from ingest.__main__ import main
-from rag.index import load_index
+from rag.core.index import load_index
 from tests.conftest import ROOT, SEED, FakeEmbedder
 
 

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from rag.lay import lay_expansions
+from rag.retrieval.lay import lay_expansions
 
 
 def test_a_lay_word_gains_its_clinical_equivalent():

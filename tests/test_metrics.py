@@ -13,7 +13,7 @@ from eval.metrics import (
     lexical_support, mean, ndcg_at_k, percentile, recall_at_k, reciprocal_rank, retrieval_scores,
     route_accuracy, split_answer_sentences, verbatim_support,
 )
-from rag.errors import ConfigError
+from rag.core.errors import ConfigError
 
 # --- retrieval --------------------------------------------------------------------------
 

@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 from ingest.parse import normalise_space, parse_pubmed_page, parse_pubmed_text, read_seed
-from rag.errors import ParseError
+from rag.core.errors import ParseError
 from tests.conftest import DATA, SEED
 
 EXPECTED_IDS = (

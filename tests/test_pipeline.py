@@ -7,7 +7,7 @@ import re
 import pytest
 from hypothesis import HealthCheck, given, settings as hsettings, strategies as st
 
-from rag.errors import InvalidQuestionError
+from rag.core.errors import InvalidQuestionError
 
 pytestmark = pytest.mark.model
 CITATION_MARK = re.compile(r"\[([A-Za-z0-9:\-]+)\]")

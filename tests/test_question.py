@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from rag.errors import InvalidQuestionError
-from rag.question import normalise_question
+from rag.core.errors import InvalidQuestionError
+from rag.routing.question import normalise_question
 
 
 @pytest.mark.parametrize("raw, clean", [

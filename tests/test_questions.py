@@ -18,7 +18,7 @@ import pytest
 from eval.metrics import contains_phrase, normalise_text
 from eval.schema import CATEGORIES, ROUTES, load_questions
 from ingest.parse import parse_pubmed_page
-from rag.errors import ConfigError, ParseError
+from rag.core.errors import ConfigError, ParseError
 from tests.conftest import ROOT, SEED
 
 QUESTIONS = ROOT / "eval" / "questions.jsonl"

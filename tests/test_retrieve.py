@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from ingest.parse import parse_pubmed_page
-from rag.retrieve import structural_units, topic_of
+from rag.retrieval.hybrid import structural_units, topic_of
 from tests.conftest import SEED
 
 ARTICLES = [parse_pubmed_page(SEED)]
@@ -82,7 +82,7 @@ def test_every_mode_returns_ranked_existing_units(pipeline, mode):
 
 @pytest.mark.model
 def test_convex_fusion_is_a_setting(pipeline):
-    from rag.retrieve import HybridRetriever
+    from rag.retrieval.hybrid import HybridRetriever
 
     convex = HybridRetriever(pipeline.index, pipeline.embedder, pipeline.settings.with_(fusion="convex"),
                              expand=pipeline.expand)
@@ -92,7 +92,7 @@ def test_convex_fusion_is_a_setting(pipeline):
 
 @pytest.mark.model
 def test_the_langchain_retriever_returns_documents_with_unit_ids(pipeline):
-    from rag.lc import UnitRetriever
+    from rag.retrieval.lc import UnitRetriever
 
     docs = UnitRetriever(pipeline=pipeline, top_k=3).invoke("What is the DOI?")
     assert docs[0].metadata["unit_id"] == "citation" and "10.20524/aog.2021.0574" in docs[0].page_content

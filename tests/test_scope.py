@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from rag.scope import other_disease
+from rag.routing.scope import other_disease
 
 
 @pytest.mark.parametrize("question, disease", [

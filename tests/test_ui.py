@@ -1,4 +1,4 @@
-"""Presentation helpers (rag/ui.py): what a reader sees, and that nothing typed becomes HTML."""
+"""Presentation helpers (rag/ui/view.py): what a reader sees, and that nothing typed becomes HTML."""
 
 from __future__ import annotations
 
@@ -9,8 +9,8 @@ from html.parser import HTMLParser
 import pytest
 
 from rag import ui
-from rag.glossary_types import GlossaryEntry
-from rag.types import Answer, Article, Citation, SourceUnit
+from rag.glossary.types import GlossaryEntry
+from rag.core.types import Answer, Article, Citation, SourceUnit
 from tests.conftest import SEED
 
 INJECTION = "<img src=x onerror=alert(1)>"
@@ -274,8 +274,8 @@ def test_answer_footer():
 
 
 def test_the_markdown_export_never_carries_live_html_from_a_question():
-    from rag.types import Answer
-    from rag.ui import conversation_markdown
+    from rag.core.types import Answer
+    from rag.ui.view import conversation_markdown
 
     typed = "<img src=x onerror=alert(1)>"
     answer = Answer(question=typed, route="glossary", answer=f"No glossary entry matches “{typed}”.", abstained=True)

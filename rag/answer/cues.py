@@ -1,0 +1,103 @@
+"""What shape of question is this? Pure functions over the question text, no index.
+
+The answerer (rag/answer/extractive.py) decides *whether* passages answer a question by word coverage;
+these cues tell it *what kind* of answer the question wants, which coverage cannot see:
+- a figure ("what percentage", "how many", "dose") that only a passage with a number gives;
+- a field of the bibliographic record ("the DOI", "where was it published"), or a field the
+  indexed record lacks ("the authors' affiliations");
+- the members of a class by name ("which targeted agents exactly?");
+- a definition only ("what does SA stand for?"), a topic ("does the review cover ablation?")
+  or a caption's title ("the title of Figure 2").
+"""
+
+from __future__ import annotations
+
+import re
+
+_NUMBER_CUE = re.compile(
+    r"\b(how many|how much|how long|how often|what (?:percentage|proportion|fraction|share|number|dose|"
+    r"dosage|rate)|percent(?:age)?|proportion|\d+[- ]year|median|mean|average|dose|dosage|mg|rate|"
+    r"incidence|prevalence|survival (?:rate|benefit|figure)|odds|hazard|ratio|rates|cut-?off|threshold|"
+    r"how large|how big|size of|minimum|maximum|at least|at most)\b", re.I)
+NAMING_WORDS = """abbreviation abbreviations abbreviated acronym acronyms stand stands mean means meaning
+definition define defined expand expansion full form short long name named called term terms word letters
+legend caption figure listed list mention mentioned include included vs versus treatment treatments
+therapy therapies procedure procedures technique techniques drug drugs agent agents option options""".split()
+NAMING_CUE = re.compile(r"\b(?:abbreviat\w*|acronyms?|stands? for|short for|called|named|meaning|mean|define|"
+                         r"definition|expansion|full form|legend)\b", re.I)
+# "Which molecular targeted agents does the review name?", "Which targeted agents exactly?",
+# "Name the chemotherapy drugs": a request for the members of a class, by name.
+_INSTANCE_RES = (
+    re.compile(r"^\s*(?:which|what)\s+(?:specific\s+|particular\s+|individual\s+)?(?P<cls>[a-z][\w\s-]{1,60}?)\s+"
+               r"(?:exactly|specifically|by name|in particular)\b", re.I),
+    re.compile(r"^\s*(?:which|what)\s+(?:specific\s+|particular\s+|individual\s+)?(?P<cls>[a-z][\w\s-]{1,60}?)\s+"
+               r"(?:does|do|did)\s+(?:the|this)\s+(?:review|article|paper|abstract|authors?)\s+"
+               r"(?:name|list|mention|cite|specify|recommend)\b", re.I),
+    re.compile(r"^\s*(?:please\s+)?(?:name|list)\s+(?:the|all|any)\s+(?P<cls>[a-z][\w\s-]{1,60}?)\s*(?:\?|$|"
+               r"\b(?:that|which|the review|mentioned|named|listed))", re.I),
+)
+# Classes whose members have names (drugs, trials, scores); "the treatments for NELM" is not one.
+_MEMBER_KINDS = re.compile(r"\b(?:agents?|drugs?|medications?|medicines?|regimens?|inhibitors?|analogues?|analogs?|"
+                           r"chemotherap(?:y|ies)|trials?|studies|criteria|scores?|techniques?|devices?|isotopes?|"
+                           r"radiopharmaceuticals?|radionuclides?|genes?|(?:bio)?markers?|guidelines?)\b", re.I)
+ENUMERATION = re.compile(r"such as|including|includ\w+\b|e\.\s?g\.|i\.\s?e\.|namely|:|\(", re.I)
+TITLE_CUE = re.compile(r"\b(?:title|titled|called|named|heading)\b", re.I)
+TOPIC_RE = re.compile(r"\b(?:discuss\w*|cover\w*|mention\w*|address\w*|topics?|subjects?|key ?words?|about|"
+                       r"includ\w*|deal\w* with|touch\w* on|focus\w*)\b", re.I)
+_NOT_A_FIGURE = re.compile(r"^\s*who\b|\bwhich (?:references?|papers?|stud(?:y|ies)|articles?|works?|authors?|guidelines?)\b"
+                           r"|\b(?:first|last|corresponding) author\b", re.I)
+
+
+def instance_class(question: str) -> str:
+    """The class whose members a question asks for by name, else ""."""
+    for pattern in _INSTANCE_RES:
+        m = pattern.search(question)
+        if m and _MEMBER_KINDS.search(m.group("cls")):
+            return m.group("cls")
+    return ""
+
+
+def asks_for_number(question: str) -> bool:
+    """Does the question want a figure (a dose, a rate, a duration, a count)?
+    "Who wrote the study on incidence trends?" names a figure but asks for a person."""
+    return bool(_NUMBER_CUE.search(question)) and not _NOT_A_FIGURE.search(question)
+
+
+_CITATION_CUES = (
+    ("authors", re.compile(r"\b(authors?|wrote|written|who)\b", re.I)),
+    ("title", re.compile(r"\b(title|titled|name of the (?:review|article|paper))\b", re.I)),
+    ("journal", re.compile(r"\b(journal|volume|issue|pages?|year|published in|when was|where (?:was|is) .+ published)\b",
+                           re.I)),
+    ("doi", re.compile(r"\bdoi\b|digital object identifier", re.I)),
+    ("epub", re.compile(r"\b(e-?pub\w*|online|electronic\w*|date)\b", re.I)),
+    ("type", re.compile(r"\b(type|kind|sort)\b", re.I)),
+    # Fields a PubMed record has but the indexed text does not: asking for them must not be
+    # answered with the fields that are there.
+    ("unindexed", re.compile(r"\bwhere (?:are|were|do|does|did|is|was) (?:the |its )?(?:first |last )?"
+                             r"(?:authors?|team|researchers?)\b|\b(based|affiliat\w*|institutions?|hospitals?|universit\w*|countr\w*|"
+                             r"departments?|e-?mail|contact|funding|funded|grants?|pmid|pmcid)\b", re.I)),
+)
+
+
+_WHOLE_RECORD = re.compile(r"\b(?:cite|citing|citation|reference (?:for|to) (?:this|the) (?:review|article|paper))\b", re.I)
+
+
+def citation_parts_for(question: str) -> set[str]:
+    """Which fields of the bibliographic record the question asks for ("doi", "journal", ...);
+    none recognised means the whole record, as does "how do I cite it?"."""
+    if _WHOLE_RECORD.search(question):
+        return set()
+    return {kind for kind, pattern in _CITATION_CUES if pattern.search(question)}
+
+
+_FINDING = re.compile(r"\b(?:recommend\w*|report\w*|found|find|finds|findings?|show(?:s|ed|n)?|conclud\w*|conclusions?|"
+                      r"suggest\w*|demonstrat\w*|observ\w*|results?|propos\w*|advis\w*)\b", re.I)
+_WHICH_WORK = re.compile(r"\b(?:which|what) (?:references?|papers?|stud(?:y|ies)|articles?|works?|guidelines?|"
+                         r"publications?|sources?)\b", re.I)
+
+
+def asks_what_a_work_found(question: str) -> bool:
+    """"What did Pavel et al. recommend?", "What does reference 4 report?": a reference entry
+    gives authors, title and journal, never what the work found. "Which reference reports
+    survival outcomes?" asks which entry, and an entry can answer that."""
+    return bool(_FINDING.search(question)) and not _WHICH_WORK.search(question)

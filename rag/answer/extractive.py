@@ -1,0 +1,338 @@
+"""Ranked units -> a short extractive answer with inline citations, or an honest abstention.
+
+The answer is made only of passages copied verbatim from the cited units (a whole abstract
+sentence, one field of the bibliographic record, one item of a figure legend), each followed
+by its unit ID: `... is the treatment of choice for resectable NELM [abstract-s2].`
+The only text that is not copied is fixed wording (the abstention sentence).
+
+Deciding to answer is not a similarity threshold: out-of-scope questions often look close
+to the abstract. Instead the answerer checks what the question asks for against what the
+candidate text contains:
+- coverage: the share of the question's content terms (IDF-weighted, stemmed, abbreviations
+  expanded both ways) that the candidate passages contain;
+- a number: "how many", "what percentage", "5-year survival", "dose", "rate" need a figure,
+  and a passage without one cannot answer;
+- structure: a unit the question names outright ("Figure 2", "the DOI") answers it;
+- the passage's kind: a keyword list answers only questions about topics, a legend item only
+  what a term is, and a passage that names a class only ("molecular targeted agents") is no
+  answer to a request for its members by name (the cues are in rag/answer/cues.py).
+Both false answers and false refusals count; thresholds are calibrated on the evaluation set.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from dataclasses import dataclass
+from typing import Callable, Sequence
+
+from rag.answer.cues import (ENUMERATION, NAMING_CUE, NAMING_WORDS, TITLE_CUE, TOPIC_RE, asks_for_number,
+                             asks_what_a_work_found, citation_parts_for, instance_class)
+from rag.retrieval.hybrid import Hit
+from rag.core.types import Citation, SourceUnit
+
+ABSTAIN_PREFIX = ("The indexed text of this review (abstract, keywords, figure captions and "
+                  "reference list) does not address this question")
+
+_TOKEN_RE = re.compile(r"[A-Za-z][A-Za-z0-9\-]*|\d+(?:\.\d+)?")
+_STOP = set("""a an the of to in on for and or with by from as at is are was were be been being do does did
+what which who whom whose when where why how this that these those it its there their they them
+i we you he she me my our your can could should would may might must shall will about into than then
+according review article paper authors author say says said state states stated mention mentions
+mentioned describe described discuss discussed tell explain give list listed any some all also only very
+much many more most such other whether if not no yes vs versus s someone anyone somebody anybody person
+people get gets getting got have has having every each
+cover covers covered covering address addresses addressed include includes included talk talks well""".split())
+# Words that frame a clinical question without naming its subject; they count for little.
+_GENERIC = set("""role use used using indicated indication indications consider considered considering
+recommend recommended recommendation recommendations option options offer offered perform performed
+treat treated treating treatment treatments therapy therapies manage managed management patient patients
+best good better approach approaches place value useful benefit benefits help work works effective
+effect effects happen happens main key important current currently available play plays played
+part parts do done role roles kind type types say come comes came
+reference references cite cites cited figure figures caption abstract published journal paper papers study studies article articles
+year years date dates name named call calls called""".split())
+_DIGIT_RE = re.compile(r"\d")
+# "TACE, transarterial ...": a short form (two or more capitals) then a comma and a lower-case word.
+_FIRST_LEGEND_ITEM = re.compile(r"(?<=\s)[A-Za-z0-9-]*[A-Z][A-Za-z0-9-]*[A-Z][A-Za-z0-9-]*, (?=[a-z])")
+
+
+@dataclass(frozen=True)
+class Thresholds:
+    """Calibrated on eval/questions.jsonl (see README, Evaluation)."""
+
+    min_coverage: float = 0.5
+    second_passage_gain: float = 0.2
+    max_passages: int = 3
+
+
+@dataclass(frozen=True)
+class Segment:
+    unit: SourceUnit
+    start: int
+    end: int
+    kind: str = ""  # for the citation unit: which field ("doi", "journal", ...)
+
+    @property
+    def text(self) -> str:
+        return self.unit.text[self.start:self.end]
+
+
+@dataclass(frozen=True)
+class Extraction:
+    answer: str
+    citations: tuple[Citation, ...]
+    abstained: bool
+    related: tuple[Citation, ...]
+    coverage: float
+
+
+class Answerer:
+    """Extractive answering over one index's units; built once, then pure per question."""
+
+    def __init__(self, units: Sequence[SourceUnit], stem: Callable[[str], str],
+                 expand: Callable[[str], str] | None = None, thresholds: Thresholds | None = None,
+                 aliases: Callable[[str], list[tuple[str, str]]] | None = None,
+                 background: Sequence[str] = ()):
+        self.stem = stem
+        self.expand = expand or (lambda text: text)
+        # (text in the question, its other form): "PRRT" is covered where the text says
+        # "peptide receptor radionuclide therapy", even though it prints "PPRT".
+        self.aliases = aliases or (lambda text: [])
+        self.thresholds = thresholds or Thresholds()
+        doc_freq: dict[str, int] = {}
+        for unit in units:
+            for term in set(self.terms(self.expand(unit.text))):
+                doc_freq[term] = doc_freq.get(term, 0) + 1
+        n = max(len(units), 1)
+        self._idf = {t: math.log(1 + n / df) for t, df in doc_freq.items()}
+        self._max_idf = math.log(1 + n)  # a term the review never uses weighs most
+        # The article's own subject (its title words, e.g. "neuroendocrine liver metastases")
+        # is background: every passage is about it, so it tells passages apart poorly.
+        self._background = {t for text in background for t in self.terms(self.expand(text))}
+        self._present: dict[str, frozenset[str]] = {}  # passage text -> its expanded terms
+        self._order = {u.id: i for i, u in enumerate(units)}  # reading order, for sorting passages
+        self._naming = frozenset(stem(w) for w in NAMING_WORDS)
+        self._generic = frozenset(stem(w) for w in _GENERIC)
+
+    def present_terms(self, text: str) -> frozenset[str]:
+        """Terms of a passage with its abbreviations expanded; passages repeat across
+        questions, so this is computed once per passage (dict writes are thread-safe)."""
+        found = self._present.get(text)
+        if found is None:
+            found = frozenset(self.terms(self.expand(text)))
+            if len(self._present) < 50_000:
+                self._present[text] = found
+        return found
+
+    def terms(self, text: str) -> list[str]:
+        return [self.stem(t.lower()) for t in _TOKEN_RE.findall(text) if t.lower() not in _STOP]
+
+    def weights(self, question: str) -> dict[str, float]:
+        """Content terms of the question with their weights (generic framing words count less)."""
+        out: dict[str, float] = {}
+        for raw in _TOKEN_RE.findall(question):
+            low = raw.lower()
+            if low in _STOP or len(low) < 2:
+                continue
+            term = self.stem(low)
+            weight = self._idf.get(term, self._max_idf)
+            if low in _GENERIC or term in {self.stem(g) for g in ("treatment", "patient")}:
+                weight *= 0.25
+            elif term in self._background:
+                weight *= 0.5
+            out[term] = max(out.get(term, 0.0), weight)
+        return out
+
+    def coverage(self, weights: dict[str, float], text: str, aliases: Sequence[tuple[str, str]] = ()) -> float:
+        """IDF-weighted share of the question's terms that `text` contains."""
+        if not weights:
+            return 0.0
+        present = self._terms_with_aliases(text, aliases)
+        return sum(w for t, w in weights.items() if t in present) / sum(weights.values())
+
+    def _terms_with_aliases(self, text: str, aliases: Sequence[tuple[str, str]]) -> set[str]:
+        """The passage's terms, plus a question phrase whose other name the passage uses
+        ("PRRT" where the text says "peptide receptor radionuclide therapy")."""
+        present = set(self.present_terms(text))
+        for found, other in aliases:
+            if set(self.terms(other)) <= present:
+                present |= set(self.terms(found))
+        return present
+
+    def answer(self, question: str, hits: Sequence[Hit], units: dict[str, SourceUnit],
+               focus: str = "") -> Extraction:
+        """`focus`: for a rewritten follow-up, the user's own words ("What are the alternatives?"),
+        which say what is asked; the rest of `question` is the earlier turn, the context."""
+        candidates = [h for h in hits if h.unit_id in units]
+        weights = self.weights(question)
+        for term in self.weights(focus) if focus else ():
+            # Only words the review uses can tell its passages apart; "the second one" is
+            # re-pointed, not appended, so its words may be missing from `question`.
+            if term in weights and term in self._idf:
+                weights[term] *= 2.0
+        aliases = self.aliases(question)
+        structural = [h for h in candidates if h.structural]
+        # A unit named outright ("reference 4", "Figure 2") is always a candidate; any other
+        # passage only if its kind can answer this kind of question.
+        can_answer = self._kind_rule(question, focus or question, aliases)
+        segments = [(h, seg, self.coverage(weights, seg.text, aliases))
+                    for h in candidates for seg in segments_of(units[h.unit_id])
+                    if h.structural or can_answer(seg)]
+        related = tuple(_citation(units[h.unit_id], 0, len(units[h.unit_id].text), h.score)
+                        for h in candidates[:3])
+        if not segments:
+            return Extraction(abstention_text(), (), True, related, 0.0)
+        if structural:
+            chosen = self._structural_choice(question, structural, units, weights, aliases)
+            if not chosen:  # the named unit lacks what is asked ("the authors' affiliations")
+                return Extraction(abstention_text(), (), True, related, 0.0)
+        else:
+            chosen = self._choose(segments)
+        coverage = self.coverage(weights, " ".join(seg.text for _, seg in chosen), aliases)
+        wants_number = asks_for_number(question)
+        # Page numbers and years of a bibliographic record are not the figure a clinical
+        # question asks for ("what is the incidence ...?").
+        has_number = any(_DIGIT_RE.search(_strip_citation_marks(seg.text)) for _, seg in chosen
+                         if seg.unit.section not in ("citation", "reference"))
+        answerable = bool(structural) or (
+            coverage >= self.thresholds.min_coverage and (has_number or not wants_number))
+        if not answerable:
+            return Extraction(abstention_text(), (), True, related, coverage)
+        chosen.sort(key=lambda hs: (self._order.get(hs[1].unit.id, len(self._order)), hs[1].start))
+        sentences, citations = [], []
+        for hit, seg in chosen:
+            sentences.append(f"{_without_final_period(seg.text)} [{seg.unit.id}].")
+            citations.append(_citation(seg.unit, seg.start, seg.end, hit.score))
+        return Extraction(" ".join(sentences), tuple(citations), False, (), coverage)
+
+    def _kind_rule(self, question: str, asked: str,
+                   aliases: Sequence[tuple[str, str]]) -> Callable[[Segment], bool]:
+        """Which kinds of passage can answer this question at all (`asked`: the user's own
+        words of a rewritten follow-up). Worked per question once, then per passage:
+        - a keyword list names topics and states no finding: "does the review cover ablation?",
+          never "does ablation work?";
+        - a legend item ("SA, somatostatin analogues") defines a term: "what is SA?", not "what
+          is the mechanism of action of SA?";
+        - a reference entry gives authors, title and journal, never what the work found;
+        - a passage that names a class only ("molecular targeted agents") does not answer a
+          request for its members by name ("which targeted agents exactly?").
+        """
+        topical = bool(TOPIC_RE.search(question))
+        finding = asks_what_a_work_found(asked)
+        wanted = instance_class(asked)
+        wanted_weights, wanted_aliases = (self.weights(wanted), self.aliases(wanted)) if wanted else ({}, [])
+        naming = self._naming | (self._generic if NAMING_CUE.search(question) else frozenset())
+        question_terms = set(self.terms(question))
+
+        def can_answer(seg: Segment) -> bool:
+            section = seg.unit.section
+            if (section == "keywords" and not topical) or (section == "reference" and finding):
+                return False
+            if _is_legend_item(seg) and not question_terms <= self._terms_with_aliases(seg.text, aliases) | naming:
+                return False
+            return not wanted or not self._names_only_class(wanted, wanted_weights, wanted_aliases, seg.text)
+
+        return can_answer
+
+    def _names_only_class(self, wanted: str, weights: dict[str, float], aliases: Sequence[tuple[str, str]],
+                          text: str) -> bool:
+        """The passage speaks of the class ("systemic molecular targeted agents") and lists no
+        member of it: no "such as", "including", "e.g." or colon after the class is named."""
+        if self.coverage(weights, text, aliases) < 1.0:
+            return False
+        last = max((m.end() for t in self.terms(wanted)
+                    for m in re.finditer(r"\b\w+\b", text) if self.stem(m.group().lower()) == t), default=0)
+        return not ENUMERATION.search(text[last:])
+
+    def _choose(self, segments: list[tuple[Hit, Segment, float]]) -> list[tuple[Hit, Segment]]:
+        """The best segment, plus others only where they add enough of the question's terms."""
+        ranked = sorted(segments, key=lambda x: (-(x[2] + 0.3 * _rank_bonus(x[0], segments)), x[1].start))
+        chosen = [ranked[0][:2]]
+        best = ranked[0][2]
+        for hit, seg, score in ranked[1:]:
+            if len(chosen) >= self.thresholds.max_passages:
+                break
+            if seg.unit.id in {s.unit.id for _, s in chosen}:
+                continue
+            tied = score >= best - 0.02 and score >= self.thresholds.min_coverage
+            close = score >= best - self.thresholds.second_passage_gain and score > 0.6 and hit.dense > 0.45
+            if tied or close:  # "which references were published in 2008?" has two answers
+                chosen.append((hit, seg))
+        return chosen
+
+    def _structural_choice(self, question: str, structural: list[Hit], units: dict[str, SourceUnit],
+                           weights: dict[str, float], aliases: Sequence[tuple[str, str]]) -> list[tuple[Hit, Segment]]:
+        chosen = []
+        for hit in structural[:self.thresholds.max_passages + 2]:
+            segs = segments_of(units[hit.unit_id])
+            unit = units[hit.unit_id]
+            if unit.section == "citation":
+                wanted = citation_parts_for(question)
+                if "unindexed" in wanted:
+                    continue  # "Where are the authors based?": no field of the record says
+                picked = [s for s in segs if s.kind in wanted] or segs
+                chosen.extend((hit, s) for s in picked)
+            elif unit.section == "figure" and len(segs) > 1:
+                best = max(segs, key=lambda s: self.coverage(weights, s.text, aliases))
+                whole = Segment(unit, 0, len(unit.text))
+                asks_item = self.coverage(weights, best.text, aliases) > 0.5 and best.start > 0
+                titled = segs[0].start == 0 and not _FIRST_LEGEND_ITEM.match(" " + segs[0].text)
+                if TITLE_CUE.search(question) and titled and not asks_item:
+                    chosen.append((hit, segs[0]))  # "the title of Figure 2": the caption's title
+                else:
+                    chosen.append((hit, best if asks_item else whole))
+            else:
+                chosen.append((hit, Segment(unit, 0, len(unit.text))))
+        return chosen
+
+
+def _is_legend_item(segment: Segment) -> bool:
+    return segment.unit.section == "figure" and segment.start > 0
+
+
+def segments_of(unit: SourceUnit) -> list[Segment]:
+    """Citable pieces of a unit: the citation's fields, a legend's items, else the whole unit."""
+    if unit.section == "citation" and unit.metadata.get("parts"):
+        return [Segment(unit, s, e, kind) for kind, s, e in unit.metadata["parts"]]
+    if unit.section == "figure" and ";" in unit.text:
+        pieces, start = [], 0
+        # The caption's title runs straight into the legend's first item ("... liver metastases
+        # TACE, transarterial chemoembolization; ..."): the title is a piece of its own.
+        first = _FIRST_LEGEND_ITEM.search(unit.text[:unit.text.index(";")])
+        if first and first.start() > 0:
+            pieces.append(Segment(unit, 0, first.start() - 1))
+            start = first.start()
+        for m in re.finditer(r";\s*", unit.text):
+            pieces.append(Segment(unit, start, m.start()))
+            start = m.end()
+        pieces.append(Segment(unit, start, len(unit.text)))
+        return [p for p in pieces if p.text.strip()]
+    return [Segment(unit, 0, len(unit.text))]
+
+
+def _strip_citation_marks(text: str) -> str:
+    return re.sub(r"\[\d+\]", "", text)  # "[13]" in a caption is a reference mark, not a figure
+
+
+def _without_final_period(text: str) -> str:
+    return text.rstrip().rstrip(".").rstrip()
+
+
+def abstention_text(other_disease: str = "", titles: Sequence[str] = ()) -> str:
+    """The fixed refusal; for a neighbouring disease it says which one and what the review is."""
+    reason = ""
+    if other_disease:
+        subject = " and ".join(f"“{t}”" for t in titles) or "about neuroendocrine neoplasms"
+        reason = f": it asks about {other_disease}, not a neuroendocrine neoplasm, and the review is {subject}"
+    return ABSTAIN_PREFIX + reason + ". The closest passages are listed below as related reading, not as an answer."
+
+
+def _citation(unit: SourceUnit, start: int, end: int, score: float) -> Citation:
+    return Citation(unit.id, unit.section, unit.label, unit.text, (start, end), round(float(score), 6),
+                    tuple(unit.metadata.get("links", ())))
+
+
+def _rank_bonus(hit: Hit, segments: list[tuple[Hit, Segment, float]]) -> float:
+    top = max(h.score for h, _, _ in segments) or 1.0
+    return hit.score / top

@@ -1,0 +1,1 @@
+"""`python -m rag`: `main.py` (ask), `abbr.py` (glossary), `algorithm.py` (Figure 2)."""

@@ -1,0 +1,133 @@
+"""Glossary keys: how a term is normalised for lookup, and which spellings count as the same.
+
+In: a short form, a long form or a user's term, as text. Out: folded keys (`short_key`,
+`long_words`, `singular_key`), the word runs of a long form that may name it (`ngrams`), and
+the spelling variants a definition implies (`standard_spelling`, `greek_variants`):
+  (a) a short form of >= 3 capitals that is the initials of its long form but for one slip
+      (a letter doubled over its neighbour, or two neighbours swapped) gets the initial-letter
+      spelling as a variant ("PPRT, peptide receptor radionuclide therapy" -> PRRT);
+  (b) a short form ending in a Greek letter (long form "... alpha") is the same with "a",
+      "alpha" or "α", hyphenated or not (IFNa == IFN-a == IFN-alpha == IFN-α);
+  (c) case, hyphens and a plural "s" are ignored at lookup time ("NELMs", "tace", "SINEN").
+
+Pure functions on strings, nothing else: no entries, no lookup tables, no I/O. Keys are
+recomputed from the entries whenever a `Glossary` is built or loaded (rag/glossary/store.py), whereas
+the variants of rules (a) and (b) are stored in each entry at ingest time, so changing those
+rules needs an index rebuild.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from typing import Iterable
+
+from rag.glossary.extract.rules import match_long_form
+
+__all__ = ["short_key", "long_words", "singular_key", "fold", "ngrams", "standard_spelling",
+           "greek_variants", "FUNCTION_WORDS", "WORD"]
+
+# Greek letters as printed in biomedical short forms: symbol -> name -> Latin stand-in.
+_GREEK = {"α": "alpha", "β": "beta", "γ": "gamma", "δ": "delta", "κ": "kappa"}
+_GREEK_LATIN = {"alpha": "a", "beta": "b", "gamma": "g", "delta": "d", "kappa": "k"}
+FUNCTION_WORDS = frozenset("a an and as at by for from in of on or the to with".split())
+_SEPARATORS = re.compile(r"[\s\-‐‑–—/._'’]+")
+WORD = re.compile(r"[^\W_]+")
+
+
+def fold(text: str) -> str:
+    """NFKC, case-folded, Greek symbols spelt out: "IFN-α" -> "ifn-alpha"."""
+    text = unicodedata.normalize("NFKC", text).casefold()
+    for symbol, name in _GREEK.items():
+        text = text.replace(symbol, name)
+    return text
+
+
+def short_key(term: str) -> str:
+    """Case, Greek symbols and separators folded: "IFN-α" -> "ifnalpha", "SI-NEN" -> "sinen"."""
+    return _SEPARATORS.sub("", fold(term))
+
+
+def _stem(word: str) -> str:
+    """A light, symmetric singular/spelling key, never shown: metastases and metastasis ->
+    "metastas", analogues and analogs -> "analog", tumours -> "tumor", -isation -> -ization."""
+    if len(word) <= 3 or not word.isalpha():
+        return word
+    if word.endswith("ies"):
+        word = word[:-3] + "y"
+    elif word.endswith("sis"):
+        word = word[:-2]
+    elif word.endswith(("ses", "xes", "zes", "ches", "shes")):
+        word = word[:-2]
+    elif word.endswith("s") and not word.endswith(("ss", "us", "is")):
+        word = word[:-1]
+    word = re.sub(r"isation$", "ization", word)
+    word = re.sub(r"ogue$", "og", word)
+    if len(word) > 4:
+        word = re.sub(r"our$", "or", word)
+    return word[:-1] if word.endswith("e") and len(word) > 3 else word
+
+
+def long_words(text: str) -> tuple[str, ...]:
+    """The stemmed word key of a long form: "Portal-vein ligations" -> ("portal", "vein", "ligation")."""
+    return tuple(_stem(w) for w in WORD.findall(fold(text)))
+
+
+def singular_key(term: str, key: str) -> str | None:
+    """Key without a plural "s"/"'s", unless the term is all capitals ("RES" is not RE's plural)."""
+    if not key.endswith("s") or len(key) <= 2 or term.isupper():
+        return None
+    return key[:-1]
+
+
+def ngrams(words: tuple[str, ...]) -> Iterable[tuple[str, ...]]:
+    """Contiguous word runs of a long form that can name it ("liver transplantation" in
+    "orthotopic liver transplantation"); runs of only function words or one short word cannot."""
+    for i in range(len(words)):
+        for j in range(i + 1, len(words) + 1):
+            gram = words[i:j]
+            if all(w in FUNCTION_WORDS for w in gram) or (len(gram) == 1 and len(gram[0]) < 4):
+                continue
+            yield gram
+
+
+# --- spelling-variant rules -------------------------------------------------------------
+
+def standard_spelling(short: str, long: str) -> str | None:
+    """Rule (a): the initial-letter spelling when the printed short form is a slip of it.
+
+    Only for n capitals defined by n plain words (function words and hyphens aside), and
+    only for two kinds of slip: a letter doubled over its neighbour ("PPRT" for the initials
+    of "peptide receptor radionuclide therapy", PRRT), or two neighbours swapped where the
+    long form's letters cannot explain the order (TCA = TriCarboxylic Acid cycle is no slip).
+    Deliberate spellings differ in other ways, so on the 1,125 gold definitions of MEDSTRACT
+    and the Schwartz-Hearst corpus this rule fires on none (tests/test_glossary.py).
+    """
+    words = [w for w in re.split(r"[\s\-]+", long) if w and w.lower() not in FUNCTION_WORDS]
+    if len(short) < 3 or not (short.isalpha() and short.isupper()) or len(words) != len(short):
+        return None
+    if not all(w.isalpha() and w[1:].islower() for w in words):
+        return None
+    initials = "".join(w[0] for w in words).upper()
+    diff = [i for i, (a, b) in enumerate(zip(short, initials)) if a != b]
+    if len(diff) == 1:
+        i = diff[0]
+        return initials if short[i] in {short[j] for j in (i - 1, i + 1) if 0 <= j < len(short)} else None
+    if len(diff) == 2 and diff[1] == diff[0] + 1 and sorted(short) == sorted(initials):
+        return initials if match_long_form(short, long) is None else None
+    return None
+
+
+def greek_variants(short: str, long: str) -> list[str]:
+    """Rule (b): "IFNa" defined as "interferon alpha" -> IFN-a, IFN-alpha, IFN-α, IFNalpha, IFNα."""
+    words = fold(long).split()
+    if not words or words[-1] not in _GREEK_LATIN:
+        return []
+    name = words[-1]
+    symbol = next(s for s, n in _GREEK.items() if n == name)
+    m = re.fullmatch(rf"(.+?)[\s\-]?(?:{name}|{symbol}|{_GREEK_LATIN[name]})", short, re.IGNORECASE)
+    if not m:
+        return []
+    stem = m.group(1)
+    forms = [stem + sep + letter for sep in ("-", "") for letter in (_GREEK_LATIN[name], name, symbol)]
+    return [f for f in forms if f != short]

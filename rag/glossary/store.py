@@ -1,0 +1,273 @@
+"""The review's abbreviation glossary: built once at ingest time, looked up in microseconds.
+
+In: the source units of the indexed pages, plus the packaged supplementary list. Out: a
+`Glossary` (stored in the index as glossary.json) that answers lookups both ways, abbreviation
+-> expansion and expansion (or a part of it) -> abbreviation, and tells retrieval which
+expansions to add to a query. Every key is precomputed into dicts when the glossary is built
+or loaded, so a lookup loads no model and scans no index.
+
+The pieces live next door and are re-exported here, so callers need one import:
+rag/glossary/types.py (GlossaryEntry, GlossaryLookup), rag/glossary/keys.py (key folding and
+the spelling-variant rules), rag/glossary/entries.py (definitions from the text, Schwartz &
+Hearst 2003, and the supplementary list), rag/glossary/questions.py (parse_glossary_question,
+answer_glossary for the chat).
+
+It never guesses silently: a typo gets `match_kind="fuzzy"`, no matches, and a labelled
+`did_you_mean` (rapidfuzz), never an answer about the nearest entry. It does not extract
+definitions or word answers itself, and imports nothing heavy (no torch, no FAISS).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from types import MappingProxyType
+from typing import Any, Iterable, Mapping, Sequence
+
+from rapidfuzz import fuzz, process
+from rapidfuzz.distance import OSA
+
+from rag.glossary.extract.pairs import extract_abbreviations
+from rag.core.errors import ConfigError, IndexStaleError, InvalidQuestionError
+from rag.glossary.entries import SUPPLEMENTARY_PATH, load_supplementary, review_entries
+from rag.glossary.keys import FUNCTION_WORDS, WORD, long_words, ngrams, short_key, singular_key
+from rag.glossary.questions import answer_glossary, parse_glossary_question
+from rag.glossary.types import MATCH_KINDS, SOURCES, GlossaryEntry, GlossaryLookup
+from rag.core.types import SourceUnit
+
+__all__ = [
+    "GlossaryEntry", "GlossaryLookup", "Glossary", "build_glossary", "load_supplementary",
+    "extract_abbreviations", "parse_glossary_question", "answer_glossary", "bench_lookup",
+    "short_key", "long_words", "SUPPLEMENTARY_PATH", "MATCH_KINDS",
+]
+
+REBUILD_HINT = "rebuild the index with: python -m ingest --force"
+
+
+def build_glossary(units: Sequence[SourceUnit],
+                   supplementary: Iterable[GlossaryEntry] | None = None) -> Glossary:
+    """Extract every definition from `units` (in order; the first definition of a short form
+    wins) and add the supplementary list (the packaged one unless given)."""
+    entries = review_entries(units)
+    extra = load_supplementary() if supplementary is None else tuple(supplementary)
+    return Glossary(entries, extra)
+
+
+def _index(groups: Sequence[Sequence[Any]], keys_of: Any) -> dict[str, tuple[Any, ...]]:
+    """key -> values, review group first; a later group never adds to a key an earlier group
+    holds, which is how a review definition hides a supplementary one ("never mix")."""
+    table: dict[str, list[Any]] = {}
+    for group in groups:
+        taken = set(table)
+        for item in group:
+            for key, value in keys_of(item):
+                if key in taken:
+                    continue
+                bucket = table.setdefault(key, [])
+                if value not in bucket:
+                    bucket.append(value)
+    return MappingProxyType({k: tuple(v) for k, v in table.items()})
+
+
+@dataclass(frozen=True)
+class Glossary:
+    """Review entries plus supplementary ones, with every lookup key precomputed.
+
+    A supplementary entry whose short form (or a variant) the review defines is dropped
+    into `shadowed` and never matched.
+    """
+
+    entries: tuple[GlossaryEntry, ...]
+    supplementary: tuple[GlossaryEntry, ...] = ()
+    shadowed: tuple[GlossaryEntry, ...] = field(init=False, repr=False, compare=False)
+    _short: Mapping[str, tuple[GlossaryEntry, ...]] = field(init=False, repr=False, compare=False)
+    _variant: Mapping[str, tuple[GlossaryEntry, ...]] = field(init=False, repr=False, compare=False)
+    _long: Mapping[str, tuple[tuple[GlossaryEntry, int], ...]] = field(init=False, repr=False, compare=False)
+    _phrases: Mapping[str, tuple[GlossaryEntry, ...]] = field(init=False, repr=False, compare=False)
+    _display: Mapping[str, str] = field(init=False, repr=False, compare=False)
+    _fuzzy_short: tuple[str, ...] = field(init=False, repr=False, compare=False)
+    _fuzzy_long: tuple[str, ...] = field(init=False, repr=False, compare=False)
+
+    def __post_init__(self) -> None:
+        entries, extra = tuple(self.entries), tuple(self.supplementary)
+        for e, want in [(e, "review") for e in entries] + [(e, "supplementary") for e in extra]:
+            if e.source != want:
+                raise ConfigError(f"{e.short!r} has source {e.source!r} but was given as a {want} entry")
+        claimed = {short_key(s) for e in entries for s in (e.short, *e.variants)}
+        kept = tuple(e for e in extra if not {short_key(s) for s in (e.short, *e.variants)} & claimed)
+        groups = (entries, kept)
+        set_ = lambda name, value: object.__setattr__(self, name, value)  # noqa: E731 (frozen)
+        set_("entries", entries)
+        set_("supplementary", kept)
+        set_("shadowed", tuple(e for e in extra if e not in kept))
+        set_("_short", _index(groups, lambda e: [(short_key(e.short), e)]))
+        set_("_variant", _index(groups, lambda e: [(short_key(v), e) for v in e.variants]))
+        # Each run of words is also keyed closed up, so "radioembolisation" finds "radio-embolization".
+        set_("_long", _index(groups, lambda e: [(sep.join(g), (e, len(long_words(e.long))))
+                                                 for g in ngrams(long_words(e.long))
+                                                 for sep in ((" ", "") if len(g) > 1 else (" ",))]))
+        set_("_phrases", _phrase_table(groups))
+        display: dict[str, str] = {}
+        for e in entries + kept:
+            for text in (e.short, *e.variants):
+                display.setdefault(short_key(text), text)
+            display.setdefault(" ".join(long_words(e.long)), e.long)
+        set_("_display", MappingProxyType(display))
+        set_("_fuzzy_short", tuple(k for k in display if " " not in k))
+        set_("_fuzzy_long", tuple(k for k in display if len(k) >= 6))
+
+    # -- lookup ---------------------------------------------------------------------
+
+    def lookup(self, term: str) -> GlossaryLookup:
+        """Abbreviation -> entry ("exact"/"variant"), long form or part of one -> entry
+        ("reverse"), else labelled suggestions ("fuzzy") or nothing ("none")."""
+        if not isinstance(term, str):
+            raise InvalidQuestionError(f"A glossary term must be text, was: {type(term).__name__}")
+        query = term.strip().strip("\"'“”‘’`*?.!:;,").strip()
+        key = short_key(query)
+        if not key:
+            return GlossaryLookup(term, (), "none")
+        singular = singular_key(query, key)
+        for kind, table in (("exact", self._short), ("variant", self._variant)):
+            for k in (key, singular):
+                if k and k in table:
+                    return GlossaryLookup(term, table[k], kind)
+        words = long_words(query)
+        while len(words) > 1 and words[0] in ("a", "an", "the"):
+            words = words[1:]
+        hits = self._long.get(" ".join(words), ()) or self._long.get("".join(words), ())
+        if hits:
+            full = [e for e, n in hits if n == len(words)]
+            ranked = full or [e for e, n in sorted(hits, key=lambda h: (h[0].source != "review", h[1]))]
+            return GlossaryLookup(term, tuple(ranked), "reverse")
+        suggestions = self._suggest(query, key)
+        return GlossaryLookup(term, (), "fuzzy" if suggestions else "none", suggestions)
+
+    def _suggest(self, query: str, key: str) -> tuple[str, ...]:
+        """Typo suggestions: short forms within one edit (two for longer ones, transpositions
+        count once, so TCAE -> TACE); long forms by rapidfuzz similarity."""
+        found: list[str] = []
+        if " " not in query and len(key) >= 3:
+            for choice, _, _ in process.extract(key, self._fuzzy_short, scorer=OSA.distance,
+                                                score_cutoff=1 if len(key) <= 5 else 2, limit=3):
+                found.append(self._display[choice])
+        folded = " ".join(long_words(query))
+        if len(folded) >= 6:
+            # partial_ratio, only when the whole-string ratio finds nothing, lets a misspelt part
+            # ("orthotopic liver transplantaton" minus "orthotopic") find its long form
+            hits = process.extract(folded, self._fuzzy_long, scorer=fuzz.ratio, score_cutoff=85, limit=3)
+            if not hits and len(folded) >= 8:
+                hits = process.extract(folded, self._fuzzy_long, scorer=fuzz.partial_ratio, score_cutoff=90, limit=3)
+            found.extend(self._display[choice] for choice, _, _ in hits)
+        return tuple(dict.fromkeys(found))[:3]
+
+    def expansions_for(self, query: str, include_supplementary: bool = True) -> list[tuple[str, str]]:
+        """(text found in `query`, what to add to it) for query expansion in retrieval.
+
+        Abbreviations map to their long form (a variant such as PRRT also maps to the printed
+        PPRT, so it finds the review's text). Long forms map to their short form, matched
+        greedily, longest first. A long form of 3+ words also matches without its leading
+        qualifier when the rest (>= 2 words) is not itself another entry's long form:
+        "liver transplantation" -> OLT, but "neuroendocrine neoplasm" stays NEN, not panNEN.
+        Lower-case tokens of under 4 letters ("net", "re", "sa") are English words, not
+        abbreviations, and are skipped.
+        """
+        wanted = SOURCES if include_supplementary else ("review",)
+        out: list[tuple[str, str]] = []
+        tokens = list(re.finditer(r"[^\s,;:!?()\[\]{}\"“”]+", query))
+        i = 0
+        while i < len(tokens):
+            for width in (2, 1):
+                if i + width > len(tokens):
+                    continue
+                text = query[tokens[i].start():tokens[i + width - 1].end()].rstrip(".")
+                found = self._abbreviation_in_text(text)
+                if found:
+                    kind, entry = found
+                    if entry.source in wanted:
+                        out.append((text, entry.long))
+                        if kind == "variant":
+                            out.append((text, entry.short))
+                    i += width
+                    break
+            else:
+                i += 1
+        words = list(WORD.finditer(query))
+        keys = [" ".join(long_words(w.group())) for w in words]
+        i = 0
+        while i < len(keys):
+            for j in range(min(len(keys), i + 12), i, -1):  # longest phrase first
+                hits = [e for e in self._phrases.get(" ".join(keys[i:j]), ()) if e.source in wanted]
+                if hits:
+                    out.extend((query[words[i].start():words[j - 1].end()], e.short) for e in hits)
+                    i = j
+                    break
+            else:
+                i += 1
+        return list(dict.fromkeys(out))
+
+    def _abbreviation_in_text(self, text: str) -> tuple[str, GlossaryEntry] | None:
+        key = short_key(text)
+        if len(key) < 2 or not any(c.isalpha() for c in text) or (text.islower() and len(key) < 4):
+            return None
+        for kind, table in (("exact", self._short), ("variant", self._variant)):
+            for k in (key, singular_key(text, key)):
+                if k and k in table:
+                    return kind, table[k][0]
+        return None
+
+    # -- persistence ----------------------------------------------------------------
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"format": 1, "entries": [e.to_dict() for e in self.entries],
+                "supplementary": [e.to_dict() for e in self.supplementary]}
+
+    @classmethod
+    def from_dict(cls, data: Mapping[str, Any]) -> "Glossary":
+        try:
+            return cls(tuple(GlossaryEntry.from_dict(e) for e in data["entries"]),
+                       tuple(GlossaryEntry.from_dict(e) for e in data.get("supplementary", ())))
+        except (KeyError, TypeError, AttributeError, ConfigError) as e:
+            raise IndexStaleError(f"glossary.json is malformed ({e!r}); {REBUILD_HINT}") from e
+
+
+def _phrase_table(groups: Sequence[Sequence[GlossaryEntry]]) -> dict[str, tuple[GlossaryEntry, ...]]:
+    """Long forms, and their qualifier-less tails (see `expansions_for`), -> entries. A tail
+    is blocked by the long form of an entry of the same or an earlier (review) group."""
+    blocking: dict[str, set[str]] = {}
+    seen: set[str] = set()
+    for group in groups:
+        seen |= {" ".join(long_words(e.long)) for e in group}
+        for e in group:
+            blocking.setdefault(e.source, set(seen))
+
+    def keys_of(e: GlossaryEntry) -> list[tuple[str, GlossaryEntry]]:
+        words = long_words(e.long)
+        keys = [(" ".join(words), e)]
+        tail = words[1:]
+        if len(tail) >= 2 and words[0] not in FUNCTION_WORDS and tail[0] not in FUNCTION_WORDS:
+            if " ".join(tail) not in blocking[e.source]:
+                keys.append((" ".join(tail), e))
+        return keys
+
+    return _index(groups, keys_of)
+
+
+def bench_lookup(glossary: Glossary, terms: Sequence[str], repeats: int = 200) -> dict[str, float]:
+    """Time `glossary.lookup` on every term, `repeats` times; microseconds per lookup."""
+    import time
+
+    if repeats < 1 or not terms:
+        raise ConfigError(f"bench_lookup needs repeats >= 1 and at least one term, was: {repeats}, {len(terms)} terms")
+    timings = []
+    for _ in range(repeats):
+        for term in terms:
+            t0 = time.perf_counter_ns()
+            glossary.lookup(term)
+            timings.append(time.perf_counter_ns() - t0)
+    timings.sort()
+
+    def pct(q: float) -> float:
+        return timings[min(len(timings) - 1, int(q * len(timings)))] / 1000.0
+
+    return {"lookups": float(len(timings)), "p50_us": pct(0.50), "p95_us": pct(0.95), "max_us": timings[-1] / 1000.0}

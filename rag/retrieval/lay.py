@@ -1,0 +1,52 @@
+"""Lay wording -> the clinical terms a review uses, for query expansion and term coverage.
+
+"If the cancer in my liver can be removed, is an operation the best treatment?" shares almost
+no words with "Liver surgery ... is the treatment of choice for resectable NELM". A small,
+reviewed vocabulary (rag/retrieval/data/lay_terms.json) bridges the two: the retriever searches with
+the clinical equivalents too, and the answerer counts "operation" as matched where the text
+says "surgery". It only ever adds search terms; answers still quote the review verbatim.
+
+Reference lists print journal titles in ISO 4 abbreviation ("Endocr Rev"); for questions about
+publications a second table (rag/retrieval/data/journal_words.json) maps title words to those forms.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from functools import lru_cache
+from pathlib import Path
+
+LAY_TERMS_PATH = Path(__file__).resolve().parent / "data" / "lay_terms.json"
+JOURNAL_WORDS_PATH = Path(__file__).resolve().parent / "data" / "journal_words.json"
+# Journal-title abbreviations matter only where the question is about a publication: "surgery"
+# in a clinical question must not match "Surg" in a journal name.
+_PUBLICATION_CUE = re.compile(r"\b(?:journals?|published|publish\w*|appeared|appear|references?|cited|cites?|"
+                              r"papers?|articles?|issue|volume)\b", re.I)
+
+
+@lru_cache(maxsize=4)
+def _compiled(path: Path = LAY_TERMS_PATH) -> tuple[tuple[re.Pattern[str], str, tuple[str, ...]], ...]:
+    terms = json.loads(Path(path).read_text(encoding="utf-8"))["terms"]
+    # Longest phrases first, so "come back" is seen before "back" could be.
+    ordered = sorted(terms.items(), key=lambda kv: -len(kv[0]))
+    return tuple((re.compile(rf"(?<![\w-]){re.escape(lay)}(?![\w-])", re.I), lay, tuple(clinical))
+                 for lay, clinical in ordered)
+
+
+def lay_expansions(text: str) -> list[tuple[str, str]]:
+    """(lay phrase found in `text`, a clinical equivalent), for every match; and for a question
+    about a publication, (journal title word, its ISO 4 abbreviation)."""
+    out = _expansions(text, LAY_TERMS_PATH)
+    if _PUBLICATION_CUE.search(text):
+        out.extend(_expansions(text, JOURNAL_WORDS_PATH))
+    return out
+
+
+def _expansions(text: str, path: Path) -> list[tuple[str, str]]:
+    out = []
+    for pattern, _, clinical in _compiled(path):
+        m = pattern.search(text)
+        if m:
+            out.extend((m.group(0), term) for term in clinical)
+    return out

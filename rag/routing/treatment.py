@@ -1,0 +1,88 @@
+"""Routing: does a question ask for a treatment decision, or about what the review says?
+
+In: the user's question. Out: `is_treatment_question(question) -> bool`; True sends it to the
+deterministic algorithm (rag/algorithm/engine.py), False to retrieval. The boundary: "What does the
+review say about liver transplantation?" asks about the text; "Is he a candidate for
+transplantation?" or "What treatment for an unresectable G2 pNET?" asks for a decision.
+
+Rules are regular expressions plus a count of the case features `extract_inputs` finds, so the
+decision is predictable and testable. It does not read the inputs for the algorithm
+(rag/algorithm/inputs.py does that) and does not decide treatment.
+"""
+
+from __future__ import annotations
+
+import re
+
+from rag.algorithm.inputs import check_question, extract_inputs
+
+__all__ = ["is_treatment_question"]
+
+_F = re.IGNORECASE
+
+_NOT_TREATMENT = re.compile(
+    r"\b(?:stand for|abbreviat\w*|acronym|who (?:is|are|was|were|wrote)|first author|authors?\b|journal|doi|"
+    r"published|publication|pubmed|references?\b|keywords?|conflicts? of interest|cite\b|citation|"
+    r"define|definition|what does \w+ mean|meaning of|"
+    r"imaging|staging|diagnos\w*|scan\w*|biopsy|marker|detect\w*)", _F)
+# Naming the review's algorithm with a case feature asks for the pathway.
+_ALGORITHM = re.compile(r"\b(?:algorithm|pathway|figure 2|flow ?chart|decision tree)\b", _F)
+_REQUEST = re.compile(
+    r"\bhow (?:should|would|do (?:we|you|i)|can (?:we|i|you)|to)\b[^?]*\b(?:treat|manag|approach|handl)\w*|"
+    r"\bwhat (?:is|are|would be) (?:the )?(?:best|recommended|appropriate|right|optimal|preferred|next)\b[^?]*"
+    r"\b(?:treatment|therapy|management|options?|steps?|approach)\b|"
+    r"\bwhat (?:treatments?|therapy|therapies|management)\b|"
+    r"\b(?:is|are|would) (?:he|she|they|the patient|my patient|this patient|a patient|it)\b[^?]*"
+    r"\b(?:candidate|eligible|suitable)\b|"
+    r"\bshould (?:he|she|they|we|i|the patient|my patient|this patient|it)\b", _F)
+# Words that ask for a decision only about a case: "What do you recommend for a G2 pNET?" does,
+# "Is transplantation widely recommended for NELM?" asks what the review says.
+_CASE_REQUEST = re.compile(
+    r"\b(?:recommend\w*|advise|suggest\w*|propose|treatment plan|next steps?|what next|what now|what to do|"
+    r"what (?:can|should|could) (?:be done|we do|i do|they do))\b", _F)
+_CITED_WORK = re.compile(r"\bet al\b", _F)
+_GENERIC_REQUEST = re.compile(r"\b(?:options?|treat\w*|therap\w*|manag\w*|candidate|eligib\w*)\b", _F)
+_PATIENT = re.compile(
+    r"\b(?:patient|pt|man|woman|male|female|he|she|his|her|mother|father|wife|husband|son|daughter|"
+    r"my (?:doctor|oncologist|surgeon)|i have|i.ve|"
+    r"\d{1,3}[- ]?(?:year|yr)s?[- ]?old|aged? \d{1,3})\b", _F)
+_ABOUT_REVIEW = re.compile(r"\b(?:what|how) (?:does|do|did) (?:the )?(?:review|article|paper|abstract|authors?)\b|"
+                           r"\b(?:does|do|did) (?:the )?(?:review|article|paper|authors?)\b|"
+                           r"\baccording to the (?:review|article|paper|authors?)\b", _F)
+
+
+def is_treatment_question(question: str) -> bool:
+    """True for a patient scenario or a request for a recommendation; False for content questions.
+
+    The boundary: "What does the review say about liver transplantation?" asks about the text
+    (retrieval answers it); "Is he a candidate for transplantation?" or "What treatment for an
+    unresectable G2 pNET?" asks for a decision (the algorithm answers it).
+    """
+    text = check_question(question)
+    specifics = _count_specifics(text)
+    patient = bool(_PATIENT.search(text))
+    request = bool(_REQUEST.search(text)) or bool(_CASE_REQUEST.search(text) and (specifics or patient))
+    if _NOT_TREATMENT.search(text) and (not request or not specifics):
+        return False  # bibliographic, glossary or diagnostic questions ("how should I cite it?")
+    if _ABOUT_REVIEW.search(text) and not patient:
+        return False  # "what does the review say about ..." asks about the text
+    if _CITED_WORK.search(text):
+        return False  # "What did Pavel et al. recommend for G2 tumours?" asks about a cited work
+    if request:
+        return True
+    if patient and specifics:
+        return True  # a case description is a request for a decision
+    if _ALGORITHM.search(text) and specifics:
+        return True  # "G1 SI-NEN, resectable: what does the algorithm suggest?"
+    # A generic "treatment/options" question about one feature ("What is the treatment of choice
+    # for resectable NELM?") asks what the review says; two or more features describe a case, and
+    # a grade alone ("management of a G3 NEC?") asks which pathway applies, if any.
+    return bool(_GENERIC_REQUEST.search(text)) and (specifics >= 2 or extract_inputs(text).grade is not None)
+
+
+def _count_specifics(text: str) -> int:
+    """How many case features (grade, primary, liver status, ...) the question states."""
+    inputs = extract_inputs(text)
+    return sum(getattr(inputs, name) is not None for name in (
+        "grade", "primary", "liver", "distribution", "extrahepatic", "refractory_symptoms", "recurrence",
+        "primary_resected", "liver_involvement_pct", "stable_months", "age", "ki67_pct"))
