@@ -3,7 +3,7 @@
 A thin, top-down Streamlit script. Answers come from `rag.pipeline` (loaded once per process
 and shared by every session), the glossary filter from `rag.glossary.filter`, the treatment
 algorithm from `rag.algorithm.engine`, and every string shown as HTML is built (and escaped) by
-`rag.ui.view`. Run it with `make run` or `streamlit run app.py`; the evaluation page is
+`rag.ui`. Run it with `make run` or `streamlit run app.py`; the evaluation page is
 pages/1_Evaluation.py.
 """
 

@@ -24,21 +24,25 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m eval", description=__doc__,
                                      formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--questions", type=Path, default=EVAL_DIR / "questions.jsonl",
-                        help="evaluation set (JSONL, schema in eval/README.md)")
+                        help="dev split: the set the product may be calibrated on (JSONL, schema in eval/README.md)")
+    parser.add_argument("--test-questions", type=Path, default=EVAL_DIR / "questions_test.jsonl",
+                        help="held-out test split, never tuned on; reported beside the dev split "
+                             "(pass an empty string to skip)")
     parser.add_argument("--reports", type=Path, default=EVAL_DIR / "reports", help="where to write the report")
     parser.add_argument("--no-baseline", action="store_true", help="skip the LangChain tutorial baseline")
     parser.add_argument("--config", action="store_true", help="compare retrieval configurations side by side")
     parser.add_argument("--json", action="store_true", help="print the summary as JSON on stdout")
     args = parser.parse_args(argv)
     try:
+        test = args.test_questions if str(args.test_questions) not in ("", ".") else None
         report = run(args.questions, baseline=not args.no_baseline, configs=args.config,
-                     progress=not args.json)
+                     progress=not args.json, test_questions=test)
     except RagError as e:
         print(f"error: {e}", file=sys.stderr)
         return 1
     paths = write_report_files(report, args.reports)
     if args.json:
-        print(json.dumps({k: report[k] for k in ("meta", "ours", "baseline", "configs") if k in report},
+        print(json.dumps({k: report[k] for k in ("meta", "ours", "splits", "baseline", "configs") if k in report},
                          ensure_ascii=False))
     else:
         from eval.report import to_markdown
@@ -48,7 +52,10 @@ def main(argv: list[str] | None = None) -> int:
     return 0
 
 
-def run(questions: Path, baseline: bool = True, configs: bool = False, progress: bool = True) -> dict:
+def run(questions: Path, baseline: bool = True, configs: bool = False, progress: bool = True,
+        test_questions: Path | None = None) -> dict:
+    """Score the dev split (`ours`, and the baseline and configurations on it) and, when given,
+    the held-out test split; `splits` holds both summaries side by side."""
     import rag
     from eval.report import failures
     from eval.run import compare_retrieval_modes, evaluate, summarise
@@ -57,13 +64,20 @@ def run(questions: Path, baseline: bool = True, configs: bool = False, progress:
     items = load_questions(questions)
     pipeline = rag.get_pipeline()
     unit_texts = {uid: u.text for uid, u in pipeline.index.units.items()}
-    rows = evaluate(pipeline, items, unit_texts, progress=progress)
+    rows = [dict(r, split="dev") for r in evaluate(pipeline, items, unit_texts, progress=progress)]
     report: dict = {
         "meta": {"questions": _shown(questions), "n_questions": len(items),
                  "model": pipeline.settings.model_name, "fusion": pipeline.settings.fusion,
                  "measured_at": datetime.now(timezone.utc).isoformat(timespec="seconds")},
-        "ours": summarise(rows), "rows": rows, "failures": failures(rows),
+        "ours": summarise(rows), "splits": {"dev": summarise(rows)}, "rows": rows, "failures": failures(rows),
     }
+    if test_questions is not None:
+        test_items = load_questions(test_questions)
+        test_rows = [dict(r, split="test") for r in evaluate(pipeline, test_items, unit_texts, progress=progress)]
+        report["meta"].update(test_questions=_shown(test_questions), n_test_questions=len(test_items))
+        report["splits"]["test"] = summarise(test_rows)
+        report["rows"] += test_rows
+        report["test_failures"] = failures(test_rows)
     if baseline:
         from eval.baseline import baseline_output, build_baseline
         from rag.core.embed import resolve_model_path

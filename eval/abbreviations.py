@@ -89,7 +89,6 @@ def load_bioc(path: Path) -> list[GoldDocument]:
     for doc in root.iter("document"):
         text, pairs = "", set()
         for passage in doc.iter("passage"):
-            offset = int(passage.findtext("offset", "0"))
             text += "\n\n" if text else ""  # a paragraph break between passages
             text += passage.findtext("text", "")
             forms = {a.get("id"): a.findtext("text", "") for a in passage.iter("annotation")}

@@ -17,7 +17,8 @@ unit; a bare gold ID ("abstract-s2") matches a prefixed one ("machairas2021:abst
 Citations, after ALCE (Gao et al. 2023, "Enabling Large Language Models to Generate Text
 with Citations"), with its NLI judge replaced by a text test:
 - an answer is split into statements, each with the unit IDs that close it
-  (`split_answer_sentences`);
+  (`split_answer_sentences`, from `rag/answer/citations.py`, the product's one parser of
+  citations, which the generative verifier uses too);
 - a statement is supported when the joined text of its cited units supports it. The
   default judge `verbatim_support` asks for the statement verbatim after case/whitespace/
   dash normalisation: exact for extractive answers, which only copy unit text. For the
@@ -40,23 +41,19 @@ import unicodedata
 from dataclasses import dataclass
 from typing import Any, Callable, Collection, Iterable, Mapping, Sequence
 
+# split_answer_sentences and UNIT_ID_RE are also re-exported: eval code and tests take them
+# from here, but the parser and the ID shape live in the product (one home each).
+from rag.answer.citations import split_answer_sentences
 from rag.core.errors import ConfigError
+from rag.core.text import STOP_WORDS, local_id
 
 Judge = Callable[[str, str], bool]
-Statement = tuple[str, list[str]]
 
-# A unit ID as the parser makes them, optionally with a document prefix ("machairas2021:").
-UNIT_ID_RE = re.compile(
-    r"^(?:[a-z0-9][a-z0-9_.-]*:)?(?:citation|keywords|coi|abstract-s\d+|figure-\d+|reference-\d+)$")
 
 # --- retrieval --------------------------------------------------------------------------
 
-def _bare(unit_id: str) -> str:
-    return unit_id.split(":", 1)[-1]
-
-
 def _is_gold(candidate: str, gold: Collection[str]) -> bool:
-    return candidate in gold or _bare(candidate) in gold
+    return candidate in gold or local_id(candidate) in gold
 
 
 def _ranked_unique(ranked_ids: Sequence[str]) -> list[str]:
@@ -173,71 +170,6 @@ def facts_present(answer: str, required_facts: Sequence[Sequence[str]]) -> float
 
 # --- citations --------------------------------------------------------------------------
 
-_BRACKET_RE = re.compile(r"\[([^\[\]]+)\](?!\()")  # "[...]" but not a markdown link "[...](url)"
-_BULLET_RE = re.compile(r"^\s*(?:[-*+]|\d+[.)]|#+)\s+")
-_TRAILING_PUNCT_RE = re.compile(r"[.,;:!?)\]]*")
-
-
-def _citation_ids(inner: str, known_ids: Collection[str] | None) -> list[str] | None:
-    """"figure-2, keywords" -> ["figure-2", "keywords"]; None if the bracket is not a citation.
-
-    A part is a unit ID if it has the parser's shape (UNIT_ID_RE) or is in `known_ids`; an
-    ID of the right shape that the index lacks still counts, so a made-up citation is
-    scored (as supporting nothing) instead of vanishing.
-    """
-    parts = [p.strip() for p in re.split(r"[,;]", inner)]
-    known = known_ids or ()
-    if all(p and (UNIT_ID_RE.match(p) or p in known or _bare(p) in known) for p in parts):
-        return parts
-    return None
-
-
-def split_answer_sentences(markdown_answer: str,
-                           known_ids: Collection[str] | None = None) -> list[Statement]:
-    """Split an answer into (statement, cited unit IDs), in order.
-
-    A citation group (adjacent `[unit-id]` brackets, or `[a, b]`) closes the text before
-    it; punctuation right after the group belongs to that statement, so
-    `Text [abstract-s2].` and `Text. [abstract-s2]` both give one statement citing
-    abstract-s2, and `Text [figure-2][keywords].` cites both. Line breaks (bullets,
-    paragraphs) close a statement too; text no group closes is returned with no citations,
-    and counts as unsupported. Several sentences before one group form one statement:
-    splitting at every period would cut quoted references ("Modlin IM, ... et al.
-    Gastroenteropancreatic neuroendocrine tumours. Lancet Oncol. 2008;9:61-72") apart.
-    A group with no text of its own ("[a] [b]", a line holding only "[a]") joins the
-    statement before it. "[13]" in a figure caption is text, not a citation.
-    """
-    statements: list[Statement] = []
-    for raw_line in markdown_answer.splitlines():
-        line = _BULLET_RE.sub("", raw_line)
-        pending, pos = "", 0
-        for m in _BRACKET_RE.finditer(line):
-            ids = _citation_ids(m.group(1), known_ids)
-            if ids is None:
-                continue
-            pending += line[pos:m.start()]
-            pos = m.end()
-            if re.search(r"\w", pending):
-                statements.append((pending.strip(), _unique(ids)))
-            elif statements:
-                text, cites = statements[-1]
-                statements[-1] = (text, _unique(cites + ids))
-            pending = ""
-            lead = _TRAILING_PUNCT_RE.match(line, pos).group(0)
-            if lead and statements:
-                text, cites = statements[-1]
-                statements[-1] = (text + lead, cites)
-            pos += len(lead)
-        rest = (pending + line[pos:]).strip()
-        if re.search(r"\w", rest):
-            statements.append((rest, []))
-    return statements
-
-
-def _unique(ids: Iterable[str]) -> list[str]:
-    return list(dict.fromkeys(ids))
-
-
 def _strip_edges(text: str) -> str:
     return normalise_text(text).strip(_EDGE_PUNCT)
 
@@ -248,12 +180,8 @@ def verbatim_support(sentence: str, evidence: str) -> bool:
     return bool(needle) and needle in normalise_text(evidence)
 
 
-_STOPWORDS = frozenset("""a an the of to in on for and or with by from as at is are was were be been
-this that these those it its which who whom their they than then also may can should""".split())
-
-
 def _content_tokens(text: str) -> list[str]:
-    return [t for t in re.findall(r"\w+", normalise_text(text)) if t not in _STOPWORDS]
+    return [t for t in re.findall(r"\w+", normalise_text(text)) if t not in STOP_WORDS]
 
 
 def lexical_support(sentence: str, unit_text: str) -> float:
@@ -281,7 +209,7 @@ def lexical_judge(threshold: float = 0.8) -> Judge:
 
 def _evidence(ids: Iterable[str], unit_texts: Mapping[str, str]) -> str:
     """Joined text of the cited units; an ID the mapping lacks contributes nothing."""
-    return " ".join(unit_texts.get(u, unit_texts.get(_bare(u), "")) for u in ids)
+    return " ".join(unit_texts.get(u, unit_texts.get(local_id(u), "")) for u in ids)
 
 
 def citation_recall(statements: Sequence[tuple[str, Sequence[str]]], unit_texts: Mapping[str, str],

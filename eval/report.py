@@ -30,6 +30,18 @@ SUMMARY_ROWS = (
 )
 
 
+# (key, label, target) of the goals table.
+GOALS = (
+    ("answerable_facts_right_passage", "Answerable facts answered with the right passage", ">= 0.95"),
+    ("bibliographic_and_reference", "Bibliographic and reference questions", ">= 0.95"),
+    ("answerable_refused", "Answerable questions refused", "<= 0.05"),
+    ("abbreviation", "Abbreviation questions (route and expansion)", ">= 0.95"),
+    ("treatment_branch", "Treatment cases reaching the right branch", ">= 0.90"),
+    ("followup", "Follow-ups", ">= 0.85"),
+    ("unanswerable_refused", "Unanswerable questions refused", ">= 0.90"),
+)
+
+
 def _fmt(value: Any) -> str:
     if value is None:
         return "–"
@@ -39,13 +51,29 @@ def _fmt(value: Any) -> str:
 def to_markdown(report: Mapping[str, Any]) -> str:
     ours, base = report["ours"], report.get("baseline")
     meta = report["meta"]
-    lines = [f"# Evaluation report", "",
+    lines = ["# Evaluation report", "",
              f"{meta['n_questions']} questions from `{meta['questions']}`, model `{meta['model']}`, "
              f"measured {meta['measured_at']}.", "",
              "| Metric | This product | LangChain tutorial baseline |", "|---|---:|---:|"]
     for key, label, _ in SUMMARY_ROWS:
         lines.append(f"| {label} | {_fmt(ours['overall'].get(key))} | "
                      f"{_fmt(base['overall'].get(key)) if base else 'not run'} |")
+    splits = report.get("splits", {})
+    if "test" in splits:
+        dev, test = splits["dev"]["overall"], splits["test"]["overall"]
+        lines += ["", "## Dev and held-out test splits", "",
+                  f"Dev: {splits['dev']['n']} questions (`{meta['questions']}`, the product may be calibrated on it); "
+                  f"test: {splits['test']['n']} questions (`{meta.get('test_questions', '')}`, written first and never tuned on).",
+                  "", "| Metric | Dev | Test | Gap (test - dev) |", "|---|---:|---:|---:|"]
+        for key, label, _ in SUMMARY_ROWS:
+            gap = (test.get(key) - dev.get(key)) if dev.get(key) is not None and test.get(key) is not None else None
+            lines.append(f"| {label} | {_fmt(dev.get(key))} | {_fmt(test.get(key))} | "
+                         f"{'–' if gap is None else f'{gap:+.3f}'} |")
+        lines += ["", "Goals on questions the product was not tuned on (share of the items each concerns):", "",
+                  "| Goal | Dev | Test | n (test) | target |", "|---|---:|---:|---:|---:|"]
+        for key, label, target in GOALS:
+            d, t = splits["dev"]["goals"][key], splits["test"]["goals"][key]
+            lines.append(f"| {label} | {_fmt(d['value'])} | {_fmt(t['value'])} | {t['n']} | {target} |")
     lines += ["", "## Latency per route (warm, ms)", "", "| Route | n | p50 | p95 |", "|---|---:|---:|---:|"]
     for route, lat in ours["latency"].items():
         lines.append(f"| {route} | {lat['n']} | {_fmt(lat['p50_ms'])} | {_fmt(lat['p95_ms'])} |")
@@ -61,8 +89,11 @@ def to_markdown(report: Mapping[str, Any]) -> str:
         lines.append(f"| {cat} | {row['n']} | " + " | ".join(
             _fmt(row.get(k)) for k in ("recall@3", "facts", "citation_recall", "route_ok", "abstain_ok")) + " |")
     if report.get("failures"):
-        lines += ["", "## Items that missed", ""]
+        lines += ["", "## Items that missed (dev)", ""]
         lines += [f"- `{f['id']}` ({f['category']}): {f['why']}" for f in report["failures"]]
+    if report.get("test_failures"):
+        lines += ["", "## Items that missed (test)", ""]
+        lines += [f"- `{f['id']}` ({f['category']}): {f['why']}" for f in report["test_failures"]]
     lines += ["", "Citation metrics are exact for extractive answers (statement must appear verbatim in the",
               "cited units); glossary and algorithm answers are scored on routes and facts only.", ""]
     return "\n".join(lines)

@@ -17,6 +17,7 @@ from typing import Any, Iterable, Mapping, Sequence
 from eval.metrics import (abstention_scores, aggregate_by, citation_scores, facts_present, mean,
                           percentile, retrieval_scores, route_accuracy)
 from eval.schema import EvalQuestion
+from rag.core.text import local_id
 
 RETRIEVAL_KEYS = ("recall@1", "recall@3", "recall@5", "rr", "ndcg@5")
 ROW_KEYS = RETRIEVAL_KEYS + ("citation_recall", "citation_precision", "facts", "citation_chars_ratio",
@@ -62,7 +63,38 @@ def score_item(item: EvalQuestion, out: SystemOutput, unit_texts: Mapping[str, s
         0.0 if answerable and item.required_facts else None)
     row["route_ok"] = 1.0 if out.route == item.route else 0.0
     row["abstain_ok"] = 1.0 if out.abstained == item.abstain else 0.0
+    cited = {local_id(u) for u, _ in out.cited}
+    row["cites_gold"] = (1.0 if cited & {local_id(u) for u in item.gold_units} and not out.abstained else 0.0
+                         ) if answerable and item.gold_units else None
     return row
+
+
+def _ok(row: Mapping[str, Any]) -> bool:
+    """The item is handled as its gold says: refused when it should be; otherwise answered on
+    the expected route with every required fact."""
+    if row["abstain"]:
+        return bool(row["abstained"])
+    return not row["abstained"] and row["route_ok"] == 1.0 and (row["facts"] is None or row["facts"] >= 1.0)
+
+
+def goals(rows: Sequence[Mapping[str, Any]]) -> dict[str, Any]:
+    """The figures the product is held to on questions it was not tuned on (issue 11's table):
+    each a share of the items it concerns, with their count."""
+    def share(selected, test) -> dict[str, Any]:
+        items = [r for r in rows if selected(r)]
+        return {"n": len(items), "value": mean(1.0 if test(r) else 0.0 for r in items) if items else None}
+
+    retrieval_fact = lambda r: (not r["abstain"] and r["expected_route"] == "retrieval"  # noqa: E731
+                                and r["category"] in ("abstract", "paraphrase", "figure"))
+    return {
+        "answerable_facts_right_passage": share(retrieval_fact, lambda r: r["cites_gold"] == 1.0 and _ok(r)),
+        "bibliographic_and_reference": share(lambda r: r["category"] in ("bibliographic", "reference"), _ok),
+        "answerable_refused": share(lambda r: not r["abstain"], lambda r: r["abstained"]),
+        "abbreviation": share(lambda r: r["category"] == "abbreviation", _ok),
+        "treatment_branch": share(lambda r: r["category"] == "treatment", _ok),
+        "followup": share(lambda r: r["category"] == "followup", _ok),
+        "unanswerable_refused": share(lambda r: r["abstain"], lambda r: r["abstained"]),
+    }
 
 
 def evaluate(system: Any, items: Sequence[EvalQuestion], unit_texts: Mapping[str, str],
@@ -92,7 +124,7 @@ def summarise(rows: Sequence[Mapping[str, Any]]) -> dict[str, Any]:
     for route in sorted({r["route"] for r in rows}):
         values = [r["latency_ms"] for r in rows if r["route"] == route]
         latency[route] = {"n": len(values), "p50_ms": percentile(values, 50), "p95_ms": percentile(values, 95)}
-    return {"n": len(rows), "overall": overall, "latency": latency,
+    return {"n": len(rows), "overall": overall, "goals": goals(rows), "latency": latency,
             "abstention_counts": {"true_refusals": abst.true_refusals, "false_refusals": abst.false_refusals,
                                   "missed_refusals": abst.missed_refusals, "answered": abst.answered},
             "by_category": aggregate_by(rows, "category", list(ROW_KEYS))}

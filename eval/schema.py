@@ -24,7 +24,7 @@ from typing import Literal, Optional
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator, model_validator
 
-from eval.metrics import UNIT_ID_RE
+from rag.core.text import UNIT_ID_RE
 from rag.core.errors import ConfigError, ParseError
 
 CATEGORIES = ("abstract", "bibliographic", "figure", "reference", "paraphrase", "abbreviation",

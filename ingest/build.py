@@ -18,6 +18,7 @@ from pathlib import Path
 from typing import Callable
 
 from ingest.chunk import chunk_articles
+from ingest.embed import embed_chunks
 from rag.core.embed import Embedder, load_embedder
 from ingest.parse import parse_pubmed_page
 from rag.core.errors import ParseError, RagError
@@ -91,9 +92,7 @@ def build_index(
         # Embedding comes after the output folder is known to be writable: a bad --index-dir
         # should fail in a second, not after loading a model.
         embedder = embedder or load_embedder(settings.model_name, settings.embed_batch_size)
-        vectors = embedder.encode([c.text for c in chunks], progress=progress)
-        index = faiss.IndexFlatIP(embedder.dimension)
-        index.add(vectors)
+        index = embed_chunks(chunks, embedder, progress=progress)
         manifest = Manifest(
             format_version=FORMAT_VERSION, model_name=settings.model_name,
             dimension=embedder.dimension, chunking=chunking_params(settings),

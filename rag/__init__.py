@@ -35,9 +35,18 @@ def get_pipeline(settings: "Settings | None" = None) -> "Pipeline":
         return _pipelines[settings]
 
 
+def load_pipeline(settings: "Settings | None" = None, embedder: object = None,
+                  chat_model: object = None) -> "Pipeline":
+    """A new pipeline, not shared: for integrators who bring their own embedder or LangChain
+    chat model (`rag.load_pipeline(chat_model=ChatOllama(model="llama3.1"))`)."""
+    from rag.pipeline import load_pipeline as _load
+
+    return _load(settings, embedder=embedder, chat_model=chat_model)
+
+
 def ask(question: str, history: "list[str] | None" = None, settings: "Settings | None" = None) -> "Answer":
     """Answer `question` (with earlier user questions as `history`) from the review."""
     return get_pipeline(settings).ask(question, history)
 
 
-__all__ = ["ask", "get_pipeline"]
+__all__ = ["ask", "get_pipeline", "load_pipeline"]

@@ -1,50 +1,33 @@
 """The question-answering chain: normalise -> route -> (glossary | algorithm | retrieval) -> Answer.
 
 Composed from LangChain runnables so it plugs into that ecosystem (tracing, batching,
-`.invoke`), with the project's own types inside: the chain's input is a `Turn`, its output
-an `Answer`. Loading (index, model, BM25, glossary) happens once in `load_pipeline`; `ask`
-is then read-only and safe to call from several threads (the app shares one pipeline).
+`.invoke`), with the project's own types inside: the router's `Turn` flows to the route's
+answerer, which returns an `Answer`. Loading (index, model, BM25, glossary) happens once in
+`load_pipeline`; `ask` is then read-only and safe to call from several threads (the app
+shares one pipeline).
 
-Routing is deterministic and part of the answer: abbreviation questions go to the glossary,
-treatment scenarios to the Figure 2 algorithm (never to free text), everything else to
-hybrid retrieval and the extractive answerer.
+Routing is deterministic and decided in one place (rag/routing/router.py); this module only
+dispatches: abbreviation questions to the glossary, treatment scenarios to the Figure 2
+algorithm (never to free text), another cancer to a refusal that names it, everything else
+to hybrid retrieval and the extractive answerer.
 """
 
 from __future__ import annotations
 
-import re
 import time
-from dataclasses import dataclass, fields, replace
 from typing import Any
 
 from rag.answer.extractive import Answerer, abstention_text
-from rag.answer.cues import asks_for_number
-from rag.core.errors import InvalidQuestionError
-from rag.routing.followup import is_followup, rewrite
 from rag.core.index import LoadedIndex, load_index
-from rag.routing.question import normalise_question
-from rag.retrieval.hybrid import Hit, HybridRetriever
 from rag.core.settings import Settings
+from rag.core.text import resolve_unit_id
 from rag.core.types import Answer, Citation, SourceUnit
-
-
-@dataclass(frozen=True)
-class Turn:
-    """One question in context, after normalisation and routing."""
-
-    question: str
-    history: tuple[str, ...]
-    query: str  # the self-contained question (rewritten for follow-ups)
-    route: str
-    started: float
-    glossary_term: str = ""
-    previous_treatment: str = ""
-    other_disease: str = ""  # a non-neuroendocrine disease the question is about (rag/routing/scope.py)
+from rag.retrieval.hybrid import Hit, HybridRetriever
+from rag.routing.router import Turn, route
 
 
 class Pipeline:
     def __init__(self, index: LoadedIndex, embedder: Any, settings: Settings, chat_model: Any = None) -> None:
-        import Stemmer
         from rag.glossary.store import Glossary
 
         self.index = index
@@ -53,8 +36,7 @@ class Pipeline:
         self._aliases: dict[str, list[tuple[str, str]]] = {}
         self.embedder = embedder
         self.retriever = HybridRetriever(index, embedder, settings, expand=self.expand)
-        stemmer = Stemmer.Stemmer("english")
-        self.answerer = Answerer(list(index.units.values()), stemmer.stemWord, expand=self.expand,
+        self.answerer = Answerer(list(index.units.values()), settings, expand=self.expand,
                                  aliases=self.aliases, background=[a.title for a in index.articles])
         self.chat_model, self._chat_notice = chat_model, ""
         if chat_model is None and settings.generative_model:
@@ -106,56 +88,27 @@ class Pipeline:
         return (RunnableLambda(self._prepare, name="prepare")
                 | RunnableLambda(self._dispatch, name="answer"))
 
-    def _dispatch(self, turn: Turn) -> Answer:
+    def _dispatch(self, routed: tuple[Turn, float]) -> Answer:
+        turn, started = routed
         handlers = {"glossary": self._answer_glossary, "algorithm": self._answer_algorithm,
-                    "retrieval": self._answer_retrieval}
-        return handlers[turn.route](turn)
+                    "retrieval": self._answer_retrieval, "out_of_scope": self._answer_out_of_scope}
+        return handlers[turn.route](turn, started)
 
-    def _prepare(self, request: dict[str, Any]) -> Turn:
-        from rag.routing.treatment import is_treatment_question
-        from rag.glossary.store import parse_glossary_question
-        from rag.routing.scope import other_disease
-
+    def _prepare(self, request: dict[str, Any]) -> tuple[Turn, float]:
         started = time.perf_counter()
-        limit = self.settings.max_question_chars
-        question = normalise_question(request["question"], limit)
-        history = []
-        for earlier in request.get("history") or []:
-            try:
-                history.append(normalise_question(earlier, limit))
-            except InvalidQuestionError:
-                continue  # a bad earlier turn must not break the current one
-        term = parse_glossary_question(question, self.glossary)
-        if term:
-            return Turn(question, tuple(history), question, "glossary", started, glossary_term=term)
-        other = other_disease(question)
-        if other:  # neither the NEN algorithm nor NEN passages answer for another cancer
-            return Turn(question, tuple(history), rewrite(question, history).question, "retrieval", started,
-                        other_disease=other)
-        if is_treatment_question(question) and not _asks_beyond_algorithm(question):
-            return Turn(question, tuple(history), question, "algorithm", started)
-        if history and is_followup(question):
-            anchor = next((h for h in reversed(history) if not is_followup(h)), history[-1])
-            term = _followup_term(question)
-            if parse_glossary_question(anchor, self.glossary) and term and self.glossary.lookup(term).matches:
-                # "What does TACE stand for?" then "And TAE?": the same kind of question.
-                return Turn(question, tuple(history), f"{anchor} {question}", "glossary", started,
-                            glossary_term=term)
-            if is_treatment_question(anchor):
-                return Turn(question, tuple(history), f"{anchor} {question}", "algorithm", started,
-                            previous_treatment=anchor)
-        rewritten = rewrite(question, history)
-        return Turn(question, tuple(history), rewritten.question, "retrieval", started)
+        turn = route(request["question"], request.get("history") or [], self.glossary,
+                     self.settings.max_question_chars)
+        return turn, started
 
-    def _answer_glossary(self, turn: Turn) -> Answer:
-        from rag.glossary.store import answer_glossary
+    def _answer_glossary(self, turn: Turn, started: float) -> Answer:
+        from rag.glossary.questions import answer_glossary
 
         lookup = self.glossary.lookup(turn.glossary_term)
         if not lookup.matches and not lookup.did_you_mean:
             # "What is the DOI?" looks like an abbreviation question but the review answers
             # it elsewhere: prefer a grounded answer from the text to a glossary miss. A typo
             # ("Expand ALLPS") keeps its "did you mean": the text would only match "expand".
-            retrieved = self._answer_retrieval(turn)
+            retrieved = self._answer_retrieval(turn, started)
             if not retrieved.abstained:
                 return retrieved
         # A typo gets a labelled "did you mean" that cites where the suggestions are defined.
@@ -166,37 +119,45 @@ class Pipeline:
             if unit is not None:
                 citations.append(_citation(unit, _span_of(unit.text, entry.sentence or entry.long)))
         return Answer(turn.question, "glossary", answer_glossary(lookup, self.glossary), tuple(citations),
-                      abstained=not lookup.matches and not lookup.did_you_mean, timings_ms=_timings(turn))
+                      abstained=not lookup.matches and not lookup.did_you_mean, timings_ms=_timings(started))
 
-    def _answer_algorithm(self, turn: Turn) -> Answer:
+    def _answer_algorithm(self, turn: Turn, started: float) -> Answer:
         from rag.algorithm.engine import run_algorithm
         from rag.algorithm.inputs import extract_inputs
         from rag.algorithm.render import render_dot, render_markdown
 
         inputs = extract_inputs(turn.question)
         if turn.previous_treatment:
-            inputs = _merge_inputs(extract_inputs(turn.previous_treatment), inputs)
+            inputs = extract_inputs(turn.previous_treatment).merged(inputs)
         result = run_algorithm(inputs, self.settings)
         labels = {uid: u.label for uid, u in self.index.units.items()}
         units = [self._resolve_unit(uid) for uid in result.citations]
         citations = tuple(_citation(u, (0, len(u.text))) for u in units if u is not None)
         return Answer(turn.question, "algorithm", render_markdown(result, labels), citations,
                       rewritten_question=turn.query if turn.previous_treatment else "",
-                      timings_ms=_timings(turn), algorithm=result.to_dict(), dot=render_dot(result))
+                      timings_ms=_timings(started), algorithm=result.to_dict(), dot=render_dot(result))
 
     def _resolve_unit(self, unit_id: str) -> SourceUnit | None:
         """The algorithm cites the review's own IDs; in a multi-document index they carry
         the review's `<doc-key>:` prefix."""
-        if unit_id in self.index.units:
-            return self.index.units[unit_id]
-        return next((u for uid, u in self.index.units.items() if uid.endswith(":" + unit_id)), None)
+        key = resolve_unit_id(unit_id, self.index.units)
+        return None if key is None else self.index.units[key]
+
+    def _answer_out_of_scope(self, turn: Turn, started: float) -> Answer:
+        """Another cancer: declined by name, with the closest passages as reading (the route
+        shown is retrieval's, whose refusal this is)."""
+        hits = self.retriever.retrieve(turn.query, self.settings.top_k)
+        text = abstention_text(turn.other_disease, [a.title for a in self.index.articles])
+        return Answer(turn.question, "retrieval", text, (), True, tuple((h.unit_id, h.score) for h in hits),
+                      _timings(started), rewritten_question=turn.query if turn.query != turn.question else "",
+                      related=self._related(hits), notices=(self._chat_notice,) if self._chat_notice else ())
 
     def _related(self, hits: list[Hit]) -> tuple[Citation, ...]:
         """The closest passages, shown with a refusal as reading, not as an answer."""
         return tuple(_citation(self.index.units[h.unit_id], (0, len(self.index.units[h.unit_id].text)), h.score)
                      for h in hits[:3] if h.unit_id in self.index.units)
 
-    def _answer_retrieval(self, turn: Turn) -> Answer:
+    def _answer_retrieval(self, turn: Turn, started: float) -> Answer:
         t0 = time.perf_counter()
         hits = self.retriever.retrieve(turn.query, self.settings.top_k)
         t1 = time.perf_counter()
@@ -205,10 +166,7 @@ class Pipeline:
         text, citations, abstained = extraction.answer, extraction.citations, extraction.abstained
         mode, notices = "extractive", [self._chat_notice] if self._chat_notice else []
         related = extraction.related
-        if turn.other_disease:
-            text = abstention_text(turn.other_disease, [a.title for a in self.index.articles])
-            citations, abstained, related = (), True, self._related(hits)
-        elif self.chat_model is not None:
+        if self.chat_model is not None:
             from rag.answer.generate import generate_answer
 
             generated = generate_answer(turn.query, [self.index.units[h.unit_id] for h in hits],
@@ -223,7 +181,7 @@ class Pipeline:
                 mode, abstained, text, related = "generative", False, generated.text, ()
                 citations = tuple(_citation(self.index.units[uid], (0, len(self.index.units[uid].text)),
                                             scores.get(uid, 0.0)) for uid in generated.cited_ids)
-        timings = _timings(turn)
+        timings = _timings(started)
         timings.update(retrieve=(t1 - t0) * 1000, answer=(time.perf_counter() - t1) * 1000)
         return Answer(
             turn.question, "retrieval", text, citations, abstained,
@@ -232,45 +190,22 @@ class Pipeline:
             related=related, notices=tuple(notices), mode=mode)
 
 
-def load_pipeline(settings: Settings | None = None, embedder: Any = None) -> Pipeline:
-    """Load the index (checked against the seeds and settings) and the model, once."""
+def load_pipeline(settings: Settings | None = None, embedder: Any = None, chat_model: Any = None) -> Pipeline:
+    """Load the index (checked against the seeds and settings) and the model, once.
+
+    `embedder`: anything with `name`, `dimension` and `encode(texts)` (rag/core/embed.py);
+    default: the configured sentence-transformers model. `chat_model`: a LangChain chat
+    model (any `BaseChatModel`) for the generative mode; its sentences are verified against
+    what they cite, and a failing model falls back to the extractive answer. Default: the
+    one `NELM_GENERATIVE_MODEL` names, or none (extractive answers only).
+    """
     settings = settings or Settings.from_env()
     index = load_index(settings)
     if embedder is None:
         from rag.core.embed import load_embedder
 
         embedder = load_embedder(settings.model_name, settings.embed_batch_size)
-    return Pipeline(index, embedder, settings)
-
-
-def _followup_term(question: str) -> str:
-    """"And TAE?" -> "TAE"; "what about portal vein ligation?" -> "portal vein ligation"."""
-    text, previous = question.strip(), None
-    while text != previous:  # "And what about TAE?" -> "what about TAE?" -> "TAE?"
-        previous = text
-        text = re.sub(r"^(?:and|but|also|so|then|what about|how about|same for|for)\b[\s,]*", "", text, flags=re.I)
-    return re.sub(r"^(?:the\s+)", "", text.rstrip("?.! ").strip(), flags=re.I)
-
-
-def _asks_beyond_algorithm(question: str) -> bool:
-    """A dose, a rate or a count is not something the Figure 2 pathway can give; without any
-    case detail such a question ("which dose of lanreotide?") belongs to retrieval, which
-    says honestly when the review does not state it."""
-    from rag.algorithm.inputs import extract_inputs
-
-    if not asks_for_number(question):
-        return False
-    inputs = extract_inputs(question)
-    return all(getattr(inputs, f.name) is None for f in fields(inputs) if f.name not in ("assumed", "evidence"))
-
-
-def _merge_inputs(earlier, later):
-    """Values stated in the follow-up override the earlier turn's; the rest carry over."""
-    changes = {f.name: getattr(later, f.name) for f in fields(later)
-               if f.name not in ("assumed", "evidence") and getattr(later, f.name) is not None}
-    assumed = (set(earlier.assumed) - set(changes)) | set(later.assumed)
-    return replace(earlier, **changes, assumed=frozenset(assumed),
-                   evidence=tuple(earlier.evidence) + tuple(later.evidence))
+    return Pipeline(index, embedder, settings, chat_model=chat_model)
 
 
 def _span_of(text: str, needle: str | None) -> tuple[int, int]:
@@ -286,5 +221,5 @@ def _citation(unit: SourceUnit, span: tuple[int, int], score: float = 1.0) -> Ci
                     tuple(unit.metadata.get("links", ())))
 
 
-def _timings(turn: Turn) -> dict[str, float]:
-    return {"total": (time.perf_counter() - turn.started) * 1000}
+def _timings(started: float) -> dict[str, float]:
+    return {"total": (time.perf_counter() - started) * 1000}

@@ -21,7 +21,7 @@ from eval.abbreviations import (
     score_corpus,
 )
 from rag.glossary.extract.pairs import Abbreviation, extract_abbreviations
-from rag.core.errors import ConfigError, ParseError
+from rag.core.errors import ConfigError, InvalidArgumentError, ParseError
 
 ROOT = Path(__file__).resolve().parent.parent
 SEED = ROOT / "seeds" / "machairas2021_nelm_review_pubmed.txt"
@@ -418,9 +418,15 @@ def test_imports_without_heavy_dependencies() -> None:
     assert out.stdout.strip() == "[]"
 
 
-def test_rejects_non_text() -> None:
-    with pytest.raises(TypeError, match="text must be a str, was: bytes"):
-        extract_abbreviations(b"TACE")  # type: ignore[arg-type]
+@pytest.mark.parametrize("bad, name", [
+    pytest.param(b"TACE", "bytes", id="bytes"),
+    pytest.param(None, "NoneType", id="none"),
+    pytest.param(["TACE"], "list", id="list"),
+])
+def test_rejects_non_text_with_the_project_error(bad, name) -> None:
+    """The project's own error (exit 2 on the command line), naming the type it was given."""
+    with pytest.raises(InvalidArgumentError, match=f"text must be a str, was: {name}; pass the text itself"):
+        extract_abbreviations(bad)  # type: ignore[arg-type]
 
 
 def test_long_text_stays_linear() -> None:

@@ -22,11 +22,12 @@ import yaml
 import rag.algorithm.engine
 import rag.algorithm.tree
 import rag.algorithm.types
+from eval.bench import bench_algorithm
 from rag.algorithm.engine import (
-    CHOICES, AlgorithmInputs, AlgorithmResult, bench_algorithm, load_tree, run_algorithm,
+    CHOICES, AlgorithmInputs, AlgorithmResult, load_tree, run_algorithm,
 )
 from rag.algorithm.render import edges_of, render_dot, render_markdown
-from rag.core.errors import ConfigError, InvalidQuestionError
+from rag.core.errors import ConfigError, InvalidArgumentError, InvalidQuestionError
 from rag.core.settings import Settings
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -359,7 +360,7 @@ def test_importing_the_algorithm_pulls_in_neither_torch_nor_faiss():
                                "MissingInfo", "PathStep", "Recommendation", "CHOICES", "INPUT_LABELS",
                                "INPUT_NAMES", "NUMBER_RANGES"]),
         (rag.algorithm.tree, ["load_tree", "node_successors", "TREE_PATH"]),
-        (rag.algorithm.engine, ["run_algorithm", "bench_algorithm"]),
+        (rag.algorithm.engine, ["run_algorithm"]),
     ]
     for name in names
 ])
@@ -369,9 +370,15 @@ def test_rag_algorithm_exports_the_whole_api_from_one_place(name, home):
     assert getattr(rag.algorithm.engine, name) is getattr(home, name)
 
 
-def test_answers_well_under_5_ms():
+def test_the_benchmark_runs_the_algorithm_n_times():
+    """eval/bench.py's helper; how fast a run is belongs to its report, not to a test."""
     figures = bench_algorithm(300)
-    assert figures["n"] == 300 and figures["p50_ms"] <= figures["p95_ms"] < 5.0
+    assert figures["n"] == 300 and 0 <= figures["p50_ms"] <= figures["p95_ms"] <= figures["max_ms"]
+
+
+def test_the_benchmark_refuses_nothing_to_time():
+    with pytest.raises(InvalidArgumentError, match="bench_algorithm needs n >= 1, was: 0"):
+        bench_algorithm(0)
 
 
 # --- Inputs and tree validation ------------------------------------------------------------------

@@ -62,9 +62,10 @@ def _ask(text, units, retrieved, question="What is the role of surgery for NELM?
     # liver resections are performed safely" -> 6/6.
     pytest.param("Two-stage liver resections are performed safely.", "abstract-s4", 1.0, (),
                  id="number-word-and-plural"),
-    # {resection, achieve, 60, 5 ("five"), year, survival}: only "survival" is in abstract-s2
-    # ("resectable" is not "resection") -> 1/6; 5 and 60 are missing numbers.
-    pytest.param("Resection achieves 60% five-year survival.", "abstract-s2", 1 / 6, ("5", "60"),
+    # {resect, achiev, 60, 5 ("five"), year, surviv}: abstract-s2 holds "resectable" (the one
+    # stemmer, Snowball, gives it the stem of "resection") and "survival" -> 2/6; 5 and 60 are
+    # missing numbers, which fail the sentence whatever the share.
+    pytest.param("Resection achieves 60% five-year survival.", "abstract-s2", 2 / 6, ("5", "60"),
                  id="hallucinated-figures"),
     # Only stopwords: nothing to check, so no support.
     pytest.param("It is what it is.", "abstract-s2", 0.0, (), id="no-content-words"),
@@ -77,9 +78,9 @@ def test_support_share_matches_hand_count(units, sentence, unit_id, share, missi
 
 @pytest.mark.parametrize("text, expected", [
     pytest.param("The liver metastases were resected in 2 stages.",
-                 {"liver", "metastase", "resected", "2", "stage"}, id="stopwords-and-plurals"),
-    pytest.param("metastasis", {"metastase"}, id="greek-singular-meets-plural"),
-    pytest.param("therapies approaches status", {"therapy", "approach", "status"}, id="plural-rules"),
+                 {"liver", "metastas", "resect", "2", "stage"}, id="stopwords-and-plurals"),
+    pytest.param("metastasis", {"metastas"}, id="greek-singular-meets-plural"),
+    pytest.param("therapies therapy approaches status", {"therapi", "approach", "status"}, id="plural-rules"),
     pytest.param("1,000 patients; 50.0% and 0.50", {"1000", "patient", "50", "0.5"}, id="number-forms"),
     pytest.param("G1/G2 NEN, Ki-67", {"g1", "g2", "nen", "ki", "67"}, id="grades-are-words"),
     pytest.param("not never without", set(), id="negations-are-checked-apart"),
@@ -119,9 +120,37 @@ def test_negation_must_be_in_cited_text(sentence, evidence, negation_missing):
     pytest.param("- First point [a].\n2. Second point [b].",
                  [("First point.", ("a",)), ("Second point.", ("b",))], id="list-markers-dropped"),
     pytest.param("Uncited claim.", [("Uncited claim.", ())], id="no-citation"),
+    # The statements come from rag/answer/citations.py; pysbd splits them into sentences and
+    # only the sentence a group closes cites it.
+    pytest.param("Liver surgery is the treatment of choice. Transplantation is restricted [a].",
+                 [("Liver surgery is the treatment of choice.", ()), ("Transplantation is restricted.", ("a",))],
+                 id="group-cites-only-the-sentence-it-closes"),
+    pytest.param("Surgery [a] is preferred for NELM [b].", [("Surgery is preferred for NELM.", ("a", "b"))],
+                 id="group-inside-a-sentence"),
+    pytest.param("Surgery [a], or ablation [b]. Next claim [c]",
+                 [("Surgery, or ablation.", ("a", "b")), ("Next claim", ("c",))], id="group-before-comma"),
+    pytest.param("Surgery [a] is preferred\nfor NELM [b].",
+                 [("Surgery is preferred", ("a",)), ("for NELM.", ("b",))], id="line-break-ends-a-sentence"),
+    pytest.param("Surgery is preferred\n[a]\nAblation [b].",
+                 [("Surgery is preferred", ("a",)), ("Ablation.", ("b",))], id="group-alone-on-a-line"),
+    pytest.param("A is B [a] . C is D [b].", [("A is B.", ("a",)), ("C is D.", ("b",))],
+                 id="space-before-period"),
+    pytest.param("[a] Surgery is preferred. Ablation [b].",
+                 [("Surgery is preferred.", ("a",)), ("Ablation.", ("b",))], id="opening-group-cites-what-follows"),
+    pytest.param("[a]\nSurgery is preferred.", [("Surgery is preferred.", ())], id="opening-line-of-groups-cites-nothing"),
+    pytest.param("Surgery is preferred [foo-1].", [("Surgery is preferred.", ("foo-1",))],
+                 id="id-shaped-group-is-a-citation"),
+    pytest.param("A 1:2 ratio [1:2] holds [a].", [("A 1:2 ratio [1:2] holds.", ("a",))], id="ratio-is-text"),
+    pytest.param("**TACE** is an option [figure-2].", [("TACE is an option.", ("figure-2",))], id="bold-dropped"),
 ])
 def test_split_cited_sentences(text, expected):
     assert [(body, ids) for _, body, ids in split_cited_sentences(text)] == expected
+
+
+def test_split_cited_sentences_keeps_each_sentence_as_written():
+    text = "- Surgery [a] is preferred [b]. Liver surgery is the treatment of choice. Ablation. [c]"
+    assert [original for original, _, _ in split_cited_sentences(text)] == [
+        "Surgery [a] is preferred [b].", "Liver surgery is the treatment of choice.", "Ablation. [c]"]
 
 
 # --- the verifier ----------------------------------------------------------------------------
@@ -131,6 +160,12 @@ def test_split_cited_sentences(text, expected):
                  id="uncited"),
     pytest.param("Liver surgery is the treatment of choice [abstract-s9].", "not a passage of the index",
                  id="unknown-id"),
+    pytest.param("Liver surgery is the treatment of choice [foo-1].", "cites \\[foo-1\\], which is not a passage",
+                 id="id-shaped-but-not-a-unit"),
+    pytest.param("Liver surgery [abstract-s2] is the treatment of choice [figure-2].",
+                 "cites \\[figure-2\\], which was not among", id="every-group-of-the-sentence-counts"),
+    pytest.param("[figure-2] Liver surgery is the treatment of choice [abstract-s2].",
+                 "cites \\[figure-2\\], which was not among", id="opening-group-counts"),
     pytest.param("Ablation is one of the keywords [keywords].", "not among the retrieved passages",
                  id="not-retrieved"),
     pytest.param("Liver surgery is the treatment of choice in 85% of cases [abstract-s2].",
@@ -146,6 +181,24 @@ def test_verifier_removes_with_reason(units, sentence, reason):
     assert len(result.removed) == 1
     assert result.removed[0][0] == sentence
     assert re.search(reason, result.removed[0][1])
+
+
+@pytest.mark.parametrize("text, kept, reasons", [
+    pytest.param("Liver transplantation cures every patient. Liver surgery is the treatment of choice "
+                 "for resectable NELM [abstract-s2].",
+                 ["Liver surgery is the treatment of choice for resectable NELM."], ["cites no passage"],
+                 id="uncited-sentence-before-a-cited-one"),
+    pytest.param("Liver surgery is the treatment of choice for resectable NELM [abstract-s2]. "
+                 "It cures every patient with 74% survival.",
+                 ["Liver surgery is the treatment of choice for resectable NELM."], ["cites no passage"],
+                 id="uncited-sentence-after-a-cited-one"),
+    pytest.param("Liver surgery is the treatment of choice [abstract-s2] [foo-1].", [],
+                 ["cites [foo-1], which is not a passage of the index"], id="one-bad-id-sinks-the-sentence"),
+])
+def test_verifier_judges_each_sentence(units, text, kept, reasons):
+    result = verify_answer(text, units, set(RETRIEVED))
+    assert [body for body, _ in result.kept_sentences] == kept
+    assert [reason for _, reason in result.removed] == reasons
 
 
 def test_verifier_rebuilds_kept_sentences_with_citations(units):

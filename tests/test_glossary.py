@@ -15,10 +15,12 @@ from pathlib import Path
 
 import pytest
 
+from eval.bench import bench_lookup
 from ingest.parse import parse_pubmed_page
-from rag.core.errors import ConfigError, IndexStaleError
-from rag.glossary.store import (Glossary, GlossaryEntry, answer_glossary, bench_lookup, build_glossary,
-                          extract_abbreviations, load_supplementary, parse_glossary_question)
+from rag.core.errors import ConfigError, IndexStaleError, InvalidArgumentError
+from rag.glossary.extract.pairs import extract_abbreviations
+from rag.glossary.questions import answer_glossary, parse_glossary_question
+from rag.glossary.store import Glossary, GlossaryEntry, build_glossary, load_supplementary
 from rag.glossary.keys import greek_variants, standard_spelling
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -363,7 +365,7 @@ def test_expansions_can_leave_out_the_supplementary_list(glossary):
         [("TACE", "transarterial chemoembolization")]
 
 
-# --- CLI, speed, imports --------------------------------------------------------------
+# --- CLI, benchmark helper, imports ---------------------------------------------------
 
 def _cli(glossary, argv, capsys):
     from rag.cli.abbr import add_parser
@@ -387,7 +389,7 @@ def test_cli_all_json_lists_every_entry(glossary, capsys):
 @pytest.mark.parametrize("argv,status,text", [
     pytest.param(["abbr", "TACE"], 0, "TACE — transarterial chemoembolization [figure-2]", id="term"),
     pytest.param(["abbr", "TACE"], 0, "defined in figure-2: \u201cTACE, transarterial chemoembolization\u201d", id="provenance"),
-    pytest.param(["abbr", "TCAE"], 1, "Did you mean TACE", id="typo"),
+    pytest.param(["abbr", "TCAE"], 0, "Did you mean TACE", id="typo-is-answered"),
     pytest.param(["abbr", "--all"], 0, "Supplementary (not defined in this review", id="all"),
 ])
 def test_cli_text(glossary, capsys, argv, status, text):
@@ -396,19 +398,26 @@ def test_cli_text(glossary, capsys, argv, status, text):
 
 
 def test_cli_needs_a_term_or_all(glossary, capsys):
-    status, out = _cli(glossary, ["abbr"], capsys)
-    assert status == 2 and "give either a TERM or --all" in out.err
+    """The exit code (2) is rag/cli/main.py's to give; tests/test_cli.py checks it."""
+    with pytest.raises(InvalidArgumentError, match="give either a TERM or --all, was: neither"):
+        _cli(glossary, ["abbr"], capsys)
 
 
-def test_lookup_is_well_under_a_millisecond(glossary):
+def test_the_benchmark_times_every_lookup(glossary):
+    """eval/bench.py's helper: 6 terms x 50 repeats = 300 timed lookups. No time is asserted:
+    how fast is the benchmark's report to make, on the machine it runs on."""
     stats = bench_lookup(glossary, ["TACE", "PRRT", "NELMs", "portal vein ligation", "TCAE", "xyzzy"], repeats=50)
     assert stats["lookups"] == 300
-    assert stats["p50_us"] < 500, stats
+    assert 0 <= stats["p50_us"] <= stats["p95_us"] <= stats["max_us"], stats
 
 
-def test_bench_refuses_nothing_to_time(glossary):
-    with pytest.raises(ConfigError, match="repeats >= 1"):
-        bench_lookup(glossary, ["TACE"], repeats=0)
+@pytest.mark.parametrize("terms, repeats", [
+    pytest.param(["TACE"], 0, id="no-repeats"),
+    pytest.param([], 10, id="no-terms"),
+])
+def test_the_benchmark_refuses_nothing_to_time(glossary, terms, repeats):
+    with pytest.raises(InvalidArgumentError, match=f"repeats >= 1 and at least one term, was: {repeats}, {len(terms)}"):
+        bench_lookup(glossary, terms, repeats=repeats)
 
 
 def test_importing_the_glossary_pulls_in_neither_torch_nor_faiss():
@@ -419,7 +428,7 @@ def test_importing_the_glossary_pulls_in_neither_torch_nor_faiss():
 
 
 def test_a_long_form_suggestion_shows_its_abbreviation(glossary):
-    from rag.glossary.store import answer_glossary
+    from rag.glossary.questions import answer_glossary
 
-    text = answer_glossary(glossary.lookup("liver transplant"), glossary)
-    assert "Did you mean **liver transplantation** (OLT)?" in text
+    text = answer_glossary(glossary.lookup("portal vein ligaton"), glossary)
+    assert "Did you mean **portal vein ligation** (PVL)?" in text

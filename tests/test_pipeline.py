@@ -146,3 +146,18 @@ def test_an_unavailable_generative_model_setting_is_reported_not_fatal(pipeline)
 def test_a_follow_up_s_own_words_decide_between_passages_of_the_same_context(pipeline, history, question, unit_id):
     answer = pipeline.ask(question, history=history)
     assert not answer.abstained and [c.unit_id for c in answer.citations] == [unit_id]
+
+
+def test_an_integrator_plugs_in_a_langchain_chat_model_through_rag_load_pipeline(pipeline, real_embedder):
+    """The public API: `rag.load_pipeline(settings, embedder, chat_model)` returns a pipeline
+    of its own (not the shared one) that writes with the given model and verifies it."""
+    from langchain_core.language_models.fake_chat_models import FakeListChatModel
+
+    import rag
+
+    model = FakeListChatModel(responses=[
+        "Liver surgery with the intention to cure is the treatment of choice for resectable NELM [abstract-s2]."])
+    own = rag.load_pipeline(pipeline.settings, embedder=real_embedder, chat_model=model)
+    answer = own.ask("What is the treatment of choice for resectable NELM?")
+    assert own is not rag.get_pipeline(pipeline.settings) and own.chat_model is model
+    assert answer.mode == "generative" and [c.unit_id for c in answer.citations] == ["abstract-s2"]

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from rag.core.errors import InvalidQuestionError
-from rag.routing.question import normalise_question
+from rag.core.question import normalise_question
 
 
 @pytest.mark.parametrize("raw, clean", [

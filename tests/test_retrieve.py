@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from ingest.parse import parse_pubmed_page
-from rag.retrieval.hybrid import structural_units, topic_of
+from rag.retrieval.structure import structural_units, topic_of
 from tests.conftest import SEED
 
 ARTICLES = [parse_pubmed_page(SEED)]

@@ -1,4 +1,4 @@
-"""Presentation helpers (rag/ui/view.py): what a reader sees, and that nothing typed becomes HTML."""
+"""Presentation helpers (rag/ui/): what a reader sees, and that nothing typed becomes HTML."""
 
 from __future__ import annotations
 
@@ -275,7 +275,7 @@ def test_answer_footer():
 
 def test_the_markdown_export_never_carries_live_html_from_a_question():
     from rag.core.types import Answer
-    from rag.ui.view import conversation_markdown
+    from rag.ui.export import conversation_markdown
 
     typed = "<img src=x onerror=alert(1)>"
     answer = Answer(question=typed, route="glossary", answer=f"No glossary entry matches “{typed}”.", abstained=True)

@@ -16,7 +16,6 @@ heavy: no torch, no FAISS.
 
 from __future__ import annotations
 
-import time
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any, Mapping
@@ -28,6 +27,7 @@ from rag.algorithm.types import (
 )
 from rag.core.errors import InvalidQuestionError
 from rag.core.settings import Settings
+from rag.core.types import SECTIONS
 
 
 def run_algorithm(inputs: AlgorithmInputs, settings: Settings | None = None) -> AlgorithmResult:
@@ -260,7 +260,6 @@ def _show(value: Any) -> str:
     return "yes" if value is True else "no" if value is False else f"{value:g}" if isinstance(value, float) else str(value)
 
 
-_SECTION_ORDER = ("citation", "abstract", "keywords", "coi", "figure", "reference")
 
 
 def _order_units(ids: list[str]) -> tuple[str, ...]:
@@ -268,37 +267,13 @@ def _order_units(ids: list[str]) -> tuple[str, ...]:
     def key(unit: str) -> tuple[int, int]:
         section, _, number = unit.partition("-")
         digits = "".join(ch for ch in number if ch.isdigit())
-        rank = _SECTION_ORDER.index(section) if section in _SECTION_ORDER else len(_SECTION_ORDER)
+        rank = SECTIONS.index(section) if section in SECTIONS else len(SECTIONS)
         return rank, int(digits or 0)
     return tuple(sorted(dict.fromkeys(ids), key=key))
 
 
-def bench_algorithm(n: int = 1000) -> dict[str, float]:
-    """Time `n` runs over a fixed mix of inputs (after one warm-up); milliseconds."""
-    if n < 1:
-        raise InvalidQuestionError(f"n must be at least 1, was: {n}")
-    mix = [
-        AlgorithmInputs(grade="G2", primary="pancreas", liver="unresectable", extrahepatic="none", age=50.0),
-        AlgorithmInputs(grade="G1", primary="small-intestine", liver="resectable", refractory_symptoms=True),
-        AlgorithmInputs(grade="G2", liver="staged"),
-        AlgorithmInputs(grade="G3"),
-        AlgorithmInputs(),
-        AlgorithmInputs(grade="G1/G2", distribution="II", extrahepatic="present"),
-    ]
-    settings = Settings()
-    run_algorithm(mix[0], settings)
-    times = []
-    for i in range(n):
-        start = time.perf_counter()
-        run_algorithm(mix[i % len(mix)], settings)
-        times.append((time.perf_counter() - start) * 1000.0)
-    times.sort()
-    pick = lambda q: times[min(len(times) - 1, int(q * len(times)))]  # noqa: E731
-    return {"n": float(n), "p50_ms": pick(0.50), "p95_ms": pick(0.95), "max_ms": times[-1]}
-
-
 __all__ = [
     "AlgorithmInputs", "AlgorithmResult", "CriterionCheck", "ExternalFact", "InputUsed", "MissingInfo",
-    "PathStep", "Recommendation", "bench_algorithm", "load_tree", "node_successors", "run_algorithm",
+    "PathStep", "Recommendation", "load_tree", "node_successors", "run_algorithm",
     "CHOICES", "INPUT_LABELS", "INPUT_NAMES", "NUMBER_RANGES", "TREE_PATH",
 ]

@@ -9,7 +9,7 @@ engine fills these types; neither lives here. Everything is re-exported by `rag.
 
 from __future__ import annotations
 
-from dataclasses import asdict, dataclass
+from dataclasses import asdict, dataclass, replace
 from typing import Any
 
 from rag.core.errors import InvalidQuestionError
@@ -90,6 +90,17 @@ class AlgorithmInputs:
             raise InvalidQuestionError(f"assumed names unknown inputs: {sorted(unknown)}; use names from {INPUT_NAMES}")
         object.__setattr__(self, "assumed", frozenset(self.assumed))
         object.__setattr__(self, "evidence", tuple((str(k), str(v)) for k, v in self.evidence))
+
+    def known(self) -> dict[str, object]:
+        """The inputs that have a value (stated or assumed), by name."""
+        return {name: getattr(self, name) for name in INPUT_NAMES if getattr(self, name) is not None}
+
+    def merged(self, later: "AlgorithmInputs") -> "AlgorithmInputs":
+        """A follow-up's inputs on top of this case: what `later` states overrides, the rest
+        carries over ("G2 pNET, unresectable" then "and if it were resectable?")."""
+        changes = later.known()
+        assumed = (set(self.assumed) - set(changes)) | set(later.assumed)
+        return replace(self, **changes, assumed=frozenset(assumed), evidence=self.evidence + later.evidence)
 
     def provenance(self, name: str) -> str:
         """'stated', 'assumed' or 'unknown' for one input."""

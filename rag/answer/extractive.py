@@ -29,20 +29,15 @@ from typing import Callable, Sequence
 from rag.answer.cues import (ENUMERATION, NAMING_CUE, NAMING_WORDS, TITLE_CUE, TOPIC_RE, asks_for_number,
                              asks_what_a_work_found, citation_parts_for, instance_class)
 from rag.retrieval.hybrid import Hit
+from rag.answer.segments import FIRST_LEGEND_ITEM, Segment, is_legend_item, segments_of, strip_citation_marks
+from rag.core.settings import Settings
+from rag.core.text import FRAMING_WORDS, STOP_WORDS, TOKEN_RE, stem
 from rag.core.types import Citation, SourceUnit
 
 ABSTAIN_PREFIX = ("The indexed text of this review (abstract, keywords, figure captions and "
                   "reference list) does not address this question")
 
-_TOKEN_RE = re.compile(r"[A-Za-z][A-Za-z0-9\-]*|\d+(?:\.\d+)?")
-_STOP = set("""a an the of to in on for and or with by from as at is are was were be been being do does did
-what which who whom whose when where why how this that these those it its there their they them
-i we you he she me my our your can could should would may might must shall will about into than then
-according review article paper authors author say says said state states stated mention mentions
-mentioned describe described discuss discussed tell explain give list listed any some all also only very
-much many more most such other whether if not no yes vs versus s someone anyone somebody anybody person
-people get gets getting got have has having every each
-cover covers covered covering address addresses addressed include includes included talk talks well""".split())
+_STOP = STOP_WORDS | FRAMING_WORDS
 # Words that frame a clinical question without naming its subject; they count for little.
 _GENERIC = set("""role use used using indicated indication indications consider considered considering
 recommend recommended recommendation recommendations option options offer offered perform performed
@@ -53,29 +48,6 @@ part parts do done role roles kind type types say come comes came
 reference references cite cites cited figure figures caption abstract published journal paper papers study studies article articles
 year years date dates name named call calls called""".split())
 _DIGIT_RE = re.compile(r"\d")
-# "TACE, transarterial ...": a short form (two or more capitals) then a comma and a lower-case word.
-_FIRST_LEGEND_ITEM = re.compile(r"(?<=\s)[A-Za-z0-9-]*[A-Z][A-Za-z0-9-]*[A-Z][A-Za-z0-9-]*, (?=[a-z])")
-
-
-@dataclass(frozen=True)
-class Thresholds:
-    """Calibrated on eval/questions.jsonl (see README, Evaluation)."""
-
-    min_coverage: float = 0.5
-    second_passage_gain: float = 0.2
-    max_passages: int = 3
-
-
-@dataclass(frozen=True)
-class Segment:
-    unit: SourceUnit
-    start: int
-    end: int
-    kind: str = ""  # for the citation unit: which field ("doi", "journal", ...)
-
-    @property
-    def text(self) -> str:
-        return self.unit.text[self.start:self.end]
 
 
 @dataclass(frozen=True)
@@ -84,22 +56,21 @@ class Extraction:
     citations: tuple[Citation, ...]
     abstained: bool
     related: tuple[Citation, ...]
-    coverage: float
 
 
 class Answerer:
     """Extractive answering over one index's units; built once, then pure per question."""
 
-    def __init__(self, units: Sequence[SourceUnit], stem: Callable[[str], str],
-                 expand: Callable[[str], str] | None = None, thresholds: Thresholds | None = None,
+    def __init__(self, units: Sequence[SourceUnit], settings: Settings,
+                 expand: Callable[[str], str] | None = None,
                  aliases: Callable[[str], list[tuple[str, str]]] | None = None,
                  background: Sequence[str] = ()):
         self.stem = stem
+        self.settings = settings
         self.expand = expand or (lambda text: text)
         # (text in the question, its other form): "PRRT" is covered where the text says
         # "peptide receptor radionuclide therapy", even though it prints "PPRT".
         self.aliases = aliases or (lambda text: [])
-        self.thresholds = thresholds or Thresholds()
         doc_freq: dict[str, int] = {}
         for unit in units:
             for term in set(self.terms(self.expand(unit.text))):
@@ -126,21 +97,21 @@ class Answerer:
         return found
 
     def terms(self, text: str) -> list[str]:
-        return [self.stem(t.lower()) for t in _TOKEN_RE.findall(text) if t.lower() not in _STOP]
+        return [self.stem(t.lower()) for t in TOKEN_RE.findall(text) if t.lower() not in _STOP]
 
     def weights(self, question: str) -> dict[str, float]:
         """Content terms of the question with their weights (generic framing words count less)."""
         out: dict[str, float] = {}
-        for raw in _TOKEN_RE.findall(question):
+        for raw in TOKEN_RE.findall(question):
             low = raw.lower()
             if low in _STOP or len(low) < 2:
                 continue
             term = self.stem(low)
             weight = self._idf.get(term, self._max_idf)
             if low in _GENERIC or term in {self.stem(g) for g in ("treatment", "patient")}:
-                weight *= 0.25
+                weight *= self.settings.generic_term_weight
             elif term in self._background:
-                weight *= 0.5
+                weight *= self.settings.background_term_weight
             out[term] = max(out.get(term, 0.0), weight)
         return out
 
@@ -170,7 +141,7 @@ class Answerer:
             # Only words the review uses can tell its passages apart; "the second one" is
             # re-pointed, not appended, so its words may be missing from `question`.
             if term in weights and term in self._idf:
-                weights[term] *= 2.0
+                weights[term] *= self.settings.focus_term_weight
         aliases = self.aliases(question)
         structural = [h for h in candidates if h.structural]
         # A unit named outright ("reference 4", "Figure 2") is always a candidate; any other
@@ -182,29 +153,29 @@ class Answerer:
         related = tuple(_citation(units[h.unit_id], 0, len(units[h.unit_id].text), h.score)
                         for h in candidates[:3])
         if not segments:
-            return Extraction(abstention_text(), (), True, related, 0.0)
+            return Extraction(abstention_text(), (), True, related)
         if structural:
             chosen = self._structural_choice(question, structural, units, weights, aliases)
             if not chosen:  # the named unit lacks what is asked ("the authors' affiliations")
-                return Extraction(abstention_text(), (), True, related, 0.0)
+                return Extraction(abstention_text(), (), True, related)
         else:
             chosen = self._choose(segments)
         coverage = self.coverage(weights, " ".join(seg.text for _, seg in chosen), aliases)
         wants_number = asks_for_number(question)
         # Page numbers and years of a bibliographic record are not the figure a clinical
         # question asks for ("what is the incidence ...?").
-        has_number = any(_DIGIT_RE.search(_strip_citation_marks(seg.text)) for _, seg in chosen
+        has_number = any(_DIGIT_RE.search(strip_citation_marks(seg.text)) for _, seg in chosen
                          if seg.unit.section not in ("citation", "reference"))
         answerable = bool(structural) or (
-            coverage >= self.thresholds.min_coverage and (has_number or not wants_number))
+            coverage >= self.settings.min_coverage and (has_number or not wants_number))
         if not answerable:
-            return Extraction(abstention_text(), (), True, related, coverage)
+            return Extraction(abstention_text(), (), True, related)
         chosen.sort(key=lambda hs: (self._order.get(hs[1].unit.id, len(self._order)), hs[1].start))
         sentences, citations = [], []
         for hit, seg in chosen:
             sentences.append(f"{_without_final_period(seg.text)} [{seg.unit.id}].")
             citations.append(_citation(seg.unit, seg.start, seg.end, hit.score))
-        return Extraction(" ".join(sentences), tuple(citations), False, (), coverage)
+        return Extraction(" ".join(sentences), tuple(citations), False, ())
 
     def _kind_rule(self, question: str, asked: str,
                    aliases: Sequence[tuple[str, str]]) -> Callable[[Segment], bool]:
@@ -229,7 +200,7 @@ class Answerer:
             section = seg.unit.section
             if (section == "keywords" and not topical) or (section == "reference" and finding):
                 return False
-            if _is_legend_item(seg) and not question_terms <= self._terms_with_aliases(seg.text, aliases) | naming:
+            if is_legend_item(seg) and not question_terms <= self._terms_with_aliases(seg.text, aliases) | naming:
                 return False
             return not wanted or not self._names_only_class(wanted, wanted_weights, wanted_aliases, seg.text)
 
@@ -247,16 +218,18 @@ class Answerer:
 
     def _choose(self, segments: list[tuple[Hit, Segment, float]]) -> list[tuple[Hit, Segment]]:
         """The best segment, plus others only where they add enough of the question's terms."""
-        ranked = sorted(segments, key=lambda x: (-(x[2] + 0.3 * _rank_bonus(x[0], segments)), x[1].start))
+        ranked = sorted(segments, key=lambda x: (-(x[2] + self.settings.rank_bonus_weight * _rank_bonus(x[0], segments)), x[1].start))
         chosen = [ranked[0][:2]]
         best = ranked[0][2]
         for hit, seg, score in ranked[1:]:
-            if len(chosen) >= self.thresholds.max_passages:
+            if len(chosen) >= self.settings.max_passages:
                 break
             if seg.unit.id in {s.unit.id for _, s in chosen}:
                 continue
-            tied = score >= best - 0.02 and score >= self.thresholds.min_coverage
-            close = score >= best - self.thresholds.second_passage_gain and score > 0.6 and hit.dense > 0.45
+            cfg = self.settings
+            tied = score >= best - cfg.tie_margin and score >= cfg.min_coverage
+            close = (score >= best - cfg.second_passage_gain and score > cfg.second_passage_min_coverage
+                     and hit.dense > cfg.second_passage_min_dense)
             if tied or close:  # "which references were published in 2008?" has two answers
                 chosen.append((hit, seg))
         return chosen
@@ -264,7 +237,7 @@ class Answerer:
     def _structural_choice(self, question: str, structural: list[Hit], units: dict[str, SourceUnit],
                            weights: dict[str, float], aliases: Sequence[tuple[str, str]]) -> list[tuple[Hit, Segment]]:
         chosen = []
-        for hit in structural[:self.thresholds.max_passages + 2]:
+        for hit in structural[:self.settings.max_passages + 2]:
             segs = segments_of(units[hit.unit_id])
             unit = units[hit.unit_id]
             if unit.section == "citation":
@@ -276,8 +249,9 @@ class Answerer:
             elif unit.section == "figure" and len(segs) > 1:
                 best = max(segs, key=lambda s: self.coverage(weights, s.text, aliases))
                 whole = Segment(unit, 0, len(unit.text))
-                asks_item = self.coverage(weights, best.text, aliases) > 0.5 and best.start > 0
-                titled = segs[0].start == 0 and not _FIRST_LEGEND_ITEM.match(" " + segs[0].text)
+                asks_item = (self.coverage(weights, best.text, aliases) > self.settings.legend_item_min_coverage
+                            and best.start > 0)
+                titled = segs[0].start == 0 and not FIRST_LEGEND_ITEM.match(" " + segs[0].text)
                 if TITLE_CUE.search(question) and titled and not asks_item:
                     chosen.append((hit, segs[0]))  # "the title of Figure 2": the caption's title
                 else:
@@ -285,34 +259,6 @@ class Answerer:
             else:
                 chosen.append((hit, Segment(unit, 0, len(unit.text))))
         return chosen
-
-
-def _is_legend_item(segment: Segment) -> bool:
-    return segment.unit.section == "figure" and segment.start > 0
-
-
-def segments_of(unit: SourceUnit) -> list[Segment]:
-    """Citable pieces of a unit: the citation's fields, a legend's items, else the whole unit."""
-    if unit.section == "citation" and unit.metadata.get("parts"):
-        return [Segment(unit, s, e, kind) for kind, s, e in unit.metadata["parts"]]
-    if unit.section == "figure" and ";" in unit.text:
-        pieces, start = [], 0
-        # The caption's title runs straight into the legend's first item ("... liver metastases
-        # TACE, transarterial chemoembolization; ..."): the title is a piece of its own.
-        first = _FIRST_LEGEND_ITEM.search(unit.text[:unit.text.index(";")])
-        if first and first.start() > 0:
-            pieces.append(Segment(unit, 0, first.start() - 1))
-            start = first.start()
-        for m in re.finditer(r";\s*", unit.text):
-            pieces.append(Segment(unit, start, m.start()))
-            start = m.end()
-        pieces.append(Segment(unit, start, len(unit.text)))
-        return [p for p in pieces if p.text.strip()]
-    return [Segment(unit, 0, len(unit.text))]
-
-
-def _strip_citation_marks(text: str) -> str:
-    return re.sub(r"\[\d+\]", "", text)  # "[13]" in a caption is a reference mark, not a figure
 
 
 def _without_final_period(text: str) -> str:

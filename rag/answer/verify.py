@@ -3,7 +3,8 @@
 The generative mode lets a chat model phrase the answer, so nothing guarantees that what it
 writes is in the review. This module checks each sentence on its own, and keeps it only if:
 1. it cites at least one unit, as bracketed IDs (`[abstract-s2]`, `[a] [b]`, `[a][b]`,
-   `[a, b]`, or prefixed `[machairas2021:abstract-s2]`), before or after its final period;
+   `[a, b]`, or prefixed `[machairas2021:abstract-s2]`), before or after its final period
+   (read by `citations.py`, the one parser of citations, which the evaluation uses too);
 2. every cited ID is a unit of the index AND was among the retrieved units shown to the model;
 3. the cited units' text supports it (below).
 
@@ -28,42 +29,28 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from typing import Iterable, Mapping
+from typing import Any, Iterable, Mapping, NamedTuple
 
+from rag.answer.citations import ID_LIKE_RE, CitedStatement, parse_statements
 from rag.core.errors import ConfigError
+from rag.core.text import CARDINALS, FRAMING_WORDS, STOP_WORDS, fold_spelling, resolve_unit_id, stem
 from rag.core.types import SourceUnit
 
 DEFAULT_MIN_SUPPORT = 0.7
 
-# A unit ID: starts with a letter (so "[13]", a reference number inside a caption, is text),
-# optionally prefixed by a document key and a colon.
-_ID = r"[A-Za-z][A-Za-z0-9_-]*(?::[A-Za-z0-9_-]+)?"
-# One bracketed group of IDs; not followed by "(" so a markdown link "[here](url)" is text.
-_GROUP_RE = re.compile(rf"\[\s*({_ID}(?:\s*[,;]\s*{_ID})*)\s*\](?!\()")
-_LEADING_GROUPS_RE = re.compile(rf"^\s*(?:{_GROUP_RE.pattern}\s*)+")
-_CITED_END_RE = re.compile(
-    rf"(?:[.!?](?:\s*{_GROUP_RE.pattern})+|(?:\s*{_GROUP_RE.pattern})+\s*[.!?])[ \t]+(?=\S)")
-_LIST_MARKER_RE = re.compile(r"^\s*(?:#+\s+|[-*\u2022]\s+|\d+[.)]\s+)")
+# A sentence is finished at a final stop, perhaps inside closing quotes or brackets.
+_SENTENCE_END_RE = re.compile(r"[.!?][\"'\u201d\u2019)\]]*$")
+# What str.splitlines breaks at, as citations.py splits lines with it.
+_LINE_BREAK_RE = re.compile(r"[\n\r\v\f\x1c-\x1e\x85\u2028\u2029]")
 _WORD_RE = re.compile(r"[^\W\d_][^\W_]*")
 _NUMBER_RE = re.compile(r"(?<![^\W_])\d+(?:[.,]\d+)*")
 _TOKEN_RE = re.compile(rf"{_NUMBER_RE.pattern}|{_WORD_RE.pattern}")
 _THOUSANDS_RE = re.compile(r"\d{1,3}(?:,\d{3})+")
 
-_STOPWORDS = frozenset("""
-a about above after again against all also am an and any are as at be because been before being
-below between both but by can could did do does doing down during each either else etc even ever
-few for from further had has have having he her here hers him his how however i if in into is it
-its itself just may me might more most much must my myself of off on once only or other our ours
-out over own per same shall she should since so some such than that the their theirs them then
-there these they this those though through thus to too under until up upon us very via was we were
-what when where whether which while who whom whose why will with within would yet you your yours
-therefore furthermore moreover overall also according review article authors author paper
-state states stated note notes noted describe describes described report reports reported
-""".split())
+_STOPWORDS = STOP_WORDS | FRAMING_WORDS
 _NEGATIONS = frozenset("not no never cannot neither nor without none nothing".split())
 # "one" is left out: it is far more often a pronoun ("one of the options") than a count.
-_NUMBER_WORDS = {w: str(i) for i, w in enumerate(
-    "zero _ two three four five six seven eight nine ten eleven twelve".split()) if w != "_"}
+_NUMBER_WORDS = {w: str(n) for w, n in CARDINALS.items() if w != "one"}
 
 
 @dataclass(frozen=True)
@@ -113,7 +100,7 @@ def content_tokens(text: str) -> frozenset[str]:
         if word in _NUMBER_WORDS:
             tokens.add(_NUMBER_WORDS[word])
         elif len(word) > 1 and word not in _STOPWORDS and word not in _NEGATIONS:
-            tokens.add(_stem(word))
+            tokens.add(stem(fold_spelling(word)))
     return frozenset(tokens)
 
 
@@ -169,42 +156,78 @@ def verify_answer(text: str, units: Mapping[str, SourceUnit], allowed_ids: set[s
 
 
 def split_cited_sentences(text: str) -> list[tuple[str, str, tuple[str, ...]]]:
-    """Split an answer into (original sentence, sentence without citations, cited IDs).
+    """Split an answer into (sentence as written, sentence without citations, cited IDs).
 
-    pysbd finds the sentence ends (it knows "et al.", decimals, ...). A citation written after
-    the period ("... surgery. [abstract-s2] Next ...") lands at the start of the next piece,
-    so leading citation groups are moved back to the sentence before. Lines are split first:
-    models like bullet lists, and a list marker ("1.") is not a number of the answer.
+    Citations are parsed by `citations.py`, the product's one parser, with `ID_LIKE_RE`: any
+    ID-shaped group is a citation, so "[foo-1]" is rejected later as no passage of the index
+    instead of passing as text. Its statements end at citation groups and line breaks (list
+    markers dropped); pysbd then splits each statement into sentences (it knows "et al.",
+    decimals, ...), and only the last one gets the statement's citations:
+    - "A is B. C is D [a]." -> "A is B." cites nothing (and will be removed), "C is D." cites a;
+    - a statement that stops inside a sentence continues into the next one on its line:
+      "Surgery [a] is preferred for NELM [b]." is one sentence citing a and b;
+    - groups that open the answer cite the sentence after them: "[a] Surgery is preferred."
     """
     import pysbd  # imported here: `import rag.answer.verify` stays cheap
 
     segmenter = pysbd.Segmenter(language="en", clean=False)
-    # A citation group next to a final period is a certain sentence end, whatever pysbd makes
-    # of short sentences: "A is B. [a] C is D." -> "A is B. [a]" / "C is D.".
-    text = _CITED_END_RE.sub(lambda m: m.group(0).rstrip() + "\n", text)
-    pieces: list[str] = []
-    for line in text.splitlines():
-        line = _LIST_MARKER_RE.sub("", line).replace("**", "").strip()
-        if line:
-            pieces.extend(p.strip() for p in segmenter.segment(line) if p.strip())
-    sentences: list[str] = []
-    for piece in pieces:
-        lead = _LEADING_GROUPS_RE.match(piece)
-        if lead and sentences:
-            sentences[-1] = f"{sentences[-1]} {lead.group(0).strip()}"
-            piece = piece[lead.end():].strip()
-        if piece:
-            sentences.append(piece)
-    out = []
-    for sentence in sentences:
-        cited: dict[str, None] = {}
-        for group in _GROUP_RE.findall(sentence):
-            cited.update(dict.fromkeys(i.strip() for i in re.split(r"[,;]", group)))
-        body = _GROUP_RE.sub("", sentence)
-        body = re.sub(r"\s+([.,;:!?])", r"\1", re.sub(r"\s+", " ", body)).strip()
-        if re.search(r"\w", body):  # a bare citation group with nothing before it claims nothing
-            out.append((sentence, body, tuple(cited)))
-    return out
+    text = text.replace("**", "")  # markdown bold is not part of a claim
+    done: list[_Sentence] = []
+    unfinished: _Sentence | None = None  # the last sentence, if a citation group interrupted it
+    for statement in parse_statements(text, id_shape=ID_LIKE_RE):
+        sentences = _sentences(statement, text, segmenter)
+        if unfinished and _LINE_BREAK_RE.search(text, unfinished.start, statement.start):
+            done.append(unfinished)  # a line break ends a sentence, as it ends a statement
+        elif unfinished:
+            sentences[0] = unfinished.then(sentences[0])
+        unfinished = None
+        if not _SENTENCE_END_RE.search(sentences[-1].body):
+            unfinished = sentences.pop()
+        done.extend(sentences)
+    if unfinished:
+        done.append(unfinished)
+    # A citation group with no words before or after it claims nothing.
+    return [(re.sub(r"\s+", " ", s.original).strip(),
+             re.sub(r"\s+([.,;:!?])", r"\1", re.sub(r"\s+", " ", s.body)).strip(), s.ids)
+            for s in done if re.search(r"\w", s.body)]
+
+
+class _Sentence(NamedTuple):
+    """A sentence of `split_cited_sentences`: as written, without citations, its cited IDs,
+    and where it starts in the answer."""
+
+    original: str
+    body: str
+    ids: tuple[str, ...]
+    start: int
+
+    def then(self, more: _Sentence) -> _Sentence:
+        """This unfinished sentence, continued by `more`."""
+        return _Sentence(f"{self.original} {more.original}", f"{self.body} {more.body}",
+                         tuple(dict.fromkeys(self.ids + more.ids)), self.start)
+
+
+def _sentences(statement: CitedStatement, text: str, segmenter: Any) -> list[_Sentence]:
+    """The sentences of one statement (of `text`) by pysbd. The last one gets the statement's
+    citations, and as written runs to the statement's end, so it keeps its citation groups."""
+    starts: list[int] = []
+    pos = 0
+    for segment in segmenter.segment(statement.text) if statement.text else ():
+        sentence = segment.strip()
+        found = statement.text.find(sentence, pos)
+        if found < 0:  # pysbd changed the text (it can, on odd input): keep the statement whole
+            starts = []
+            break
+        if re.search(r"\w", sentence):  # a stray ")" stays with the sentence before it
+            starts.append(found)
+        pos = found + len(sentence)
+    starts[:1] = [0]
+    ends = starts[1:] + [len(statement.text)]
+    sentences = [_Sentence(statement.text[a:b], statement.text[a:b], (), statement.start + a)
+                 for a, b in zip(starts, ends)]
+    last = sentences[-1]
+    sentences[-1] = last._replace(original=text[last.start:statement.end], ids=statement.ids)
+    return sentences
 
 
 def _resolve_all(cited: tuple[str, ...], units: Mapping[str, SourceUnit],
@@ -213,7 +236,7 @@ def _resolve_all(cited: tuple[str, ...], units: Mapping[str, SourceUnit],
         return (), "cites no passage"
     ids = []
     for raw in cited:
-        unit_id = _resolve(raw, units)
+        unit_id = resolve_unit_id(raw, units)
         if unit_id is None:
             return (), f"cites [{raw}], which is not a passage of the index"
         if unit_id not in allowed_ids:
@@ -221,20 +244,6 @@ def _resolve_all(cited: tuple[str, ...], units: Mapping[str, SourceUnit],
         if unit_id not in ids:
             ids.append(unit_id)
     return tuple(ids), None
-
-
-def _resolve(raw: str, units: Mapping[str, SourceUnit]) -> str | None:
-    """The index key a cited ID means, tolerating a missing or extra document prefix when
-    that is unambiguous ("abstract-s2" -> "machairas2021:abstract-s2" in a one-review index)."""
-    if raw in units:
-        return raw
-    if ":" in raw:
-        doc_key, bare = raw.split(":", 1)
-        if bare in units and units[bare].doc_key == doc_key:
-            return bare
-        return None
-    matches = [key for key in units if key.endswith(":" + raw)]
-    return matches[0] if len(matches) == 1 else None
 
 
 def _unsupported_reason(support: Support, min_support: float) -> str | None:
@@ -254,23 +263,6 @@ def _with_citations(body: str, ids: tuple[str, ...]) -> str:
     end = body[-1] if body[-1] in ".!?" else "."
     core = body[:-1].rstrip() if body[-1] in ".!?" else body
     return f"{core} {' '.join(f'[{i}]' for i in ids)}{end}"
-
-
-def _stem(word: str) -> str:
-    """Light, plural-only stemming; both sides of a comparison go through it, so it need
-    only be consistent: "therapies" -> "therapy", "metastasis"/"metastases" -> "metastase",
-    "approaches" -> "approach", "stages" -> "stage"; "status" and "class" are left alone."""
-    if len(word) <= 3:
-        return word
-    if word.endswith("sis"):
-        return word[:-3] + "se"
-    if word.endswith("ies") and len(word) > 4:
-        return word[:-3] + "y"
-    if word.endswith(("ches", "shes", "xes", "sses")):
-        return word[:-2]
-    if word.endswith("s") and not word.endswith(("ss", "us", "is")):
-        return word[:-1]
-    return word
 
 
 def _normalise_number(raw: str) -> list[str]:

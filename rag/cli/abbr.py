@@ -1,13 +1,14 @@
 """`python -m rag abbr`: look up the review's abbreviations from the terminal.
 
-In: parsed arguments and a `Glossary` (loaded from the index by rag/__main__.py).
-Out: text or JSON on stdout, and an exit status: 0 when the term is found (or for --all),
-1 when it is not (a did-you-mean or no match), 2 for a bad combination of arguments.
+In: parsed arguments and a `Glossary` (loaded from the index by rag/cli/main.py).
+Out: text or JSON on stdout and exit status 0 whenever the term was looked up: "not found"
+and a did-you-mean are answers too. A blank term, or a term together with --all, raises
+`InvalidArgumentError`, which rag/cli/main.py turns into exit status 2.
 It does not load the index itself, so it is testable with any glossary.
 
 Examples:
     python -m rag abbr TACE                # **TACE** — transarterial chemoembolization [figure-2]
-    python -m rag abbr "portal vein ligation"
+    python -m rag abbr portal vein ligation  # several words, quoted or not
     python -m rag abbr PRRT --json         # the lookup as JSON
     python -m rag abbr --all               # every entry, review first
     python -m rag abbr --all --json        # every entry as JSON objects
@@ -20,7 +21,9 @@ import json
 import sys
 from typing import Any, TextIO
 
-from rag.glossary.store import Glossary, GlossaryEntry, answer_glossary
+from rag.core.errors import InvalidArgumentError
+from rag.glossary.questions import answer_glossary
+from rag.glossary.store import Glossary, GlossaryEntry
 
 _JSON_FIELDS = ("short", "long", "source", "unit_id", "variants", "note")
 
@@ -30,20 +33,39 @@ def add_parser(subparsers: Any) -> argparse.ArgumentParser:
     parser = subparsers.add_parser(
         "abbr", help="look up an abbreviation or its expansion in the review's glossary",
         description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    parser.add_argument("term", nargs="?", metavar="TERM",
-                        help='an abbreviation ("TACE") or an expansion or part of one ("portal vein ligation")')
+    # "*", not "+": --all takes no term, and run() names the mistake when neither is given
+    parser.add_argument("term", nargs="*", metavar="TERM",
+                        help='an abbreviation (TACE) or an expansion or part of one (portal vein ligation); '
+                             'several words are joined by spaces, so quoting is optional')
     parser.add_argument("--all", action="store_true", help="list every entry instead of looking one up")
     parser.add_argument("--json", action="store_true", help="print JSON instead of text")
     parser.set_defaults(func=run)
     return parser
 
 
-def run(args: argparse.Namespace, glossary: Glossary, out: TextIO | None = None) -> int:
-    out = out or sys.stdout
-    if args.all == bool(args.term):
-        print("error: give either a TERM or --all, e.g. python -m rag abbr TACE", file=sys.stderr)
-        return 2
+def term_of(args: argparse.Namespace) -> str | None:
+    """The term to look up, its words joined by spaces (`abbr portal vein ligation` is
+    `abbr "portal vein ligation"`), or None for --all. Raises `InvalidArgumentError` for
+    neither, both, or a blank term; cheap, so the caller can check before loading the index."""
+    term = " ".join(args.term)
+    if args.all and args.term:
+        raise InvalidArgumentError(f"give either a TERM or --all, was: both ({term!r} and --all); "
+                                   "e.g. python -m rag abbr TACE")
     if args.all:
+        return None
+    if not args.term:
+        raise InvalidArgumentError("give either a TERM or --all, was: neither; e.g. python -m rag abbr TACE")
+    if not term.strip():
+        raise InvalidArgumentError(f"the term to look up is blank, was: {term!r}; e.g. python -m rag abbr TACE")
+    return term
+
+
+def run(args: argparse.Namespace, glossary: Glossary, out: TextIO | None = None) -> int:
+    """Print the lookup of the term (or every entry for --all) and return 0: a term that is
+    not found, or found only as a did-you-mean, is still an answer."""
+    out = out or sys.stdout
+    term = term_of(args)
+    if term is None:
         entries = glossary.entries + glossary.supplementary
         if args.json:
             json.dump([_entry_json(e) for e in entries], out, ensure_ascii=False, indent=2)
@@ -51,7 +73,7 @@ def run(args: argparse.Namespace, glossary: Glossary, out: TextIO | None = None)
         else:
             out.write(_table(glossary))
         return 0
-    result = glossary.lookup(args.term)
+    result = glossary.lookup(term)
     if args.json:
         json.dump({"query": result.query, "match_kind": result.match_kind,
                    "did_you_mean": list(result.did_you_mean),
@@ -62,7 +84,7 @@ def run(args: argparse.Namespace, glossary: Glossary, out: TextIO | None = None)
         for e in result.matches:
             if e.source == "review" and e.sentence:
                 out.write(f"  defined in {e.unit_id}: \u201c{e.sentence}\u201d\n")
-    return 0 if result.matches else 1
+    return 0
 
 
 def _entry_json(entry: GlossaryEntry) -> dict[str, Any]:

@@ -2,8 +2,12 @@
 
 In: options naming the pathway's inputs; any option left out is unknown. Out: the result as
 readable markdown (default), as JSON (`--json`), or as a Graphviz DOT graph (`--dot`), and an
-exit code (0 ok, 2 bad input or configuration). The lead's `rag/__main__.py` calls
-`add_parser(subparsers)` and then `args.func(args)`; `main()` runs it standalone.
+exit code: 0 for any result (a "needs information" or "out of scope" result is an answer),
+2 for a flag value the inputs reject (raised as `InvalidArgumentError`: a flag is an
+argument, not a question) or a bad NELM_* threshold. It reads no index and loads no model,
+so it has no exit code 1.
+rag/cli/main.py registers it with `add_parser(subparsers)` and runs `args.func(args)`;
+`python -m rag.cli.algorithm` runs it on its own through `main()`.
 Thresholds (Milan criteria, the Ki-67 limit, the debulking share) come from
 `Settings.from_env()`, e.g. `NELM_MILAN_MAX_KI67_PCT=15`.
 
@@ -19,9 +23,12 @@ from __future__ import annotations
 import argparse
 import json
 import sys
-from typing import Any, Sequence
+from typing import TYPE_CHECKING, Any, Sequence
 
-from rag.core.errors import RagError
+from rag.core.errors import InvalidArgumentError, InvalidQuestionError, RagError
+
+if TYPE_CHECKING:
+    from rag.algorithm.engine import AlgorithmInputs
 
 _EXAMPLES = __doc__.split("Examples:\n", 1)[1]
 
@@ -61,20 +68,16 @@ def add_parser(subparsers: Any) -> argparse.ArgumentParser:
 
 
 def run_cli(args: argparse.Namespace) -> int:
-    """Run the algorithm for parsed arguments; print the result; return the exit code."""
-    from rag.algorithm.engine import AlgorithmInputs, run_algorithm
+    """Run the algorithm for parsed arguments; print the result; return the exit code.
+
+    Every error it can meet is the user's to fix (a flag or a NELM_* setting), so it prints
+    the message and returns 2 itself: `main()` below then needs no error handling of its own."""
+    from rag.algorithm.engine import run_algorithm
     from rag.algorithm.render import render_dot, render_markdown
     from rag.core.settings import Settings
 
     try:
-        inputs = AlgorithmInputs(
-            grade=args.grade, primary=args.primary, liver=args.liver, distribution=args.distribution,
-            extrahepatic=args.extrahepatic, refractory_symptoms=args.refractory_symptoms,
-            recurrence=args.recurrence, primary_resected=args.primary_resected,
-            liver_involvement_pct=args.liver_involvement_pct, stable_months=args.stable_months,
-            age=args.age, ki67_pct=args.ki67_pct,
-        )
-        result = run_algorithm(inputs, Settings.from_env())
+        result = run_algorithm(inputs_from_args(args), Settings.from_env())
     except RagError as e:
         print(f"error: {e}", file=sys.stderr)
         return 2
@@ -85,6 +88,23 @@ def run_cli(args: argparse.Namespace) -> int:
     else:
         print(render_markdown(result))
     return 0
+
+
+def inputs_from_args(args: argparse.Namespace) -> AlgorithmInputs:
+    """The flags as `AlgorithmInputs`. A value it rejects (e.g. `--age 130`) is reported as
+    `InvalidArgumentError`: the message is the same, but the flag is not a question."""
+    from rag.algorithm.engine import AlgorithmInputs
+
+    try:
+        return AlgorithmInputs(
+            grade=args.grade, primary=args.primary, liver=args.liver, distribution=args.distribution,
+            extrahepatic=args.extrahepatic, refractory_symptoms=args.refractory_symptoms,
+            recurrence=args.recurrence, primary_resected=args.primary_resected,
+            liver_involvement_pct=args.liver_involvement_pct, stable_months=args.stable_months,
+            age=args.age, ki67_pct=args.ki67_pct,
+        )
+    except InvalidQuestionError as e:
+        raise InvalidArgumentError(f"{e}; see: python -m rag algorithm --help") from e
 
 
 def main(argv: Sequence[str] | None = None) -> int:

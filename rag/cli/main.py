@@ -8,8 +8,8 @@ Examples:
     python -m rag abbr --all --json
     python -m rag algorithm --grade G2 --primary pancreas --liver unresectable --extrahepatic none
 
-Exit codes: 0 answered (an abstention is an answer), 1 the index or model is not usable,
-2 the question or arguments are invalid.
+Exit codes: 0 answered (an abstention, a "not found" or a did-you-mean is an answer), 1 the
+index or model is not usable, 2 the question or an argument is invalid.
 """
 
 from __future__ import annotations
@@ -19,7 +19,7 @@ import json
 import sys
 import textwrap
 
-from rag.core.errors import InvalidQuestionError, RagError
+from rag.core.errors import InvalidInputError, InvalidQuestionError, RagError
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -39,9 +39,10 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     try:
         if args.command == "abbr":
+            cli_abbr.term_of(args)  # a bad term fails before the index is read
             return args.func(args, _glossary())
         return args.func(args)
-    except InvalidQuestionError as e:
+    except InvalidInputError as e:  # a question or an argument: the user's to fix
         print(f"error: {e}", file=sys.stderr)
         return 2
     except RagError as e:
@@ -56,7 +57,7 @@ def _ask(args: argparse.Namespace) -> int:
     import rag
 
     if args.question is not None:
-        from rag.routing.question import normalise_question
+        from rag.core.question import normalise_question
 
         normalise_question(args.question)  # a bad question fails before the model loads
         answer = rag.ask(args.question, history=args.history)

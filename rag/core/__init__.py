@@ -5,6 +5,7 @@
 - `types.py`: the frozen dataclasses that flow between stages (units, chunks, answers);
 - `index.py`: the index format (manifest, staleness check, loading);
 - `embed.py`: loading the sentence-transformers model offline;
+- `question.py`: raw text -> a clean question, or `InvalidQuestionError` (the one validator);
 - `text.py`: the one tokeniser, stop-word list, number-word table and unit-ID helpers.
 
 Nothing here imports the question path (routing, retrieval, answering), so `ingest` can use

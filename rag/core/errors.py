@@ -28,12 +28,18 @@ class IndexStaleError(RagError):
     """The index exists but does not match the seeds or the settings it was built with."""
 
 
-class InvalidQuestionError(RagError, ValueError):
+class InvalidInputError(RagError, ValueError):
+    """Input that cannot be used: a question, or an argument that is not a question.
+
+    One base so that the CLI maps every such mistake to exit code 2 without listing each
+    kind; a ValueError too, so callers that catch ValueError keep working.
+    """
+
+
+class InvalidQuestionError(InvalidInputError):
     """A question that cannot be asked: empty, too long, or not text."""
 
 
-class UnknownUnitError(RagError, KeyError):
-    """A unit ID that the index does not hold."""
-
-    def __str__(self) -> str:  # KeyError would otherwise repr() the message
-        return str(self.args[0]) if self.args else ""
+class InvalidArgumentError(InvalidInputError):
+    """An argument that is not a question and cannot be used: a blank abbreviation to look
+    up, an out-of-range `python -m rag algorithm` flag, text of the wrong type."""

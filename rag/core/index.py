@@ -67,14 +67,6 @@ class LoadedIndex:
     vectors: Any  # faiss.Index
     units: dict[str, SourceUnit] = field(default_factory=dict)
 
-    def unit(self, unit_id: str) -> SourceUnit:
-        from rag.core.errors import UnknownUnitError
-
-        try:
-            return self.units[unit_id]
-        except KeyError as e:
-            raise UnknownUnitError(f"Unknown unit ID: {unit_id!r}") from e
-
 
 def sha256_file(path: Path) -> str:
     return hashlib.sha256(Path(path).read_bytes()).hexdigest()

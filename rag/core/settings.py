@@ -41,6 +41,22 @@ class Settings:
     dense_weight: float = 0.5
     max_question_chars: int = 2000
     generative_model: str = ""  # empty: extractive answers only
+    # Retrieval weights (calibrated on the dev split, eval/questions.jsonl).
+    window_chunk_weight: float = 0.97  # a multi-sentence window chunk, against a single unit
+    author_vote: float = 0.25  # convex-fusion vote for a reference whose author the question names
+    fusion_candidates: int = 200  # chunks each retriever hands to fusion
+    # Extractive answerer (calibrated on the dev split, eval/questions.jsonl).
+    min_coverage: float = 0.5  # weighted share of the question's terms a passage must hold
+    generic_term_weight: float = 0.25  # framing words ("treatment", "option") count this much
+    background_term_weight: float = 0.5  # the article's title words, which every passage is about
+    focus_term_weight: float = 2.0  # a follow-up's own words, against the earlier turn's
+    rank_bonus_weight: float = 0.3  # the retriever's rank, added to coverage when choosing passages
+    tie_margin: float = 0.02  # passages this close to the best all answer ("published in 2008")
+    second_passage_gain: float = 0.2  # a further passage may trail the best by this much ...
+    second_passage_min_coverage: float = 0.6  # ... if it covers this much ...
+    second_passage_min_dense: float = 0.45  # ... and is this similar to the question
+    max_passages: int = 3
+    legend_item_min_coverage: float = 0.5  # a legend item asked by its terms, not the whole caption
     milan_max_liver_pct: float = 50.0
     milan_min_stable_months: float = 6.0
     milan_max_age: float = 55.0
@@ -56,6 +72,13 @@ class Settings:
         _check_range("rrf_k", self.rrf_k, 1, 1000)
         _check_range("dense_weight", self.dense_weight, 0.0, 1.0)
         _check_range("max_question_chars", self.max_question_chars, 1, 100_000)
+        for name in ("window_chunk_weight", "author_vote", "min_coverage", "generic_term_weight",
+                     "background_term_weight", "rank_bonus_weight", "tie_margin", "second_passage_gain",
+                     "second_passage_min_coverage", "second_passage_min_dense", "legend_item_min_coverage"):
+            _check_range(name, getattr(self, name), 0.0, 1.0)
+        _check_range("focus_term_weight", self.focus_term_weight, 1.0, 10.0)
+        _check_range("fusion_candidates", self.fusion_candidates, 1, 100_000)
+        _check_range("max_passages", self.max_passages, 1, 10)
         _check_range("milan_max_liver_pct", self.milan_max_liver_pct, 0.0, 100.0)
         _check_range("milan_min_stable_months", self.milan_min_stable_months, 0.0, 240.0)
         _check_range("milan_max_age", self.milan_max_age, 0.0, 120.0)

@@ -22,6 +22,7 @@ import re
 import unicodedata
 from typing import Iterable
 
+from rag.core.text import FUNCTION_WORDS, fold_spelling, stem
 from rag.glossary.extract.rules import match_long_form
 
 __all__ = ["short_key", "long_words", "singular_key", "fold", "ngrams", "standard_spelling",
@@ -30,7 +31,6 @@ __all__ = ["short_key", "long_words", "singular_key", "fold", "ngrams", "standar
 # Greek letters as printed in biomedical short forms: symbol -> name -> Latin stand-in.
 _GREEK = {"α": "alpha", "β": "beta", "γ": "gamma", "δ": "delta", "κ": "kappa"}
 _GREEK_LATIN = {"alpha": "a", "beta": "b", "gamma": "g", "delta": "d", "kappa": "k"}
-FUNCTION_WORDS = frozenset("a an and as at by for from in of on or the to with".split())
 _SEPARATORS = re.compile(r"[\s\-‐‑–—/._'’]+")
 WORD = re.compile(r"[^\W_]+")
 
@@ -48,29 +48,9 @@ def short_key(term: str) -> str:
     return _SEPARATORS.sub("", fold(term))
 
 
-def _stem(word: str) -> str:
-    """A light, symmetric singular/spelling key, never shown: metastases and metastasis ->
-    "metastas", analogues and analogs -> "analog", tumours -> "tumor", -isation -> -ization."""
-    if len(word) <= 3 or not word.isalpha():
-        return word
-    if word.endswith("ies"):
-        word = word[:-3] + "y"
-    elif word.endswith("sis"):
-        word = word[:-2]
-    elif word.endswith(("ses", "xes", "zes", "ches", "shes")):
-        word = word[:-2]
-    elif word.endswith("s") and not word.endswith(("ss", "us", "is")):
-        word = word[:-1]
-    word = re.sub(r"isation$", "ization", word)
-    word = re.sub(r"ogue$", "og", word)
-    if len(word) > 4:
-        word = re.sub(r"our$", "or", word)
-    return word[:-1] if word.endswith("e") and len(word) > 3 else word
-
-
 def long_words(text: str) -> tuple[str, ...]:
     """The stemmed word key of a long form: "Portal-vein ligations" -> ("portal", "vein", "ligation")."""
-    return tuple(_stem(w) for w in WORD.findall(fold(text)))
+    return tuple(stem(fold_spelling(w)) for w in WORD.findall(fold(text)))
 
 
 def singular_key(term: str, key: str) -> str | None:

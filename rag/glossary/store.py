@@ -27,17 +27,14 @@ from typing import Any, Iterable, Mapping, Sequence
 from rapidfuzz import fuzz, process
 from rapidfuzz.distance import OSA
 
-from rag.glossary.extract.pairs import extract_abbreviations
 from rag.core.errors import ConfigError, IndexStaleError, InvalidQuestionError
 from rag.glossary.entries import SUPPLEMENTARY_PATH, load_supplementary, review_entries
 from rag.glossary.keys import FUNCTION_WORDS, WORD, long_words, ngrams, short_key, singular_key
-from rag.glossary.questions import answer_glossary, parse_glossary_question
 from rag.glossary.types import MATCH_KINDS, SOURCES, GlossaryEntry, GlossaryLookup
 from rag.core.types import SourceUnit
 
 __all__ = [
     "GlossaryEntry", "GlossaryLookup", "Glossary", "build_glossary", "load_supplementary",
-    "extract_abbreviations", "parse_glossary_question", "answer_glossary", "bench_lookup",
     "short_key", "long_words", "SUPPLEMENTARY_PATH", "MATCH_KINDS",
 ]
 
@@ -251,23 +248,3 @@ def _phrase_table(groups: Sequence[Sequence[GlossaryEntry]]) -> dict[str, tuple[
         return keys
 
     return _index(groups, keys_of)
-
-
-def bench_lookup(glossary: Glossary, terms: Sequence[str], repeats: int = 200) -> dict[str, float]:
-    """Time `glossary.lookup` on every term, `repeats` times; microseconds per lookup."""
-    import time
-
-    if repeats < 1 or not terms:
-        raise ConfigError(f"bench_lookup needs repeats >= 1 and at least one term, was: {repeats}, {len(terms)} terms")
-    timings = []
-    for _ in range(repeats):
-        for term in terms:
-            t0 = time.perf_counter_ns()
-            glossary.lookup(term)
-            timings.append(time.perf_counter_ns() - t0)
-    timings.sort()
-
-    def pct(q: float) -> float:
-        return timings[min(len(timings) - 1, int(q * len(timings)))] / 1000.0
-
-    return {"lookups": float(len(timings)), "p50_us": pct(0.50), "p95_us": pct(0.95), "max_us": timings[-1] / 1000.0}

@@ -2,7 +2,9 @@
 
 In: the fields of an abbreviation definition (from the review's text at ingest time, from the
 packaged supplementary list, or from glossary.json). Out: frozen `GlossaryEntry` and
-`GlossaryLookup` values, which check their own fields and round-trip through plain dicts.
+`GlossaryLookup` values; an entry checks its own fields and round-trips through a plain dict
+(glossary.json). A lookup is not persisted, so it has no dict form of its own: the one
+consumer that prints it as JSON (rag/cli/abbr.py) chooses the entry fields it shows.
 
 They hold data only: no key folding (rag/glossary/keys.py), no lookup tables (rag/glossary/store.py),
 no wording for the chat (rag/glossary/questions.py). Kept apart so that those modules can
@@ -61,7 +63,3 @@ class GlossaryLookup:
     matches: tuple[GlossaryEntry, ...]
     match_kind: str
     did_you_mean: tuple[str, ...] = ()
-
-    def to_dict(self) -> dict[str, Any]:
-        return {"query": self.query, "match_kind": self.match_kind, "did_you_mean": list(self.did_you_mean),
-                "matches": [m.to_dict() for m in self.matches]}

@@ -1,7 +1,6 @@
 """Where a question goes: `router.route` returns a typed `Turn` naming one route.
 
 - `router.py`: the one decision (glossary, algorithm, retrieval or out of scope);
-- `question.py`: raw text -> a clean question, or `InvalidQuestionError`;
 - `followup.py`: a short follow-up + the conversation -> a self-contained question;
 - `scope.py`: is the question about another cancer than the review's?
 - `treatment.py`: does the question ask for a treatment decision (the Figure 2 algorithm)?

@@ -11,6 +11,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from rag.core.text import ORDINALS
+
 _LEADING_CUES = re.compile(
     r"^(and|but|also|so|then|what about|how about|and what about|what if|and if|same for|"
     r"is that|are they|does it|do they|is it|and for|and in|and with|and without)\b", re.I)
@@ -47,9 +49,8 @@ def is_followup(question: str) -> bool:
     return len(words) <= 4 and not _QUESTION_START.match(question.strip())
 
 
-_ORDINALS = {"first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6, "seventh": 7,
-             "eighth": 8, "ninth": 9, "tenth": 10, "next": None, "last": None}
-_ORDINAL_ONE = re.compile(r"\b(" + "|".join(_ORDINALS) + r"|\d+(?:st|nd|rd|th)?)\s+one\b", re.I)
+_ORDINAL_ONE = re.compile(r"\b(" + "|".join(w for w in ORDINALS if w.isalpha()) + r"|next|last|\d+(?:st|nd|rd|th)?)\s+one\b",
+                          re.I)
 _NUMBERED = re.compile(r"\b(figure|fig\.?|reference|ref\.?)\s*(\d+)\b", re.I)
 
 
@@ -65,7 +66,7 @@ def rewrite(question: str, history: list[str] | None) -> Rewrite:
     ordinal, numbered = _ORDINAL_ONE.search(question), _NUMBERED.search(anchor)
     if ordinal and numbered:
         word = ordinal.group(1).lower()
-        number = _ORDINALS.get(word, None) if word in _ORDINALS else int(re.sub(r"\D", "", word))
+        number = ORDINALS.get(word) or (int(re.sub(r"\D", "", word)) if word[0].isdigit() else None)
         if word == "next":
             number = int(numbered.group(2)) + 1
         if number:

@@ -14,7 +14,8 @@ from __future__ import annotations
 
 import re
 
-from rag.algorithm.inputs import check_question, extract_inputs
+from rag.algorithm.inputs import extract_inputs
+from rag.core.question import normalise_question
 
 __all__ = ["is_treatment_question"]
 
@@ -58,7 +59,7 @@ def is_treatment_question(question: str) -> bool:
     (retrieval answers it); "Is he a candidate for transplantation?" or "What treatment for an
     unresectable G2 pNET?" asks for a decision (the algorithm answers it).
     """
-    text = check_question(question)
+    text = normalise_question(question)
     specifics = _count_specifics(text)
     patient = bool(_PATIENT.search(text))
     request = bool(_REQUEST.search(text)) or bool(_CASE_REQUEST.search(text) and (specifics or patient))

@@ -6,7 +6,7 @@ order of appearance, one per distinct (short, long) pair. Two patterns are recog
 - parenthetical definitions, "long form (SF)" and "SF (long form)" (also "(SF, remark)",
   "(SF1 and SF2)", "(long form, SF)", "SF (for long form)", nested and square brackets),
   after Schwartz & Hearst (2003) with Ab3P-style scoring of the letter alignment (Sohn et
-  al. 2008) in rag/glossary/extract/rules.py;
+  al. 2008) in rag/glossary/extract/align.py and rules.py;
 - legend-style glossaries as in figure captions, "TACE, transarterial chemoembolization;
   TAE, transarterial embolization; ...", including a comma slipped in where a semicolon
   belongs.
@@ -21,7 +21,9 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from rag.glossary.extract.rules import STOPWORDS, find_long_form, max_long_words
+from rag.core.errors import InvalidArgumentError
+from rag.core.text import FUNCTION_WORDS
+from rag.glossary.extract.rules import find_long_form, max_long_words
 
 _OPEN, _CLOSE = "([", ")]"
 # No long form is longer than this; bounding the look-back keeps long texts linear.
@@ -46,7 +48,8 @@ def extract_abbreviations(text: str) -> list[Abbreviation]:
     A pair defined twice is reported once, at its first definition.
     """
     if not isinstance(text, str):
-        raise TypeError(f"text must be a str, was: {type(text).__name__}")
+        raise InvalidArgumentError(
+            f"text must be a str, was: {type(text).__name__}; pass the text itself (decode bytes first)")
     found = _parenthetical(text) + _legends(text)
     found.sort(key=lambda a: min(a.short_start, a.long_start))
     seen: set[tuple[str, str]] = set()
@@ -99,7 +102,7 @@ def is_short_form(candidate: str) -> bool:
     if candidate.isalpha() and candidate.islower():
         if len(candidate) > 4 or re.fullmatch(r"[ivx]+", candidate):
             return False
-        if candidate in STOPWORDS or candidate in CLAUSE_WORDS:
+        if candidate in FUNCTION_WORDS or candidate in CLAUSE_WORDS:
             return False
     return True
 

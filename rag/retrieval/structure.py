@@ -1,0 +1,175 @@
+"""Units a question names through the document's structure, which embeddings cannot see.
+
+"Figure 1", "the second reference", "the DOI", "conflict of interest", "the aim of the
+review", "the most recent reference", "the Hofland review": each points at units by the
+article's own structure (numbering, record fields, publication years, author lists), not by
+what the passages say. In: a question and the parsed articles. Out: unit IDs, best first.
+It ranks nothing else and decides nothing about answering (rag/answer/ does).
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any, Sequence
+
+from rag.core.text import CARDINALS, ORDINALS, local_id, number_value
+
+__all__ = ["structural_units", "topic_of", "author_names", "references_by_author", "names_other_work"]
+
+_NUMBER = r"(\d+|" + "|".join(sorted({**CARDINALS, **ORDINALS}, key=len, reverse=True)) + r")"
+_FIGURE_RES = (re.compile(rf"\b(?:figure|fig\.?)\s*{_NUMBER}\b", re.I),
+               re.compile(rf"\b{_NUMBER}\s+(?:figure|fig)\b", re.I))
+_REFERENCE_RES = (re.compile(rf"\b(?:reference|ref\.?|citation)\s*(?:no\.?\s*|number\s*|#\s*)?{_NUMBER}\b", re.I),
+                  re.compile(rf"\b{_NUMBER}\s+(?:reference|ref|cited (?:work|paper|article|study))s?\b", re.I))
+_LAST_RE = {"figure": re.compile(r"\b(?:last|final)\s+(?:figure|fig)\b", re.I),
+            "reference": re.compile(r"\b(?:last|final)\s+(?:reference|ref|cited)\b", re.I)}
+# Questions about the record itself, and the section that answers them.
+_SECTION_CUES = (
+    ("citation", re.compile(
+        r"\b(doi|journal|published|publication|publish|(?:what|which) year|year of publication|volume|issue|pages?|authors?|wrote|written|"
+        r"title|titled|e-?pub\w*|article type|type of (?:article|paper|publication)|kind of (?:article|paper)|"
+        r"cite|citation for (?:this|the) (?:review|article|paper)|digital object identifier|original (?:research|study|article)|"
+        r"research article|review article)\b", re.I)),
+    ("keywords", re.compile(r"\bkey\s*words?\b|\bkeywords?\b|\bindex terms?\b", re.I)),
+    ("coi", re.compile(r"\b(conflicts? of interest|competing interests?|disclosures?|declare\w*)\b", re.I)),
+)
+_PURPOSE_RE = re.compile(
+    r"\b(?:aims?|purpose|objectives?|goals?|scope|focus)\s+of\s+(?:this|the)\s+(?:review|article|paper|work)\b"
+    # "Does the review discuss ...?" asks for its purpose only when nothing specific follows;
+    # "Does the review discuss sunitinib?" asks whether a topic is covered (word coverage decides).
+    r"|\b(?:does|do|did) (?:the|this) (?:review|article|paper|authors?) (?:discuss|cover|address|focus on|include)"
+    r"(?:\s+(?:in (?:general|short|brief)|overall|mainly|mostly|chiefly))?\s*(?:\?|$)"
+    r"|\bwhat is (?:this|the) (?:review|article|paper) about\b|\bwhy did the authors write\b", re.I)
+_SELF_REFERENCE_RE = re.compile(r"\b(?:this|the present|the current|our)\s+(?:review|study|article|paper)\b"
+                                r"|\bwe\s+(?:discuss|review|describe|summari[sz]e|present|report)\b", re.I)
+# Words that leave a bibliographic question about the review itself ("Which journal published
+# the review?"); anything else ("... the ENETS guideline update") names some other work.
+_BIBLIO_FILLER = set("""what which when where who whom whose how does did was were is are the this that these
+those review article paper study its it have has been there their they listed list find tell give please
+and for from with about into onto year date name first last main me our your you can could would should""".split())
+# "Does the review discuss liver transplantation?": the framing matches the abstract's own
+# "In the present review, we discuss ..." sentence; the topic alone is what to search for.
+_TOPIC_RES = (
+    re.compile(r"^\s*(?:does|do|did) (?:the|this) (?:review|article|paper|abstract|authors?) (?:ever )?"
+               r"(?:discuss|cover|mention|address|talk about|deal with|touch on|include|refer to|consider)\s+"
+               r"(?P<topic>.+?)\s*\??\s*$", re.I),
+    re.compile(r"^\s*(?:is|are|was|were) (?P<topic>.+?) (?:discussed|covered|mentioned|addressed|included|considered)"
+               r"(?: (?:in|by) (?:the|this) (?:review|article|paper|abstract|authors?))?\s*\??\s*$", re.I),
+)
+_REFERENCE_LIST_CUE = re.compile(r"\b(reference|references|cited)\b"
+                                 r"|\b(?:does|do|did) (?:the|this) (?:review|article|paper|authors?) cite\b", re.I)
+
+
+def topic_of(question: str) -> str:
+    """The topic of "Does the review discuss X?" / "Is X mentioned?", or "" for other questions."""
+    for pattern in _TOPIC_RES:
+        m = pattern.match(question)
+        if m:
+            return m.group("topic")
+    return ""
+
+
+
+def structural_units(question: str, articles: Sequence[Any]) -> list[str]:
+    """Unit IDs the question points at through the document's structure, best first.
+
+    Worked example: "What is the second reference about?" -> ["reference-2"];
+    "Which journal published the review?" -> ["citation"].
+    """
+    found: list[str] = []
+    for article in articles:
+        by_local = {local_id(u.id): u.id for u in article.units}
+        figures = sorted(n for n in (_number_of(k, "figure-") for k in by_local) if n)
+        references = sorted(n for n in (_number_of(k, "reference-") for k in by_local) if n)
+        for kind, numbers, patterns in (("figure", figures, _FIGURE_RES), ("reference", references, _REFERENCE_RES)):
+            for pattern in patterns:
+                for m in pattern.finditer(question):
+                    n = number_value(m.group(1))
+                    if n and f"{kind}-{n}" in by_local:
+                        found.append(by_local[f"{kind}-{n}"])
+            if _LAST_RE[kind].search(question) and numbers:
+                found.append(by_local[f"{kind}-{numbers[-1]}"])
+        named = bool(found)  # "the title of Figure 2" asks about the figure, not the record
+        for section, pattern in _SECTION_CUES:
+            if pattern.search(question) and section in by_local:
+                if section == "citation" and (named or _REFERENCE_LIST_CUE.search(question)):
+                    continue  # "which reference was published in 2017" is about the reference list
+                found.append(by_local[section])
+        if _asks_for_reference_list(question):
+            found.extend(by_local[f"reference-{n}"] for n in references)
+        if _REFERENCE_LIST_CUE.search(question):
+            found.extend(_references_by_year(question, [u for u in article.units if u.section == "reference"]))
+        if _PURPOSE_RE.search(question):
+            found.extend(u.id for u in article.units
+                         if u.section == "abstract" and _SELF_REFERENCE_RE.search(u.text))
+    return list(dict.fromkeys(found))
+
+
+_LIST_WORDS = {"references", "reference", "cited", "cites", "cite", "listed", "list", "included", "include",
+               "works", "papers", "studies", "sources", "bibliography", "show", "all"}
+
+
+_YEAR_IN_QUESTION = re.compile(r"\b(?:19|20)\d{2}\b")
+_NEWEST = re.compile(r"\b(?:most recent|latest|newest|last published)\b", re.I)
+_OLDEST = re.compile(r"\b(?:oldest|earliest|first published)\b", re.I)
+_PUBLICATION_YEAR = re.compile(r"\b((?:19|20)\d{2})\s*;")  # "Lancet Oncol. 2008;9:61-72"
+
+
+def _references_by_year(question: str, references: Sequence[Any]) -> list[str]:
+    """"Which references are from 2016?", "the most recent reference": the reference list's
+    own publication years answer these; similarity cannot compare years."""
+    years = {}
+    for unit in references:
+        m = _PUBLICATION_YEAR.search(unit.text)
+        if m:
+            years[unit.id] = int(m.group(1))
+    if not years:
+        return []
+    asked = {int(y) for y in _YEAR_IN_QUESTION.findall(question)}
+    if asked:
+        return [uid for uid, year in years.items() if year in asked]
+    if _NEWEST.search(question):
+        return [uid for uid, year in years.items() if year == max(years.values())]
+    if _OLDEST.search(question):
+        return [uid for uid, year in years.items() if year == min(years.values())]
+    return []
+
+
+_NAME = re.compile(r"\b[A-Z][\w'\-]{2,}")
+
+
+def author_names(reference_text: str) -> frozenset[str]:
+    """Surnames in a reference's author list: "Hofland J, Kaltsas G, de Herder WW. ..." ."""
+    return frozenset(_NAME.findall(reference_text.split(". ", 1)[0]))
+
+
+def references_by_author(question: str, authors: Sequence[tuple[str, frozenset[str]]]) -> list[str]:
+    """"The Hofland review", "Dasari et al.": a surname from a reference's author list, written
+    as a name (capitalised), points at that reference."""
+    names = set(_NAME.findall(question))
+    return [uid for uid, surnames in authors if names & surnames] if names else []
+
+
+def _asks_for_reference_list(question: str) -> bool:
+    """"Which references are cited?" / "List the references" -- the list itself, with no
+    other condition ("... published in 2008" is a question about some of them)."""
+    if not re.search(r"\b(?:references|bibliography|reference list)\b", question, re.I) or re.search(r"\d", question):
+        return False
+    words = re.findall(r"[A-Za-z][A-Za-z\-]{2,}", question)
+    return not [w for w in words if w.lower() not in _BIBLIO_FILLER | _LIST_WORDS]
+
+
+def names_other_work(question: str) -> bool:
+    """Does a bibliographic question carry its own subject ("when was the ENETS guideline
+    update published?") rather than ask about this review ("when was it published?")?"""
+    cues = _SECTION_CUES[0][1]
+    rest = [w for w in re.findall(r"[A-Za-z][A-Za-z\-]{2,}", cues.sub(" ", question))
+            if w.lower() not in _BIBLIO_FILLER]
+    # A name ("the Hofland review", "the Dasari study") points at a cited work by itself.
+    later_words = re.findall(r"[A-Za-z][A-Za-z\-]{2,}", question)[1:]
+    named = [w for w in later_words if w[0].isupper() and w in rest]
+    return len(rest) >= 2 or bool(named)
+
+
+def _number_of(local_id: str, prefix: str) -> int | None:
+    return int(local_id[len(prefix):]) if local_id.startswith(prefix) and local_id[len(prefix):].isdigit() else None

@@ -1,0 +1,100 @@
+"""The one place a question's route is decided: raw question + conversation -> a typed `Turn`.
+
+Routes, checked in this order (the first that holds wins):
+1. `glossary`: an abbreviation question ("What does TACE stand for?", "define PVL");
+2. `out_of_scope`: another cancer is named and no neuroendocrine term (rag/routing/scope.py);
+   it is declined by name, and never reaches the NEN algorithm;
+3. `algorithm`: a treatment decision for a case (rag/routing/treatment.py), unless it only asks
+   for a figure (a dose, a rate) that the Figure 2 pathway cannot give;
+4. a follow-up ("And TAE?", "and for G1?") takes the route of the question it leans on;
+5. `retrieval`: everything else, with a follow-up rewritten into a self-contained question.
+
+The pipeline (rag/pipeline.py) only dispatches on `Turn.route`. The predicates each route
+rests on live with their knowledge (glossary phrasing, case features, disease names); this
+module holds their order and nothing else.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Literal, Sequence
+
+from rag.algorithm.inputs import extract_inputs
+from rag.answer.cues import asks_for_number
+from rag.core.errors import InvalidQuestionError
+from rag.core.question import normalise_question
+from rag.glossary.questions import parse_glossary_question
+from rag.routing.followup import is_followup, rewrite
+from rag.routing.scope import other_disease
+from rag.routing.treatment import is_treatment_question
+
+if TYPE_CHECKING:
+    from rag.glossary.store import Glossary
+
+__all__ = ["Route", "Turn", "route"]
+
+Route = Literal["glossary", "algorithm", "retrieval", "out_of_scope"]
+
+
+@dataclass(frozen=True)
+class Turn:
+    """One question in context, normalised and routed."""
+
+    question: str  # what the user typed, normalised
+    history: tuple[str, ...]  # earlier user questions, oldest first (invalid ones dropped)
+    query: str  # the self-contained question (a follow-up joined with what it leans on)
+    route: Route
+    glossary_term: str = ""  # glossary: the term asked about
+    previous_treatment: str = ""  # algorithm follow-up: the case it adds to
+    other_disease: str = ""  # out_of_scope: the non-neuroendocrine disease named
+
+
+def route(question: str, history: Sequence[str], glossary: "Glossary", max_chars: int) -> Turn:
+    """Route `question` (raises `InvalidQuestionError` for text that is not a question)."""
+    question = normalise_question(question, max_chars)
+    earlier = []
+    for text in history or ():
+        try:
+            earlier.append(normalise_question(text, max_chars))
+        except InvalidQuestionError:
+            continue  # a bad earlier turn must not break the current one
+    past = tuple(earlier)
+    term = parse_glossary_question(question, glossary)
+    if term:
+        return Turn(question, past, question, "glossary", glossary_term=term)
+    disease = other_disease(question)
+    if disease:
+        return Turn(question, past, rewrite(question, list(past)).question, "out_of_scope", other_disease=disease)
+    if is_treatment_question(question) and not _asks_beyond_algorithm(question):
+        return Turn(question, past, question, "algorithm")
+    if past and is_followup(question):
+        anchor = next((h for h in reversed(past) if not is_followup(h)), past[-1])
+        term = _followup_term(question)
+        if parse_glossary_question(anchor, glossary) and term and glossary.lookup(term).matches:
+            # "What does TACE stand for?" then "And TAE?": the same kind of question.
+            return Turn(question, past, f"{anchor} {question}", "glossary", glossary_term=term)
+        if is_treatment_question(anchor):
+            return Turn(question, past, f"{anchor} {question}", "algorithm", previous_treatment=anchor)
+    return Turn(question, past, rewrite(question, list(past)).question, "retrieval")
+
+
+_FOLLOWUP_LEAD = re.compile(r"^(?:and|but|also|so|then|what about|how about|same for|for)\b[\s,]*", re.I)
+
+
+def _followup_term(question: str) -> str:
+    """"And TAE?" -> "TAE"; "what about portal vein ligation?" -> "portal vein ligation"."""
+    text, previous = question.strip(), None
+    while text != previous:  # "And what about TAE?" -> "what about TAE?" -> "TAE?"
+        previous = text
+        text = _FOLLOWUP_LEAD.sub("", text)
+    return re.sub(r"^(?:the\s+)", "", text.rstrip("?.! ").strip(), flags=re.I)
+
+
+def _asks_beyond_algorithm(question: str) -> bool:
+    """A dose, a rate or a count is not something the Figure 2 pathway can give; without any
+    case detail such a question ("which dose of lanreotide?") belongs to retrieval, which
+    says honestly when the review does not state it."""
+    if not asks_for_number(question):
+        return False
+    return not extract_inputs(question).known()
