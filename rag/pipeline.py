@@ -17,12 +17,16 @@ from __future__ import annotations
 import time
 from typing import Any
 
-from rag.answer.extractive import Answerer, abstention_text
+from rag.answer.extractive import Answerer
+from rag.answer.refusal import abstention_text
+from rag.answer.gate import WordVectors, load_gate, words_of
 from rag.core.index import LoadedIndex, load_index
 from rag.core.settings import Settings
 from rag.core.text import resolve_unit_id
 from rag.core.types import Answer, Citation, SourceUnit
 from rag.retrieval.hybrid import Hit, HybridRetriever
+from rag.retrieval.spelling import Speller
+from rag.routing.referents import FollowupResolver
 from rag.routing.router import Turn, route
 
 
@@ -35,9 +39,13 @@ class Pipeline:
         self.glossary = Glossary.from_dict(index.glossary)
         self._aliases: dict[str, list[tuple[str, str]]] = {}
         self.embedder = embedder
+        self.speller = Speller(u.text for u in index.units.values())
         self.retriever = HybridRetriever(index, embedder, settings, expand=self.expand)
+        self._passage_words: dict[str, Any] = {}
         self.answerer = Answerer(list(index.units.values()), settings, expand=self.expand,
-                                 aliases=self.aliases, background=[a.title for a in index.articles])
+                                 aliases=self.aliases, background=[a.title for a in index.articles],
+                                 gate=load_gate() if settings.answer_gate else None,
+                                 passage_words=self.passage_words)
         self.chat_model, self._chat_notice = chat_model, ""
         if chat_model is None and settings.generative_model:
             from rag.core.errors import ConfigError
@@ -47,6 +55,7 @@ class Pipeline:
                 self.chat_model = load_chat_model(settings.generative_model)
             except ConfigError as e:  # the extractive answer still works; say why once per answer
                 self._chat_notice = f"Generative mode unavailable ({e}); showing the extractive answer."
+        self.followups = FollowupResolver(self)
         self.chain = self._build_chain()
 
     # -- public -------------------------------------------------------------------------
@@ -62,16 +71,42 @@ class Pipeline:
         return f"{text} {' '.join(dict.fromkeys(extra))}" if extra else text
 
     def aliases(self, text: str) -> list[tuple[str, str]]:
-        """(phrase in `text`, another name for it): the review's abbreviations both ways, and
-        lay words with their clinical equivalents."""
+        """(phrase in `text`, another name for it): the review's abbreviations both ways, lay
+        words with their clinical equivalents, and typos with the review's word they meant."""
         from rag.retrieval.lay import lay_expansions
 
         found = self._aliases.get(text)  # the retriever and the answerer both ask
         if found is None:
-            found = self.glossary.expansions_for(text, include_supplementary=False) + lay_expansions(text)
+            found = (self.glossary.expansions_for(text, include_supplementary=False) + lay_expansions(text)
+                     + self.speller.corrections(text))
             if len(self._aliases) < 10_000:
                 self._aliases[text] = found
         return found
+
+    def passage_words(self, text: str) -> WordVectors | None:
+        """A passage's contextual word vectors, computed once per passage text; None when the
+        embedder gives no word vectors (the gate then relies on word matches)."""
+        if not hasattr(self.embedder, "encode_with_tokens"):
+            return None
+        found = self._passage_words.get(text)
+        if found is None:
+            [(sentence, tokens)] = self.embedder.encode_with_tokens([text])
+            found = words_of(tokens.tokens, tokens.vectors, sentence)
+            if len(self._passage_words) < 50_000:
+                self._passage_words[text] = found
+        return found
+
+    def _encode_query(self, query: str) -> tuple[Any, WordVectors | None]:
+        """The searched text's vector and, from the same forward pass, the word vectors of the
+        question part of it (the expansion words are context, not something asked)."""
+        if not hasattr(self.embedder, "encode_with_tokens"):
+            return None, None
+        from rag.retrieval.structure import topic_of
+
+        searched = self.retriever.query_text(query)
+        [(vector, tokens)] = self.embedder.encode_with_tokens([searched])
+        asked = self.embedder.count_pieces(topic_of(query) or query)
+        return vector[None, :], words_of(tokens.tokens[:asked], tokens.vectors[:asked], vector)
 
     def retrieve(self, query: str, top_k: int | None = None, mode: str = "hybrid") -> list[Hit]:
         return self.retriever.retrieve(query, top_k, mode)
@@ -98,28 +133,34 @@ class Pipeline:
         started = time.perf_counter()
         turn = route(request["question"], request.get("history") or [], self.glossary,
                      self.settings.max_question_chars)
-        return turn, started
+        return self.followups.resolve(turn), started
 
     def _answer_glossary(self, turn: Turn, started: float) -> Answer:
-        from rag.glossary.questions import answer_glossary
+        from rag.glossary.questions import answer_glossary_terms
 
-        lookup = self.glossary.lookup(turn.glossary_term)
-        if not lookup.matches and not lookup.did_you_mean:
+        # One lookup per term asked about ("TACE vs TAE" asks two), answered in that order.
+        lookups = [self.glossary.lookup(term) for term in turn.glossary_terms or (turn.glossary_term,)]
+        found = any(lookup.matches or lookup.did_you_mean for lookup in lookups)
+        if not found:
             # "What is the DOI?" looks like an abbreviation question but the review answers
             # it elsewhere: prefer a grounded answer from the text to a glossary miss. A typo
             # ("Expand ALLPS") keeps its "did you mean": the text would only match "expand".
+            # With several terms this applies only when none of them is found.
             retrieved = self._answer_retrieval(turn, started)
             if not retrieved.abstained:
                 return retrieved
         # A typo gets a labelled "did you mean" that cites where the suggestions are defined.
-        suggested = [e for term in lookup.did_you_mean for e in self.glossary.lookup(term).matches]
+        entries = []
+        for lookup in lookups:
+            suggested = [e for term in lookup.did_you_mean for e in self.glossary.lookup(term).matches]
+            entries.extend(lookup.matches or suggested)
         citations = []
-        for entry in dict.fromkeys(lookup.matches or tuple(suggested)):
+        for entry in dict.fromkeys(entries):
             unit = self.index.units.get(entry.unit_id or "")
             if unit is not None:
                 citations.append(_citation(unit, _span_of(unit.text, entry.sentence or entry.long)))
-        return Answer(turn.question, "glossary", answer_glossary(lookup, self.glossary), tuple(citations),
-                      abstained=not lookup.matches and not lookup.did_you_mean, timings_ms=_timings(started))
+        return Answer(turn.question, "glossary", answer_glossary_terms(lookups, self.glossary), tuple(citations),
+                      abstained=not found, timings_ms=_timings(started))
 
     def _answer_algorithm(self, turn: Turn, started: float) -> Answer:
         from rag.algorithm.engine import run_algorithm
@@ -157,12 +198,20 @@ class Pipeline:
         return tuple(_citation(self.index.units[h.unit_id], (0, len(self.index.units[h.unit_id].text)), h.score)
                      for h in hits[:3] if h.unit_id in self.index.units)
 
-    def _answer_retrieval(self, turn: Turn, started: float) -> Answer:
+    def extract(self, turn: Turn) -> tuple[list[Hit], Any, float]:
+        """The extractive decision for a routed turn, without generation: (hits, extraction,
+        retrieval milliseconds). The evaluation fits the answer gate on these."""
         t0 = time.perf_counter()
-        hits = self.retriever.retrieve(turn.query, self.settings.top_k)
+        vector, query_words = self._encode_query(turn.query)
+        hits = self.retriever.retrieve(turn.query, self.settings.top_k, vector=vector)
         t1 = time.perf_counter()
         focus = turn.question if turn.query != turn.question else ""
-        extraction = self.answerer.answer(turn.query, hits, self.index.units, focus=focus)
+        extraction = self.answerer.answer(turn.query, hits, self.index.units, focus=focus, query_words=query_words)
+        return hits, extraction, (t1 - t0) * 1000
+
+    def _answer_retrieval(self, turn: Turn, started: float) -> Answer:
+        t1 = time.perf_counter()
+        hits, extraction, retrieve_ms = self.extract(turn)
         text, citations, abstained = extraction.answer, extraction.citations, extraction.abstained
         mode, notices = "extractive", [self._chat_notice] if self._chat_notice else []
         related = extraction.related
@@ -182,7 +231,7 @@ class Pipeline:
                 citations = tuple(_citation(self.index.units[uid], (0, len(self.index.units[uid].text)),
                                             scores.get(uid, 0.0)) for uid in generated.cited_ids)
         timings = _timings(started)
-        timings.update(retrieve=(t1 - t0) * 1000, answer=(time.perf_counter() - t1) * 1000)
+        timings.update(retrieve=retrieve_ms, answer=(time.perf_counter() - t1) * 1000 - retrieve_ms)
         return Answer(
             turn.question, "retrieval", text, citations, abstained,
             tuple((h.unit_id, h.score) for h in hits), timings,

@@ -157,8 +157,63 @@ def test_unknown_liver_status_asks_instead_of_guessing():
     result = run_algorithm(AlgorithmInputs(grade="G1", primary="pancreas"))
     assert result.status == "needs-information" and result.in_scope is True
     assert not result.recommendations
-    assert [m.input for m in result.missing] == ["liver"]
+    assert [(m.input, m.required) for m in result.missing] == [("liver", True), ("extrahepatic", False)]
     assert "Staged liver resection" in dict(result.missing[0].outcomes)["staged"]
+    # Extrahepatic disease would settle the pathway without the liver status, so it is offered too.
+    assert dict(result.missing[1].outcomes)["present"].startswith("Extrahepatic disease")
+
+
+@pytest.mark.parametrize("given, leaves, recs", [
+    pytest.param(dict(G2, extrahepatic="present", primary="pancreas"),
+                 ["extrahepatic-disease", "systemic-pannen", "no-symptom-step"],
+                 ["no-curative-default", "systemic-core", "liver-first", "liver-directed", "sa", "pannen-targeted",
+                  "pannen-prrt"], id="panNEN"),
+    pytest.param(dict(G2, extrahepatic="present", primary="small-intestine"),
+                 ["extrahepatic-disease", "systemic-sinen", "no-symptom-step"],
+                 ["no-curative-default", "systemic-core", "liver-first", "liver-directed", "sa", "sinen-ifn",
+                  "sinen-prrt"], id="SI-NEN"),
+    pytest.param(dict(grade="G1", extrahepatic="present"),
+                 ["extrahepatic-disease", "systemic-shared", "no-symptom-step"],
+                 ["no-curative-default", "systemic-core", "liver-first", "liver-directed", "sa"], id="primary-unknown"),
+    pytest.param(dict(G2, extrahepatic="present", refractory_symptoms=True, recurrence=True),
+                 ["extrahepatic-disease", "systemic-shared", "symptom-control"],
+                 ["no-curative-default", "systemic-core", "liver-first", "liver-directed", "sa", "debulking",
+                  "symptoms-liver-directed"], id="refractory-symptoms"),
+])
+def test_extrahepatic_disease_settles_the_pathway_without_the_liver_status(given, leaves, recs):
+    """Every liver status leads to `extrahepatic-disease` once extrahepatic disease is stated, so the
+    result is a recommendation, and the liver status is not listed: no value of it would change it."""
+    result = run_algorithm(AlgorithmInputs(**given))
+    assert (result.status, _leaves(result), _recs(result)) == ("recommendation", leaves, recs)
+    assert "liver" not in [m.input for m in result.missing]
+
+
+@pytest.mark.parametrize("extrahepatic", [None, "none"])
+def test_without_extrahepatic_disease_the_liver_status_is_still_needed(extrahepatic):
+    result = run_algorithm(AlgorithmInputs(grade="G2", extrahepatic=extrahepatic))
+    assert result.status == "needs-information" and not result.recommendations
+    assert [m.input for m in result.missing if m.required] == ["liver"]
+
+
+def test_every_value_of_a_listed_input_is_not_the_same_outcome():
+    """Asking only for what would change the result: over every combination of the enumerated
+    inputs, each missing or assumed input listed has at least two different outcomes."""
+    names = list(CHOICES)
+    for values in itertools.product(*({None, *c} for c in CHOICES.values())):
+        for item in run_algorithm(AlgorithmInputs(**dict(zip(names, values)))).missing:
+            assert len({outcome for _, outcome in item.outcomes}) > 1, (values, item)
+
+
+def test_an_assumed_input_shows_its_alternatives_and_the_question_to_confirm():
+    inputs = AlgorithmInputs(grade="G2", liver="resectable", extrahepatic="none", assumed={"liver"},
+                             evidence=(("liver", "segments 6-7"),))
+    result = run_algorithm(inputs)
+    liver = {m.input: m for m in result.missing}["liver"]
+    assert not liver.required and dict(liver.outcomes)["staged"].startswith("Staged liver resection")
+    text = render_markdown(result)
+    assert "**Assumed, not stated: please confirm**" in text
+    assert '- **liver status** (assumed resectable; from the question: "segments 6-7"). To confirm: Are the liver' in text
+    assert "**liver status** (needed)" not in text
 
 
 def test_figure_1_type_ii_is_ambiguous_and_says_so():

@@ -142,6 +142,131 @@ def test_transplant_numbers(question, name, expected):
     assert _get(question, name) == expected
 
 
+# --- Clinician shorthand (issue 11) ---------------------------------------------------------------
+
+@pytest.mark.parametrize("question, expected", [
+    pytest.param("54F with a G2 ileal NET", 54.0, id="54F"),
+    pytest.param("67 M, G1 pNET", 67.0, id="67-space-M"),
+    pytest.param("M 67, jejunal NET", 67.0, id="M-space-67"),
+    pytest.param("F/72 with NELM", 72.0, id="F-slash-72"),
+    pytest.param("67-year-old m, midgut NET", 67.0, id="year-old-then-sex-letter"),
+    pytest.param("a 60yo woman", 60.0, id="60yo"),
+    pytest.param("18F-FDG PET negative", None, id="radiotracer-18F-is-not-an-age"),
+    pytest.param("stable 6m", None, id="6m-is-months-not-male"),
+    pytest.param("T2N1M1 ileal NET", None, id="TNM-M1-is-not-an-age"),
+])
+def test_age_and_sex_run_together(question, expected):
+    assert _get(question, "age") == expected
+
+
+@pytest.mark.parametrize("question, expected", [
+    pytest.param("jejunal NET", "small-intestine", id="jejunal"),
+    pytest.param("terminal ileum NET", "small-intestine", id="terminal-ileum"),
+    pytest.param("jejunoileal NET", "small-intestine", id="jejunoileal"),
+    pytest.param("SB-NET with liver mets", "small-intestine", id="SB-NET"),
+    pytest.param("pancreatic tail NET", "pancreas", id="pancreatic-tail"),
+    pytest.param("pancreatic head NET", "pancreas", id="pancreatic-head"),
+    pytest.param("panc NET", "pancreas", id="panc"),
+    pytest.param("not ileal", None, id="not-ileal"),
+    pytest.param("non-pancreatic NET", None, id="non-pancreatic"),
+    pytest.param("duodenal NET", "other", id="duodenal-is-not-SI-NEN"),
+])
+def test_primary_site_shorthand(question, expected):
+    assert _get(question, "primary") == expected
+
+
+@pytest.mark.parametrize("question, liver, distribution, assumed", [
+    pytest.param("solitary 4 cm lesion in segment 8", None, "I", set(), id="solitary-with-size"),
+    pytest.param("single 2.5-cm hepatic met", None, "I", set(), id="single-met-with-size"),
+    pytest.param("3 lesions in segments 6-7", "resectable", None, {"liver"}, id="segments-one-lobe"),
+    pytest.param("lesions in segments V-VIII", "resectable", None, {"liver"}, id="roman-segment-range"),
+    pytest.param("segs 2/3", "resectable", None, {"liver"}, id="left-lateral-segments"),
+    pytest.param("lesions in segments 3 and 7", None, "II", {"distribution"}, id="segments-both-lobes"),
+    pytest.param("segments 4a and 5", None, "II", {"distribution"}, id="segment-4-is-left-liver"),
+    pytest.param("segment 1 lesion", None, None, set(), id="caudate-says-nothing"),
+    pytest.param("no lesions in segments 2-4", None, None, set(), id="negated-segments"),
+    pytest.param("mets confined to one lobe", "resectable", None, {"liver"}, id="confined-to-one-lobe"),
+    pytest.param("unilobar liver mets", "resectable", None, {"liver"}, id="unilobar"),
+    pytest.param("adequate remnant", "resectable", None, {"liver"}, id="adequate-remnant"),
+    pytest.param("sufficient FLR", "resectable", None, {"liver"}, id="sufficient-FLR"),
+    pytest.param("remnant too small", "staged", None, {"liver"}, id="remnant-too-small"),
+    pytest.param("insufficient FLR", "staged", None, {"liver"}, id="insufficient-FLR"),
+    pytest.param("small future liver remnant", "staged", None, {"liver"}, id="small-FLR"),
+    pytest.param("FLR is not too small", None, None, set(), id="FLR-not-too-small"),
+    pytest.param("planned for two-stage hepatectomy", "staged", None, set(), id="two-stage-is-stated"),
+    pytest.param("innumerable hepatic mets", None, "III", set(), id="innumerable"),
+    pytest.param("miliary liver mets", None, "III", set(), id="miliary"),
+    pytest.param("bilobar diffuse liver mets", None, "III", set(), id="bilobar-diffuse"),
+    pytest.param("unresectable unilobar mets", "unresectable", None, set(), id="stated-status-beats-lobe"),
+])
+def test_resectability_wording_is_read_and_marked_assumed(question, liver, distribution, assumed):
+    inputs = extract_inputs(question)
+    assert (inputs.liver, inputs.distribution) == (liver, distribution)
+    assert set(inputs.assumed) & {"liver", "distribution"} == assumed
+
+
+@pytest.mark.parametrize("question, expected", [
+    pytest.param("G2 ileal NET with bone mets", "present", id="bone-mets"),
+    pytest.param("mets to bone", "present", id="mets-to-bone"),
+    pytest.param("G2 pNET + peritoneal mets", "present", id="plus-is-with"),
+    pytest.param("bone + lung mets", "present", id="site-list-with-plus"),
+    pytest.param("extrahepatic dz", "present", id="dz-is-disease"),
+    pytest.param("no extrahepatic dz", "none", id="no-extrahepatic-dz"),
+    pytest.param("G2 pNET w/o extrahepatic dz", "none", id="w/o-is-without"),
+    pytest.param("extrahepatic dz -ve", "none", id="-ve-after"),
+    pytest.param("-ve for extrahepatic disease", "none", id="-ve-for-before"),
+    pytest.param("no EHD", "none", id="no-EHD"),
+    pytest.param("isolated hepatic mets", "none", id="isolated-hepatic-mets"),
+    pytest.param("hepatic mets", None, id="liver-mets-are-not-extrahepatic"),
+    pytest.param("no bone mets", None, id="no-bone-mets"),
+    pytest.param("w/o bone mets", None, id="w/o-bone-mets"),
+    pytest.param("bone mets -ve", None, id="bone-mets-negative"),
+    pytest.param("w/ bone mets", "present", id="w/-is-with"),
+])
+def test_extrahepatic_shorthand(question, expected):
+    assert _get(question, "extrahepatic") == expected
+
+
+def test_w_slash_and_plus_end_a_negation_like_with():
+    inputs = extract_inputs("no extrahepatic dz + refractory carcinoid syndrome")
+    assert (inputs.extrahepatic, inputs.refractory_symptoms) == ("none", True)
+
+
+@pytest.mark.parametrize("question, expected", [
+    pytest.param("stable 2 years", 24.0, id="stable-N-years"),
+    pytest.param("stable x 18 months", 18.0, id="stable-x-N-months"),
+    pytest.param("stable 6m", 6.0, id="stable-Nm"),
+])
+def test_stable_disease_shorthand(question, expected):
+    assert _get(question, "stable_months") == expected
+
+
+@pytest.mark.parametrize("question, summary, recs, assumed", [
+    pytest.param("54F, G2 ileal NET, 3 lesions in segments 6-7, no extrahepatic disease. What next?",
+                 "Liver resection", {"resection"}, {"liver"}, id="segments-one-lobe-resection"),
+    pytest.param("M 67, jejunal NET G1, solitary 4 cm lesion in segment 8. Management?",
+                 "Liver resection", {"resection"}, {"liver", "extrahepatic"}, id="solitary-resection"),
+    pytest.param("G1 ileal NET, liver mets, remnant too small. Plan?",
+                 "Staged liver resection", {"staged-resection"}, {"liver", "extrahepatic"}, id="remnant-staged"),
+    pytest.param("G1 ileal NET, liver mets: which of the two staged options?",
+                 "Staged liver resection", {"staged-resection"}, {"extrahepatic"}, id="staged-options-stated"),
+    pytest.param("A 60yo woman w/ G1 pNET, innumerable hepatic mets, no EHD. Could she be listed?",
+                 "Unresectable liver-only", {"transplant", "liver-directed", "pannen-targeted"}, {"liver"},
+                 id="innumerable-transplant-check"),
+    pytest.param("G2 SI-NEN with liver mets and bone mets, what treatment?", "Extrahepatic disease",
+                 {"systemic-core", "liver-directed", "sa", "sinen-ifn", "sinen-prrt"}, set(),
+                 id="bone-mets-without-liver-status"),
+    pytest.param("G2 pNET w/ peritoneal mets + hepatic mets. Options?", "Extrahepatic disease",
+                 {"systemic-core", "pannen-targeted", "pannen-prrt"}, set(), id="peritoneal-without-liver-status"),
+])
+def test_clinician_cases_reach_the_right_branch(question, summary, recs, assumed):
+    assert is_treatment_question(question)
+    result = run_algorithm(extract_inputs(question))
+    assert result.status == "recommendation" and result.summary.startswith(summary)
+    assert recs <= {r.id for r in result.recommendations}
+    assert {u.name for u in result.inputs if u.provenance == "assumed"} == assumed
+
+
 def test_evidence_keeps_the_phrase_with_its_negation():
     inputs = extract_inputs("G2 pNET, no extrahepatic disease, no recurrence")
     assert dict(inputs.evidence) == {"grade": "G2", "primary": "pNET", "extrahepatic": "no extrahepatic disease",

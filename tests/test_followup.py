@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from rag.routing.followup import is_followup, rewrite
+from rag.routing.followup import (asks_why, is_followup, item_name, name_referent, pick_referent, points_back,
+                                  reason_clause, rewrite)
 
 PREVIOUS = "What is the treatment of choice for resectable NELM?"
 
@@ -21,6 +22,12 @@ PREVIOUS = "What is the treatment of choice for resectable NELM?"
     ("What is the DOI of the review?", False),
     ("In which journal was the review published?", False),
     ("What does the review say about liver transplantation for NELM?", False),
+    # A distal demonstrative with a noun, or an ordinal "one", needs a referent at any length.
+    ("What is the title of that paper?", True),
+    ("Which journal was the second one published in?", True),
+    ("In which journal was that study on incidence trends published?", True),
+    ("What is the title of this review?", False),
+    ("Which reference is about incidence trends in the United States?", False),
 ], ids=lambda v: v if isinstance(v, str) else None)
 def test_follow_ups_are_recognised(question, expected):
     assert is_followup(question) is expected
@@ -49,3 +56,93 @@ def test_a_new_self_contained_question_does_not_drag_the_old_topic_along():
 ], ids=["second", "next", "3rd"])
 def test_an_ordinal_one_re_points_the_numbered_item(question, anchor, expected):
     assert rewrite(question, [anchor]).question == expected
+
+
+# -- what the previous answer named ------------------------------------------------------------
+TWO = ["reference-1", "reference-5"]  # "Which references were published in 2008?", in citing order
+
+
+@pytest.mark.parametrize("question, cited, expected", [
+    pytest.param("Which journal was that in?", ["reference-4"], ["reference-4"], id="that"),
+    pytest.param("Who wrote it?", ["reference-4"], ["reference-4"], id="it"),
+    pytest.param("What is the title of that paper?", ["reference-4"], ["reference-4"], id="that-paper"),
+    pytest.param("What is it based on?", ["figure-1"], ["figure-1"], id="figure"),
+    pytest.param("Who wrote the first one?", TWO, ["reference-1"], id="first-of-list"),
+    pytest.param("And the second one?", TWO, ["reference-5"], id="second-of-list"),
+    pytest.param("and the last one?", TWO, ["reference-5"], id="last-of-list"),
+    pytest.param("Which journals were they in?", TWO, TWO, id="plural-all"),
+    pytest.param("Who wrote it?", ["machairas2021:reference-4"], ["machairas2021:reference-4"], id="doc-prefix"),
+    # Negatives: nothing to point at, an ambiguous pronoun, or the question names its own subject.
+    pytest.param("Who wrote it?", TWO, [], id="singular-over-a-list"),
+    pytest.param("And the third one?", TWO, [], id="ordinal-beyond-the-list"),
+    pytest.param("What about the second one?", ["reference-1"], [], id="one-item-leaves-it-to-rewrite"),
+    pytest.param("Why?", ["abstract-s2"], [], id="passage-not-an-item"),
+    pytest.param("Who wrote it?", ["abstract-s2", "reference-2"], [], id="mixed-answer"),
+    pytest.param("What is the DOI of this review?", ["reference-4"], [], id="the-review-itself"),
+    pytest.param("Who wrote reference 2?", ["reference-4"], [], id="names-its-own-item"),
+])
+def test_an_anaphor_picks_the_item_the_previous_answer_named(question, cited, expected):
+    assert pick_referent(question, cited) == expected
+
+
+@pytest.mark.parametrize("question, names, expected", [
+    pytest.param("Which journal was that in?", ["reference 4"], "Which journal was reference 4 in?", id="that"),
+    pytest.param("When was it published?", ["reference 4"], "When was reference 4 published?", id="it"),
+    pytest.param("What is its title?", ["reference 4"], "What is reference 4's title?", id="its"),
+    pytest.param("What is the title of that paper?", ["reference 4"], "What is the title of reference 4?",
+                 id="that-paper"),
+    pytest.param("Who wrote the first one?", ["reference 1"], "Who wrote reference 1?", id="the-first-one"),
+    pytest.param("Which journals were they in?", ["reference 1", "reference 5"],
+                 "Which journals were reference 1 and reference 5 in?", id="they"),
+])
+def test_the_item_s_name_takes_the_place_of_the_anaphor(question, names, expected):
+    assert name_referent(question, names) == expected
+
+
+@pytest.mark.parametrize("unit_id, expected", [
+    ("reference-4", "reference 4"), ("figure-2", "figure 2"), ("machairas2021:figure-1", "figure 1"),
+    ("abstract-s2", ""), ("citation", ""),
+], ids=lambda v: v)
+def test_items_are_named_as_a_question_names_them(unit_id, expected):
+    assert item_name(unit_id) == expected
+
+
+@pytest.mark.parametrize("question, expected", [
+    ("Who wrote it?", True), ("And the second one?", True), ("What about that paper?", True),
+    ("In which patients?", False), ("And in G3?", False),
+], ids=lambda v: v if isinstance(v, str) else None)
+def test_only_an_anaphor_sends_the_pipeline_back_to_the_previous_answer(question, expected):
+    assert points_back(question) is expected
+
+
+# -- why? ---------------------------------------------------------------------------------------
+@pytest.mark.parametrize("question, expected", [
+    ("Why?", True), ("Why is that?", True), ("And why?", True), ("How come?", True),
+    ("What is the reason?", True), ("For what reason?", True),
+    ("Who wrote it?", False), ("What is the aim of the review?", False), ("Which one?", False),
+], ids=lambda v: v if isinstance(v, str) else None)
+def test_a_request_for_a_reason_is_recognised(question, expected):
+    assert asks_why(question) is expected
+
+
+S2 = ("Liver surgery with the intention to cure is the treatment of choice for resectable neuroendocrine "
+      "liver metastases (NELM), aiming to potentially prolong survival and ameliorate hormonal symptoms "
+      "refractory to medical control.")
+
+
+@pytest.mark.parametrize("text, expected", [
+    pytest.param(S2, "aiming to potentially prolong survival and ameliorate hormonal symptoms refractory to "
+                     "medical control", id="purpose-to-end-of-sentence"),
+    pytest.param("As a result of advances in surgical techniques over the past decades, complex resections "
+                 "are performed safely.", "As a result of advances in surgical techniques over the past decades",
+                 id="cause-to-comma"),
+    pytest.param("indications that are more applicable, as they are less limited by patient- and tumor-related "
+                 "parameters, being therefore important", "as they are less limited by patient- and "
+                 "tumor-related parameters", id="causal-as-before-its-subject"),
+    # Negatives: "as" that compares or lists is no reason; a claim without a connective gives none.
+    pytest.param("Treatments such as TACE as well as TAE are listed.", "", id="such-as-as-well-as"),
+    pytest.param("Liver transplantation should be restricted only to highly selected individual cases.", "",
+                 id="no-connective"),
+])
+def test_a_passage_s_reason_clause_runs_from_its_connective_to_the_clause_end(text, expected):
+    assert reason_clause(text) == expected

@@ -19,9 +19,10 @@ from eval.bench import bench_lookup
 from ingest.parse import parse_pubmed_page
 from rag.core.errors import ConfigError, IndexStaleError, InvalidArgumentError
 from rag.glossary.extract.pairs import extract_abbreviations
-from rag.glossary.questions import answer_glossary, parse_glossary_question
+from rag.glossary.questions import (answer_glossary, answer_glossary_terms, parse_glossary_question,
+                                    parse_glossary_terms)
 from rag.glossary.store import Glossary, GlossaryEntry, build_glossary, load_supplementary
-from rag.glossary.keys import greek_variants, standard_spelling
+from rag.glossary.keys import greek_variants, standard_spelling, typed_as_word, typing_slip
 
 ROOT = Path(__file__).resolve().parent.parent
 SEED = ROOT / "seeds" / "machairas2021_nelm_review_pubmed.txt"
@@ -324,6 +325,131 @@ def test_glossary_questions_are_routed(glossary, question, term):
 ])
 def test_content_questions_are_not_routed(glossary, question):
     assert parse_glossary_question(question, glossary) is None
+
+
+# How people type abbreviation questions: chat spellings of the frame, lower case, slips,
+# and several terms at once. Each case states the terms found; () means "not a glossary question".
+@pytest.mark.parametrize("question,terms", [
+    # chat spellings of the frame words ("wat", "whats", "4", "=", "u", "r")
+    pytest.param("wats PVL", ("PVL",), id="wats"),
+    pytest.param("wat is TACE", ("TACE",), id="wat-is"),
+    pytest.param("wot is NELM?", ("NELM",), id="wot-is"),
+    pytest.param("whats the full form of TAE?", ("TAE",), id="whats-the-full-form-of"),
+    pytest.param("PVL stands 4", ("PVL",), id="stands-4"),
+    pytest.param("SI-NEN =", ("SI-NEN",), id="equals-sign"),
+    pytest.param("SI-NEN=?", ("SI-NEN",), id="equals-sign-closed-up"),
+    pytest.param("what does u mean by PVE", ("PVE",), id="u-mean-by"),
+    pytest.param("what r PVE and PVL", ("PVE", "PVL"), id="r-for-are-and-two-terms"),
+    # frames in standard spelling the earlier patterns missed
+    pytest.param("full form of TAE", ("TAE",), id="full-form-of"),
+    pytest.param("TAE full form", ("TAE",), id="term-then-full-form"),
+    pytest.param("SI-NEN means?", ("SI-NEN",), id="term-means"),
+    pytest.param("the abbreviation used for portal vein embolization", ("portal vein embolization",),
+                 id="abbreviation-used-for"),
+    pytest.param("what's the short form for portal vein ligation", ("portal vein ligation",), id="short-form-for"),
+    pytest.param("what do the letters TACE mean", ("TACE",), id="the-letters"),
+    pytest.param("what is meant by the acronym OLT", ("OLT",), id="meant-by-the-acronym"),
+    pytest.param("what does TACE means", ("TACE",), id="does-x-means-agreement-slip"),
+    pytest.param("what is TACE meaning", ("TACE",), id="what-is-x-meaning"),
+    pytest.param("what is g3", ("g3",), id="a-digit-is-no-english-word"),
+    # lower case and slips of a known short form
+    pytest.param("tace", ("tace",), id="lower-case-bare"),
+    pytest.param("pvl?", ("pvl",), id="lower-case-three-letters"),
+    pytest.param("meaning of alpps", ("alpps",), id="lower-case-meaning-of"),
+    pytest.param("wat does olt mean", ("olt",), id="lower-case-text-speak"),
+    pytest.param("allps", ("allps",), id="lower-case-doubled-letter-slip"),
+    pytest.param("what is tcae", ("tcae",), id="lower-case-swapped-letters-slip"),
+    # several terms in one question
+    pytest.param("what do TACE and TAE stand for?", ("TACE", "TAE"), id="two-stand-for"),
+    pytest.param("TACE vs TAE", ("TACE", "TAE"), id="vs"),
+    pytest.param("TACE versus TAE?", ("TACE", "TAE"), id="versus"),
+    pytest.param("TACE/TAE?", ("TACE", "TAE"), id="slash"),
+    pytest.param("define OLT, RE", ("OLT", "RE"), id="comma"),
+    pytest.param("TACE, TAE and RE", ("TACE", "TAE", "RE"), id="three-listed"),
+    pytest.param("what is TACE or TAE", ("TACE", "TAE"), id="or"),
+    pytest.param("difference between PVE and PVL abbreviations", ("PVE", "PVL"), id="difference-between-abbreviations"),
+    pytest.param("what are the abbreviations PVE and PVL", ("PVE", "PVL"), id="the-abbreviations-x-and-y"),
+    pytest.param("TACE and tace and TAE", ("TACE", "TAE"), id="a-repeat-is-asked-once"),
+    pytest.param("what do TACE and TCAE stand for", ("TACE", "TCAE"), id="a-typo-among-them"),
+    pytest.param("abbreviation for portal vein embolization and portal vein ligation",
+                 ("portal vein embolization", "portal vein ligation"), id="two-long-forms"),
+    # an entry that holds a separator is not split
+    pytest.param("what does PET/CT stand for", ("PET/CT",), id="slash-inside-an-entry"),
+    pytest.param("abbreviation for associating liver partition and portal vein ligation for staged hepatectomy",
+                 ("associating liver partition and portal vein ligation for staged hepatectomy",),
+                 id="and-inside-a-long-form"),
+    # not glossary questions: content questions, and English words typed as words
+    pytest.param("What is the role of TACE in unresectable NELM?", (), id="role-of"),
+    pytest.param("When is OLT indicated?", (), id="indication"),
+    pytest.param("Is RE better than TACE?", (), id="comparison-of-treatments"),
+    pytest.param("what is the difference between TACE and TAE?", (), id="difference-without-abbreviation"),
+    pytest.param("what is tace and when is it used", (), id="a-part-that-is-no-term"),
+    pytest.param("wat is the role of TACE", (), id="text-speak-content-question"),
+    pytest.param("re", (), id="re-typed-as-a-word"),
+    pytest.param("what is re", (), id="what-is-re"),
+    pytest.param("meaning of re", (), id="meaning-of-re"),
+    pytest.param("sa", (), id="sa"),
+    pytest.param("net benefit", (), id="net-benefit"),
+    pytest.param("what is the net benefit", (), id="what-is-the-net-benefit"),
+    pytest.param("what is who", (), id="stop-word"),
+    pytest.param("what is race", (), id="a-word-one-letter-off-tace"),
+    pytest.param("tale", (), id="a-word-one-letter-off-tae"),
+    pytest.param("what is alps", (), id="a-word-one-letter-short-of-alpps"),
+    pytest.param("tea", (), id="a-three-letter-swap-is-a-word"),
+    pytest.param("define olt, re", (), id="a-listed-word-spoils-the-list"),
+    pytest.param("what is stage 4", (), id="a-digit-after-a-noun-stays-a-number"),
+    pytest.param("what does resectable means", (), id="a-word-with-the-agreement-slip"),
+])
+def test_how_people_type_abbreviation_questions(glossary, question, terms):
+    assert parse_glossary_terms(question, glossary) == terms
+    assert parse_glossary_question(question, glossary) == (terms[0] if terms else None)
+
+
+@pytest.mark.parametrize("typed,intended,kind", [
+    pytest.param("allps", "alpps", "double", id="doubled-over-neighbour"),
+    pytest.param("PPRT", "PRRT", "double", id="printed-slip"),
+    pytest.param("tcae", "tace", "swap", id="neighbours-swapped"),
+    pytest.param("tale", "tace", None, id="substitution"),
+    pytest.param("alps", "alpps", None, id="deletion"),
+    pytest.param("tace", "tace", None, id="no-slip"),
+    pytest.param("ctae", "tace", None, id="two-letters-far-apart"),
+])
+def test_typing_slip(typed, intended, kind):
+    assert typing_slip(typed, intended) == kind
+
+
+@pytest.mark.parametrize("term,as_word", [
+    ("tace", True), ("Tace", True), ("Ki-67", True), ("TACE", False), ("panNEN", False), ("IFNa", False),
+])
+def test_typed_as_word(term, as_word):
+    assert typed_as_word(term) is as_word
+
+
+def test_several_terms_are_answered_each_with_its_citation(glossary):
+    lookups = [glossary.lookup(t) for t in ("TACE", "NEN")]
+    assert answer_glossary_terms(lookups, glossary) == (
+        "**TACE** — transarterial chemoembolization [figure-2]\n\n"
+        "**NEN** — Neuroendocrine neoplasms [abstract-s1]")
+    assert answer_glossary_terms(lookups[:1], glossary) == answer_glossary(lookups[0], glossary)
+
+
+def test_the_pipeline_answers_every_term_and_cites_each(fake_index, fake_embedder):
+    """`Pipeline._answer_glossary`: one lookup per term, one citation span per definition; the
+    retrieval fallback is for a question none of whose terms is found."""
+    from rag.core.index import load_index
+    from rag.pipeline import Pipeline
+
+    pipeline = Pipeline(load_index(fake_index), fake_embedder, fake_index)
+    answer = pipeline.ask("define OLT, NELM")
+    assert answer.route == "glossary" and not answer.abstained
+    assert "orthotopic liver transplantation [figure-2]" in answer.answer
+    assert "neuroendocrine liver metastases [abstract-s2]" in answer.answer
+    cited = {(c.unit_id, c.text[c.span[0]:c.span[1]]) for c in answer.citations}
+    assert cited == {("figure-2", "OLT, orthotopic liver transplantation"),
+                     ("abstract-s2", next(e.sentence for e in pipeline.glossary.entries if e.short == "NELM"))}
+    partly = pipeline.ask("what do TACE and XQZV stand for")
+    assert partly.route == "glossary" and "transarterial chemoembolization" in partly.answer
+    assert "\u201cXQZV\u201d is not defined in this review" in partly.answer
 
 
 @pytest.mark.parametrize("term,answer", [

@@ -73,3 +73,86 @@ def test_invalid_earlier_turns_are_dropped_and_an_invalid_question_raises(glossa
     assert route("What is TACE?", ["   ", "x" * (LIMIT + 1)], glossary, LIMIT).history == ()
     with pytest.raises(InvalidQuestionError, match="empty"):
         route("   ", [], glossary, LIMIT)
+
+
+@pytest.mark.parametrize("question, expected, terms", [
+    pytest.param("wats PVL", "glossary", ("PVL",), id="text-speak"),
+    pytest.param("PVL stands 4", "glossary", ("PVL",), id="digit-for-preposition"),
+    pytest.param("SI-NEN =", "glossary", ("SI-NEN",), id="equals-sign"),
+    pytest.param("allps", "glossary", ("allps",), id="lower-case-slip"),
+    pytest.param("TACE vs TAE", "glossary", ("TACE", "TAE"), id="two-terms-vs"),
+    pytest.param("what do TACE and TAE stand for?", "glossary", ("TACE", "TAE"), id="two-terms-stand-for"),
+    pytest.param("define OLT, RE", "glossary", ("OLT", "RE"), id="two-terms-listed"),
+    pytest.param("What is the role of TACE in unresectable NELM?", "retrieval", (), id="content-role"),
+    pytest.param("When is OLT indicated?", "retrieval", (), id="content-indication"),
+    pytest.param("Is RE better than TACE?", "retrieval", (), id="content-comparison"),
+    pytest.param("what is re", "retrieval", (), id="english-word-re"),
+    pytest.param("net benefit", "retrieval", (), id="english-words-net-benefit"),
+])
+def test_the_turn_carries_every_term_a_glossary_question_asks_about(glossary, question, expected, terms):
+    turn = route(question, [], glossary, LIMIT)
+    assert (turn.route, turn.glossary_terms) == (expected, terms)
+    assert turn.glossary_term == (terms[0] if terms else "")  # the first, for callers that take one
+
+
+def test_a_glossary_follow_up_carries_its_one_term(glossary):
+    turn = route("And TAE?", ["What does TACE stand for?"], glossary, LIMIT)
+    assert (turn.route, turn.glossary_terms) == ("glossary", ("TAE",))
+
+
+@pytest.mark.parametrize("history, question, joined", [
+    pytest.param(["Which reference is about incidence trends in the US?"], "What is the title of that paper?",
+                 True, id="that-paper-at-any-length"),
+    pytest.param(["Which references were published in 2008?"], "Which journal was the second one in?",
+                 True, id="ordinal-one-at-any-length"),
+    pytest.param(["Which reference is about incidence trends in the US?"], "What is the title of this review?",
+                 False, id="this-review-stands-alone"),
+])
+def test_a_pointing_noun_phrase_makes_a_retrieval_follow_up(glossary, history, question, joined):
+    turn = route(question, history, glossary, LIMIT)
+    assert turn.route == "retrieval" and (history[0] in turn.query) is joined
+
+
+# --- Treatment cases as clinicians write them, and details the pathway cannot give ----------------
+
+@pytest.mark.parametrize("question, expected", [
+    pytest.param("54F, G2 ileal NET, 3 lesions in segments 6-7, no extrahepatic disease. What next?", "algorithm",
+                 id="age-sex-run-together"),
+    pytest.param("M 67, jejunal NET G1, solitary 4 cm lesion in segment 8. Management?", "algorithm",
+                 id="sex-before-age"),
+    pytest.param("A 60yo woman w/ G1 pNET, innumerable hepatic mets. Could she be listed?", "algorithm",
+                 id="listed-is-transplant-listing"),
+    pytest.param("67-year-old m, midgut NET G2, diffuse liver mets. Is he a transplant candidate?", "algorithm",
+                 id="transplant-candidate"),
+    pytest.param("G1 ileal NET, liver mets, remnant too small: which of the two staged options?", "algorithm",
+                 id="which-of-the-staged-options"),
+    pytest.param("G2 pNET, insufficient FLR, no extrahepatic dz: PVE or ALPPS?", "algorithm",
+                 id="case-then-named-treatments"),
+    pytest.param("G2 pancreatic tail NET, mets to liver confined to one lobe. Plan?", "algorithm", id="plan"),
+    pytest.param("48M, G3 pNET, liver mets. Tx?", "algorithm", id="tx-is-treatment"),
+    pytest.param("54F, G2 pNET, unresectable liver mets: what treatment, and at what dose?", "algorithm",
+                 id="a-decision-and-a-detail-is-a-decision"),
+    pytest.param("54F, G2 pNET, unresectable liver mets. What dose of lanreotide should she receive?", "retrieval",
+                 id="a-dose-for-a-case"),
+    pytest.param("What debulking threshold applies to a 62M w/ G2 ileal NET and refractory carcinoid syndrome?",
+                 "retrieval", id="a-cytoreduction-threshold-for-a-case"),
+    pytest.param("What is the 5-year survival for a 50M after resection of G1 ileal NET liver mets?", "retrieval",
+                 id="a-survival-figure-for-a-case"),
+    pytest.param("How many cycles of PRRT would a 65F with G2 SI-NEN need?", "retrieval", id="a-schedule"),
+    pytest.param("G2 pNET w/ unresectable liver mets: which chemo regimen?", "retrieval", id="a-named-regimen"),
+    pytest.param("For operable hepatic NET metastases, is hepatectomy the preferred approach?", "retrieval",
+                 id="one-feature-and-a-treatment-is-a-topic"),
+    pytest.param("Which procedures are used for staged hepatectomy?", "retrieval", id="staged-as-a-topic"),
+    pytest.param("What does the review say about ALPPS?", "retrieval", id="about-the-text"),
+])
+def test_clinician_shorthand_reaches_the_algorithm_and_details_go_to_retrieval(glossary, question, expected):
+    assert route(question, [], glossary, LIMIT).route == expected
+
+
+@pytest.mark.parametrize("question, expected", [
+    pytest.param("And if there were bone mets?", "algorithm", id="a-changed-case-stays-with-the-algorithm"),
+    pytest.param("What dose of lanreotide?", "retrieval", id="a-dose-goes-to-retrieval"),
+])
+def test_a_treatment_follow_up_asking_a_detail_goes_to_retrieval(glossary, question, expected):
+    case = "How should a G2 pancreatic NEN with unresectable liver-only metastases be treated?"
+    assert route(question, [case], glossary, LIMIT).route == expected

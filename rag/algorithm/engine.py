@@ -144,7 +144,9 @@ class _Walk:
     nodes: list[dict[str, Any]]
     leaf_ids: list[str]
     recs: list[tuple[str, str]]
-    asked: list[tuple[str, str, dict[str, Any]]]  # (node id, action, values at that point)
+    # (node id, action, values at that point) for each unknown input met ("ask", "assume", "goto"),
+    # and "confirm" for a decision taken on an assumed value ("solitary" read as resectable).
+    asked: list[tuple[str, str, dict[str, Any]]]
     provenance: dict[str, str]
     values: dict[str, Any]
     stopped: bool = False
@@ -187,16 +189,25 @@ def _walk(tree: Mapping[str, Any], values: dict[str, Any], prov: Mapping[str, st
                 pending.insert(0, unknown["to"])
             continue
         branch = node["route"][value]
+        if prov[name] == "assumed":
+            walk.asked.append((node_id, "confirm", dict(values)))
         walk.steps.append(PathStep(node_id, node["question"], f"{_show(value)} ({prov[name]})", branch["why"], cites))
         pending.insert(0, branch["to"])
     return walk
 
 
 def _missing(tree: Mapping[str, Any], walk: _Walk, liver_note: str) -> list[MissingInfo]:
-    """For every unknown the path met, what each value would lead to (one hypothetical walk each)."""
+    """For every unknown or assumed input the path met, what each value would lead to (one
+    hypothetical walk each).
+
+    An input is required when any node on the path had to ask for it (the liver status is passed
+    over at `liver` and asked for at `liver-needed`). An optional input whose every value leads to
+    the same result is left out: it would change nothing (the liver status once extrahepatic
+    disease is stated)."""
     out: list[MissingInfo] = []
     seen: set[str] = set()
     queue = list(walk.asked)
+    asked_for = {tree["nodes"][node_id]["input"] for node_id, action, _ in walk.asked if action == "ask"}
     while queue:
         node_id, action, at_values = queue.pop(0)
         node = tree["nodes"][node_id]
@@ -216,8 +227,11 @@ def _missing(tree: Mapping[str, Any], walk: _Walk, liver_note: str) -> list[Miss
                     f"then needs {INPUT_LABELS[tree['nodes'][need_id]['input']]}"
                 queue.append(hypo.asked[-1])
             outcomes.append((" / ".join(_show(v) for v in branch["values"]), text or "no additional step"))
+        required = action == "ask" or name in asked_for
+        if not required and len({text for _, text in outcomes}) == 1:
+            continue
         note = liver_note if name == "liver" else ""
-        out.append(MissingInfo(name, node["question"], action == "ask", tuple(outcomes), note))
+        out.append(MissingInfo(name, node["question"], required, tuple(outcomes), note))
     return out
 
 

@@ -139,17 +139,57 @@ def _primary(text: str, put) -> None:
 
 
 def _liver(text: str, put) -> None:
-    for pattern, status in phrases.LIVER_PATTERNS:
+    """Resectability as stated (or read from remnant wording), then the Figure 1 distribution type;
+    the lobes the disease occupies only where neither settles it.
+
+    Worked example: "3 lesions in segments 6-7" names no status and no type; segments 6 and 7
+    are both in the right liver, so the disease is in one lobe and is read as resectable
+    (assumed: the answer asks to confirm). "segments 3 and 6" spans both lobes: bilobar, type II.
+    """
+    status = None
+    for pattern, value, is_assumed in phrases.LIVER_PATTERNS:
         hits = _affirmed(text, pattern)
         if hits:
-            put("liver", status, hits[0].group(0))
+            status = value
+            put("liver", value, hits[0].group(0), is_assumed)
             break
         text = _mask(text, pattern.finditer(text))  # "not resectable" must not also read as "resectable"
-    for pattern, kind, is_assumed in phrases.DISTRIBUTION_PATTERNS:
+    kind = None
+    for pattern, value, is_assumed in phrases.DISTRIBUTION_PATTERNS:
         hits = _affirmed(text, pattern)
         if hits:
-            put("distribution", kind or phrases.TYPE[hits[0].group(1).lower()], hits[0].group(0), is_assumed)
-            return
+            kind = value or phrases.TYPE[hits[0].group(1).lower()]
+            put("distribution", kind, hits[0].group(0), is_assumed)
+            break
+    if status or kind in ("II", "III"):
+        return
+    lobes, phrase = _lobes(text)
+    if lobes == {"left", "right"} and kind is None:
+        put("distribution", "II", phrase, is_assumed=True)
+    elif len(lobes) == 1 and kind is None:
+        put("liver", "resectable", phrase, is_assumed=True)
+
+
+def _lobes(text: str) -> tuple[set[str], str]:
+    """The liver lobes a question places the disease in, and the phrase that says so."""
+    one_lobe = _affirmed(text, phrases.ONE_LOBE)
+    if one_lobe:
+        return {"one"}, one_lobe[0].group(0)
+    lobes: set[str] = set()
+    phrases_found: list[str] = []
+    for m in _affirmed(text, phrases.SEGMENTS):
+        numbers = [_segment(n) for n in phrases.SEGMENT_NUMBER.findall(m.group(1))]
+        for r in phrases.SEGMENT_RANGE.finditer(m.group(1)):  # "segments 5-8" names 6 and 7 too
+            low, high = sorted((_segment(r.group(1)), _segment(r.group(2))))
+            numbers += range(low, high + 1)
+        lobes |= {phrases.LOBE_OF_SEGMENT[n] for n in numbers if n in phrases.LOBE_OF_SEGMENT}
+        phrases_found.append(m.group(0))
+    return lobes, "; ".join(phrases_found)
+
+
+def _segment(token: str) -> int:
+    token = token.lower()
+    return int(token) if token.isdigit() else phrases.SEGMENT_ROMAN[token]
 
 
 def _extrahepatic(text: str, put) -> None:

@@ -1,10 +1,11 @@
 """The phrases a clinician writes for each treatment-algorithm input, as regular expressions.
 
 In: nothing; this module is a table. Out: compiled patterns, grouped by the input they
-inform (grade and Ki-67, primary site, liver resectability and distribution type,
-extrahepatic disease, symptoms, recurrence, primary resection, age, liver involvement,
-stable disease), the words that count ("a", "two", ...), and the NegEx triggers and clause
-breaks (Chapman et al., J Biomed Inform 2001) that decide whether a finding is negated.
+inform (grade and Ki-67, primary site, liver resectability and distribution type, the liver
+lobes named by Couinaud segment, extrahepatic disease, symptoms, recurrence, primary resection,
+age, liver involvement, stable disease), the words that count ("a", "two", ...), and the NegEx
+triggers and clause breaks (Chapman et al., J Biomed Inform 2001) that decide whether a finding
+is negated. Clinical shorthand is read as written in case notes: "54F", "mets", "dz", "w/o", "-ve".
 
 It does not apply the patterns, resolve conflicts or decide treatment:
 rag/algorithm/inputs.py reads a question with them.
@@ -23,12 +24,14 @@ _NUM = r"(\d{1,3}(?:\.\d+)?|" + "|".join(sorted((w.replace(" ", "[- ]") for w in
                                                key=len, reverse=True)) + ")"
 
 # Negation triggers before a finding, and the clause breaks that end their reach.
-NEG_BEFORE = re.compile(r"\b(?:no|not|without|absence of|absent|free of|negative for|denies|nor|neither)\b", _F)
+# "w/o" is clinical shorthand for "without", "-ve" for "negative" (read as in "-ve for bone mets").
+NEG_BEFORE = re.compile(r"\b(?:no|not|without|absence of|absent|free of|negative for|denies|nor|neither)\b|"
+                        r"\bw/o\b|(?<!\w)-ve for\b", _F)
 CLAUSE_BREAK = re.compile(
-    r"[.,;:!?()]|\b(?:but|however|although|though|whereas|yet|with|has|have|had|shows?|showed|"
-    r"presents?|presented|developed|and now)\b", _F)
+    r"[.,;:!?()+]|\b(?:but|however|although|though|whereas|yet|with|has|have|had|shows?|showed|"
+    r"presents?|presented|developed|and now)\b|\bw/(?!o)", _F)  # "w/" and "+" are shorthand for "with"
 NEG_AFTER = re.compile(r"^\s*(?:(?:were|was|is|are|has been|have been)\s+)?(?:excluded|ruled out|absent|"
-                        r"negative|not (?:seen|found|detected|present))\b", _F)
+                        r"negative|neg|-ve|not (?:seen|found|detected|present))(?!\w)", _F)
 
 GRADE_PATTERNS = [  # (pattern, value, assumed?)
     (re.compile(r"\bG\s?1\s*(?:/|-|or|to)\s*G?\s?2\b", _F), "G1/G2", False),
@@ -43,47 +46,81 @@ GRADE_PATTERNS = [  # (pattern, value, assumed?)
 GRADE_WORD = {"1": "1", "i": "1", "one": "1", "2": "2", "ii": "2", "two": "2", "3": "3", "iii": "3", "three": "3"}
 KI67 = re.compile(r"\b(?:ki[- ]?67|mib[- ]?1)\b[^%\d.;]{0,30}?(\d{1,3}(?:\.\d+)?)\s*%", _F)
 
+# "non-pancreatic" names what the primary is not. "panc" is the usual shorthand for pancreatic;
+# jejunum and ileum (jejunoileal) are the small intestine of SI-NEN and SB-NET ("small bowel NET").
+# The duodenum stays "other": NEN classifications (WHO 2019, ENETS 2016) keep duodenal NEN apart
+# from jejunoileal SI-NEN, whose systemic options Figure 2 lists.
+_NOT_NON = r"(?<!non-)"
 PRIMARY_PATTERNS = [
-    (re.compile(r"\b(?:pancrea\w*|p-?NE[NT]s?|pan-?NE[NT]s?|islet[- ]cell|insulinomas?|glucagonomas?|"
-                r"VIPomas?)\b", _F), "pancreas"),
-    (re.compile(r"\b(?:ileal|ileum|ileoc(?:a)?ecal|jejunal|jejunum|small[- ](?:bowel|intestin\w*)|mid-?gut|"
-                r"SI-?NE[NT]s?)\b", _F), "small-intestine"),
+    (re.compile(rf"\b{_NOT_NON}(?:pancrea\w*|panc|p-?NE[NT]s?|pan-?NE[NT]s?|islet[- ]cell|insulinomas?|"
+                r"glucagonomas?|VIPomas?)\b", _F), "pancreas"),
+    (re.compile(rf"\b{_NOT_NON}(?:ileal|ileum|ileoc(?:a)?ecal|jejunal|jejunum|jejuno-?ileal|"
+                r"small[- ](?:bowel|intestin\w*)|mid-?gut|SI-?NE[NT]s?|SB-?NE[NT]s?)\b", _F), "small-intestine"),
     (re.compile(r"\b(?:rectal|rectum|gastric|stomach|duodenal|duodenum|appendi\w+|colonic|colorectal|"
                 r"bronchial|bronchopulmonary|thymic|(?:lung|pulmonary)\s+(?:NE[NT]s?|carcinoids?|neuroendocrine|primary|"
                 r"tumou?rs?))\b", _F), "other"),
 ]
 UNKNOWN_PRIMARY = re.compile(r"\b(?:unknown primary|primary (?:site )?(?:is )?unknown|CUP)\b", _F)
 
-LIVER_PATTERNS = [  # checked in order; a later pattern never overrides an earlier one
-    (re.compile(r"\b(?:(?:FLR|future liver remnant|(?:liver )?remnant)\b[^.;]{0,40}?\b(?:too small|small|"
-                r"insufficient|inadequate)|(?:small|insufficient|inadequate)\s+(?:future liver remnant|FLR|"
-                r"(?:liver )?remnant)|two[- ]stage|2[- ]stage|staged (?:hepatectomy|resection|approach)|ALPPS|"
-                r"portal vein (?:embolization|embolisation|ligation))\b", _F), "staged"),
+_REMNANT = r"(?:FLR|future liver remnant|(?:liver )?remnant)"
+LIVER_PATTERNS = [  # (pattern, status, assumed?) checked in order; a later one never overrides an earlier one
+    (re.compile(r"\b(?:two[- ]stage|2[- ]stage|staged (?:hepatectomy|hepatectomies|resections?|approach|"
+                r"options?|procedures?|strateg(?:y|ies)|surgery|operations?)|ALPPS|"
+                r"portal vein (?:embolization|embolisation|ligation))\b", _F), "staged", False),
+    # A remnant too small to resect in one stage is what the staged approach is for (abstract-s4,
+    # Figure 2: PVE, PVL, ALPPS); that it will suffice after PVE or ALPPS is the team's judgement.
+    (re.compile(rf"\b(?:{_REMNANT}\b(?:(?!\bnot\b)[^.;,]){{0,40}}?\b(?:too small|small|insufficient|inadequate)|"
+                rf"(?:small|insufficient|inadequate)\s+{_REMNANT})\b", _F), "staged", True),
     (re.compile(r"\b(?:unresectable|irresectable|non-?resectable|not (?:surgically )?resectable|inoperable|"
                 r"can ?not be (?:surgically )?(?:resected|removed|operated)|can't be (?:resected|removed)|"
-                r"not amenable to (?:surgery|surgical resection|resection))\b", _F), "unresectable"),
+                r"not amenable to (?:surgery|surgical resection|resection))\b", _F), "unresectable", False),
     (re.compile(r"\b(?:resectable|operable|amenable to (?:surgery|resection)|can be (?:resected|removed))\b", _F),
-     "resectable"),
+     "resectable", False),
+    # An adequate remnant is the condition for a one-stage resection: read as resectable, assumed.
+    (re.compile(rf"\b(?:(?:adequate|sufficient|enough|good|large enough)\s+{_REMNANT}|"
+                rf"{_REMNANT}\s+(?:is\s+|would be\s+|will be\s+)?(?:adequate|sufficient|enough|large enough))\b", _F),
+     "resectable", True),
 ]
+# Disease in one liver lobe can usually be removed with that lobe (hemihepatectomy): read as
+# resectable, assumed, unless a diffuse or bilobar pattern is also stated.
+ONE_LOBE = re.compile(r"\b(?:uni-?lobar|unilobular|"
+                      r"(?:confined|limited|restricted) to (?:one|a single|the (?:right|left)) (?:liver |hepatic )?"
+                      r"(?:lobe|hemi-?liver)|(?:in|within) (?:one|a single) (?:liver )?lobe|"
+                      r"(?:right|left)[- ]lobe only|only (?:in )?the (?:right|left) lobe)\b", _F)
+# Couinaud's liver segments: 2-4 are the left liver, 5-8 the right (1, the caudate, drains to both
+# and says nothing). "segments 6-7", "segment VIII", "segs 2/3". Named segments on one side read as
+# one lobe; on both sides as bilobar disease (Figure 1 type II, assumed).
+SEGMENTS = re.compile(r"\b(?:segments?|segs?\.?)\s*((?:IV[ab]?|VI{0,3}|I{1,3}|[1-8][ab]?)"
+                      r"(?:\s*(?:,|and|&|/|-|–|to|or|\+)\s*(?:IV[ab]?|VI{0,3}|I{1,3}|[1-8][ab]?)\b)*)", _F)
+SEGMENT_NUMBER = re.compile(r"IV|VI{0,3}|I{1,3}|[1-8]", _F)
+SEGMENT_RANGE = re.compile(r"(IV|VI{0,3}|I{1,3}|[1-8])[ab]?\s*(?:-|–|to)\s*(IV|VI{0,3}|I{1,3}|[1-8])", _F)
+SEGMENT_ROMAN = {"i": 1, "ii": 2, "iii": 3, "iv": 4, "v": 5, "vi": 6, "vii": 7, "viii": 8}
+LOBE_OF_SEGMENT = {2: "left", 3: "left", 4: "left", 5: "right", 6: "right", 7: "right", 8: "right"}
 DISTRIBUTION_PATTERNS = [  # (pattern, type, assumed?)
     (re.compile(r"\btype\s*(III|II|I|3|2|1)\b(?!\s*diabet)", _F), None, False),
-    (re.compile(r"\b(?:diffuse|disseminated|miliary|innumerable)\b", _F), "III", False),
+    (re.compile(r"\b(?:diffuse|disseminated|miliary|innumerable|countless|too numerous to count|TNTC)\b", _F),
+     "III", False),
     (re.compile(r"\bcomplex (?:liver )?(?:metastas\w*|pattern|distribution)\b", _F), "II", False),
     (re.compile(r"\b(?:bilobar|bilobular|bilateral|both (?:liver )?lobes)\b", _F), "II", True),
-    (re.compile(r"\b(?:single|solitary|unifocal|one) (?:large |small )?(?:liver |hepatic )?(?:metastasis|"
-                r"metastases|lesion|nodule|deposit|met)\b", _F), "I", False),
+    # "solitary 4 cm lesion in segment 8", "single 2.5-cm hepatic met", "one liver metastasis"
+    (re.compile(r"(?<!segment )(?<!seg )\b(?:single|solitary|unifocal|one|1)\s+"
+                r"(?:(?:large|small|dominant|\d+(?:\.\d+)?\s?-?(?:cm|mm)|segment\s+\w+)\s+){0,2}"
+                r"(?:liver |hepatic )?(?:metastasis|metastases|lesion|nodule|deposit|mass|met)\b", _F), "I", False),
 ]
 TYPE = {"1": "I", "2": "II", "3": "III", "i": "I", "ii": "II", "iii": "III"}
 
-_SITE = (r"(?:bone|bony|osseous|skeletal|peritoneal|lung|pulmonary|brain|cerebral|extra-?hepatic|"
-         r"distant (?:lymph )?nod(?:es|e|al)|other)")
-EXTRAHEPATIC = re.compile(rf"\b{_SITE}(?:\s*(?:,|and|or|/|&)\s*{_SITE})*\s+(?:metasta\w*|mets|lesions?|"
-                           r"deposits?|disease|involvement|spread|implants?|nodules?|carcinomatosis)\b|"
-                           r"\b(?:peritoneal carcinomatosis|carcinomatosis|peritoneum)\b|"
-                           r"\bmetasta\w*\s+(?:to|in)\s+(?:the\s+)?(?:bones?|lungs?|peritoneum|brain|skeleton)\b", _F)
-GENERAL_SITE = re.compile(r"\b(?:extra-?hepatic|other)\b", _F)
+# Sites outside the liver; "mets" is metastases, "dz" disease, "EHD" extrahepatic disease.
+_SITE = (r"(?:bone|bony|osseous|skeletal|vertebral|spinal|peritoneal|lung|pulmonary|pleural|brain|cerebral|"
+         r"adrenal|ovarian|extra-?hepatic|distant (?:lymph )?nod(?:es|e|al)|other)")
+_METS = r"(?:metasta\w*|mets?)"
+EXTRAHEPATIC = re.compile(rf"\b{_SITE}(?:\s*(?:,|and|or|/|&|\+)\s*{_SITE})*\s+(?:{_METS}|lesions?|"
+                           r"deposits?|disease|dz|involvement|spread|implants?|nodules?|carcinomatosis)\b|"
+                           r"\b(?:peritoneal carcinomatosis|carcinomatosis|peritoneum|EHD)\b|"
+                           rf"\b(?:{_METS}|spread)\s+(?:to|in)\s+(?:the\s+)?(?:bones?|lungs?|peritoneum|brain|skeleton|"
+                           r"spine)\b", _F)
+GENERAL_SITE = re.compile(r"\b(?:extra-?hepatic|other|EHD)\b", _F)
 LIVER_ONLY = re.compile(r"\b(?:liver[- ]only|liver[- ]limited|liver[- ]confined|confined to the liver|"
-                         r"limited to the liver|isolated (?:liver|hepatic) metasta\w*)\b", _F)
+                         rf"limited to the liver|isolated (?:liver|hepatic) {_METS})\b", _F)
 
 _SYMPTOM = r"(?:carcinoid syndrome|syndrome|symptoms?|flushing|diarrh\w*|hypoglyc\w*|hormonal)"
 REFRACTORY = re.compile(
@@ -107,7 +144,10 @@ INNER_NEG = re.compile(r"\b(?:not|never)\b|n't", _F)
 
 AGE = [re.compile(p, _F) for p in (
     r"\b(\d{1,3})[- ]?(?:year|yr)s?[- ]?old\b", r"\baged?\s*(?:of\s*)?(\d{1,3})\b",
-    r"\b(\d{1,3})\s*(?:yo|y/o|y\.o\.)", r"\b(\d{1,3})\s*(?:years?|yrs?)\s+of\s+age\b")]
+    r"\b(\d{1,3})[- ]?(?:yo|y/o|y\.o\.)", r"\b(\d{1,3})\s*(?:years?|yrs?)\s+of\s+age\b")] + [
+    # Age and sex run together, as case notes write them: "54F", "67 M", "M 67", "F/54". Capital M
+    # only ("6m" is six months); "18F-FDG" is a radiotracer, hence no hyphen after the letter.
+    re.compile(r"\b(\d{2,3}) ?(?:[FM]|f)(?![\w-])"), re.compile(r"(?<![\w-])[FM] ?/? ?(\d{2,3})\b")]
 LIVER_PCT = [re.compile(p, _F) for p in (
     r"(\d{1,3}(?:\.\d+)?)\s*%\s*(?:of\s+(?:the\s+)?(?:liver|hepatic parenchyma|liver volume|liver parenchyma)|"
     r"(?:liver|hepatic)\s+(?:involvement|replacement|burden|tumou?r burden))",
@@ -116,6 +156,7 @@ LIVER_PCT = [re.compile(p, _F) for p in (
 BOUND = re.compile(r"(?:less than|under|below|more than|over|above|greater than|at least|at most|up to|[<>≤≥])\s*$",
                     _F)
 STABLE = [re.compile(p, _F) for p in (
-    rf"\bstable(?:\s+disease)?\s+(?:for|over|during|of)\s+(?:the\s+)?(?:past\s+|last\s+)?{_NUM}\s*(months?|mo|years?|yrs?)\b",
+    (rf"\bstable(?:\s+disease)?\s+(?:(?:for|over|during|of|x|×)\s+)?(?:the\s+)?(?:past\s+|last\s+)?{_NUM}\s*"
+     r"(months?|mos?|m|years?|yrs?|y)\b"),
     rf"\b{_NUM}\s*(months?|years?)\s+of\s+(?:stable disease|stability|disease stability|no progression)\b",
     rf"\bno progression\s+(?:for|over|in)\s+(?:the\s+)?(?:past\s+|last\s+)?{_NUM}\s*(months?|years?)\b")]

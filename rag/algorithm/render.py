@@ -36,11 +36,23 @@ def render_markdown(result: AlgorithmResult, unit_labels: Mapping[str, str] | No
         out += [f"**Transplant criteria check**{sources}", "", "| Criterion | Status | Detail |", "|---|---|---|"]
         out += [f"| {c.criterion} | {c.status} | {c.detail} |" for c in result.transplant_check]
         out.append("")
-    if result.missing:
-        out.append("**Missing information**")
-        for item in sorted(result.missing, key=lambda m: not m.required):
-            need = "needed" if item.required else "would refine the result"
-            out.append(f"- **{INPUT_LABELS[item.input]}** ({need}): {item.question}")
+    # An input the walk used but nobody stated (read from "solitary", or assumed liver-only) is
+    # shown apart from what is unknown, with the question that confirms it and what else it could be.
+    used = {u.name: u for u in result.inputs}
+    assumed = [m for m in result.missing if not m.required and used[m.input].provenance == "assumed"]
+    missing = [m for m in result.missing if m not in assumed]
+    for title, items in (("Assumed, not stated: please confirm", assumed), ("Missing information", missing)):
+        if not items:
+            continue
+        out.append(f"**{title}**")
+        for item in sorted(items, key=lambda m: not m.required):
+            if item in assumed:
+                note = used[item.input].note
+                need = f"assumed {_value(used[item.input].value)}{'; ' + note if note else ''}"
+                out.append(f"- **{INPUT_LABELS[item.input]}** ({need}). To confirm: {item.question}")
+            else:
+                need = "needed" if item.required else "would refine the result"
+                out.append(f"- **{INPUT_LABELS[item.input]}** ({need}): {item.question}")
             out += [f"  - {value} → {outcome}" for value, outcome in item.outcomes]
             if item.note:
                 out.append(f"  - _Note:_ {item.note}")

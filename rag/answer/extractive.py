@@ -23,19 +23,20 @@ from __future__ import annotations
 
 import math
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Callable, Sequence
 
-from rag.answer.cues import (ENUMERATION, NAMING_CUE, NAMING_WORDS, TITLE_CUE, TOPIC_RE, asks_for_number,
-                             asks_what_a_work_found, citation_parts_for, instance_class)
+from rag.answer.cues import (NAMING_WORDS, TITLE_CUE, asks_for_number,
+                             citation_parts_for)
 from rag.retrieval.hybrid import Hit
-from rag.answer.segments import FIRST_LEGEND_ITEM, Segment, is_legend_item, segments_of, strip_citation_marks
+from rag.answer.gate import Gate, WordVectors, gate_features
+from rag.answer.kinds import kind_rule
+from rag.answer.refusal import abstention_text
+from rag.answer.segments import FIRST_LEGEND_ITEM, Segment, segments_of, strip_citation_marks
 from rag.core.settings import Settings
-from rag.core.text import FRAMING_WORDS, STOP_WORDS, TOKEN_RE, stem
+from rag.core.text import CARDINALS, FRAMING_WORDS, STOP_WORDS, TOKEN_RE, fold_spelling, rarity, stem
 from rag.core.types import Citation, SourceUnit
 
-ABSTAIN_PREFIX = ("The indexed text of this review (abstract, keywords, figure captions and "
-                  "reference list) does not address this question")
 
 _STOP = STOP_WORDS | FRAMING_WORDS
 # Words that frame a clinical question without naming its subject; they count for little.
@@ -56,6 +57,8 @@ class Extraction:
     citations: tuple[Citation, ...]
     abstained: bool
     related: tuple[Citation, ...]
+    candidates: tuple[str, ...] = ()  # the units the answer would quote (also when refused)
+    gate: dict = field(default_factory=dict)  # the gate's features and probability, when it decided
 
 
 class Answerer:
@@ -64,9 +67,13 @@ class Answerer:
     def __init__(self, units: Sequence[SourceUnit], settings: Settings,
                  expand: Callable[[str], str] | None = None,
                  aliases: Callable[[str], list[tuple[str, str]]] | None = None,
-                 background: Sequence[str] = ()):
+                 background: Sequence[str] = (), gate: Gate | None = None,
+                 passage_words: Callable[[str], WordVectors | None] | None = None):
         self.stem = stem
         self.settings = settings
+        # The fitted answerability gate (rag/answer/gate.py); without one, coverage alone decides.
+        self.gate = gate
+        self.passage_words = passage_words or (lambda text: None)
         self.expand = expand or (lambda text: text)
         # (text in the question, its other form): "PRRT" is covered where the text says
         # "peptide receptor radionuclide therapy", even though it prints "PPRT".
@@ -83,8 +90,9 @@ class Answerer:
         self._background = {t for text in background for t in self.terms(self.expand(text))}
         self._present: dict[str, frozenset[str]] = {}  # passage text -> its expanded terms
         self._order = {u.id: i for i, u in enumerate(units)}  # reading order, for sorting passages
-        self._naming = frozenset(stem(w) for w in NAMING_WORDS)
-        self._generic = frozenset(stem(w) for w in _GENERIC)
+        self._naming = frozenset(self.terms(" ".join(NAMING_WORDS)))
+        self._generic = frozenset(self.terms(" ".join(_GENERIC)))
+        self._generic_core = frozenset(self.terms("treatment patient"))
 
     def present_terms(self, text: str) -> frozenset[str]:
         """Terms of a passage with its abbreviations expanded; passages repeat across
@@ -96,19 +104,38 @@ class Answerer:
                 self._present[text] = found
         return found
 
+    def naming_terms(self, naming_question: bool) -> frozenset[str]:
+        """Words a definition question may hold beyond the term ("what does X stand for?"); a
+        question that asks for a name ("what is X called?") may also frame it generically."""
+        return self._naming | (self._generic if naming_question else frozenset())
+
     def terms(self, text: str) -> list[str]:
-        return [self.stem(t.lower()) for t in TOKEN_RE.findall(text) if t.lower() not in _STOP]
+        return [term for _, term in self._words(text)]
+
+    def _words(self, text: str) -> list[tuple[str, str]]:
+        """(word, term) pairs: a hyphenated compound counts by its parts ("two-stage" and
+        "2-stage" both give "2" and "stage"), a number word by its value, and a British
+        spelling as the American one ("tumours" meets "tumors"), so the wording of a number or
+        a spelling never decides an answer."""
+        out = []
+        for raw in TOKEN_RE.findall(text):
+            for part in raw.lower().split("-") if "-" in raw else (raw.lower(),):
+                if not part or part in _STOP:
+                    continue
+                value = CARDINALS.get(part)
+                out.append((part, str(value) if value and part != "one" else self.stem(fold_spelling(part))))
+        return out
 
     def weights(self, question: str) -> dict[str, float]:
-        """Content terms of the question with their weights (generic framing words count less)."""
+        """Content terms of the question with their weights: rare in the review and in English
+        weighs most; framing words ("treatment", "option") and the review's own subject less,
+        and words English uses all the time ("told", "worried", "mum") least."""
         out: dict[str, float] = {}
-        for raw in TOKEN_RE.findall(question):
-            low = raw.lower()
-            if low in _STOP or len(low) < 2:
+        for low, term in self._words(question):
+            if len(low) < 2:
                 continue
-            term = self.stem(low)
-            weight = self._idf.get(term, self._max_idf)
-            if low in _GENERIC or term in {self.stem(g) for g in ("treatment", "patient")}:
+            weight = self._idf.get(term, self._max_idf) * (rarity(low) if self.settings.rarity_weighting else 1.0)
+            if low in _GENERIC or term in self._generic_core:
                 weight *= self.settings.generic_term_weight
             elif term in self._background:
                 weight *= self.settings.background_term_weight
@@ -119,10 +146,10 @@ class Answerer:
         """IDF-weighted share of the question's terms that `text` contains."""
         if not weights:
             return 0.0
-        present = self._terms_with_aliases(text, aliases)
+        present = self.terms_with_aliases(text, aliases)
         return sum(w for t, w in weights.items() if t in present) / sum(weights.values())
 
-    def _terms_with_aliases(self, text: str, aliases: Sequence[tuple[str, str]]) -> set[str]:
+    def terms_with_aliases(self, text: str, aliases: Sequence[tuple[str, str]]) -> set[str]:
         """The passage's terms, plus a question phrase whose other name the passage uses
         ("PRRT" where the text says "peptide receptor radionuclide therapy")."""
         present = set(self.present_terms(text))
@@ -132,9 +159,10 @@ class Answerer:
         return present
 
     def answer(self, question: str, hits: Sequence[Hit], units: dict[str, SourceUnit],
-               focus: str = "") -> Extraction:
+               focus: str = "", query_words: WordVectors | None = None) -> Extraction:
         """`focus`: for a rewritten follow-up, the user's own words ("What are the alternatives?"),
-        which say what is asked; the rest of `question` is the earlier turn, the context."""
+        which say what is asked; the rest of `question` is the earlier turn, the context.
+        `query_words`: the question's contextual word vectors, for the gate's soft alignment."""
         candidates = [h for h in hits if h.unit_id in units]
         weights = self.weights(question)
         for term in self.weights(focus) if focus else ():
@@ -146,7 +174,7 @@ class Answerer:
         structural = [h for h in candidates if h.structural]
         # A unit named outright ("reference 4", "Figure 2") is always a candidate; any other
         # passage only if its kind can answer this kind of question.
-        can_answer = self._kind_rule(question, focus or question, aliases)
+        can_answer = kind_rule(self, question, focus or question, aliases)
         segments = [(h, seg, self.coverage(weights, seg.text, aliases))
                     for h in candidates for seg in segments_of(units[h.unit_id])
                     if h.structural or can_answer(seg)]
@@ -166,55 +194,29 @@ class Answerer:
         # question asks for ("what is the incidence ...?").
         has_number = any(_DIGIT_RE.search(strip_citation_marks(seg.text)) for _, seg in chosen
                          if seg.unit.section not in ("citation", "reference"))
-        answerable = bool(structural) or (
-            coverage >= self.settings.min_coverage and (has_number or not wants_number))
+        ids = tuple(dict.fromkeys(seg.unit.id for _, seg in chosen))
+        decided: dict = {}
+        if structural:
+            answerable = True
+        elif self.gate is None:
+            answerable = coverage >= self.settings.min_coverage
+        else:
+            hit, seg = chosen[0]
+            present = self.terms_with_aliases(seg.text, aliases)
+            features = gate_features(hit, candidates, coverage, query_words, self.passage_words(seg.text),
+                                     lambda word: self.stem(fold_spelling(word)) in present, bool(focus))
+            probability = self.gate.probability(features)
+            decided = {**features.to_dict(), "probability": round(probability, 6)}
+            answerable = probability >= self.gate.threshold
+        answerable = answerable and (bool(structural) or has_number or not wants_number)
         if not answerable:
-            return Extraction(abstention_text(), (), True, related)
+            return Extraction(abstention_text(), (), True, related, ids, decided)
         chosen.sort(key=lambda hs: (self._order.get(hs[1].unit.id, len(self._order)), hs[1].start))
         sentences, citations = [], []
         for hit, seg in chosen:
             sentences.append(f"{_without_final_period(seg.text)} [{seg.unit.id}].")
             citations.append(_citation(seg.unit, seg.start, seg.end, hit.score))
-        return Extraction(" ".join(sentences), tuple(citations), False, ())
-
-    def _kind_rule(self, question: str, asked: str,
-                   aliases: Sequence[tuple[str, str]]) -> Callable[[Segment], bool]:
-        """Which kinds of passage can answer this question at all (`asked`: the user's own
-        words of a rewritten follow-up). Worked per question once, then per passage:
-        - a keyword list names topics and states no finding: "does the review cover ablation?",
-          never "does ablation work?";
-        - a legend item ("SA, somatostatin analogues") defines a term: "what is SA?", not "what
-          is the mechanism of action of SA?";
-        - a reference entry gives authors, title and journal, never what the work found;
-        - a passage that names a class only ("molecular targeted agents") does not answer a
-          request for its members by name ("which targeted agents exactly?").
-        """
-        topical = bool(TOPIC_RE.search(question))
-        finding = asks_what_a_work_found(asked)
-        wanted = instance_class(asked)
-        wanted_weights, wanted_aliases = (self.weights(wanted), self.aliases(wanted)) if wanted else ({}, [])
-        naming = self._naming | (self._generic if NAMING_CUE.search(question) else frozenset())
-        question_terms = set(self.terms(question))
-
-        def can_answer(seg: Segment) -> bool:
-            section = seg.unit.section
-            if (section == "keywords" and not topical) or (section == "reference" and finding):
-                return False
-            if is_legend_item(seg) and not question_terms <= self._terms_with_aliases(seg.text, aliases) | naming:
-                return False
-            return not wanted or not self._names_only_class(wanted, wanted_weights, wanted_aliases, seg.text)
-
-        return can_answer
-
-    def _names_only_class(self, wanted: str, weights: dict[str, float], aliases: Sequence[tuple[str, str]],
-                          text: str) -> bool:
-        """The passage speaks of the class ("systemic molecular targeted agents") and lists no
-        member of it: no "such as", "including", "e.g." or colon after the class is named."""
-        if self.coverage(weights, text, aliases) < 1.0:
-            return False
-        last = max((m.end() for t in self.terms(wanted)
-                    for m in re.finditer(r"\b\w+\b", text) if self.stem(m.group().lower()) == t), default=0)
-        return not ENUMERATION.search(text[last:])
+        return Extraction(" ".join(sentences), tuple(citations), False, (), ids, decided)
 
     def _choose(self, segments: list[tuple[Hit, Segment, float]]) -> list[tuple[Hit, Segment]]:
         """The best segment, plus others only where they add enough of the question's terms."""
@@ -249,10 +251,12 @@ class Answerer:
             elif unit.section == "figure" and len(segs) > 1:
                 best = max(segs, key=lambda s: self.coverage(weights, s.text, aliases))
                 whole = Segment(unit, 0, len(unit.text))
-                asks_item = (self.coverage(weights, best.text, aliases) > self.settings.legend_item_min_coverage
-                            and best.start > 0)
+                covered = self.coverage(weights, best.text, aliases) > self.settings.legend_item_min_coverage
+                asks_item = covered and best.start > 0
                 titled = segs[0].start == 0 and not FIRST_LEGEND_ITEM.match(" " + segs[0].text)
-                if TITLE_CUE.search(question) and titled and not asks_item:
+                # "the title of Figure 2", or a question the title alone answers ("which grades
+                # does the treatment algorithm cover?"): the caption's title, not its legend.
+                if titled and not asks_item and (TITLE_CUE.search(question) or (covered and best == segs[0])):
                     chosen.append((hit, segs[0]))  # "the title of Figure 2": the caption's title
                 else:
                     chosen.append((hit, best if asks_item else whole))
@@ -263,15 +267,6 @@ class Answerer:
 
 def _without_final_period(text: str) -> str:
     return text.rstrip().rstrip(".").rstrip()
-
-
-def abstention_text(other_disease: str = "", titles: Sequence[str] = ()) -> str:
-    """The fixed refusal; for a neighbouring disease it says which one and what the review is."""
-    reason = ""
-    if other_disease:
-        subject = " and ".join(f"“{t}”" for t in titles) or "about neuroendocrine neoplasms"
-        reason = f": it asks about {other_disease}, not a neuroendocrine neoplasm, and the review is {subject}"
-    return ABSTAIN_PREFIX + reason + ". The closest passages are listed below as related reading, not as an answer."
 
 
 def _citation(unit: SourceUnit, start: int, end: int, score: float) -> Citation:

@@ -20,12 +20,23 @@ from rag.core.settings import PACKAGED_MODEL
 
 
 class Embedder(Protocol):
-    """What the index builder and the retriever need from a model."""
+    """What the index builder and the retriever need from a model. An embedder may also offer
+    `encode_with_tokens` (below); the answerer then aligns words by meaning, not only spelling."""
 
     name: str
     dimension: int
 
     def encode(self, texts: Sequence[str], progress: bool = False) -> np.ndarray: ...
+
+
+@dataclass(frozen=True)
+class TokenVectors:
+    """A text's contextual word-piece vectors (unit length), from the same forward pass that
+    gives its sentence vector: `tokens[i]` is the word piece ("res", "##ect") of `vectors[i]`.
+    Special tokens ([CLS], [SEP]) are left out."""
+
+    tokens: tuple[str, ...]
+    vectors: np.ndarray  # shape (len(tokens), dimension), float32, rows normalised
 
 
 @dataclass(frozen=True)
@@ -41,6 +52,27 @@ class SentenceTransformerEmbedder:
             normalize_embeddings=True, convert_to_numpy=True,
         )
         return np.asarray(vectors, dtype=np.float32)
+
+    def count_pieces(self, text: str) -> int:
+        """How many word pieces `text` becomes (no forward pass)."""
+        return len(self.model.tokenizer.tokenize(text))
+
+    def encode_with_tokens(self, texts: Sequence[str]) -> list[tuple[np.ndarray, TokenVectors]]:
+        """Each text's normalised sentence vector and its word-piece vectors, in one forward
+        pass (so a query's alignment costs no second encoding)."""
+        out = []
+        for features in self.model.encode(list(texts), batch_size=self.batch_size, output_value=None,
+                                          convert_to_numpy=False, show_progress_bar=False):
+            sentence = features["sentence_embedding"].float().cpu().numpy()
+            ids = features["input_ids"].tolist()
+            pieces = self.model.tokenizer.convert_ids_to_tokens(ids)
+            special = set(self.model.tokenizer.all_special_tokens)
+            keep = [i for i, t in enumerate(pieces) if t not in special]
+            tokens = features["token_embeddings"].float().cpu().numpy()[keep]
+            tokens /= np.maximum(np.linalg.norm(tokens, axis=1, keepdims=True), 1e-12)
+            out.append((sentence / max(float(np.linalg.norm(sentence)), 1e-12),
+                        TokenVectors(tuple(pieces[i] for i in keep), tokens.astype(np.float32))))
+        return out
 
 
 def resolve_model_path(model_name: str) -> str:

@@ -46,7 +46,9 @@ class Settings:
     author_vote: float = 0.25  # convex-fusion vote for a reference whose author the question names
     fusion_candidates: int = 200  # chunks each retriever hands to fusion
     # Extractive answerer (calibrated on the dev split, eval/questions.jsonl).
-    min_coverage: float = 0.5  # weighted share of the question's terms a passage must hold
+    answer_gate: bool = True  # the fitted answerability gate (rag/answer/data/gate.json); off: coverage alone
+    min_coverage: float = 0.5  # without the gate: weighted share of the question's terms a passage must hold
+    rarity_weighting: bool = True  # weigh a question word by its rarity in English too (wordfreq)
     generic_term_weight: float = 0.25  # framing words ("treatment", "option") count this much
     background_term_weight: float = 0.5  # the article's title words, which every passage is about
     focus_term_weight: float = 2.0  # a follow-up's own words, against the earlier turn's

@@ -10,6 +10,8 @@ evaluation cannot drift apart (they once held five stop-word lists and three ste
   `FUNCTION_WORDS` (articles, prepositions, conjunctions: the words a long form may hold
   unmatched, "signal transducer AND activator OF transcription");
 - `CARDINALS`, `ORDINALS`, `ROMAN`: number words and what they stand for;
+- `zipf` / `rarity`: how common a word is in general English (wordfreq), and so how much it
+  carries a question ("hepatectomy" fully, "told" or "worried" hardly);
 - `local_id` / `resolve_unit_id`: the `<doc-key>:` prefix of unit IDs in multi-document indexes.
 
 It knows no question wording and no domain vocabulary: those live with the stage that needs them.
@@ -22,7 +24,7 @@ from functools import lru_cache
 from typing import Any, Iterable, Mapping
 
 __all__ = ["TOKEN_RE", "tokens", "stem", "fold_spelling", "stem_words", "STOP_WORDS", "FUNCTION_WORDS", "FRAMING_WORDS", "CARDINALS",
-           "ORDINALS", "ROMAN", "number_value", "local_id", "resolve_unit_id", "UNIT_ID_RE"]
+           "ORDINALS", "ROMAN", "number_value", "zipf", "rarity", "local_id", "resolve_unit_id", "UNIT_ID_RE"]
 
 # Words and decimal numbers; a hyphenated compound ("SI-NEN", "5-year") is one token.
 TOKEN_RE = re.compile(r"[A-Za-z][A-Za-z0-9\-]*|\d+(?:\.\d+)?")
@@ -108,6 +110,20 @@ def fold_spelling(word: str) -> str:
 def stem_words(words: Iterable[str]) -> list[str]:
     """`stem` over a list (the shape bm25s asks of a stemmer)."""
     return [stem(w) for w in words]
+
+
+@lru_cache(maxsize=65_536)
+def zipf(word: str) -> float:
+    """General-English Zipf frequency (wordfreq; 0 for a word it has never seen)."""
+    from wordfreq import zipf_frequency
+
+    return zipf_frequency(word, "en")
+
+
+def rarity(word: str) -> float:
+    """How much a word carries the question: 1 for a word English rarely uses, falling to 0.1
+    for the commonest ("mum", "told", "worried" weigh little; "hepatectomy" weighs fully)."""
+    return min(1.0, max(0.1, (6.0 - zipf(word)) / 3.0))
 
 
 # A unit ID as the parser makes them, optionally with a document prefix ("machairas2021:").

@@ -8,7 +8,10 @@ the spelling variants a definition implies (`standard_spelling`, `greek_variants
       spelling as a variant ("PPRT, peptide receptor radionuclide therapy" -> PRRT);
   (b) a short form ending in a Greek letter (long form "... alpha") is the same with "a",
       "alpha" or "α", hyphenated or not (IFNa == IFN-a == IFN-alpha == IFN-α);
-  (c) case, hyphens and a plural "s" are ignored at lookup time ("NELMs", "tace", "SINEN").
+  (c) case, hyphens and a plural "s" are ignored at lookup time ("NELMs", "tace", "SINEN");
+  (d) `typing_slip` names the two one-keystroke slips a short form survives as a typo (a
+      letter doubled over its neighbour, two neighbours swapped), and `typed_as_word` says
+      when a term is typed the way English words are (no capital after its first letter).
 
 Pure functions on strings, nothing else: no entries, no lookup tables, no I/O. Keys are
 recomputed from the entries whenever a `Glossary` is built or loaded (rag/glossary/store.py), whereas
@@ -26,7 +29,7 @@ from rag.core.text import FUNCTION_WORDS, fold_spelling, stem
 from rag.glossary.extract.rules import match_long_form
 
 __all__ = ["short_key", "long_words", "singular_key", "fold", "ngrams", "standard_spelling",
-           "greek_variants", "FUNCTION_WORDS", "WORD"]
+           "typing_slip", "typed_as_word", "greek_variants", "FUNCTION_WORDS", "WORD"]
 
 # Greek letters as printed in biomedical short forms: symbol -> name -> Latin stand-in.
 _GREEK = {"α": "alpha", "β": "beta", "γ": "gamma", "δ": "delta", "κ": "kappa"}
@@ -60,6 +63,12 @@ def singular_key(term: str, key: str) -> str | None:
     return key[:-1]
 
 
+def typed_as_word(term: str) -> bool:
+    """No capital after the first character: "tace", "Tace", "re", "Ki-67". Such a term may be
+    an ordinary word, whereas "TACE", "IFNa" or "panNEN" can only be an abbreviation."""
+    return not any(c.isupper() for c in term[1:])
+
+
 def ngrams(words: tuple[str, ...]) -> Iterable[tuple[str, ...]]:
     """Contiguous word runs of a long form that can name it ("liver transplantation" in
     "orthotopic liver transplantation"); runs of only function words or one short word cannot."""
@@ -89,12 +98,32 @@ def standard_spelling(short: str, long: str) -> str | None:
     if not all(w.isalpha() and w[1:].islower() for w in words):
         return None
     initials = "".join(w[0] for w in words).upper()
-    diff = [i for i, (a, b) in enumerate(zip(short, initials)) if a != b]
+    kind = typing_slip(short, initials)
+    if kind == "double":
+        return initials
+    if kind == "swap":
+        return initials if match_long_form(short, long) is None else None
+    return None
+
+
+def typing_slip(typed: str, intended: str) -> str | None:
+    """Which one-keystroke slip turns `intended` into `typed`, if any: "double" (a letter
+    doubled over its neighbour: "allps" for "alpps", "PPRT" for "PRRT") or "swap" (two
+    neighbours swapped: "tcae" for "tace"); None for anything else, including equality.
+
+    Both keep the length and every letter but one of the word, which is why a one-letter
+    substitution or deletion ("tale", "alps") is not a slip here: those usually spell
+    another English word, whereas these two slips rarely do.
+    """
+    if len(typed) != len(intended):
+        return None
+    diff = [i for i, (a, b) in enumerate(zip(typed, intended)) if a != b]
     if len(diff) == 1:
         i = diff[0]
-        return initials if short[i] in {short[j] for j in (i - 1, i + 1) if 0 <= j < len(short)} else None
-    if len(diff) == 2 and diff[1] == diff[0] + 1 and sorted(short) == sorted(initials):
-        return initials if match_long_form(short, long) is None else None
+        return "double" if typed[i] in {typed[j] for j in (i - 1, i + 1) if 0 <= j < len(typed)} else None
+    if len(diff) == 2 and diff[1] == diff[0] + 1:
+        i, j = diff
+        return "swap" if (typed[i], typed[j]) == (intended[j], intended[i]) else None
     return None
 
 

@@ -1,12 +1,27 @@
 """The chat's side of the glossary: spotting an abbreviation question, and wording the reply.
 
-In: the user's question and a `Glossary` (rag/glossary/store.py); later a `GlossaryLookup`.
-Out: `parse_glossary_question(question, glossary)` -> the term asked about, or None;
+In: the user's question and a `Glossary` (rag/glossary/store.py); later one `GlossaryLookup`
+per term. Out: `parse_glossary_terms(question, glossary)` -> the terms asked about (empty when
+it is no abbreviation question; `parse_glossary_question` gives the first, or None);
 `answer_glossary(lookup, glossary)` -> a short markdown answer that cites the defining unit
 ("**TACE** — transarterial chemoembolization [figure-2]") or says the entry is not from the
-review. Phrasings that only make sense about an abbreviation ("What does X stand for?") are
-always routed; generic ones ("what is X", "define X") only when X is, or looks like, a short
-form, so "What is the role of TACE in unresectable NELM?" stays a content question.
+review, and `answer_glossary_terms(lookups, glossary)` the same for several terms at once.
+
+How a question is read, in three steps:
+1. its frame words are put into standard spelling (`_TEXT_SPEAK`: "wats" -> "what is",
+   "stands 4" -> "stands for", "SI-NEN =" -> "SI-NEN means"); a token typed as an
+   abbreviation ("WAT", "U") is never touched, so no term is rewritten;
+2. the frame is matched. Phrasings that only make sense about an abbreviation ("What does X
+   stand for?", "full form of X") are always routed; generic ones ("what is X", "define X",
+   "X?") only when X is, or looks like, a short form, so "What is the role of TACE in
+   unresectable NELM?" stays a content question;
+3. a term that is no entry itself is split on "and", "or", "vs", ",", "/" ("TACE vs TAE",
+   "define OLT, RE"); the split counts only when every part is a term on its own.
+
+A term typed like an English word (no capital after its first letter, no digit) is a short
+form only when it could not be the word: three letters or more, no stop word, and either a short form
+the glossary holds ("tace", "pvl") or a one-keystroke slip of one ("allps"). So "re", "sa" and
+"who" in lower case stay words, as do near-miss words such as "tale" (one letter off TAE).
 
 It never looks anything up itself beyond `Glossary.lookup`, and never guesses: a typo is
 answered with the labelled "did you mean" the lookup offers. The glossary's tables are
@@ -16,26 +31,46 @@ imported only for type checking, so rag.glossary.store can re-export these funct
 from __future__ import annotations
 
 import re
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Sequence
 
+from rag.core.text import STOP_WORDS
+from rag.glossary.keys import short_key, typed_as_word, typing_slip
 from rag.glossary.types import GlossaryEntry, GlossaryLookup
 
 if TYPE_CHECKING:
     from rag.glossary.store import Glossary
 
-__all__ = ["parse_glossary_question", "answer_glossary"]
+__all__ = ["parse_glossary_terms", "parse_glossary_question", "answer_glossary", "answer_glossary_terms"]
+
+# Chat spellings of the words that frame a question, each as people type it in chat and search
+# boxes ("wat", "u", "4" for "for"), and common slips of those words. Only frame words belong
+# here: no entry may be a spelling of a medical term.
+_TEXT_SPEAK = {
+    "wat": "what", "wot": "what", "wut": "what", "wht": "what", "whta": "what",
+    "whats": "what is", "wats": "what is", "wots": "what is", "wuts": "what is", "what's": "what is",
+    "wat's": "what is", "whts": "what is",
+    "r": "are", "u": "you", "ur": "your", "n": "and", "4": "for", "teh": "the",
+    "pls": "please", "plz": "please", "abbr": "abbreviation", "abbrev": "abbreviation",
+    "abbrv": "abbreviation", "defn": "definition", "meanin": "meaning",
+}
+# "4" is "for" only as a preposition, between or after words ("stands 4", "short 4 TACE"),
+# never in a number or a grade ("stage 4", "G 4" keep their digit).
+_DIGIT_WORDS = {"4"}
+_SYMBOLS = [(re.compile(r"\s*=+\s*"), " means "), (re.compile(r"\s*&\s*"), " and ")]
 
 # Phrasings that only make sense about an abbreviation: route whatever the term is.
+_FORM = r"(?:abbreviation|acronym|short\s+form|full\s+form|long\s+form)s?"
 _ALWAYS = [re.compile(p, re.IGNORECASE) for p in (
     r"what\s+(?:does|do|did)\s+(?P<t>.+?)\s+stands?\s+for(?:\s+(?:in|within|according\s+to)\s+.+)?",
     r"(?:(?:tell\s+me\s+|explain\s+)?what\s+)?(?P<t>.+?)\s+stands?\s+for(?:\s+(?:in|within|according\s+to)\s+.+)?",
     r"what\s+(?:is|are)\s+(?P<t>.+?)\s+abbreviated(?:\s+as|\s+to)?(?:\s+in\s+.+)?",
     r"(?:what|which)\s+(?:abbreviation|acronym|short\s+form)\s+(?:does|do|is)\s+.+?\s+(?:use|used)\s+for\s+(?P<t>.+)",
     r"what\s+(?:is|are|'s)\s+(?P<t>.+?)\s+(?:short\s+for|an?\s+(?:abbreviation|acronym)\s+for)",
-    r"(?:what\s+is\s+|what's\s+|give\s+me\s+)?(?:the\s+)?(?:abbreviation|acronym|short\s+form|full\s+form|long\s+form)"
-    r"\s+(?:for|of)\s+(?P<t>.+)",
+    # "the abbreviation (used) for X", "what is the full form of X"
+    r"(?:what\s+(?:is|are)\s+|what's\s+|give\s+me\s+)?(?:the\s+)?" + _FORM
+    + r"\s+(?:(?:that\s+is\s+|which\s+is\s+)?used\s+)?(?:for|of)\s+(?P<t>.+)",
     r"how\s+(?:is|are)\s+(?P<t>.+?)\s+abbreviated",
-    r"(?P<t>.+?)\s+(?:abbreviation|acronym|short\s+form)",
+    r"(?P<t>.+?)\s+" + _FORM,
     r"how\s+(?:do\s+you|do\s+i|to)\s+abbreviate\s+(?P<t>.+)",
 )]
 # "... in the figure legend", "... in this review": where the reader met the term.
@@ -46,45 +81,132 @@ _WHERE = (r"(?:\s+(?:in|within|according\s+to)\s+(?:the|this|that|figure|fig\.?|
 _IF_ABBREVIATION = [re.compile(p, re.IGNORECASE) for p in (
     r"(?:what\s+is\s+|what's\s+)?(?:the\s+)?(?:meaning|definition|expansion)\s+of\s+(?P<t>.+?)" + _WHERE,
     r"(?:please\s+)?(?:define|expand)\s+(?P<t>.+?)" + _WHERE,
-    r"what\s+(?:does|do)\s+(?P<t>.+?)\s+mean" + _WHERE,
-    r"what\s+is\s+meant\s+by\s+(?P<t>.+)",
-    r"(?P<t>.+?)\s+(?:meaning|definition)",
+    r"what\s+(?:does|do)\s+(?P<t>.+?)\s+means?" + _WHERE,  # "what does X means": a common agreement slip
+    # "what is meant by X", "what do you / does the review mean by X"
+    r"what\s+(?:(?:is|are)\s+meant|(?:do|does)\s+(?:the\s+)?\w+\s+mean)\s+by\s+(?P<t>.+)",
+    r"(?:what\s+(?:is\s+)?)?(?P<t>.+?)\s+(?:means?|meaning|definition)" + _WHERE,
     r"(?:what\s+is|what's|whats|what\s+are)\s+(?P<t>.+)",
     r"(?P<t>.+)",
 )]
 # "the ALPPS procedure": a noun after a short form that says what kind of thing it is.
 _KIND_NOUNS = {"procedure", "technique", "therapy", "treatment", "approach", "operation", "surgery", "drug",
                "drugs", "classification", "criteria", "score", "grade", "trial"}
-_TERM_PREFIX = re.compile(r"^(?:the\s+)?(?:(?:abbreviation|acronym|term)\s+)?(?:an?\s+|the\s+)?", re.IGNORECASE)
+# Words that name an abbreviation as such ("the letters TACE", "the acronym RE").
+_TERM_PREFIX = re.compile(r"^(?:the\s+)?(?:(?:abbreviations?|acronyms?|terms?|letters|initials|short\s+forms?)\s+)?"
+                          r"(?:an?\s+|the\s+)?", re.IGNORECASE)
+# How English lists or contrasts several terms: "X and Y", "X, Y", "X/Y", "X vs Y", "X or Y".
+_SEPARATOR = re.compile(r"\s*[,;/]\s*(?:(?:and|or)\s+)?|\s+(?:and|or|vs\.?|versus|v\.?)\s+", re.IGNORECASE)
+# "(the) difference between X and Y": names the terms to compare, in an abbreviation frame.
+_COMPARISON_LEAD = re.compile(r"^(?:the\s+)?differences?\s+between\s+", re.IGNORECASE)
+_QUOTES = " \"'“”‘’`*"
 
 
-def parse_glossary_question(question: str, glossary: Glossary) -> str | None:
-    """The term a glossary-style question asks about, else None.
+def parse_glossary_terms(question: str, glossary: Glossary) -> tuple[str, ...]:
+    """The terms a glossary-style question asks about, in order; () when it is not one.
 
-    "What does TACE stand for?", "abbreviation for somatostatin analogues" -> always routed.
-    "TACE?", "what is SI-NEN", "define ALPPS", "meaning of OLT" -> routed when the term is a
-    short form the glossary knows, or looks like one (one token with two capitals, "TCAE"),
-    so a typo still gets its "did you mean". "When is OLT indicated?" -> None.
+    "What does TACE stand for?", "abbreviation for somatostatin analogues", "wats PVL" ->
+    always routed. "TACE?", "what is SI-NEN", "define ALPPS", "meaning of alpps" -> routed
+    when the term is a short form the glossary knows, or looks like one (one token with two
+    capitals, "TCAE"; a slip typed in lower case, "allps"), so a typo still gets its "did you
+    mean". "TACE vs TAE", "what do TACE and TAE stand for" -> ("TACE", "TAE").
+    "When is OLT indicated?", "Is RE better than TACE?", "what is re" -> ().
     """
-    text = re.sub(r"\s+", " ", question.replace("\u2019", "'")).strip().rstrip("?.! ").strip()
+    text = _standard_frame(question)
     for patterns, strict in ((_ALWAYS, False), (_IF_ABBREVIATION, True)):
         for pattern in patterns:
             m = pattern.fullmatch(text)
-            if not m:
-                continue
-            term = _TERM_PREFIX.sub("", m.group("t").strip(" \"'“”‘’`*")).strip(" \"'“”‘’`*")
-            head, _, kind = term.rpartition(" ")
-            if head and kind.lower() in _KIND_NOUNS and _is_abbreviation(head, glossary):
-                term = head  # "ALPPS procedure meaning"
-            if not term or len(term.split()) > 14:
-                continue
-            if not strict or _is_abbreviation(term, glossary):
-                return term
-    return None
+            if m:
+                terms = _terms(m.group("t"), glossary, strict)
+                if terms:
+                    return terms
+    return ()
+
+
+def parse_glossary_question(question: str, glossary: Glossary) -> str | None:
+    """The (first) term of a glossary-style question, else None; see `parse_glossary_terms`."""
+    terms = parse_glossary_terms(question, glossary)
+    return terms[0] if terms else None
+
+
+def _standard_frame(question: str) -> str:
+    """Whitespace and apostrophes evened out, trailing punctuation dropped, and every
+    `_TEXT_SPEAK` word typed like a word (never "WAT" or "U") in its standard spelling:
+    "wats PVL?" -> "what is PVL", "PVL stands 4" -> "PVL stands for"."""
+    text = question.replace("\u2019", "'").strip().rstrip("?.! ")
+    for pattern, word in _SYMBOLS:
+        text = pattern.sub(word, text)
+    words = text.split()
+    out = []
+    for i, word in enumerate(words):
+        standard = _TEXT_SPEAK.get(word.casefold()) if _typed_as_frame_word(word) else None
+        if standard and word in _DIGIT_WORDS:
+            before = words[i - 1] if i else ""
+            after = words[i + 1] if i + 1 < len(words) else ""
+            if not (before.isalpha() and before.islower() and (not after or after.isalpha())):
+                standard = None
+        out.append(standard or word)
+    return " ".join(out).rstrip("?.! ").strip()
+
+
+def _typed_as_frame_word(word: str) -> bool:
+    """"wats", "Wats", "4", "u" may be chat spellings; "WAT", "U" (capitals) may be terms."""
+    if len(word) == 1 and word.isalpha():
+        return word.islower()
+    return typed_as_word(word)
+
+
+def _terms(raw: str, glossary: Glossary, strict: bool) -> tuple[str, ...]:
+    """The term(s) in a frame's slot: the whole slot when it is one term, else its parts when
+    every part is one; in an abbreviation-only frame (`strict` False) the whole slot anyway."""
+    term = _clean(raw, glossary)
+    if not term or len(term.split()) > 14:
+        return ()
+    if strict:
+        def accept(t: str) -> bool:
+            return _is_abbreviation(t, glossary)
+    else:
+        def accept(t: str) -> bool:
+            return bool(glossary.lookup(t).matches) or _is_abbreviation(t, glossary)
+    if glossary.lookup(term).matches and accept(term):
+        return (term,)  # an entry, even one holding "and" or "/" ("PET/CT", "... partition and ...")
+    listed = term if strict else _COMPARISON_LEAD.sub("", term)
+    parts = [_clean(p, glossary) for p in _SEPARATOR.split(listed)]
+    if len(parts) > 1 and all(p and accept(p) for p in parts):
+        first: dict[str, str] = {}
+        for part in parts:
+            first.setdefault(short_key(part), part)  # "TACE and tace" asks once
+        return tuple(first.values())
+    if accept(term) or not strict:
+        return (term,)
+    return ()
+
+
+def _clean(raw: str, glossary: Glossary) -> str:
+    """Quotes, a leading "the abbreviation", and a trailing kind noun ("ALPPS procedure") off."""
+    term = _TERM_PREFIX.sub("", raw.strip(_QUOTES)).strip(_QUOTES)
+    head, _, kind = term.rpartition(" ")
+    if head and kind.lower() in _KIND_NOUNS and _is_abbreviation(head, glossary):
+        term = head  # "ALPPS procedure meaning"
+    return term
 
 
 def _is_abbreviation(term: str, glossary: Glossary) -> bool:
-    if glossary.lookup(term).match_kind in ("exact", "variant"):
+    """A short form the glossary knows, or a token only an abbreviation could be.
+
+    Typed like an English word ("tace", "re", "Who"; a digit, as in "g3", rules that out), a
+    term counts only when it cannot be the word: >= 3 characters, no stop word, and a known short form or a `typing_slip` of one of
+    >= 4 letters ("allps"; not "tea" for TAE, not "tale" or "alps", which are words).
+    """
+    lookup = glossary.lookup(term)
+    if typed_as_word(term) and not any(c.isdigit() for c in term):  # "g3", "ki-67" are no words
+        key = short_key(term)
+        if len(key) < 3 or term.casefold() in STOP_WORDS:
+            return False
+        if lookup.match_kind in ("exact", "variant"):
+            return True
+        return (len(key) >= 4 and lookup.match_kind == "fuzzy"
+                and any(typing_slip(key, short_key(s)) for s in lookup.did_you_mean))
+    if lookup.match_kind in ("exact", "variant"):
         return True
     return " " not in term and len(term) <= 12 and sum(c.isupper() for c in term) >= 2
 
@@ -129,3 +251,9 @@ def answer_glossary(lookup: GlossaryLookup, glossary: Glossary | None = None) ->
         elif lookup.match_kind == "variant" and e.source == "review":
             lines.append(f"\u201c{query}\u201d is another spelling of {e.short}, the one the review prints.")
     return "\n\n".join(lines) if not bullet else "\n".join(lines)
+
+
+def answer_glossary_terms(lookups: Sequence[GlossaryLookup], glossary: Glossary | None = None) -> str:
+    """`answer_glossary` for each term of one question ("TACE vs TAE"), in the order asked,
+    each definition with its own citation; one lookup gives exactly `answer_glossary`'s text."""
+    return "\n\n".join(answer_glossary(lookup, glossary) for lookup in lookups)

@@ -9,8 +9,8 @@ or loaded, so a lookup loads no model and scans no index.
 The pieces live next door and are re-exported here, so callers need one import:
 rag/glossary/types.py (GlossaryEntry, GlossaryLookup), rag/glossary/keys.py (key folding and
 the spelling-variant rules), rag/glossary/entries.py (definitions from the text, Schwartz &
-Hearst 2003, and the supplementary list), rag/glossary/questions.py (parse_glossary_question,
-answer_glossary for the chat).
+Hearst 2003, and the supplementary list), rag/glossary/questions.py (parse_glossary_terms,
+parse_glossary_question, answer_glossary, answer_glossary_terms for the chat).
 
 It never guesses silently: a typo gets `match_kind="fuzzy"`, no matches, and a labelled
 `did_you_mean` (rapidfuzz), never an answer about the nearest entry. It does not extract

@@ -62,11 +62,17 @@ class HybridRetriever:
         self._reference_authors = [(u.id, author_names(u.text)) for a in index.articles for u in a.units
                                    if u.section == "reference"]
 
+    def query_text(self, question: str) -> str:
+        """What is searched for: the topic of "Does the review discuss X?" (else the question),
+        expanded with the glossary and lay vocabulary."""
+        return self.expand(topic_of(question) or question)
+
     def retrieve(self, question: str, top_k: int | None = None, mode: str = "hybrid",
                  vector: np.ndarray | None = None) -> list[Hit]:
-        """Top units for `question`; `mode` is "hybrid", "dense" or "bm25" (for evaluation)."""
+        """Top units for `question`; `mode` is "hybrid", "dense" or "bm25" (for evaluation);
+        `vector`: the embedding of `query_text(question)`, when the caller has it already."""
         top_k = top_k or self.settings.top_k
-        expanded = self.expand(topic_of(question) or question)
+        expanded = self.query_text(question)
         dense = self._dense_scores(expanded, vector) if mode in ("hybrid", "dense") else {}
         lexical = self._lexical_scores(expanded) if mode in ("hybrid", "bm25") else {}
         structural = structural_units(question, self.index.articles) if mode == "hybrid" else []

@@ -89,6 +89,7 @@ def structural_units(question: str, articles: Sequence[Any]) -> list[str]:
                         found.append(by_local[f"{kind}-{n}"])
             if _LAST_RE[kind].search(question) and numbers:
                 found.append(by_local[f"{kind}-{numbers[-1]}"])
+        found.extend(u.id for u in article.units if u.section == "figure" and _names_caption(question, u.text))
         named = bool(found)  # "the title of Figure 2" asks about the figure, not the record
         for section, pattern in _SECTION_CUES:
             if pattern.search(question) and section in by_local:
@@ -103,6 +104,17 @@ def structural_units(question: str, articles: Sequence[Any]) -> list[str]:
             found.extend(u.id for u in article.units
                          if u.section == "abstract" and _SELF_REFERENCE_RE.search(u.text))
     return list(dict.fromkeys(found))
+
+
+# A caption's head phrase: its words before the first preposition ("Treatment algorithm" of
+# "Treatment algorithm for well-differentiated ..."), which is how readers name a figure.
+_CAPTION_HEAD = re.compile(r"^\s*([A-Za-z][\w-]*(?:\s+[A-Za-z][\w-]*)+?)\s+(?:of|for|in|on|with|by|to)\b")
+
+
+def _names_caption(question: str, caption: str) -> bool:
+    """"Which grades does the treatment algorithm cover?" names Figure 2 by its title."""
+    head = _CAPTION_HEAD.match(caption)
+    return bool(head) and re.search(rf"\b{re.escape(head.group(1))}\b", question, re.I) is not None
 
 
 _LIST_WORDS = {"references", "reference", "cited", "cites", "cite", "listed", "list", "included", "include",

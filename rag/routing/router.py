@@ -24,10 +24,10 @@ from rag.algorithm.inputs import extract_inputs
 from rag.answer.cues import asks_for_number
 from rag.core.errors import InvalidQuestionError
 from rag.core.question import normalise_question
-from rag.glossary.questions import parse_glossary_question
+from rag.glossary.questions import parse_glossary_question, parse_glossary_terms
 from rag.routing.followup import is_followup, rewrite
 from rag.routing.scope import other_disease
-from rag.routing.treatment import is_treatment_question
+from rag.routing.treatment import asks_for_detail, is_treatment_question
 
 if TYPE_CHECKING:
     from rag.glossary.store import Glossary
@@ -45,7 +45,8 @@ class Turn:
     history: tuple[str, ...]  # earlier user questions, oldest first (invalid ones dropped)
     query: str  # the self-contained question (a follow-up joined with what it leans on)
     route: Route
-    glossary_term: str = ""  # glossary: the term asked about
+    glossary_term: str = ""  # glossary: the term asked about (the first, when there are several)
+    glossary_terms: tuple[str, ...] = ()  # glossary: every term asked about ("TACE vs TAE"), in order
     previous_treatment: str = ""  # algorithm follow-up: the case it adds to
     other_disease: str = ""  # out_of_scope: the non-neuroendocrine disease named
 
@@ -60,9 +61,9 @@ def route(question: str, history: Sequence[str], glossary: "Glossary", max_chars
         except InvalidQuestionError:
             continue  # a bad earlier turn must not break the current one
     past = tuple(earlier)
-    term = parse_glossary_question(question, glossary)
-    if term:
-        return Turn(question, past, question, "glossary", glossary_term=term)
+    terms = parse_glossary_terms(question, glossary)
+    if terms:
+        return Turn(question, past, question, "glossary", glossary_term=terms[0], glossary_terms=terms)
     disease = other_disease(question)
     if disease:
         return Turn(question, past, rewrite(question, list(past)).question, "out_of_scope", other_disease=disease)
@@ -73,8 +74,9 @@ def route(question: str, history: Sequence[str], glossary: "Glossary", max_chars
         term = _followup_term(question)
         if parse_glossary_question(anchor, glossary) and term and glossary.lookup(term).matches:
             # "What does TACE stand for?" then "And TAE?": the same kind of question.
-            return Turn(question, past, f"{anchor} {question}", "glossary", glossary_term=term)
-        if is_treatment_question(anchor):
+            return Turn(question, past, f"{anchor} {question}", "glossary", glossary_term=term,
+                        glossary_terms=(term,))
+        if is_treatment_question(anchor) and not _asks_beyond_algorithm(question):
             return Turn(question, past, f"{anchor} {question}", "algorithm", previous_treatment=anchor)
     return Turn(question, past, rewrite(question, list(past)).question, "retrieval")
 
@@ -94,7 +96,10 @@ def _followup_term(question: str) -> str:
 def _asks_beyond_algorithm(question: str) -> bool:
     """A dose, a rate or a count is not something the Figure 2 pathway can give; without any
     case detail such a question ("which dose of lanreotide?") belongs to retrieval, which
-    says honestly when the review does not state it."""
+    says honestly when the review does not state it. So does a case that asks only for such a
+    detail ("54F, G2 pNET: what dose of lanreotide?"; see `asks_for_detail`)."""
+    if asks_for_detail(question):
+        return True
     if not asks_for_number(question):
         return False
     return not extract_inputs(question).known()

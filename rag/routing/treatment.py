@@ -17,7 +17,7 @@ import re
 from rag.algorithm.inputs import extract_inputs
 from rag.core.question import normalise_question
 
-__all__ = ["is_treatment_question"]
+__all__ = ["asks_for_detail", "is_treatment_question"]
 
 _F = re.IGNORECASE
 
@@ -35,15 +35,30 @@ _REQUEST = re.compile(
     r"\bwhat (?:treatments?|therapy|therapies|management)\b|"
     r"\b(?:is|are|would) (?:he|she|they|the patient|my patient|this patient|a patient|it)\b[^?]*"
     r"\b(?:candidate|eligible|suitable)\b|"
-    r"\bshould (?:he|she|they|we|i|the patient|my patient|this patient|it)\b", _F)
+    r"\bshould (?:he|she|they|we|i|the patient|my patient|this patient|it)\b|"
+    # Being "listed" is being put on the waiting list for a transplant: "could she be listed?"
+    r"\b(?:can|could|should|would|will) (?:he|she|they|the patient|my patient|this patient|i) be listed\b|"
+    r"\blist(?:ed|ing)? (?:him|her|them|the patient|this patient)?\s*for (?:a |liver )*transplant\w*", _F)
 # Words that ask for a decision only about a case: "What do you recommend for a G2 pNET?" does,
 # "Is transplantation widely recommended for NELM?" asks what the review says.
 _CASE_REQUEST = re.compile(
     r"\b(?:recommend\w*|advise|suggest\w*|propose|treatment plan|next steps?|what next|what now|what to do|"
-    r"what (?:can|should|could) (?:be done|we do|i do|they do))\b", _F)
+    r"what (?:can|should|could) (?:be done|we do|i do|they do)|"
+    # how clinicians ask a colleague about a case: "Plan?", "how to proceed?", "thoughts?", and a
+    # choice between named options: "which of the two staged options?"
+    r"(?:management |treatment )?plan|proceed|thoughts|opinion|what would you do|"
+    r"which of (?:the|these|those) (?:[\w-]+ ){0,2}(?:options?|procedures?|strateg(?:y|ies)|approach(?:es)?))\b", _F)
 _CITED_WORK = re.compile(r"\bet al\b", _F)
-_GENERIC_REQUEST = re.compile(r"\b(?:options?|treat\w*|therap\w*|manag\w*|candidate|eligib\w*)\b", _F)
-_PATIENT = re.compile(
+# Framing words of a treatment question, with the shorthand "Tx" (treatment), "Mx" (management), "Rx".
+_GENERIC_REQUEST = re.compile(r"\b(?:options?|treat\w*|therap\w*|manag\w*|approach\w*|candidate|eligib\w*|"
+                              r"tx|mx|rx)\b", _F)
+# The treatments Figure 2 chooses between: after a case ("..., FLR adequate. Surgery?", "PVE or
+# ALPPS?") naming one asks whether to give it.
+_TREATMENT_NAME = re.compile(
+    r"\b(?:surg\w*|operat\w*|resect\w*|hepatectom\w*|transplant\w*|OLT|ablat\w*|"
+    r"(?:chemo|radio)?emboli[sz]ation|TACE|TAE|RE|SIRT|PRRT|PVE|PVL|ALPPS|somatostatin analog\w*|SSA|"
+    r"everolimus|sunitinib|chemo\w*)\b", _F)
+_PATIENT = re.compile(  # a stated age ("54F", "67-year-old") also marks a patient (is_treatment_question)
     r"\b(?:patient|pt|man|woman|male|female|he|she|his|her|mother|father|wife|husband|son|daughter|"
     r"my (?:doctor|oncologist|surgeon)|i have|i.ve|"
     r"\d{1,3}[- ]?(?:year|yr)s?[- ]?old|aged? \d{1,3})\b", _F)
@@ -61,7 +76,7 @@ def is_treatment_question(question: str) -> bool:
     """
     text = normalise_question(question)
     specifics = _count_specifics(text)
-    patient = bool(_PATIENT.search(text))
+    patient = bool(_PATIENT.search(text)) or extract_inputs(text).age is not None
     request = bool(_REQUEST.search(text)) or bool(_CASE_REQUEST.search(text) and (specifics or patient))
     if _NOT_TREATMENT.search(text) and (not request or not specifics):
         return False  # bibliographic, glossary or diagnostic questions ("how should I cite it?")
@@ -78,7 +93,41 @@ def is_treatment_question(question: str) -> bool:
     # A generic "treatment/options" question about one feature ("What is the treatment of choice
     # for resectable NELM?") asks what the review says; two or more features describe a case, and
     # a grade alone ("management of a G3 NEC?") asks which pathway applies, if any.
+    if _TREATMENT_NAME.search(text) and specifics >= 2:
+        return True
     return bool(_GENERIC_REQUEST.search(text)) and (specifics >= 2 or extract_inputs(text).grade is not None)
+
+
+# What a question asks for when it wants a detail of a treatment rather than a decision: a dose or
+# regimen, a threshold (how much tumour to debulk), an outcome figure (survival, a rate). Figure 2 is
+# a pathway of choices; it holds none of these, so the retrieval answerer quotes the review where it
+# gives one and declines where it does not. A decision noun between the question word and the
+# detail ("what treatment gives the best survival?") keeps the question a request for a decision.
+_DETAIL_NOUN = (r"(?:doses?|dosages?|dosing|regimens?|schedules?|cycles?|thresholds?|cut-?offs?|percentage|"
+                r"proportion|survival|prognosis|life expectancy|(?:\w+ )?rates?|median|mg)")
+_DETAIL = re.compile(
+    rf"\b(?:what|which|is there an?|are there)\s+(?:(?!(?:treat|therap|manag|option|approach|procedure))[\w/-]+\s+)"
+    rf"{{0,4}}?{_DETAIL_NOUN}\b|\bhow (?:much|many|long|often)\b|^\s*{_DETAIL_NOUN}\b", _F)
+_SENTENCE = re.compile(r"[^.?!;]+[.?!;]*")
+# Within the sentence that asks for the detail, only a question word on a decision noun asks for a
+# decision too ("what treatment, and at what dose?"); "what dose should she get?" does not.
+_DECISION_ASK = re.compile(
+    r"\b(?:what|which)\s+(?:(?:is|are|would be|the|best|next|recommended|first-line)\s+){0,3}"
+    r"(?:treatments?|therap(?:y|ies)|management|options?|approach|steps?)\b|"
+    r"\bhow (?:should|would|do|to)\b[^?]*\b(?:treat|manag)\w*", _F)
+
+
+def asks_for_detail(question: str) -> bool:
+    """True when the question asks for a dose, regimen, threshold or outcome figure and, outside the
+    sentence that asks it, for no decision ("54F, G2 pNET, unresectable liver mets. What dose of
+    lanreotide?" is True; "... what treatment, and at what dose?" asks for a decision too: False)."""
+    text = normalise_question(question)
+    detail = _DETAIL.search(text)
+    if not detail:
+        return False
+    asking = next(s for s in _SENTENCE.finditer(text) if s.start() <= detail.start() < s.end())
+    rest = text[:asking.start()] + " " + text[asking.end():]
+    return not (_REQUEST.search(rest) or _CASE_REQUEST.search(rest) or _DECISION_ASK.search(asking.group(0)))
 
 
 def _count_specifics(text: str) -> int:

@@ -1,0 +1,72 @@
+"""What a passage's kind lets it answer, whatever words it shares with the question.
+
+Word overlap cannot see that a keyword list states no finding, that a legend item only
+defines a term, that a reference entry never says what the cited work found, or that a
+passage naming a class ("molecular targeted agents") names none of its members. These are
+facts about the kinds of passage a PubMed page holds, so they are rules, not weights: the
+answerer (rag/answer/extractive.py) drops a passage whose kind cannot answer before anything
+else is weighed. The question-shape cues they read are in rag/answer/cues.py.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Callable, Protocol, Sequence
+
+from rag.answer.cues import ENUMERATION, NAMING_CUE, TOPIC_RE, asks_what_a_work_found, instance_class
+from rag.answer.segments import Segment, is_legend_item
+
+Aliases = Sequence[tuple[str, str]]
+
+
+class Answerer(Protocol):
+    """What these rules need of the answerer (rag/answer/extractive.py): its terms and coverage."""
+
+    def terms(self, text: str) -> list[str]: ...
+    def weights(self, question: str) -> dict[str, float]: ...
+    def aliases(self, text: str) -> list[tuple[str, str]]: ...
+    def coverage(self, weights: dict[str, float], text: str, aliases: Aliases = ()) -> float: ...
+    def terms_with_aliases(self, text: str, aliases: Aliases) -> set[str]: ...
+    def naming_terms(self, naming_question: bool) -> frozenset[str]: ...
+
+
+def kind_rule(answerer: Answerer, question: str, asked: str,
+              aliases: Sequence[tuple[str, str]]) -> Callable[[Segment], bool]:
+    """Which kinds of passage can answer this question at all (`asked`: the user's own
+    words of a rewritten follow-up). Worked per question once, then per passage:
+    - a keyword list names topics and states no finding: "does the review cover ablation?",
+      never "does ablation work?";
+    - a legend item ("SA, somatostatin analogues") defines a term: "what is SA?", not "what
+      is the mechanism of action of SA?";
+    - a reference entry gives authors, title and journal, never what the work found;
+    - a passage that names a class only ("molecular targeted agents") does not answer a
+      request for its members by name ("which targeted agents exactly?").
+    """
+    topical = bool(TOPIC_RE.search(question))
+    finding = asks_what_a_work_found(asked)
+    wanted = instance_class(asked)
+    wanted_weights, wanted_aliases = (answerer.weights(wanted), answerer.aliases(wanted)) if wanted else ({}, [])
+    naming = answerer.naming_terms(NAMING_CUE.search(question) is not None)
+    question_terms = set(answerer.terms(question))
+
+    def can_answer(seg: Segment) -> bool:
+        section = seg.unit.section
+        if (section == "keywords" and not topical) or (section == "reference" and finding):
+            return False
+        if is_legend_item(seg) and not question_terms <= answerer.terms_with_aliases(seg.text, aliases) | naming:
+            return False
+        return not wanted or not names_only_class(answerer, wanted, wanted_weights, wanted_aliases, seg.text)
+
+    return can_answer
+
+
+def names_only_class(answerer: Answerer, wanted: str, weights: dict[str, float],
+                     aliases: Sequence[tuple[str, str]], text: str) -> bool:
+    """The passage speaks of the class ("systemic molecular targeted agents") and lists no
+    member of it: no "such as", "including", "e.g." or colon after the class is named."""
+    if answerer.coverage(weights, text, aliases) < 1.0:
+        return False
+    wanted_terms = set(answerer.terms(wanted))
+    last = max((m.end() for m in re.finditer(r"\b\w+\b", text) if set(answerer.terms(m.group())) & wanted_terms),
+               default=0)
+    return not ENUMERATION.search(text[last:])

@@ -1,0 +1,79 @@
+"""A retrieval follow-up that leans on the previous *answer*, not only on its question.
+
+The router (rag/routing/router.py) joins a follow-up with the question it leans on; what the
+follow-up *points at* can only be read from the previous answer: "which journal was that
+in?" after an answer that quoted reference 4 asks about reference 4, not about the review.
+In: a routed `Turn` and the pipeline that answered the previous turn. Out: the same turn,
+its query possibly rewritten. The language rules (anaphora, ordinals, reason clauses) are
+in rag/routing/followup.py; this module only applies them to the previous answer.
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from typing import Any
+
+from rag.answer.cues import asks_for_number, asks_what_a_work_found
+from rag.core.types import Answer
+from rag.routing.followup import asks_why, item_name, name_referent, pick_referent, points_back, reason_clause
+from rag.routing.router import Turn
+
+
+class FollowupResolver:
+    """Built once per pipeline; caches the previous answers it re-asks (deterministic)."""
+
+    def __init__(self, pipeline: Any) -> None:
+        self.pipeline = pipeline
+        self._previous: dict[tuple[str, ...], Answer] = {}
+
+    def resolve(self, turn: Turn) -> Turn:
+        """A retrieval follow-up that leans on the previous *answer*, not only its question.
+
+        The previous turn is re-asked (deterministic, cached) and the language rules of
+        rag/routing/followup.py say what the follow-up points at:
+        - an anaphor ("who wrote it?", "that paper", "the second one") after an answer that
+          named references or figures is rewritten to name them ("who wrote reference 4?"),
+          so the structural retriever picks the item, not the review's own record;
+        - a "why?" is joined with a reason clause, so the passage giving the reason is quoted:
+          that of a passage the previous answer quoted ("..., aiming to potentially prolong
+          survival"), else that of the best-ranked other passage that states a reason and itself
+          covers the earlier question (the answer gate's `min_coverage`); with none, the
+          plain join stands.
+        """
+
+        if turn.route != "retrieval" or not turn.history or turn.query == turn.question:
+            return turn
+        why = asks_why(turn.question)
+        if not why and not points_back(turn.question):
+            return turn
+        # The previous answer, re-asked with its own history; kept per conversation prefix.
+        previous = self._previous.get(turn.history)
+        if previous is None:
+            previous = self.pipeline.ask(turn.history[-1], list(turn.history[:-1]))
+            if len(self._previous) < 10_000:
+                self._previous[turn.history] = previous
+        if previous.route != "retrieval" or previous.abstained or not previous.citations:
+            return turn
+        cited = [c.unit_id for c in previous.citations]
+        items = pick_referent(turn.question, cited)
+        if items:
+            named = name_referent(turn.question, [item_name(u) for u in items])
+            # What a cited work found, or a figure from it, is not in its entry; a named unit
+            # is quoted whatever is asked, so such a question keeps the plain join (refused).
+            if asks_what_a_work_found(named) or asks_for_number(named):
+                return turn
+            return replace(turn, query=named)
+        if not why:
+            return turn
+        for said in previous.citations:  # a passage the answer quoted gives its own reason
+            clause = reason_clause(said.text[said.span[0]:said.span[1]])
+            if clause:
+                return replace(turn, query=f"{turn.query} {clause}")
+        earlier = previous.rewritten_question or previous.question
+        weights, aliases = self.pipeline.answerer.weights(earlier), self.pipeline.aliases(earlier)
+        for hit in self.pipeline.retriever.retrieve(turn.query, self.pipeline.settings.top_k):
+            unit = self.pipeline.index.units.get(hit.unit_id)
+            clause = reason_clause(unit.text) if unit is not None and unit.id not in cited else ""
+            if clause and self.pipeline.answerer.coverage(weights, unit.text, aliases) >= self.pipeline.settings.min_coverage:
+                return replace(turn, query=f"{turn.query} {clause}")
+        return turn

@@ -1,0 +1,75 @@
+"""rag/answer/gate.py: the answerability gate's features and its fitted logistic model."""
+
+from __future__ import annotations
+
+import json
+
+import numpy as np
+import pytest
+
+from rag.answer.gate import FEATURES, GATE_PATH, Gate, GateFeatures, alignment, load_gate, words_of
+from rag.core.errors import ConfigError
+from rag.core.text import rarity
+
+
+def _features(**values: float) -> GateFeatures:
+    return GateFeatures(**{name: values.get(name, 0.0) for name in FEATURES})
+
+
+def _unit(*rows: list[float]) -> np.ndarray:
+    m = np.array(rows, dtype=np.float32)
+    return m / np.linalg.norm(m, axis=1, keepdims=True)
+
+
+def test_word_pieces_join_into_words_with_one_unit_vector_each():
+    words = words_of(("res", "##ect", "##able", "nelm"), _unit([1, 0], [1, 0], [0, 1], [0, 1]))
+    assert words.words == ("resectable", "nelm")
+    assert np.allclose(np.linalg.norm(words.vectors, axis=1), 1.0)
+
+
+def test_a_word_matched_by_the_answerer_counts_fully_and_an_unmatched_rare_word_is_counted():
+    """Question words "hepatectomy" (rare, unmatched, orthogonal to the passage) and "liver"
+    (matched by its stem): soft alignment is the rarity-weighted mean of 0 and 1."""
+    question = words_of(("hepatectomy", "liver"), _unit([1, 0], [0, 1]))
+    passage = words_of(("liver", "surgery"), _unit([0, 1], [0, 1]))
+    soft, weakest, unmatched, n = alignment(question, passage, lambda w: w == "liver")
+    expected = rarity("liver") / (rarity("hepatectomy") + rarity("liver"))
+    assert soft == pytest.approx(expected) and weakest == pytest.approx(0.0) and unmatched == 1 and n == 2
+
+
+def test_common_words_weigh_less_than_rare_ones():
+    assert rarity("told") < rarity("liver") < rarity("hepatectomy") == 1.0
+
+
+def test_filler_and_stop_words_are_not_aligned():
+    question = words_of(("what", "is", "the"), _unit([1, 0], [1, 0], [1, 0]))
+    assert alignment(question, question, lambda w: False) == (0.0, 0.0, 0.0, 0)
+
+
+def test_the_probability_is_the_logistic_of_the_standardised_features():
+    """coef 2 on coverage, mean 0.5, scale 0.25, intercept 0: coverage 0.75 -> z = 1 -> 2 -> sigmoid(2)."""
+    n = len(FEATURES)
+    gate = Gate((0.5,) + (0.0,) * (n - 1), (0.25,) + (1.0,) * (n - 1), (2.0,) + (0.0,) * (n - 1), 0.0, 0.5)
+    assert gate.probability(_features(coverage=0.75)) == pytest.approx(1 / (1 + np.exp(-2.0)))
+
+
+def test_a_gate_fitted_on_other_features_is_refused_with_the_fix(tmp_path):
+    path = tmp_path / "gate.json"
+    path.write_text(json.dumps({"features": ["coverage"], "mean": [0], "scale": [1], "coef": [1],
+                                "intercept": 0, "threshold": 0.5}))
+    with pytest.raises(ConfigError, match="python -m eval.fit_gate"):
+        load_gate(path)
+
+
+def test_no_fitted_gate_means_none_and_a_broken_file_names_the_fix(tmp_path):
+    assert load_gate(tmp_path / "missing.json") is None
+    (tmp_path / "bad.json").write_text("{not json")
+    with pytest.raises(ConfigError, match="refit"):
+        load_gate(tmp_path / "bad.json")
+
+
+def test_the_shipped_gate_was_fitted_on_the_dev_split_and_round_trips():
+    data = json.loads(GATE_PATH.read_text(encoding="utf-8"))
+    assert data["fitted_on"].startswith("questions.jsonl") and "test" not in data["fitted_on"]
+    gate = load_gate()
+    assert gate is not None and Gate.from_dict(gate.to_dict()) == gate and 0.0 < gate.threshold < 1.0
