@@ -75,7 +75,8 @@ _CITATION_CUES = (
     # answered with the fields that are there.
     ("unindexed", re.compile(r"\bwhere (?:are|were|do|does|did|is|was) (?:the |its )?(?:first |last )?"
                              r"(?:authors?|team|researchers?)\b|\b(based|affiliat\w*|institutions?|hospitals?|universit\w*|countr\w*|"
-                             r"departments?|e-?mail|contact|funding|funded|grants?|pmid|pmcid)\b", re.I)),
+                             r"departments?|e-?mail|contact|funding|funded|grants?|pmid|pmcid|received|accepted|revised|submitted|"
+                             r"impact factor)\b", re.I)),
 )
 
 

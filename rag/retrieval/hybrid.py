@@ -59,6 +59,8 @@ class HybridRetriever:
         self._bm25.index(tokens, show_progress=False)  # tokenised once, for the index and the vocabulary
         self._vocabulary = {t for doc in tokens for t in doc}
         self._unit_order = {u.id: i for i, u in enumerate(u for a in index.articles for u in a.units)}
+        # The indexed articles' own first authors ("the Machairas review" is this review).
+        self._own_names = frozenset(w.lower() for a in index.articles for w in a.first_author.split())
         self._reference_authors = [(u.id, author_names(u.text)) for a in index.articles for u in a.units
                                    if u.section == "reference"]
 
@@ -76,7 +78,7 @@ class HybridRetriever:
         dense = self._dense_scores(expanded, vector) if mode in ("hybrid", "dense") else {}
         lexical = self._lexical_scores(expanded) if mode in ("hybrid", "bm25") else {}
         structural = structural_units(question, self.index.articles) if mode == "hybrid" else []
-        soft = [u for u in structural if local_id(u) == "citation" and names_other_work(question)]
+        soft = [u for u in structural if local_id(u) == "citation" and names_other_work(question, self._own_names)]
         structural = [u for u in structural if u not in soft]
         if mode == "hybrid":  # "the Hofland review": one more vote, not a named unit (the
             # question may ask what the work found, which its reference entry cannot say)

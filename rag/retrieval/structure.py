@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from typing import Any, Sequence
 
-from rag.core.text import CARDINALS, ORDINALS, local_id, number_value
+from rag.core.text import CARDINALS, ORDINALS, local_id, number_value, zipf
 
 __all__ = ["structural_units", "topic_of", "author_names", "references_by_author", "names_other_work"]
 
@@ -171,16 +171,22 @@ def _asks_for_reference_list(question: str) -> bool:
     return not [w for w in words if w.lower() not in _BIBLIO_FILLER | _LIST_WORDS]
 
 
-def names_other_work(question: str) -> bool:
+_COMMON_ZIPF = 4.0  # more common in English than about 1 in 100,000 words
+
+
+def names_other_work(question: str, own_names: frozenset[str] = frozenset()) -> bool:
     """Does a bibliographic question carry its own subject ("when was the ENETS guideline
     update published?") rather than ask about this review ("when was it published?")?"""
     cues = _SECTION_CUES[0][1]
     rest = [w for w in re.findall(r"[A-Za-z][A-Za-z\-]{2,}", cues.sub(" ", question))
             if w.lower() not in _BIBLIO_FILLER]
-    # A name ("the Hofland review", "the Dasari study") points at a cited work by itself.
+    # A name ("the Hofland review", "the Dasari study") points at a cited work by itself; the
+    # article's own first author does not. Words English uses all the time ("need", "essay",
+    # "pls") are the asker's filler, not a work's subject.
     later_words = re.findall(r"[A-Za-z][A-Za-z\-]{2,}", question)[1:]
-    named = [w for w in later_words if w[0].isupper() and w in rest]
-    return len(rest) >= 2 or bool(named)
+    named = [w for w in later_words if w[0].isupper() and w in rest and w.lower() not in own_names]
+    subject = [w for w in rest if zipf(w.lower()) < _COMMON_ZIPF and w.lower() not in own_names]
+    return len(subject) >= 2 or bool(named)
 
 
 def _number_of(local_id: str, prefix: str) -> int | None:
