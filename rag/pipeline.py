@@ -55,6 +55,7 @@ class Pipeline:
                 self.chat_model = load_chat_model(settings.generative_model)
             except ConfigError as e:  # the extractive answer still works; say why once per answer
                 self._chat_notice = f"Generative mode unavailable ({e}); showing the extractive answer."
+        self._warm_passage_words()
         self.followups = FollowupResolver(self)
         self.chain = self._build_chain()
 
@@ -95,6 +96,20 @@ class Pipeline:
             if len(self._passage_words) < 50_000:
                 self._passage_words[text] = found
         return found
+
+    def _warm_passage_words(self) -> None:
+        """Word vectors of every citable piece, in one batch at load, for an index small enough
+        (`passage_vectors_at_load`): the first question about a passage then costs no second
+        forward pass. A larger index fills the cache as passages are quoted."""
+        from rag.answer.segments import segments_of
+
+        if not hasattr(self.embedder, "encode_with_tokens"):
+            return
+        texts = list(dict.fromkeys(seg.text for u in self.index.units.values() for seg in segments_of(u)))
+        if len(texts) > self.settings.passage_vectors_at_load:
+            return
+        for text, (sentence, tokens) in zip(texts, self.embedder.encode_with_tokens(texts)):
+            self._passage_words[text] = words_of(tokens.tokens, tokens.vectors, sentence)
 
     def _encode_query(self, query: str) -> tuple[Any, WordVectors | None]:
         """The searched text's vector and, from the same forward pass, the word vectors of the

@@ -91,8 +91,10 @@ def citation_parts_for(question: str) -> set[str]:
     return {kind for kind, pattern in _CITATION_CUES if pattern.search(question)}
 
 
+# Verbs of what a work says or finds; a reference entry (authors, title, journal) says none of it.
 _FINDING = re.compile(r"\b(?:recommend\w*|report\w*|found|find|finds|findings?|show(?:s|ed|n)?|conclud\w*|conclusions?|"
-                      r"suggest\w*|demonstrat\w*|observ\w*|results?|propos\w*|advis\w*)\b", re.I)
+                      r"suggest\w*|demonstrat\w*|observ\w*|results?|propos\w*|advis\w*|say|says|said|identif\w*|"
+                      r"claim\w*|argu\w*)\b", re.I)
 _WHICH_WORK = re.compile(r"\b(?:which|what) (?:references?|papers?|stud(?:y|ies)|articles?|works?|guidelines?|"
                          r"publications?|sources?)\b", re.I)
 

@@ -58,6 +58,7 @@ class Settings:
     second_passage_min_coverage: float = 0.6  # ... if it covers this much ...
     second_passage_min_dense: float = 0.45  # ... and is this similar to the question
     max_passages: int = 3
+    passage_vectors_at_load: int = 2000  # citable pieces whose word vectors are computed at load
     legend_item_min_coverage: float = 0.5  # a legend item asked by its terms, not the whole caption
     milan_max_liver_pct: float = 50.0
     milan_min_stable_months: float = 6.0
@@ -81,6 +82,7 @@ class Settings:
         _check_range("focus_term_weight", self.focus_term_weight, 1.0, 10.0)
         _check_range("fusion_candidates", self.fusion_candidates, 1, 100_000)
         _check_range("max_passages", self.max_passages, 1, 10)
+        _check_range("passage_vectors_at_load", self.passage_vectors_at_load, 0, 1_000_000)
         _check_range("milan_max_liver_pct", self.milan_max_liver_pct, 0.0, 100.0)
         _check_range("milan_min_stable_months", self.milan_min_stable_months, 0.0, 240.0)
         _check_range("milan_max_age", self.milan_max_age, 0.0, 120.0)
