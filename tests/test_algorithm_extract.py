@@ -187,6 +187,7 @@ def test_primary_site_shorthand(question, expected):
     pytest.param("no lesions in segments 2-4", None, None, set(), id="negated-segments"),
     pytest.param("mets confined to one lobe", "resectable", None, {"liver"}, id="confined-to-one-lobe"),
     pytest.param("unilobar liver mets", "resectable", None, {"liver"}, id="unilobar"),
+    pytest.param("3 mets confined to right lobe", "resectable", None, {"liver"}, id="confined-to-a-named-lobe"),
     pytest.param("adequate remnant", "resectable", None, {"liver"}, id="adequate-remnant"),
     pytest.param("sufficient FLR", "resectable", None, {"liver"}, id="sufficient-FLR"),
     pytest.param("remnant too small", "staged", None, {"liver"}, id="remnant-too-small"),

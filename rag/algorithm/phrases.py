@@ -84,9 +84,9 @@ LIVER_PATTERNS = [  # (pattern, status, assumed?) checked in order; a later one 
 # Disease in one liver lobe can usually be removed with that lobe (hemihepatectomy): read as
 # resectable, assumed, unless a diffuse or bilobar pattern is also stated.
 ONE_LOBE = re.compile(r"\b(?:uni-?lobar|unilobular|"
-                      r"(?:confined|limited|restricted) to (?:one|a single|the (?:right|left)) (?:liver |hepatic )?"
+                      r"(?:confined|limited|restricted) to (?:one|a single|(?:the )?(?:right|left)) (?:liver |hepatic )?"
                       r"(?:lobe|hemi-?liver)|(?:in|within) (?:one|a single) (?:liver )?lobe|"
-                      r"(?:right|left)[- ]lobe only|only (?:in )?the (?:right|left) lobe)\b", _F)
+                      r"(?:right|left)[- ]lobe only|only (?:in )?(?:the )?(?:right|left) lobe)\b", _F)
 # Couinaud's liver segments: 2-4 are the left liver, 5-8 the right (1, the caudate, drains to both
 # and says nothing). "segments 6-7", "segment VIII", "segs 2/3". Named segments on one side read as
 # one lobe; on both sides as bilobar disease (Figure 1 type II, assumed).
