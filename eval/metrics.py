@@ -29,8 +29,8 @@ with Citations"), with its NLI judge replaced by a text test:
   supported one is, and in a supported multi-citation statement a citation is needed
   unless it alone fails to support the statement while the others still do.
 
-Answers, abstention, routes, latency: `facts_present`, `abstention_scores`,
-`route_accuracy`, `percentile`; per-category means with `aggregate_by`.
+Answers: `facts_present`. Abstention, routes, latency and per-category means are in
+eval/aggregate.py.
 """
 
 from __future__ import annotations
@@ -38,11 +38,10 @@ from __future__ import annotations
 import math
 import re
 import unicodedata
-from dataclasses import dataclass
-from typing import Any, Callable, Collection, Iterable, Mapping, Sequence
+from typing import Callable, Collection, Iterable, Mapping, Sequence
 
-# split_answer_sentences and UNIT_ID_RE are also re-exported: eval code and tests take them
-# from here, but the parser and the ID shape live in the product (one home each).
+# split_answer_sentences is also re-exported: eval code and tests take it from here, but the
+# parser lives in the product (one home).
 from rag.answer.citations import split_answer_sentences
 from rag.core.errors import ConfigError
 from rag.core.text import STOP_WORDS, local_id
@@ -253,84 +252,3 @@ def citation_scores(markdown_answer: str, unit_texts: Mapping[str, str],
     statements = split_answer_sentences(markdown_answer, known_ids=set(unit_texts))
     return {"citation_recall": citation_recall(statements, unit_texts, judge),
             "citation_precision": citation_precision(statements, unit_texts, judge)}
-
-
-# --- abstention, routes, latency, aggregation -------------------------------------------
-
-@dataclass(frozen=True)
-class AbstentionScores:
-    """Refusals as a detector of unanswerable items; None where a ratio has no denominator."""
-
-    true_refusals: int
-    false_refusals: int
-    missed_refusals: int
-    answered: int
-    precision: float | None      # right refusals / all refusals
-    recall: float | None         # right refusals / all items that should be refused
-    false_refusal_rate: float | None  # refusals of answerable items / all answerable items
-
-
-def abstention_scores(pairs: Iterable[tuple[bool, bool]]) -> AbstentionScores:
-    """From (expected_abstain, predicted_abstain) pairs."""
-    tp = fp = fn = tn = 0
-    for expected, predicted in pairs:
-        if expected and predicted:
-            tp += 1
-        elif predicted:
-            fp += 1
-        elif expected:
-            fn += 1
-        else:
-            tn += 1
-    return AbstentionScores(tp, fp, fn, tn, _ratio(tp, tp + fp), _ratio(tp, tp + fn), _ratio(fp, fp + tn))
-
-
-def route_accuracy(pairs: Iterable[tuple[str, str]], route: str | None = None) -> float | None:
-    """Share of (expected, predicted) routes that agree, over items whose expected route is
-    `route` (all items when None); None when no item qualifies."""
-    chosen = [(e, p) for e, p in pairs if route is None or e == route]
-    return _ratio(sum(1 for e, p in chosen if e == p), len(chosen))
-
-
-def percentile(values: Sequence[float], p: float) -> float | None:
-    """The p-th percentile (0..100) with linear interpolation between closest ranks, as
-    numpy's default: values [10, 20, 30, 40], p=50 -> rank 1.5 -> 25.0. None for no values."""
-    if not 0 <= p <= 100:
-        raise ConfigError(f"percentile p must be between 0 and 100, was: {p!r}")
-    if not values:
-        return None
-    ordered = sorted(values)
-    rank = (len(ordered) - 1) * p / 100
-    low = math.floor(rank)
-    high = min(low + 1, len(ordered) - 1)
-    return ordered[low] + (ordered[high] - ordered[low]) * (rank - low)
-
-
-def mean(values: Iterable[float | None]) -> float | None:
-    """Mean of the values that are not None; None when there are none."""
-    kept = [v for v in values if v is not None]
-    return sum(kept) / len(kept) if kept else None
-
-
-def aggregate_by(rows: Sequence[Mapping[str, Any]], group_key: str,
-                 metric_keys: Sequence[str]) -> dict[str, dict[str, float | None]]:
-    """Per-group means of `metric_keys` over `rows`, plus an "all" group.
-
-    Each group also gets "n" (its row count); a metric that is None for a row (not
-    applicable, e.g. recall@3 for an abstention item) is left out of that mean.
-    Example: rows [{"category": "a", "rr": 1.0}, {"category": "a", "rr": 0.5},
-    {"category": "b", "rr": None}] -> {"a": {"n": 2, "rr": 0.75}, "b": {"n": 1, "rr": None},
-    "all": {"n": 3, "rr": 0.75}}.
-    """
-    groups: dict[str, list[Mapping[str, Any]]] = {}
-    for row in rows:
-        if group_key not in row:
-            raise ConfigError(f"row has no {group_key!r} field to group by: {dict(row)!r}")
-        groups.setdefault(str(row[group_key]), []).append(row)
-    groups["all"] = list(rows)
-    return {name: {"n": len(members), **{m: mean(r.get(m) for r in members) for m in metric_keys}}
-            for name, members in groups.items()}
-
-
-def _ratio(numerator: int, denominator: int) -> float | None:
-    return numerator / denominator if denominator else None

@@ -14,8 +14,8 @@ import time
 from dataclasses import dataclass
 from typing import Any, Iterable, Mapping, Sequence
 
-from eval.metrics import (abstention_scores, aggregate_by, citation_scores, facts_present, mean,
-                          percentile, retrieval_scores, route_accuracy)
+from eval.aggregate import abstention_scores, aggregate_by, mean, percentile, route_accuracy
+from eval.metrics import citation_scores, facts_present, retrieval_scores
 from eval.schema import EvalQuestion
 from rag.core.text import local_id
 

@@ -1,4 +1,4 @@
-"""Metric functions (eval/metrics.py) on hand-computed examples; each expected value is derived
+"""Metric and aggregation functions (eval/metrics.py, eval/aggregate.py) on hand-computed examples; each expected value is derived
 in the case's comment or the test's docstring."""
 
 from __future__ import annotations
@@ -7,11 +7,11 @@ import math
 
 import pytest
 
+from eval.aggregate import AbstentionScores, abstention_scores, aggregate_by, mean, percentile, route_accuracy
 from eval.metrics import (
-    AbstentionScores, abstention_scores, aggregate_by, citation_precision, citation_recall,
-    citation_scores, contains_phrase, facts_present, gold_share_at_k, lexical_judge,
-    lexical_support, mean, ndcg_at_k, percentile, recall_at_k, reciprocal_rank, retrieval_scores,
-    route_accuracy, split_answer_sentences, verbatim_support,
+    citation_precision, citation_recall, citation_scores, contains_phrase, facts_present, gold_share_at_k,
+    lexical_judge, lexical_support, ndcg_at_k, recall_at_k, reciprocal_rank, retrieval_scores,
+    split_answer_sentences, verbatim_support,
 )
 from rag.core.errors import ConfigError
 

@@ -34,11 +34,10 @@ from rag.answer.kinds import kind_rule
 from rag.answer.refusal import abstention_text
 from rag.answer.segments import FIRST_LEGEND_ITEM, Segment, segments_of, strip_citation_marks
 from rag.core.settings import Settings
-from rag.core.text import CARDINALS, FRAMING_WORDS, STOP_WORDS, TOKEN_RE, fold_spelling, rarity, stem
+from rag.core.text import CARDINALS, NON_CONTENT_WORDS, TOKEN_RE, fold_spelling, rarity, stem
 from rag.core.types import Citation, SourceUnit
 
 
-_STOP = STOP_WORDS | FRAMING_WORDS
 # Words that frame a clinical question without naming its subject; they count for little.
 _GENERIC = set("""role use used using indicated indication indications consider considered considering
 recommend recommended recommendation recommendations option options offer offered perform performed
@@ -120,7 +119,7 @@ class Answerer:
         out = []
         for raw in TOKEN_RE.findall(text):
             for part in raw.lower().split("-") if "-" in raw else (raw.lower(),):
-                if not part or part in _STOP:
+                if not part or part in NON_CONTENT_WORDS:
                     continue
                 value = CARDINALS.get(part)
                 out.append((part, str(value) if value and part != "one" else self.stem(fold_spelling(part))))

@@ -40,7 +40,7 @@ from typing import Any, Callable, Sequence
 import numpy as np
 
 from rag.core.errors import ConfigError
-from rag.core.text import FRAMING_WORDS, STOP_WORDS, rarity, zipf
+from rag.core.text import NON_CONTENT_WORDS, rarity, zipf
 
 GATE_PATH = Path(__file__).resolve().parent / "data" / "gate.json"
 FEATURES = ("coverage", "soft_alignment", "weakest_rare", "unmatched_rare", "fused", "dense", "lexical_share",
@@ -100,7 +100,7 @@ def words_of(tokens: Sequence[str], vectors: np.ndarray, sentence: np.ndarray | 
 
 
 def is_content(word: str) -> bool:
-    return bool(_WORD.fullmatch(word)) and word not in STOP_WORDS and word not in FRAMING_WORDS and len(word) > 1
+    return bool(_WORD.fullmatch(word)) and word not in NON_CONTENT_WORDS and len(word) > 1
 
 
 def alignment(question: WordVectors | None, passage: WordVectors | None,

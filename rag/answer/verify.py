@@ -33,7 +33,7 @@ from typing import Any, Iterable, Mapping, NamedTuple
 
 from rag.answer.citations import ID_LIKE_RE, CitedStatement, parse_statements
 from rag.core.errors import ConfigError
-from rag.core.text import CARDINALS, FRAMING_WORDS, STOP_WORDS, fold_spelling, resolve_unit_id, stem
+from rag.core.text import CARDINALS, NON_CONTENT_WORDS, fold_spelling, resolve_unit_id, stem
 from rag.core.types import SourceUnit
 
 DEFAULT_MIN_SUPPORT = 0.7
@@ -47,7 +47,6 @@ _NUMBER_RE = re.compile(r"(?<![^\W_])\d+(?:[.,]\d+)*")
 _TOKEN_RE = re.compile(rf"{_NUMBER_RE.pattern}|{_WORD_RE.pattern}")
 _THOUSANDS_RE = re.compile(r"\d{1,3}(?:,\d{3})+")
 
-_STOPWORDS = STOP_WORDS | FRAMING_WORDS
 _NEGATIONS = frozenset("not no never cannot neither nor without none nothing".split())
 # "one" is left out: it is far more often a pronoun ("one of the options") than a count.
 _NUMBER_WORDS = {w: str(n) for w, n in CARDINALS.items() if w != "one"}
@@ -99,7 +98,7 @@ def content_tokens(text: str) -> frozenset[str]:
         word = raw.casefold()
         if word in _NUMBER_WORDS:
             tokens.add(_NUMBER_WORDS[word])
-        elif len(word) > 1 and word not in _STOPWORDS and word not in _NEGATIONS:
+        elif len(word) > 1 and word not in NON_CONTENT_WORDS and word not in _NEGATIONS:
             tokens.add(stem(fold_spelling(word)))
     return frozenset(tokens)
 

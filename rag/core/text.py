@@ -23,7 +23,7 @@ import re
 from functools import lru_cache
 from typing import Any, Iterable, Mapping
 
-__all__ = ["TOKEN_RE", "tokens", "stem", "fold_spelling", "stem_words", "STOP_WORDS", "FUNCTION_WORDS", "FRAMING_WORDS", "CARDINALS",
+__all__ = ["TOKEN_RE", "tokens", "stem", "fold_spelling", "stem_words", "STOP_WORDS", "FUNCTION_WORDS", "FRAMING_WORDS", "NON_CONTENT_WORDS", "CARDINALS",
            "ORDINALS", "ROMAN", "number_value", "zipf", "rarity", "local_id", "resolve_unit_id", "UNIT_ID_RE"]
 
 # Words and decimal numbers; a hyphenated compound ("SI-NEN", "5-year") is one token.
@@ -55,6 +55,9 @@ mention mentions mentioned describe describes described discuss discussed tell e
 note notes noted report reports reported cover covers covered covering address addresses addressed
 include includes included talk talks someone anyone somebody anybody person people get gets getting got
 yes vs versus s well every many""".split())
+
+# What never carries a question's subject: the stop words and the framing words together.
+NON_CONTENT_WORDS = STOP_WORDS | FRAMING_WORDS
 
 # Number words and their values. "one" is also a pronoun ("the second one"); callers that
 # read counts from prose decide whether to take it.

@@ -24,8 +24,9 @@ the glossary holds ("tace", "pvl") or a one-keystroke slip of one ("allps"). So 
 "who" in lower case stay words, as do near-miss words such as "tale" (one letter off TAE).
 
 It never looks anything up itself beyond `Glossary.lookup`, and never guesses: a typo is
-answered with the labelled "did you mean" the lookup offers. The glossary's tables are
-imported only for type checking, so rag.glossary.store can re-export these functions without a cycle.
+answered with the labelled "did you mean" the lookup offers. `Glossary` is imported only for
+type checking: rag/glossary/store.py does not import this module, and this module needs no
+more of it than `lookup`.
 """
 
 from __future__ import annotations

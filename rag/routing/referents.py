@@ -37,7 +37,7 @@ class FollowupResolver:
         - a "why?" is joined with a reason clause, so the passage giving the reason is quoted:
           that of a passage the previous answer quoted ("..., aiming to potentially prolong
           survival"), else that of the best-ranked other passage that states a reason and itself
-          covers the earlier question (the answer gate's `min_coverage`); with none, the
+          covers the earlier question (`Settings.min_coverage`); with none, the
           plain join stands.
         """
 
