@@ -10,8 +10,14 @@ ABBR relation; an extractor's output is reduced to a set of pairs the same way; 
 positives, false positives and false negatives are summed over all documents
 (micro-average). Pairs match exactly, after collapsing whitespace runs to one space.
 
-    python -m eval.abbreviations                  # table
+    python -m eval.abbreviations                  # table, with the time per abstract
     python -m eval.abbreviations /path/to/corpora --json
+    python -m eval.abbreviations --rules          # each rule's pseudo-precision (no gold used)
+    python -m eval.abbreviations --cross          # pick on one corpus, score on the other
+
+Rules are kept by their pseudo-precision (rag/glossary/extract/pseudo.py), never by these
+figures; the only choice made on gold is the pseudo-precision a rule needs, and `--cross`
+shows how that choice, made on one corpus, holds on the other.
 """
 
 from __future__ import annotations
@@ -21,6 +27,7 @@ import json
 import logging
 import re
 import sys
+import time
 import xml.etree.ElementTree as ET
 from collections.abc import Callable, Iterable
 from dataclasses import asdict, dataclass
@@ -176,6 +183,82 @@ def _table(results: dict[str, dict[str, Scores]]) -> str:
     return "\n".join(lines)
 
 
+def ms_per_abstract(docs: list[GoldDocument]) -> float:
+    """Wall time of our extractor per document, best of three passes."""
+    from rag.glossary.extract.pairs import extract_abbreviations
+
+    best = float("inf")
+    for _ in range(3):
+        started = time.perf_counter()
+        for doc in docs:
+            extract_abbreviations(doc.text)
+        best = min(best, time.perf_counter() - started)
+    return 1000 * best / max(1, len(docs))
+
+
+# Pseudo-precisions a rule may be required to reach; `--cross` picks one on a corpus.
+THRESHOLDS = (0.5, 0.6, 0.7, 0.8, 0.85, 0.9, 0.95)
+
+
+@dataclass(frozen=True)
+class CrossResult:
+    """Rules kept at the threshold that scores best on `tuned_on`, scored on both."""
+
+    tuned_on: str
+    scored_on: str
+    threshold: float
+    tuned: Scores
+    other: Scores
+
+    gap = property(lambda self: self.tuned.f1 - self.other.f1)
+
+
+def _load_all(corpus_dir: Path) -> dict[str, list[GoldDocument]]:
+    if not corpus_dir.is_dir():
+        raise ConfigError(f"Abbreviation corpora not found at {corpus_dir}; pass their folder")
+    return {name: load_bioc(corpus_dir / filename) for name, filename in CORPORA.items()}
+
+
+def cross_corpus(corpus_dir: Path) -> list[CrossResult]:
+    """Both directions: on corpus A, measure pseudo-precision on A's text and pick the
+    threshold with A's best F1; then score the rules it keeps on A and on B."""
+    from rag.glossary.extract.pairs import extract_abbreviations
+    from rag.glossary.extract.pseudo import measure, orders_of, select
+
+    docs = _load_all(corpus_dir)
+    out = []
+    for tuned_on, scored_on in (("MEDSTRACT", "SH"), ("SH", "MEDSTRACT")):
+        firings = measure(d.text for d in docs[tuned_on])
+        best = None
+        for threshold in THRESHOLDS:
+            orders = orders_of(select(firings, threshold), threshold)
+            scores = score_documents(docs[tuned_on], lambda t, o=orders: extract_abbreviations(t, o))
+            if best is None or scores.f1 > best[1].f1:
+                best = (threshold, scores, orders)
+        threshold, tuned, orders = best
+        other = score_documents(docs[scored_on], lambda t: extract_abbreviations(t, orders))
+        out.append(CrossResult(tuned_on, scored_on, threshold, tuned, other))
+    return out
+
+
+def rule_report(corpus_dir: Path) -> str:
+    """Each rule's pseudo-precision per class of short form, over both corpora's text, in
+    the cascade kept at rules_data.MIN_PSEUDO_PRECISION (the values rules_data.py holds)."""
+    from rag.glossary.extract.pseudo import measure, select
+    from rag.glossary.extract.rules_data import MIN_PSEUDO_PRECISION
+
+    docs = _load_all(corpus_dir)
+    selection = select(measure(d.text for name in CORPORA for d in docs[name]), MIN_PSEUDO_PRECISION)
+    lines = [f"{'class':<15} {'rule':<20} {'real':>5} {'reach':>6} {'random':>7} {'reach':>7} "
+             f"{'FP rate':>8} {'pseudo-P':>8}  kept (>= {MIN_PSEUDO_PRECISION})"]
+    for klass, ests in selection.items():
+        for e in ests:
+            lines.append(f"{klass:<15} {e.rule:<20} {e.real:>5} {e.reached:>6} {e.random:>7.1f} "
+                         f"{e.random_reached:>7.1f} {e.false_positive_rate:>8.4f} "
+                         f"{e.pseudo_precision:>8.3f}  {'yes' if e.pseudo_precision >= MIN_PSEUDO_PRECISION else 'no'}")
+    return "\n".join(lines)
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument(
@@ -183,8 +266,22 @@ def main(argv: list[str] | None = None) -> int:
         help=f"folder with the BioC files (default: {DEFAULT_CORPUS_DIR})",
     )
     parser.add_argument("--json", action="store_true", help="print the figures as JSON")
+    parser.add_argument("--rules", action="store_true", help="print each rule's pseudo-precision")
+    parser.add_argument("--cross", action="store_true", help="pick on one corpus, score on the other")
     args = parser.parse_args(argv)
     try:
+        if args.rules:
+            print(rule_report(args.corpus_dir))
+            return 0
+        if args.cross:
+            results = cross_corpus(args.corpus_dir)
+            own = {r.tuned_on: r.tuned for r in results}
+            for r in results:  # transfer: F1 on B picked on A, minus F1 on B picked on B
+                print(f"tuned on {r.tuned_on:<9} (pseudo-precision >= {r.threshold:.2f}): "
+                      f"F1 {r.tuned.f1:.3f} (P {r.tuned.precision:.3f}); on {r.scored_on:<9} "
+                      f"F1 {r.other.f1:.3f} (P {r.other.precision:.3f}); gap {r.gap:+.3f}, "
+                      f"transfer {r.other.f1 - own[r.scored_on].f1:+.3f}")
+            return 0
         results = evaluate(args.corpus_dir)
     except (ConfigError, ParseError) as e:
         print(f"error: {e}", file=sys.stderr)
@@ -194,6 +291,9 @@ def main(argv: list[str] | None = None) -> int:
         print(json.dumps(data, indent=2))
     else:
         print(_table(results))
+        for corpus, filename in CORPORA.items():
+            docs = load_bioc(args.corpus_dir / filename)
+            print(f"{corpus}: {ms_per_abstract(docs):.2f} ms per abstract (ours)")
     return 0
 
 

@@ -55,6 +55,7 @@ class Alignment:
     contiguous: int  # ... matched right after the previous one, inside a word
     skipped: int  # content words of the long form that gave no character
     trailing: int  # ... of which after the last matched character
+    rule: str = ""  # the rule that accepted it (rag/glossary/extract/rules.py)
 
 
 def align(short: str, text: str, anchored: bool = False) -> Alignment | None:
@@ -127,6 +128,8 @@ def align(short: str, text: str, anchored: bool = False) -> Alignment | None:
         if length == 1 and re.match(r"(\w+)\s", text[p:]) and re.match(r"\w+", text[p:]).group().lower() in _QUANTIFIERS:
             continue  # "two tetratricopeptide repeats": T opens "tetratricopeptide" instead
         start = _token_start(text, p)
+        if text[start] == "(":
+            continue  # a bracketed group opens no long form: "interleukin (IL)-2 receptor"
         if (length == 1 and not digit_ok(0, p, -1)) or (
             anchored and re.search(r"[^\W\d_]", text[:start])
         ):
@@ -211,10 +214,20 @@ class _Words:
 
 
 def _token_start(text: str, p: int) -> int:
-    """Start of the whitespace-delimited token holding `p`, minus opening quotes."""
+    """Start of the whitespace-delimited token holding `p`, minus opening quotes, and minus
+    a hyphenated symbol or "non" before `p` that gives no character: the term is the
+    part after the hyphen ("HKIII-green fluorescent protein (GFP)", "non-A hepatitis")."""
     start = p
     while start > 0 and not text[start - 1].isspace():
         start -= 1
     while start < p and text[start] in "\"'`\u201c\u2018":
         start += 1
+    if p - start > 1 and text[p - 1] == "-" and _MODIFIER_PREFIX.fullmatch(text[start : p - 1]):
+        return p
     return start
+
+
+# A symbol (capitals, or letters and digits mixed: "HKIII", "Cla4p", "GST") or a negation
+# before a hyphen names another thing or negates the term; chemical locants and
+# descriptors ("1,3-", "trans-", "beta-", "N-") belong to the name and are kept.
+_MODIFIER_PREFIX = re.compile(r"[A-Z]{2,}\d*|[A-Za-z]+\d+[A-Za-z]*|[A-Z][a-z]+\d+[a-z]?|non|Non")

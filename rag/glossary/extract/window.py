@@ -1,0 +1,58 @@
+"""Where the words that may hold a "long form (SF)" begin.
+
+In: the text before a bracket and the most words a long form may have. Out: the offset of
+the first word the long form may start at, and, where the window stopped at a comma, the
+offset it would reach past that comma. It does not align letters (rules.py does).
+"""
+
+from __future__ import annotations
+
+import re
+
+from rag.glossary.extract.shortform import CLAUSE_WORDS
+
+_OPEN = "(["
+# A bracketed group standing alone ("(ALT),", "[12]") is an earlier definition or a remark;
+# one that runs on into a word ("(H+)-ATPase", "(IL)-2") is part of a name.
+_GROUP = re.compile(r"[(\[].*[)\]][,;:.]?")
+
+
+def window_start(text: str, max_words: int, cut: bool = False) -> tuple[int | None, int | None]:
+    """At most `max_words` tokens back from the end of `text`, never across a clause end, a
+    blank line, a bracketed group standing alone, an unbalanced bracket or a word of clause
+    grammar ("is", "which", "called"), nor across a comma unless a number follows it
+    ("1, 3-propanediol"). The second value is where the window would start if it went on
+    past one comma after a lower-case word and before a word other than "and"/"or" (None
+    if no such comma stopped it): such a comma separates coordinated modifiers ("acute,
+    severe asthma"), not the items of a list. `cut`: the first token was cut by a length limit."""
+    lo = 0
+    paragraph = text.rfind("\n\n")  # a blank line ends any phrase
+    if paragraph >= 0:
+        lo, cut = paragraph + 2, False
+    tokens = list(re.finditer(r"\S+", text[lo:]))
+    if cut:
+        tokens = tokens[1:]
+    start, across, stopped_at_comma = None, None, False
+    last = len(tokens) - 1
+    for k in range(last, max(-1, last - max_words), -1):
+        tok = tokens[k].group()
+        if k < last:
+            comma = tok.endswith(",") and not tokens[k + 1].group()[0].isdigit()
+            if re.search(r"[.;:!?]$", tok):
+                break
+            modifier = re.fullmatch(r"[a-z]+-?[a-z]*,", tok) and tokens[k + 1].group() not in ("and", "or")
+            if comma and modifier and not stopped_at_comma:
+                stopped_at_comma = True
+            elif comma:
+                break
+        if tok[0] in _OPEN and _GROUP.fullmatch(tok) or not _balanced(tok) or tok in CLAUSE_WORDS:
+            break
+        if stopped_at_comma:
+            across = lo + tokens[k].start()
+        else:
+            start = lo + tokens[k].start()
+    return start, across
+
+
+def _balanced(token: str) -> bool:
+    return token.count("(") == token.count(")") and token.count("[") == token.count("]")
