@@ -1,15 +1,17 @@
 """The chat page: ask the review, see where every statement comes from.
 
 A thin, top-down Streamlit script. Answers come from `rag.pipeline` (loaded once per process
-and shared by every session), the glossary filter from `rag.glossary.filter`, the treatment
-algorithm from `rag.algorithm.engine`, and every string shown as HTML is built (and escaped) by
-`rag.ui`. Run it with `make run` or `streamlit run app.py`; the evaluation page is
-pages/1_Evaluation.py.
+by rag/ui/warmup.py, at server start when served by serve.py, and shared by every session), the
+glossary filter from `rag.glossary.filter`, the treatment algorithm from `rag.algorithm.engine`,
+the language notice from `rag.routing.language`, and every string shown as HTML is built (and
+made inert) by `rag.ui`. Run it with `make run` (`streamlit run serve.py`); `streamlit run
+app.py` works too, loading on the first visit. The evaluation page is pages/1_Evaluation.py.
 """
 
 from __future__ import annotations
 
 import threading
+from dataclasses import replace
 from datetime import datetime, timezone
 
 import streamlit as st
@@ -17,30 +19,18 @@ import streamlit as st
 from rag import ui
 from rag.core.errors import InvalidQuestionError, RagError
 from rag.core.settings import Settings
+from rag.ui import warmup
 
-st.set_page_config(page_title="NELM review assistant", page_icon=":material/menu_book:", layout="wide")
+CHAT_TAB, ALGORITHM_TAB = ":material/chat: Ask the review", ":material/account_tree: Treatment algorithm"
+
+st.set_page_config(page_title="NELM review assistant", page_icon=ui.PAGE_ICON, layout="wide")
 st.html(ui.APP_CSS)
-
-
-@st.cache_resource(show_spinner=False)
-def get_embedder(model_name: str, batch_size: int):
-    from rag.core.embed import load_embedder
-
-    return load_embedder(model_name, batch_size)
 
 
 @st.cache_resource(show_spinner=False)
 def build_lock() -> threading.Lock:
     """One index build per process, however many sessions open at start-up."""
     return threading.Lock()
-
-
-@st.cache_resource(show_spinner=False, max_entries=2)
-def get_pipeline(settings_key: str, built_at: str, _settings: Settings):
-    """Keyed by the settings and the index build, so a rebuilt index is picked up."""
-    from rag.pipeline import load_pipeline
-
-    return load_pipeline(_settings, embedder=get_embedder(_settings.model_name, _settings.embed_batch_size))
 
 
 def ensure_index(settings: Settings):
@@ -59,7 +49,7 @@ def ensure_index(settings: Settings):
         why = "; ".join(status.reasons)
         with st.status(f"Building the index ({status.state}: {why})", expanded=True) as box:
             st.write("Loading the embedding model…")
-            embedder = get_embedder(settings.model_name, settings.embed_batch_size)
+            embedder = warmup.embedder(settings.model_name, settings.embed_batch_size)
             st.write("Parsing the seed pages, chunking and embedding…")
             report = build_index(settings, embedder=embedder, progress=False)
             box.update(label=f"Index built in {report.manifest.build_seconds:.1f} s", state="complete",
@@ -68,14 +58,19 @@ def ensure_index(settings: Settings):
 
 
 def load_or_stop():
+    """The shared pipeline: ready at once when the server preloaded it (serve.py)."""
     try:
         settings = Settings.from_env()
         manifest = ensure_index(settings)
         with st.spinner("Loading the review's index and the embedding model…"):
-            return settings, get_pipeline(repr(settings), manifest.built_at, settings)
+            return settings, warmup.pipeline(settings, manifest.built_at)
     except RagError as e:
         st.error(ui.literal_markdown(str(e)), icon=":material/error:")
         st.stop()
+
+
+def show_html(markdown: str, citations=()) -> None:
+    st.markdown(ui.answer_html(markdown, labels, abbreviations, ui.sources_by_marker(citations)), unsafe_allow_html=True)
 
 
 def show_sources(citations, title: str = "Sources", highlight: bool = True) -> None:
@@ -84,27 +79,59 @@ def show_sources(citations, title: str = "Sources", highlight: bool = True) -> N
             st.markdown("".join(ui.citation_html(c, highlight) for c in citations), unsafe_allow_html=True)
 
 
-def show_answer(answer) -> None:
+@st.dialog("The review's abstract", width="large", icon=":material/article:")
+def read_abstract(cited: tuple[str, ...]) -> None:
+    st.caption("The whole abstract as indexed; the sentences this answer cites are highlighted.")
+    st.markdown(ui.abstract_html(pipeline.index.units, cited), unsafe_allow_html=True)
+
+
+def show_treatment(result: dict, markdown: str, citations, dot: str = "", key: str = "") -> None:
+    """Summary first; rationale, criteria, path, inputs and external facts one click away."""
+    view = ui.treatment_view(result, markdown)
+    show_html(view.summary, citations)
+    if key:
+        st.button("Open this case in the algorithm form", key=key, on_click=open_in_form, args=(result,),
+                  icon=":material/edit_note:")
+    for title, body in view.details:
+        with st.expander(title):
+            show_html(body, citations)
+    if dot:
+        with st.expander("Decision tree (review Figure 2), path taken highlighted", icon=":material/account_tree:"):
+            st.graphviz_chart(dot)
+    if view.basis:
+        st.caption(ui.inert_markdown(view.basis))
+
+
+def show_answer(answer, n: int) -> None:
     with st.chat_message("assistant", avatar=":material/menu_book:"):
         badge = ui.route_badge(answer)
         st.badge(badge.label, icon=badge.icon, color=badge.color)
         if answer.rewritten_question:
             st.caption("Understood as: " + ui.literal_markdown(answer.rewritten_question))
-        if answer.abstained:
-            st.warning(ui.escape_markdown_html(answer.answer), icon=":material/search_off:")
-            show_sources(answer.related, "Related passages, not an answer", highlight=False)
-        else:
-            st.markdown(ui.answer_html(answer.answer, labels, abbreviations), unsafe_allow_html=True)
-            if answer.dot:
-                with st.expander("Decision tree (review Figure 2), path taken highlighted", expanded=True):
-                    st.graphviz_chart(answer.dot)
-            show_sources(answer.citations)
         for notice in answer.notices:
             st.info(ui.literal_markdown(notice), icon=":material/info:")
+        cited = answer.related[:1] if answer.abstained else answer.citations
+        if answer.abstained:
+            st.warning(ui.inert_markdown(answer.answer), icon=":material/search_off:")
+            if answer.related:
+                st.markdown(ui.closest_html(answer.related[0]), unsafe_allow_html=True)
+                show_sources(answer.related[1:], "Other related passages, not an answer", highlight=False)
+        elif answer.route == "algorithm" and answer.algorithm:
+            show_treatment(answer.algorithm, answer.answer, answer.citations, answer.dot, key=f"open_case_{n}")
+            show_sources(answer.citations)
+        else:
+            show_html(answer.answer, answer.citations)
+            show_sources(answer.citations)
+        abstract = tuple(c.unit_id for c in cited if c.section == "abstract")
+        if abstract and st.button("Read the abstract", key=f"abstract_{n}", icon=":material/article:",
+                                  help="The whole abstract, with the cited sentences highlighted in place"):
+            read_abstract(abstract)
         st.caption(ui.answer_footer(answer))
 
 
 def ask(question: str) -> None:
+    from rag.routing.language import detect_language
+
     history = [a.question for a in st.session_state.answers]
     with st.chat_message("user", avatar=":material/person:"):
         st.markdown(ui.literal_markdown(question))
@@ -117,8 +144,24 @@ def ask(question: str) -> None:
     except RagError as e:
         st.error(ui.literal_markdown(str(e)), icon=":material/error:")
         return
+    guess = detect_language(question, warmup.vocabulary(pipeline))
+    if guess is not None:  # the answer stays (a term may still be found); the notice comes first
+        answer = replace(answer, notices=(guess.notice, *answer.notices))
     st.session_state.answers.append(answer)
-    show_answer(answer)
+    show_answer(answer, len(st.session_state.answers))
+
+
+def take_question() -> None:
+    """The chat box's submit: blank is an empty box (nothing happens); too long is explained
+    and put back in the box to be shortened; anything else is asked on this run."""
+    typed = st.session_state.get("question")
+    if not isinstance(typed, str) or not typed.strip():
+        return
+    if len(typed) > settings.max_question_chars:
+        st.session_state.too_long = ui.too_long_notice(len(typed), settings.max_question_chars)
+        st.session_state.question = typed
+        return
+    st.session_state.pending = typed
 
 
 def queue_question(question: str) -> None:
@@ -127,6 +170,20 @@ def queue_question(question: str) -> None:
 
 def clear_conversation() -> None:
     st.session_state.answers = []
+
+
+def open_in_form(result: dict) -> None:
+    """Fill the algorithm form with the inputs a chat case was read as, run it, show the tab."""
+    from rag.algorithm.engine import CHOICES, NUMBER_RANGES, AlgorithmInputs, run_algorithm
+
+    values = ui.form_values(result)
+    for name in (*CHOICES, *NUMBER_RANGES):
+        if name in values:
+            st.session_state[f"algo_{name}"] = values[name]
+        else:  # back to the form's default, "unknown"
+            st.session_state.pop(f"algo_{name}", None)
+    st.session_state.algorithm = run_algorithm(AlgorithmInputs(**values), settings)
+    st.session_state.tab = ALGORITHM_TAB
 
 
 @st.fragment
@@ -170,9 +227,9 @@ def algorithm_panel() -> None:
             st.error(ui.literal_markdown(str(e)), icon=":material/error:")
     result = st.session_state.get("algorithm")
     if result is not None:
-        st.markdown(ui.answer_html(render_markdown(result, labels), labels, abbreviations), unsafe_allow_html=True)
-        st.graphviz_chart(render_dot(result))
-        show_sources(ui.unit_citations(result.citations, pipeline.index.units))
+        citations = ui.unit_citations(result.citations, pipeline.index.units)
+        show_treatment(result.to_dict(), render_markdown(result, labels), citations, render_dot(result))
+        show_sources(citations)
 
 
 # --- the page, top to bottom -----------------------------------------------------------------
@@ -202,18 +259,23 @@ st.title("NELM review assistant")
 st.markdown("Cited answers from " + "; ".join(ui.source_line(a) for a in pipeline.index.articles))
 st.caption(f":orange[:material/medical_information: **{ui.DISCLAIMER}**] "
            "Answers quote only the indexed parts of the review.")
-chat_tab, algorithm_tab = st.tabs([":material/chat: Ask the review", ":material/account_tree: Treatment algorithm"])
+chat_tab, algorithm_tab = st.tabs([CHAT_TAB, ALGORITHM_TAB], key="tab", on_change="rerun")
 
 with chat_tab:
     toolbar, messages, intro = st.container(), st.container(), st.container()
     with messages:
-        for past in st.session_state.answers:
+        for n, past in enumerate(st.session_state.answers, 1):
             with st.chat_message("user", avatar=":material/person:"):
                 st.markdown(ui.literal_markdown(past.question))
-            show_answer(past)
-    typed = st.chat_input("Ask about the review, an abbreviation, or a case for the algorithm",
-                          max_chars=settings.max_question_chars, key="question")
-    question = typed if typed is not None else st.session_state.pop("pending", None)
+            show_answer(past, n)
+    # No max_chars: the browser would silently drop a longer paste; take_question explains it.
+    st.chat_input("Ask about the review, an abbreviation, or a case for the algorithm", key="question",
+                  on_submit=take_question)
+    too_long = st.session_state.pop("too_long", None)
+    if too_long:
+        with messages:
+            st.warning(too_long, icon=":material/short_text:")
+    question = st.session_state.pop("pending", None)
     if question is not None:
         with messages:
             ask(question)

@@ -135,8 +135,9 @@ def chart(report: Mapping[str, Any], path: Path) -> None:
     ax.set_xticks([x + 0.4 - width / 2 for x in range(len(cats))], cats, rotation=20)
     ax.set_ylim(0, 1.05)
     ax.set_ylabel("score")
-    ax.set_title("Metrics per question category (this product)")
-    ax.legend(ncol=4, fontsize=8, loc="lower left")
+    ax.set_title("Metrics per question category (this product)", pad=24)
+    # Above the axes, between them and the title: inside, it covered the bars of the first categories.
+    ax.legend(ncol=4, fontsize=8, loc="lower center", bbox_to_anchor=(0.5, 1.0), frameon=False)
     fig.tight_layout()
     fig.savefig(path)
     plt.close(fig)

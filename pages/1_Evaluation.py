@@ -21,8 +21,8 @@ REPORTS = PROJECT_ROOT / "eval" / "reports"
 COMMAND = [sys.executable, "-m", "eval"]
 TIMEOUT_S = 1800
 
-st.set_page_config(page_title="Evaluation · NELM review assistant", page_icon=":material/monitoring:",
-                   layout="wide")
+# The inline icon, not a named Material one, which the browser would fetch from the internet.
+st.set_page_config(page_title="Evaluation · NELM review assistant", page_icon=ui.PAGE_ICON, layout="wide")
 with st.sidebar:
     st.page_link("app.py", label="Ask the review", icon=":material/chat:")
     st.page_link("pages/1_Evaluation.py", label="Evaluation", icon=":material/monitoring:")

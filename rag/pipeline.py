@@ -22,7 +22,6 @@ from rag.answer.refusal import abstention_text
 from rag.answer.gate import WordVectors, load_gate, words_of
 from rag.core.index import LoadedIndex, load_index
 from rag.core.settings import Settings
-from rag.core.text import resolve_unit_id
 from rag.core.types import Answer, Citation, SourceUnit
 from rag.retrieval.hybrid import Hit, HybridRetriever
 from rag.retrieval.spelling import Speller
@@ -47,6 +46,7 @@ class Pipeline:
                                  gate=load_gate() if settings.answer_gate else None,
                                  passage_words=self.passage_words)
         self.chat_model, self._chat_notice = chat_model, ""
+        self._review_key: str | None = None  # the treatment algorithm's document, found on first use
         if chat_model is None and settings.generative_model:
             from rag.core.errors import ConfigError
             from rag.answer.generate import load_chat_model
@@ -55,7 +55,9 @@ class Pipeline:
                 self.chat_model = load_chat_model(settings.generative_model)
             except ConfigError as e:  # the extractive answer still works; say why once per answer
                 self._chat_notice = f"Generative mode unavailable ({e}); showing the extractive answer."
-        self._warm_passage_words()
+        self._warmed = False
+        if getattr(embedder, "loaded", True):  # a model handed over loaded (the app's): warm now
+            self.warm()
         self.followups = FollowupResolver(self)
         self.chain = self._build_chain()
 
@@ -97,6 +99,18 @@ class Pipeline:
                 self._passage_words[text] = found
         return found
 
+    def warm(self) -> None:
+        """Load the embedding model now if it is lazy (rag/core/lazy_embedder.py) and compute
+        what the first retrieval needs. Glossary and algorithm answers never need it, so a CLI
+        question leaves this to the first retrieval; a server calls it before its first visitor."""
+        if self._warmed:
+            return
+        load = getattr(self.embedder, "load", None)
+        if load is not None:
+            load()
+        self._warm_passage_words()
+        self._warmed = True
+
     def _warm_passage_words(self) -> None:
         """Word vectors of every citable piece, in one batch at load, for an index small enough
         (`passage_vectors_at_load`): the first question about a passage then costs no second
@@ -114,6 +128,7 @@ class Pipeline:
     def _encode_query(self, query: str) -> tuple[Any, WordVectors | None]:
         """The searched text's vector and, from the same forward pass, the word vectors of the
         question part of it (the expansion words are context, not something asked)."""
+        self.warm()  # a lazy model loads here, on the first retrieval
         if not hasattr(self.embedder, "encode_with_tokens"):
             return None, None
         from rag.retrieval.structure import topic_of
@@ -187,17 +202,20 @@ class Pipeline:
             inputs = extract_inputs(turn.previous_treatment).merged(inputs)
         result = run_algorithm(inputs, self.settings)
         labels = {uid: u.label for uid, u in self.index.units.items()}
-        units = [self._resolve_unit(uid) for uid in result.citations]
-        citations = tuple(_citation(u, (0, len(u.text))) for u in units if u is not None)
-        return Answer(turn.question, "algorithm", render_markdown(result, labels), citations,
+        keys = self._resolve_units(result.citations)
+        citations = tuple(_citation(u, (0, len(u.text))) for u in map(self.index.units.__getitem__, keys.values()))
+        return Answer(turn.question, "algorithm", render_markdown(result, labels, keys), citations,
                       rewritten_question=turn.query if turn.previous_treatment else "",
                       timings_ms=_timings(started), algorithm=result.to_dict(), dot=render_dot(result))
 
-    def _resolve_unit(self, unit_id: str) -> SourceUnit | None:
-        """The algorithm cites the review's own IDs; in a multi-document index they carry
-        the review's `<doc-key>:` prefix."""
-        key = resolve_unit_id(unit_id, self.index.units)
-        return None if key is None else self.index.units[key]
+    def _resolve_units(self, unit_ids: tuple[str, ...]) -> dict[str, str]:
+        """The algorithm cites the review's own IDs: they resolve in the review's document only,
+        found by the DOI tree.yaml records (rag/algorithm/source.py), never by index order."""
+        from rag.algorithm.source import resolve_citations, review_doc_key
+
+        if self._review_key is None:
+            self._review_key = review_doc_key(self.index.units) or ""
+        return resolve_citations(unit_ids, self.index.units, self._review_key) if self._review_key else {}
 
     def _answer_out_of_scope(self, turn: Turn, started: float) -> Answer:
         """Another cancer: declined by name, with the closest passages as reading (the route
@@ -233,8 +251,11 @@ class Pipeline:
         if self.chat_model is not None:
             from rag.answer.generate import generate_answer
 
+            cfg = self.settings
             generated = generate_answer(turn.query, [self.index.units[h.unit_id] for h in hits],
-                                        self.chat_model, self.index.units)
+                                        self.chat_model, self.index.units, aliases=self.aliases,
+                                        max_sentences=cfg.generative_max_sentences,
+                                        timeout_s=cfg.generative_timeout_s, max_chars=cfg.generative_max_chars)
             if generated.notice:
                 notices.append(generated.notice)
             if generated.ok and generated.abstained:
@@ -254,22 +275,27 @@ class Pipeline:
             related=related, notices=tuple(notices), mode=mode)
 
 
-def load_pipeline(settings: Settings | None = None, embedder: Any = None, chat_model: Any = None) -> Pipeline:
+def load_pipeline(settings: Settings | None = None, embedder: Any = None, chat_model: Any = None,
+                  eager: bool = False) -> Pipeline:
     """Load the index (checked against the seeds and settings) and the model, once.
 
     `embedder`: anything with `name`, `dimension` and `encode(texts)` (rag/core/embed.py);
     default: the configured sentence-transformers model. `chat_model`: a LangChain chat
     model (any `BaseChatModel`) for the generative mode; its sentences are verified against
     what they cite, and a failing model falls back to the extractive answer. Default: the
-    one `NELM_GENERATIVE_MODEL` names, or none (extractive answers only).
+    one `NELM_GENERATIVE_MODEL` names, or none (extractive answers only). Without an
+    `embedder` the model loads on the first retrieval, or here with `eager=True`.
     """
     settings = settings or Settings.from_env()
     index = load_index(settings)
     if embedder is None:
-        from rag.core.embed import load_embedder
+        from rag.core.lazy_embedder import LazyEmbedder
 
-        embedder = load_embedder(settings.model_name, settings.embed_batch_size)
-    return Pipeline(index, embedder, settings, chat_model=chat_model)
+        embedder = LazyEmbedder(settings.model_name, settings.embed_batch_size, index.manifest.dimension)
+    pipeline = Pipeline(index, embedder, settings, chat_model=chat_model)
+    if eager:
+        pipeline.warm()
+    return pipeline
 
 
 def _span_of(text: str, needle: str | None) -> tuple[int, int]:

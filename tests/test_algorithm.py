@@ -483,6 +483,8 @@ def _broken(tree: dict, change) -> dict:
                  id="unknown-threshold-name"),
     pytest.param(lambda t: t["transplant_criteria"][-1].update(label="Ki-67 below {ki67_limit}%"),
                  "bad placeholder", id="unknown-threshold-placeholder"),
+    pytest.param(lambda t: t.pop("doi"), "missing key 'doi'", id="no-doi-of-the-review"),
+    pytest.param(lambda t: t.update(doi="Machairas 2021"), "expected the review's DOI", id="malformed-doi"),
 ])
 def test_a_broken_tree_fails_at_load_with_a_named_problem(tmp_path, change, match):
     tree = _broken(yaml.safe_load(TREE_FILE.read_text(encoding="utf-8")), change)
@@ -493,6 +495,24 @@ def test_a_broken_tree_fails_at_load_with_a_named_problem(tmp_path, change, matc
 
 
 # --- Rendering ---------------------------------------------------------------------------------
+
+def test_the_tree_records_the_doi_of_the_review_it_encodes(units):
+    """The review's own page prints this DOI; it is how a multi-document index finds the review."""
+    from rag.algorithm.source import review_doi
+
+    assert review_doi() == "10.20524/aog.2021.0574" and f"doi: {review_doi()}." in units["citation"]
+
+
+def test_markdown_cites_the_index_keys_it_is_given():
+    """In a multi-document index the pipeline passes the review's keys; every citation, the
+    external facts' reference entries included, then names the review's document."""
+    result = run_algorithm(AlgorithmInputs(**UNRESECTABLE, primary="pancreas"))
+    keys = {u: f"machairas2021:{u}" for u in result.citations}
+    text = render_markdown(result, unit_labels={v: u for u, v in keys.items()}, unit_ids=keys)
+    assert "[machairas2021:figure-2]" in text and "[machairas2021:reference-2]" in text
+    assert not re.search(r"\[(?:abstract-s\d|figure-\d|reference-\d|keywords)\]", text)
+    assert f"- [machairas2021:{result.citations[0]}] {result.citations[0]}" in text
+
 
 def test_markdown_cites_inline_and_marks_external_facts():
     result = run_algorithm(AlgorithmInputs(**UNRESECTABLE, primary="pancreas", age=52))

@@ -89,19 +89,51 @@ def test_glossary_question_and_follow_up_uses_history(app):
 def test_abstention_looks_different_and_lists_related_passages(app):
     ask(app, "What is the five-year overall survival after liver transplantation for NELM?")
     (answer,) = answers(app)
-    assert answer.abstained and answer.related
+    assert answer.abstained and len(answer.related) > 1
     assert any("does not address" in w.value for w in app.main.warning)
-    assert any(e.label.startswith("Related passages, not an answer") for e in app.expander)
+    assert any(e.label.startswith("Other related passages, not an answer") for e in app.expander)
     assert any(":orange-badge[" in m for m in markdown(app))
 
 
-@pytest.mark.parametrize("typed", [pytest.param("   ", id="blank"), pytest.param("\x00\x01", id="control-chars")])
-def test_empty_submission_is_refused_politely(app, typed):
-    ask(app, typed)
+def test_control_characters_are_refused_politely(app):
+    ask(app, "\x00\x01")
     assert answers(app) == []
     (refusal,) = app.main.warning
     assert "question" in refusal.value.lower()
     assert [b for b in app.button if b.key and b.key.startswith("example_")]
+
+
+@pytest.mark.parametrize("typed", [pytest.param("   ", id="spaces"), pytest.param("\n\t ", id="newlines-and-tabs")])
+def test_whitespace_only_is_an_empty_box(app, typed):
+    """Nothing happens: no empty user bubble, no error."""
+    ask(app, typed)
+    assert answers(app) == [] and not app.main.warning and not app.main.error
+    assert not app.get("chat_message")
+
+
+def test_a_long_paste_is_explained_and_kept_to_be_shortened(app):
+    pasted = "How should a G2 pancreatic NET with liver metastases be treated? " * 80  # about 5,000 characters
+    ask(app, pasted)
+    assert answers(app) == []
+    (notice,) = app.main.warning
+    assert f"{len(pasted):,} characters" in notice.value and "at most 2,000" in notice.value
+    # That the text is back in the box is what a browser shows: tests/test_app_browser.py.
+
+
+def test_a_question_in_greek_is_told_questions_are_read_in_english(app):
+    ask(app, "Ποια είναι η θεραπεία εκλογής για τις εξαιρέσιμες ηπατικές μεταστάσεις;")
+    (answer,) = answers(app)
+    assert answer.notices[0].startswith("This question looks like Greek. Questions are read in English")
+    assert any("looks like Greek" in i.value for i in app.main.info)
+
+
+def test_a_refusal_shows_its_closest_passage_openly(app):
+    ask(app, "What is the five-year overall survival after liver transplantation for NELM?")
+    (answer,) = answers(app)
+    closest = answer.related[0]
+    shown = [m.value for m in app.main.markdown if "nelm-closest" in m.value]
+    assert len(shown) == 1 and "Closest passage in the review" in shown[0] and closest.label in shown[0]
+    assert not any(e.label.startswith("Related passages") for e in app.expander)
 
 
 def test_typed_html_is_shown_as_text(app):
@@ -156,7 +188,8 @@ def test_algorithm_form_shows_result_path_citations_and_graph(app):
     result = app.session_state["algorithm"]
     assert result.status == "recommendation" and result.path
     shown = "\n".join(markdown(app))
-    assert "Treatment algorithm (decision aid)" in shown and "Path taken" in shown
+    assert "Treatment algorithm (decision aid)" in shown and "Recommended options" in shown
+    assert any(e.label == "Path taken" for e in app.expander)
     (graph,) = app.get("graphviz_chart")
     assert graph.proto.spec.startswith("digraph") and "#fde68a" in graph.proto.spec  # path highlighted
     assert any(e.label == f"Sources ({len(result.citations)})" for e in app.expander)
@@ -170,6 +203,23 @@ def test_treatment_question_in_chat_shows_the_graph(app):
     (graph,) = app.get("graphviz_chart")
     assert graph.proto.spec == answer.dot
     assert any(":violet-badge[" in m for m in markdown(app))
+
+
+def test_treatment_answer_leads_with_its_summary_and_opens_in_the_form(app):
+    ask(app, "G2 pancreatic NET with unresectable liver-only metastases: what does the algorithm suggest?")
+    (answer,) = answers(app)
+    assert answer.route == "algorithm"
+    shown = markdown(app)
+    summary = next(i for i, m in enumerate(shown) if "Recommended options" in m)
+    assert "Branch:" in shown[summary] and "Missing:" in shown[summary] and "Why:" not in shown[summary]
+    titles = [e.label for e in app.expander]
+    assert titles.index("Why these options (rationale and sources)") < titles.index("Path taken")
+    app.button(key="open_case_1").click().run()
+    assert not app.exception, app.exception
+    assert app.session_state["tab"] == ":material/account_tree: Treatment algorithm"
+    assert [app.session_state[f"algo_{n}"] for n in ("grade", "primary", "liver", "extrahepatic")] == \
+        ["G2", "pancreas", "unresectable", "none"]
+    assert app.session_state["algorithm"].summary == answer.algorithm["summary"]
 
 
 def test_missing_index_is_built_with_visible_progress(tmp_path, monkeypatch):

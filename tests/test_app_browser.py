@@ -1,7 +1,9 @@
 """What a person sees: the real app in headless Chromium (Debian's /usr/bin/chromium).
 
-One `streamlit run app.py` server on a free local port serves every test in this module (a
-fresh browser page, hence a fresh session, per test); it is stopped at the end. Screenshots
+One `streamlit run serve.py` server (what `make run` starts: the index and model load at server
+start) on a free local port serves every test in this module (a fresh browser page, hence a
+fresh session, per test); it is stopped at the end. Every page records console errors and
+requests to other hosts: the app must work offline, so a test that sees either fails. Screenshots
 go to tests/screenshots/ (git-ignored). Without /usr/bin/chromium the tests skip: `.ci/run`
 installs it with apt-get (never `playwright install`).
 """
@@ -50,7 +52,7 @@ def server(tmp_path_factory):
     env = {**os.environ, "HF_HUB_OFFLINE": "1", "TRANSFORMERS_OFFLINE": "1"}
     with open(log, "wb") as out:
         proc = subprocess.Popen(
-            [sys.executable, "-m", "streamlit", "run", "app.py", "--server.port", str(port),
+            [sys.executable, "-m", "streamlit", "run", "serve.py", "--server.port", str(port),
              "--server.address", "127.0.0.1", "--server.headless", "true", "--browser.gatherUsageStats", "false",
              "--server.fileWatcherType", "none"],
             cwd=ROOT, env=env, stdout=out, stderr=subprocess.STDOUT)
@@ -96,14 +98,23 @@ def page(browser, server):
     dialogs: list[str] = []
     page.on("dialog", lambda d: (dialogs.append(d.message), d.dismiss()))
     page.dialogs = dialogs
+    problems: list[str] = []
+    page.on("console", lambda m: m.type == "error" and problems.append(f"console: {m.text}"))
+    page.on("request", lambda r: r.url.startswith(("http:", "https:")) and not r.url.startswith(server)
+            and problems.append(f"request to another host: {r.url}"))
     page.goto(server)
     page.get_by_role("button", name="What does TACE stand for?").wait_for(timeout=STARTUP_S * 1000)
     yield page
     context.close()
+    assert problems == [], problems
+
+
+def chat_box(page):
+    return page.get_by_placeholder("Ask about the review")
 
 
 def ask(page, question: str):
-    box = page.get_by_placeholder("Ask about the review")
+    box = chat_box(page)
     box.fill(question)
     box.press("Enter")
     answers = page.get_by_test_id("stChatMessage")
@@ -167,10 +178,14 @@ def test_algorithm_form_draws_the_decision_tree(page):
     page.get_by_role("button", name="Run the algorithm").click()
     panel = page.get_by_role("tabpanel", name="Treatment algorithm")
     sync_api.expect(panel).to_contain_text("Treatment algorithm (decision aid)", timeout=ANSWER_S * 1000)
-    sync_api.expect(panel).to_contain_text("Path taken")
+    sync_api.expect(panel).to_contain_text("Recommended options")
+    panel.get_by_text("Decision tree (review Figure 2)").click()
     graph = panel.get_by_test_id("stGraphVizChart").locator("svg")
     sync_api.expect(graph).to_be_visible(timeout=30_000)
     assert graph.locator("g.node").count() > 5
+    # Drawn at its own size (scrolling sideways), not shrunk: labels stay readable at 1400 px.
+    heights = graph.locator("text").evaluate_all("ts => ts.map(t => t.getBoundingClientRect().height)")
+    assert min(heights) >= 11, heights
     graph.scroll_into_view_if_needed()
     shoot(page, "4_algorithm_graph")
 
@@ -189,3 +204,82 @@ def test_evaluation_page_is_linked(page):
     sync_api.expect(page.get_by_role("heading", name="Evaluation", exact=True)).to_be_visible(timeout=30_000)
     sync_api.expect(page.get_by_role("button", name="Re-run the evaluation")).to_be_visible()
     shoot(page, "6_evaluation")
+
+
+def test_clicking_a_citation_opens_its_source_with_the_span_highlighted(page):
+    _, answer = ask(page, "What is the treatment of choice for resectable neuroendocrine liver metastases?")
+    card = answer.locator(".nelm-pop").first
+    sync_api.expect(card).to_be_hidden()
+    answer.locator(".nelm-cite-open").first.click()
+    sync_api.expect(card).to_be_visible()
+    sync_api.expect(card).to_contain_text("Abstract, sentence 2")
+    sync_api.expect(card.locator("mark")).to_contain_text("treatment of choice")
+    shoot(page, "7_citation_opened")
+    page.get_by_role("heading", name="NELM review assistant").click()  # a click elsewhere closes it
+    sync_api.expect(card).to_be_hidden()
+    answer.get_by_role("button", name="Read the abstract").click()
+    dialog = page.get_by_role("dialog")
+    sync_api.expect(dialog).to_contain_text("Neuroendocrine neoplasms (NEN) are frequently")  # the whole abstract
+    sync_api.expect(dialog.locator("mark")).to_have_count(1)
+    sync_api.expect(dialog.locator("mark")).to_contain_text("Liver surgery with the intention to cure")
+    shoot(page, "8_read_the_abstract")
+
+
+def test_treatment_answer_leads_with_its_summary(page):
+    _, answer = ask(page, "G2 pancreatic NET with unresectable liver-only metastases: what does the algorithm "
+                          "suggest?")
+    sync_api.expect(answer).to_contain_text("Recommended options")
+    sync_api.expect(answer).to_contain_text("Missing:")
+    rationale = "Interventional radiology treatments for NELM are less limited"
+    sync_api.expect(answer.get_by_text(rationale)).to_be_hidden()  # one click away, not in the way
+    answer.get_by_text("Why these options (rationale and sources)").click()
+    sync_api.expect(answer.get_by_text(rationale).first).to_be_visible()
+    shoot(page, "9_treatment_summary")
+    answer.get_by_role("button", name="Open this case in the algorithm form").click()
+    sync_api.expect(page.get_by_role("tab", name="Treatment algorithm")).to_have_attribute("aria-selected", "true")
+    form = page.get_by_test_id("stForm")
+    sync_api.expect(form.get_by_role("combobox", name="Grade")).to_have_value("G2")
+    sync_api.expect(form.get_by_role("combobox", name="Liver status")).to_have_value("unresectable")
+
+
+def test_a_refusal_shows_the_closest_passage_openly(page):
+    _, answer = ask(page, "What is the five-year overall survival after liver transplantation for NELM?")
+    sync_api.expect(answer).to_contain_text("Not in the review")
+    closest = answer.locator(".nelm-closest")
+    sync_api.expect(closest).to_be_visible()
+    sync_api.expect(closest).to_contain_text("Closest passage in the review")
+    sync_api.expect(closest).to_contain_text("not an answer")
+    shoot(page, "10_closest_passage")
+
+
+def test_a_long_paste_is_explained_and_kept_in_the_box(page):
+    pasted = ("How should a G2 pancreatic NET with liver metastases be treated? " * 80)[:5000]
+    box = chat_box(page)
+    box.fill(pasted)
+    box.press("Enter")
+    warning = page.get_by_test_id("stAlert").filter(has_text="characters long")
+    sync_api.expect(warning).to_contain_text("5,000 characters", timeout=ANSWER_S * 1000)
+    sync_api.expect(warning).to_contain_text("at most 2,000")
+    sync_api.expect(box).to_have_value(pasted)  # kept, to be shortened
+    sync_api.expect(page.get_by_test_id("stChatMessage")).to_have_count(0)
+    shoot(page, "11_long_paste")
+
+
+def test_a_question_in_greek_is_told_questions_are_read_in_english(page):
+    _, answer = ask(page, "Ποια είναι η θεραπεία εκλογής για τις εξαιρέσιμες ηπατικές μεταστάσεις;")
+    sync_api.expect(answer).to_contain_text("This question looks like Greek. Questions are read in English")
+    sync_api.expect(answer).to_contain_text("στα αγγλικά")
+    shoot(page, "12_language_notice")
+
+
+def test_markdown_typed_into_a_glossary_question_stays_literal(page):
+    typed = "What does ![x](http://evil.example/px.png) stand for?"
+    question, answer = ask(page, typed)
+    sync_api.expect(question).to_contain_text(typed)
+    sync_api.expect(answer).to_contain_text("![x](http://evil.example/px.png)")
+    assert page.locator('img[src*="evil.example"]').count() == 0
+    page.get_by_role("button", name="Clear conversation").click()
+    question, answer = ask(page, "What does [click](javascript:alert(1)) stand for?")
+    sync_api.expect(answer).to_contain_text("[click](javascript:alert(1))")
+    assert page.locator('a[href^="javascript"]').count() == 0
+    assert page.dialogs == []

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 import subprocess
+import threading
 import sys
 import types
 from pathlib import Path
@@ -416,3 +417,99 @@ def test_verifier_never_raises_and_keeps_only_allowed_citations(units, text):
     for _, ids in result.kept_sentences:
         assert ids and set(ids) <= set(RETRIEVED)
     assert len(result.kept_sentences) + len(result.removed) == len(split_cited_sentences(text))
+
+
+# --- bounds: time, length, links (issue 12, item 10) ------------------------------------------
+
+_RELEASE = threading.Event()  # set at the end of the hanging-model test, so its thread ends
+
+
+class _HangingModel(FakeListChatModel):
+    """Stands for a model that never answers (a stalled endpoint): it waits until released."""
+
+    def _call(self, *args, **kwargs):
+        _RELEASE.wait()
+        return "Liver surgery is the treatment of choice for resectable NELM [abstract-s2]."
+
+
+def test_a_model_that_never_answers_does_not_block_and_the_extractive_answer_is_shown(tmp_path, seeds_dir):
+    import rag
+    from ingest.build import build_index
+    from rag.core.settings import Settings
+    from tests.conftest import FakeEmbedder
+
+    settings = Settings(seeds_dir=seeds_dir, index_dir=tmp_path / "index", model_name=FakeEmbedder.name,
+                        generative_timeout_s=0.2)
+    build_index(settings, embedder=FakeEmbedder(), progress=False)
+    question = "What is the treatment of choice for resectable NELM?"
+    extractive = rag.load_pipeline(settings, embedder=FakeEmbedder()).ask(question)
+    try:
+        answer = rag.load_pipeline(settings, embedder=FakeEmbedder(),
+                                   chat_model=_HangingModel(responses=["unused"])).ask(question)
+    finally:
+        _RELEASE.set()
+    assert answer.mode == "extractive" and answer.answer == extractive.answer
+    assert any("did not answer within 0.2 s" in n and n.endswith("showing the extractive answer.")
+               for n in answer.notices)
+
+
+def test_a_model_error_inside_the_worker_thread_still_falls_back(units, retrieved):
+    result = generate_answer("What is the role of surgery?", retrieved, _BrokenModel(responses=["unused"]), units,
+                             timeout_s=5)
+    assert not result.ok and "connection refused" in result.notice
+
+
+def test_a_repeating_model_gets_a_bounded_answer(units, retrieved):
+    sentence = "Liver surgery is the treatment of choice for resectable NELM [abstract-s2]. "
+    result = _ask_bounded(sentence * 400, units, retrieved, max_chars=2000, max_sentences=4)
+    assert result.ok and result.text == sentence.strip()
+    assert "left out (the answer's length is limited)" in result.notice
+
+
+def test_supported_sentences_beyond_the_limit_are_left_out(units, retrieved):
+    result = _ask_bounded(FAITHFUL, units, retrieved, max_chars=2000, max_sentences=2)
+    assert result.cited_ids == ("abstract-s2", "abstract-s3")
+    assert [reason for _, reason in result.removed] == ["beyond the answer's limit of 2 sentences"]
+
+
+def test_the_answer_never_exceeds_the_character_limit(units, retrieved):
+    result = _ask_bounded(FAITHFUL, units, retrieved, max_chars=200, max_sentences=4)
+    assert result.ok and 0 < len(result.text) <= 200
+
+
+def _ask_bounded(text, units, retrieved, max_chars, max_sentences):
+    return generate_answer("What is the role of surgery for NELM?", retrieved, FakeListChatModel(responses=[text]),
+                           units, max_chars=max_chars, max_sentences=max_sentences)
+
+
+@pytest.mark.parametrize("sentence", [
+    pytest.param("Liver surgery is the treatment of choice for [resectable NELM](javascript:alert(1)) [abstract-s2].",
+                 id="markdown-link"),
+    pytest.param("Liver surgery ![x](http://evil.example/px.png) is the treatment of choice for resectable NELM "
+                 "[abstract-s2].", id="markdown-image"),
+    pytest.param("Liver surgery is the treatment of choice for resectable NELM javascript:alert(document.cookie) "
+                 "[abstract-s2].", id="bare-javascript-url"),
+    pytest.param("Liver surgery is the treatment of choice for resectable NELM, see https://evil.example "
+                 "[abstract-s2].", id="bare-https-url"),
+    pytest.param("Liver surgery is the treatment of choice for <b>resectable</b> NELM [abstract-s2].", id="html"),
+])
+def test_links_and_markup_in_model_output_are_not_kept(units, retrieved, sentence):
+    result = _ask(sentence, units, retrieved)
+    assert not result.ok and result.text == ""
+    # The sentence with the link goes for the link (pysbd may split "!" of an image off first).
+    assert result.removed[-1] == (result.removed[-1][0], "holds a link or markup, which the passages never do")
+
+
+@pytest.mark.parametrize("environ, message", [
+    pytest.param({"NELM_GENERATIVE_TIMEOUT_S": "0"}, "generative_timeout_s must be between", id="zero-timeout"),
+    pytest.param({"NELM_GENERATIVE_TIMEOUT_S": "soon"}, "NELM_GENERATIVE_TIMEOUT_S must be a float", id="not-a-number"),
+    pytest.param({"NELM_GENERATIVE_MAX_SENTENCES": "0"}, "generative_max_sentences must be between", id="no-sentences"),
+    pytest.param({"NELM_GENERATIVE_MAX_CHARS": "10"}, "generative_max_chars must be between", id="too-few-chars"),
+])
+def test_generative_bounds_are_validated_settings(environ, message):
+    from rag.core.settings import Settings
+
+    assert Settings.from_env({}).generative_timeout_s == 30.0
+    assert Settings.from_env({"NELM_GENERATIVE_TIMEOUT_S": "3"}).generative_timeout_s == 3.0
+    with pytest.raises(ConfigError, match=message):
+        Settings.from_env(environ)

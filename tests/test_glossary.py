@@ -278,6 +278,19 @@ def test_json_round_trip(glossary):
         assert again.lookup(term) == glossary.lookup(term)
 
 
+def test_two_documents_defining_one_short_form_keep_both_entries_through_a_round_trip():
+    """The study (tests/data) defines "SA, salvage ablation"; the review's legend "SA,
+    somatostatin analogues". Both stay, each with its document, also after glossary.json."""
+    study = ROOT / "tests" / "data" / "bertolini2022_salvage_ablation_pubmed.txt"
+    units = [u for page in (study, SEED) for u in parse_pubmed_page(page, prefix_ids=True).units]
+    built = build_glossary(units, supplementary=())
+    again = Glossary.from_dict(json.loads(json.dumps(built.to_dict())))
+    expected = [("salvage ablation", "bertolini2022", "bertolini2022:abstract-s2"),
+                ("somatostatin analogues", "machairas2021", "machairas2021:figure-2")]
+    for glossary in (built, again):
+        assert [(e.long, e.doc_key, e.unit_id) for e in glossary.lookup("SA").matches] == expected
+
+
 def test_a_malformed_glossary_json_asks_for_a_rebuild():
     with pytest.raises(IndexStaleError, match="glossary.json is malformed.*python -m ingest"):
         Glossary.from_dict({"entries": [{"short": "X"}]})

@@ -51,6 +51,16 @@ def test_reverse_direction_finds_all_review_entries(glossary, text, expected):
     assert expected <= review
 
 
+@pytest.mark.parametrize("text, expected", [
+    pytest.param("emb", {"TACE", "TAE", "RE", "PVE"}, id="three-letters-inside-chemoembolization"),
+    pytest.param("embol", {"TACE", "TAE", "RE", "PVE"}, id="longer-part-of-a-compound"),
+])
+def test_part_of_a_compound_word_matches_from_three_characters(glossary, text, expected):
+    """"chemoembolization" is "chemo" + "embolization", and "embolization" is a word of TAE's
+    long form, so the part after "chemo" is searchable like a word of its own."""
+    assert expected <= set(shorts(filter_entries(glossary, text)))
+
+
 def test_review_entries_before_supplementary_within_a_tier(glossary):
     """"liver" is a word of NELM, OLT, ALPPS (review) and of LT, FLR (supplementary):
     all five are long-form matches, so the review's come first."""

@@ -263,7 +263,8 @@ def test_conversation_markdown_round_trips_questions_answers_and_sources(article
     assert f"## 2. {ui.literal_markdown(INJECTION)}" in text and "<img" not in text  # shown, never live
     assert "Liver surgery [abstract-s2]." in text
     assert f'- [abstract-s2] Abstract, sentence 2: "{unit.text}" — answering part: "Liver surgery"' in text
-    assert "Related passages (not an answer):" in text and "[PMC](https://www.ncbi.nlm.nih.gov/pmc/?term=" in text
+    assert f'Closest passage in the review (not an answer): [reference-3] {units["reference-3"].label}' in text
+    assert "[PMC]" not in text.split("## 2.")[1]  # the closest passage is quoted, not listed with links
     assert "https://doi.org/10.20524/aog.2021.0574" in text and ui.DISCLAIMER in text
     assert "_Not in the review_" in text and "_From the review_" in text
 
@@ -281,3 +282,141 @@ def test_the_markdown_export_never_carries_live_html_from_a_question():
     answer = Answer(question=typed, route="glossary", answer=f"No glossary entry matches “{typed}”.", abstained=True)
     exported = conversation_markdown([answer])
     assert "<img" not in exported and "&lt;img" in exported
+
+
+# --- echoed user text stays literal (issue 12, item 11) -----------------------------------------
+
+@pytest.mark.parametrize("typed, never", [
+    pytest.param("![x](http://evil.example/px.png)", "<img", id="image"),
+    pytest.param("[click](javascript:alert(1))", 'href="javascript', id="javascript-link"),
+    pytest.param("[abstract-s2](javascript:alert(1))", 'href="javascript', id="citation-made-a-link"),
+    pytest.param("<https://evil.example>", "<a", id="autolink"),
+])
+def test_inert_markdown_renders_no_link_or_image(typed, never):
+    """Rendered by a CommonMark renderer (markdown-it, as Streamlit's remark would), the
+    answer that echoes the typed text has no element from it; the text reads as typed."""
+    from markdown_it import MarkdownIt
+
+    answer = f"No glossary entry matches \u201c{typed}\u201d."
+    rendered = MarkdownIt("commonmark").render(ui.inert_markdown(answer))
+    assert never not in rendered
+    assert typed in html.unescape(re.sub(r"<[^>]+>", "", rendered))
+
+
+def test_inert_markdown_breaks_gfm_autolinks():
+    """GFM links bare "http://", "www." and e-mail addresses; a backslash inside each pattern
+    (shown as nothing) keeps it text."""
+    shown = ui.inert_markdown("see http://evil.example, www.evil.example or a@evil.example")
+    assert shown == "see http\\://evil.example, www\\.evil.example or a\\@evil.example"
+
+
+def test_inert_markdown_keeps_formatting_citations_and_code():
+    shown = ui.inert_markdown("> aid\n**Bold** [abstract-s2][figure-2] `[a](b)` :red[x] $x$ :smile:")
+    assert shown == "> aid\n**Bold** [abstract-s2][figure-2] `[a](b)` :red\\[x\\] \\$x\\$ \\:smile:"
+
+
+def test_glossary_echo_is_literal_in_the_export():
+    typed = "What does ![x](http://evil.example/px.png) stand for? [click](javascript:alert(1))"
+    answer = Answer(typed, "glossary", "No glossary entry matches \u201c![x](http://evil.example/px.png)\u201d "
+                    "or \u201c[click](javascript:alert(1))\u201d.", abstained=True)
+    exported = ui.conversation_markdown([answer])
+    assert "![x](" not in exported and "[click](" not in exported
+    assert "!\\[x\\](http\\://evil.example/px.png)" in exported
+
+
+# --- clickable citations and the abstract ------------------------------------------------------
+
+def test_a_cited_marker_opens_its_source_with_the_span_highlighted(units):
+    unit = units["abstract-s2"]
+    start = unit.text.index("treatment of choice")
+    out = ui.answer_html("Surgery [abstract-s2] and [figure-2].", {"abstract-s2": unit.label},
+                         sources={"abstract-s2": cite(unit, (start, start + 19))})
+    tags = tags_of(out)
+    (opener,) = [a for t, a in tags if "nelm-cite-open" in (a.get("class") or "")]
+    assert opener["tabindex"] == "0" and opener["role"] == "button"  # focusable: click or tap opens it
+    assert "<mark>treatment of choice</mark>" in out and "nelm-pop" in out
+    # Only phrasing elements, so the answer's paragraph is not split by the card.
+    assert {t for t, _ in tags} <= {"span", "strong", "mark", "a"}
+    assert out.count("nelm-cite-open") == 1  # figure-2 was not given as a source: a plain chip
+
+
+def test_bare_markers_find_their_prefixed_source(units):
+    """The algorithm writes "[figure-2]"; in a multi-document index its citation is prefixed."""
+    unit = units["figure-2"]
+    prefixed = Citation(f"machairas2021:{unit.id}", unit.section, unit.label, unit.text, (0, 5))
+    found = ui.sources_by_marker([prefixed])
+    assert found["figure-2"] is prefixed and found["machairas2021:figure-2"] is prefixed
+
+
+def test_abstract_html_highlights_the_cited_sentences_in_reading_order(units):
+    out = ui.abstract_html(units, ["abstract-s5", "abstract-s2", "figure-2"])
+    marked = re.findall(r"<mark>(.*?)</mark>", out)
+    assert [html.unescape(m) for m in marked] == [units["abstract-s2"].text, units["abstract-s5"].text]
+    plain = html.unescape(re.sub(r"<[^>]+>|\s*\[abstract-s\d\]", "", out))
+    assert plain.startswith(units["abstract-s1"].text) and plain.endswith(units["abstract-s8"].text)
+
+
+def test_closest_passage_is_labelled_not_an_answer(units):
+    out = ui.closest_html(cite(units["abstract-s5"]))
+    assert "Closest passage in the review" in out and "not an answer" in out
+    assert "<mark>" not in out
+
+
+# --- treatment answers: summary first --------------------------------------------------------
+
+@pytest.fixture(scope="module")
+def treatment():
+    from rag.algorithm.engine import AlgorithmInputs, run_algorithm
+    from rag.algorithm.render import render_markdown
+    from rag.core.settings import Settings
+
+    result = run_algorithm(AlgorithmInputs(grade="G2", primary="pancreas", liver="unresectable",
+                                           extrahepatic="none"), Settings())
+    return result, render_markdown(result, {"figure-2": "Figure 2 caption"})
+
+
+def test_treatment_view_leads_with_branch_options_and_what_is_missing(treatment):
+    result, markdown = treatment
+    view = ui.treatment_view(result.to_dict(), markdown)
+    assert view.summary.startswith("> Decision aid only")
+    assert "**Branch:**" in view.summary and "**Recommended options**" in view.summary
+    assert "**Missing:** hormonal symptoms refractory to medical control (would refine the result)" in view.summary
+    for rec in result.recommendations:
+        assert rec.text in view.summary and rec.rationale not in view.summary  # the why is a click away
+    titles = [t for t, _ in view.details]
+    assert titles[0] == "Why these options (rationale and sources)"
+    assert {"Transplant criteria check", "Path taken", "Inputs", "External facts used"} <= set(titles)
+    assert all(rec.rationale in view.details[0][1] for rec in result.recommendations)
+
+
+def test_treatment_details_lose_nothing_of_the_full_answer(treatment):
+    result, markdown = treatment
+    view = ui.treatment_view(result.to_dict(), markdown)
+    kept = "\n".join(body for _, body in view.details) + view.basis
+    body_lines = [line for line in markdown.split("\n")[5:] if line and not line.startswith("**")]
+    assert all(line in kept for line in body_lines)
+
+
+def test_the_export_shows_the_treatment_summary_first(treatment):
+    result, markdown = treatment
+    answer = Answer("G2 pNET, unresectable", "algorithm", markdown, algorithm=result.to_dict())
+    text = ui.conversation_markdown([answer])
+    assert text.index("**Recommended options**") < text.index("#### Why these options") < text.index("#### Path taken")
+
+
+def test_form_values_are_the_inputs_read_from_the_case(treatment):
+    result, _ = treatment
+    assert ui.form_values(result.to_dict()) == {"grade": "G2", "primary": "pancreas", "liver": "unresectable",
+                                                "extrahepatic": "none"}
+
+
+# --- around the chat box -------------------------------------------------------------------------
+
+def test_too_long_notice_names_the_limit_and_the_length():
+    notice = ui.too_long_notice(5000, 2000)
+    assert "5,000 characters" in notice and "at most 2,000" in notice and "back in the box" in notice
+
+
+def test_page_icon_is_inline_so_nothing_is_fetched():
+    """A ":material/...:" page icon makes the browser fetch it from fonts.gstatic.com."""
+    assert ui.PAGE_ICON.startswith("<svg") and "http" not in ui.PAGE_ICON.replace("http://www.w3.org/2000/svg", "")

@@ -227,11 +227,17 @@ def _flags(text: str, put) -> None:
             _phrase(text, resected))
 
 
+# A minus sign right before the number ("a -5 year old"): not a stated age or share. A hyphen
+# after a number ("3-5") is a range, not a sign.
+_MINUS_BEFORE = re.compile(r"(?<![\w.])[-\u2212]\s*$")
+
+
 def _numbers(text: str, put) -> None:
     for name, patterns in (("age", phrases.AGE), ("liver_involvement_pct", phrases.LIVER_PCT)):
         for pattern in patterns:
             m = pattern.search(text)
-            if m and not phrases.BOUND.search(text[max(0, m.start() - 15):m.start()]):
+            if m and not phrases.BOUND.search(text[max(0, m.start() - 15):m.start()]) \
+                    and not _MINUS_BEFORE.search(text[max(0, m.start(1) - 3):m.start(1)]):
                 put(name, float(m.group(1)), m.group(0))
                 break
     for pattern in phrases.STABLE:

@@ -1,8 +1,10 @@
 """Show an `AlgorithmResult`: markdown for the chat and CLI, Graphviz DOT for the app.
 
-In: a result from `rag.algorithm.engine.run_algorithm` (and, optionally, unit labels to list sources).
-Out: `render_markdown(result, unit_labels=None) -> str` with inline citations like
-`[abstract-s4]` and external facts marked "(external: <source>)"; `render_dot(result) -> str`,
+In: a result from `rag.algorithm.engine.run_algorithm` (and, optionally, unit labels to list sources
+and the index keys its citations resolve to, rag/algorithm/source.py).
+Out: `render_markdown(result, unit_labels=None, unit_ids=None) -> str` with inline citations like
+`[abstract-s4]` (`[machairas2021:abstract-s4]` in a multi-document index) and external facts
+marked "(external: <source>)"; `render_dot(result) -> str`,
 the whole tree with the taken path highlighted (Streamlit's `st.graphviz_chart` draws it).
 Rendering never changes what the algorithm decided: it only formats the result.
 """
@@ -20,8 +22,20 @@ _STATUS = {"recommendation": "recommendation", "needs-information": "more inform
            "out-of-scope": "outside the review's algorithm"}
 
 
-def render_markdown(result: AlgorithmResult, unit_labels: Mapping[str, str] | None = None) -> str:
-    """The result as chat-ready markdown; the disclaimer comes first, the basis last."""
+def render_markdown(result: AlgorithmResult, unit_labels: Mapping[str, str] | None = None,
+                    unit_ids: Mapping[str, str] | None = None) -> str:
+    """The result as chat-ready markdown; the disclaimer comes first, the basis last.
+
+    `unit_ids` maps the tree's IDs to the index's keys for them (`resolve_citations`), so that
+    in a multi-document index every citation names the review's document."""
+    ids = unit_ids or {}
+
+    def _cite(units: Iterable[str]) -> str:
+        return "".join(f"[{ids.get(u, u)}]" for u in units)
+
+    def _external(facts: Iterable[ExternalFact]) -> str:
+        return _external_note(facts, ids)
+
     out = [f"> {result.disclaimer}", "", f"**Treatment algorithm (decision aid): {result.summary}**",
            f"_Pathway of the review's Figure 2, for well-differentiated (G1/G2) NELM_ {_cite(['figure-2'])}; "
            f"status: {_STATUS[result.status]}.", ""]
@@ -78,22 +92,19 @@ def render_markdown(result: AlgorithmResult, unit_labels: Mapping[str, str] | No
         for fact in result.external_facts:
             grouped.setdefault((fact.source, fact.reference, fact.unit), []).append(fact.statement)
         for (source, reference, unit), statements in grouped.items():
-            ref = f" Listed in the review's references as [{unit}]." if unit else ""
+            ref = f" Listed in the review's references as [{ids.get(unit, unit)}]." if unit else ""
             out.append(f"- _{source}:_ {' '.join(statements)} Source: {reference}{ref}")
     if unit_labels:
         out += ["", "**Sources in the review**"]
-        out += [f"- [{u}] {unit_labels[u]}" for u in result.citations if u in unit_labels]
+        shown = [ids.get(u, u) for u in result.citations]
+        out += [f"- [{u}] {unit_labels[u]}" for u in shown if u in unit_labels]
     out += ["", f"_{result.basis}_"]
     return "\n".join(out)
 
 
-def _cite(units: Iterable[str]) -> str:
-    return "".join(f"[{u}]" for u in units)
-
-
-def _external(facts: Iterable[ExternalFact]) -> str:
+def _external_note(facts: Iterable[ExternalFact], ids: Mapping[str, str]) -> str:
     """"(external: Milan NET criteria, Mazzaferro et al. 2007; ENETS ... [reference-2])"."""
-    labels = list(dict.fromkeys(f"{f.source} [{f.unit}]" if f.unit else f.source for f in facts))
+    labels = list(dict.fromkeys(f"{f.source} [{ids.get(f.unit, f.unit)}]" if f.unit else f.source for f in facts))
     return f" (external: {'; '.join(labels)})" if labels else ""
 
 

@@ -71,9 +71,11 @@ def _validate(tree: Any, path: Path) -> None:
     if not isinstance(tree, dict):
         fail("top level", "expected a mapping")
     for key in ("start", "nodes", "recommendations", "external", "transplant_criteria", "derive",
-                "disclaimer", "basis"):
+                "disclaimer", "basis", "doi"):
         if key not in tree:
             fail("top level", f"missing key {key!r}")
+    if not re.fullmatch(r"10\.\d{4,9}/\S+", str(tree["doi"])):
+        fail("doi", f"expected the review's DOI such as 10.20524/aog.2021.0574, was: {tree['doi']!r}")
     nodes, recs, ext = tree["nodes"], tree["recommendations"], tree["external"]
     if tree["start"] not in nodes:
         fail("start", f"unknown node {tree['start']!r}")

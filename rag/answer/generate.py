@@ -7,9 +7,12 @@ through `rag.answer.verify`: sentences without a citation, citing a unit that wa
 supported by what they cite are removed and reported.
 
 What comes out is a `GeneratedAnswer`; `ok` is False when the model failed (missing package,
-connection refused, empty output) or nothing it wrote survived verification, and the chain then
-shows its extractive answer with `notice`. This module does not retrieve, route or build the
-final `Answer`; it never raises for a model failure.
+connection refused, empty output, no answer within `timeout_s`) or nothing it wrote survived
+verification, and the chain then shows its extractive answer with `notice`. The model is
+bounded: its call runs in a worker thread that is no longer waited for after `timeout_s` (a
+model that never returns cannot block `ask`), only its first `max_chars` characters are read,
+and at most `max_sentences` verified sentences are kept. This module does not retrieve, route
+or build the final `Answer`; it never raises for a model failure.
 
 The model packages (`langchain`, `langchain-ollama`, `langchain-openai`, ...) are optional and
 not in requirements.txt; langchain_core is imported inside functions so that importing this
@@ -18,8 +21,9 @@ module costs nothing when the mode is off.
 
 from __future__ import annotations
 
+import threading
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Any, Mapping, Sequence
+from typing import TYPE_CHECKING, Any, Callable, Mapping, Sequence
 
 from rag.core.errors import ConfigError
 from rag.core.types import SourceUnit
@@ -68,28 +72,35 @@ class GeneratedAnswer:
 
 def generate_answer(question: str, units: Sequence[SourceUnit], chat_model: "BaseChatModel",
                     all_units: Mapping[str, SourceUnit], min_support: float = DEFAULT_MIN_SUPPORT,
-                    max_sentences: int = 4) -> GeneratedAnswer:
+                    max_sentences: int = 4, timeout_s: float | None = None, max_chars: int = 2000,
+                    aliases: Callable[[str], Sequence[tuple[str, str]]] | None = None) -> GeneratedAnswer:
     """Ask `chat_model` to answer from `units` only, then keep what its citations support.
 
     `units` are the retrieved units, in rank order (the only ones the answer may cite);
-    `all_units` maps every unit ID of the index to its unit.
+    `all_units` maps every unit ID of the index to its unit. `timeout_s` (None: wait as long
+    as the model takes), `max_chars` and `max_sentences` bound the model's answer; `aliases`
+    gives other names of a text's phrases (the glossary's abbreviations) to the verifier.
     """
     if not units:
         return _fallback("no passages were retrieved for the generative model")
+    inputs = {"passages": format_passages(units), "question": question, "max_sentences": max_sentences}
     try:
-        raw = build_chain(chat_model).invoke({
-            "passages": format_passages(units), "question": question,
-            "max_sentences": max_sentences})
+        raw = _invoke_within(build_chain(chat_model), inputs, timeout_s)
+    except TimeoutError:
+        return _fallback(f"the generative model did not answer within {timeout_s:g} s")
     except Exception as e:  # any model failure, network included, must fall back, never crash
         detail = str(e).strip().splitlines()[0][:_MAX_ERROR_CHARS] if str(e).strip() else ""
         return _fallback(f"the generative model failed ({type(e).__name__}{': ' + detail if detail else ''})")
-    raw = _strip_reasoning(raw)
+    raw = _strip_reasoning(str(raw))
     if not raw.strip():
         return _fallback("the generative model returned an empty answer")
+    # Read no further than the answer may be long: a sentence cut here cites nothing and goes.
+    raw = raw[:max_chars]
 
     known = {**all_units, **{u.id: u for u in units}}
     verification = verify_answer(raw, known, {u.id for u in units}, min_support=min_support,
-                                 fixed_sentences=_NO_ANSWER_VARIANTS)
+                                 fixed_sentences=_NO_ANSWER_VARIANTS, aliases=aliases,
+                                 max_sentences=max_sentences, max_chars=max_chars)
     claims = [s for s, ids in verification.kept_sentences if ids]
     removed = verification.removed
     if not claims:
@@ -161,6 +172,32 @@ def _import_init_chat_model(provider: str) -> Any:
     return init_chat_model
 
 
+def _invoke_within(chain: Any, inputs: dict[str, Any], timeout_s: float | None) -> Any:
+    """`chain.invoke(inputs)`, waited for at most `timeout_s` seconds (TimeoutError after).
+
+    The call runs in a daemon thread: Python cannot stop a thread, so a model that hangs keeps
+    its thread until it returns or the process ends, but nobody waits for it, and a daemon
+    thread does not hold the process open at exit either."""
+    if timeout_s is None:
+        return chain.invoke(inputs)
+    outcome: dict[str, Any] = {}
+
+    def call() -> None:
+        try:
+            outcome["value"] = chain.invoke(inputs)
+        except BaseException as e:  # handed to the waiting caller, which decides
+            outcome["error"] = e
+
+    worker = threading.Thread(target=call, name="nelm-generative-model", daemon=True)
+    worker.start()
+    worker.join(timeout_s)
+    if worker.is_alive():
+        raise TimeoutError(f"no answer within {timeout_s:g} s")
+    if "error" in outcome:
+        raise outcome["error"]
+    return outcome["value"]
+
+
 def _strip_reasoning(text: str) -> str:
     """Drop a reasoning model's `<think>...</think>` block: it is not part of the answer."""
     import re
@@ -168,12 +205,20 @@ def _strip_reasoning(text: str) -> str:
     return re.sub(r"<think>.*?</think>", "", text, flags=re.S | re.I)
 
 
+_LIMIT_REASONS = ("beyond the answer's limit", "repeats an earlier sentence")
+
+
 def _removed_notice(removed: tuple[tuple[str, str], ...]) -> str:
-    if not removed:
-        return ""
-    n = len(removed)
-    return (f"{n} unsupported sentence{' was' if n == 1 else 's were'} removed from the "
-            "generated answer")
+    unsupported = sum(not reason.startswith(_LIMIT_REASONS) for _, reason in removed)
+    surplus = len(removed) - unsupported
+    parts = []
+    if unsupported:
+        parts.append(f"{unsupported} unsupported sentence{' was' if unsupported == 1 else 's were'} "
+                     "removed from the generated answer")
+    if surplus:
+        parts.append(f"{surplus} repeated or surplus sentence{' was' if surplus == 1 else 's were'} "
+                     "left out (the answer's length is limited)")
+    return "; ".join(parts)
 
 
 def _fallback(reason: str, removed: tuple[tuple[str, str], ...] = ()) -> GeneratedAnswer:

@@ -6,21 +6,17 @@ writes is in the review. This module checks each sentence on its own, and keeps 
    `[a, b]`, or prefixed `[machairas2021:abstract-s2]`), before or after its final period
    (read by `citations.py`, the one parser of citations, which the evaluation uses too);
 2. every cited ID is a unit of the index AND was among the retrieved units shown to the model;
-3. the cited units' text supports it (below).
+3. the cited units' text supports it (below);
+4. it holds no link or markup ("[see](javascript:...)", "https://...", "<img ...>"): the
+   review's passages hold none, and a link written by a model is never shown;
+5. it does not repeat a sentence already kept, and the answer stays within its limits
+   (`max_sentences`, `max_chars`).
 
 Support is lexical and approximate, by design (pure Python, no model, explainable in one
-line of a report): a sentence is supported when
-- every number in it appears in the cited text (a hallucinated figure is the most dangerous
-  failure in a clinical answer, so this is a hard rule, not part of a score);
-- if it is negated ("not", "no", "never", "without", ...), the cited text is negated too
-  (otherwise "X is not indicated" would pass against "X is indicated");
-- at least `min_support` (default 0.7) of its distinct content tokens appear in the cited text.
-Content tokens are words lowercased, stopwords removed, lightly stemmed (plurals and Greek
-`-sis/-ses`, so "metastases" matches "metastasis"), and numbers normalised ("1,000" -> "1000",
-"50.0" -> "50", "two" -> "2").
-What it cannot catch: a sentence that reuses the cited words in a different relation
-("surgery cures all patients" against "surgery with the intention to cure ...") can pass.
-It narrows the model to the retrieved text; it does not prove entailment.
+line of a report), and lives in rag/answer/support.py: every number, negation, qualifier and
+key term of the sentence must be in what it cites, the key terms of a clause in one cited
+unit, and most of its other words too. It narrows the model to the retrieved text; it does
+not prove entailment.
 
 Fixed sentences (the "does not address this" sentence) are not claims and need no citation.
 """
@@ -32,38 +28,21 @@ from dataclasses import dataclass
 from typing import Any, Iterable, Mapping, NamedTuple
 
 from rag.answer.citations import ID_LIKE_RE, CitedStatement, parse_statements
+from rag.answer.support import DEFAULT_MIN_SUPPORT, Aliases, Support, check_support, content_tokens
 from rag.core.errors import ConfigError
-from rag.core.text import CARDINALS, NON_CONTENT_WORDS, fold_spelling, resolve_unit_id, stem
+from rag.core.text import resolve_unit_id
 from rag.core.types import SourceUnit
 
-DEFAULT_MIN_SUPPORT = 0.7
+__all__ = ["DEFAULT_MIN_SUPPORT", "Support", "Verification", "check_support", "content_tokens",
+           "split_cited_sentences", "verify_answer"]
 
 # A sentence is finished at a final stop, perhaps inside closing quotes or brackets.
 _SENTENCE_END_RE = re.compile(r"[.!?][\"'\u201d\u2019)\]]*$")
 # What str.splitlines breaks at, as citations.py splits lines with it.
 _LINE_BREAK_RE = re.compile(r"[\n\r\v\f\x1c-\x1e\x85\u2028\u2029]")
-_WORD_RE = re.compile(r"[^\W\d_][^\W_]*")
-_NUMBER_RE = re.compile(r"(?<![^\W_])\d+(?:[.,]\d+)*")
-_TOKEN_RE = re.compile(rf"{_NUMBER_RE.pattern}|{_WORD_RE.pattern}")
-_THOUSANDS_RE = re.compile(r"\d{1,3}(?:,\d{3})+")
-
-_NEGATIONS = frozenset("not no never cannot neither nor without none nothing".split())
-# "one" is left out: it is far more often a pronoun ("one of the options") than a count.
-_NUMBER_WORDS = {w: str(n) for w, n in CARDINALS.items() if w != "one"}
-
-
-@dataclass(frozen=True)
-class Support:
-    """How far a sentence is backed by the text it cites (see the module docstring)."""
-
-    share: float
-    missing_tokens: tuple[str, ...]
-    missing_numbers: tuple[str, ...]
-    missing_negation: bool
-
-    def holds(self, min_support: float = DEFAULT_MIN_SUPPORT) -> bool:
-        return (not self.missing_numbers and not self.missing_negation
-                and self.share >= min_support)
+# A link or markup a model may write: a markdown link or image, a URL with a scheme (javascript:
+# and data: included), a bare www. address, an HTML tag.
+_LINK_RE = re.compile(r"\]\s*\(|\b[a-z][a-z0-9+.-]{1,20}:(?://|[^\s\d])|\bwww\.|<\s*/?\s*[a-z!]", re.I)
 
 
 @dataclass(frozen=True)
@@ -87,49 +66,19 @@ class Verification:
         return tuple(seen)
 
 
-def content_tokens(text: str) -> frozenset[str]:
-    """Distinct content tokens: `"The liver metastases were resected in 2 stages."` ->
-    {"liver", "metastase", "resected", "2", "stage"}."""
-    tokens = set()
-    for raw in _TOKEN_RE.findall(_normalise_negations(text)):
-        if raw[0].isdigit():
-            tokens.update(_normalise_number(raw))
-            continue
-        word = raw.casefold()
-        if word in _NUMBER_WORDS:
-            tokens.add(_NUMBER_WORDS[word])
-        elif len(word) > 1 and word not in NON_CONTENT_WORDS and word not in _NEGATIONS:
-            tokens.add(stem(fold_spelling(word)))
-    return frozenset(tokens)
-
-
-def numbers_in(text: str) -> frozenset[str]:
-    """The normalised numbers of a text, number words included: "two 1,000-mg doses" -> {"2", "1000"}."""
-    return frozenset(t for t in content_tokens(text) if t[0].isdigit())
-
-
-def check_support(sentence: str, evidence: str) -> Support:
-    """Measure how far `evidence` (the concatenated cited texts) backs `sentence`."""
-    wanted = content_tokens(sentence)
-    have = content_tokens(evidence)
-    missing = tuple(sorted(wanted - have))
-    share = (len(wanted) - len(missing)) / len(wanted) if wanted else 0.0
-    return Support(
-        share=share,
-        missing_tokens=missing,
-        missing_numbers=tuple(t for t in missing if t[0].isdigit()),
-        missing_negation=_is_negated(sentence) and not _is_negated(evidence),
-    )
-
-
 def verify_answer(text: str, units: Mapping[str, SourceUnit], allowed_ids: set[str],
                   min_support: float = DEFAULT_MIN_SUPPORT,
-                  fixed_sentences: Iterable[str] = ()) -> Verification:
+                  fixed_sentences: Iterable[str] = (), aliases: Aliases | None = None,
+                  max_sentences: int | None = None, max_chars: int | None = None) -> Verification:
     """Keep the sentences of `text` that cite retrieved units which support them.
 
     `units` is every unit of the index by ID (to tell an unknown ID from one that exists but
     was not retrieved); `allowed_ids` the IDs the model was shown. `fixed_sentences` are kept
     without a citation when a sentence equals one of them (case and final period aside).
+    `aliases(text)`: (phrase, another name for it) pairs, such as the glossary's abbreviations,
+    so that "NELM" in a sentence is found where the cited text spells it out. A supported
+    sentence beyond `max_sentences` kept, or one that would take the text past `max_chars`,
+    is removed too: a model that repeats itself 400 times gets no 96,000-character answer.
     """
     if not 0.0 < min_support <= 1.0:
         raise ConfigError(f"min_support must be in (0, 1], was: {min_support}")
@@ -137,16 +86,27 @@ def verify_answer(text: str, units: Mapping[str, SourceUnit], allowed_ids: set[s
     kept: list[tuple[str, tuple[str, ...]]] = []
     rebuilt: list[str] = []
     removed: list[tuple[str, str]] = []
+    seen: set[str] = set()
     for original, body, cited in split_cited_sentences(text):
         if _fold(body) in fixed:
             kept.append((body, ()))
             rebuilt.append(body)
             continue
         ids, reason = _resolve_all(cited, units, allowed_ids)
+        if reason is None and _LINK_RE.search(body):
+            reason = "holds a link or markup, which the passages never do"
+        if reason is None and _fold(body) in seen:
+            reason = "repeats an earlier sentence"
         if reason is None:
-            evidence = " ".join(units[i].text for i in ids)
-            reason = _unsupported_reason(check_support(body, evidence), min_support)
+            support = check_support(body, [units[i].text for i in ids], aliases)
+            reason = _unsupported_reason(support, min_support)
+        if reason is None and max_sentences is not None and len(kept) >= max_sentences:
+            reason = f"beyond the answer's limit of {max_sentences} sentences"
+        if reason is None and max_chars is not None and \
+                len(" ".join(rebuilt + [_with_citations(body, ids)])) > max_chars:
+            reason = f"beyond the answer's limit of {max_chars} characters"
         if reason is None:
+            seen.add(_fold(body))
             kept.append((body, ids))
             rebuilt.append(_with_citations(body, ids))
         else:
@@ -250,10 +210,18 @@ def _unsupported_reason(support: Support, min_support: float) -> str | None:
         return f"number(s) {', '.join(support.missing_numbers)} not in the cited text"
     if support.missing_negation:
         return "negates a statement the cited text does not negate"
+    if support.dropped_negation:
+        return f"asserts what the cited text negates ({support.dropped_negation})"
+    if support.contrary:
+        return "; ".join(f"says {mine} where the cited text says {theirs}" for mine, theirs in support.contrary)
     if support.share < min_support:
         found = round(support.share * 100)
         return (f"only {found}% of its content words are in the cited text (needs "
                 f"{round(min_support * 100)}%); missing: {', '.join(support.missing_tokens[:8])}")
+    if support.missing_terms:
+        return f"names {', '.join(support.missing_terms[:5])}, which the cited text does not"
+    if support.scattered:
+        return f"joins what the cited passages say apart (\u201c{support.scattered}\u201d)"
     return None
 
 
@@ -262,27 +230,6 @@ def _with_citations(body: str, ids: tuple[str, ...]) -> str:
     end = body[-1] if body[-1] in ".!?" else "."
     core = body[:-1].rstrip() if body[-1] in ".!?" else body
     return f"{core} {' '.join(f'[{i}]' for i in ids)}{end}"
-
-
-def _normalise_number(raw: str) -> list[str]:
-    if _THOUSANDS_RE.fullmatch(raw):
-        return [raw.replace(",", "")]
-    out = []
-    for part in raw.split(","):
-        if part.count(".") == 1:
-            whole, frac = part.split(".")
-            frac = frac.rstrip("0")
-            part = f"{whole}.{frac}" if frac else whole
-        out.append(part)
-    return out
-
-
-def _normalise_negations(text: str) -> str:
-    return re.sub(r"n[’']t\b", " not", text)
-
-
-def _is_negated(text: str) -> bool:
-    return any(w.casefold() in _NEGATIONS for w in _WORD_RE.findall(_normalise_negations(text)))
 
 
 def _fold(sentence: str) -> str:

@@ -3,7 +3,8 @@
 In: parsed arguments and a `Glossary` (loaded from the index by rag/cli/main.py).
 Out: text or JSON on stdout and exit status 0 whenever the term was looked up: "not found"
 and a did-you-mean are answers too. A blank term, or a term together with --all, raises
-`InvalidArgumentError`, which rag/cli/main.py turns into exit status 2.
+`InvalidArgumentError`, which rag/cli/main.py turns into exit status 2; so does a term with
+control characters (rag.core.question's rule for questions).
 It does not load the index itself, so it is testable with any glossary.
 
 Examples:
@@ -22,6 +23,7 @@ import sys
 from typing import Any, TextIO
 
 from rag.core.errors import InvalidArgumentError
+from rag.core.question import unusable_characters
 from rag.glossary.questions import answer_glossary
 from rag.glossary.store import Glossary, GlossaryEntry
 
@@ -57,6 +59,10 @@ def term_of(args: argparse.Namespace) -> str | None:
         raise InvalidArgumentError("give either a TERM or --all, was: neither; e.g. python -m rag abbr TACE")
     if not term.strip():
         raise InvalidArgumentError(f"the term to look up is blank, was: {term!r}; e.g. python -m rag abbr TACE")
+    bad = unusable_characters(term)
+    if bad:  # the same rule as for questions: a control character would be printed back raw
+        raise InvalidArgumentError(f"the term to look up contains control or non-text characters "
+                                   f"({', '.join(bad[:5])}); type it as plain text, e.g. python -m rag abbr TACE")
     return term
 
 

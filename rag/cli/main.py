@@ -18,6 +18,7 @@ import argparse
 import json
 import sys
 import textwrap
+from typing import Iterator
 
 from rag.core.errors import InvalidInputError, InvalidQuestionError, RagError
 
@@ -65,14 +66,49 @@ def _ask(args: argparse.Namespace) -> int:
         return 0
     pipeline = rag.get_pipeline()  # loaded once for every line
     history: list[str] = list(args.history)
-    for line in sys.stdin:
-        question = line.rstrip("\n")
+    for question, undecodable in _stdin_lines():
         try:
+            if undecodable:
+                raise InvalidQuestionError(undecodable)
             out = pipeline.ask(question, history=history).to_dict()
         except InvalidQuestionError as e:
             out = {"question": question, "error": str(e)}
-        print(json.dumps(out, ensure_ascii=False), flush=True)
+        _write_line(json.dumps(out, ensure_ascii=False))
     return 0
+
+
+def _stdin_lines() -> Iterator[tuple[str, str]]:
+    """Each input line as (text, "") or, for a line that is not UTF-8, (its text with the bad
+    bytes shown as U+FFFD, why it cannot be read).
+
+    Bytes are read and each line decoded here, not by the locale's text layer: under a strict
+    UTF-8 locale that layer raises at the first bad byte, which would end the run and lose the
+    answers to every line after it. A byte-order mark at the start (Windows editors) is dropped.
+    """
+    raw_lines = getattr(sys.stdin, "buffer", None)
+    if raw_lines is None:  # a text stream put in place of stdin (an embedding program): decoded already
+        for line in sys.stdin:
+            yield line.rstrip("\n"), ""
+        return
+    for number, raw in enumerate(raw_lines, 1):
+        raw = raw.rstrip(b"\n")
+        try:
+            yield raw.decode("utf-8-sig" if number == 1 else "utf-8"), ""
+        except UnicodeDecodeError as e:
+            yield raw.decode("utf-8", "replace"), (
+                f"Line {number} is not UTF-8 text (byte 0x{raw[e.start]:02X} at position {e.start}); "
+                "save or pipe the questions as UTF-8")
+
+
+def _write_line(text: str) -> None:
+    """One output line as UTF-8 bytes, whatever the locale (the JSON lines contract)."""
+    out = getattr(sys.stdout, "buffer", None)
+    if out is None:
+        print(text, flush=True)
+        return
+    sys.stdout.flush()
+    out.write(text.encode("utf-8", "replace") + b"\n")
+    out.flush()
 
 
 def _glossary():

@@ -28,6 +28,14 @@ class IndexStaleError(RagError):
     """The index exists but does not match the seeds or the settings it was built with."""
 
 
+class IndexCorruptError(IndexStaleError):
+    """An index file is missing, truncated, edited or malformed since its build.
+
+    A kind of stale index, so everything that rebuilds a stale index (`python -m ingest`,
+    the app's start-up) rebuilds a corrupt one too without knowing the difference.
+    """
+
+
 class InvalidInputError(RagError, ValueError):
     """Input that cannot be used: a question, or an argument that is not a question.
 

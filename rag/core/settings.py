@@ -41,6 +41,10 @@ class Settings:
     dense_weight: float = 0.5
     max_question_chars: int = 2000
     generative_model: str = ""  # empty: extractive answers only
+    # Bounds of the generative mode: past the timeout the extractive answer is shown with a notice.
+    generative_timeout_s: float = 30.0
+    generative_max_sentences: int = 4
+    generative_max_chars: int = 2000
     # Retrieval weights (calibrated on the dev split, eval/questions.jsonl).
     window_chunk_weight: float = 0.97  # a multi-sentence window chunk, against a single unit
     author_vote: float = 0.25  # convex-fusion vote for a reference whose author the question names
@@ -75,6 +79,9 @@ class Settings:
         _check_range("rrf_k", self.rrf_k, 1, 1000)
         _check_range("dense_weight", self.dense_weight, 0.0, 1.0)
         _check_range("max_question_chars", self.max_question_chars, 1, 100_000)
+        _check_range("generative_timeout_s", self.generative_timeout_s, 0.1, 3600.0)
+        _check_range("generative_max_sentences", self.generative_max_sentences, 1, 50)
+        _check_range("generative_max_chars", self.generative_max_chars, 100, 100_000)
         for name in ("window_chunk_weight", "author_vote", "min_coverage", "generic_term_weight",
                      "background_term_weight", "rank_bonus_weight", "tie_margin", "second_passage_gain",
                      "second_passage_min_coverage", "second_passage_min_dense", "legend_item_min_coverage"):

@@ -30,17 +30,19 @@ SUPPLEMENTARY_PATH = Path(__file__).resolve().parent / "data" / "supplementary_a
 
 
 def review_entries(units: Sequence[SourceUnit]) -> tuple[GlossaryEntry, ...]:
-    """Every definition in `units`, in order; the first definition of a short form wins
-    (compared by `short_key`, so a later "TAE" or "T-AE" does not redefine TAE)."""
+    """Every definition in `units`, in order; within one document the first definition of a
+    short form wins (compared by `short_key`, so a later "TAE" or "T-AE" does not redefine
+    TAE). Each document keeps its own: when two indexed pages define "SA" differently
+    (somatostatin analogues, salvage ablation), both entries stay, each with its document."""
     import pysbd  # only at ingest time; lookups never split sentences
 
     segmenter = pysbd.Segmenter(language="en", clean=False, char_span=True)
     entries: list[GlossaryEntry] = []
-    seen: set[str] = set()
+    seen: set[tuple[str, str]] = set()
     for unit in units:
         for abbr in extract_abbreviations(unit.text):
-            if short_key(abbr.short) not in seen:
-                seen.add(short_key(abbr.short))
+            if (unit.doc_key, short_key(abbr.short)) not in seen:
+                seen.add((unit.doc_key, short_key(abbr.short)))
                 entries.append(_review_entry(unit, abbr, segmenter))
     return tuple(entries)
 
@@ -54,7 +56,7 @@ def _review_entry(unit: SourceUnit, abbr: Abbreviation, segmenter: Any) -> Gloss
         note = (f"The review prints {abbr.short}; the standard abbreviation, from the initials of "
                 f"\u201c{abbr.long}\u201d, is {standard}.")
     return GlossaryEntry(abbr.short, abbr.long, "review", unit.id,
-                         _defining_sentence(unit.text, abbr, segmenter), tuple(variants), note)
+                         _defining_sentence(unit.text, abbr, segmenter), tuple(variants), note, unit.doc_key)
 
 
 def _defining_sentence(text: str, abbr: Abbreviation, segmenter: Any) -> str:

@@ -9,8 +9,11 @@ show something sensible after every keystroke, so it ranks partial and misspelt 
 
   tier 0, the short form (or a spelling variant) equals, starts with or contains the text
           ("NET" finds NET, then PanNET and ENETS);
-  tier 1, the other direction: a word of the long form starts with the text, or (from four
-          characters on) the long form contains it ("liver" finds NELM, OLT, ALPPS, ...);
+  tier 1, the other direction: a word of the long form starts with the text ("liver" finds
+          NELM, OLT, ALPPS, ...); from three characters on, so does a part of a compound word
+          whose rest is itself a word of the glossary ("emb" finds TACE: "chemoembolization" is
+          "chemo" + "embolization", a word of TAE's long form; "net" never finds "magnetic");
+          from four characters on, the long form contains it anywhere;
   tier 2, typo-tolerant matches (rapidfuzz): a short form within one edit of the text (two
           for longer ones; a swap counts once, so "TCAE" finds TACE), or a long form
           whose words (or best-aligned part) are >= 85% similar ("embolisaton" finds TAE,
@@ -42,6 +45,7 @@ __all__ = ["filter_entries", "MAX_FILTER_CHARS"]
 MAX_FILTER_CHARS = 200  # a search box, not a question: longer input is a paste by mistake
 _LONG_FUZZY_CUTOFF = 85.0
 _MIN_FUZZY_CHARS = 3
+_MIN_PART_CHARS = 3
 _WORD = re.compile(r"[^\W_]+")
 
 
@@ -60,9 +64,10 @@ def filter_entries(glossary: "Glossary", text: str, limit: int = 30) -> list[Glo
         extra = sorted(glossary.supplementary, key=lambda e: fold(e.short))
         return (list(glossary.entries) + extra)[:limit]
     ranked = []
+    vocabulary = {w for e in (*glossary.entries, *glossary.supplementary) for w in _WORD.findall(fold(e.long))}
     for source_rank, group in enumerate((glossary.entries, glossary.supplementary)):
         for order, entry in enumerate(group):
-            found = _score(entry, query)
+            found = _score(entry, query, vocabulary)
             if found is not None:
                 tier, closeness = found
                 ranked.append(((tier, source_rank, -closeness, fold(entry.short), order), entry))
@@ -70,8 +75,9 @@ def filter_entries(glossary: "Glossary", text: str, limit: int = 30) -> list[Glo
     return [entry for _, entry in ranked[:limit]]
 
 
-def _score(entry: GlossaryEntry, query: str) -> tuple[int, float] | None:
-    """(tier, closeness 0..100) for one entry, or None when it does not match at all."""
+def _score(entry: GlossaryEntry, query: str, vocabulary: set[str]) -> tuple[int, float] | None:
+    """(tier, closeness 0..100) for one entry, or None when it does not match at all;
+    `vocabulary`, the glossary's long-form words, tells where a compound word splits."""
     key = short_key(query)
     folded = fold(query)
     shorts = [short_key(s) for s in (entry.short, *entry.variants)]
@@ -86,10 +92,20 @@ def _score(entry: GlossaryEntry, query: str) -> tuple[int, float] | None:
     words = long_folded.replace("-", " ").split()
     if any(word.startswith(folded) for word in words) or long_folded.startswith(folded):
         return 1, 90.0 if long_folded.startswith(folded) else 85.0
-    # Inside a word only from 4 characters on: "net" must not find "magnetic".
+    parts = _compound_parts(long_folded, vocabulary) if len(folded) >= _MIN_PART_CHARS else []
+    if any(part.startswith(folded) for part in parts):
+        return 1, 82.0
+    # Anywhere inside a word only from 4 characters on: "net" must not find "magnetic".
     if len(folded) >= 4 and folded in long_folded:
         return 1, 80.0
     return _fuzzy(shorts, long_folded, key, folded)
+
+
+def _compound_parts(long_folded: str, words: set[str]) -> list[str]:
+    """The later parts of compound words: "chemoembolization" -> ["embolization"] when
+    "embolization" is a word of the glossary on its own."""
+    return [word[i:] for word in _WORD.findall(long_folded)
+            for i in range(1, len(word) - _MIN_PART_CHARS + 1) if word[i:] in words]
 
 
 def _fuzzy(shorts: list[str], long_folded: str, key: str, folded: str) -> tuple[int, float] | None:

@@ -43,8 +43,9 @@ REBUILD_HINT = "rebuild the index with: python -m ingest --force"
 
 def build_glossary(units: Sequence[SourceUnit],
                    supplementary: Iterable[GlossaryEntry] | None = None) -> Glossary:
-    """Extract every definition from `units` (in order; the first definition of a short form
-    wins) and add the supplementary list (the packaged one unless given)."""
+    """Extract every definition from `units` (in order; within a document the first definition
+    of a short form wins, and each document keeps its own) and add the supplementary list (the
+    packaged one unless given)."""
     entries = review_entries(units)
     extra = load_supplementary() if supplementary is None else tuple(supplementary)
     return Glossary(entries, extra)
@@ -71,7 +72,8 @@ class Glossary:
     """Review entries plus supplementary ones, with every lookup key precomputed.
 
     A supplementary entry whose short form (or a variant) the review defines is dropped
-    into `shadowed` and never matched.
+    into `shadowed` and never matched. Review entries of several documents sit side by side:
+    a short form each defines differently is looked up as all of its entries, in index order.
     """
 
     entries: tuple[GlossaryEntry, ...]
@@ -180,8 +182,9 @@ class Glossary:
                 text = query[tokens[i].start():tokens[i + width - 1].end()].rstrip(".")
                 found = self._abbreviation_in_text(text)
                 if found:
-                    kind, entry = found
-                    if entry.source in wanted:
+                    kind, entries = found
+                    # A short form two documents define differently ("SA") expands to both.
+                    for entry in (e for e in entries if e.source in wanted):
                         out.append((text, entry.long))
                         if kind == "variant":
                             out.append((text, entry.short))
@@ -196,21 +199,29 @@ class Glossary:
             for j in range(min(len(keys), i + 12), i, -1):  # longest phrase first
                 hits = [e for e in self._phrases.get(" ".join(keys[i:j]), ()) if e.source in wanted]
                 if hits:
-                    out.extend((query[words[i].start():words[j - 1].end()], e.short) for e in hits)
+                    # A short form another document uses for something else ("SA": salvage
+                    # ablation there) would find that document's meaning: not added.
+                    out.extend((query[words[i].start():words[j - 1].end()], e.short) for e in hits
+                               if not self._ambiguous(e))
                     i = j
                     break
             else:
                 i += 1
         return list(dict.fromkeys(out))
 
-    def _abbreviation_in_text(self, text: str) -> tuple[str, GlossaryEntry] | None:
+    def _ambiguous(self, entry: GlossaryEntry) -> bool:
+        """Does the short form of `entry` stand for another long form too (in another document)?"""
+        mine = " ".join(long_words(entry.long))
+        return any(" ".join(long_words(e.long)) != mine for e in self._short.get(short_key(entry.short), ()))
+
+    def _abbreviation_in_text(self, text: str) -> tuple[str, tuple[GlossaryEntry, ...]] | None:
         key = short_key(text)
         if len(key) < 2 or not any(c.isalpha() for c in text) or (text.islower() and len(key) < 4):
             return None
         for kind, table in (("exact", self._short), ("variant", self._variant)):
             for k in (key, singular_key(text, key)):
                 if k and k in table:
-                    return kind, table[k][0]
+                    return kind, table[k]
         return None
 
     # -- persistence ----------------------------------------------------------------

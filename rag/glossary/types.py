@@ -26,8 +26,10 @@ MATCH_KINDS = ("exact", "variant", "reverse", "fuzzy", "none")
 
 @dataclass(frozen=True)
 class GlossaryEntry:
-    """One abbreviation. Review entries carry the unit that defines them and the defining
-    sentence (or legend item); supplementary entries carry a source note instead."""
+    """One abbreviation. Review entries carry the unit that defines them, the defining
+    sentence (or legend item) and the document they come from (`doc_key`: with several
+    indexed pages a short form may have one entry per document); supplementary entries carry
+    a source note instead."""
 
     short: str
     long: str
@@ -36,6 +38,7 @@ class GlossaryEntry:
     sentence: str | None = None
     variants: tuple[str, ...] = ()
     note: str | None = None
+    doc_key: str | None = None
 
     def __post_init__(self) -> None:
         if self.source not in SOURCES:
@@ -46,12 +49,14 @@ class GlossaryEntry:
 
     def to_dict(self) -> dict[str, Any]:
         return {"short": self.short, "long": self.long, "source": self.source, "unit_id": self.unit_id,
-                "sentence": self.sentence, "variants": list(self.variants), "note": self.note}
+                "sentence": self.sentence, "variants": list(self.variants), "note": self.note,
+                "doc_key": self.doc_key}
 
     @classmethod
     def from_dict(cls, data: Mapping[str, Any]) -> "GlossaryEntry":
         return cls(data["short"], data["long"], data["source"], data.get("unit_id"),
-                   data.get("sentence"), tuple(data.get("variants") or ()), data.get("note"))
+                   data.get("sentence"), tuple(data.get("variants") or ()), data.get("note"),
+                   data.get("doc_key"))
 
 
 @dataclass(frozen=True)

@@ -14,7 +14,7 @@ from typing import Any, Sequence
 
 from rag.core.text import CARDINALS, ORDINALS, local_id, number_value, zipf
 
-__all__ = ["structural_units", "topic_of", "author_names", "references_by_author", "names_other_work"]
+__all__ = ["structural_units", "documents_meant", "topic_of", "author_names", "references_by_author", "names_other_work"]
 
 _NUMBER = r"(\d+|" + "|".join(sorted({**CARDINALS, **ORDINALS}, key=len, reverse=True)) + r")"
 _FIGURE_RES = (re.compile(rf"\b(?:figure|fig\.?)\s*{_NUMBER}\b", re.I),
@@ -74,36 +74,77 @@ def structural_units(question: str, articles: Sequence[Any]) -> list[str]:
     """Unit IDs the question points at through the document's structure, best first.
 
     Worked example: "What is the second reference about?" -> ["reference-2"];
-    "Which journal published the review?" -> ["citation"].
+    "Which journal published the review?" -> ["citation"]. With several documents, each
+    document the question may mean gives its own ("Which journal published it?" -> every
+    document's citation; "... the review?" -> the one document of type Review).
     """
     found: list[str] = []
-    for article in articles:
-        by_local = {local_id(u.id): u.id for u in article.units}
-        figures = sorted(n for n in (_number_of(k, "figure-") for k in by_local) if n)
-        references = sorted(n for n in (_number_of(k, "reference-") for k in by_local) if n)
-        for kind, numbers, patterns in (("figure", figures, _FIGURE_RES), ("reference", references, _REFERENCE_RES)):
-            for pattern in patterns:
-                for m in pattern.finditer(question):
-                    n = number_value(m.group(1))
-                    if n and f"{kind}-{n}" in by_local:
-                        found.append(by_local[f"{kind}-{n}"])
-            if _LAST_RE[kind].search(question) and numbers:
-                found.append(by_local[f"{kind}-{numbers[-1]}"])
-        found.extend(u.id for u in article.units if u.section == "figure" and _names_caption(question, u.text))
-        named = bool(found)  # "the title of Figure 2" asks about the figure, not the record
-        for section, pattern in _SECTION_CUES:
-            if pattern.search(question) and section in by_local:
-                if section == "citation" and (named or _REFERENCE_LIST_CUE.search(question)):
-                    continue  # "which reference was published in 2017" is about the reference list
-                found.append(by_local[section])
-        if _asks_for_reference_list(question):
-            found.extend(by_local[f"reference-{n}"] for n in references)
-        if _REFERENCE_LIST_CUE.search(question):
-            found.extend(_references_by_year(question, [u for u in article.units if u.section == "reference"]))
-        if _PURPOSE_RE.search(question):
-            found.extend(u.id for u in article.units
-                         if u.section == "abstract" and _SELF_REFERENCE_RE.search(u.text))
+    for article in documents_meant(question, articles):
+        found.extend(_units_named_in(question, article))
     return list(dict.fromkeys(found))
+
+
+# Nouns that name any publication, not one kind of it: "the article" does not pick the one
+# document PubMed types "Journal Article".
+_ANY_PUBLICATION = {"article", "paper", "publication", "work", "report", "record"}
+
+
+def documents_meant(question: str, articles: Sequence[Any]) -> list[Any]:
+    """The indexed documents a question may be about: those it names by their first author's
+    surname ("the Machairas review"), else by their publication type when that tells them
+    apart ("the review" when one document is a Review and the other an Observational Study),
+    else all of them."""
+    articles = list(articles)
+    if len(articles) < 2:
+        return articles
+    words = set(re.findall(r"[^\W\d_][\w'\-]*", question))
+    by_author = [a for a in articles if _surname(a.first_author) in words]
+    if by_author:
+        return by_author
+    asked = {w.lower().removesuffix("s") for w in words} - _ANY_PUBLICATION
+    by_type = [a for a in articles if _type_noun(a.article_type) in asked]
+    return by_type if by_type else articles
+
+
+def _surname(first_author: str) -> str:
+    return first_author.split()[-1] if first_author.split() else ""
+
+
+def _type_noun(article_type: str) -> str:
+    """The head noun of a PubMed publication type: "Observational Study" -> "study"."""
+    words = re.findall(r"[a-z]+", article_type.lower())
+    return words[-1].removesuffix("s") if words else ""
+
+
+def _units_named_in(question: str, article: Any) -> list[str]:
+    """`structural_units` within one document."""
+    found: list[str] = []
+    by_local = {local_id(u.id): u.id for u in article.units}
+    figures = sorted(n for n in (_number_of(k, "figure-") for k in by_local) if n)
+    references = sorted(n for n in (_number_of(k, "reference-") for k in by_local) if n)
+    for kind, numbers, patterns in (("figure", figures, _FIGURE_RES), ("reference", references, _REFERENCE_RES)):
+        for pattern in patterns:
+            for m in pattern.finditer(question):
+                n = number_value(m.group(1))
+                if n and f"{kind}-{n}" in by_local:
+                    found.append(by_local[f"{kind}-{n}"])
+        if _LAST_RE[kind].search(question) and numbers:
+            found.append(by_local[f"{kind}-{numbers[-1]}"])
+    found.extend(u.id for u in article.units if u.section == "figure" and _names_caption(question, u.text))
+    named = bool(found)  # "the title of Figure 2" asks about the figure, not the record
+    for section, pattern in _SECTION_CUES:
+        if pattern.search(question) and section in by_local:
+            if section == "citation" and (named or _REFERENCE_LIST_CUE.search(question)):
+                continue  # "which reference was published in 2017" is about the reference list
+            found.append(by_local[section])
+    if _asks_for_reference_list(question):
+        found.extend(by_local[f"reference-{n}"] for n in references)
+    if _REFERENCE_LIST_CUE.search(question):
+        found.extend(_references_by_year(question, [u for u in article.units if u.section == "reference"]))
+    if _PURPOSE_RE.search(question):
+        found.extend(u.id for u in article.units
+                     if u.section == "abstract" and _SELF_REFERENCE_RE.search(u.text))
+    return found
 
 
 # A caption's head phrase: its words before the first preposition ("Treatment algorithm" of

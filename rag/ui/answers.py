@@ -17,10 +17,9 @@ import re
 from dataclasses import dataclass
 from typing import Iterable, Mapping
 
-from rag.core.text import resolve_unit_id
 from rag.core.types import Answer, Citation, SourceUnit
 from rag.glossary.types import GlossaryEntry
-from rag.ui.escape import escape_markdown_html
+from rag.ui.escape import inert_markdown
 from rag.ui.source import source_links
 
 SUPPLEMENTARY_LABEL = "not defined in this review"
@@ -65,16 +64,23 @@ def abbreviation_titles(entries: Iterable[GlossaryEntry]) -> dict[str, str]:
 
 
 def answer_html(markdown: str, unit_labels: Mapping[str, str] | None = None,
-                abbreviations: Mapping[str, str] | None = None) -> str:
-    """The answer's markdown with its HTML escaped, `[unit-id]` markers turned into labelled
-    citation chips, and abbreviations wrapped in `<abbr title=...>` for hover expansion.
+                abbreviations: Mapping[str, str] | None = None,
+                sources: Mapping[str, Citation] | None = None) -> str:
+    """The answer's markdown made inert (rag/ui/escape.py: no HTML, link or image from its
+    text), `[unit-id]` markers turned into labelled citation chips, and abbreviations wrapped
+    in `<abbr title=...>` for hover expansion.
 
-    One regex pass does both, so a replacement is never rewritten by the other; code spans
-    are left as they are.
+    A chip whose unit is in `sources` opens that source on click or tap: the chip is
+    focusable, and the stylesheet shows its card (label, text with the answering span
+    highlighted, outside links) while it has focus. No script is involved, so it works in
+    any page that allows HTML, and only phrasing elements are used, so the answer's
+    paragraph stays one paragraph. One regex pass does all of it, so a replacement is never
+    rewritten by another; code spans are left as they are.
     """
     unit_labels = unit_labels or {}
     abbreviations = abbreviations or {}
-    escaped = escape_markdown_html(markdown)
+    sources = sources or {}
+    escaped = inert_markdown(markdown)
     patterns = [r"(?P<code>`[^`\n]*`)", r"(?P<cite>" + _CITE.pattern + ")"]
     if abbreviations:
         forms = sorted((html.escape(f) for f in abbreviations), key=len, reverse=True)
@@ -87,11 +93,68 @@ def answer_html(markdown: str, unit_labels: Mapping[str, str] | None = None,
         if m.group("cite"):
             unit_id = m.group("uid")
             label = unit_labels.get(unit_id, unit_id)
-            return f'<span class="nelm-cite" title="{html.escape(label)}">[{unit_id}]</span>'
+            chip = f'<span class="nelm-cite" title="{html.escape(label)}">[{unit_id}]</span>'
+            return _popup(chip, sources[unit_id], label) if unit_id in sources else chip
         form = m.group("abbr")
         return f'<abbr class="nelm-abbr" title="{html.escape(lookup[form])}">{form}</abbr>{m.group("plural")}'
 
     return re.sub("|".join(patterns), replace, escaped)
+
+
+def sources_by_marker(citations: Iterable[Citation]) -> dict[str, Citation]:
+    """Citations by the ID a marker shows, for `answer_html`: the unit's own, and without its
+    document prefix (the algorithm cites "figure-2"; a multi-document index calls that unit
+    "machairas2021:figure-2"); the first citation of a bare ID keeps it."""
+    found: dict[str, Citation] = {}
+    for c in citations:
+        found.setdefault(c.unit_id.split(":")[-1], c)
+        found[c.unit_id] = c
+    return found
+
+
+def _popup(chip: str, citation: Citation, label: str) -> str:
+    """A focusable chip with its source card inside (see `answer_html`)."""
+    text = citation.text
+    start, end = citation.span if len(citation.span) == 2 else (0, 0)
+    if 0 <= start < end <= len(text):
+        body = _md_text(text[:start]) + "<mark>" + _md_text(text[start:end]) + "</mark>" + _md_text(text[end:])
+    else:
+        body = _md_text(text)
+    links = " · ".join(f'<a href="{html.escape(url)}" target="_blank" rel="noopener noreferrer">{html.escape(name)}</a>'
+                       for name, url in source_links(citation))
+    return (f'<span class="nelm-cite-open" tabindex="0" role="button" aria-label="Show the source: {html.escape(label)}">'
+            f'{chip}<span class="nelm-pop" role="note"><strong>{_md_text(citation.label)}</strong> '
+            f'<span class="nelm-cite">[{html.escape(citation.unit_id)}]</span>'
+            f'<span class="nelm-pop-text">{body}</span>'
+            + (f'<span class="nelm-links">{links}</span>' if links else "") + "</span></span>")
+
+
+def _md_text(text: str) -> str:
+    """Source text inside inline HTML, where markdown still applies: HTML-escaped, with the
+    characters markdown would act on backslash-escaped, so a source's "*" stays a "*"."""
+    return re.sub(r"([\\`*_\[\]$~|])", r"\\\1", html.escape(" ".join(text.split()), quote=False))
+
+
+def abstract_html(units: Mapping[str, SourceUnit], cited: Iterable[str]) -> str:
+    """The whole abstract of the cited document in reading order, the cited sentences
+    highlighted in place, so a reader sees each quoted sentence in its context.
+
+    The document is that of the first cited abstract sentence (or the first document with an
+    abstract); an HTML block for `st.markdown(..., unsafe_allow_html=True)`.
+    """
+    cited_ids = list(dict.fromkeys(cited))
+    abstract = [u for u in units.values() if u.section == "abstract"]
+    docs = [units[c].doc_key for c in cited_ids if c in units and units[c].section == "abstract"]
+    doc = docs[0] if docs else (abstract[0].doc_key if abstract else None)
+    sentences = sorted((u for u in abstract if u.doc_key == doc), key=lambda u: u.start)
+    parts = []
+    for unit in sentences:
+        text = html.escape(unit.text)
+        if unit.id in cited_ids:
+            parts.append(f'<mark>{text}</mark> <span class="nelm-cite">[{html.escape(unit.id)}]</span>')
+        else:
+            parts.append(text)
+    return f'<div class="nelm-abstract">{" ".join(parts)}</div>'
 
 
 def answer_footer(answer: Answer) -> str:
@@ -124,6 +187,14 @@ def citation_html(citation: Citation, highlight: bool = True) -> str:
             + "</div>")
 
 
+def closest_html(citation: Citation) -> str:
+    """The best of a refusal's related passages, shown openly (a clinician may judge it
+    useful) and labelled so that it can never pass for an answer."""
+    return ('<div class="nelm-closest"><strong>Closest passage in the review</strong> '
+            '(not an answer: the review\'s indexed text does not say this; judge it yourself)'
+            + citation_html(citation, highlight=False) + "</div>")
+
+
 def glossary_entry_html(entry: GlossaryEntry, unit_labels: Mapping[str, str] | None = None) -> str:
     """A glossary row: short form, expansion, and where it is defined (or that it is not)."""
     if entry.source == "review":
@@ -137,11 +208,16 @@ def glossary_entry_html(entry: GlossaryEntry, unit_labels: Mapping[str, str] | N
 
 
 def unit_citations(unit_ids: Iterable[str], units: Mapping[str, SourceUnit]) -> tuple[Citation, ...]:
-    """Whole-unit citations for IDs such as the algorithm's; a bare ID also resolves to the
-    one prefixed unit of a multi-document index ("figure-2" -> "machairas2021:figure-2")."""
+    """Whole-unit citations for the treatment algorithm's IDs, which are the review's own: in a
+    multi-document index a bare ID resolves in the review's document, found by its DOI
+    (rag/algorithm/source.py), never in whichever page sorts first ("abstract-s6" ->
+    "machairas2021:abstract-s6")."""
+    from rag.algorithm.source import resolve_citations
+
+    keys = resolve_citations(dict.fromkeys(unit_ids), units)
     out = []
     for unit_id in dict.fromkeys(unit_ids):
-        key = resolve_unit_id(unit_id, units)
+        key = keys.get(unit_id)
         if key is not None:
             unit = units[key]
             out.append(Citation(unit.id, unit.section, unit.label, unit.text, (0, len(unit.text)), 1.0,
