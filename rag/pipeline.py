@@ -238,7 +238,7 @@ class Pipeline:
         vector, query_words = self._encode_query(turn.query)
         hits = self.retriever.retrieve(turn.query, self.settings.top_k, vector=vector)
         t1 = time.perf_counter()
-        focus = turn.question if turn.query != turn.question else ""
+        focus = turn.own_words if turn.query != turn.own_words else ""
         extraction = self.answerer.answer(turn.query, hits, self.index.units, focus=focus, query_words=query_words)
         return hits, extraction, (t1 - t0) * 1000
 

@@ -19,13 +19,13 @@ pytestmark = pytest.mark.model
 SPLITS = {"dev": ROOT / "eval" / "questions.jsonl", "test": ROOT / "eval" / "questions_test.jsonl"}
 # metric: {split: (level, higher is better)}
 GATES = {
-    "recall@1": {"dev": (0.83, True), "test": (0.74, True)},
-    "recall@3": {"dev": (0.93, True), "test": (0.91, True)},
+    "recall@1": {"dev": (0.77, True), "test": (0.77, True)},
+    "recall@3": {"dev": (0.90, True), "test": (0.92, True)},
     "citation_recall": {"dev": (1.0, True), "test": (1.0, True)},
     "citation_precision": {"dev": (1.0, True), "test": (1.0, True)},
-    "facts": {"dev": (0.87, True), "test": (0.69, True)},
-    "abstention_recall": {"dev": (0.92, True), "test": (0.86, True)},
-    "false_refusal_rate": {"dev": (0.1, False), "test": (0.24, False)},
+    "facts": {"dev": (0.82, True), "test": (0.76, True)},
+    "abstention_recall": {"dev": (0.87, True), "test": (0.84, True)},
+    "false_refusal_rate": {"dev": (0.13, False), "test": (0.16, False)},
     "glossary_route_accuracy": {"dev": (1.0, True), "test": (0.75, True)},
     "algorithm_route_accuracy": {"dev": (1.0, True), "test": (0.89, True)},
 }

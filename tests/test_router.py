@@ -156,3 +156,9 @@ def test_clinician_shorthand_reaches_the_algorithm_and_details_go_to_retrieval(g
 def test_a_treatment_follow_up_asking_a_detail_goes_to_retrieval(glossary, question, expected):
     case = "How should a G2 pancreatic NEN with unresectable liver-only metastases be treated?"
     assert route(question, [case], glossary, LIMIT).route == expected
+
+
+def test_a_retrieval_turn_searches_the_written_out_question_and_keeps_the_typed_one(glossary):
+    turn = route("wat yr was it published", [], glossary, LIMIT)
+    assert turn.route == "retrieval" and turn.question == "wat yr was it published"
+    assert turn.query == "what year was it published" == turn.own_words

@@ -18,7 +18,7 @@ _NUMBER_CUE = re.compile(
     r"\b(how many|how much|how long|how often|what (?:percentage|proportion|fraction|share|number|dose|"
     r"dosage|rate)|percent(?:age)?|proportion|\d+[- ]year|median|mean|average|dose|dosage|mg|rate|"
     r"incidence|prevalence|survival (?:rate|benefit|figure)|odds|hazard|ratio|rates|cut-?off|threshold|"
-    r"how large|how big|size of|minimum|maximum|at least|at most)\b", re.I)
+    r"how large|how big|size of|minimum|maximum|at least|at most|per ?cent)\b|%", re.I)
 NAMING_WORDS = """abbreviation abbreviations abbreviated acronym acronyms stand stands mean means meaning
 definition define defined expand expansion full form short long name named called term terms word letters
 legend caption figure listed list mention mentioned include included vs versus treatment treatments
@@ -40,6 +40,15 @@ _INSTANCE_RES = (
 _MEMBER_KINDS = re.compile(r"\b(?:agents?|drugs?|medications?|medicines?|regimens?|inhibitors?|analogues?|analogs?|"
                            r"chemotherap(?:y|ies)|trials?|studies|criteria|scores?|techniques?|devices?|isotopes?|"
                            r"radiopharmaceuticals?|radionuclides?|genes?|(?:bio)?markers?|guidelines?)\b", re.I)
+# Plural nouns that stand for a list of particulars ("which parameters", "what advances",
+# "which cases"): a question that opens with one asks for the particulars, whatever follows.
+_PARTICULARS = re.compile(r"\b(?:agents|drugs|medications|medicines|regimens|inhibitors|criteria|scores|techniques|"
+                          r"parameters|factors|variables|advances|indications|cases|conditions|complications|"
+                          r"side[- ]effects|contraindications|characteristics)\b", re.I)
+_VERBS = set("""is are was were be been do does did done has have had may might can could will would shall
+should must precede precedes follow follows limit limits need needs make makes""".split())
+_WHICH_PARTICULARS = re.compile(r"^\s*(?:which|what)\s+(?:specific\s+|particular\s+|other\s+|new\s+)?"
+                                r"(?P<cls>(?:[a-z][\w-]*\s+){0,5}?" + _PARTICULARS.pattern + r")", re.I)
 ENUMERATION = re.compile(r"such as|including|includ\w+\b|e\.\s?g\.|i\.\s?e\.|namely|:|\(", re.I)
 TITLE_CUE = re.compile(r"\b(?:title|titled|called|named|heading)\b", re.I)
 TOPIC_RE = re.compile(r"\b(?:discuss\w*|cover\w*|mention\w*|address\w*|topics?|subjects?|key ?words?|about|"
@@ -54,7 +63,9 @@ def instance_class(question: str) -> str:
         m = pattern.search(question)
         if m and _MEMBER_KINDS.search(m.group("cls")):
             return m.group("cls")
-    return ""
+    m = _WHICH_PARTICULARS.search(question)
+    # "what may precede ... agents" asks what comes before them, not which agents they are.
+    return m.group("cls") if m and not set(m.group("cls").lower().split()) & _VERBS else ""
 
 
 def asks_for_number(question: str) -> bool:

@@ -29,7 +29,8 @@ from typing import Callable, Sequence
 from rag.answer.cues import (NAMING_WORDS, TITLE_CUE, asks_for_number,
                              citation_parts_for)
 from rag.retrieval.hybrid import Hit
-from rag.answer.gate import Gate, WordVectors, gate_features
+from rag.answer.choice import Scored, score_segments
+from rag.answer.gate import Gate, WordVectors
 from rag.answer.kinds import kind_rule
 from rag.answer.refusal import abstention_text
 from rag.answer.segments import FIRST_LEGEND_ITEM, Segment, segments_of, strip_citation_marks
@@ -47,7 +48,9 @@ effect effects happen happens main key important current currently available pla
 part parts do done role roles kind type types say come comes came
 reference references cite cites cited figure figures caption abstract published journal paper papers study studies article articles
 year years date dates name named call calls called""".split())
-_DIGIT_RE = re.compile(r"\d")
+# A quantity, not a number fused into a name or a compound label ("G1", "Ki-67", "2-stage",
+# "1- and 2-stage"): those name a kind of thing and answer no "how many".
+_QUANTITY_RE = re.compile(r"(?<![\w-])\d+(?:[.,]\d+)?(?!\w|-)")
 
 
 @dataclass(frozen=True)
@@ -58,6 +61,7 @@ class Extraction:
     related: tuple[Citation, ...]
     candidates: tuple[str, ...] = ()  # the units the answer would quote (also when refused)
     gate: dict = field(default_factory=dict)  # the gate's features and probability, when it decided
+    scored: tuple = ()  # every candidate piece the gate scored (rag/answer/choice.py), for fitting it
 
 
 class Answerer:
@@ -181,17 +185,24 @@ class Answerer:
                         for h in candidates[:3])
         if not segments:
             return Extraction(abstention_text(), (), True, related)
+        scored: list[Scored] = []
         if structural:
             chosen = self._structural_choice(question, structural, units, weights, aliases)
             if not chosen:  # the named unit lacks what is asked ("the authors' affiliations")
                 return Extraction(abstention_text(), (), True, related)
         else:
-            chosen = self._choose(segments)
+            if self.gate is not None:
+                scored = score_segments(segments, candidates, query_words, self.passage_words,
+                                        lambda text: self.terms_with_aliases(text, aliases),
+                                        lambda word: self.stem(fold_spelling(word)), bool(focus), self.gate)
+            # A follow-up's query is mostly the earlier turn, which the ranker would match again;
+            # its own words, weighed up in coverage, decide instead ("What are the alternatives?").
+            chosen = self._choose(segments, () if focus else scored)
         coverage = self.coverage(weights, " ".join(seg.text for _, seg in chosen), aliases)
         wants_number = asks_for_number(question)
         # Page numbers and years of a bibliographic record are not the figure a clinical
         # question asks for ("what is the incidence ...?").
-        has_number = any(_DIGIT_RE.search(strip_citation_marks(seg.text)) for _, seg in chosen
+        has_number = any(_QUANTITY_RE.search(strip_citation_marks(seg.text)) for _, seg in chosen
                          if seg.unit.section not in ("citation", "reference"))
         ids = tuple(dict.fromkeys(seg.unit.id for _, seg in chosen))
         decided: dict = {}
@@ -200,13 +211,9 @@ class Answerer:
         elif self.gate is None:
             answerable = coverage >= self.settings.min_coverage
         else:
-            hit, seg = chosen[0]
-            present = self.terms_with_aliases(seg.text, aliases)
-            features = gate_features(hit, candidates, coverage, query_words, self.passage_words(seg.text),
-                                     lambda word: self.stem(fold_spelling(word)) in present, bool(focus))
-            probability = self.gate.probability(features)
-            decided = {**features.to_dict(), "probability": round(probability, 6)}
-            answerable = probability >= self.gate.threshold
+            best = next(s for s in scored if s.segment == chosen[0][1])
+            decided = {**best.features.to_dict(), "probability": round(best.probability, 6)}
+            answerable = best.probability >= self.gate.threshold
         answerable = answerable and (bool(structural) or has_number or not wants_number)
         if not answerable:
             return Extraction(abstention_text(), (), True, related, ids, decided)
@@ -215,17 +222,27 @@ class Answerer:
         for hit, seg in chosen:
             sentences.append(f"{_without_final_period(seg.text)} [{seg.unit.id}].")
             citations.append(_citation(seg.unit, seg.start, seg.end, hit.score))
-        return Extraction(" ".join(sentences), tuple(citations), False, (), ids, decided)
+        return Extraction(" ".join(sentences), tuple(citations), False, (), ids, decided, tuple(scored))
 
-    def _choose(self, segments: list[tuple[Hit, Segment, float]]) -> list[tuple[Hit, Segment]]:
-        """The best segment, plus others only where they add enough of the question's terms."""
-        ranked = sorted(segments, key=lambda x: (-(x[2] + self.settings.rank_bonus_weight * _rank_bonus(x[0], segments)), x[1].start))
-        chosen = [ranked[0][:2]]
-        best = ranked[0][2]
-        for hit, seg, score in ranked[1:]:
+    def _choose(self, segments: list[tuple[Hit, Segment, float]],
+                scored: Sequence[Scored] = ()) -> list[tuple[Hit, Segment]]:
+        """The best segment, plus others only where they add enough of the question's terms.
+
+        With the fitted models' `scored` view (aligned with `segments`) the ranker's choice
+        answers, and a further passage must also pass the gate; without them, coverage plus a
+        bonus for the retriever's rank decides."""
+        bonus = [x[2] + self.settings.rank_bonus_weight * _rank_bonus(x[0], segments) for x in segments]
+        ranks = [s.rank for s in scored] or [0.0] * len(segments)
+        order = sorted(range(len(segments)), key=lambda i: (-ranks[i], -bonus[i], segments[i][1].start))
+        chosen = [segments[order[0]][:2]]
+        best = segments[order[0]][2]
+        for i in order[1:]:
+            hit, seg, score = segments[i]
             if len(chosen) >= self.settings.max_passages:
                 break
             if seg.unit.id in {s.unit.id for _, s in chosen}:
+                continue
+            if scored and self.gate is not None and scored[i].probability < self.gate.threshold:
                 continue
             cfg = self.settings
             tied = score >= best - cfg.tie_margin and score >= cfg.min_coverage

@@ -19,11 +19,15 @@ each a general property of a question-passage pair, never the wording of any que
   item or a caption's title, not the whole chunk retrieval scored);
 - `content_words`: how much the question asks (log of its content-word count);
 - `followup`: whether the question was joined with an earlier turn, whose words then dilute
-  every other signal (a different regime, so the model may weigh it apart).
+  every other signal (a different regime, so the model may weigh it apart);
+- `coverage_lead`, `soft_lead`: by how much the passage's coverage and alignment lead the best
+  other candidate unit's (rag/answer/choice.py); they rank candidates only, since a question
+  two passages answer equally well is no less answerable.
 
-A logistic regression over these, fitted on the dev split only (`python -m eval.fit_gate`),
-gives the probability that answering with the passage is right; its coefficients, scaling
-and threshold are data in `data/gate.json`, not numbers in code. Hard constraints stay hard
+A logistic regression over these, fitted on every (question, candidate passage) pair of the
+dev split only (`python -m eval.fit_gate`), gives the probability that answering with the
+passage is right; the answerer quotes the most probable candidate (rag/answer/choice.py).
+Its coefficients, scaling and threshold are data in `data/gate.json`, not numbers in code. Hard constraints stay hard
 and outside the model (rag/answer/extractive.py): a figure asked for must be in the passage,
 a passage's kind limits what it can answer, and another cancer is declined by the router.
 """
@@ -44,7 +48,8 @@ from rag.core.text import NON_CONTENT_WORDS, rarity, zipf
 
 GATE_PATH = Path(__file__).resolve().parent / "data" / "gate.json"
 FEATURES = ("coverage", "soft_alignment", "weakest_rare", "unmatched_rare", "fused", "dense", "lexical_share",
-            "top_ranked", "content_words", "passage_similarity", "followup")
+            "top_ranked", "content_words", "passage_similarity", "followup", "coverage_lead", "soft_lead")
+RANK_ONLY = ("coverage_lead", "soft_lead")  # read by the ranker; the gate's weights on them are 0
 RARE_ZIPF = 3.5  # rarer in general English than about 3 per million words: a word that carries the question
 MATCHED_SIMILARITY = 0.75  # contextual similarity at which a word counts as matched by meaning
 _WORD = re.compile(r"[a-z0-9][a-z0-9\-]*")
@@ -73,6 +78,9 @@ class GateFeatures:
     content_words: float
     passage_similarity: float
     followup: float
+    # How far this passage leads the best other unit (rag/answer/choice.py fills these in).
+    coverage_lead: float = 0.0
+    soft_lead: float = 0.0
 
     def vector(self) -> np.ndarray:
         return np.array([getattr(self, name) for name in FEATURES], dtype=np.float64)
@@ -149,8 +157,23 @@ def gate_features(hit: Any, candidates: Sequence[Any], coverage: float, question
 
 
 @dataclass(frozen=True)
+class Ranker:
+    """A fitted conditional logit over one question's candidates: the candidate with the
+    highest coef . (x - mean) / scale is the one most likely to answer. Only differences
+    between candidates matter, so it has no intercept and no threshold."""
+
+    mean: tuple[float, ...]
+    scale: tuple[float, ...]
+    coef: tuple[float, ...]
+
+    def score(self, features: GateFeatures) -> float:
+        return float(np.dot(self.coef, (features.vector() - np.array(self.mean)) / np.array(self.scale)))
+
+
+@dataclass(frozen=True)
 class Gate:
-    """A fitted logistic regression: p = sigmoid(coef . (x - mean) / scale + intercept)."""
+    """A fitted logistic regression, p = sigmoid(coef . (x - mean) / scale + intercept), on the
+    chosen passage; and the `ranker` that chose it, when one was fitted."""
 
     mean: tuple[float, ...]
     scale: tuple[float, ...]
@@ -158,6 +181,7 @@ class Gate:
     intercept: float
     threshold: float
     fitted_on: str = ""
+    ranker: Ranker | None = None
 
     def probability(self, features: GateFeatures) -> float:
         z = (features.vector() - np.array(self.mean)) / np.array(self.scale)
@@ -171,8 +195,10 @@ class Gate:
         if list(data.get("features", [])) != list(FEATURES):
             raise ConfigError(f"The answer gate was fitted on features {data.get('features')}, this code computes "
                               f"{list(FEATURES)}; refit it with: python -m eval.fit_gate")
+        ranked = data.get("ranker")
+        ranker = Ranker(tuple(ranked["mean"]), tuple(ranked["scale"]), tuple(ranked["coef"])) if ranked else None
         return cls(tuple(data["mean"]), tuple(data["scale"]), tuple(data["coef"]), float(data["intercept"]),
-                   float(data["threshold"]), str(data.get("fitted_on", "")))
+                   float(data["threshold"]), str(data.get("fitted_on", "")), ranker)
 
 
 def load_gate(path: Path = GATE_PATH) -> Gate | None:

@@ -65,7 +65,7 @@ _ALWAYS = [re.compile(p, re.IGNORECASE) for p in (
     r"what\s+(?:does|do|did)\s+(?P<t>.+?)\s+stands?\s+for(?:\s+(?:in|within|according\s+to)\s+.+)?",
     r"(?:(?:tell\s+me\s+|explain\s+)?what\s+)?(?P<t>.+?)\s+stands?\s+for(?:\s+(?:in|within|according\s+to)\s+.+)?",
     r"what\s+(?:is|are)\s+(?P<t>.+?)\s+abbreviated(?:\s+as|\s+to)?(?:\s+in\s+.+)?",
-    r"(?:what|which)\s+(?:abbreviation|acronym|short\s+form)\s+(?:does|do|is)\s+.+?\s+(?:use|used)\s+for\s+(?P<t>.+)",
+    r"(?:what|which)\s+(?:abbreviation|acronym|short\s+form)\s+(?:does|do|is)\s+(?:.+?\s+)?(?:use|used)\s+for\s+(?P<t>.+)",
     r"what\s+(?:is|are|'s)\s+(?P<t>.+?)\s+(?:short\s+for|an?\s+(?:abbreviation|acronym)\s+for)",
     # "the abbreviation (used) for X", "what is the full form of X"
     r"(?:what\s+(?:is|are)\s+|what's\s+|give\s+me\s+)?(?:the\s+)?" + _FORM
@@ -86,6 +86,12 @@ _IF_ABBREVIATION = [re.compile(p, re.IGNORECASE) for p in (
     # "what is meant by X", "what do you / does the review mean by X"
     r"what\s+(?:(?:is|are)\s+meant|(?:do|does)\s+(?:the\s+)?\w+\s+mean)\s+by\s+(?P<t>.+)",
     r"(?:what\s+(?:is\s+)?)?(?P<t>.+?)\s+(?:means?|meaning|definition)" + _WHERE,
+    # "what does X refer to", "X refers to", "the full name of X"
+    r"what\s+(?:does|do)\s+(?P<t>.+?)\s+refers?\s+to" + _WHERE,
+    r"(?P<t>.+?)\s+refers?\s+to" + _WHERE,
+    r"(?:what\s+is\s+|what's\s+)?(?:the\s+)?(?:full|long|whole)\s+name\s+(?:of|for)\s+(?P<t>.+?)" + _WHERE,
+    # an embedded question, once "can you tell me" is off: "what MWA is"
+    r"what\s+(?P<t>.+?)\s+(?:is|are|means?)" + _WHERE,
     r"(?:what\s+is|what's|whats|what\s+are)\s+(?P<t>.+)",
     r"(?P<t>.+)",
 )]
@@ -100,6 +106,18 @@ _SEPARATOR = re.compile(r"\s*[,;/]\s*(?:(?:and|or)\s+)?|\s+(?:and|or|vs\.?|versu
 # "(the) difference between X and Y": names the terms to compare, in an abbreviation frame.
 _COMPARISON_LEAD = re.compile(r"^(?:the\s+)?differences?\s+between\s+", re.IGNORECASE)
 _QUOTES = " \"'“”‘’`*"
+# What frames a request without asking anything: greetings, "can you tell me", "please",
+# "thanks". Off before the frame is matched: "can u tell me what MWA is" asks "what MWA is".
+_COURTESY_LEAD = re.compile(r"^(?:(?:hi|hello|hey)\b[,!.]?\s*)?(?:please\s+)?(?:(?:can|could|would)\s+you\s+"
+                            r"(?:please\s+)?|do\s+you\s+know\s+|i\s+(?:want|would\s+like|need)\s+to\s+know\s+)?"
+                            r"(?:(?:tell|remind)\s+me\s+|explain\s+(?=what\b))?", re.IGNORECASE)
+_COURTESY_TAIL = re.compile(r"[,\s]+(?:please|thanks|thank\s+you|thx|ty)\s*$", re.IGNORECASE)
+# Asking whether two terms differ is asking for both definitions: "is TARE the same as RE",
+# "difference between TACE and TAE" -> "TARE vs RE"; the listed terms must still each be one.
+_SAME_AS = [re.compile(p, re.IGNORECASE) for p in (
+    r"(?:what\s+is\s+|what's\s+)?(?:the\s+)?differences?\s+between\s+(?P<a>.+?)\s+(?:and|&)\s+(?P<b>.+)",
+    r"(?:is|are)\s+(?P<a>.+?)\s+(?:the\s+same(?:\s+thing)?\s+as|different\s+from|another\s+name\s+for)\s+(?P<b>.+)",
+)]
 
 
 def parse_glossary_terms(question: str, glossary: Glossary) -> tuple[str, ...]:
@@ -136,6 +154,17 @@ def _standard_frame(question: str) -> str:
     text = question.replace("\u2019", "'").strip().rstrip("?.! ")
     for pattern, word in _SYMBOLS:
         text = pattern.sub(word, text)
+    text = _standard_words(text)
+    text = _COURTESY_TAIL.sub("", _COURTESY_LEAD.sub("", text)).rstrip("?.! ").strip() or text
+    for pattern in _SAME_AS:
+        m = pattern.fullmatch(text)
+        if m:
+            return f"{m.group('a')} vs {m.group('b')}"
+    return text
+
+
+def _standard_words(text: str) -> str:
+    """Each `_TEXT_SPEAK` word typed like a word in its standard spelling (see above)."""
     words = text.split()
     out = []
     for i, word in enumerate(words):

@@ -41,10 +41,11 @@ class FollowupResolver:
           plain join stands.
         """
 
-        if turn.route != "retrieval" or not turn.history or turn.query == turn.question:
+        own = turn.own_words
+        if turn.route != "retrieval" or not turn.history or turn.query == own:
             return turn
-        why = asks_why(turn.question)
-        if not why and not points_back(turn.question):
+        why = asks_why(own)
+        if not why and not points_back(own):
             return turn
         # The previous answer, re-asked with its own history; kept per conversation prefix.
         previous = self._previous.get(turn.history)
@@ -55,9 +56,9 @@ class FollowupResolver:
         if previous.route != "retrieval" or previous.abstained or not previous.citations:
             return turn
         cited = [c.unit_id for c in previous.citations]
-        items = pick_referent(turn.question, cited)
+        items = pick_referent(own, cited)
         if items:
-            named = name_referent(turn.question, [item_name(u) for u in items])
+            named = name_referent(own, [item_name(u) for u in items])
             # What a cited work found, or a figure from it, is not in its entry; a named unit
             # is quoted whatever is asked, so such a question keeps the plain join (refused).
             if asks_what_a_work_found(named) or asks_for_number(named):

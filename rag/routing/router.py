@@ -7,7 +7,8 @@ Routes, checked in this order (the first that holds wins):
 3. `algorithm`: a treatment decision for a case (rag/routing/treatment.py), unless it only asks
    for a figure (a dose, a rate) that the Figure 2 pathway cannot give;
 4. a follow-up ("And TAE?", "and for G1?") takes the route of the question it leans on;
-5. `retrieval`: everything else, with a follow-up rewritten into a self-contained question.
+5. `retrieval`: everything else, with its chat shorthand written out (rag/core/shorthand.py)
+   and a follow-up rewritten into a self-contained question.
 
 The pipeline (rag/pipeline.py) only dispatches on `Turn.route`. The predicates each route
 rests on live with their knowledge (glossary phrasing, case features, disease names); this
@@ -24,6 +25,7 @@ from rag.algorithm.inputs import extract_inputs
 from rag.answer.cues import asks_for_number
 from rag.core.errors import InvalidQuestionError
 from rag.core.question import normalise_question
+from rag.core.shorthand import expand_shorthand
 from rag.glossary.questions import parse_glossary_question, parse_glossary_terms
 from rag.routing.followup import is_followup, rewrite
 from rag.routing.scope import other_disease
@@ -49,6 +51,13 @@ class Turn:
     glossary_terms: tuple[str, ...] = ()  # glossary: every term asked about ("TACE vs TAE"), in order
     previous_treatment: str = ""  # algorithm follow-up: the case it adds to
     other_disease: str = ""  # out_of_scope: the non-neuroendocrine disease named
+    asked: str = ""  # the question with its shorthand written out ("wat yr" -> "what year"), if that changed it
+
+    @property
+    def own_words(self) -> str:
+        """What the user asked, in standard spelling, before any joining with earlier turns:
+        a query that differs from it was rewritten from the conversation."""
+        return self.asked or self.question
 
 
 def route(question: str, history: Sequence[str], glossary: "Glossary", max_chars: int) -> Turn:
@@ -64,9 +73,12 @@ def route(question: str, history: Sequence[str], glossary: "Glossary", max_chars
     terms = parse_glossary_terms(question, glossary)
     if terms:
         return Turn(question, past, question, "glossary", glossary_term=terms[0], glossary_terms=terms)
+    plain = expand_shorthand(question)
+    asked = plain if plain != question else ""
     disease = other_disease(question)
     if disease:
-        return Turn(question, past, rewrite(question, list(past)).question, "out_of_scope", other_disease=disease)
+        return Turn(question, past, rewrite(plain, list(past)).question, "out_of_scope", other_disease=disease,
+                    asked=asked)
     if is_treatment_question(question) and not _asks_beyond_algorithm(question):
         return Turn(question, past, question, "algorithm")
     if past and is_followup(question):
@@ -78,7 +90,7 @@ def route(question: str, history: Sequence[str], glossary: "Glossary", max_chars
                         glossary_terms=(term,))
         if is_treatment_question(anchor) and not _asks_beyond_algorithm(question):
             return Turn(question, past, f"{anchor} {question}", "algorithm", previous_treatment=anchor)
-    return Turn(question, past, rewrite(question, list(past)).question, "retrieval")
+    return Turn(question, past, rewrite(plain, list(past)).question, "retrieval", asked=asked)
 
 
 _FOLLOWUP_LEAD = re.compile(r"^(?:and|but|also|so|then|what about|how about|same for|for)\b[\s,]*", re.I)
