@@ -143,6 +143,7 @@ def _write_build(settings: Settings, index_dir: Path, source: SeedSource, articl
             seeds={p.name: sha256_file(p) for p in source.paths},
             seed_dir=relative_to_index(source.folder, index_dir) if source.folder is not None else None,
             seed_files=tuple(relative_to_index(p, index_dir) for p in source.paths),
+            built_in=os.path.abspath(index_dir),
             files={name: sha256_file(tmp_dir / name) for name in INDEX_FILES},
             unit_count=sum(len(a.units) for a in articles), chunk_count=len(chunks),
             document_count=len(articles), build_seconds=round(time.perf_counter() - started, 3),

@@ -89,6 +89,13 @@ def test_a_project_moved_with_its_index_still_finds_its_pages(two_page_index, tm
         shutil.rmtree(moved)
 
 
+def test_an_index_folder_copied_alone_still_finds_its_pages(two_page_index, tmp_path):
+    copy = tmp_path / "elsewhere" / "copy-of-x"
+    shutil.copytree(two_page_index.index_dir, copy, symlinks=True)
+    status = index_status(_only_index_dir(copy))
+    assert status.state == "ok", status.reasons
+
+
 def test_a_gone_page_is_stale_and_the_rebuild_says_which_and_how(two_page_index, fake_embedder):
     (two_page_index.index_dir.parent / "pages" / "b_other.txt").unlink()
     status = index_status(two_page_index)
@@ -177,7 +184,7 @@ def test_an_index_of_the_previous_format_is_stale_not_corrupt(fake_index):
     build = current_dir(fake_index.index_dir).resolve()
     _edit_json("manifest.json", lambda m: {**m, "format_version": 1})(build)
     status = index_status(fake_index)
-    assert status.state == "stale" and status.reasons == ("index format 1, this code reads 2",)
+    assert status.state == "stale" and status.reasons == ("index format 1, this code reads 3",)
 
 
 # --- items 7 and 8: one build at a time; leftovers of killed builds go ---------------------------

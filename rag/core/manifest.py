@@ -6,7 +6,8 @@ pages built this index (so opening and repairing an index need only its folder),
 each index file is still byte for byte what the build wrote (sha256). It reads no vectors.
 
 Seed paths are stored relative to the index folder (`../seeds/review.txt`), so a project
-copied or cloned elsewhere with its index keeps pointing at its own pages.
+copied or cloned elsewhere with its index keeps pointing at its own pages; `built_in`, the index
+folder's absolute path at build time, finds them when the index folder alone was moved or copied.
 """
 
 from __future__ import annotations
@@ -19,7 +20,7 @@ from typing import Any
 
 from rag.core.errors import IndexCorruptError
 
-FORMAT_VERSION = 2
+FORMAT_VERSION = 3  # 3: `built_in`; 2: seed pages and file checksums
 # Every file of a build except the manifest itself; each has its sha256 in `Manifest.files`.
 INDEX_FILES = ("articles.json", "chunks.json", "glossary.json", "vectors.faiss")
 
@@ -33,6 +34,7 @@ class Manifest:
     seeds: dict[str, str]  # seed file name -> sha256
     seed_dir: str | None  # the folder whose every page built it (relative to the index folder), or None
     seed_files: tuple[str, ...]  # the pages, in indexing order (relative to the index folder)
+    built_in: str  # the index folder's absolute path when it was built
     files: dict[str, str]  # index file name -> sha256
     unit_count: int
     chunk_count: int
@@ -60,7 +62,7 @@ class Manifest:
 
 
 _SCALARS = {"format_version": int, "model_name": str, "dimension": int, "unit_count": int, "chunk_count": int,
-            "document_count": int, "build_seconds": (int, float), "built_at": str}
+            "document_count": int, "build_seconds": (int, float), "built_at": str, "built_in": str}
 
 
 def _has_type(name: str, value: Any) -> bool:
@@ -80,9 +82,14 @@ def relative_to_index(path: Path, index_dir: Path) -> str:
     return os.path.relpath(os.path.abspath(path), os.path.abspath(index_dir))
 
 
-def from_index(recorded: str, index_dir: Path) -> Path:
-    """A recorded seed path, back to a path usable from here."""
-    return Path(os.path.normpath(os.path.join(os.path.abspath(index_dir), recorded)))
+def from_index(recorded: str, index_dir: Path, built_in: Any = None) -> Path:
+    """A recorded seed path, back to a usable path: next to the index folder where it is now,
+    else (an index folder moved or copied alone) where the index was built."""
+    here = Path(os.path.normpath(os.path.join(os.path.abspath(index_dir), recorded)))
+    if here.exists() or not isinstance(built_in, str):
+        return here
+    there = Path(os.path.normpath(os.path.join(built_in, recorded)))
+    return there if there.exists() else here
 
 
 def recorded_seeds(data: Any, index_dir: Path) -> tuple[Path | None, tuple[Path, ...]] | None:
@@ -92,8 +99,9 @@ def recorded_seeds(data: Any, index_dir: Path) -> tuple[Path | None, tuple[Path,
     if not isinstance(data, dict) or not _has_type("seed_files", data.get("seed_files")) \
             or not _has_type("seed_dir", data.get("seed_dir")) or not data["seed_files"] and not data["seed_dir"]:
         return None
-    folder = from_index(data["seed_dir"], index_dir) if data["seed_dir"] else None
-    return folder, tuple(from_index(f, index_dir) for f in data["seed_files"])
+    built_in = data.get("built_in")
+    folder = from_index(data["seed_dir"], index_dir, built_in) if data["seed_dir"] else None
+    return folder, tuple(from_index(f, index_dir, built_in) for f in data["seed_files"])
 
 
 def sha256_file(path: Path) -> str:
