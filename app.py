@@ -244,8 +244,11 @@ with st.sidebar:
     st.subheader("Abbreviations", divider="gray")
     glossary_search(pipeline.glossary)
     st.subheader("About the source", divider="gray")
-    for article in pipeline.index.articles:
+    # The card is about the review the algorithm encodes; other indexed pages follow, labelled.
+    for number, article in enumerate(ui.articles_review_first(pipeline.index.articles, pipeline.index.units)):
         card = ui.about_source(article)
+        if number == 1:
+            st.caption("Also indexed (answers about it name it; the treatment algorithm does not use it):")
         with st.container(border=True):
             st.markdown(ui.literal_markdown(card.citation))
             if card.doi_url:

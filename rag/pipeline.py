@@ -20,6 +20,7 @@ from typing import Any
 from rag.answer.extractive import Answerer
 from rag.answer.refusal import abstention_text
 from rag.answer.gate import WordVectors, load_gate, words_of
+from rag.answer.passage_words import PassageWords
 from rag.core.index import LoadedIndex, load_index
 from rag.core.settings import Settings
 from rag.core.types import Answer, Citation, SourceUnit
@@ -35,12 +36,12 @@ class Pipeline:
 
         self.index = index
         self.settings = settings
-        self.glossary = Glossary.from_dict(index.glossary)
+        self.glossary = Glossary.from_index(index.glossary)
         self._aliases: dict[str, list[tuple[str, str]]] = {}
         self.embedder = embedder
         self.speller = Speller(u.text for u in index.units.values())
         self.retriever = HybridRetriever(index, embedder, settings, expand=self.expand)
-        self._passage_words: dict[str, Any] = {}
+        self.passage_words = PassageWords(embedder, settings)
         self.answerer = Answerer(list(index.units.values()), settings, expand=self.expand,
                                  aliases=self.aliases, background=[a.title for a in index.articles],
                                  gate=load_gate() if settings.answer_gate else None,
@@ -63,8 +64,11 @@ class Pipeline:
 
     # -- public -------------------------------------------------------------------------
     def ask(self, question: str, history: list[str] | None = None) -> Answer:
-        """Answer one question; `history` is the conversation's earlier user questions."""
-        return self.chain.invoke({"question": question, "history": list(history or [])})
+        """Answer one question; `history` is the conversation's earlier user questions
+        (anything else, such as one string, is the documented `InvalidQuestionError`)."""
+        from rag.core.question import check_history
+
+        return self.chain.invoke({"question": question, "history": check_history(history)})
 
     def expand(self, text: str) -> str:
         """The text plus the glossary's expansions of what it contains, both directions."""
@@ -86,19 +90,6 @@ class Pipeline:
                 self._aliases[text] = found
         return found
 
-    def passage_words(self, text: str) -> WordVectors | None:
-        """A passage's contextual word vectors, computed once per passage text; None when the
-        embedder gives no word vectors (the gate then relies on word matches)."""
-        if not hasattr(self.embedder, "encode_with_tokens"):
-            return None
-        found = self._passage_words.get(text)
-        if found is None:
-            [(sentence, tokens)] = self.embedder.encode_with_tokens([text])
-            found = words_of(tokens.tokens, tokens.vectors, sentence)
-            if len(self._passage_words) < 50_000:
-                self._passage_words[text] = found
-        return found
-
     def warm(self) -> None:
         """Load the embedding model now if it is lazy (rag/core/lazy_embedder.py) and compute
         what the first retrieval needs. Glossary and algorithm answers never need it, so a CLI
@@ -108,22 +99,8 @@ class Pipeline:
         load = getattr(self.embedder, "load", None)
         if load is not None:
             load()
-        self._warm_passage_words()
+        self.passage_words.warm(self.index.units.values())
         self._warmed = True
-
-    def _warm_passage_words(self) -> None:
-        """Word vectors of every citable piece, in one batch at load, for an index small enough
-        (`passage_vectors_at_load`): the first question about a passage then costs no second
-        forward pass. A larger index fills the cache as passages are quoted."""
-        from rag.answer.segments import segments_of
-
-        if not hasattr(self.embedder, "encode_with_tokens"):
-            return
-        texts = list(dict.fromkeys(seg.text for u in self.index.units.values() for seg in segments_of(u)))
-        if len(texts) > self.settings.passage_vectors_at_load:
-            return
-        for text, (sentence, tokens) in zip(texts, self.embedder.encode_with_tokens(texts)):
-            self._passage_words[text] = words_of(tokens.tokens, tokens.vectors, sentence)
 
     def _encode_query(self, query: str) -> tuple[Any, WordVectors | None]:
         """The searched text's vector and, from the same forward pass, the word vectors of the
@@ -166,7 +143,7 @@ class Pipeline:
         return self.followups.resolve(turn), started
 
     def _answer_glossary(self, turn: Turn, started: float) -> Answer:
-        from rag.glossary.questions import answer_glossary_terms
+        from rag.glossary.replies import answer_glossary_terms, review_counterparts
 
         # One lookup per term asked about ("TACE vs TAE" asks two), answered in that order.
         lookups = [self.glossary.lookup(term) for term in turn.glossary_terms or (turn.glossary_term,)]
@@ -184,6 +161,7 @@ class Pipeline:
         for lookup in lookups:
             suggested = [e for term in lookup.did_you_mean for e in self.glossary.lookup(term).matches]
             entries.extend(lookup.matches or suggested)
+            entries.extend(review_counterparts(lookup, self.glossary))
         citations = []
         for entry in dict.fromkeys(entries):
             unit = self.index.units.get(entry.unit_id or "")

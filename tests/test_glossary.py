@@ -19,8 +19,8 @@ from eval.bench import bench_lookup
 from ingest.parse import parse_pubmed_page
 from rag.core.errors import ConfigError, IndexStaleError, InvalidArgumentError
 from rag.glossary.extract.pairs import extract_abbreviations
-from rag.glossary.questions import (answer_glossary, answer_glossary_terms, parse_glossary_question,
-                                    parse_glossary_terms)
+from rag.glossary.questions import parse_glossary_question, parse_glossary_terms
+from rag.glossary.replies import answer_glossary, answer_glossary_terms
 from rag.glossary.store import Glossary, GlossaryEntry, build_glossary, load_supplementary
 from rag.glossary.keys import greek_variants, standard_spelling, typed_as_word, typing_slip
 
@@ -225,7 +225,29 @@ def test_supplementary_entries_are_labelled_and_sourced(glossary, short):
     (entry,) = glossary.lookup(short).matches
     assert entry.source == "supplementary" and entry.unit_id is None and entry.sentence is None
     assert len(entry.note) > 10
-    assert f"(not defined in this review; source: {entry.note})" in answer_glossary(glossary.lookup(short))
+    assert f"not defined in this review; source: {entry.note})" in answer_glossary(glossary.lookup(short))
+
+
+def test_an_outside_term_for_what_the_review_names_points_to_the_review_s_own_entry(glossary):
+    """SIRT is not the review's word; its description is no source, and the answer shows
+    where the review speaks of the same thing (RE, in the Figure 2 legend)."""
+    answer = answer_glossary(glossary.lookup("SIRT"), glossary)
+    assert "(yttrium-90 radioembolization; not defined in this review; source: ENETS" in answer
+    assert "The review's own term for it: **RE** — radio-embolization [figure-2]" in answer
+    assert "review's own term" not in answer_glossary(glossary.lookup("CgA"), glossary)
+
+
+def test_an_index_s_glossary_gets_the_supplementary_list_as_packaged_now(glossary):
+    """The supplementary list is product data: an index built before an entry was corrected
+    still answers with the corrected entry."""
+    stored = glossary.to_dict()
+    stored["supplementary"] = [dict(e, note="an old source") for e in stored["supplementary"]]
+    assert Glossary.from_index(stored).lookup("SIRT").matches[0].note == load_supplementary_entry("SIRT").note
+    assert Glossary.from_index(stored).entries == glossary.entries
+
+
+def load_supplementary_entry(short: str) -> GlossaryEntry:
+    return next(e for e in load_supplementary() if e.short == short)
 
 
 def test_the_supplementary_list_defines_nothing_the_review_defines(glossary):
@@ -579,7 +601,7 @@ def test_importing_the_glossary_pulls_in_neither_torch_nor_faiss():
 
 
 def test_a_long_form_suggestion_shows_its_abbreviation(glossary):
-    from rag.glossary.questions import answer_glossary
+    from rag.glossary.replies import answer_glossary
 
     text = answer_glossary(glossary.lookup("portal vein ligaton"), glossary)
     assert "Did you mean **portal vein ligation** (PVL)?" in text

@@ -46,6 +46,13 @@ def test_the_other_page_sorts_first_so_order_cannot_pick_the_review(two_document
     assert "bertolini2022:abstract-s6" in two_documents.index.units
 
 
+def test_the_about_card_is_about_the_review_and_the_other_page_follows(two_documents):
+    from rag import ui
+
+    ordered = ui.articles_review_first(two_documents.index.articles, two_documents.index.units)
+    assert [a.doc_key for a in ordered] == ["machairas2021", "bertolini2022"]
+
+
 # --- item 1: the algorithm cites the review it encodes ----------------------------------------
 
 def test_the_algorithm_cites_only_the_review_whatever_the_file_order(two_documents):

@@ -247,3 +247,11 @@ def test_an_elliptical_retrieval_follow_up_is_answered_in_its_context(pipeline, 
 ])
 def test_a_follow_up_that_switches_to_another_cancer_is_declined(pipeline, history, question):
     assert pipeline.ask(question, history=history).abstained
+
+
+@pytest.mark.parametrize("history", [5, "What is TACE?", [None]], ids=["number", "one-string", "not-text"])
+def test_a_history_that_is_no_list_of_questions_is_the_documented_error(pipeline, history):
+    from rag.core.errors import InvalidQuestionError
+
+    with pytest.raises(InvalidQuestionError, match="history"):
+        pipeline.ask("And TAE?", history=history)

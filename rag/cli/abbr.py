@@ -24,7 +24,7 @@ from typing import Any, TextIO
 
 from rag.core.errors import InvalidArgumentError
 from rag.core.question import unusable_characters
-from rag.glossary.questions import answer_glossary
+from rag.glossary.replies import answer_glossary
 from rag.glossary.store import Glossary, GlossaryEntry
 
 _JSON_FIELDS = ("short", "long", "source", "unit_id", "variants", "note")

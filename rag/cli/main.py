@@ -116,7 +116,7 @@ def _glossary():
     from rag.core.index import read_glossary
     from rag.core.settings import Settings
 
-    return Glossary.from_dict(read_glossary(Settings.from_env()))
+    return Glossary.from_index(read_glossary(Settings.from_env()))
 
 
 def format_answer(answer) -> str:

@@ -85,5 +85,6 @@ def load_supplementary(path: Path = SUPPLEMENTARY_PATH) -> tuple[GlossaryEntry, 
                               f"'source', was: {item!r}")
         variants = list(item.get("variants", [])) + greek_variants(item["short"], item["long"])
         out.append(GlossaryEntry(item["short"], item["long"], "supplementary", None, None,
-                                 tuple(dict.fromkeys(variants)), item["source"]))
+                                 tuple(dict.fromkeys(variants)), item["source"],
+                                 gloss=item.get("gloss"), same_as=item.get("same_as")))
     return tuple(out)

@@ -1,11 +1,9 @@
-"""The chat's side of the glossary: spotting an abbreviation question, and wording the reply.
+"""The chat's side of the glossary: spotting an abbreviation question (the reply's wording is
+in rag/glossary/replies.py).
 
-In: the user's question and a `Glossary` (rag/glossary/store.py); later one `GlossaryLookup`
-per term. Out: `parse_glossary_terms(question, glossary)` -> the terms asked about (empty when
-it is no abbreviation question; `parse_glossary_question` gives the first, or None);
-`answer_glossary(lookup, glossary)` -> a short markdown answer that cites the defining unit
-("**TACE** — transarterial chemoembolization [figure-2]") or says the entry is not from the
-review, and `answer_glossary_terms(lookups, glossary)` the same for several terms at once.
+In: the user's question and a `Glossary` (rag/glossary/store.py). Out:
+`parse_glossary_terms(question, glossary)` -> the terms asked about (empty when it is no
+abbreviation question; `parse_glossary_question` gives the first, or None).
 
 How a question is read, in three steps:
 1. its frame words are put into standard spelling (`_TEXT_SPEAK`: "wats" -> "what is",
@@ -32,16 +30,15 @@ more of it than `lookup`.
 from __future__ import annotations
 
 import re
-from typing import TYPE_CHECKING, Sequence
+from typing import TYPE_CHECKING
 
 from rag.core.text import STOP_WORDS
 from rag.glossary.keys import short_key, typed_as_word, typing_slip
-from rag.glossary.types import GlossaryEntry, GlossaryLookup
 
 if TYPE_CHECKING:
     from rag.glossary.store import Glossary
 
-__all__ = ["parse_glossary_terms", "parse_glossary_question", "answer_glossary", "answer_glossary_terms"]
+__all__ = ["parse_glossary_terms", "parse_glossary_question"]
 
 # Chat spellings of the words that frame a question, each as people type it in chat and search
 # boxes ("wat", "u", "4" for "for"), and common slips of those words. Only frame words belong
@@ -239,51 +236,3 @@ def _is_abbreviation(term: str, glossary: Glossary) -> bool:
     if lookup.match_kind in ("exact", "variant"):
         return True
     return " " not in term and len(term) <= 12 and sum(c.isupper() for c in term) >= 2
-
-
-def _cite(entry: GlossaryEntry) -> str:
-    if entry.source == "review":
-        return f"[{entry.unit_id}]"
-    return f"(not defined in this review; source: {entry.note})"
-
-
-def answer_glossary(lookup: GlossaryLookup, glossary: Glossary | None = None) -> str:
-    """A short markdown answer: "**TACE** — transarterial chemoembolization [figure-2]".
-
-    Review entries cite their unit; supplementary ones say they are not from the review.
-    With `glossary`, did-you-mean suggestions show their expansions too.
-    """
-    query = lookup.query.strip()
-    if lookup.match_kind == "none":
-        return (f"\u201c{query}\u201d is not defined in this review, and it is not in the "
-                "supplementary list of abbreviations.")
-    if lookup.match_kind == "fuzzy":
-        options = []
-        for s in lookup.did_you_mean:
-            found = glossary.lookup(s) if glossary else None
-            hit = found.matches if found else ()
-            if hit and hit[0].short == s:
-                options.append(f"**{s}** ({hit[0].long})")
-            elif hit and found.match_kind == "reverse":  # a long form: show what it abbreviates to
-                options.append(f"**{s}** ({', '.join(dict.fromkeys(e.short for e in hit))})")
-            else:
-                options.append(f"**{s}**")
-        return f"No glossary entry matches \u201c{query}\u201d. Did you mean {' or '.join(options)}?"
-    lines = []
-    if lookup.match_kind == "reverse":
-        lines.append(f"\u201c{query}\u201d is abbreviated in the glossary as:")
-    bullet = "- " if len(lookup.matches) > 1 or lookup.match_kind == "reverse" else ""
-    for e in lookup.matches:
-        lines.append(f"{bullet}**{e.short}** — {e.long} {_cite(e)}")
-    for e in lookup.matches:
-        if e.source == "review" and e.note:
-            lines.append(e.note)
-        elif lookup.match_kind == "variant" and e.source == "review":
-            lines.append(f"\u201c{query}\u201d is another spelling of {e.short}, the one the review prints.")
-    return "\n\n".join(lines) if not bullet else "\n".join(lines)
-
-
-def answer_glossary_terms(lookups: Sequence[GlossaryLookup], glossary: Glossary | None = None) -> str:
-    """`answer_glossary` for each term of one question ("TACE vs TAE"), in the order asked,
-    each definition with its own citation; one lookup gives exactly `answer_glossary`'s text."""
-    return "\n\n".join(answer_glossary(lookup, glossary) for lookup in lookups)

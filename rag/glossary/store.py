@@ -10,7 +10,7 @@ The pieces live next door and are re-exported here, so callers need one import:
 rag/glossary/types.py (GlossaryEntry, GlossaryLookup), rag/glossary/keys.py (key folding and
 the spelling-variant rules), rag/glossary/entries.py (definitions from the text, Schwartz &
 Hearst 2003, and the supplementary list), rag/glossary/questions.py (parse_glossary_terms,
-parse_glossary_question, answer_glossary, answer_glossary_terms for the chat).
+parse_glossary_question) and rag/glossary/replies.py (answer_glossary, answer_glossary_terms).
 
 It never guesses silently: a typo gets `match_kind="fuzzy"`, no matches, and a labelled
 `did_you_mean` (rapidfuzz), never an answer about the nearest entry. It does not extract
@@ -229,6 +229,13 @@ class Glossary:
     def to_dict(self) -> dict[str, Any]:
         return {"format": 1, "entries": [e.to_dict() for e in self.entries],
                 "supplementary": [e.to_dict() for e in self.supplementary]}
+
+    @classmethod
+    def from_index(cls, data: Mapping[str, Any]) -> "Glossary":
+        """The review entries an index stored, with the supplementary list as packaged now:
+        that list is product data, not something read from the seeds, so a corrected entry
+        reaches every existing index without a rebuild."""
+        return cls(cls.from_dict(data).entries, load_supplementary())
 
     @classmethod
     def from_dict(cls, data: Mapping[str, Any]) -> "Glossary":

@@ -7,7 +7,7 @@ packaged supplementary list, or from glossary.json). Out: frozen `GlossaryEntry`
 consumer that prints it as JSON (rag/cli/abbr.py) chooses the entry fields it shows.
 
 They hold data only: no key folding (rag/glossary/keys.py), no lookup tables (rag/glossary/store.py),
-no wording for the chat (rag/glossary/questions.py). Kept apart so that those modules can
+no wording for the chat (rag/glossary/replies.py). Kept apart so that those modules can
 share the types without importing one another.
 """
 
@@ -39,6 +39,8 @@ class GlossaryEntry:
     variants: tuple[str, ...] = ()
     note: str | None = None
     doc_key: str | None = None
+    gloss: str | None = None  # supplementary: a short description, kept apart from the source
+    same_as: str | None = None  # supplementary: the review's own short form for the same thing ("RE" for SIRT)
 
     def __post_init__(self) -> None:
         if self.source not in SOURCES:
@@ -50,13 +52,13 @@ class GlossaryEntry:
     def to_dict(self) -> dict[str, Any]:
         return {"short": self.short, "long": self.long, "source": self.source, "unit_id": self.unit_id,
                 "sentence": self.sentence, "variants": list(self.variants), "note": self.note,
-                "doc_key": self.doc_key}
+                "doc_key": self.doc_key, "gloss": self.gloss, "same_as": self.same_as}
 
     @classmethod
     def from_dict(cls, data: Mapping[str, Any]) -> "GlossaryEntry":
         return cls(data["short"], data["long"], data["source"], data.get("unit_id"),
                    data.get("sentence"), tuple(data.get("variants") or ()), data.get("note"),
-                   data.get("doc_key"))
+                   data.get("doc_key"), data.get("gloss"), data.get("same_as"))
 
 
 @dataclass(frozen=True)

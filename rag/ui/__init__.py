@@ -45,6 +45,7 @@ from rag.ui.page import (
 from rag.ui.source import (
     AboutSource,
     about_source,
+    articles_review_first,
     doi_url,
     find_doi,
     index_rows,
@@ -57,7 +58,7 @@ from rag.ui.treatment import TreatmentView, form_values, treatment_markdown, tre
 __all__ = [
     "APP_CSS", "DISCLAIMER", "EXAMPLE_QUESTIONS", "PAGE_ICON", "SUPPLEMENTARY_LABEL",
     "AboutSource", "RouteBadge", "TreatmentView",
-    "abbreviation_titles", "about_source", "abstract_html", "answer_footer", "answer_html", "choice_label",
+    "abbreviation_titles", "about_source", "articles_review_first", "abstract_html", "answer_footer", "answer_html", "choice_label",
     "citation_html", "closest_html", "conversation_markdown", "doi_url", "escape_markdown_html", "find_doi", "form_values",
     "glossary_entry_html", "index_rows", "inert_markdown", "literal_markdown", "reference_title", "route_badge",
     "sentence_case", "source_line", "source_links", "sources_by_marker", "too_long_notice", "treatment_markdown", "treatment_view",

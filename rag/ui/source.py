@@ -12,9 +12,10 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from typing import Mapping, Sequence
 from urllib.parse import quote, quote_plus
 
-from rag.core.types import Article, Citation
+from rag.core.types import Article, Citation, SourceUnit
 from rag.ui.escape import literal_markdown
 
 # Outside links the saved page names for references (it keeps the names, not the URLs):
@@ -75,6 +76,15 @@ def reference_title(text: str) -> str:
     if not candidates:
         return text.strip().rstrip(".")
     return max(candidates, key=len).rstrip(".")
+
+
+def articles_review_first(articles: Sequence[Article], units: Mapping[str, SourceUnit]) -> list[Article]:
+    """The indexed articles with the review the treatment algorithm encodes first: the
+    "About the source" card is about it; other pages follow, labelled as also indexed."""
+    from rag.algorithm.source import review_doc_key
+
+    review = review_doc_key(units)
+    return sorted(articles, key=lambda a: a.doc_key != review)
 
 
 def about_source(article: Article) -> AboutSource:

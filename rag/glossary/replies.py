@@ -1,0 +1,84 @@
+"""The glossary's replies in the chat: one lookup -> a short markdown answer with its source.
+
+In: a `GlossaryLookup` (rag/glossary/store.py) per term asked about, and the `Glossary` for
+suggestions and for the review's own entry of an outside term. Out: `answer_glossary` ->
+"**TACE** — transarterial chemoembolization [figure-2]" for a review entry, the source note of a
+supplementary one ("not defined in this review; source: ..."), a labelled "did you mean" for a
+typo; `answer_glossary_terms` the same for several terms at once; `review_counterparts` the
+review entries a supplementary match points to ("SIRT" -> the review's RE), which the pipeline
+cites too.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Sequence
+
+from rag.glossary.types import GlossaryEntry, GlossaryLookup
+
+if TYPE_CHECKING:
+    from rag.glossary.store import Glossary
+
+__all__ = ["answer_glossary", "answer_glossary_terms", "review_counterparts"]
+
+
+def _cite(entry: GlossaryEntry) -> str:
+    if entry.source == "review":
+        return f"[{entry.unit_id}]"
+    gloss = f"{entry.gloss}; " if entry.gloss else ""
+    return f"({gloss}not defined in this review; source: {entry.note})"
+
+
+def review_counterparts(lookup: GlossaryLookup, glossary: Glossary | None) -> tuple[GlossaryEntry, ...]:
+    """The review's own entries for what a supplementary match names ("SIRT" -> the review's
+    RE), so that an answer about an outside term points to where the review speaks of it."""
+    if glossary is None:
+        return ()
+    out = []
+    for e in lookup.matches:
+        if e.source == "supplementary" and e.same_as:
+            out.extend(m for m in glossary.lookup(e.same_as).matches if m.source == "review")
+    return tuple(dict.fromkeys(out))
+
+
+def answer_glossary(lookup: GlossaryLookup, glossary: Glossary | None = None) -> str:
+    """A short markdown answer: "**TACE** — transarterial chemoembolization [figure-2]".
+
+    Review entries cite their unit; supplementary ones say they are not from the review.
+    With `glossary`, did-you-mean suggestions show their expansions too.
+    """
+    query = lookup.query.strip()
+    if lookup.match_kind == "none":
+        return (f"\u201c{query}\u201d is not defined in this review, and it is not in the "
+                "supplementary list of abbreviations.")
+    if lookup.match_kind == "fuzzy":
+        options = []
+        for s in lookup.did_you_mean:
+            found = glossary.lookup(s) if glossary else None
+            hit = found.matches if found else ()
+            if hit and hit[0].short == s:
+                options.append(f"**{s}** ({hit[0].long})")
+            elif hit and found.match_kind == "reverse":  # a long form: show what it abbreviates to
+                options.append(f"**{s}** ({', '.join(dict.fromkeys(e.short for e in hit))})")
+            else:
+                options.append(f"**{s}**")
+        return f"No glossary entry matches \u201c{query}\u201d. Did you mean {' or '.join(options)}?"
+    lines = []
+    if lookup.match_kind == "reverse":
+        lines.append(f"\u201c{query}\u201d is abbreviated in the glossary as:")
+    bullet = "- " if len(lookup.matches) > 1 or lookup.match_kind == "reverse" else ""
+    for e in lookup.matches:
+        lines.append(f"{bullet}**{e.short}** — {e.long} {_cite(e)}")
+    for e in lookup.matches:
+        if e.source == "review" and e.note:
+            lines.append(e.note)
+        elif lookup.match_kind == "variant" and e.source == "review":
+            lines.append(f"\u201c{query}\u201d is another spelling of {e.short}, the one the review prints.")
+    for e in review_counterparts(lookup, glossary):
+        lines.append(f"The review's own term for it: **{e.short}** — {e.long} {_cite(e)}")
+    return "\n\n".join(lines) if not bullet else "\n".join(lines)
+
+
+def answer_glossary_terms(lookups: Sequence[GlossaryLookup], glossary: Glossary | None = None) -> str:
+    """`answer_glossary` for each term of one question ("TACE vs TAE"), in the order asked,
+    each definition with its own citation; one lookup gives exactly `answer_glossary`'s text."""
+    return "\n\n".join(answer_glossary(lookup, glossary) for lookup in lookups)
