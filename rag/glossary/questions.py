@@ -58,39 +58,46 @@ _SYMBOLS = [(re.compile(r"\s*=+\s*"), " means "), (re.compile(r"\s*&\s*"), " and
 
 # Phrasings that only make sense about an abbreviation: route whatever the term is.
 _FORM = r"(?:abbreviation|acronym|short\s+form|full\s+form|long\s+form)s?"
+# "... in the figure legend", "... in this review": where the reader met the term.
+_WHERE = (r"(?:\s+(?:in|within|according\s+to)\s+(?:the|this|that|figure|fig\.?|its)\b.*"
+          r"|\s+(?:here|there))?")
+# The same after a long form, which may itself hold "in": only where a document part is named.
+_WHERE_AFTER = (r"(?:\s+(?:in|within)\s+(?:the\s+|this\s+)?(?:figure|fig\.?|legend|abstract|review|paper|article|"
+                r"caption)\b.*)?")
 _ALWAYS = [re.compile(p, re.IGNORECASE) for p in (
     r"what\s+(?:does|do|did)\s+(?P<t>.+?)\s+stands?\s+for(?:\s+(?:in|within|according\s+to)\s+.+)?",
-    r"(?:(?:tell\s+me\s+|explain\s+)?what\s+)?(?P<t>.+?)\s+stands?\s+for(?:\s+(?:in|within|according\s+to)\s+.+)?",
+    r"(?:(?:tell\s+me\s+|explain\s+)?what(?:\s+is)?\s+)?(?P<t>.+?)\s+stands?\s+for(?:\s+(?:in|within|according\s+to)\s+.+)?",
     r"what\s+(?:is|are)\s+(?P<t>.+?)\s+abbreviated(?:\s+as|\s+to)?(?:\s+in\s+.+)?",
     r"(?:what|which)\s+(?:abbreviation|acronym|short\s+form)\s+(?:does|do|is)\s+(?:.+?\s+)?(?:use|used)\s+for\s+(?P<t>.+)",
     r"what\s+(?:is|are|'s)\s+(?P<t>.+?)\s+(?:short\s+for|an?\s+(?:abbreviation|acronym)\s+for)",
     # "the abbreviation (used) for X", "what is the full form of X"
     r"(?:what\s+(?:is|are)\s+|what's\s+|give\s+me\s+)?(?:the\s+)?" + _FORM
-    + r"\s+(?:(?:that\s+is\s+|which\s+is\s+)?used\s+)?(?:for|of)\s+(?P<t>.+)",
+    + r"\s+(?:(?:that\s+is\s+|which\s+is\s+)?used\s+)?(?:for|of)\s+(?P<t>.+?)" + _WHERE_AFTER,
     r"how\s+(?:is|are)\s+(?P<t>.+?)\s+abbreviated",
     r"(?P<t>.+?)\s+" + _FORM,
     r"how\s+(?:do\s+you|do\s+i|to)\s+abbreviate\s+(?P<t>.+)",
 )]
-# "... in the figure legend", "... in this review": where the reader met the term.
-_WHERE = (r"(?:\s+(?:in|within|according\s+to)\s+(?:the|this|that|figure|fig\.?|its)\b.*"
-          r"|\s+(?:here|there))?")
 # Generic definitional phrasings: route only a known short form or an abbreviation-shaped token,
 # so "What is the role of TACE in unresectable NELM?" stays a content question.
 _IF_ABBREVIATION = [re.compile(p, re.IGNORECASE) for p in (
     r"(?:what\s+is\s+|what's\s+)?(?:the\s+)?(?:meaning|definition|expansion)\s+of\s+(?P<t>.+?)" + _WHERE,
-    r"(?:please\s+)?(?:define|expand)\s+(?P<t>.+?)" + _WHERE,
+    r"(?:please\s+)?(?:define|expand|spell\s+out)\s*:?\s+(?P<t>.+?)" + _WHERE,
+    # "does TAE mean transarterial embolization?": a guess at the expansion, answered with it
+    r"(?:does|do)\s+(?P<t>\S+)\s+(?:stand\s+for|mean)\s+.+",
     r"what\s+(?:does|do)\s+(?P<t>.+?)\s+means?" + _WHERE,  # "what does X means": a common agreement slip
     # "what is meant by X", "what do you / does the review mean by X"
-    r"what\s+(?:(?:is|are)\s+meant|(?:do|does)\s+(?:the\s+)?\w+\s+mean)\s+by\s+(?P<t>.+)",
-    r"(?:what\s+(?:is\s+)?)?(?P<t>.+?)\s+(?:means?|meaning|definition)" + _WHERE,
+    r"what\s+(?:(?:is|are)\s+meant|(?:do|does)\s+(?:the\s+)?\w+\s+mean)\s+by\s+(?P<t>.+?)" + _WHERE,
+    r"(?:what\s+(?:is\s+)?)?(?P<t>.+?)\s+(?:means?|meaning|definition|(?:full|long)\s+name)(?:\s+what)?" + _WHERE,
+    # "PVL - what is that?", "SA, what is it?"
+    r"(?P<t>.+?)\s*[-\u2013\u2014:,]?\s+what\s+(?:is|are)\s+(?:that|this|it|they|those)" + _WHERE,
     # "what does X refer to", "X refers to", "the full name of X"
     r"what\s+(?:does|do)\s+(?P<t>.+?)\s+refers?\s+to" + _WHERE,
     r"(?P<t>.+?)\s+refers?\s+to" + _WHERE,
     r"(?:what\s+is\s+|what's\s+)?(?:the\s+)?(?:full|long|whole)\s+name\s+(?:of|for)\s+(?P<t>.+?)" + _WHERE,
     # an embedded question, once "can you tell me" is off: "what MWA is"
     r"what\s+(?P<t>.+?)\s+(?:is|are|means?)" + _WHERE,
-    r"(?:what\s+is|what's|whats|what\s+are)\s+(?P<t>.+)",
-    r"(?P<t>.+)",
+    r"(?:what\s+is|what's|whats|what\s+are)\s+(?P<t>.+?)" + _WHERE,
+    r"(?P<t>.+?)" + _WHERE,
 )]
 # "the ALPPS procedure": a noun after a short form that says what kind of thing it is.
 _KIND_NOUNS = {"procedure", "technique", "therapy", "treatment", "approach", "operation", "surgery", "drug",
@@ -106,9 +113,16 @@ _QUOTES = " \"'“”‘’`*"
 # What frames a request without asking anything: greetings, "can you tell me", "please",
 # "thanks". Off before the frame is matched: "can u tell me what MWA is" asks "what MWA is".
 _COURTESY_LEAD = re.compile(r"^(?:(?:hi|hello|hey)\b[,!.]?\s*)?(?:please\s+)?(?:(?:can|could|would)\s+you\s+"
-                            r"(?:please\s+)?|do\s+you\s+know\s+|i\s+(?:want|would\s+like|need)\s+to\s+know\s+)?"
+                            r"(?:please\s+)?|do\s+you\s+know\s+|i\s+(?:want|would\s+like|need)\s+to\s+know\s+"
+                            r"|i\s+(?:do\s+not|don't|dont|didn't|did\s+not)\s+(?:know|understand)\s+)?"
                             r"(?:(?:tell|remind)\s+me\s+|explain\s+(?=what\b))?", re.IGNORECASE)
-_COURTESY_TAIL = re.compile(r"[,\s]+(?:please|thanks|thank\s+you|thx|ty)\s*$", re.IGNORECASE)
+_COURTESY_TAIL = re.compile(r"[,\s]+(?:please|thanks|thank\s+you|thx|ty|for\s+me)\s*$", re.IGNORECASE)
+# Where the reader met the term, put first: "in figure 2, what does PPRT stand for".
+_CONTEXT_LEAD = re.compile(r"^(?:(?:in|on)\s+(?:the\s+)?(?:figure|fig\.?|legend|abstract|review|paper|caption)"
+                           r"(?:\s+\d+)?\s*,\s*)?", re.IGNORECASE)
+# A conversational opening ("and what does ALPPS stand for?"): dropped before the frames that
+# only an abbreviation question has; before a bare "And TAE?" it marks a follow-up instead.
+_CONJUNCTION = re.compile(r"^(?:and|also|so|then|ok|okay)\b[,\s]*", re.IGNORECASE)
 # Asking whether two terms differ is asking for both definitions: "is TARE the same as RE",
 # "difference between TACE and TAE" -> "TARE vs RE"; the listed terms must still each be one.
 _SAME_AS = [re.compile(p, re.IGNORECASE) for p in (
@@ -130,7 +144,7 @@ def parse_glossary_terms(question: str, glossary: Glossary) -> tuple[str, ...]:
     text = _standard_frame(question)
     for patterns, strict in ((_ALWAYS, False), (_IF_ABBREVIATION, True)):
         for pattern in patterns:
-            m = pattern.fullmatch(text)
+            m = pattern.fullmatch(text if strict else _CONJUNCTION.sub("", text))
             if m:
                 terms = _terms(m.group("t"), glossary, strict)
                 if terms:
@@ -152,7 +166,7 @@ def _standard_frame(question: str) -> str:
     for pattern, word in _SYMBOLS:
         text = pattern.sub(word, text)
     text = _standard_words(text)
-    text = _COURTESY_TAIL.sub("", _COURTESY_LEAD.sub("", text)).rstrip("?.! ").strip() or text
+    text = _COURTESY_TAIL.sub("", _COURTESY_LEAD.sub("", _CONTEXT_LEAD.sub("", text))).rstrip("?.! ").strip() or text
     for pattern in _SAME_AS:
         m = pattern.fullmatch(text)
         if m:
