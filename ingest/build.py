@@ -173,4 +173,9 @@ def _swap_current(index_dir: Path, build_dir: Path) -> None:
     if link_tmp.is_symlink() or link_tmp.exists():
         link_tmp.unlink()
     link_tmp.symlink_to(build_dir.name)
-    os.replace(link_tmp, index_dir / CURRENT)
+    current = index_dir / CURRENT
+    if current.is_dir() and not current.is_symlink():
+        # An index folder copied with its links followed holds `current` as a real folder, which
+        # no rename can replace with a link: it becomes an old build, removed with the leftovers.
+        current.rename(index_dir / f"build-replaced-{os.getpid()}")
+    os.replace(link_tmp, current)

@@ -170,6 +170,17 @@ def test_a_rebuild_repairs_a_damaged_index(fake_index, fake_embedder, damage, re
     assert loaded.units["abstract-s2"].text.startswith("Liver surgery with the intention to cure")
 
 
+def test_an_index_copied_with_its_links_followed_is_repaired_not_a_traceback(fake_index, fake_embedder, tmp_path):
+    """`cp -rL index copy`: `current` is then a real folder, which a rebuild replaces."""
+    copy = tmp_path / "copied"
+    shutil.copytree(fake_index.index_dir, copy, symlinks=False)
+    settings = fake_index.with_(index_dir=copy)
+    assert (copy / "current").is_dir() and not (copy / "current").is_symlink()
+    (copy / "current" / "vectors.faiss").write_bytes(b"truncated")
+    build_index(settings, embedder=fake_embedder, progress=False, only_if_stale=True)
+    assert (copy / "current").is_symlink() and load_index(settings).units
+
+
 def test_damage_that_keeps_the_checksums_consistent_is_still_caught_at_load(fake_index):
     """Someone who rewrites vectors.faiss and its checksum too: the parts no longer fit."""
     build = current_dir(fake_index.index_dir).resolve()
