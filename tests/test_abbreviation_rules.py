@@ -10,7 +10,8 @@ from __future__ import annotations
 
 import pytest
 
-from eval.abbreviations import CORPORA, DEFAULT_CORPUS_DIR, cross_corpus, load_bioc, main
+from eval.abbreviation_rules import cross_corpus
+from eval.abbreviations import CORPORA, DEFAULT_CORPUS_DIR, load_bioc, main
 from rag.glossary.extract.pairs import Candidate, candidates, extract_abbreviations
 from rag.glossary.extract.pseudo import Firings, RuleEstimate, measure, select
 from rag.glossary.extract.rules import RULES, rule_order

@@ -45,8 +45,9 @@ _MEMBER_KINDS = re.compile(r"\b(?:agents?|drugs?|medications?|medicines?|regimen
 _PARTICULARS = re.compile(r"\b(?:agents|drugs|medications|medicines|regimens|inhibitors|criteria|scores|techniques|"
                           r"parameters|factors|variables|advances|indications|cases|conditions|complications|"
                           r"side[- ]effects|contraindications|characteristics)\b", re.I)
-_VERBS = set("""is are was were be been do does did done has have had may might can could will would shall
-should must precede precedes follow follows limit limits need needs make makes""".split())
+# Auxiliaries and modals (a closed class): a phrase holding one is a clause, not a class name.
+_VERBS = set("""is are was were be been being do does did done has have had may might can could will would
+shall should must""".split())
 _WHICH_PARTICULARS = re.compile(r"^\s*(?:which|what)\s+(?:specific\s+|particular\s+|other\s+|new\s+)?"
                                 r"(?P<cls>(?:[a-z][\w-]*\s+){0,5}?" + _PARTICULARS.pattern + r")", re.I)
 ENUMERATION = re.compile(r"such as|including|includ\w+\b|e\.\s?g\.|i\.\s?e\.|namely|:|\(", re.I)

@@ -5,7 +5,8 @@ text, the retriever's vocabulary and the answerer's question cues ("year" asks f
 record's date) know only the standard words, so a question is read with its shorthand
 written out. The table holds only forms whose meaning does not depend on context (each is
 the common reading in chat and in clinical notes, where "tx", "pt", "dx" and "rx" are
-standard); lay words for clinical terms are another matter (rag/retrieval/lay.py).
+standard); forms that are also words or other abbreviations ("bout", "doc", "pub", "cos",
+"hw") are left out; lay words for clinical terms are another matter (rag/retrieval/lay.py).
 
 A token typed with capitals after its first letter ("PT", "TX", "Y-90") may be an
 abbreviation and is never touched, nor is a token joined to another by a hyphen.
@@ -18,18 +19,17 @@ import re
 SHORTHAND = {
     # chat spellings
     "u": "you", "ur": "your", "r": "are", "y": "why", "wat": "what", "wot": "what", "wut": "what",
-    "wats": "what is", "whats": "what is", "hw": "how", "abt": "about", "bout": "about",
-    "cos": "because", "coz": "because", "cuz": "because", "b/c": "because", "w/": "with", "w/o": "without",
+    "wats": "what is", "whats": "what is", "abt": "about",
+    "coz": "because", "cuz": "because", "b/c": "because", "w/": "with", "w/o": "without",
     "tho": "though", "thru": "through", "pls": "please", "plz": "please", "thx": "thanks", "ppl": "people",
-    "info": "information", "approx": "approximately", "esp": "especially", "govt": "government",
+    "info": "information", "approx": "approximately", "esp": "especially",
     # clipped words of writing about papers
     "yr": "year", "yrs": "years", "vol": "volume", "ref": "reference", "refs": "references",
     "pic": "picture", "pics": "pictures", "fig": "figure", "figs": "figures", "pg": "page", "pgs": "pages",
-    "pub": "publication", "auth": "author",
     # clinical note shorthand
     "tx": "treatment", "txs": "treatments", "rx": "treatment", "pt": "patient", "pts": "patients",
     "dx": "diagnosis", "hx": "history", "mgmt": "management", "dr": "doctor", "drs": "doctors",
-    "doc": "doctor", "docs": "doctors", "surg": "surgery",
+    "surg": "surgery",
 }
 _TOKEN = re.compile(r"(?<![\w/-])(?:[A-Za-z]+/[A-Za-z]?|[A-Za-z]+)(?![\w-]|/\w)")
 

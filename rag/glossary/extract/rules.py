@@ -79,7 +79,12 @@ def _aligned(variant: str | None, short: str, text: str, anchored: bool) -> Alig
     if the pair passes `long_form_ok`."""
     if not variant:
         return None
-    found = _align_cached(variant, text, anchored)
+    return _extended(_align_cached(variant, text, anchored), short, text, anchored)
+
+
+def _extended(found: Alignment | None, short: str, text: str, anchored: bool) -> Alignment | None:
+    """An alignment run on to the end of `text` unless what follows it is a prepositional
+    tail, kept only if the pair passes `long_form_ok`."""
     if found is None:
         return None
     tail = re.match(r"\s+(\w+)", text[found.end :])
@@ -126,13 +131,7 @@ def _plural_or_qualifier(short: str, text: str, anchored: bool) -> Alignment | N
 
 def _gene_number(short: str, text: str, anchored: bool) -> Alignment | None:
     core = re.sub(r"\([^()]*\)$", "", short) or short
-    found = _numbered(core, text, anchored)
-    if found is None:
-        return None
-    tail = re.match(r"\s+(\w+)", text[found.end :])
-    if anchored or not found.trailing or not (tail and tail.group(1) in _PREPOSITIONS):
-        found = replace(found, end=len(text))
-    return found if long_form_ok(short, text[found.start : found.end]) else None
+    return _extended(_numbered(core, text, anchored), short, text, anchored)
 
 
 RULES: tuple[Rule, ...] = (
