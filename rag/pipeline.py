@@ -244,6 +244,11 @@ class Pipeline:
                 mode, abstained, text, related = "generative", False, generated.text, ()
                 citations = tuple(_citation(self.index.units[uid], (0, len(self.index.units[uid].text)),
                                             scores.get(uid, 0.0)) for uid in generated.cited_ids)
+        if turn.cannot_answer and not abstained and {c.unit_id for c in citations} <= set(turn.cannot_answer):
+            # Only passages known not to answer it (rag/routing/referents.py: a "why?" the
+            # previous answer left unexplained, a cited work asked what it found): declined,
+            # the passages shown as reading.
+            text, citations, abstained, related = abstention_text(), (), True, self._related(hits)
         timings = _timings(started)
         timings.update(retrieve=retrieve_ms, answer=(time.perf_counter() - t1) * 1000 - retrieve_ms)
         return Answer(

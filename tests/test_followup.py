@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from rag.routing.followup import (asks_why, is_followup, item_name, name_referent, pick_referent, points_back,
-                                  reason_clause, rewrite)
+from rag.routing.followup import (asks_significance, asks_why, is_followup, item_name, name_referent,
+                                  omits_possessor, pick_referent, points_back, reason_clause, rewrite)
 
 PREVIOUS = "What is the treatment of choice for resectable NELM?"
 
@@ -146,3 +146,134 @@ S2 = ("Liver surgery with the intention to cure is the treatment of choice for r
 ])
 def test_a_passage_s_reason_clause_runs_from_its_connective_to_the_clause_end(text, expected):
     assert reason_clause(text) == expected
+
+
+# -- how people elide what they ask about ------------------------------------------------------
+@pytest.mark.parametrize("question, expected", [
+    pytest.param("who wrote the second?", True, id="ordinal-heading-its-phrase-alone"),
+    pytest.param("and the 2nd?", True, id="numeric-ordinal-alone"),
+    pytest.param("which year?", True, id="attribute-with-its-owner-unsaid"),
+    pytest.param("what year + journal?", True, id="two-attributes"),
+    pytest.param("how often?", True, id="degree-question"),
+    pytest.param("how safe?", True, id="predicate-without-subject"),
+    pytest.param("only if the cancer is mostly in the liver?", True, id="restricting-clause-without-main-clause"),
+    pytest.param("even for G1?", True, id="conceding-phrase"),
+    pytest.param("should it be done on its own?", True, id="pronoun-and-everyday-words"),
+    # Negatives: an ordinal before its own noun, a named subject, the review named.
+    pytest.param("What is the second reference?", False, id="ordinal-before-its-noun"),
+    pytest.param("Who is the first author of the review?", False, id="first-author"),
+    pytest.param("Who wrote the review and when was it published?", False, id="names-the-review"),
+    pytest.param("should it be done for liver metastases?", False, id="pronoun-with-a-named-subject"),
+])
+def test_elliptical_questions_are_follow_ups(question, expected):
+    assert is_followup(question) is expected
+
+
+@pytest.mark.parametrize("question, expected", [
+    ("Which year?", True), ("what year + journal?", True), ("pages?", True), ("Authors?", True),
+    ("Why?", False), ("In which patients?", False), ("Which year was the review published?", False),
+], ids=lambda v: v if isinstance(v, str) else None)
+def test_an_attribute_without_its_owner_is_recognised(question, expected):
+    assert omits_possessor(question) is expected
+
+
+@pytest.mark.parametrize("question, cited, expected", [
+    pytest.param("who wrote the second?", TWO, ["reference-5"], id="ordinal-without-one"),
+    pytest.param("the last's journal?", TWO, ["reference-5"], id="possessive-ordinal"),
+    pytest.param("which year?", ["reference-3"], ["reference-3"], id="owner-unsaid"),
+    pytest.param("what did they find?", ["reference-4"], ["reference-4"], id="they-are-its-authors"),
+    pytest.param("which year?", TWO, [], id="owner-unsaid-over-a-list"),
+    pytest.param("Who is the first author?", ["reference-4", "reference-5"], [], id="first-author-is-no-ordinal-item"),
+])
+def test_an_ellipsis_points_at_the_item_the_previous_answer_named(question, cited, expected):
+    assert pick_referent(question, cited) == expected
+
+
+@pytest.mark.parametrize("question, names, expected", [
+    pytest.param("who wrote the second?", ["reference 5"], "who wrote reference 5?", id="the-second"),
+    pytest.param("which year?", ["reference 3"], "which year of reference 3?", id="owner-after-the-attribute"),
+    pytest.param("what year + journal?", ["reference 4"], "what year + journal of reference 4?",
+                 id="owner-after-the-last-attribute"),
+])
+def test_an_elided_item_is_named_where_it_belongs(question, names, expected):
+    assert name_referent(question, names) == expected
+
+
+def test_a_bare_ordinal_re_points_the_numbered_item():
+    rewritten = rewrite("and the 2nd?", ["Who is the first author of reference 1?"]).question
+    assert rewritten == "Who is the first author of reference 2?"
+
+
+@pytest.mark.parametrize("question, expected", [
+    ("Why does that matter?", True), ("why is it important?", True), ("So what?", True),
+    ("Why?", False), ("Why is that?", False),
+], ids=lambda v: v if isinstance(v, str) else None)
+def test_asking_why_something_matters_asks_for_its_consequence(question, expected):
+    assert asks_significance(question) is expected and asks_why(question)
+
+
+S1 = ("Neuroendocrine neoplasms (NEN) are frequently characterized by a high propensity for metastasis to the "
+      "liver, which appears to be a dominant site of distant-stage disease, affecting quality of life and overall "
+      "survival.")
+
+
+@pytest.mark.parametrize("text, consequence, expected", [
+    pytest.param(S1, True, "affecting quality of life and overall survival", id="participial-consequence"),
+    pytest.param(S1, False, "", id="a-consequence-is-no-cause"),
+    pytest.param("Ablation is listed, including microwave ablation.", True, "", id="including-lists"),
+    pytest.param("TAE is used; it is therefore an alternative to surgery.", True,
+                 "therefore an alternative to surgery", id="result-connective"),
+])
+def test_a_consequence_clause_answers_why_something_matters(text, consequence, expected):
+    assert reason_clause(text, consequence) == expected
+
+
+# -- end to end: the follow-up is resolved before it is answered (real model) -----------------
+Y2008 = "Which references were published in 2008?"  # answered with references 1 and 5, in that order
+US = "Which reference is about incidence trends in the US?"  # answered with reference 4
+
+
+@pytest.mark.model
+@pytest.mark.parametrize("history, question, units", [
+    pytest.param([Y2008], "who wrote the second?", ["reference-5"], id="ordinal-without-one"),
+    pytest.param(["is there a reference on diagnosis and management of well differentiated neuroendocrine "
+                  "neoplasms?"], "which year?", ["reference-3"], id="year-of-the-named-reference"),
+    pytest.param([US], "pages?", ["reference-4"], id="pages-of-the-named-reference"),
+])
+def test_an_elided_owner_is_the_item_the_previous_answer_named(pipeline, history, question, units):
+    answer = pipeline.ask(question, history=history)
+    assert not answer.abstained and [c.unit_id for c in answer.citations] == units
+
+
+@pytest.mark.model
+@pytest.mark.parametrize("history, question", [
+    pytest.param(["who wrote reference 4?"], "what did they find about survival?", id="they-the-authors"),
+    pytest.param(["any ENETS guideline in the refs?"], "what does it say about transplant?", id="what-it-says"),
+    pytest.param([US], "how many patients were in it?", id="a-figure-from-the-work"),
+])
+def test_what_a_work_the_previous_answer_named_found_is_declined(pipeline, history, question):
+    """The entry is named (so the closest reading is right) but cannot say what the work found."""
+    answer = pipeline.ask(question, history=history)
+    assert answer.abstained and "reference" in answer.rewritten_question
+
+
+@pytest.mark.model
+def test_why_is_not_answered_with_the_sentence_that_prompted_it(pipeline):
+    """abstract-s5 says transplantation is restricted to selected cases and gives no reason;
+    no other passage gives one either, so a "why?" is declined rather than repeated."""
+    first = pipeline.ask("When is liver transplantation used for NELM?")
+    assert [c.unit_id for c in first.citations] == ["abstract-s5"]
+    assert pipeline.ask("Why?", history=["When is liver transplantation used for NELM?"]).abstained
+
+
+@pytest.mark.model
+def test_why_something_matters_is_answered_with_its_consequence(pipeline):
+    answer = pipeline.ask("why does that matter?", history=["Where do neuroendocrine neoplasms metastasise?"])
+    assert not answer.abstained and [c.unit_id for c in answer.citations] == ["abstract-s1"]
+    assert "affecting quality of life" in answer.rewritten_question
+
+
+@pytest.mark.model
+def test_a_pronoun_follow_up_after_a_text_question_stays_with_the_text(pipeline):
+    answer = pipeline.ask("should it be done on its own?", history=["is transplant an option for NELM?"])
+    assert answer.route == "retrieval" and [c.unit_id for c in answer.citations] == ["abstract-s5"]

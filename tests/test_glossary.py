@@ -624,3 +624,19 @@ def test_a_long_form_suggestion_shows_its_abbreviation(glossary):
 
     text = answer_glossary(glossary.lookup("portal vein ligaton"), glossary)
     assert "Did you mean **portal vein ligation** (PVL)?" in text
+
+
+@pytest.mark.parametrize("question, alone, terms", [
+    # a yes/no guess at the expansion, without "mean": answered with the expansion
+    pytest.param("is RE radioembolization?", False, ("RE",), id="guess"),
+    pytest.param("Is PVL short for portal vein ligation?", False, ("PVL",), id="guess-short-for"),
+    pytest.param("is TAE transarterial embolisation", False, ("TAE",), id="guess-british-spelling"),
+    pytest.param("Is RE better than TACE?", False, (), id="a-comparison-is-no-guess"),
+    pytest.param("is TACE safe?", False, (), id="an-adjective-is-no-guess"),
+    # a conversational "and" before a bare term: a follow-up later on, a term question first
+    pytest.param("And TAE?", True, ("TAE",), id="and-term-alone"),
+    pytest.param("And TAE?", False, (), id="and-term-in-a-conversation"),
+    pytest.param("and what is the role of TACE?", True, (), id="and-content-question-alone"),
+])
+def test_guesses_and_openings_are_read_as_term_questions(glossary, question, alone, terms):
+    assert parse_glossary_terms(question, glossary, alone=alone) == terms

@@ -219,8 +219,7 @@ def test_a_glossary_answer_names_no_item_to_point_at(pipeline):
     pytest.param(["Is resection indicated for NELM?"], "Why?", "abstract-s2", id="the-quoted-passage-with-a-reason"),
     pytest.param(["Who performs complex liver resections?"], "How come?", "abstract-s4",
                  id="passage-with-its-own-reason"),
-    # Negative: no passage gives a reason about transplantation; the one that speaks of it stays.
-    pytest.param(["When is liver transplantation used for NELM?"], "Why?", "abstract-s5", id="no-reason-stated"),
+    # No passage gives a reason about transplantation: declined, not repeated (tests/test_followup.py).
 ])
 def test_why_answers_with_the_passage_that_states_a_reason(pipeline, history, question, unit_id):
     answer = pipeline.ask(question, history=history)

@@ -162,3 +162,29 @@ def test_a_retrieval_turn_searches_the_written_out_question_and_keeps_the_typed_
     turn = route("wat yr was it published", [], glossary, LIMIT)
     assert turn.route == "retrieval" and turn.question == "wat yr was it published"
     assert turn.query == "what year was it published" == turn.own_words
+
+
+# --- Follow-ups that lean on a text question, and term questions that open a conversation ---------
+
+@pytest.mark.parametrize("history, expected", [
+    pytest.param(["is transplant an option for NELM?"], "retrieval", id="after-a-text-question"),
+    pytest.param(["How should a G2 pancreatic NEN with unresectable liver-only metastases be treated?"], "algorithm",
+                 id="after-a-case"),
+])
+def test_a_pronoun_treatment_follow_up_takes_the_route_of_what_it_leans_on(glossary, history, expected):
+    assert route("should it be done on its own?", history, glossary, LIMIT).route == expected
+
+
+@pytest.mark.parametrize("question, history, expected, terms", [
+    pytest.param("And TAE?", [], "glossary", ("TAE",), id="bare-and-term-opening-a-conversation"),
+    pytest.param("And TAE?", ["Is liver transplantation an option for NELM?"], "retrieval", (),
+                 id="bare-and-term-after-a-text-question-is-a-follow-up"),
+    pytest.param("is RE radioembolization?", [], "glossary", ("RE",), id="yes-no-guess-at-the-expansion"),
+    pytest.param("is PVL short for portal vein ligation?", ["Is liver transplantation an option for NELM?"],
+                 "glossary", ("PVL",), id="guess-with-short-for-mid-conversation"),
+    pytest.param("is TACE safe?", [], "retrieval", (), id="a-predicate-is-no-guess"),
+    pytest.param("Is OLT an option for NELM?", [], "retrieval", (), id="an-option-is-no-guess"),
+])
+def test_a_term_question_is_read_as_people_type_it(glossary, question, history, expected, terms):
+    turn = route(question, history, glossary, LIMIT)
+    assert (turn.route, turn.glossary_terms) == (expected, terms)

@@ -108,13 +108,16 @@ def _resolve(inputs: AlgorithmInputs, tree: Mapping[str, Any]):
     keys: list[str] = []
     cites: list[str] = []
     derive = tree["derive"]
-    if values["grade"] is None and values["ki67_pct"] is not None:
+    # A stated Ki-67 grades the tumour (WHO 2019); it also outranks a grade that was only read
+    # from wording ("well diff", "low grade"), since well-differentiated NETs can be G3.
+    if values["ki67_pct"] is not None and (values["grade"] is None or prov["grade"] == "assumed"):
         ki67 = values["ki67_pct"]
         for band in derive["grade_from_ki67"]["bands"]:
             if ("below" in band and ki67 < band["below"]) or ("up_to" in band and ki67 <= band["up_to"]) \
                     or ("below" not in band and "up_to" not in band):
+                read = f'; it outranks "{values["grade"]}" read {notes["grade"]}' if values["grade"] else ""
                 values["grade"], prov["grade"] = band["value"], "assumed"
-                notes["grade"] = f"from Ki-67 {ki67:g}% (WHO 2019 grading, external)"
+                notes["grade"] = f"from Ki-67 {ki67:g}% (WHO 2019 grading, external){read}"
                 keys.extend(derive["grade_from_ki67"]["external"])
                 break
     if values["grade"] == "G1/G2" and prov["grade"] == "assumed":

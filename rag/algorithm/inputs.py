@@ -171,12 +171,15 @@ def _liver(text: str, put) -> None:
 
 
 def _lobes(text: str) -> tuple[set[str], str]:
-    """The liver lobes a question places the disease in, and the phrase that says so."""
+    """The liver lobes a question places the disease in (named, or by segment), and the phrase that says so."""
     one_lobe = _affirmed(text, phrases.ONE_LOBE)
     if one_lobe:
         return {"one"}, one_lobe[0].group(0)
     lobes: set[str] = set()
     phrases_found: list[str] = []
+    for m in _affirmed(text, phrases.LOBE_NAMED):
+        lobes.add(m.group(1).lower())
+        phrases_found.append(m.group(0))
     for m in _affirmed(text, phrases.SEGMENTS):
         numbers = [_segment(n) for n in phrases.SEGMENT_NUMBER.findall(m.group(1))]
         for r in phrases.SEGMENT_RANGE.finditer(m.group(1)):  # "segments 5-8" names 6 and 7 too

@@ -37,14 +37,15 @@ GRADE_PATTERNS = [  # (pattern, value, assumed?)
     (re.compile(r"\bG\s?1\s*(?:/|-|or|to)\s*G?\s?2\b", _F), "G1/G2", False),
     (re.compile(r"\b(?:NET\s+)?G\s?-?([123])\b", _F), "G{}", False),
     (re.compile(r"\bgrade\s*(?:is\s*)?([123]|iii|ii|i|one|two|three)\b", _F), "G{}", False),
-    (re.compile(r"\b(?:neuroendocrine carcinomas?|NECs?|poorly[- ]differentiated|small[- ]cell carcinoma|"
+    # "well diff" / "poorly diff" are the usual clipped forms of "-differentiated" in case notes.
+    (re.compile(r"\b(?:neuroendocrine carcinomas?|NECs?|poorly[- ]diff(?:erentiated)?|small[- ]cell carcinoma|"
                 r"large[- ]cell neuroendocrine)\b", _F), "NEC", False),
     (re.compile(r"\bhigh[- ]grade\b", _F), "G3", True),
     (re.compile(r"\bintermediate[- ]grade\b", _F), "G2", True),
-    (re.compile(r"\b(?:well[- ]differentiated|low[- ]grade)\b", _F), "G1/G2", True),
+    (re.compile(r"\b(?:well[- ]diff(?:erentiated)?|low[- ]grade)\b", _F), "G1/G2", True),
 ]
 GRADE_WORD = {"1": "1", "i": "1", "one": "1", "2": "2", "ii": "2", "two": "2", "3": "3", "iii": "3", "three": "3"}
-KI67 = re.compile(r"\b(?:ki[- ]?67|mib[- ]?1)\b[^%\d.;]{0,30}?(\d{1,3}(?:\.\d+)?)\s*%", _F)
+KI67 = re.compile(r"\b(?:ki[- ]?67|mib[- ]?1)\b[^%\d.;]{0,30}?(\d{1,3}(?:\.\d+)?)\s*(?:%|per ?cent\b)", _F)
 
 # "non-pancreatic" names what the primary is not. "panc" is the usual shorthand for pancreatic;
 # jejunum and ileum (jejunoileal) are the small intestine of SI-NEN and SB-NET ("small bowel NET").
@@ -63,6 +64,11 @@ PRIMARY_PATTERNS = [
 UNKNOWN_PRIMARY = re.compile(r"\b(?:unknown primary|primary (?:site )?(?:is )?unknown|CUP)\b", _F)
 
 _REMNANT = r"(?:FLR|future liver remnant|(?:liver )?remnant)"
+# An operation on the liver, as "amenable to" names it: "amenable to right hepatectomy".
+_LIVER_OP = (r"(?:[\w-]+ ){0,2}?(?:surgery|surgical resection|resection|hepatectomy|hemihepatectomy|lobectomy|"
+             r"segmentectomy|metastasectomy)")
+# A resection that removes all the disease: "R0 possible", "complete resection is feasible".
+_COMPLETE = r"(?:R0|complete (?:surgical )?resection)(?: resection)?(?: (?:is|would be|seems|looks))?"
 LIVER_PATTERNS = [  # (pattern, status, assumed?) checked in order; a later one never overrides an earlier one
     (re.compile(r"\b(?:two[- ]stage|2[- ]stage|staged (?:hepatectomy|hepatectomies|resections?|approach|"
                 r"options?|procedures?|strateg(?:y|ies)|surgery|operations?)|ALPPS|"
@@ -73,9 +79,15 @@ LIVER_PATTERNS = [  # (pattern, status, assumed?) checked in order; a later one 
                 rf"(?:small|insufficient|inadequate)\s+{_REMNANT})\b", _F), "staged", True),
     (re.compile(r"\b(?:unresectable|irresectable|non-?resectable|not (?:surgically )?resectable|inoperable|"
                 r"can ?not be (?:surgically )?(?:resected|removed|operated)|can't be (?:resected|removed)|"
-                r"not amenable to (?:surgery|surgical resection|resection))\b", _F), "unresectable", False),
-    (re.compile(r"\b(?:resectable|operable|amenable to (?:surgery|resection)|can be (?:resected|removed))\b", _F),
-     "resectable", False),
+                rf"not amenable to {_LIVER_OP}|"
+                # too much disease to take out: "too numerous to resect", "too extensive for surgery"
+                r"too (?:many|numerous|extensive|widespread) (?:to|for) (?:resect\w*|remove|operate|surgery)|"
+                # R0 is a resection with clear margins: "R0 not possible" says the disease cannot all be removed
+                rf"{_COMPLETE} (?:not |im)(?:possible|achievable|feasible)|"
+                rf"{_COMPLETE} un(?:achievable|feasible))\b", _F),
+     "unresectable", False),
+    (re.compile(rf"\b(?:resectable|operable|amenable to {_LIVER_OP}|can be (?:resected|removed)|"
+                rf"{_COMPLETE} (?:possible|achievable|feasible))\b", _F), "resectable", False),
     # An adequate remnant is the condition for a one-stage resection: read as resectable, assumed.
     (re.compile(rf"\b(?:(?:adequate|sufficient|enough|good|large enough)\s+{_REMNANT}|"
                 rf"{_REMNANT}\s+(?:is\s+|would be\s+|will be\s+)?(?:adequate|sufficient|enough|large enough))\b", _F),
@@ -87,6 +99,9 @@ ONE_LOBE = re.compile(r"\b(?:uni-?lobar|unilobular|"
                       r"(?:confined|limited|restricted) to (?:one|a single|(?:the )?(?:right|left)) (?:liver |hepatic )?"
                       r"(?:lobe|hemi-?liver)|(?:in|within) (?:one|a single) (?:liver )?lobe|"
                       r"(?:right|left)[- ]lobe only|only (?:in )?(?:the )?(?:right|left) lobe)\b", _F)
+# A lobe named by its side ("4 lesions in the right lobe", "left hemiliver"): counted with the
+# segments below, so that both sides named read as bilobar and one side as one lobe.
+LOBE_NAMED = re.compile(r"\b(right|left)\s+(?:liver\s+|hepatic\s+)?(?:lobe|hemi-?liver)\b", _F)
 # Couinaud's liver segments: 2-4 are the left liver, 5-8 the right (1, the caudate, drains to both
 # and says nothing). "segments 6-7", "segment VIII", "segs 2/3". Named segments on one side read as
 # one lobe; on both sides as bilobar disease (Figure 1 type II, assumed).
@@ -116,7 +131,10 @@ _METS = r"(?:metasta\w*|mets?)"
 EXTRAHEPATIC = re.compile(rf"\b{_SITE}(?:\s*(?:,|and|or|/|&|\+)\s*{_SITE})*\s+(?:{_METS}|lesions?|"
                            r"deposits?|disease|dz|involvement|spread|implants?|nodules?|carcinomatosis)\b|"
                            r"\b(?:peritoneal carcinomatosis|carcinomatosis|peritoneum|EHD)\b|"
-                           rf"\b(?:{_METS}|spread)\s+(?:to|in)\s+(?:the\s+)?(?:bones?|lungs?|peritoneum|brain|skeleton|"
+                           # a list of organs after "mets to" names each: "mets to liver and lungs"
+                           rf"\b(?:{_METS}|spread)\s+(?:to|in)\s+(?:the\s+)?"
+                           r"(?:[\w-]+\s*(?:,|and|or|&|/|\+)\s*(?:the\s+)?){0,3}"
+                           r"(?:bones?|lungs?|peritoneum|brain|skeleton|"
                            r"spine)\b", _F)
 GENERAL_SITE = re.compile(r"\b(?:extra-?hepatic|other|EHD)\b", _F)
 LIVER_ONLY = re.compile(r"\b(?:liver[- ]only|liver[- ]limited|liver[- ]confined|confined to the liver|"

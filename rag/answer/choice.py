@@ -21,7 +21,7 @@ from dataclasses import dataclass, replace
 from typing import Any, Callable, Sequence
 
 from rag.answer.gate import Gate, GateFeatures, WordVectors, gate_features
-from rag.answer.segments import Segment
+from rag.answer.segments import Segment, reading_text
 
 
 @dataclass(frozen=True)
@@ -45,7 +45,7 @@ def score_segments(segments: Sequence[tuple[Any, Segment, float]], candidates: S
     decides, as the fitting script needs."""
     base = []
     for hit, seg, coverage in segments:
-        present = present_terms(seg.text)
+        present = present_terms(reading_text(seg))
         base.append(gate_features(hit, candidates, coverage, query_words, passage_words(seg.text),
                                   lambda word, present=present: stem(word) in present, followup))
     out = []

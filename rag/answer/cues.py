@@ -16,7 +16,8 @@ import re
 
 _NUMBER_CUE = re.compile(
     r"\b(how many|how much|how long|how often|what (?:percentage|proportion|fraction|share|number|dose|"
-    r"dosage|rate)|percent(?:age)?|proportion|\d+[- ]year|median|mean|average|dose|dosage|mg|rate|"
+    r"dosage|rate)|percent(?:age)?|proportion|"
+    r"(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|twenty)[- ](?:years?|months?)|median|mean|average|dose|dosage|mg|rate|"
     r"incidence|prevalence|survival (?:rate|benefit|figure)|odds|hazard|ratio|rates|cut-?off|threshold|"
     r"how large|how big|size of|minimum|maximum|at least|at most|per ?cent)\b|%", re.I)
 NAMING_WORDS = """abbreviation abbreviations abbreviated acronym acronyms stand stands mean means meaning
@@ -54,6 +55,13 @@ ENUMERATION = re.compile(r"such as|including|includ\w+\b|e\.\s?g\.|i\.\s?e\.|nam
 TITLE_CUE = re.compile(r"\b(?:title|titled|called|named|heading)\b", re.I)
 TOPIC_RE = re.compile(r"\b(?:discuss\w*|cover\w*|mention\w*|address\w*|topics?|subjects?|key ?words?|about|"
                        r"includ\w*|deal\w* with|touch\w* on|focus\w*)\b", re.I)
+# Whether something appears somewhere ("is interferon anywhere in the algorithm?", "is a
+# transplant one of the options on the chart?", "does Figure 2 show PVL?"): a legend item that
+# names it is the evidence, whatever framing words the question adds.
+PRESENCE_RE = re.compile(r"\b(?:anywhere|one of the|among the|part of the|appear\w*|show\w*|feature[sd]?|"
+                         r"list\w*|contain\w*|includ\w*|mention\w*|cover\w*)\b"
+                         r"|^\s*(?:is|are|was|were)\b.*\b(?:in|on) (?:the |this |that )?(?:\w+ )?"
+                         r"(?:figure|fig|chart|diagram|algorithm|flow ?chart|picture|pic|legend|caption)\b", re.I)
 _NOT_A_FIGURE = re.compile(r"^\s*who\b|\bwhich (?:references?|papers?|stud(?:y|ies)|articles?|works?|authors?|guidelines?)\b"
                            r"|\b(?:first|last|corresponding) author\b", re.I)
 
@@ -76,13 +84,17 @@ def asks_for_number(question: str) -> bool:
 
 
 _CITATION_CUES = (
-    ("authors", re.compile(r"\b(authors?|wrote|written|who)\b", re.I)),
-    ("title", re.compile(r"\b(title|titled|name of the (?:review|article|paper))\b", re.I)),
+    # "Written for" and "written as" ask whom it serves and what it is, not who wrote it.
+    ("authors", re.compile(r"\b(authors?|wrote|written(?!\s+(?:for|as|in)\b)|who|whose)\b", re.I)),
+    ("title", re.compile(r"\b(title|titled|name of the (?:review|article|paper)|(?<!does the )(?<!did the )(?<!does this )(?:article|review|paper)(?:'s)? name(?=\s*(?:[?.!,:]|$|(?:for|of|is|please|pls)\b)))\b",
+                         re.I)),
     ("journal", re.compile(r"\b(journal|volume|issue|pages?|year|published in|when was|where (?:was|is) .+ published)\b",
                            re.I)),
     ("doi", re.compile(r"\bdoi\b|digital object identifier", re.I)),
     ("epub", re.compile(r"\b(e-?pub\w*|online|electronic\w*|date)\b", re.I)),
-    ("type", re.compile(r"\b(type|kind|sort)\b", re.I)),
+    ("type", re.compile(r"\b(type|kind|sort)\b|\b(?:is|was) (?:this|it|the (?:review|paper|article|study))\b.{0,30}\b"
+                        r"(?:trial|rct|meta-?analysis|systematic review|cohort|case reports?|case series|observational|"
+                        r"prospective|retrospective|randomi[sz]ed|original (?:research|study)|guidelines?)\b", re.I)),
     # Fields a PubMed record has but the indexed text does not: asking for them must not be
     # answered with the fields that are there.
     ("unindexed", re.compile(r"\bwhere (?:are|were|do|does|did|is|was) (?:the |its )?(?:first |last )?"
@@ -92,7 +104,9 @@ _CITATION_CUES = (
 )
 
 
-_WHOLE_RECORD = re.compile(r"\b(?:cite|citing|citation|reference (?:for|to) (?:this|the) (?:review|article|paper))\b", re.I)
+_WHOLE_RECORD = re.compile(r"\b(?:cite|citing|citation|ref(?:erence)? (?:for|to) (?:this|the) (?:\w+ ){0,3}"
+                           r"(?:review|article|paper)|(?:harvard|vancouver|apa|mla|ama|chicago|bibtex|endnote|ris)"
+                           r"(?: style| format))\b", re.I)
 
 
 def citation_parts_for(question: str) -> set[str]:
@@ -101,6 +115,31 @@ def citation_parts_for(question: str) -> set[str]:
     if _WHOLE_RECORD.search(question):
         return set()
     return {kind for kind, pattern in _CITATION_CUES if pattern.search(question)}
+
+
+# Authors a record's list may leave out: all of them, a count, the co-authors, the last one.
+_BEYOND_FIRST = re.compile(r"\b(?:how many (?:authors|co-?authors|people|researchers|writers)|co-?authors?|"
+                           r"other (?:authors?|writers?|researchers?)|rest of the authors|(?:all|every|each) (?:of )?(?:the )?"
+                           r"authors?|full (?:author|list)|author list|list of (?:the )?authors|"
+                           r"(?:last|senior|final|corresponding)\W+(?:\w+\W+)?authors?)\b", re.I)
+_ORDINAL_AUTHOR = re.compile(r"\b(second|third|fourth|fifth|sixth|2nd|3rd|4th|5th|6th)\s+(?:author|name)\b", re.I)
+_ORDINALS = {"second": 2, "2nd": 2, "third": 3, "3rd": 3, "fourth": 4, "4th": 4, "fifth": 5, "5th": 5,
+             "sixth": 6, "6th": 6}
+_ET_AL = re.compile(r"\bet al\b\.?", re.I)
+
+
+def asks_beyond_listed_authors(question: str, authors: str) -> bool:
+    """A list cut short with "et al." ("Nikolaos Machairas et al.", "Pavel M, O'Toole D, Costa
+    F, et al.") names its first authors only: it cannot say how many there are, who the
+    co-authors or the last author are, or who comes after the names it prints."""
+    m = _ET_AL.search(authors)
+    if not m:
+        return False
+    listed = len([name for name in authors[:m.start()].split(",") if name.strip()])
+    ordinal = _ORDINAL_AUTHOR.search(question)
+    if ordinal and _ORDINALS[ordinal.group(1).lower()] > listed:
+        return True
+    return bool(_BEYOND_FIRST.search(question)) and not (listed > 1 and re.search(r"\bco-?authors?\b", question, re.I))
 
 
 # Verbs of what a work says or finds; a reference entry (authors, title, journal) says none of it.

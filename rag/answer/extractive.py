@@ -26,14 +26,14 @@ import re
 from dataclasses import dataclass, field
 from typing import Callable, Sequence
 
-from rag.answer.cues import (NAMING_WORDS, TITLE_CUE, asks_for_number,
+from rag.answer.cues import (NAMING_WORDS, TITLE_CUE, asks_beyond_listed_authors, asks_for_number,
                              citation_parts_for)
 from rag.retrieval.hybrid import Hit
 from rag.answer.choice import Scored, score_segments
 from rag.answer.gate import Gate, WordVectors
 from rag.answer.kinds import kind_rule
 from rag.answer.refusal import abstention_text
-from rag.answer.segments import FIRST_LEGEND_ITEM, Segment, segments_of, strip_citation_marks
+from rag.answer.segments import FIRST_LEGEND_ITEM, Segment, reading_text, segments_of, strip_citation_marks
 from rag.core.settings import Settings
 from rag.core.text import CARDINALS, NON_CONTENT_WORDS, TOKEN_RE, fold_spelling, rarity, stem
 from rag.core.types import Citation, SourceUnit
@@ -95,7 +95,6 @@ class Answerer:
         self._order = {u.id: i for i, u in enumerate(units)}  # reading order, for sorting passages
         self._naming = frozenset(self.terms(" ".join(NAMING_WORDS)))
         self._generic = frozenset(self.terms(" ".join(_GENERIC)))
-        self._generic_core = frozenset(self.terms("treatment patient"))
 
     def present_terms(self, text: str) -> frozenset[str]:
         """Terms of a passage with its abbreviations expanded; passages repeat across
@@ -138,7 +137,7 @@ class Answerer:
             if len(low) < 2:
                 continue
             weight = self._idf.get(term, self._max_idf) * (rarity(low) if self.settings.rarity_weighting else 1.0)
-            if low in _GENERIC or term in self._generic_core:
+            if term in self._generic:  # by stem: "kinds" frames as "kind" does
                 weight *= self.settings.generic_term_weight
             elif term in self._background:
                 weight *= self.settings.background_term_weight
@@ -178,7 +177,7 @@ class Answerer:
         # A unit named outright ("reference 4", "Figure 2") is always a candidate; any other
         # passage only if its kind can answer this kind of question.
         can_answer = kind_rule(self, question, focus or question, aliases)
-        segments = [(h, seg, self.coverage(weights, seg.text, aliases))
+        segments = [(h, seg, self.coverage(weights, reading_text(seg), aliases))
                     for h in candidates for seg in segments_of(units[h.unit_id])
                     if h.structural or can_answer(seg)]
         related = tuple(_citation(units[h.unit_id], 0, len(units[h.unit_id].text), h.score)
@@ -198,7 +197,7 @@ class Answerer:
             # A follow-up's query is mostly the earlier turn, which the ranker would match again;
             # its own words, weighed up in coverage, decide instead ("What are the alternatives?").
             chosen = self._choose(segments, () if focus else scored)
-        coverage = self.coverage(weights, " ".join(seg.text for _, seg in chosen), aliases)
+        coverage = self.coverage(weights, " ".join(reading_text(seg) for _, seg in chosen), aliases)
         wants_number = asks_for_number(question)
         # Page numbers and years of a bibliographic record are not the figure a clinical
         # question asks for ("what is the incidence ...?").
@@ -263,6 +262,9 @@ class Answerer:
                 if "unindexed" in wanted:
                     continue  # "Where are the authors based?": no field of the record says
                 picked = [s for s in segs if s.kind in wanted] or segs
+                if "authors" in wanted and any(asks_beyond_listed_authors(question, s.text)
+                                               for s in segs if s.kind == "authors"):
+                    continue  # "Who are the co-authors?" of "Nikolaos Machairas et al."
                 chosen.extend((hit, s) for s in picked)
             elif unit.section == "figure" and len(segs) > 1:
                 best = max(segs, key=lambda s: self.coverage(weights, s.text, aliases))
@@ -276,6 +278,9 @@ class Answerer:
                     chosen.append((hit, segs[0]))  # "the title of Figure 2": the caption's title
                 else:
                     chosen.append((hit, best if asks_item else whole))
+            elif (unit.section == "reference" and "authors" in citation_parts_for(question)
+                  and asks_beyond_listed_authors(question, unit.text.split(". ")[0])):
+                continue  # "Who is the last author of reference 4?" of "Dasari A, ..., et al."
             else:
                 chosen.append((hit, Segment(unit, 0, len(unit.text))))
         return chosen

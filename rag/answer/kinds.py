@@ -13,8 +13,8 @@ from __future__ import annotations
 import re
 from typing import Callable, Protocol, Sequence
 
-from rag.answer.cues import ENUMERATION, NAMING_CUE, TOPIC_RE, asks_what_a_work_found, instance_class
-from rag.answer.segments import Segment, is_legend_item
+from rag.answer.cues import ENUMERATION, NAMING_CUE, PRESENCE_RE, TOPIC_RE, asks_what_a_work_found, instance_class
+from rag.answer.segments import Segment, is_legend_item, reading_text
 
 Aliases = Sequence[tuple[str, str]]
 
@@ -37,12 +37,14 @@ def kind_rule(answerer: Answerer, question: str, asked: str,
     - a keyword list names topics and states no finding: "does the review cover ablation?",
       never "does ablation work?";
     - a legend item ("SA, somatostatin analogues") defines a term: "what is SA?", not "what
-      is the mechanism of action of SA?";
+      is the mechanism of action of SA?"; it also shows the term is in its figure ("is SA
+      anywhere in the algorithm?");
     - a reference entry gives authors, title and journal, never what the work found;
     - a passage that names a class only ("molecular targeted agents") does not answer a
       request for its members by name ("which targeted agents exactly?").
     """
     topical = bool(TOPIC_RE.search(question))
+    presence = bool(PRESENCE_RE.search(question))
     finding = asks_what_a_work_found(asked)
     wanted = instance_class(asked)
     wanted_weights, wanted_aliases = (answerer.weights(wanted), answerer.aliases(wanted)) if wanted else ({}, [])
@@ -53,7 +55,7 @@ def kind_rule(answerer: Answerer, question: str, asked: str,
         section = seg.unit.section
         if (section == "keywords" and not topical) or (section == "reference" and finding):
             return False
-        if is_legend_item(seg) and not question_terms <= answerer.terms_with_aliases(seg.text, aliases) | naming:
+        if is_legend_item(seg) and not presence and not question_terms <= answerer.terms_with_aliases(reading_text(seg), aliases) | naming:
             return False
         return not wanted or not names_only_class(answerer, wanted, wanted_weights, wanted_aliases, seg.text)
 

@@ -34,6 +34,23 @@ def is_legend_item(segment: Segment) -> bool:
     return segment.unit.section == "figure" and segment.start > 0
 
 
+def reading_text(segment: Segment) -> str:
+    """The words a piece is read under, for matching a question's words: a figure's piece
+    under the figure's name ("Figure 2"), and a legend item also under the caption's title.
+    "Is a liver transplant one of the options on the treatment chart?" is answered by the item
+    "OLT, orthotopic liver transplantation", whose own words never say "treatment" or "figure";
+    the figure it belongs to does. Answers still quote the piece alone."""
+    unit = segment.unit
+    if unit.section != "figure":
+        return segment.text
+    setting = [unit.label]
+    if segment.start > 0:
+        first = FIRST_LEGEND_ITEM.search(unit.text)
+        if first and 0 < first.start() <= segment.start:
+            setting.append(unit.text[:first.start()].strip())
+    return " ".join(setting + [segment.text])
+
+
 def segments_of(unit: SourceUnit) -> list[Segment]:
     """Citable pieces of a unit: the citation's fields, a legend's items, else the whole unit."""
     if unit.section == "citation" and unit.metadata.get("parts"):

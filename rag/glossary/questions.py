@@ -125,13 +125,18 @@ _CONTEXT_LEAD = re.compile(r"^(?:(?:in|on)\s+(?:the\s+)?(?:figure|fig\.?|legend|
 _CONJUNCTION = re.compile(r"^(?:and|also|so|then|ok|okay)\b[,\s]*", re.IGNORECASE)
 # Asking whether two terms differ is asking for both definitions: "is TARE the same as RE",
 # "difference between TACE and TAE" -> "TARE vs RE"; the listed terms must still each be one.
+# A yes/no guess at what a short form stands for, without "mean": "is RE radioembolization?",
+# "is PVL short for portal vein ligation?". Only a guess the glossary reads as a long form
+# counts, so "Is RE better than TACE?" and "is TACE safe?" stay content questions.
+_GUESS = re.compile(r"(?:is|are)\s+(?P<t>\S+)\s+(?:(?:short|shorthand)\s+for\s+|an?\s+(?:abbreviation|acronym)"
+                    r"\s+(?:for|of)\s+|the\s+(?:abbreviation|acronym)\s+(?:for|of)\s+)?(?P<guess>.+)", re.IGNORECASE)
 _SAME_AS = [re.compile(p, re.IGNORECASE) for p in (
     r"(?:what\s+is\s+|what's\s+)?(?:the\s+)?differences?\s+between\s+(?P<a>.+?)\s+(?:and|&)\s+(?P<b>.+)",
     r"(?:is|are)\s+(?P<a>.+?)\s+(?:the\s+same(?:\s+thing)?\s+as|different\s+from|another\s+name\s+for)\s+(?P<b>.+)",
 )]
 
 
-def parse_glossary_terms(question: str, glossary: Glossary) -> tuple[str, ...]:
+def parse_glossary_terms(question: str, glossary: Glossary, alone: bool = False) -> tuple[str, ...]:
     """The terms a glossary-style question asks about, in order; () when it is not one.
 
     "What does TACE stand for?", "abbreviation for somatostatin analogues", "wats PVL" ->
@@ -140,15 +145,24 @@ def parse_glossary_terms(question: str, glossary: Glossary) -> tuple[str, ...]:
     capitals, "TCAE"; a slip typed in lower case, "allps"), so a typo still gets its "did you
     mean". "TACE vs TAE", "what do TACE and TAE stand for" -> ("TACE", "TAE").
     "When is OLT indicated?", "Is RE better than TACE?", "what is re" -> ().
+    "is RE radioembolization?" -> ("RE",): a guess at the expansion is answered with it.
+
+    `alone`: the question opens the conversation. A conversational "and" before a bare term
+    ("And TAE?") then has nothing to lean on and asks about the term; later in a
+    conversation it marks a follow-up, which the router joins with what it follows.
     """
     text = _standard_frame(question)
     for patterns, strict in ((_ALWAYS, False), (_IF_ABBREVIATION, True)):
         for pattern in patterns:
-            m = pattern.fullmatch(text if strict else _CONJUNCTION.sub("", text))
+            m = pattern.fullmatch(text if strict and not alone else _CONJUNCTION.sub("", text))
             if m:
                 terms = _terms(m.group("t"), glossary, strict)
                 if terms:
                     return terms
+    guess = _GUESS.fullmatch(_CONJUNCTION.sub("", text))
+    if guess and _is_abbreviation(guess.group("t"), glossary) and glossary.lookup(
+            guess.group("guess")).match_kind == "reverse":
+        return (guess.group("t"),)
     return ()
 
 

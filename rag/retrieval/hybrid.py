@@ -78,11 +78,14 @@ class HybridRetriever:
         dense = self._dense_scores(expanded, vector) if mode in ("hybrid", "dense") else {}
         lexical = self._lexical_scores(expanded) if mode in ("hybrid", "bm25") else {}
         structural = structural_units(question, self.index.articles) if mode == "hybrid" else []
-        soft = [u for u in structural if local_id(u) == "citation" and names_other_work(question, self._own_names)]
+        by_author = references_by_author(question, self._reference_authors) if mode == "hybrid" else []
+        # "Pape 2008 - volume + page range": a cited work's author makes it that work's record.
+        other_work = bool(by_author) or names_other_work(question, self._own_names)
+        soft = [u for u in structural if local_id(u) == "citation" and other_work]
         structural = [u for u in structural if u not in soft]
         if mode == "hybrid":  # "the Hofland review": one more vote, not a named unit (the
             # question may ask what the work found, which its reference entry cannot say)
-            soft += [uid for uid in references_by_author(question, self._reference_authors) if uid not in structural]
+            soft += [uid for uid in by_author if uid not in structural]
         fused = self._fuse(dense, lexical, structural, mode, soft)
         ranked = sorted(fused.items(), key=lambda kv: (-kv[1], self._unit_order.get(kv[0], 0)))
         return [Hit(uid, score, dense.get(uid, 0.0), lexical.get(uid, 0.0), uid in structural)

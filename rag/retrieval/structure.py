@@ -23,13 +23,20 @@ _REFERENCE_RES = (re.compile(rf"\b(?:reference|ref\.?|citation)\s*(?:no\.?\s*|nu
                   re.compile(rf"\b{_NUMBER}\s+(?:reference|ref|cited (?:work|paper|article|study))s?\b", re.I))
 _LAST_RE = {"figure": re.compile(r"\b(?:last|final)\s+(?:figure|fig)\b", re.I),
             "reference": re.compile(r"\b(?:last|final)\s+(?:reference|ref|cited)\b", re.I)}
+# Kinds of publication a reader may guess a work to be; the record's article type says which.
+_PUBLICATION_TYPES = (r"(?:trial|rct|meta-?analysis|systematic review|cohort|case reports?|case series|"
+                      r"observational|prospective|retrospective|randomi[sz]ed|original (?:research|study)|guidelines?)\b")
 # Questions about the record itself, and the section that answers them.
 _SECTION_CUES = (
     ("citation", re.compile(
-        r"\b(doi|journal|published|publication|publish|(?:what|which) year|year of publication|volume|issue|pages?|authors?|wrote|written|"
+        r"\b(doi|journal|published|publication|publish|(?:what|which) year|year of publication|volume|issue|pages?|authors?|wrote|written(?!\s+(?:for|as|in)\b)|"
         r"title|titled|e-?pub\w*|article type|type of (?:article|paper|publication)|kind of (?:article|paper)|"
         r"cite|citation for (?:this|the) (?:review|article|paper)|digital object identifier|original (?:research|study|article)|"
-        r"research article|review article)\b", re.I)),
+        r"research article|review article|whose name|(?<!does the )(?<!did the )(?<!does this )(?:article|review|paper)(?:'s)? name(?=\s*(?:[?.!,:]|$|(?:for|of|is|please|pls)\b))|"
+        r"(?:harvard|vancouver|apa|mla|ama|chicago|bibtex|endnote|ris)(?: style| format)?|"
+        r"ref(?:erence)? (?:for|to) (?:this|the) (?:review|article|paper))\b"
+        # "Is this paper a clinical trial?": the record's article type answers it.
+        r"|\b(?:is|was) (?:this|it|the (?:review|paper|article|study))\b.{0,30}\b" + _PUBLICATION_TYPES, re.I)),
     ("keywords", re.compile(r"\bkey\s*words?\b|\bkeywords?\b|\bindex terms?\b", re.I)),
     ("coi", re.compile(r"\b(conflicts? of interest|competing interests?|disclosures?|declare\w*)\b", re.I)),
 )
@@ -56,6 +63,10 @@ _TOPIC_RES = (
     re.compile(r"^\s*(?:is|are|was|were) (?P<topic>.+?) (?:discussed|covered|mentioned|addressed|included|considered)"
                r"(?: (?:in|by) (?:the|this) (?:review|article|paper|abstract|authors?))?\s*\??\s*$", re.I),
 )
+# Asking how to cite this work, in one's own reference list, is about its record, not its list.
+_CITING_IT = re.compile(r"\b(?:harvard|vancouver|apa|mla|ama|chicago|bibtex|endnote|ris)\b"
+                        r"|\bref(?:erence)? (?:for|to) (?:this|the) (?:\w+ ){0,3}(?:review|article|paper)\b"
+                        r"|\bmy (?:reference list|references|bibliography)\b", re.I)
 _REFERENCE_LIST_CUE = re.compile(r"\b(reference|references|cited)\b"
                                  r"|\b(?:does|do|did) (?:the|this) (?:review|article|paper|authors?) cite\b", re.I)
 
@@ -134,7 +145,8 @@ def _units_named_in(question: str, article: Any) -> list[str]:
     named = bool(found)  # "the title of Figure 2" asks about the figure, not the record
     for section, pattern in _SECTION_CUES:
         if pattern.search(question) and section in by_local:
-            if section == "citation" and (named or _REFERENCE_LIST_CUE.search(question)):
+            if section == "citation" and (named or (_REFERENCE_LIST_CUE.search(question)
+                                                    and not _CITING_IT.search(question))):
                 continue  # "which reference was published in 2017" is about the reference list
             found.append(by_local[section])
     if _asks_for_reference_list(question):
@@ -196,11 +208,19 @@ def author_names(reference_text: str) -> frozenset[str]:
     return frozenset(_NAME.findall(reference_text.split(". ", 1)[0]))
 
 
+_NAME_ZIPF = 3.0  # a lower-case word English uses less than once per million words may be a name
+
+
 def references_by_author(question: str, authors: Sequence[tuple[str, frozenset[str]]]) -> list[str]:
-    """"The Hofland review", "Dasari et al.": a surname from a reference's author list, written
-    as a name (capitalised), points at that reference."""
-    names = set(_NAME.findall(question))
-    return [uid for uid, surnames in authors if names & surnames] if names else []
+    """"The Hofland review", "Dasari et al.", "hofland et al - what year?": a surname from a
+    reference's author list points at that reference, written as a name (capitalised, even
+    first in the question) or in lower case when English hardly uses the word ("pape", not
+    "costa" if it were a common word)."""
+    names = {w.lower() for w in _NAME.findall(question)}
+    names |= {w for w in re.findall(r"\b[a-z][\w'\-]{2,}", question) if zipf(w) < _NAME_ZIPF}
+    if not names:
+        return []
+    return [uid for uid, surnames in authors if names & {n.lower() for n in surnames}]
 
 
 def _asks_for_reference_list(question: str) -> bool:
@@ -227,7 +247,10 @@ def names_other_work(question: str, own_names: frozenset[str] = frozenset()) -> 
     later_words = re.findall(r"[A-Za-z][A-Za-z\-]{2,}", question)[1:]
     named = [w for w in later_words if w[0].isupper() and w in rest and w.lower() not in own_names]
     subject = [w for w in rest if zipf(w.lower()) < _COMMON_ZIPF and w.lower() not in own_names]
-    return len(subject) >= 2 or bool(named)
+    # "Harvard style ref for the Machairas review, for my dissertation": the article's own
+    # author names the work, whatever else the asker says about why they want it.
+    names_own = any(w.lower() in own_names for w in later_words)
+    return bool(named) or (len(subject) >= 2 and not names_own)
 
 
 def _number_of(local_id: str, prefix: str) -> int | None:

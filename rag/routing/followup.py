@@ -3,16 +3,22 @@
 Deterministic, no model: a question that leans on the previous turn ("and for pancreatic
 primaries?", "what about it in G1?", "and the second one?") is joined with the last
 self-contained question, so retrieval and routing see the whole request. A question that
-stands on its own is left alone: a new topic must not drag the old one along.
+stands on its own is left alone: a new topic must not drag the old one along. What makes a
+question lean: a leading conjunction or a clause with no main clause ("only if ..."), an
+anaphor in a short question, an ordinal standing for an item ("the second"), a bare question
+word with a relational noun or a degree word ("which year?", "how often?"), or a pronoun with
+nothing but everyday words ("should it be done on its own?").
 
 Two further resolutions need the previous *answer*, which the pipeline supplies (it re-asks
 the previous turn); the language facts they rest on live here:
-- an anaphor ("it", "that paper", "the first one") points at the item the previous answer
-  named: `pick_referent` chooses it among the references and figures that answer cited, and
+- an anaphor ("it", "that paper", "the first one", "the second") or an attribute whose owner
+  is left unsaid ("which year?") points at the item the previous answer named:
+  `pick_referent` chooses it among the references and figures that answer cited, and
   `name_referent` writes its name in place of the anaphor ("who wrote it?" -> "who wrote
-  reference 4?");
+  reference 4?"; "which year?" -> "which year of reference 4?");
 - a bare "why?" asks for a reason: `reason_clause` finds where a passage states one (a
-  causal or purpose connective and the clause it opens).
+  causal or purpose connective and the clause it opens); "why does that matter?" asks for a
+  consequence too (", affecting quality of life ...").
 It does not decide what answers a question (rag/answer/ does) nor which unit a name points
 at (rag/retrieval/structure.py does).
 """
@@ -22,19 +28,28 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from rag.core.text import ORDINALS
+from rag.core.text import ORDINALS, STOP_WORDS, zipf
 
 _LEADING_CUES = re.compile(
     r"^(and|but|also|so|then|what about|how about|and what about|what if|and if|same for|"
-    r"is that|are they|does it|do they|is it|and for|and in|and with|and without)\b", re.I)
+    r"is that|are they|does it|do they|is it|and for|and in|and with|and without|"
+    # a restricting or conceding clause with no main clause of its own ("only if the cancer is
+    # mostly in the liver?", "even for G1?", "unless it has spread?") qualifies the last answer
+    r"(?:only|even|except|not even)\s+(?:if|when|for|in|with|after|before)|unless)\b", re.I)
 _QUESTION_START = re.compile(r"^(what|which|who|whom|whose|when|where|why|how|is|are|does|do|can|should|"
                              r"could|would|will|define|explain|describe|list|tell)\b", re.I)
 _ANAPHORA = re.compile(r"\b(it|its|they|them|their|this|that|these|those|the same|the latter|"
                        r"the former|the second one|the first one|the other one|such)\b", re.I)
+# Attributes of a publication: relational nouns whose owner, left unsaid ("which year?",
+# "journal?", "pages?"), is the item the conversation is about.
+_ATTRIBUTE_NOUNS = set("""year years date dates journal journals title titles author authors pages page volume
+issue doi publisher published""".split())
 _BARE_WORDS = set("""why how when where who what which so come really exactly is are was were the a an any
 there other else more then do does did can could should would options option alternatives alternative
 risks risk benefits benefit advantages disadvantages indications contraindications criteria evidence
-reasons reason limitations outcomes outcome results result source sources details example examples""".split())
+reasons reason limitations outcomes outcome results result source sources details example examples
+often frequently usually long many much soon far common rare safe effective possible necessary
+and or plus""".split()) | _ATTRIBUTE_NOUNS
 _WORD = re.compile(r"[A-Za-z0-9][A-Za-z0-9\-]*")
 # Nouns a demonstrative can point with at a cited work or a figure ("that paper", "those studies").
 _ITEM_NOUNS = (r"(?:paper|study|studies|article|reference|work|publication|source|citation|figure|"
@@ -45,6 +60,12 @@ _ITEM_NOUNS = (r"(?:paper|study|studies|article|reference|work|publication|sourc
 _POINTING = re.compile(rf"\b(?:that|those|the same|the latter|the former)\s+{_ITEM_NOUNS}\b"
                        r"|\b(?:the latter|the former|that one|this one)\b", re.I)
 _MAX_POINTING_WORDS = 12  # longer questions carry their own subject
+# A personal pronoun, which (unlike "this"/"that") never heads a noun of its own.
+_PRONOUN = re.compile(r"\b(?:it|its|they|them|their)\b", re.I)
+# Zipf frequency (wordfreq) from which a word is everyday English ("done", "own", "find"):
+# a question made of such words and a pronoun names no subject of its own. Medical words sit
+# below it ("cancer" 4.9, "surgery" 4.6, "liver" 4.2).
+_EVERYDAY_ZIPF = 5.0
 
 
 @dataclass(frozen=True)
@@ -63,6 +84,11 @@ def is_followup(question: str) -> bool:
         return True
     if len(words) <= _MAX_POINTING_WORDS and (_POINTING.search(question) or _ORDINAL_ONE.search(question)):
         return True
+    # "Should it be done on its own?": a pronoun and everyday words, nothing named (naming the
+    # review itself names a subject: "when was the review published and who wrote it?").
+    if (len(words) <= _MAX_POINTING_WORDS and _PRONOUN.search(question) and not _SELF.search(question)
+            and all(_names_nothing(w) for w in words)):
+        return True
     # "Why?", "What are the alternatives?": nothing but a question word and a relational noun,
     # which only mean something about the previous answer.
     if words and len(words) <= 5 and all(w.lower() in _BARE_WORDS for w in words):
@@ -71,8 +97,24 @@ def is_followup(question: str) -> bool:
     return len(words) <= 4 and not _QUESTION_START.match(question.strip())
 
 
-_ORDINAL_ONE = re.compile(r"\b(" + "|".join(w for w in ORDINALS if w.isalpha()) + r"|next|last|\d+(?:st|nd|rd|th)?)\s+one\b",
-                          re.I)
+def _names_nothing(word: str) -> bool:
+    """A function word, a bare word, or everyday English: nothing a question could be about."""
+    word = word.lower()
+    return word in STOP_WORDS or word in _BARE_WORDS or zipf(word) >= _EVERYDAY_ZIPF
+
+
+_ORDINAL_WORD = "(?:" + "|".join(w for w in ORDINALS if w.isalpha()) + r"|next|last|\d+(?:st|nd|rd|th))"
+# An ordinal standing for an item of a list: with "one" ("the second one", "the 3rd one"), or
+# heading its noun phrase alone after "the" ("who wrote the second?", "the last's journal?"),
+# never an ordinal before its own noun ("the first author").
+_ORDINAL_ONE = re.compile(rf"\b({_ORDINAL_WORD}|\d+)\s+one\b|\bthe\s+({_ORDINAL_WORD})(?='s\b|\s*[?!.,;:]|\s*$)", re.I)
+
+
+def _ordinal(m: re.Match) -> str:
+    """The ordinal word of an `_ORDINAL_ONE` match, lower-cased: "second", "3rd", "last"."""
+    return (m.group(1) or m.group(2)).lower()
+
+
 _NUMBERED = re.compile(r"\b(figure|fig\.?|reference|ref\.?)\s*(\d+)\b", re.I)
 
 
@@ -87,7 +129,7 @@ def rewrite(question: str, history: list[str] | None) -> Rewrite:
     anchor = next((h for h in reversed(history) if not is_followup(h)), history[-1])
     ordinal, numbered = _ORDINAL_ONE.search(question), _NUMBERED.search(anchor)
     if ordinal and numbered:
-        word = ordinal.group(1).lower()
+        word = _ordinal(ordinal)
         number = ORDINALS.get(word) or (int(re.sub(r"\D", "", word)) if word[0].isdigit() else None)
         if word == "next":
             number = int(numbered.group(2)) + 1
@@ -106,7 +148,7 @@ _PLURAL = re.compile(r"\b(?:they|them|their|those|these|both)\b", re.I)
 _SINGULAR = re.compile(r"\b(?:it|its|that|this)\b", re.I)
 # What `name_referent` replaces, longest first: "the second one", "that paper", "its", "it".
 _REFERRING = re.compile(
-    r"\b(?:the\s+)?(?:" + "|".join(w for w in ORDINALS if w.isalpha()) + r"|last|\d+(?:st|nd|rd|th))\s+one\b"
+    rf"\b(?:the\s+)?{_ORDINAL_WORD}\s+one\b|\bthe\s+{_ORDINAL_WORD}(?='s\b|\s*[?!.,;:]|\s*$)"
     rf"|\b(?:that|those|the same|the latter|the former)\s+{_ITEM_NOUNS}\b"
     r"|\b(?:the latter|the former|that one|this one|both of them|its|their|it|that|this|they|them|those|these|both)\b",
     re.I)
@@ -115,6 +157,15 @@ _REFERRING = re.compile(
 def points_back(question: str) -> bool:
     """Does the question use an anaphor that may point at an item of the previous answer?"""
     return bool(_ANAPHORA.search(question) or _POINTING.search(question) or _ORDINAL_ONE.search(question))
+
+
+def omits_possessor(question: str) -> bool:
+    """Is the question a publication's attribute with its owner left unsaid ("Which year?",
+    "what year + journal?", "pages?")? Such a relational noun belongs to what the previous
+    answer named, as "its year" would."""
+    words = [w.lower() for w in _WORD.findall(question)]
+    return bool(words) and len(words) <= 5 and all(w in _BARE_WORDS for w in words) and any(
+        w in _ATTRIBUTE_NOUNS for w in words)
 
 
 def item_name(unit_id: str) -> str:
@@ -140,26 +191,37 @@ def pick_referent(question: str, cited: list[str]) -> list[str]:
         return []
     ordinal = _ORDINAL_ONE.search(question)
     if ordinal:
-        word = ordinal.group(1).lower()
+        word = _ordinal(ordinal)
         number = len(items) if word == "last" else (
             ORDINALS.get(word) or (int(re.sub(r"\D", "", word)) if word[0].isdigit() else 0))
         # With one item, "the second one" re-points a numbered anchor instead (see `rewrite`).
         return [items[number - 1]] if len(items) >= 2 and 1 <= number <= len(items) else []
     if len(items) >= 2:
         return items if _PLURAL.search(question) else []
-    return items if _POINTING.search(question) or _SINGULAR.search(question) else []
+    # One item: "it", "that paper", an owner left unsaid ("which year?"), or "they", which
+    # after one work means its authors ("what did they find?").
+    return items if (_POINTING.search(question) or _SINGULAR.search(question) or _PLURAL.search(question)
+                     or omits_possessor(question)) else []
 
 
 def name_referent(question: str, names: list[str]) -> str:
     """Write the item's name in place of the first anaphor: "Which journal was that in?" ->
-    "Which journal was reference 4 in?"; "What is its title?" -> "What is reference 4's title?"."""
+    "Which journal was reference 4 in?"; "What is its title?" -> "What is reference 4's title?".
+    An attribute with its owner left unsaid gets the owner after it: "which year?" -> "which
+    year of reference 3?"."""
     named = " and ".join(names)
 
     def replace(m: re.Match) -> str:
         return f"{named}'s" if m.group(0).lower() in ("its", "their") else named
 
     rewritten, count = _REFERRING.subn(replace, question, count=1)
-    return rewritten if count else f"{question} ({named})"
+    if count:
+        return rewritten
+    attributes = [m for m in _WORD.finditer(question) if m.group().lower() in _ATTRIBUTE_NOUNS]
+    if attributes:
+        at = attributes[-1].end()
+        return f"{question[:at]} of {named}{question[at:]}"
+    return f"{question} ({named})"
 
 
 # -- why? --------------------------------------------------------------------------------------
@@ -174,19 +236,39 @@ _REASON = re.compile(r"\b(?:because|since|as a result of|due to|owing to|thanks 
 _CLAUSE_END = re.compile(r"[,;:.]|\s\((?!\d)|$")
 
 
+# Asking why something *matters* asks for its consequence, not its cause: "Why does that
+# matter?", "why is it important?", "so what?".
+_SIGNIFICANCE = re.compile(r"^\s*(?:(?:and|but)\s+)?(?:so what\b|why\b.*\b(?:matters?|important|relevant|"
+                           r"significant|a problem|a concern)\b|what (?:is|'s) the (?:significance|consequence|"
+                           r"impact|importance)\b)", re.I)
+# Clauses that state a consequence: a result connective, or a free participial adjunct after a
+# comma (", affecting quality of life", ", being therefore important adjuncts"). "including"
+# and "according" open a list or a source, not a consequence.
+_CONSEQUENCE = re.compile(r"\b(?:therefore|thus|hence|consequently|resulting in|leading to)\b"
+                          r"|(?<=,)\s+(?!including\b|according\b)[a-z]+ing\b", re.I)
+
+
 def asks_why(question: str) -> bool:
     """"Why?", "Why is that?", "How come?", "What is the reason?": a request for a reason."""
-    return bool(_WHY.match(question))
+    return bool(_WHY.match(question) or _SIGNIFICANCE.match(question))
 
 
-def reason_clause(text: str) -> str:
-    """The first clause of `text` that states a cause or purpose, from its connective to the
-    clause's end, else "". Worked example: "Liver surgery ... is the treatment of choice ...,
-    aiming to potentially prolong survival and ameliorate hormonal symptoms refractory to
-    medical control." -> "aiming to potentially prolong survival and ameliorate hormonal
-    symptoms refractory to medical control"."""
-    m = _REASON.search(text)
-    if not m:
+def asks_significance(question: str) -> bool:
+    """"Why does that matter?", "so what?": a request for a consequence (see `reason_clause`)."""
+    return bool(_SIGNIFICANCE.match(question))
+
+
+def reason_clause(text: str, consequence: bool = False) -> str:
+    """The first clause of `text` that states a cause or purpose (with `consequence`, also a
+    consequence), from its connective to the clause's end, else "". Worked example: "Liver
+    surgery ... is the treatment of choice ..., aiming to potentially prolong survival and
+    ameliorate hormonal symptoms refractory to medical control." -> "aiming to potentially
+    prolong survival and ameliorate hormonal symptoms refractory to medical control"; with
+    `consequence`, "..., which appears to be a dominant site of distant-stage disease, affecting
+    quality of life and overall survival." -> "affecting quality of life and overall survival"."""
+    found = [m for m in (_REASON.search(text), _CONSEQUENCE.search(text) if consequence else None) if m]
+    if not found:
         return ""
+    m = min(found, key=lambda x: x.start())
     end = _CLAUSE_END.search(text, m.end())
     return text[m.start():end.start() if end else len(text)].strip()

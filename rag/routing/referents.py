@@ -15,7 +15,8 @@ from typing import Any
 
 from rag.answer.cues import asks_for_number, asks_what_a_work_found
 from rag.core.types import Answer
-from rag.routing.followup import asks_why, item_name, name_referent, pick_referent, points_back, reason_clause
+from rag.routing.followup import (asks_significance, asks_why, item_name, name_referent, omits_possessor,
+                                  pick_referent, points_back, reason_clause)
 from rag.routing.router import Turn
 
 
@@ -31,21 +32,27 @@ class FollowupResolver:
 
         The previous turn is re-asked (deterministic, cached) and the language rules of
         rag/routing/followup.py say what the follow-up points at:
-        - an anaphor ("who wrote it?", "that paper", "the second one") after an answer that
-          named references or figures is rewritten to name them ("who wrote reference 4?"),
-          so the structural retriever picks the item, not the review's own record;
+        - an anaphor ("who wrote it?", "that paper", "the second one"), or an attribute whose
+          owner is left unsaid ("which year?"), after an answer that named references or
+          figures is rewritten to name them ("who wrote reference 4?"), so the structural
+          retriever picks the item, not the review's own record. Asked what such a work found,
+          or for a figure from it, the entry is named but may not answer (`Turn.cannot_answer`):
+          an entry gives authors, title and journal, never what the work found;
         - a "why?" is joined with a reason clause, so the passage giving the reason is quoted:
           that of a passage the previous answer quoted ("..., aiming to potentially prolong
           survival"), else that of the best-ranked other passage that states a reason and itself
-          covers the earlier question (`Settings.min_coverage`); with none, the
-          plain join stands.
+          covers the earlier question (`Settings.min_coverage`), also when the previous answer
+          was a refusal. With none, the plain join stands, and the passages the previous answer
+          quoted may not answer it (`Turn.cannot_answer`): repeating the sentence that prompted
+          a "why?" gives no reason.
+          "Why does that matter?" asks for a consequence as well (", affecting quality of life").
         """
 
         own = turn.own_words
         if turn.route != "retrieval" or not turn.history or turn.query == own:
             return turn
         why = asks_why(own)
-        if not why and not points_back(own):
+        if not why and not points_back(own) and not omits_possessor(own):
             return turn
         # The previous answer, re-asked with its own history; kept per conversation prefix.
         previous = self._previous.get(turn.history)
@@ -53,28 +60,29 @@ class FollowupResolver:
             previous = self.pipeline.ask(turn.history[-1], list(turn.history[:-1]))
             if len(self._previous) < 10_000:
                 self._previous[turn.history] = previous
-        if previous.route != "retrieval" or previous.abstained or not previous.citations:
+        if previous.route != "retrieval" or not (why or previous.citations and not previous.abstained):
             return turn
         cited = [c.unit_id for c in previous.citations]
         items = pick_referent(own, cited)
         if items:
             named = name_referent(own, [item_name(u) for u in items])
             # What a cited work found, or a figure from it, is not in its entry; a named unit
-            # is quoted whatever is asked, so such a question keeps the plain join (refused).
+            # would be quoted whatever is asked, so the entry may not answer.
             if asks_what_a_work_found(named) or asks_for_number(named):
-                return turn
+                return replace(turn, query=named, cannot_answer=tuple(items))
             return replace(turn, query=named)
         if not why:
             return turn
+        effect = asks_significance(own)
         for said in previous.citations:  # a passage the answer quoted gives its own reason
-            clause = reason_clause(said.text[said.span[0]:said.span[1]])
+            clause = reason_clause(said.text[said.span[0]:said.span[1]], effect)
             if clause:
                 return replace(turn, query=f"{turn.query} {clause}")
         earlier = previous.rewritten_question or previous.question
         weights, aliases = self.pipeline.answerer.weights(earlier), self.pipeline.aliases(earlier)
         for hit in self.pipeline.retriever.retrieve(turn.query, self.pipeline.settings.top_k):
             unit = self.pipeline.index.units.get(hit.unit_id)
-            clause = reason_clause(unit.text) if unit is not None and unit.id not in cited else ""
+            clause = reason_clause(unit.text, effect) if unit is not None and unit.id not in cited else ""
             if clause and self.pipeline.answerer.coverage(weights, unit.text, aliases) >= self.pipeline.settings.min_coverage:
                 return replace(turn, query=f"{turn.query} {clause}")
-        return turn
+        return replace(turn, cannot_answer=tuple(cited))

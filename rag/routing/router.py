@@ -52,6 +52,9 @@ class Turn:
     previous_treatment: str = ""  # algorithm follow-up: the case it adds to
     other_disease: str = ""  # out_of_scope: the non-neuroendocrine disease named
     asked: str = ""  # the question with its shorthand written out ("wat yr" -> "what year"), if that changed it
+    # retrieval: units known not to answer it: the passages a "why?" already heard without a
+    # reason, a cited work's entry asked what the work found (rag/routing/referents.py)
+    cannot_answer: tuple[str, ...] = ()
 
     @property
     def own_words(self) -> str:
@@ -70,7 +73,7 @@ def route(question: str, history: Sequence[str], glossary: "Glossary", max_chars
         except InvalidQuestionError:
             continue  # a bad earlier turn must not break the current one
     past = tuple(earlier)
-    terms = parse_glossary_terms(question, glossary)
+    terms = parse_glossary_terms(question, glossary, alone=not past)
     if terms:
         return Turn(question, past, question, "glossary", glossary_term=terms[0], glossary_terms=terms)
     plain = expand_shorthand(question)
@@ -79,10 +82,11 @@ def route(question: str, history: Sequence[str], glossary: "Glossary", max_chars
     if disease:
         return Turn(question, past, rewrite(plain, list(past)).question, "out_of_scope", other_disease=disease,
                     asked=asked)
-    if is_treatment_question(question) and not _asks_beyond_algorithm(question):
+    anchor = next((h for h in reversed(past) if not is_followup(h)), past[-1]) if past else ""
+    if (is_treatment_question(question) and not _asks_beyond_algorithm(question)
+            and not _leans_on_text_question(question, anchor)):
         return Turn(question, past, question, "algorithm")
     if past and is_followup(question):
-        anchor = next((h for h in reversed(past) if not is_followup(h)), past[-1])
         term = _followup_term(question)
         if parse_glossary_question(anchor, glossary) and term and glossary.lookup(term).matches:
             # "What does TACE stand for?" then "And TAE?": the same kind of question.
@@ -103,6 +107,14 @@ def _followup_term(question: str) -> str:
         previous = text
         text = _FOLLOWUP_LEAD.sub("", text)
     return re.sub(r"^(?:the\s+)", "", text.rstrip("?.! ").strip(), flags=re.I)
+
+
+def _leans_on_text_question(question: str, anchor: str) -> bool:
+    """"Should it be done on its own?" after "Is transplant an option for NELM?": a follow-up
+    that states no case feature of its own asks about what the earlier question was about, so
+    it is a treatment decision only if that question was one."""
+    return (bool(anchor) and is_followup(question) and not extract_inputs(question).known()
+            and not is_treatment_question(anchor))
 
 
 def _asks_beyond_algorithm(question: str) -> bool:

@@ -47,6 +47,9 @@ _CASE_REQUEST = re.compile(
     # how clinicians ask a colleague about a case: "Plan?", "how to proceed?", "thoughts?", and a
     # choice between named options: "which of the two staged options?"
     r"(?:management |treatment )?plan|proceed|thoughts|opinion|what would you do|"
+    # asking what the team can give: "what would you offer?", "what can we offer her?" (not "should X be
+    # offered to every patient?", which asks what the review says)
+    r"what (?:would|could|can|should|do|might) (?:you|we|i|they) offer|"
     r"which of (?:the|these|those) (?:[\w-]+ ){0,2}(?:options?|procedures?|strateg(?:y|ies)|approach(?:es)?))\b", _F)
 _CITED_WORK = re.compile(r"\bet al\b", _F)
 # Framing words of a treatment question, with the shorthand "Tx" (treatment), "Mx" (management), "Rx".
@@ -57,7 +60,9 @@ _GENERIC_REQUEST = re.compile(r"\b(?:options?|treat\w*|therap\w*|manag\w*|approa
 _TREATMENT_NAME = re.compile(
     r"\b(?:surg\w*|operat\w*|resect\w*|hepatectom\w*|transplant\w*|OLT|ablat\w*|"
     r"(?:chemo|radio)?emboli[sz]ation|TACE|TAE|RE|SIRT|PRRT|PVE|PVL|ALPPS|somatostatin analog\w*|SSA|"
-    r"everolimus|sunitinib|chemo\w*)\b", _F)
+    r"everolimus|sunitinib|chemo\w*|"
+    # "listing" in a case is putting the patient on the transplant waiting list ("R0 not achievable. Listing?")
+    r"listing)\b", _F)
 _PATIENT = re.compile(  # a stated age ("54F", "67-year-old") also marks a patient (is_treatment_question)
     r"\b(?:patient|pt|man|woman|male|female|he|she|his|her|mother|father|wife|husband|son|daughter|"
     r"my (?:doctor|oncologist|surgeon)|i have|i.ve|"
@@ -106,8 +111,11 @@ def is_treatment_question(question: str) -> bool:
 _DETAIL_NOUN = (r"(?:doses?|dosages?|dosing|regimens?|schedules?|cycles?|thresholds?|cut-?offs?|percentage|"
                 r"proportion|survival|prognosis|life expectancy|(?:\w+ )?rates?|median|mg)")
 _DETAIL = re.compile(
-    rf"\b(?:what|which|is there an?|are there)\s+(?:(?!(?:treat|therap|manag|option|approach|procedure))[\w/-]+\s+)"
-    rf"{{0,4}}?{_DETAIL_NOUN}\b|\bhow (?:much|many|long|often)\b|^\s*{_DETAIL_NOUN}\b", _F)
+    rf"\b(?:what(?:['\u2019]s)?|which|is there an?|are there)\s+"
+    rf"(?:(?!(?:treat|therap|manag|option|approach|procedure))[\w/-]+\s+){{0,4}}?{_DETAIL_NOUN}\b|"
+    r"\bhow (?:much|many|long|often)\b|"
+    # a detail asked as a bare noun phrase at the start of a clause: "...: starting dose of everolimus?"
+    rf"(?:^|[:?!;]|\s[-\u2013\u2014]\s)\s*(?:[\w-]+\s+){{0,2}}?{_DETAIL_NOUN}\b", _F)
 _SENTENCE = re.compile(r"[^.?!;]+[.?!;]*")
 # Within the sentence that asks for the detail, only a question word on a decision noun asks for a
 # decision too ("what treatment, and at what dose?"); "what dose should she get?" does not.

@@ -18,7 +18,8 @@ al. 2008), which ranks strategies from "each letter opens a word" down to "lette
 - the best-scoring start wins, so "protein phosphatase 2A (PP2A)" takes in "protein".
 
 Greek letters match their Latin initial (α = a), a digit may match its number word
-("two-dimensional" for 2D), and a number is matched whole or not at all. It does not judge
+("two-dimensional" for 2D), a genotype sign its word ("-/-" for "null" or "deficient"), and a
+number is matched whole or not at all. It does not judge
 the pair (length, brackets, symbols) and does not look for candidates in text.
 """
 
@@ -36,6 +37,14 @@ _GREEK = dict(zip("αβγδεζηθικλμνξοπρσςτυφχψω", "abgdeze
 # "second" or "II". A single-letter numeral ("i", "v") is a letter far more often.
 _NUMBER_WORDS = {str(n): tuple(w for table in (CARDINALS, ORDINALS, ROMAN) for w, v in table.items()
                                if v == n and w.isalpha() and len(w) > 1) for n in range(1, 10)}
+# A genotype sign stands for a word: "IL-15Ralpha null (IL-15Ralpha-/-)", "GATA6-deficient
+# (GATA6(-/-))". Each sign is one character of the short form (a private-use code point, so
+# it matches no character of the text), which only a word of its table can supply.
+_SIGN_WORDS = {
+    "-/-": ("\ue000", ("null", "deficient", "knockout", "homozygous")),
+    "+/-": ("\ue001", ("heterozygous", "heterozygote", "hemizygous")),
+}
+_SIGN_OF = {mark: words for mark, words in _SIGN_WORDS.values()}
 # A count before a long form is not part of it: "two tetratricopeptide repeats (TPR)".
 _QUANTIFIERS = frozenset("two three four five six seven eight nine ten several both many multiple various "
                          "numerous few each".split())
@@ -69,7 +78,7 @@ def align(short: str, text: str, anchored: bool = False) -> Alignment | None:
     translocator (Arnt)" defines "Ah nuclear translocator"). As in S&H, the long form
     takes in the whole token of its first letter: "preSu9(1-112)-dihydrofolate reductase".
     """
-    sf = short_chars(short)
+    sf = _signed_chars(short)
     if not sf or not text:
         return None
     folded = "".join(fold(c) for c in text)
@@ -84,8 +93,9 @@ def align(short: str, text: str, anchored: bool = False) -> Alignment | None:
             for p in range(m)
             if folded[p] == ch and (gains[p] or not words.minor[words.ids[p]])
         ]
-        for w0, w1 in words.spans if ch in _NUMBER_WORDS else ():
-            if text[w0:w1].lower() in _NUMBER_WORDS[ch]:
+        spelled = _NUMBER_WORDS.get(ch) or _SIGN_OF.get(ch, ())
+        for w0, w1 in words.spans if spelled else ():
+            if text[w0:w1].lower() in spelled:
                 opts.append((w0, w1 - w0, WORD_START))
         options[ch] = sorted(opts)
 
@@ -162,6 +172,21 @@ def fold(ch: str) -> str:
 def short_chars(short: str) -> str:
     """The letters and digits of a short form, folded: "IFN-α" -> "ifna"."""
     return "".join(fold(c) for c in short if c.isalnum())
+
+
+def _signed_chars(short: str) -> str:
+    """`short_chars`, with each genotype sign kept as one character: "Jnk1-/-" -> "jnk1\ue000"."""
+    for sign, (mark, _) in _SIGN_WORDS.items():
+        if short.endswith(sign) or short.endswith(f"({sign})"):
+            return short_chars(short[: short.rindex(sign)]) + mark
+    return short_chars(short)
+
+
+def spells_sign(short: str, long: str) -> bool:
+    """Does `short` end in a genotype sign that `long` spells out ("GATA6-deficient")?"""
+    mark = _signed_chars(short)[-1:]
+    words = {w.lower() for w in re.findall(r"[^\W_]+", long)}
+    return bool(words & set(_SIGN_OF.get(mark, ())))
 
 
 def _start_gains(text: str) -> list[int]:

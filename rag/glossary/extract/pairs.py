@@ -7,7 +7,12 @@ order of appearance, one per distinct (short, long) pair. Two patterns are recog
   "(SF1 and SF2)", "(long form, SF)", "(SF, long form)", "(SF = long form)", "SF (for long
   form)", nested and square brackets), after Schwartz & Hearst (2003), with Ab3P-style
   rules and scoring (Sohn et al. 2008) in rag/glossary/extract/rules.py and align.py;
-- legend-style glossaries as in figure captions (rag/glossary/extract/legends.py).
+- legend-style glossaries as in figure captions (rag/glossary/extract/legends.py);
+- appositions, "mitogen-activated protein kinase, MAPK, ...", held to every word giving an
+  initial since no bracket marks them.
+
+Ion concentrations ("[Ca2+]i") are read by their notation (rag/glossary/extract/notation.py)
+before the letter rules are tried.
 
 Each bracket yields `Candidate`s (a short form and the text that may hold its long form);
 `resolve` applies the rules to one. rag/glossary/extract/pseudo.py pairs the same
@@ -24,6 +29,7 @@ from dataclasses import dataclass
 from rag.core.errors import InvalidArgumentError
 from rag.glossary.extract.align import Alignment
 from rag.glossary.extract.legends import find_legends
+from rag.glossary.extract.notation import read_ion
 from rag.glossary.extract.rules import RuleOrders, find_long_form, max_long_words
 from rag.glossary.extract.shortform import CLAUSE_WORDS, is_short_form
 from rag.glossary.extract.types import Abbreviation
@@ -45,7 +51,7 @@ def extract_abbreviations(text: str, orders: RuleOrders | None = None) -> list[A
     if not isinstance(text, str):
         raise InvalidArgumentError(
             f"text must be a str, was: {type(text).__name__}; pass the text itself (decode bytes first)")
-    found = _bracketed(text, orders) + find_legends(text, orders)
+    found = _bracketed(text, orders) + find_legends(text, orders) + _appositives(text, orders)
     found.sort(key=lambda a: min(a.short_start, a.long_start))
     seen: set[tuple[str, str]] = set()
     out = []
@@ -115,12 +121,35 @@ def _bracketed(text: str, orders: RuleOrders | None) -> list[Abbreviation]:
     out = []
     for open_i, close_i, outer in _brackets(text):
         for cand in _bracket_candidates(text, open_i, close_i, outer):
-            found = resolve(cand, orders)
+            ion = read_ion(cand.short, cand.context)
+            if ion and cand.kind == "inside" and ion[0] > 0:
+                ion = None  # "[Ca2+]i (free calcium)": the bracket must hold the name alone
+            found = (*ion, None) if ion else resolve(cand, orders)
             if found:
                 l0, l1 = cand.context_start + found[0], cand.context_start + found[1]
                 s0 = cand.short_start
                 out.append(Abbreviation(cand.short, text[l0:l1], s0, s0 + len(cand.short), l0, l1))
                 break
+    return out
+
+
+# "the mammalian Cdk-activating kinase, CAK, as well as": a short form set off by commas
+# after its long form (an apposition). Without a bracket it is weaker evidence, so it needs
+# two capitals and a long form whose every word gives an initial.
+_APPOSITIVE = re.compile(r"(?<=, )[A-Za-z0-9-]*[A-Z][A-Za-z0-9-]*[A-Z][A-Za-z0-9-]*(?=[,;.]\s)")
+
+
+def _appositives(text: str, orders: RuleOrders | None) -> list[Abbreviation]:
+    out = []
+    for m in _APPOSITIVE.finditer(text):
+        short = m.group()
+        if not is_short_form(short):
+            continue
+        cand = _before(text, max(0, m.start() - _LOOKBACK_CHARS), m.start() - 2, short, m.start(), strict=True)
+        found = resolve(cand, orders)
+        if found and found[2].rule == "initials":
+            l0, l1 = cand.context_start + found[0], cand.context_start + found[1]
+            out.append(Abbreviation(short, text[l0:l1], m.start(), m.end(), l0, l1))
     return out
 
 

@@ -21,7 +21,7 @@ from dataclasses import dataclass, replace
 from functools import lru_cache
 
 from rag.core.text import ORDINALS, ROMAN
-from rag.glossary.extract.align import Alignment, align, short_chars
+from rag.glossary.extract.align import Alignment, align, short_chars, spells_sign
 from rag.glossary.extract.rules_data import MIN_PSEUDO_PRECISION, RULE_ORDER
 from rag.glossary.extract.shortform import short_class
 
@@ -36,6 +36,9 @@ _UNIT_NAME = re.compile(
     r"(?:daltons?|molar|meters?|metres?|grams?|liters?|litres?|seconds?|volts?|hertz|moles?)"
 )
 
+
+# A long form ending in "protein" (with an optional numeral: "poly(A)-binding protein I").
+_PROTEIN_END = re.compile(r"(?i)\bprotein(?:\s+\w{1,3})?\s*$")
 
 RuleOrders = Mapping[str, "tuple[Rule, ...]"]  # class of short form -> rules, tried in turn
 
@@ -158,13 +161,15 @@ def long_form_ok(short: str, long: str) -> bool:
     if len(long) <= len(short) or long.count("(") != long.count(")") or long[0] in "([":
         return False
     parts = {part.lower() for part in re.split(r"[\s/-]+", long)}
-    if {short.lower(), re.sub(r"\([^()]*\)$", "", short).lower()} & parts:
+    # A bracketed qualifier is dropped before the comparison, but not a genotype sign:
+    # "GATA6-deficient (GATA6(-/-))" spells the sign out as a word of its own.
+    if {short.lower(), re.sub(r"\((?![-+]/[-+]\))[^()]*\)$", "", short).lower()} & parts:
         return False
     if len(long.split()) > max_long_words(short) or long.count("[") != long.count("]"):
         return False
     if _UNIT_NAME.fullmatch(long):
         return False
-    if len(long.split()) == 1 and not re.fullmatch(r"[A-Za-z][a-z]+", long):
+    if len(long.split()) == 1 and not re.fullmatch(r"[A-Za-z][a-z]+", long) and not spells_sign(short, long):
         # One token that is not a plain word: a symbol, unless it spells words out
         # ("K-homology (KH)", "PIN-FORMED").
         runs = [short_chars(run) for run in re.findall(r"[^\W_]+", long)]
@@ -187,12 +192,21 @@ def _numbered(short: str, text: str, anchored: bool) -> Alignment | None:
     other characters must open words or run on from the previous one. The number written
     just before the long form belongs to it ("first transmembrane domain (TMD1)", "type 1
     protein phosphatase (PP1)", "70-kD heat shock protein (Hsp70)", "50% inhibitory ...")."""
-    numbered = re.fullmatch(r"(.*?[^\W\d_].*?)-?(\d+)[a-z]?|(.*?[^\W\d_].*?)-(I{1,3}|IV)", short)
+    numbered = re.fullmatch(r"(.*?[^\W\d_].*?)-?(\d+)([a-z]?)|(.*?[^\W\d_].*?)-(I{1,3}|IV)()", short)
     if not numbered:
         return None
-    core, number = numbered.group(1, 2) if numbered.group(1) else numbered.group(3, 4)
-    found = _align_cached(core, text, anchored)
-    if not found or found.skipped or len(short_chars(core)) < 2:
+    core, number, suffix = numbered.group(1, 2, 3) if numbered.group(1) else numbered.group(4, 5, 6)
+    if len(short_chars(core)) < 2:
+        return None
+    # The yeast convention names a gene's protein by a trailing "p" ("Pab1p": the protein of
+    # PAB1), which the long form may spell out ("poly(A)-binding protein") or leave out.
+    spelled = suffix == "p" and _PROTEIN_END.search(text)
+    found = None
+    for variant in (core + suffix, core) if spelled else (core,):
+        found = _align_cached(variant, text, anchored)
+        if found and not found.skipped:
+            break
+    if not found or found.skipped:
         return None
     if 2 * (found.initials + found.contiguous) < found.chars:
         return None

@@ -35,17 +35,17 @@ RULE_ORDER: dict[str, tuple[tuple[str, float], ...]] = {
     "two characters": (
         ("initials", 0.980),
         ("inner-letters", 0.896),
-        ("word-left-over", 0.658),
+        ("word-left-over", 0.667),
         ("plural-or-qualifier", 0.000),
         ("greek-name", 0.000),
         ("gene-number", 0.000),
     ),
     "three or more": (
         ("initials", 0.996),
-        ("gene-number", 0.971),
+        ("gene-number", 0.972),
         ("inner-letters", 0.973),
-        ("word-left-over", 0.960),
-        ("plural-or-qualifier", 0.474),
+        ("word-left-over", 0.962),
+        ("plural-or-qualifier", 0.475),
         ("greek-name", 0.000),
     ),
 }

@@ -47,11 +47,30 @@ def window_start(text: str, max_words: int, cut: bool = False) -> tuple[int | No
                 break
         if tok[0] in _OPEN and _GROUP.fullmatch(tok) or not _balanced(tok) or tok in CLAUSE_WORDS:
             break
+        if k > 0 and _is_verb_slot([t.group() for t in tokens[max(0, k - 2) : k]]):
+            break  # "we measure ...", "able to induce ...": a verb opens no long form
         if stopped_at_comma:
             across = lo + tokens[k].start()
         else:
             start = lo + tokens[k].start()
     return start, across
+
+
+# After a subject pronoun or a modal, the next word is a verb ("we measured", "may induce");
+# so is the word after "to" when "to" follows one of these heads ("able to", "found to").
+_VERB_LEADERS = frozenset("we they can could may might will would should must did does do cannot".split())
+_INFINITIVE_HEADS = frozenset(
+    "able unable order ability failed tried sought aimed designed found shown thought "
+    "appear appears appeared seem seems seemed likely unlikely used".split()
+)
+
+
+def _is_verb_slot(before: list[str]) -> bool:
+    """Is the word after `before` (the one or two tokens preceding it) in a verb's place?"""
+    last = before[-1].lower() if before else ""
+    if last in _VERB_LEADERS:
+        return True
+    return last == "to" and len(before) == 2 and before[0].lower() in _INFINITIVE_HEADS
 
 
 def _balanced(token: str) -> bool:

@@ -1,0 +1,112 @@
+"""How the answerer reads a piece: in its figure, by the kind of question, and by what a
+truncated author list can say."""
+
+from __future__ import annotations
+
+import pytest
+
+from ingest.parse import parse_pubmed_page
+from rag.answer.cues import PRESENCE_RE, asks_beyond_listed_authors
+from rag.answer.segments import reading_text, segments_of
+from tests.conftest import SEED
+
+
+def _figure2_items():
+    figure2 = {u.id: u for u in parse_pubmed_page(SEED).units}["figure-2"]
+    return segments_of(figure2)
+
+
+def test_a_legend_item_is_read_under_its_figure_name_and_title():
+    olt = next(s for s in _figure2_items() if "orthotopic liver transplantation" in s.text)
+    read = reading_text(olt)
+    assert read.startswith("Figure 2") and "Treatment algorithm" in read and read.endswith(olt.text)
+
+
+def test_the_title_of_a_figure_is_read_under_the_figure_name_only():
+    title = _figure2_items()[0]
+    assert reading_text(title) == f"{title.unit.label} {title.text}"
+
+
+def test_an_abstract_sentence_is_read_as_it_stands():
+    sentence = {u.id: u for u in parse_pubmed_page(SEED).units}["abstract-s2"]
+    [piece] = segments_of(sentence)
+    assert reading_text(piece) == piece.text
+
+
+@pytest.mark.parametrize("question, presence", [
+    ("interferon - is it anywhere in the algorithm?", True),
+    ("is a liver transplant one of the options on the treatment chart?", True),
+    ("is a 'new liver' in the decision chart?", True),
+    ("does Figure 2 show portal vein ligation?", True),
+    ("What is the mechanism of action of somatostatin analogues?", False),
+    ("Is there a role for surgery in the treatment of NELM?", False),
+])
+def test_a_question_about_whether_something_appears_is_told_apart(question, presence):
+    assert bool(PRESENCE_RE.search(question)) is presence
+
+
+@pytest.mark.parametrize("question, authors, beyond", [
+    ("how many authors wrote this review?", "Nikolaos Machairas et al.", True),
+    ("Who are the co-authors of the Machairas review?", "Nikolaos Machairas et al.", True),
+    ("who is the senior (last) author of the review?", "Nikolaos Machairas et al.", True),
+    ("who is the second author?", "Nikolaos Machairas et al.", True),
+    ("who wrote the review?", "Nikolaos Machairas et al.", False),
+    ("who is the second author?", "Pavel M, O'Toole D, Costa F, et al", False),
+    ("who is the fourth author?", "Pavel M, O'Toole D, Costa F, et al", True),
+    ("who is the last author?", "Hofland J, Kaltsas G, de Herder WW", False),
+])
+def test_an_author_list_cut_short_with_et_al_names_only_its_first_authors(question, authors, beyond):
+    assert asks_beyond_listed_authors(question, authors) is beyond
+
+
+@pytest.mark.model
+@pytest.mark.parametrize("question, item", [
+    ("interferon - is it anywhere in the algorithm?", "IFNa, interferon alpha"),
+    ("is a liver transplant one of the options on the treatment chart?", "OLT, orthotopic liver transplantation"),
+    ("is tying off the portal vein one of the options in the second figure?", "PVL, portal vein ligation"),
+])
+def test_whether_a_treatment_is_in_the_algorithm_is_answered_with_its_legend_item(pipeline, question, item):
+    answer = pipeline.ask(question)
+    assert not answer.abstained and item in answer.answer
+    assert {c.unit_id for c in answer.citations} == {"figure-2"}
+
+
+@pytest.mark.model
+@pytest.mark.parametrize("question", [
+    "how many authors wrote this review?",
+    "Who are the co-authors of the Machairas review?",
+    "who is the last author of reference 4?",
+])
+def test_authors_the_record_does_not_print_are_declined(pipeline, question):
+    assert pipeline.ask(question).abstained
+
+
+@pytest.mark.model
+def test_the_authors_the_record_prints_are_still_given(pipeline):
+    answer = pipeline.ask("who is the second author of reference 2?")
+    assert not answer.abstained and "O'Toole D" in answer.answer
+
+
+@pytest.mark.model
+@pytest.mark.parametrize("question, expected", [
+    ("hofland et al - what year was it published?", "[reference-3]"),
+    ("Pape 2008 - volume + page range pls", "[reference-5]"),
+    ("Is this paper a clinical trial?", "Article type: Review"),
+    ("is this a meta-analysis or a trial or what?", "Article type: Review"),
+    ("whose name comes first on this review paper?", "Nikolaos Machairas"),
+    ("i need the exact article name for my reference list", "Currently available treatment options"),
+])
+def test_bibliographic_questions_as_people_type_them_reach_the_record_they_mean(pipeline, question, expected):
+    answer = pipeline.ask(question)
+    assert not answer.abstained and expected in answer.answer
+
+
+@pytest.mark.model
+@pytest.mark.parametrize("question", [
+    "who is this review actually written for?",
+    "Which molecular targeted agents does the review name?",
+    "is there a trial of PRRT for NELM?",
+])
+def test_words_that_only_look_bibliographic_do_not_answer_with_the_record(pipeline, question):
+    answer = pipeline.ask(question)
+    assert "[citation]" not in answer.answer
