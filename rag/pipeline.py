@@ -39,7 +39,7 @@ class Pipeline:
         self.glossary = Glossary.from_index(index.glossary)
         self._aliases: dict[str, list[tuple[str, str]]] = {}
         self.embedder = embedder
-        self.speller = Speller(u.text for u in index.units.values())
+        self.speller = Speller((u.text for u in index.units.values()), self.glossary.short_forms())
         self.retriever = HybridRetriever(index, embedder, settings, expand=self.expand)
         self.passage_words = PassageWords(embedder, settings)
         self.answerer = Answerer(list(index.units.values()), settings, expand=self.expand,
@@ -102,9 +102,11 @@ class Pipeline:
         self.passage_words.warm(self.index.units.values())
         self._warmed = True
 
-    def _encode_query(self, query: str) -> tuple[Any, WordVectors | None]:
+    def _encode_query(self, query: str, asked: str = "") -> tuple[Any, WordVectors | None]:
         """The searched text's vector and, from the same forward pass, the word vectors of the
-        question part of it (the expansion words are context, not something asked)."""
+        question part of it (the expansion words are context, not something asked). For a
+        follow-up, `asked` is the user's own words, which lead the rewritten query: "What are
+        the alternatives?" is what the gate weighs, read in the earlier turn's context."""
         self.warm()  # a lazy model loads here, on the first retrieval
         if not hasattr(self.embedder, "encode_with_tokens"):
             return None, None
@@ -112,8 +114,8 @@ class Pipeline:
 
         searched = self.retriever.query_text(query)
         [(vector, tokens)] = self.embedder.encode_with_tokens([searched])
-        asked = self.embedder.count_pieces(topic_of(query) or query)
-        return vector[None, :], words_of(tokens.tokens[:asked], tokens.vectors[:asked], vector)
+        pieces = self.embedder.count_pieces(asked if asked and query.startswith(asked) else topic_of(query) or query)
+        return vector[None, :], words_of(tokens.tokens[:pieces], tokens.vectors[:pieces], vector)
 
     def retrieve(self, query: str, top_k: int | None = None, mode: str = "hybrid") -> list[Hit]:
         return self.retriever.retrieve(query, top_k, mode)
@@ -139,7 +141,7 @@ class Pipeline:
     def _prepare(self, request: dict[str, Any]) -> tuple[Turn, float]:
         started = time.perf_counter()
         turn = route(request["question"], request.get("history") or [], self.glossary,
-                     self.settings.max_question_chars)
+                     self.settings.max_question_chars, read=self.speller.read)
         return self.followups.resolve(turn), started
 
     def _answer_glossary(self, turn: Turn, started: float) -> Answer:
@@ -175,7 +177,7 @@ class Pipeline:
         from rag.algorithm.inputs import extract_inputs
         from rag.algorithm.render import render_dot, render_markdown
 
-        inputs = extract_inputs(turn.question)
+        inputs = extract_inputs(turn.own_words)
         if turn.previous_treatment:
             inputs = extract_inputs(turn.previous_treatment).merged(inputs)
         result = run_algorithm(inputs, self.settings)
@@ -213,10 +215,10 @@ class Pipeline:
         """The extractive decision for a routed turn, without generation: (hits, extraction,
         retrieval milliseconds). The evaluation fits the answer gate on these."""
         t0 = time.perf_counter()
-        vector, query_words = self._encode_query(turn.query)
+        focus = turn.own_words if turn.query != turn.own_words else ""
+        vector, query_words = self._encode_query(turn.query, focus)
         hits = self.retriever.retrieve(turn.query, self.settings.top_k, vector=vector)
         t1 = time.perf_counter()
-        focus = turn.own_words if turn.query != turn.own_words else ""
         extraction = self.answerer.answer(turn.query, hits, self.index.units, focus=focus, query_words=query_words)
         return hits, extraction, (t1 - t0) * 1000
 

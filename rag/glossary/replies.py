@@ -13,6 +13,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Sequence
 
+from rag.glossary.keys import long_words, short_key
 from rag.glossary.types import GlossaryEntry, GlossaryLookup
 
 if TYPE_CHECKING:
@@ -29,14 +30,21 @@ def _cite(entry: GlossaryEntry) -> str:
 
 
 def review_counterparts(lookup: GlossaryLookup, glossary: Glossary | None) -> tuple[GlossaryEntry, ...]:
-    """The review's own entries for what a supplementary match names ("SIRT" -> the review's
-    RE), so that an answer about an outside term points to where the review speaks of it."""
+    """The review's own entries for what a supplementary match names, so that an answer about
+    an outside term points to where the review speaks of it: the entry its `same_as` names
+    ("SIRT" -> the review's RE), or one whose long form is the same words, singular or plural
+    ("SSA", somatostatin analogue -> the review's SA, somatostatin analogues)."""
     if glossary is None:
         return ()
     out = []
     for e in lookup.matches:
-        if e.source == "supplementary" and e.same_as:
+        if e.source != "supplementary":
+            continue
+        if e.same_as:
             out.extend(m for m in glossary.lookup(e.same_as).matches if m.source == "review")
+        same_words = long_words(e.long)
+        out.extend(m for m in glossary.lookup(e.long).matches
+                   if m.source == "review" and long_words(m.long) == same_words)
     return tuple(dict.fromkeys(out))
 
 
@@ -80,5 +88,16 @@ def answer_glossary(lookup: GlossaryLookup, glossary: Glossary | None = None) ->
 
 def answer_glossary_terms(lookups: Sequence[GlossaryLookup], glossary: Glossary | None = None) -> str:
     """`answer_glossary` for each term of one question ("TACE vs TAE"), in the order asked,
-    each definition with its own citation; one lookup gives exactly `answer_glossary`'s text."""
-    return "\n\n".join(answer_glossary(lookup, glossary) for lookup in lookups)
+    each definition with its own citation; one lookup gives exactly `answer_glossary`'s text.
+    Two spellings of one entry ("is PPRT the same as PRRT?") are defined once, and said to be
+    the same."""
+    parts: list[str] = []
+    first_asked: dict[tuple[GlossaryEntry, ...], str] = {}
+    for lookup in lookups:
+        earlier = first_asked.get(lookup.matches) if lookup.matches else None
+        if earlier is None:
+            first_asked.setdefault(lookup.matches, lookup.query.strip())
+            parts.append(answer_glossary(lookup, glossary))
+        elif short_key(earlier) != short_key(lookup.query):
+            parts.append(f"\u201c{lookup.query.strip()}\u201d and \u201c{earlier}\u201d are the same abbreviation.")
+    return "\n\n".join(parts)

@@ -115,6 +115,10 @@ class Glossary:
         set_("_fuzzy_short", tuple(k for k in display if " " not in k))
         set_("_fuzzy_long", tuple(k for k in display if len(k) >= 6))
 
+    def short_forms(self) -> tuple[str, ...]:
+        """Every short form and variant the glossary knows, as written ("panNEN", "SI-NEN")."""
+        return tuple(s for e in (*self.entries, *self.supplementary) for s in (e.short, *e.variants))
+
     # -- lookup ---------------------------------------------------------------------
 
     def lookup(self, term: str) -> GlossaryLookup:

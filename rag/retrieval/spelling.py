@@ -1,17 +1,23 @@
-"""Typos in a question -> the review's own word they were meant to be.
+"""Typos in a question -> the word they were meant to be.
 
 "resecton", "metastatis", "neuroendocrin": a word English does not know (general-English
 Zipf frequency below 1, wordfreq) and the review does not use, one or two edits away from a
-word the review does use, was meant to be that word. The correction only ever points at the
-review's vocabulary (its units and its glossary), never at general English: a naive English
-speller turns "resectable" into "respectable", "mets" into "sets" and "alpps" into "apps".
-Corrections are offered as aliases (typo, intended word), like lay words: they add search
-terms and let the answerer count the word as matched; they never change what is quoted.
+word the review does use, was meant to be that word. Failing that, a lower-case word one
+edit (a transposition counts as one) from a common English word ("referecne", "abbreviaiton",
+"publisehd") was meant to be that word: the words that frame a question ("reference",
+"published", "meaning") are not the review's, but the router reads them. A naive English
+speller turns "resectable" into "respectable", "mets" into "sets" and "alpps" into "apps"; here
+a word the review or English knows is never touched, and a capitalised word (a name) is only
+ever matched to the review's own words.
+
+Corrections are offered as aliases (typo, intended word), like lay words, and `read` writes
+them into the question before it is routed; they never change what is quoted.
 """
 
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from typing import Iterable
 
 from rapidfuzz import process
@@ -20,16 +26,48 @@ from rapidfuzz.distance import OSA
 from rag.core.text import zipf
 
 _WORD = re.compile(r"[A-Za-z][a-z]+")
+_TOKEN = re.compile(r"[A-Za-z][A-Za-z0-9-]*")  # "panNEN", "SI-NEN", "IFNa" as they are written
 MIN_LENGTH = 5  # shorter words are too often other words one edit away
 UNKNOWN_ZIPF = 1.0  # English has (almost) never seen the word
+COMMON_ZIPF = 3.0  # an English word common enough (once per million words) to be the one meant
+ENGLISH_MIN_LENGTH = 6  # a shorter unknown word is as likely an abbreviation or a name as a typo
+
+
+@lru_cache(maxsize=1)
+def _common_english() -> dict[int, tuple[str, ...]]:
+    """Common English words by length: one edit changes a length by at most one, so a typo is
+    compared with three lengths' words, not all of them."""
+    from wordfreq import top_n_list, zipf_frequency
+
+    ranked = top_n_list("en", 40_000)  # most frequent first
+    lo, hi = 0, len(ranked)
+    while lo < hi:  # the first word rarer than COMMON_ZIPF
+        mid = (lo + hi) // 2
+        lo, hi = (mid + 1, hi) if zipf_frequency(ranked[mid], "en") >= COMMON_ZIPF else (lo, mid)
+    by_length: dict[int, list[str]] = {}
+    for w in ranked[:lo]:
+        if w.isalpha() and len(w) >= ENGLISH_MIN_LENGTH - 1:
+            by_length.setdefault(len(w), []).append(w)
+    return {n: tuple(words) for n, words in by_length.items()}
+
+
+def _english_near(low: str) -> str | None:
+    words = _common_english()
+    near = [w for n in (len(low) - 1, len(low), len(low) + 1) for w in words.get(n, ())]
+    best = process.extractOne(low, near, scorer=OSA.distance, score_cutoff=1)
+    return best[0] if best else None
 
 
 class Speller:
     """Built once per index from its texts; `corrections` is then pure."""
 
-    def __init__(self, texts: Iterable[str]) -> None:
+    def __init__(self, texts: Iterable[str], terms: Iterable[str] = ()) -> None:
+        """`texts`: the index's units; `terms`: the glossary's short forms ("panNEN", "SIRT"),
+        which are never corrected, however they are typed ("pannen")."""
+        texts = list(texts)
         self.vocabulary = sorted({w.lower() for text in texts for w in _WORD.findall(text) if len(w) >= MIN_LENGTH - 1})
-        self._known = frozenset(self.vocabulary)
+        tokens = {w.lower() for text in [*texts, *terms] for w in _TOKEN.findall(text)}
+        self._known = frozenset(self.vocabulary) | tokens | {part for t in tokens for part in t.split("-")}
         self._cache: dict[str, str | None] = {}
 
     def correct(self, word: str) -> str | None:
@@ -42,9 +80,17 @@ class Speller:
             limit = 1 if len(low) < 8 else 2
             best = process.extractOne(low, self.vocabulary, scorer=OSA.distance, score_cutoff=limit)
             found = best[0] if best else None
+            if not found and word.islower() and len(low) >= ENGLISH_MIN_LENGTH:
+                found = _english_near(low)
         if len(self._cache) < 100_000:
             self._cache[low] = found
         return found
+
+    def read(self, text: str) -> str:
+        """`text` with each correctable word written as the word meant: "Who wrote referecne 1?"
+        -> "Who wrote reference 1?"."""
+        fixed = dict(self.corrections(text))
+        return _WORD.sub(lambda m: fixed.get(m.group(0), m.group(0)), text) if fixed else text
 
     def corrections(self, text: str) -> list[tuple[str, str]]:
         """(typo in `text`, the review's word) for every correctable word."""

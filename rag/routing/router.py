@@ -19,11 +19,12 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Literal, Sequence
+from typing import TYPE_CHECKING, Callable, Literal, Sequence
 
 from rag.algorithm.inputs import extract_inputs
 from rag.answer.cues import asks_for_number
 from rag.core.errors import InvalidQuestionError
+from rag.core.courtesy import without_pleasantries
 from rag.core.question import normalise_question
 from rag.core.shorthand import expand_shorthand
 from rag.glossary.questions import parse_glossary_question, parse_glossary_terms
@@ -63,9 +64,14 @@ class Turn:
         return self.asked or self.question
 
 
-def route(question: str, history: Sequence[str], glossary: "Glossary", max_chars: int) -> Turn:
-    """Route `question` (raises `InvalidQuestionError` for text that is not a question)."""
-    question = normalise_question(question, max_chars)
+def route(question: str, history: Sequence[str], glossary: "Glossary", max_chars: int,
+          read: Callable[[str], str] | None = None) -> Turn:
+    """Route `question` (raises `InvalidQuestionError` for text that is not a question). What is
+    routed is the question without greetings and thanks, and as `read` spells it (the typos
+    rag/retrieval/spelling.py corrects); the turn keeps the text as typed."""
+    typed = normalise_question(question, max_chars)
+    question = without_pleasantries(typed)
+    question = read(question) if read else question
     earlier = []
     for text in history or ():
         try:
@@ -75,26 +81,26 @@ def route(question: str, history: Sequence[str], glossary: "Glossary", max_chars
     past = tuple(earlier)
     terms = parse_glossary_terms(question, glossary, alone=not past)
     if terms:
-        return Turn(question, past, question, "glossary", glossary_term=terms[0], glossary_terms=terms)
+        return Turn(typed, past, question, "glossary", glossary_term=terms[0], glossary_terms=terms)
     plain = expand_shorthand(question)
-    asked = plain if plain != question else ""
+    asked = plain if plain != typed else ""
     disease = other_disease(question)
     if disease:
-        return Turn(question, past, rewrite(plain, list(past)).question, "out_of_scope", other_disease=disease,
+        return Turn(typed, past, rewrite(plain, list(past)).question, "out_of_scope", other_disease=disease,
                     asked=asked)
     anchor = next((h for h in reversed(past) if not is_followup(h)), past[-1]) if past else ""
     if (is_treatment_question(question) and not _asks_beyond_algorithm(question)
             and not _leans_on_text_question(question, anchor)):
-        return Turn(question, past, question, "algorithm")
+        return Turn(typed, past, question, "algorithm", asked=question if question != typed else "")
     if past and is_followup(question):
         term = _followup_term(question)
         if parse_glossary_question(anchor, glossary) and term and glossary.lookup(term).matches:
             # "What does TACE stand for?" then "And TAE?": the same kind of question.
-            return Turn(question, past, f"{anchor} {question}", "glossary", glossary_term=term,
+            return Turn(typed, past, f"{anchor} {question}", "glossary", glossary_term=term,
                         glossary_terms=(term,))
         if is_treatment_question(anchor) and not _asks_beyond_algorithm(question):
-            return Turn(question, past, f"{anchor} {question}", "algorithm", previous_treatment=anchor)
-    return Turn(question, past, rewrite(plain, list(past)).question, "retrieval", asked=asked)
+            return Turn(typed, past, f"{anchor} {question}", "algorithm", previous_treatment=anchor)
+    return Turn(typed, past, rewrite(plain, list(past)).question, "retrieval", asked=asked)
 
 
 _FOLLOWUP_LEAD = re.compile(r"^(?:and|but|also|so|then|what about|how about|same for|for)\b[\s,]*", re.I)

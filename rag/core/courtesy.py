@@ -1,0 +1,27 @@
+"""Greetings and thanks around a question -> the question alone, before it is routed.
+
+"hi, and TAE?", "Why? thanks", "Good morning doctor - is a liver transplant an option?":
+people wrap a question in the manners of a chat. The router's frames ("And X?", "Why?",
+"which ... exactly?") are read at the start and the end of what was asked, and a greeting
+there hides them; the words themselves carry nothing to search for. Only a greeting that
+opens the text and thanks that close it are removed, and a text that is nothing but manners
+("thanks!") is left as it is, for the router to treat as what it is.
+"""
+
+from __future__ import annotations
+
+import re
+
+_GREETING = (r"(?:hi+|hello|hey+|hiya|howdy|greetings|good\s+(?:morning|afternoon|evening|day)|dear\s+"
+             r"(?:doctor|doc|dr\.?\s*\w+|sir|madam|team|all))(?:\s+(?:there|all|everyone|doc|doctor|team))?")
+_THANKS = (r"(?:(?:many\s+)?thanks?(?:\s+you)?(?:\s+(?:so\s+much|very\s+much|a\s+lot|in\s+advance))?|thx|thnx|ty|"
+           r"cheers|much\s+appreciated)")
+_OPENING = re.compile(rf"^(?:(?:{_GREETING}|{_THANKS}(?:\s+for\s+(?:the|your|that)\s+\w+)?)[\s,!.:;-]+)+"
+                      r"(?:(?:quick|one|a)\s+question[\s,!.:;-]+)?", re.I)
+_CLOSING = re.compile(rf"(?<=[\w?.!)'\"])[\s,.;:!-]*(?:{_THANKS}[\s.!]*)+$", re.I)
+
+
+def without_pleasantries(text: str) -> str:
+    """`text` without a greeting before the question and thanks after it."""
+    core = _CLOSING.sub("", _OPENING.sub("", text)).strip()
+    return core if re.search(r"\w", core) else text

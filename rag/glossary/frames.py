@@ -1,0 +1,180 @@
+"""How people frame a question about an abbreviation: the word tables and patterns that
+rag/glossary/questions.py reads a question with.
+
+In: nothing (constants). Out: the chat spellings of frame words (`TEXT_SPEAK`, `FRAME_WORDS`
+for slips such as "stnd"), the frames themselves (`ALWAYS`: only an abbreviation question is
+worded so; `IF_ABBREVIATION`: generic, routed only when the slot is an abbreviation;
+`ANAPHORIC`: "..., what is that?", whose slot names the referent last), and the small
+patterns around a term (courtesy, where it was met, lists, comparisons, guesses).
+
+Every entry states a fact about English as people type it, never the wording of one
+question. Nothing here looks anything up: the reading is in rag/glossary/questions.py.
+"""
+
+from __future__ import annotations
+
+import re
+
+__all__ = ["TEXT_SPEAK", "DIGIT_WORDS", "SYMBOLS", "FRAME_WORDS", "RARE_ZIPF", "ALWAYS", "IF_ABBREVIATION",
+           "BARE", "ANAPHORIC", "ANAPHORIC_THING", "KIND_NOUNS", "TERM_PREFIX", "SEPARATOR",
+           "COMPARISON_LEAD", "QUOTES", "COURTESY_LEAD", "COURTESY_TAIL", "CONTEXT_LEAD", "CONJUNCTION",
+           "GUESS", "SAME_AS", "SENTENCE_BREAK", "CLAUSE_BREAK", "ASKS"]
+
+# Chat spellings of the words that frame a question, each as people type it in chat and search
+# boxes ("wat", "u", "4" for "for"), and common slips of those words. Only frame words belong
+# here: no entry may be a spelling of a medical term.
+TEXT_SPEAK = {
+    "wat": "what", "wot": "what", "wut": "what", "wht": "what", "whta": "what",
+    "whats": "what is", "wats": "what is", "wots": "what is", "wuts": "what is", "what's": "what is",
+    "wat's": "what is", "whts": "what is",
+    "r": "are", "u": "you", "ur": "your", "n": "and", "4": "for", "teh": "the",
+    "pls": "please", "plz": "please", "abbr": "abbreviation", "abbrev": "abbreviation",
+    "abbrv": "abbreviation", "defn": "definition", "meanin": "meaning",
+}
+# "4" is "for" only as a preposition, between or after words ("stands 4", "short 4 TACE"),
+# never in a number or a grade ("stage 4", "G 4" keep their digit).
+DIGIT_WORDS = {"4"}
+SYMBOLS = [(re.compile(r"\s*=+\s*"), " means "), (re.compile(r"\s*&\s*"), " and ")]
+
+# The words the frames below are built of. A token one keystroke from one of them ("stnd",
+# "meen", "abreviation", "defintion") is read as it, provided English hardly uses the token
+# itself (`RARE_ZIPF`) and it is no glossary term: "dose" (a word) and "pvl" (a term) stay.
+FRAME_WORDS = ("stand", "stands", "mean", "means", "meaning", "meant", "abbreviation", "abbreviations",
+               "abbreviated", "abbreviate", "acronym", "acronyms", "definition", "define", "expand",
+               "expansion", "short", "full", "form", "refer", "refers", "what", "does", "difference")
+# Zipf frequency 3 is one use per million words of English (wordfreq): below it a token one
+# slip from a frame word is far likelier that slip than a word of its own ("mena" 2.98 is a
+# name; "meant" 4.94, "dose" 4.2 are words).
+RARE_ZIPF = 3.0
+
+# "does" and its slips in a frame: "what dose OLT mean" ("dose" is a word, so no table entry
+# may rewrite it; inside this frame, before a term and "mean", it can only be "does").
+_DOES = r"(?:does|do|did|dose|dos)"
+# One letter of a term, as quoted in "what does the 'A' in ALPPS stand for".
+_LETTER = r"['\"]?[a-z]['\"]?"
+# Phrasings that only make sense about an abbreviation: route whatever the term is.
+_FORM = (r"(?:abbreviation|acronym|short\s+form|full\s+form|long\s+form|expanded\s+form|short\s+name"
+         r"|(?:full|long)\s+version)s?")
+# "... in the figure legend", "... mentioned in this review", "... in medical terms": where the
+# reader met the term, or in which register they want it.
+_MET = (r"(?:\s+(?:mentioned|used|listed|shown|printed|written|seen|given))?"
+        r"\s+(?:in|within|according\s+to|on)\s+(?:the|this|that|figure|fig\.?|its|my|her|his)\b.*"
+        r"|\s+in\s+(?:medical|plain|simple|lay(?:man'?s)?|everyday)\s+(?:terms|english|language|words)"
+        r"|\s+in\s+medicine|\s+here|\s+there")
+# A question frame may also name the field the term belongs to ("what is PVL in liver
+# surgery"); a bare "TACE in NELM" is a search for the topic, so `BARE` does without it.
+_WHERE = (r"(?:" + _MET + r"|\s+(?:in|within)\s+(?!which\b|what\b|terms\s+of\b)[a-z][\w-]*"
+          r"(?:\s+[a-z][\w-]*){0,3})?")
+# The same after a long form, which may itself hold "in": only where a document part is named.
+_WHERE_AFTER = (r"(?:\s+(?:in|within)\s+(?:the\s+|this\s+)?(?:figure|fig\.?|legend|abstract|review|paper|article|"
+                r"caption)\b.*)?")
+ALWAYS = [re.compile(p, re.IGNORECASE) for p in (
+    # its letters: "what does the A in ALPPS stand for", "what do the letters in TACE mean"
+    # (first: the next frame would take "the A in ALPPS" for the term)
+    (rf"what\s+{_DOES}\s+(?:the\s+(?:letters?|initials?)\s+(?:{_LETTER}\s+)?|the\s+(?:letter\s+)?{_LETTER}\s+)"
+     r"(?:in|of)\s+(?P<t>\S+)\s+(?:stands?\s+for|means?)"),
+    rf"what\s+{_DOES}\s+(?P<t>.+?)\s+stands?\s+for(?:\s+(?:in|within|according\s+to)\s+.+)?",
+    r"(?:(?:tell\s+me\s+|explain\s+)?what(?:\s+is)?\s+)?(?P<t>.+?)\s+stands?\s+for(?:\s+(?:in|within|according\s+to)\s+.+)?",
+    r"what\s+(?:is|are)\s+(?P<t>.+?)\s+abbreviated(?:\s+as|\s+to)?(?:\s+in\s+.+)?",
+    r"(?:what|which)\s+(?:abbreviation|acronym|short\s+form)\s+(?:does|do|is)\s+(?:.+?\s+)?(?:use|used)\s+for\s+(?P<t>.+)",
+    r"what\s+(?:is|are|'s)\s+(?P<t>.+?)\s+(?:short\s+for|an?\s+(?:abbreviation|acronym)\s+for)(?:" + _MET + ")?",
+    # "the abbreviation (used) for X", "what is the full form of X"
+    r"(?:what\s+(?:is|are)\s+|what's\s+|give\s+me\s+)?(?:the\s+)?" + _FORM
+    + r"\s+(?:(?:that\s+is\s+|which\s+is\s+)?used\s+)?(?:for|of)\s+(?P<t>.+?)" + _WHERE_AFTER,
+    r"how\s+(?:is|are)\s+(?P<t>.+?)\s+(?:abbreviated|shortened)",
+    r"(?P<t>.+?)\s+" + _FORM,
+    r"how\s+(?:do\s+you|do\s+i|do\s+we|would\s+you|to|can\s+you|can\s+i)\s+(?:abbreviate|shorten)\s+(?P<t>.+)",
+    # "for short" says "abbreviated": "what do you call orthotopic liver transplant for short"
+    r"(?:what\s+(?:do|does|would|did|is|are)\s+(?:\w+\s+){0,2}(?:call|called)\s+)?(?P<t>.+?),?\s+for\s+short",
+    r"(?P<t>.+?)\s+(?:abbreviated|shortened)(?:\s+(?:as|to))?",
+)]
+# A term alone ("TACE?", "alpps"): the last of the generic frames, and the one a clause of a
+# longer question may not use ("TACE vs TAE, which is better?" asks no definition).
+BARE = re.compile(r"(?P<t>.+?)(?:" + _MET + ")?", re.IGNORECASE)
+# Generic definitional phrasings: route only a known short form or an abbreviation-shaped token,
+# so "What is the role of TACE in unresectable NELM?" stays a content question.
+IF_ABBREVIATION = [re.compile(p, re.IGNORECASE) for p in (
+    r"(?:what\s+is\s+|what's\s+)?(?:the\s+)?(?:(?:full|exact|actual|proper)\s+)?(?:meaning|definition|expansion)"
+    r"\s+of\s+(?P<t>.+?)" + _WHERE,
+    # "explain" in its dictionary sense "make plain the meaning of": "explain PVE"
+    r"(?:please\s+)?(?:define|expand|spell\s+out|explain)\s*:?\s+(?P<t>.+?)" + _WHERE,
+    # "does TAE mean transarterial embolization?": a guess at the expansion, answered with it
+    r"(?:does|do)\s+(?P<t>\S+)\s+(?:stand\s+for|mean)\s+.+",
+    rf"what\s+{_DOES}\s+(?P<t>.+?)\s+means?" + _WHERE,  # "what does X means": a common agreement slip
+    # "what is meant by X", "what do you / does the review mean by X"
+    r"what\s+(?:(?:is|are)\s+meant|(?:do|does)\s+(?:the\s+)?\w+\s+mean)\s+by\s+(?P<t>.+?)" + _WHERE,
+    r"(?:what\s+(?:is\s+)?)?(?P<t>.+?)\s+(?:means?|meaning|definition|(?:full|long)\s+name)(?:\s+what)?" + _WHERE,
+    # "what does X refer to", "X refers to", "the full name of X"
+    rf"what\s+{_DOES}\s+(?P<t>.+?)\s+refers?\s+to" + _WHERE,
+    r"(?P<t>.+?)\s+refers?\s+to" + _WHERE,
+    r"(?:what\s+is\s+|what's\s+)?(?:the\s+)?(?:full|long|whole)\s+name\s+(?:of|for)\s+(?P<t>.+?)" + _WHERE,
+    # an embedded question, once "can you tell me" is off: "what MWA is"
+    r"what\s+(?P<t>.+?)\s+(?:is|are|means?)" + _WHERE,
+    r"(?:what\s+is|what's|whats|what\s+are)\s+(?P<t>.+?)" + _WHERE,
+)] + [BARE]
+# "PVL - what is that?", "my letter says she needs TACE, what is that?", "... says NELM, what
+# does that mean?": a pronoun that points back. Its referent is the slot when the slot is a
+# term, else the slot's last word (the nearest antecedent) when that is an abbreviation.
+_BREAK = r"\s*[-\u2013\u2014:,;.?!]?\s+"
+_PRONOUN = r"(?:that|this|it|they|those|these)"
+# "What is that?" asks what a thing is, so "that" may be the slot's only abbreviation
+# ("booked for ALPPS next month. what's that"); "what does that mean?" may ask about the whole
+# statement ("it says OLT is restricted to selected cases, what does that mean?"), so only
+# the last word counts there.
+ANAPHORIC_THING = re.compile(r"(?P<t>.+?)" + _BREAK + rf"what\s+(?:is|are)\s+{_PRONOUN}(?:\s+exactly)?",
+                             re.IGNORECASE)
+ANAPHORIC = [ANAPHORIC_THING] + [re.compile(p, re.IGNORECASE) for p in (
+    r"(?P<t>.+?)" + _BREAK + rf"what\s+{_DOES}\s+{_PRONOUN}\s+(?:mean|stand\s+for|refer\s+to)",
+    r"(?P<t>.+?)" + _BREAK + rf"what\s+{_DOES}\s+{_PRONOUN}\s+abbreviation\s+(?:mean|stand\s+for)",
+)]
+# "the ALPPS procedure": a noun after a short form that says what kind of thing it is.
+KIND_NOUNS = {"procedure", "technique", "therapy", "treatment", "approach", "operation", "surgery", "drug",
+              "drugs", "classification", "criteria", "score", "grade", "trial"}
+# Words that name an abbreviation as such ("the letters TACE", "the acronym RE").
+TERM_PREFIX = re.compile(r"^(?:the\s+)?(?:(?:abbreviations?|acronyms?|terms?|letters|initials|short\s+forms?)\s+)?"
+                         r"(?:an?\s+|the\s+)?", re.IGNORECASE)
+# How English lists or contrasts several terms: "X and Y", "X, Y", "X/Y", "X vs Y", "X or Y".
+SEPARATOR = re.compile(r"\s*[,;/]\s*(?:(?:and|or)\s+)?|\s+(?:and|or|vs\.?|versus|v\.?)\s+", re.IGNORECASE)
+# "(the) difference between X and Y": names the terms to compare, in an abbreviation frame.
+COMPARISON_LEAD = re.compile(r"^(?:the\s+)?differences?\s+between\s+", re.IGNORECASE)
+QUOTES = " \"'“”‘’`*"
+# What frames a request without asking anything: greetings, "can you tell me", "please",
+# "thanks". Off before the frame is matched: "can u tell me what MWA is" asks "what MWA is".
+COURTESY_LEAD = re.compile(r"^(?:(?:hi|hello|hey)\b[,!.]?\s*)?(?:please\s+)?(?:(?:can|could|would)\s+you\s+"
+                           r"(?:please\s+)?|do\s+you\s+know\s+|i\s+(?:want|would\s+like|need)\s+to\s+know\s+"
+                           r"|i\s+(?:do\s+not|don't|dont|didn't|did\s+not)\s+(?:know|understand)\s+)?"
+                           r"(?:(?:tell|remind)\s+me\s+|explain\s+(?=what\b))?", re.IGNORECASE)
+# Discourse particles at the end ask nothing either: "so whats ALPPS then", "what is TAE again".
+COURTESY_TAIL = re.compile(r"(?:[,\s]+(?:please|thanks|thank\s+you|thx|ty|for\s+me|then|again|exactly|actually"
+                           r"|anyway|precisely))+\s*$", re.IGNORECASE)
+# Where the reader met the term, put first: "in figure 2, what does PPRT stand for".
+CONTEXT_LEAD = re.compile(r"^(?:(?:in|on)\s+(?:the\s+)?(?:figure|fig\.?|legend|abstract|review|paper|caption)"
+                          r"(?:\s+\d+)?\s*,\s*)?", re.IGNORECASE)
+# A conversational opening ("and what does ALPPS stand for?"): dropped before the frames that
+# only an abbreviation question has; before a bare "And TAE?" it marks a follow-up instead.
+CONJUNCTION = re.compile(r"^(?:(?:and|also|so|then|ok|okay)\b[,\s]*)+", re.IGNORECASE)
+# A yes/no guess at what a short form stands for, without "mean": "is RE radioembolization?",
+# "is PVL short for portal vein ligation?". Only a guess the glossary reads as a long form
+# counts, so "Is RE better than TACE?" and "is TACE safe?" stay content questions.
+GUESS = [re.compile(p, re.IGNORECASE) for p in (
+    r"(?:is|are)\s+(?P<t>\S+)\s+(?:(?:short|shorthand)\s+for\s+|an?\s+(?:abbreviation|acronym)"
+    r"\s+(?:for|of)\s+|the\s+(?:abbreviation|acronym)\s+(?:for|of)\s+)?(?P<guess>.+)",
+    # the same guess stated, to be confirmed: "NEN = neuroendocrine neoplasm?" ("=" reads "means")
+    r"(?P<t>\S+)\s+(?:means|stands\s+for|is\s+short\s+for)\s+(?P<guess>.+)",
+)]
+# Asking whether two terms differ is asking for both definitions: "is TARE the same as RE",
+# "difference between TACE and TAE", "PVE or PVL - what's the difference" -> "TARE vs RE";
+# the listed terms must still each be one.
+SAME_AS = [re.compile(p, re.IGNORECASE) for p in (
+    r"(?:what\s+is\s+|what's\s+)?(?:the\s+)?differences?\s+between\s+(?P<a>.+?)\s+(?:and|&)\s+(?P<b>.+)",
+    r"(?:is|are)\s+(?P<a>.+?)\s+(?:the\s+same(?:\s+thing)?\s+as|different\s+from|another\s+name\s+for)\s+(?P<b>.+)",
+    (r"(?P<a>.+?)\s+(?:or|and|vs\.?|versus)\s+(?P<b>.+?)" + _BREAK
+     + r"what\s+is\s+the\s+difference(?:\s+between\s+(?:them|the\s+two))?"),
+)]
+# Where a longer question breaks into sentences and clauses: "Doctor said ALPPS. What is
+# ALPPS?", "I'm a nurse, what does OLT stand for".
+SENTENCE_BREAK = re.compile(r"(?<=[.?!])\s+")
+CLAUSE_BREAK = re.compile(r"\s*[,;:]\s+|\s+[-\u2013\u2014]+\s+")
+# A clause that asks something of its own: a question mark, or the question's opening word.
+ASKS = re.compile(r"^(?:what|what's|whats|wat|how|why|when|where|which|who|whom|whose|is|are|was|were|can|could"
+                  r"|should|would|will|shall|may|might|must|does|do|did|has|have|had)\b|\?\s*$", re.IGNORECASE)

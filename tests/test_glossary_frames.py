@@ -1,0 +1,116 @@
+"""Abbreviation questions as people type them: frames, clauses, pronouns, slips of frame words.
+
+Known answers come from the seed page's glossary (the abstract defines NEN and NELM, the
+Figure 2 legend twelve more) and the packaged supplementary list (SSA, RFA, ...). Each
+question below is read by `parse_glossary_terms` into the terms it asks about; () means it
+is no abbreviation question and goes on to the other routes.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from ingest.parse import parse_pubmed_page
+from rag.glossary.questions import parse_glossary_terms
+from rag.glossary.replies import answer_glossary_terms, review_counterparts
+from rag.glossary.store import Glossary, build_glossary
+from rag.routing.router import route
+
+SEED = Path(__file__).resolve().parent.parent / "seeds" / "machairas2021_nelm_review_pubmed.txt"
+
+
+@pytest.fixture(scope="module")
+def glossary() -> Glossary:
+    return build_glossary(parse_pubmed_page(SEED).units)
+
+
+@pytest.mark.parametrize("question, terms", [
+    # a slip of a frame word that English hardly uses is read as the frame word
+    pytest.param("wht does SI-NEN stnd for", ("SI-NEN",), id="stnd-for-stand"),
+    pytest.param("what does PVL meen", ("PVL",), id="meen-for-mean"),
+    pytest.param("defintion of NELM", ("NELM",), id="defintion-for-definition"),
+    # "dose" is a word, so only the frame reads it as "does"
+    pytest.param("wut dose OLT mean", ("OLT",), id="dose-for-does-in-the-frame"),
+    pytest.param("what dose of SA is used", (), id="a-dose-question-stays-a-dose-question"),
+    # "what is that?" points back to the last word, or for a thing to the only abbreviation
+    pytest.param("my letter says she needs TACE, what is that?", ("TACE",), id="that-after-a-clause"),
+    pytest.param("the consultant mentioned PVE - what's that", ("PVE",), id="that-after-a-dash"),
+    pytest.param("dad's scan report says NELM, what does that mean?", ("NELM",), id="that-mean"),
+    pytest.param("my husband is booked for ALPPS next month. whats that", ("ALPPS",), id="the-only-abbreviation"),
+    pytest.param("the review says OLT is restricted to selected cases, what does that mean?", (),
+                 id="that-mean-after-a-statement-asks-about-the-statement"),
+    pytest.param("my mum had a liver resection, what is that?", (), id="no-abbreviation-to-point-to"),
+    # a frame in one sentence or the last clause of a longer question
+    pytest.param("the oncologist wants to start SA, what does SA stand for", ("SA",), id="clause-then-frame"),
+    pytest.param("Doctor said ALPPS. What is ALPPS?", ("ALPPS",), id="statement-then-question"),
+    pytest.param("im a nurse, what does OLT stand for", ("OLT",), id="introduction-then-frame"),
+    pytest.param("Can you explain what TACE is? My mum is having it next week", ("TACE",),
+                 id="question-then-statement"),
+    pytest.param("My dad has NELM. Is TACE safe for him?", (), id="another-question-asks-something-else"),
+    pytest.param("TACE vs TAE, which is better?", (), id="a-bare-pair-before-a-question"),
+    pytest.param("define olt, re", (), id="a-list-item-is-no-clause"),
+    # where the term was met, or the field it belongs to
+    pytest.param("what is the RE mentioned in figure 2", ("RE",), id="mentioned-in-the-figure"),
+    pytest.param("what is PVL in liver surgery", ("PVL",), id="in-a-field"),
+    pytest.param("TACE meaning in medical terms", ("TACE",), id="in-medical-terms"),
+    pytest.param("TACE in NELM?", (), id="a-bare-term-in-a-topic-is-a-search"),
+    pytest.param("What is the role of TACE in unresectable NELM?", (), id="a-content-question"),
+    # more frames of asking for a short or a long form
+    pytest.param("what do you call orthotopic liver transplant for short", ("orthotopic liver transplant",),
+                 id="for-short"),
+    pytest.param("pancreatic neuroendocrine neoplasm abbreviated?", ("pancreatic neuroendocrine neoplasm",),
+                 id="abbreviated-after-the-long-form"),
+    pytest.param("what does the A in ALPPS stand for", ("ALPPS",), id="one-letter-of-it"),
+    pytest.param("What do the letters in TACE mean", ("TACE",), id="the-letters-in-it"),
+    pytest.param("explain the abbreviation PVL", ("PVL",), id="explain-the-abbreviation"),
+    pytest.param("Can u explain PVE", ("PVE",), id="explain"),
+    pytest.param("explain how TACE works", (), id="explain-how-it-works-is-content"),
+    pytest.param("full meaning of SI-NEN", ("SI-NEN",), id="full-meaning"),
+    pytest.param("whats the long version of OLT", ("OLT",), id="long-version"),
+    pytest.param("what is the abbreviation RE short for in the review?", ("RE",), id="short-for-in-the-review"),
+    pytest.param("NEN = neuroendocrine neoplasm?", ("NEN",), id="a-stated-guess"),
+    pytest.param("OLT = liver transplant for everyone?", (), id="an-equation-that-is-no-long-form"),
+    # two terms contrasted after the fact
+    pytest.param("PVE or PVL - whats the difference", ("PVE", "PVL"), id="or-whats-the-difference"),
+    # discourse particles at either end
+    pytest.param("ok so whats ALPPS then", ("ALPPS",), id="ok-so-then"),
+    pytest.param("what is TAE again?", ("TAE",), id="again"),
+])
+def test_how_people_frame_an_abbreviation_question(glossary, question, terms):
+    assert parse_glossary_terms(question, glossary, alone=True) == terms
+
+
+def test_a_conversational_opening_before_a_whole_frame_is_no_follow_up(glossary):
+    """"so whats ALPPS then" later in a conversation still asks about ALPPS, whereas a bare
+    "And TAE?" leans on what came before (the router joins it with that)."""
+    assert parse_glossary_terms("ok so whats ALPPS then", glossary) == ("ALPPS",)
+    assert parse_glossary_terms("And TAE?", glossary) == ()
+
+
+@pytest.mark.parametrize("question", [
+    "my husband is booked for ALPPS next month. whats that",
+    "the consultant mentioned PVE - what's that",
+    "Doctor said ALPPS. What is ALPPS?",
+])
+def test_a_term_inside_a_longer_question_takes_the_glossary_route(glossary, question):
+    """Glossary first: the ALPPS booking is no treatment case to decide."""
+    assert route(question, [], glossary, 2000).route == "glossary"
+
+
+def test_two_spellings_of_one_entry_are_defined_once(glossary):
+    text = answer_glossary_terms([glossary.lookup("PPRT"), glossary.lookup("PRRT")], glossary)
+    assert text.count("peptide receptor radionuclide therapy [figure-2]") == 1
+    assert "\u201cPRRT\u201d and \u201cPPRT\u201d are the same abbreviation." in text
+
+
+def test_an_outside_term_with_the_review_s_long_form_points_to_the_review_entry(glossary):
+    """SSA (supplementary, "somatostatin analogue") and the review's SA ("somatostatin
+    analogues") are the same words but for the plural, so SSA's answer cites SA's legend item;
+    NET ("neuroendocrine tumour") has no such twin in the review."""
+    (sa,) = review_counterparts(glossary.lookup("SSA"), glossary)
+    assert (sa.short, sa.unit_id) == ("SA", "figure-2")
+    assert review_counterparts(glossary.lookup("NET"), glossary) == ()
+    assert "The review's own term for it: **SA** — somatostatin analogues [figure-2]" in answer_glossary_terms(
+        [glossary.lookup("SSA")], glossary)

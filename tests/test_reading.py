@@ -1,0 +1,73 @@
+"""A question is read as meant: without the greeting and thanks around it, and with its typos
+written as the words they were meant to be, before it is routed; the turn keeps what was typed."""
+
+from __future__ import annotations
+
+import pytest
+
+from rag.core.courtesy import without_pleasantries
+from rag.retrieval.spelling import Speller
+
+
+@pytest.mark.parametrize("typed, read", [
+    ("hi, and TAE?", "and TAE?"),
+    ("Why? thanks", "Why?"),
+    ("Good morning doctor - is a liver transplant an option?", "is a liver transplant an option?"),
+    ("Hello there, quick question: what is TACE? Many thanks in advance!", "what is TACE?"),
+    ("Thank you for the answer. What about PVE?", "What about PVE?"),
+    ("thanks!", "thanks!"),  # nothing but manners: left for the router to judge
+    ("the transplant thanks to surgery?", "the transplant thanks to surgery?"),
+    ("hit me with the facts", "hit me with the facts"),
+])
+def test_greetings_and_thanks_around_a_question_are_not_part_of_it(typed, read):
+    assert without_pleasantries(typed) == read
+
+
+@pytest.fixture(scope="module")
+def speller():
+    return Speller(["Liver transplantation is restricted; ALPPS, associating liver partition and portal vein "
+                    "ligation for staged hepatectomy; panNEN, pancreatic neuroendocrine neoplasm. Resectable."],
+                   terms=["panNEN", "ALPPS", "SIRT"])
+
+
+@pytest.mark.parametrize("typed, read", [
+    ("is repeat heptaectomy safe?", "is repeat hepatectomy safe?"),  # the review's own word
+    ("Who is the first author of referecne 1?", "Who is the first author of reference 1?"),  # English
+    ("Where was the review publisehd?", "Where was the review published?"),
+    ("ALPPS procedure meainng", "ALPPS procedure meaning"),
+])
+def test_a_typo_is_read_as_the_word_meant(speller, typed, read):
+    assert speller.read(typed) == read
+
+
+@pytest.mark.parametrize("typed", [
+    "what does pannen stand for",  # a glossary term in lower case is not a typo
+    "what is sirt",
+    "is resectable disease curable",  # words the review or English knows stay
+    "What did Frilling find?",  # a name is matched only to the review's own words
+    "lanreotide dose",  # no common word one edit away
+])
+def test_words_the_review_the_glossary_or_english_know_are_left_alone(speller, typed):
+    assert speller.read(typed) == typed
+
+
+@pytest.mark.model
+@pytest.mark.parametrize("question", [
+    "hi, which molecular targeted agents does the review name?",
+    "What are the Milan criteria for liver transplantation in neuroendocrine liver metastases? thanks",
+])
+def test_manners_do_not_turn_a_declined_question_into_an_answer(pipeline, question):
+    assert pipeline.ask(question).abstained
+
+
+@pytest.mark.model
+def test_manners_do_not_hide_a_follow_up(pipeline):
+    answer = pipeline.ask("hi, and TAE?", history=["What does TACE stand for?"])
+    assert answer.route == "glossary" and "transarterial embolization" in answer.answer
+
+
+@pytest.mark.model
+def test_a_typo_in_a_framing_word_reaches_the_unit_it_names(pipeline):
+    answer = pipeline.ask("Who is the first author of referecne 1?")
+    assert not answer.abstained and "Modlin IM" in answer.answer
+    assert answer.question == "Who is the first author of referecne 1?"  # the turn keeps what was typed
