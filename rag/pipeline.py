@@ -212,14 +212,14 @@ class Pipeline:
                      for h in hits[:3] if h.unit_id in self.index.units)
 
     def extract(self, turn: Turn) -> tuple[list[Hit], Any, float]:
-        """The extractive decision for a routed turn, without generation: (hits, extraction,
-        retrieval milliseconds). The evaluation fits the answer gate on these."""
+        """The extractive decision for a routed turn: (hits, extraction, retrieval ms); the gate is fitted on these."""
         t0 = time.perf_counter()
-        focus = turn.own_words if turn.query != turn.own_words else ""
-        vector, query_words = self._encode_query(turn.query, focus)
-        hits = self.retriever.retrieve(turn.query, self.settings.top_k, vector=vector)
+        focus, searched = (turn.own_words if turn.query != turn.own_words else ""), turn.asked if turn.context else turn.query
+        vector, query_words = self._encode_query(searched, focus)
+        hits = self.retriever.retrieve(searched, self.settings.top_k, vector=vector)
         t1 = time.perf_counter()
-        extraction = self.answerer.answer(turn.query, hits, self.index.units, focus=focus, query_words=query_words)
+        extraction = self.answerer.answer(turn.query, hits, self.index.units, focus=focus, query_words=query_words,
+                                          followup=bool(focus) and not turn.context)
         return hits, extraction, (t1 - t0) * 1000
 
     def _answer_retrieval(self, turn: Turn, started: float) -> Answer:

@@ -6,6 +6,7 @@ from __future__ import annotations
 import pytest
 
 from rag.core.courtesy import without_pleasantries
+from rag.routing.context import split_context
 from rag.retrieval.spelling import Speller
 
 
@@ -71,3 +72,28 @@ def test_a_typo_in_a_framing_word_reaches_the_unit_it_names(pipeline):
     answer = pipeline.ask("Who is the first author of referecne 1?")
     assert not answer.abstained and "Modlin IM" in answer.answer
     assert answer.question == "Who is the first author of referecne 1?"  # the turn keeps what was typed
+
+
+@pytest.mark.parametrize("text, question, context", [
+    ("my mum has a NET. In which journal was the review published?",
+     "In which journal was the review published?", "my mum has a NET."),
+    ("54 year old with G2 pNET and unresectable liver mets. What should we do?",
+     "What should we do?", "54 year old with G2 pNET and unresectable liver mets."),
+    ("What is TACE?", "What is TACE?", ""),
+    ("Dr. Smith said ALPPS. What is ALPPS?", "What is ALPPS?", "Dr. Smith said ALPPS."),
+    ("I am worried. my husband has NET in the liver, is surgery the best option",  # nothing is asked apart
+     "I am worried. my husband has NET in the liver, is surgery the best option", ""),
+])
+def test_statements_told_before_a_question_are_its_context(text, question, context):
+    assert split_context(text) == (question, context)
+
+
+@pytest.mark.model
+@pytest.mark.parametrize("question, expected", [
+    ("My mum has a NET. In which journal was the review published?", "Ann Gastroenterol"),
+    ("My mum has a NET. Who wrote the review?", "Nikolaos Machairas"),
+])
+def test_a_story_told_first_does_not_turn_a_question_about_the_review_into_one_about_another_work(
+        pipeline, question, expected):
+    answer = pipeline.ask(question)
+    assert not answer.abstained and expected in answer.answer and "[citation]" in answer.answer

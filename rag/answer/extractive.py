@@ -161,11 +161,12 @@ class Answerer:
         return present
 
     def answer(self, question: str, hits: Sequence[Hit], units: dict[str, SourceUnit],
-               focus: str = "", query_words: WordVectors | None = None) -> Extraction:
-        """`focus`: for a rewritten follow-up, the user's own words ("What are the alternatives?"),
-        which say what is asked; the rest of `question` is the earlier turn, the context.
+               focus: str = "", query_words: WordVectors | None = None, followup: bool | None = None) -> Extraction:
+        """`focus`: the user's own words ("What are the alternatives?"), which say what is asked;
+        the rest of `question` is context: the earlier turn of a follow-up (`followup`, by default
+        whenever there is a focus) or the statements told before the question.
         `query_words`: the question's contextual word vectors, for the gate's soft alignment."""
-        candidates = [h for h in hits if h.unit_id in units]
+        followup, candidates = bool(focus) if followup is None else followup, [h for h in hits if h.unit_id in units]
         weights = self.weights(question)
         for term in self.weights(focus) if focus else ():
             # Only words the review uses can tell its passages apart; "the second one" is
@@ -193,10 +194,9 @@ class Answerer:
             if self.gate is not None:
                 scored = score_segments(segments, candidates, query_words, self.passage_words,
                                         lambda text: self.terms_with_aliases(text, aliases),
-                                        lambda word: self.stem(fold_spelling(word)), bool(focus), self.gate)
-            # A follow-up's query is mostly the earlier turn, which the ranker would match again;
-            # its own words, weighed up in coverage, decide instead ("What are the alternatives?").
-            chosen = self._choose(segments, () if focus else scored)
+                                        lambda word: self.stem(fold_spelling(word)), followup, self.gate)
+            # A follow-up's own words (weighed up in coverage) choose; the ranker would re-match the earlier turn.
+            chosen = self._choose(segments, () if followup else scored)
         coverage = self.coverage(weights, " ".join(reading_text(seg) for _, seg in chosen), aliases)
         wants_number = asks_for_number(question)
         # Page numbers and years of a bibliographic record are not the figure a clinical

@@ -28,6 +28,7 @@ from rag.core.courtesy import without_pleasantries
 from rag.core.question import normalise_question
 from rag.core.shorthand import expand_shorthand
 from rag.glossary.questions import parse_glossary_question, parse_glossary_terms
+from rag.routing.context import split_context
 from rag.routing.followup import is_followup, rewrite
 from rag.routing.scope import other_disease
 from rag.routing.treatment import asks_for_detail, is_treatment_question
@@ -56,6 +57,10 @@ class Turn:
     # retrieval: units known not to answer it: the passages a "why?" already heard without a
     # reason, a cited work's entry asked what the work found (rag/routing/referents.py)
     cannot_answer: tuple[str, ...] = ()
+    # retrieval: statements told before the question ("My mum has a NET."), read as context of
+    # the question sentence (rag/routing/context.py): not searched for, but weighed in the
+    # answer's words; the query then leads with the question
+    context: str = ""
 
     @property
     def own_words(self) -> str:
@@ -100,7 +105,11 @@ def route(question: str, history: Sequence[str], glossary: "Glossary", max_chars
                         glossary_terms=(term,))
         if is_treatment_question(anchor) and not _asks_beyond_algorithm(question):
             return Turn(typed, past, f"{anchor} {question}", "algorithm", previous_treatment=anchor)
-    return Turn(typed, past, rewrite(plain, list(past)).question, "retrieval", asked=asked)
+    rewritten = rewrite(plain, list(past)).question
+    ask, told = split_context(plain)
+    if told and rewritten == plain:
+        return Turn(typed, past, f"{ask} {told}", "retrieval", asked=ask, context=told)
+    return Turn(typed, past, rewritten, "retrieval", asked=asked)
 
 
 _FOLLOWUP_LEAD = re.compile(r"^(?:and|but|also|so|then|what about|how about|same for|for)\b[\s,]*", re.I)

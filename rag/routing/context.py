@@ -1,0 +1,42 @@
+"""Statements before a question -> (the question, the context it was given in).
+
+"My mum has a NET. In which journal was the review published?": people tell their story and
+then ask. The question sentence says what is asked; the statements say about whom. Read as one
+text, the statements' words (a capitalised "NET", "mum") look like a subject of their own: a
+bibliographic question about the review reads as one about some other work, and a passage is
+judged on words nobody asked about. So the question sentence is what is asked and the
+statements are context, the way an earlier turn is for a follow-up (rag/routing/followup.py).
+
+Only complete statements that come before the last question count: a sentence ending in "?",
+or opening with a question word or an inverted verb, is asked; everything else is told.
+"""
+
+from __future__ import annotations
+
+import re
+
+_SENTENCE = re.compile(r"[^.?!]+(?:[.?!]+|$)")
+_ASKING = re.compile(r"^\s*(?:who|whom|whose|what|whats|which|when|where|why|how|is|are|was|were|am|do|does|did|"
+                     r"can|could|should|would|will|shall|may|might|must|has|have|had|any|tell|explain|define|"
+                     r"list|name|give|show|describe)\b", re.I)
+
+
+def _asks(sentence: str) -> bool:
+    return sentence.rstrip().endswith("?") or bool(_ASKING.match(sentence))
+
+
+def split_context(text: str) -> tuple[str, str]:
+    """(question, context): the text from its first asking sentence on, and the statements
+    before it; ("", "") parts are never invented, so a text with no statement before its
+    question comes back as (text, "")."""
+    sentences = [s for s in _SENTENCE.findall(text) if s.strip()]
+    for i, sentence in enumerate(sentences):
+        if _asks(sentence):
+            if i == 0:
+                return text, ""
+            told = " ".join(s.strip() for s in sentences[:i])
+            # A statement needs a verb-sized body; "Hi Dr." or "NELM." alone is not context.
+            if len(told.split()) < 3:
+                return text, ""
+            return " ".join(s.strip() for s in sentences[i:]), told
+    return text, ""
