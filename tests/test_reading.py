@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from rag.core.courtesy import without_pleasantries
+from rag.core.courtesy import unshouted, without_pleasantries
 from rag.routing.context import split_context
 from rag.retrieval.spelling import Speller
 
@@ -97,3 +97,19 @@ def test_a_story_told_first_does_not_turn_a_question_about_the_review_into_one_a
         pipeline, question, expected):
     answer = pipeline.ask(question)
     assert not answer.abstained and expected in answer.answer and "[citation]" in answer.answer
+
+
+@pytest.mark.parametrize("typed, read", [
+    ("IS SURGERY THE BEST TREATMENT FOR NELM?", "is surgery the best treatment for NELM?"),
+    ("WHAT DOES TACE STAND FOR?", "what does TACE stand for?"),
+    ("What does TACE mean?", "What does TACE mean?"),  # ordinary case is left as typed
+    ("TACE?", "TACE?"),  # too short to tell shouting from an abbreviation
+])
+def test_a_question_typed_in_capitals_is_read_in_ordinary_case_but_for_its_terms(typed, read):
+    assert unshouted(typed, frozenset({"TACE", "NELM"})) == read
+
+
+@pytest.mark.model
+def test_a_shouted_question_is_answered_like_a_typed_one(pipeline):
+    answer = pipeline.ask("ON WHICH PAGES DOES THE ARTICLE APPEAR?")
+    assert not answer.abstained and "130-141" in answer.answer

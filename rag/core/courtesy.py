@@ -1,4 +1,5 @@
-"""Greetings and thanks around a question -> the question alone, before it is routed.
+"""Greetings and thanks around a question -> the question alone, before it is routed; a
+question typed in capitals -> in ordinary case.
 
 "hi, and TAE?", "Why? thanks", "Good morning doctor - is a liver transplant an option?":
 people wrap a question in the manners of a chat. The router's frames ("And X?", "Why?",
@@ -25,3 +26,17 @@ def without_pleasantries(text: str) -> str:
     """`text` without a greeting before the question and thanks after it."""
     core = _CLOSING.sub("", _OPENING.sub("", text)).strip()
     return core if re.search(r"\w", core) else text
+
+
+_LETTERS = re.compile(r"[A-Za-z]")
+
+
+def unshouted(text: str, terms: frozenset[str] = frozenset()) -> str:
+    """A question typed all in capitals ("IS SURGERY THE BEST TREATMENT FOR NELM?") in lower
+    case, but for the glossary's `terms` (upper-cased) it names: capitals mark abbreviations
+    and names for the router, and shouted ones mark nothing. Text with lower-case letters in it
+    is left as typed."""
+    letters = _LETTERS.findall(text)
+    if len(letters) < 12 or any(c.islower() for c in letters):
+        return text
+    return re.sub(r"[A-Za-z][\w-]*", lambda m: m.group(0) if m.group(0) in terms else m.group(0).lower(), text)

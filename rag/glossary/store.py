@@ -119,6 +119,10 @@ class Glossary:
         """Every short form and variant the glossary knows, as written ("panNEN", "SI-NEN")."""
         return tuple(s for e in (*self.entries, *self.supplementary) for s in (e.short, *e.variants))
 
+    def shouted_terms(self) -> frozenset[str]:
+        """The short forms as they look typed in capitals ("PANNEN", "SI-NEN")."""
+        return frozenset(s.upper() for s in self.short_forms())
+
     # -- lookup ---------------------------------------------------------------------
 
     def lookup(self, term: str) -> GlossaryLookup:

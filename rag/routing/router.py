@@ -24,7 +24,7 @@ from typing import TYPE_CHECKING, Callable, Literal, Sequence
 from rag.algorithm.inputs import extract_inputs
 from rag.answer.cues import asks_for_number
 from rag.core.errors import InvalidQuestionError
-from rag.core.courtesy import without_pleasantries
+from rag.core.courtesy import unshouted, without_pleasantries
 from rag.core.question import normalise_question
 from rag.core.shorthand import expand_shorthand
 from rag.glossary.questions import parse_glossary_question, parse_glossary_terms
@@ -75,7 +75,7 @@ def route(question: str, history: Sequence[str], glossary: "Glossary", max_chars
     routed is the question without greetings and thanks, and as `read` spells it (the typos
     rag/retrieval/spelling.py corrects); the turn keeps the text as typed."""
     typed = normalise_question(question, max_chars)
-    question = without_pleasantries(typed)
+    question = without_pleasantries(unshouted(typed, glossary.shouted_terms()))
     question = read(question) if read else question
     earlier = []
     for text in history or ():
