@@ -19,15 +19,15 @@ pytestmark = pytest.mark.model
 SPLITS = {"dev": ROOT / "eval" / "questions.jsonl", "test": ROOT / "eval" / "questions_test.jsonl"}
 # metric: {split: (level, higher is better)}
 GATES = {
-    "recall@1": {"dev": (0.77, True), "test": (0.77, True)},
-    "recall@3": {"dev": (0.90, True), "test": (0.92, True)},
+    "recall@1": {"dev": (0.81, True), "test": (0.83, True)},
+    "recall@3": {"dev": (0.92, True), "test": (0.95, True)},
     "citation_recall": {"dev": (1.0, True), "test": (1.0, True)},
     "citation_precision": {"dev": (1.0, True), "test": (1.0, True)},
-    "facts": {"dev": (0.82, True), "test": (0.78, True)},
-    "abstention_recall": {"dev": (0.87, True), "test": (0.84, True)},
-    "false_refusal_rate": {"dev": (0.13, False), "test": (0.15, False)},
-    "glossary_route_accuracy": {"dev": (1.0, True), "test": (0.85, True)},
-    "algorithm_route_accuracy": {"dev": (1.0, True), "test": (0.89, True)},
+    "facts": {"dev": (0.90, True), "test": (0.83, True)},
+    "abstention_recall": {"dev": (0.88, True), "test": (0.82, True)},
+    "false_refusal_rate": {"dev": (0.09, False), "test": (0.10, False)},
+    "glossary_route_accuracy": {"dev": (0.99, True), "test": (0.89, True)},
+    "algorithm_route_accuracy": {"dev": (0.99, True), "test": (0.90, True)},
 }
 
 

@@ -86,6 +86,9 @@ class Glossary:
     _display: Mapping[str, str] = field(init=False, repr=False, compare=False)
     _fuzzy_short: tuple[str, ...] = field(init=False, repr=False, compare=False)
     _fuzzy_long: tuple[str, ...] = field(init=False, repr=False, compare=False)
+    # Lookups already made: the router tries the same words ("what", "NELM") question after
+    # question, and a miss costs a fuzzy search. Dict reads and writes are thread-safe.
+    _memo: dict = field(init=False, repr=False, compare=False, default_factory=dict)
 
     def __post_init__(self) -> None:
         entries, extra = tuple(self.entries), tuple(self.supplementary)
@@ -121,7 +124,10 @@ class Glossary:
 
     def shouted_terms(self) -> frozenset[str]:
         """The short forms as they look typed in capitals ("PANNEN", "SI-NEN")."""
-        return frozenset(s.upper() for s in self.short_forms())
+        found = self._memo.get(("shouted",))
+        if found is None:
+            found = self._memo[("shouted",)] = frozenset(s.upper() for s in self.short_forms())
+        return found
 
     # -- lookup ---------------------------------------------------------------------
 
@@ -130,6 +136,14 @@ class Glossary:
         ("reverse"), else labelled suggestions ("fuzzy") or nothing ("none")."""
         if not isinstance(term, str):
             raise InvalidQuestionError(f"A glossary term must be text, was: {type(term).__name__}")
+        found = self._memo.get(term)
+        if found is None:
+            found = self._lookup(term)
+            if len(self._memo) < 20_000:
+                self._memo[term] = found
+        return found
+
+    def _lookup(self, term: str) -> GlossaryLookup:
         query = term.strip().strip("\"'“”‘’`*?.!:;,").strip()
         key = short_key(query)
         if not key:
