@@ -19,6 +19,13 @@ from rag.retrieval.spelling import Speller
     ("thanks!", "thanks!"),  # nothing but manners: left for the router to judge
     ("the transplant thanks to surgery?", "the transplant thanks to surgery?"),
     ("hit me with the facts", "hit me with the facts"),
+    ("can you tell me which targeted agents exactly?", "which targeted agents exactly?"),  # a request frame
+    ("I'd like to know what TACE stands for", "what TACE stands for"),
+    ("do you know if TACE is safe?", "TACE is safe?"),
+    ("quick question: and TAE?", "and TAE?"),
+    ("please, why?", "why?"),
+    ("can you tell me about TACE", "can you tell me about TACE"),  # no question inside: left whole
+    ("please", "please"),
 ])
 def test_greetings_and_thanks_around_a_question_are_not_part_of_it(typed, read):
     assert without_pleasantries(typed) == read

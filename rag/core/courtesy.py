@@ -1,4 +1,4 @@
-"""Greetings and thanks around a question -> the question alone, before it is routed; a
+"""Greetings, thanks and requests around a question -> the question alone, before it is routed; a
 question typed in capitals -> in ordinary case.
 
 "hi, and TAE?", "Why? thanks", "Good morning doctor - is a liver transplant an option?":
@@ -19,12 +19,22 @@ _THANKS = (r"(?:(?:many\s+)?thanks?(?:\s+you)?(?:\s+(?:so\s+much|very\s+much|a\s
            r"cheers|much\s+appreciated)")
 _OPENING = re.compile(rf"^(?:(?:{_GREETING}|{_THANKS}(?:\s+for\s+(?:the|your|that)\s+\w+)?)[\s,!.:;-]+)+"
                       r"(?:(?:quick|one|a)\s+question[\s,!.:;-]+)?", re.I)
+# A question asked inside a request ("can you tell me which ...", "I'd like to know whether
+# ...", "do you know if ...") is the question itself; the request adds nothing to search for
+# and hides the question's own opening from the router.
+_ASKED = r"(?=\s+(?:what|which|who|whom|whose|when|where|why|how|is|are|was|were|do|does|did|can|could|should|would|will|has|have)\b)"
+_REQUEST = re.compile(
+    r"^(?:(?:(?:can|could|would|will)\s+(?:you|u)\s+(?:please\s+|pls\s+)?(?:tell|let)\s+(?:me|us)(?:\s+know)?"
+    r"|(?:i'?d|i\s+would)\s+(?:like|love)\s+to\s+know|i\s+(?:want|need)\s+to\s+know|do\s+you\s+know"
+    r"|i\s+(?:was\s+)?wonder(?:ing|ed)?)(?:\s+(?:if|whether)\b|" + _ASKED + r")"
+    r"|(?:quick|one|a|another)\s+(?:question|q)\s*[:,-]|(?:please|pls|plz)\s*,?(?=\s+\w)|ok(?:ay)?\s*(?:so\b)?\s*,?(?=\s+\w))\s*",
+    re.I)
 _CLOSING = re.compile(rf"(?<=[\w?.!)'\"])[\s,.;:!-]*(?:{_THANKS}[\s.!]*)+$", re.I)
 
 
 def without_pleasantries(text: str) -> str:
     """`text` without a greeting before the question and thanks after it."""
-    core = _CLOSING.sub("", _OPENING.sub("", text)).strip()
+    core = _CLOSING.sub("", _REQUEST.sub("", _OPENING.sub("", text))).strip()
     return core if re.search(r"\w", core) else text
 
 
