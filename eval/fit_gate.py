@@ -105,16 +105,16 @@ def chosen_rows(scores: np.ndarray, groups: np.ndarray, x: np.ndarray | None = N
     """Per question, the row of the candidate the answerer quotes: the highest-scoring one,
     or for a follow-up (with `x`), the one coverage plus retrieval rank prefers, as the
     answerer does (rag/answer/extractive.py)."""
+    from rag.answer.choice import coverage_with_rank
     from rag.answer.gate import FEATURES
     from rag.core.settings import Settings
 
     col = {name: i for i, name in enumerate(FEATURES)}
-    bonus = Settings().rank_bonus_weight
+    weight = Settings().rank_bonus_weight
     rows = []
     for at in (np.flatnonzero(groups == g) for g in np.unique(groups)):
         if x is not None and x[at[0], col["followup"]] > 0:
-            fused = x[at, col["fused"]]
-            rows.append(at[np.argmax(x[at, col["coverage"]] + bonus * fused / (fused.max() or 1.0))])
+            rows.append(at[np.argmax(coverage_with_rank(x[at, col["coverage"]], x[at, col["fused"]], weight))])
         else:
             rows.append(at[np.argmax(scores[at])])
     return np.array(rows)

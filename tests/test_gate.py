@@ -101,3 +101,23 @@ def test_every_candidate_is_scored_with_its_lead_over_the_best_other_unit():
     scored = score_segments(segments, hits, None, lambda text: None, lambda text: set(), str, False, None)
     assert [round(s.features.coverage_lead, 6) for s in scored] == [0.5, -0.5]
     assert all(s.probability == 0.5 and s.rank == 0.0 for s in scored)  # no fitted models: caller decides
+
+
+def test_a_follow_up_passage_is_chosen_by_its_coverage_plus_its_share_of_the_best_retrieval_score():
+    from rag.answer.choice import coverage_with_rank
+
+    scores = coverage_with_rank([0.5, 0.6], [0.8, 0.4], weight=0.3)
+    assert scores == pytest.approx([0.5 + 0.3, 0.6 + 0.15])
+    assert coverage_with_rank([0.2], [0.0], weight=0.3) == [0.2]  # no retrieval score: coverage alone
+
+
+def test_the_fitting_script_chooses_a_follow_up_passage_as_the_answerer_does():
+    from eval.fit_gate import chosen_rows
+
+    x = np.zeros((2, len(FEATURES)))
+    col = {name: i for i, name in enumerate(FEATURES)}
+    x[:, col["followup"]] = 1.0
+    x[:, col["coverage"]] = [0.5, 0.6]
+    x[:, col["fused"]] = [0.8, 0.4]
+    # The ranker's scores are ignored for a follow-up: coverage plus rank share picks row 0.
+    assert list(chosen_rows(np.array([0.0, 9.0]), np.array([7, 7]), x)) == [0]

@@ -58,3 +58,12 @@ def score_segments(segments: Sequence[tuple[Any, Segment, float]], candidates: S
         probability = gate.probability(features) if gate is not None else 0.5
         out.append(Scored(hit, seg, coverage, features, rank, probability))
     return out
+
+
+def coverage_with_rank(coverages: Sequence[float], fused: Sequence[float], weight: float) -> list[float]:
+    """How a follow-up's passage is chosen, where the ranker would only re-match the earlier
+    turn: its word coverage (the user's own words weighed up) plus `weight` times its fused
+    retrieval score relative to the best. The answerer and the gate's fitting script
+    (eval/fit_gate.py) both choose this way, so the gate is fitted on what it will judge."""
+    top = max(fused, default=0.0) or 1.0
+    return [c + weight * f / top for c, f in zip(coverages, fused)]

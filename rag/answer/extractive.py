@@ -29,7 +29,7 @@ from typing import Callable, Sequence
 from rag.answer.cues import (NAMING_WORDS, TITLE_CUE, asks_beyond_listed_authors, asks_for_number,
                              citation_parts_for)
 from rag.retrieval.hybrid import Hit
-from rag.answer.choice import Scored, score_segments
+from rag.answer.choice import Scored, coverage_with_rank, score_segments
 from rag.answer.gate import Gate, WordVectors
 from rag.answer.kinds import kind_rule
 from rag.answer.refusal import abstention_text
@@ -230,7 +230,8 @@ class Answerer:
         With the fitted models' `scored` view (aligned with `segments`) the ranker's choice
         answers, and a further passage must also pass the gate; without them, coverage plus a
         bonus for the retriever's rank decides."""
-        bonus = [x[2] + self.settings.rank_bonus_weight * _rank_bonus(x[0], segments) for x in segments]
+        bonus = coverage_with_rank([x[2] for x in segments], [x[0].score for x in segments],
+                                   self.settings.rank_bonus_weight)
         ranks = [s.rank for s in scored] or [0.0] * len(segments)
         order = sorted(range(len(segments)), key=lambda i: (-ranks[i], -bonus[i], segments[i][1].start))
         chosen = [segments[order[0]][:2]]
@@ -293,8 +294,3 @@ def _without_final_period(text: str) -> str:
 def _citation(unit: SourceUnit, start: int, end: int, score: float) -> Citation:
     return Citation(unit.id, unit.section, unit.label, unit.text, (start, end), round(float(score), 6),
                     tuple(unit.metadata.get("links", ())))
-
-
-def _rank_bonus(hit: Hit, segments: list[tuple[Hit, Segment, float]]) -> float:
-    top = max(h.score for h, _, _ in segments) or 1.0
-    return hit.score / top
