@@ -214,9 +214,9 @@ class Pipeline:
     def extract(self, turn: Turn) -> tuple[list[Hit], Any, float]:
         """The extractive decision for a routed turn: (hits, extraction, retrieval ms); the gate is fitted on these."""
         t0 = time.perf_counter()
-        focus, searched = (turn.own_words if turn.query != turn.own_words else ""), turn.asked if turn.context else turn.query
-        vector, query_words = self._encode_query(searched, focus)
-        hits = self.retriever.retrieve(searched, self.settings.top_k, vector=vector)
+        focus = turn.own_words if turn.query != turn.own_words else ""
+        vector, query_words = self._encode_query(turn.searched, focus)
+        hits = self.retriever.retrieve(turn.searched, self.settings.top_k, vector=vector)
         t1 = time.perf_counter()
         extraction = self.answerer.answer(turn.query, hits, self.index.units, focus=focus, query_words=query_words,
                                           followup=bool(focus) and not turn.context)

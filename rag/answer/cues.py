@@ -14,10 +14,14 @@ from __future__ import annotations
 
 import re
 
+from rag.core.text import CARDINALS, ORDINALS, number_value
+from rag.retrieval.structure import CITING_STYLE, GUESSED_TYPE, RECORD_NAME, REFERENCE_FOR_IT, WRITTEN_BY
+
 _NUMBER_CUE = re.compile(
     r"\b(how many|how much|how long|how often|what (?:percentage|proportion|fraction|share|number|dose|"
     r"dosage|rate)|percent(?:age)?|proportion|"
-    r"(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|twenty)[- ](?:years?|months?)|median|mean|average|dose|dosage|mg|rate|"
+    r"(?:\d+|" + "|".join(sorted(CARDINALS, key=len, reverse=True)) + r")[- ](?:years?|months?)|"
+    r"median|mean|average|dose|dosage|mg|rate|"
     r"incidence|prevalence|survival (?:rate|benefit|figure)|odds|hazard|ratio|rates|cut-?off|threshold|"
     r"how large|how big|size of|minimum|maximum|at least|at most|per ?cent)\b|%", re.I)
 NAMING_WORDS = """abbreviation abbreviations abbreviated acronym acronyms stand stands mean means meaning
@@ -84,17 +88,13 @@ def asks_for_number(question: str) -> bool:
 
 
 _CITATION_CUES = (
-    # "Written for" and "written as" ask whom it serves and what it is, not who wrote it.
-    ("authors", re.compile(r"\b(authors?|wrote|written(?!\s+(?:for|as|in)\b)|who|whose)\b", re.I)),
-    ("title", re.compile(r"\b(title|titled|name of the (?:review|article|paper)|(?<!does the )(?<!did the )(?<!does this )(?:article|review|paper)(?:'s)? name(?=\s*(?:[?.!,:]|$|(?:for|of|is|please|pls)\b)))\b",
-                         re.I)),
+    ("authors", re.compile(rf"\b(authors?|wrote|{WRITTEN_BY}|who|whose)\b", re.I)),
+    ("title", re.compile(rf"\b(title|titled|name of the (?:review|article|paper)|{RECORD_NAME})\b", re.I)),
     ("journal", re.compile(r"\b(journal|volume|issue|pages?|year|published in|when was|where (?:was|is) .+ published)\b",
                            re.I)),
     ("doi", re.compile(r"\bdoi\b|digital object identifier", re.I)),
     ("epub", re.compile(r"\b(e-?pub\w*|online|electronic\w*|date)\b", re.I)),
-    ("type", re.compile(r"\b(type|kind|sort)\b|\b(?:is|was) (?:this|it|the (?:review|paper|article|study))\b.{0,30}\b"
-                        r"(?:trial|rct|meta-?analysis|systematic review|cohort|case reports?|case series|observational|"
-                        r"prospective|retrospective|randomi[sz]ed|original (?:research|study)|guidelines?)\b", re.I)),
+    ("type", re.compile(r"\b(type|kind|sort)\b|" + GUESSED_TYPE, re.I)),
     # Fields a PubMed record has but the indexed text does not: asking for them must not be
     # answered with the fields that are there.
     ("unindexed", re.compile(r"\bwhere (?:are|were|do|does|did|is|was) (?:the |its )?(?:first |last )?"
@@ -104,9 +104,7 @@ _CITATION_CUES = (
 )
 
 
-_WHOLE_RECORD = re.compile(r"\b(?:cite|citing|citation|ref(?:erence)? (?:for|to) (?:this|the) (?:\w+ ){0,3}"
-                           r"(?:review|article|paper)|(?:harvard|vancouver|apa|mla|ama|chicago|bibtex|endnote|ris)"
-                           r"(?: style| format))\b", re.I)
+_WHOLE_RECORD = re.compile(rf"\b(?:cite|citing|citation|{REFERENCE_FOR_IT}|{CITING_STYLE}(?: style| format))\b", re.I)
 
 
 def citation_parts_for(question: str) -> set[str]:
@@ -122,9 +120,7 @@ _BEYOND_FIRST = re.compile(r"\b(?:how many (?:authors|co-?authors|people|researc
                            r"other (?:authors?|writers?|researchers?)|rest of the authors|(?:all|every|each) (?:of )?(?:the )?"
                            r"authors?|full (?:author|list)|author list|list of (?:the )?authors|"
                            r"(?:last|senior|final|corresponding)\W+(?:\w+\W+)?authors?)\b", re.I)
-_ORDINAL_AUTHOR = re.compile(r"\b(second|third|fourth|fifth|sixth|2nd|3rd|4th|5th|6th)\s+(?:author|name)\b", re.I)
-_ORDINALS = {"second": 2, "2nd": 2, "third": 3, "3rd": 3, "fourth": 4, "4th": 4, "fifth": 5, "5th": 5,
-             "sixth": 6, "6th": 6}
+_ORDINAL_AUTHOR = re.compile(r"\b(" + "|".join(sorted(ORDINALS, key=len, reverse=True)) + r")\s+(?:author|name)\b", re.I)
 _ET_AL = re.compile(r"\bet al\b\.?", re.I)
 
 
@@ -137,7 +133,7 @@ def asks_beyond_listed_authors(question: str, authors: str) -> bool:
         return False
     listed = len([name for name in authors[:m.start()].split(",") if name.strip()])
     ordinal = _ORDINAL_AUTHOR.search(question)
-    if ordinal and _ORDINALS[ordinal.group(1).lower()] > listed:
+    if ordinal and (number_value(ordinal.group(1)) or 0) > listed:
         return True
     return bool(_BEYOND_FIRST.search(question)) and not (listed > 1 and re.search(r"\bco-?authors?\b", question, re.I))
 

@@ -86,6 +86,7 @@ class Glossary:
     _display: Mapping[str, str] = field(init=False, repr=False, compare=False)
     _fuzzy_short: tuple[str, ...] = field(init=False, repr=False, compare=False)
     _fuzzy_long: tuple[str, ...] = field(init=False, repr=False, compare=False)
+    _shouted: frozenset[str] = field(init=False, repr=False, compare=False)
     # Lookups already made: the router tries the same words ("what", "NELM") question after
     # question, and a miss costs a fuzzy search. Dict reads and writes are thread-safe.
     _memo: dict = field(init=False, repr=False, compare=False, default_factory=dict)
@@ -117,6 +118,7 @@ class Glossary:
         set_("_display", MappingProxyType(display))
         set_("_fuzzy_short", tuple(k for k in display if " " not in k))
         set_("_fuzzy_long", tuple(k for k in display if len(k) >= 6))
+        set_("_shouted", frozenset(s.upper() for s in self.short_forms()))
 
     def short_forms(self) -> tuple[str, ...]:
         """Every short form and variant the glossary knows, as written ("panNEN", "SI-NEN")."""
@@ -124,10 +126,7 @@ class Glossary:
 
     def shouted_terms(self) -> frozenset[str]:
         """The short forms as they look typed in capitals ("PANNEN", "SI-NEN")."""
-        found = self._memo.get(("shouted",))
-        if found is None:
-            found = self._memo[("shouted",)] = frozenset(s.upper() for s in self.short_forms())
-        return found
+        return self._shouted
 
     # -- lookup ---------------------------------------------------------------------
 

@@ -23,20 +23,27 @@ _REFERENCE_RES = (re.compile(rf"\b(?:reference|ref\.?|citation)\s*(?:no\.?\s*|nu
                   re.compile(rf"\b{_NUMBER}\s+(?:reference|ref|cited (?:work|paper|article|study))s?\b", re.I))
 _LAST_RE = {"figure": re.compile(r"\b(?:last|final)\s+(?:figure|fig)\b", re.I),
             "reference": re.compile(r"\b(?:last|final)\s+(?:reference|ref|cited)\b", re.I)}
-# Kinds of publication a reader may guess a work to be; the record's article type says which.
-_PUBLICATION_TYPES = (r"(?:trial|rct|meta-?analysis|systematic review|cohort|case reports?|case series|"
-                      r"observational|prospective|retrospective|randomi[sz]ed|original (?:research|study)|guidelines?)\b")
+# Bibliographic wording shared with the answerer's record cues (rag/answer/cues.py):
+# "Is this paper a clinical trial?" guesses a kind of publication, which the record's article type answers;
+GUESSED_TYPE = (r"\b(?:is|was) (?:this|it|the (?:review|paper|article|study))\b.{0,30}\b"
+                r"(?:trial|rct|meta-?analysis|systematic review|cohort|case reports?|case series|observational|"
+                r"prospective|retrospective|randomi[sz]ed|original (?:research|study)|guidelines?)\b")
+# a citation style, or a reference for this work, asks for the whole record;
+CITING_STYLE = r"(?:harvard|vancouver|apa|mla|ama|chicago|bibtex|endnote|ris)"
+REFERENCE_FOR_IT = r"ref(?:erence)? (?:for|to) (?:this|the) (?:\w+ ){0,3}(?:review|article|paper)"
+# "the exact article name" is its title ("does the review name X?" is the verb);
+RECORD_NAME = (r"(?<!does the )(?<!did the )(?<!does this )(?:article|review|paper)(?:'s)? name"
+               r"(?=\s*(?:[?.!,:]|$|(?:for|of|is|please|pls)\b))")
+# "written for" and "written as" ask whom it serves and what it is, not who wrote it.
+WRITTEN_BY = r"written(?!\s+(?:for|as|in)\b)"
 # Questions about the record itself, and the section that answers them.
 _SECTION_CUES = (
     ("citation", re.compile(
-        r"\b(doi|journal|published|publication|publish|(?:what|which) year|year of publication|volume|issue|pages?|authors?|wrote|written(?!\s+(?:for|as|in)\b)|"
+        r"\b(doi|journal|published|publication|publish|(?:what|which) year|year of publication|volume|issue|pages?|authors?|wrote|" + WRITTEN_BY + r"|"
         r"title|titled|e-?pub\w*|article type|type of (?:article|paper|publication)|kind of (?:article|paper)|"
         r"cite|citation for (?:this|the) (?:review|article|paper)|digital object identifier|original (?:research|study|article)|"
-        r"research article|review article|whose name|(?<!does the )(?<!did the )(?<!does this )(?:article|review|paper)(?:'s)? name(?=\s*(?:[?.!,:]|$|(?:for|of|is|please|pls)\b))|"
-        r"(?:harvard|vancouver|apa|mla|ama|chicago|bibtex|endnote|ris)(?: style| format)?|"
-        r"ref(?:erence)? (?:for|to) (?:this|the) (?:review|article|paper))\b"
-        # "Is this paper a clinical trial?": the record's article type answers it.
-        r"|\b(?:is|was) (?:this|it|the (?:review|paper|article|study))\b.{0,30}\b" + _PUBLICATION_TYPES, re.I)),
+        r"research article|review article|whose name|" + RECORD_NAME + "|" + CITING_STYLE + r"(?: style| format)?|"
+        + REFERENCE_FOR_IT + r")\b|" + GUESSED_TYPE, re.I)),
     ("keywords", re.compile(r"\bkey\s*words?\b|\bkeywords?\b|\bindex terms?\b", re.I)),
     ("coi", re.compile(r"\b(conflicts? of interest|competing interests?|disclosures?|declare\w*)\b", re.I)),
 )
@@ -64,9 +71,7 @@ _TOPIC_RES = (
                r"(?: (?:in|by) (?:the|this) (?:review|article|paper|abstract|authors?))?\s*\??\s*$", re.I),
 )
 # Asking how to cite this work, in one's own reference list, is about its record, not its list.
-_CITING_IT = re.compile(r"\b(?:harvard|vancouver|apa|mla|ama|chicago|bibtex|endnote|ris)\b"
-                        r"|\bref(?:erence)? (?:for|to) (?:this|the) (?:\w+ ){0,3}(?:review|article|paper)\b"
-                        r"|\bmy (?:reference list|references|bibliography)\b", re.I)
+_CITING_IT = re.compile(rf"\b(?:{CITING_STYLE}|{REFERENCE_FOR_IT}|my (?:reference list|references|bibliography))\b", re.I)
 _REFERENCE_LIST_CUE = re.compile(r"\b(reference|references|cited)\b"
                                  r"|\b(?:does|do|did) (?:the|this) (?:review|article|paper|authors?) cite\b", re.I)
 
@@ -204,8 +209,9 @@ _NAME = re.compile(r"\b[A-Z][\w'\-]{2,}")
 
 
 def author_names(reference_text: str) -> frozenset[str]:
-    """Surnames in a reference's author list: "Hofland J, Kaltsas G, de Herder WW. ..." ."""
-    return frozenset(_NAME.findall(reference_text.split(". ", 1)[0]))
+    """Surnames in a reference's author list, lower-cased: "Hofland J, Kaltsas G, de Herder WW.
+    ..." -> {"hofland", "kaltsas", "herder"}."""
+    return frozenset(n.lower() for n in _NAME.findall(reference_text.split(". ", 1)[0]))
 
 
 _NAME_ZIPF = 3.0  # a lower-case word English uses less than once per million words may be a name
@@ -220,7 +226,7 @@ def references_by_author(question: str, authors: Sequence[tuple[str, frozenset[s
     names |= {w for w in re.findall(r"\b[a-z][\w'\-]{2,}", question) if zipf(w) < _NAME_ZIPF}
     if not names:
         return []
-    return [uid for uid, surnames in authors if names & {n.lower() for n in surnames}]
+    return [uid for uid, surnames in authors if names & surnames]
 
 
 def _asks_for_reference_list(question: str) -> bool:

@@ -63,6 +63,12 @@ class Turn:
     context: str = ""
 
     @property
+    def searched(self) -> str:
+        """What retrieval searches for: the query, but only the question sentence of a question
+        told after a story ("My mum has a NET.")."""
+        return self.asked if self.context else self.query
+
+    @property
     def own_words(self) -> str:
         """What the user asked, in standard spelling, before any joining with earlier turns:
         a query that differs from it was rewritten from the conversation."""
