@@ -45,9 +45,13 @@ KNOWN = [
     pytest.param("inhibited with a 50% inhibitory concentration (IC50) of",
                  [("IC50", "50% inhibitory concentration")], id="a-percentage-before-the-long-form-belongs-to-it"),
     pytest.param("a mass of 45 kilodaltons (kDa) in", [], id="a-unit-of-measure-is-no-definition"),
-    pytest.param("the peak plasma concentration (C(max)) was", [], id="a-parameter-symbol-is-not-spelled-out"),
-    pytest.param("in the large (L), middle (M) and small (S) subunits", [],
-                 id="single-letters-fail-their-pseudo-precision"),
+    # No letter rule spells these out; the notation (parameters.py) and the series
+    # (series.py) read them, see tests/test_abbrev_quantities.py.
+    pytest.param("the peak plasma concentration (C(max)) was", [("C(max)", "peak plasma concentration")],
+                 id="a-parameter-symbol-is-read-by-its-notation"),
+    pytest.param("in the large (L), middle (M) and small (S) subunits",
+                 [("L", "large"), ("M", "middle"), ("S", "small")], id="single-letters-in-a-coordinated-series"),
+    pytest.param("a rise in large (L) amounts", [], id="a-single-letter-alone-fails-its-pseudo-precision"),
     pytest.param("the pairs (SF, long, and longer forms) were", [], id="a-list-inside-a-bracket-is-no-definition"),
 ]
 

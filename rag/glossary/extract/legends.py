@@ -2,7 +2,8 @@
 
 In: any text. Out: `Abbreviation` values for items like "TACE, transarterial
 chemoembolization; TAE, transarterial embolization" (also with ":" or "="), each checked by
-the letter rules of rag/glossary/extract/rules.py from the long form's first word. It does
+the letter rules of rag/glossary/extract/rules.py from the long form's first word (a
+quantity's symbol, "Cmax, maximum concentration", by rag/glossary/extract/parameters.py). It does
 not read parenthetical definitions (rag/glossary/extract/pairs.py does).
 """
 
@@ -10,6 +11,7 @@ from __future__ import annotations
 
 import re
 
+from rag.glossary.extract.parameters import read_parameter
 from rag.glossary.extract.rules import RuleOrders, find_long_form, max_long_words
 from rag.glossary.extract.shortform import is_short_form
 from rag.glossary.extract.types import Abbreviation
@@ -36,11 +38,13 @@ def find_legends(text: str, orders: RuleOrders | None = None) -> list[Abbreviati
     items = []
     for m in _LEGEND_ITEM.finditer(text):
         short, long = m.group("short"), m.group("long")
-        if not is_short_form(short) or not any(c.isupper() for c in short):
+        # A quantity's symbol ("t1/2, half-life") is read by its notation, whatever its case.
+        notation = is_short_form(short) and read_parameter(short, long) == (0, len(long))
+        if not notation and (not is_short_form(short) or not any(c.isupper() for c in short)):
             continue
-        if len(long.split()) > max_long_words(short):
+        if not notation and len(long.split()) > max_long_words(short):
             continue
-        if find_long_form(short, long, anchored=True, orders=orders) is None:
+        if not notation and find_long_form(short, long, anchored=True, orders=orders) is None:
             continue
         items.append(Abbreviation(short, long, m.start("short"), m.end("short"),
                                   m.start("long"), m.end("long")))
@@ -55,5 +59,6 @@ def find_legends(text: str, orders: RuleOrders | None = None) -> list[Abbreviati
 
 
 def _adjacent(text: str, first: Abbreviation, second: Abbreviation) -> bool:
+    # The last item of a list may follow "and": "OS, overall survival, and PFS, ...".
     gap = text[first.long_end : second.short_start]
-    return bool(re.fullmatch(r"[ \t]*[;,.][ \t]*", gap))
+    return bool(re.fullmatch(r"[ \t]*[;,.][ \t]*(?:and[ \t]+)?", gap))

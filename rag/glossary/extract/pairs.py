@@ -8,11 +8,14 @@ order of appearance, one per distinct (short, long) pair. Two patterns are recog
   form)", nested and square brackets), after Schwartz & Hearst (2003), with Ab3P-style
   rules and scoring (Sohn et al. 2008) in rag/glossary/extract/rules.py and align.py;
 - legend-style glossaries as in figure captions (rag/glossary/extract/legends.py);
+- single letters in a coordinated series, "large (L), middle (M) and small (S)"
+  (rag/glossary/extract/series.py);
 - appositions, "mitogen-activated protein kinase, MAPK, ...", held to every word giving an
   initial since no bracket marks them.
 
-Ion concentrations ("[Ca2+]i") are read by their notation (rag/glossary/extract/notation.py)
-before the letter rules are tried.
+Ion concentrations ("[Ca2+]i", rag/glossary/extract/notation.py) and quantities written as a
+symbol and a subscript ("Cmax", "K(m)", rag/glossary/extract/parameters.py) are read by their
+notation before the letter rules are tried.
 
 Each bracket yields `Candidate`s (a short form and the text that may hold its long form);
 `resolve` applies the rules to one. rag/glossary/extract/pseudo.py pairs the same
@@ -30,7 +33,9 @@ from rag.core.errors import InvalidArgumentError
 from rag.glossary.extract.align import Alignment
 from rag.glossary.extract.legends import find_legends
 from rag.glossary.extract.notation import read_ion
+from rag.glossary.extract.parameters import read_parameter
 from rag.glossary.extract.rules import RuleOrders, find_long_form, max_long_words
+from rag.glossary.extract.series import letter_of, letter_series
 from rag.glossary.extract.shortform import CLAUSE_WORDS, is_short_form
 from rag.glossary.extract.types import Abbreviation
 from rag.glossary.extract.window import window_start
@@ -118,19 +123,29 @@ def candidates(text: str) -> list[Candidate]:
 
 
 def _bracketed(text: str, orders: RuleOrders | None) -> list[Abbreviation]:
-    out = []
+    out, letters = [], []
     for open_i, close_i, outer in _brackets(text):
         for cand in _bracket_candidates(text, open_i, close_i, outer):
-            ion = read_ion(cand.short, cand.context)
-            if ion and cand.kind == "inside" and ion[0] > 0:
-                ion = None  # "[Ca2+]i (free calcium)": the bracket must hold the name alone
-            found = (*ion, None) if ion else resolve(cand, orders)
+            read = read_notation(cand)
+            found = (*read, None) if read else resolve(cand, orders)
             if found:
                 l0, l1 = cand.context_start + found[0], cand.context_start + found[1]
                 s0 = cand.short_start
                 out.append(Abbreviation(cand.short, text[l0:l1], s0, s0 + len(cand.short), l0, l1))
                 break
-    return out
+            letter = letter_of(cand.short, cand.context, cand.context_start, cand.short_start)
+            if letter and cand.kind == "before" and not cand.strict:
+                letters.append(letter)
+    return out + letter_series(text, letters)
+
+
+def read_notation(cand: Candidate) -> tuple[int, int] | None:
+    """The long form of a short form in chemical or quantity notation ("[Ca2+]i", "Cmax"),
+    read by what its symbols stand for before any letter rule is tried; None otherwise."""
+    read = read_ion(cand.short, cand.context) or read_parameter(cand.short, cand.context)
+    if read and cand.kind == "inside" and (read[0] > 0 or read[1] < len(cand.context)):
+        return None  # "[Ca2+]i (free calcium)": the bracket must hold the name alone
+    return read
 
 
 # "the mammalian Cdk-activating kinase, CAK, as well as": a short form set off by commas

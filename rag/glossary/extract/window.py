@@ -22,9 +22,10 @@ def window_start(text: str, max_words: int, cut: bool = False) -> tuple[int | No
     blank line, a bracketed group standing alone, an unbalanced bracket or a word of clause
     grammar ("is", "which", "called"), nor across a comma unless a number follows it
     ("1, 3-propanediol"). The second value is where the window would start if it went on
-    past one comma after a lower-case word and before a word other than "and"/"or" (None
-    if no such comma stopped it): such a comma separates coordinated modifiers ("acute,
-    severe asthma"), not the items of a list. `cut`: the first token was cut by a length limit."""
+    past commas that each follow a one-word item (None if no such comma stopped it): such
+    commas join coordinated modifiers ("acute, severe asthma") or the words of a series
+    name ("tumor, node, and metastasis"); pairs.resolve takes that wider start only if
+    every character then opens a word. `cut`: the first token was cut by a length limit."""
     lo = 0
     paragraph = text.rfind("\n\n")  # a blank line ends any phrase
     if paragraph >= 0:
@@ -40,8 +41,10 @@ def window_start(text: str, max_words: int, cut: bool = False) -> tuple[int | No
             comma = tok.endswith(",") and not tokens[k + 1].group()[0].isdigit()
             if re.search(r"[.;:!?]$", tok):
                 break
-            modifier = re.fullmatch(r"[a-z]+-?[a-z]*,", tok) and tokens[k + 1].group() not in ("and", "or")
-            if comma and modifier and not stopped_at_comma:
+            # A one-word item of a comma series ("tumor, node, metastasis", "Tumor, Node,
+            # and Metastasis"): the window may go on, the alignment must then give initials.
+            item = re.fullmatch(r"[A-Za-z][a-z]+(?:-[a-z]+)?,", tok)
+            if comma and item:
                 stopped_at_comma = True
             elif comma:
                 break
