@@ -17,6 +17,7 @@ from __future__ import annotations
 import time
 from typing import Any
 
+from rag.algorithm.phrases import VOCABULARY as ALGORITHM_WORDS
 from rag.answer.extractive import Answerer
 from rag.answer.refusal import abstention_text
 from rag.answer.gate import WordVectors, load_gate, words_of
@@ -39,7 +40,7 @@ class Pipeline:
         self.glossary = Glossary.from_index(index.glossary)
         self._aliases: dict[str, list[tuple[str, str]]] = {}
         self.embedder = embedder
-        self.speller = Speller((u.text for u in index.units.values()), self.glossary.short_forms())
+        self.speller = Speller([*(u.text for u in index.units.values()), ALGORITHM_WORDS], self.glossary.short_forms())
         self.retriever = HybridRetriever(index, embedder, settings, expand=self.expand)
         self.passage_words = PassageWords(embedder, settings)
         self.answerer = Answerer(list(index.units.values()), settings, expand=self.expand,
@@ -96,9 +97,7 @@ class Pipeline:
         question leaves this to the first retrieval; a server calls it before its first visitor."""
         if self._warmed:
             return
-        load = getattr(self.embedder, "load", None)
-        if load is not None:
-            load()
+        getattr(self.embedder, "load", lambda: None)()
         self.passage_words.warm(self.index.units.values())
         self._warmed = True
 

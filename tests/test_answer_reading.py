@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 
 from ingest.parse import parse_pubmed_page
-from rag.answer.cues import PRESENCE_RE, asks_beyond_listed_authors
+from rag.answer.cues import PRESENCE_RE, asks_beyond_listed_authors, asks_for_number, asks_likelihood
 from rag.answer.segments import reading_text, segments_of
 from tests.conftest import SEED
 
@@ -110,3 +110,62 @@ def test_bibliographic_questions_as_people_type_them_reach_the_record_they_mean(
 def test_words_that_only_look_bibliographic_do_not_answer_with_the_record(pipeline, question):
     answer = pipeline.ask(question)
     assert "[citation]" not in answer.answer
+
+
+@pytest.mark.parametrize("question, figure, likelihood", [
+    ("whats the mortality after a repeat liver resection?", True, False),
+    ("What is the 90-day mortality after ALPPS?", True, False),
+    ("is there an upper age limit for the liver op?", True, False),
+    ("what age is too old for a transplant?", True, False),
+    ("what are the chances the cancer comes back?", False, True),
+    ("what is the risk of recurrence after ablation", False, True),
+    ("how likely is it to spread to the liver?", False, True),
+    ("how often is lanreotide injected?", False, True),
+    # The measure noun modifies another noun: the question asks for that noun, not a figure.
+    ("what are the risk factors for recurrence?", False, False),
+    ("what size tumours can be ablated?", False, False),
+    ("what is the role of TACE?", False, False),
+    ("whats the doi number?", False, False),
+])
+def test_a_wh_question_headed_by_a_measure_asks_for_a_figure_or_a_likelihood(question, figure, likelihood):
+    assert asks_for_number(question) is figure
+    assert asks_likelihood(question) is likelihood
+
+
+@pytest.mark.model
+@pytest.mark.parametrize("question", [
+    "whats the mortality after a repeat liver resection for NET recurrence",
+    "Is there an age limit for a liver transplant for NELM?",
+    "my dad had his liver mets removed last year, what are the chances the cancer comes back?",
+])
+def test_a_figure_or_likelihood_the_review_does_not_state_is_declined(pipeline, question):
+    assert pipeline.ask(question).abstained
+
+
+@pytest.mark.model
+def test_a_likelihood_is_answered_by_a_word_of_degree(pipeline):
+    for question in ("how likely are neuroendocrine neoplasms to spread to the liver?",
+                     "how often do neuroendocrine tumours spread to the liver?"):
+        answer = pipeline.ask(question)
+        assert not answer.abstained and answer.citations[0].unit_id == "abstract-s1"
+
+
+@pytest.mark.model
+@pytest.mark.parametrize("question, unit_id", [
+    ("Is there a reference on the epidemiology of neuroendocrine tumours in America?", "reference-4"),
+    ("is there a ref covering lung NETs?", "reference-2"),
+    ("Pape 2008 - volume + page range pls", "reference-5"),  # a cited author's name is enough
+])
+def test_a_question_about_the_literature_is_answered_with_the_reference_it_means(pipeline, question, unit_id):
+    answer = pipeline.ask(question)
+    assert [c.unit_id for c in answer.citations][:1] == [unit_id]
+
+
+@pytest.mark.model
+@pytest.mark.parametrize("question", [
+    "what's the outlook for NELM patients?",
+    "do lung NETs spread to the liver?",
+])
+def test_a_reference_title_does_not_answer_a_question_about_the_disease(pipeline, question):
+    answer = pipeline.ask(question)
+    assert not any(c.unit_id.startswith("reference") for c in answer.citations)

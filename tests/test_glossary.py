@@ -22,7 +22,7 @@ from rag.glossary.extract.pairs import extract_abbreviations
 from rag.glossary.questions import parse_glossary_question, parse_glossary_terms
 from rag.glossary.replies import answer_glossary, answer_glossary_terms
 from rag.glossary.store import Glossary, GlossaryEntry, build_glossary, load_supplementary
-from rag.glossary.keys import greek_variants, standard_spelling, typed_as_word, typing_slip
+from rag.glossary.keys import plausible_slip, greek_variants, standard_spelling, typed_as_word, typing_slip
 
 ROOT = Path(__file__).resolve().parent.parent
 SEED = ROOT / "seeds" / "machairas2021_nelm_review_pubmed.txt"
@@ -640,3 +640,22 @@ def test_a_long_form_suggestion_shows_its_abbreviation(glossary):
 ])
 def test_guesses_and_openings_are_read_as_term_questions(glossary, question, alone, terms):
     assert parse_glossary_terms(question, glossary, alone=alone) == terms
+
+
+@pytest.mark.parametrize("typed,intended,plausible", [
+    pytest.param("TACA", "TACE", True, id="vowel-for-vowel"),
+    pytest.param("TSCE", "TACE", True, id="neighbouring-key"),
+    pytest.param("TCAE", "TACE", True, id="swap"),
+    pytest.param("PVLL", "PVL", True, id="letter-added"),
+    pytest.param("ALPS", "ALPPS", True, id="letter-dropped"),
+    pytest.param("SBRT", "SIRT", False, id="a-far-key-is-another-abbreviation"),
+    pytest.param("FNA", "IFNa", False, id="the-first-letter-is-rarely-dropped"),
+])
+def test_a_short_form_is_suggested_only_for_a_slip_of_the_fingers(typed, intended, plausible):
+    assert plausible_slip(typed, intended) is plausible
+
+
+@pytest.mark.parametrize("term", ["SBRT", "FNA"])
+def test_a_real_abbreviation_one_letter_from_an_entry_is_declined_not_suggested(glossary, term):
+    """SBRT (stereotactic body radiotherapy) is no slip of SIRT, nor FNA (fine-needle aspiration) of IFNa."""
+    assert glossary.lookup(term).match_kind == "none"

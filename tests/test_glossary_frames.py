@@ -114,3 +114,73 @@ def test_an_outside_term_with_the_review_s_long_form_points_to_the_review_entry(
     assert review_counterparts(glossary.lookup("NET"), glossary) == ()
     assert "The review's own term for it: **SA** — somatostatin analogues [figure-2]" in answer_glossary_terms(
         [glossary.lookup("SSA")], glossary)
+
+
+@pytest.mark.parametrize("question, terms", [
+    # the order learners of English use, and their prepositions
+    pytest.param("What means NELM?", ("NELM",), id="verb-before-subject"),
+    pytest.param("what stand TAE for?", ("TAE",), id="no-do-support"),
+    pytest.param("TACE is what thing?", ("TACE",), id="topic-first"),
+    pytest.param("Please, what is the meaning from RE?", ("RE",), id="meaning-from"),
+    pytest.param("what is mean of ALPPS", ("ALPPS",), id="mean-as-a-noun"),
+    pytest.param("Kindly tell the full form of NEN", ("NEN",), id="kindly-tell"),
+    pytest.param("to explain abbreviation PVL", ("PVL",), id="to-explain"),
+    # more ways of asking for the long form
+    pytest.param("what does NELM abbreviate?", ("NELM",), id="x-abbreviates"),
+    pytest.param("what is TACE an abbreviation of?", ("TACE",), id="an-abbreviation-of"),
+    pytest.param("TAE expansion pls", ("TAE",), id="term-then-expansion"),
+    pytest.param("TACE full-form", ("TACE",), id="hyphenated-full-form"),
+    pytest.param("write TACE out in full", ("TACE",), id="write-out-in-full"),
+    pytest.param("what's the C in TACE", ("TACE",), id="one-letter-without-stand-for"),
+    pytest.param("PVE/PVL/ALPPS: expand", ("PVE", "PVL", "ALPPS"), id="terms-then-request"),
+    pytest.param("what's this ALPPS they mentioned", ("ALPPS",), id="relative-clause-of-saying"),
+    pytest.param("in the flowchart what does PVE mean", ("PVE",), id="place-first-without-comma"),
+    pytest.param("TACE + TAE meaning", ("TACE", "TAE"), id="spaced-plus"),
+    pytest.param("what is the full term for OLT for my notes", ("OLT",), id="an-adjunct-after-the-term"),
+    # and for the short form
+    pytest.param("which abbreviation stands for portal vein ligation?", ("portal vein ligation",),
+                 id="which-abbreviation-stands-for"),
+    pytest.param("is there an abbreviation for portal vein ligation", ("portal vein ligation",), id="is-there"),
+    pytest.param("portal vein ligation is abbreviated how?", ("portal vein ligation",), id="abbreviated-how"),
+    pytest.param("how do I write portal vein ligation abbreviated in the chart?", ("portal vein ligation",),
+                 id="how-do-i-write-it"),
+    pytest.param("is radioembolisation abbreviated as RE in this paper?", ("radioembolisation",),
+                 id="a-guess-at-the-short-form"),
+    # a guess to confirm, and identity with something that is no term
+    pytest.param("pharmacy query: SA on the algorithm is somatostatin analogue, correct?", ("SA",),
+                 id="a-stated-guess-with-a-tag"),
+    pytest.param("Is TACE the same as chemotherapy?", ("TACE",), id="same-as-a-word"),
+    pytest.param("is PRRT a kind of radiotherapy?", ("PRRT",), id="a-kind-of"),
+    pytest.param("PRRT or PPRT - which is the right abbreviation?", ("PRRT", "PPRT"), id="which-spelling-is-right"),
+    # pointing back, and several questions at once
+    pytest.param("I not understand OLT, can you explain?", ("OLT",), id="explain-what-was-named"),
+    pytest.param("The clinic letter says panNEN with NELM. Could you explain these terms?", ("panNEN", "NELM"),
+                 id="a-plural-pointer-takes-every-term"),
+    pytest.param("The letter says he is a candidate for ALPPS. I have no idea what those letters mean.",
+                 ("ALPPS",), id="not-knowing-what-it-means"),
+    pytest.param("hospital letter mentions SI-NEN... what's that mean", ("SI-NEN",), id="whats-that-mean"),
+    pytest.param("pt booked for TACE - stands for?", ("TACE",), id="frame-without-its-subject"),
+    pytest.param("revising: what does SI-NEN stand for and what does panNEN stand for?", ("SI-NEN", "panNEN"),
+                 id="two-questions-joined-by-and"),
+    pytest.param("sorry to bother you, alpps?", ("alpps",), id="apology-then-a-bare-term"),
+    pytest.param("my dad's report says it. pvl?", ("pvl",), id="a-bare-term-asked-last"),
+    pytest.param("WATS TAE", ("TAE",), id="shouted-chat-spelling"),
+    pytest.param("list all the abbreviations defined in figure 2",
+                 ("NEN", "NELM", "TACE", "TAE", "RE", "PPRT", "OLT", "SA", "panNEN", "IFNa", "SI-NEN", "PVE", "PVL",
+                  "ALPPS"), id="every-abbreviation"),
+    # still no abbreviation questions
+    pytest.param("is TACE safe?", (), id="a-property-is-no-identity"),
+    pytest.param("is it safe, TACE?", (), id="a-question-before-a-bare-term"),
+    pytest.param("what is the difference between TACE and surgery?", (), id="a-difference-with-a-word-is-content"),
+    pytest.param("TACE in NELM?", (), id="a-topic-is-no-adjunct"),
+    pytest.param("is TACE better than PVE, right?", (), id="a-tag-on-a-content-question"),
+])
+def test_frames_people_use_that_nobody_here_wrote(glossary, question, terms):
+    """Found by a metamorphic probe over the dev items: the same request, typed another way."""
+    assert parse_glossary_terms(question, glossary, alone=True) == terms
+
+
+def test_a_choice_closing_a_case_stays_a_treatment_question(glossary):
+    """A bare term may close a question ("sorry to bother you, alpps?"); a bare choice after
+    case facts asks which to do, not what the terms mean."""
+    assert parse_glossary_terms("G2 pNET, insufficient FLR, no extrahepatic dz: PVE or ALPPS?", glossary) == ()

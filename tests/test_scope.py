@@ -15,6 +15,11 @@ from rag.routing.scope import other_disease
     ("Is transplantation an option for cholangiocarcinoma?", "cholangiocarcinoma"),
     ("First-line treatment for small cell lung cancer?", "small cell lung cancer"),
     ("Is surgery useful in pancreatic ductal adenocarcinoma?", "pancreatic ductal adenocarcinoma"),
+    ("his pancreatic cancer (the usual kind, an adenocarcinoma) has spread to the liver", "adenocarcinoma"),
+    # A neuroendocrine tumour named only to compare with does not make the question about it.
+    ("My wife's breast cancer has spread to her liver, would surgery help her like it does for NETs?",
+     "breast cancer"),
+    ("Is liver resection for breast cancer metastases as effective as for neuroendocrine tumours?", "breast cancer"),
 ])
 def test_a_non_neuroendocrine_cancer_is_named(question, disease):
     assert other_disease(question) == disease
@@ -25,6 +30,7 @@ def test_a_non_neuroendocrine_cancer_is_named(question, disease):
     "A G1 rectal NET with resectable liver metastases: what treatment?",
     "Liver metastases from a neuroendocrine breast carcinoma",
     "How do NELM differ from colorectal liver metastases?",  # names the review's disease too
+    "colorectal cancer with neuroendocrine features that has spread to the liver",
     "Is liver surgery worthwhile if my cancer has spread?",  # lay "cancer" is not another disease
     "What is the gist of the review?",  # acronyms count in capitals only
     "What is the net benefit of surgery?",

@@ -46,7 +46,7 @@ def extract_inputs(question: str) -> AlgorithmInputs:
     masked = text
     ki67 = phrases.KI67.search(text)
     if ki67:
-        put("ki67_pct", float(ki67.group(1)), ki67.group(0))
+        put("ki67_pct", float(ki67.group(1) or ki67.group(2)), ki67.group(0))
         masked = _mask(masked, [ki67])
     _grade(masked, put)
     _primary(masked, put)

@@ -45,7 +45,16 @@ GRADE_PATTERNS = [  # (pattern, value, assumed?)
     (re.compile(r"\b(?:well[- ]diff(?:erentiated)?|low[- ]grade)\b", _F), "G1/G2", True),
 ]
 GRADE_WORD = {"1": "1", "i": "1", "one": "1", "2": "2", "ii": "2", "two": "2", "3": "3", "iii": "3", "three": "3"}
-KI67 = re.compile(r"\b(?:ki[- ]?67|mib[- ]?1)\b[^%\d.;]{0,30}?(\d{1,3}(?:\.\d+)?)\s*(?:%|per ?cent\b)", _F)
+# The Ki-67 (MIB-1) labelling index is the proliferation index NEN grading uses (WHO 2019). A
+# figure with its per cent sign may stand a few words after the name ("Ki-67 of about 8%"); one
+# without it only right after the name ("Ki67 of 4", "MIB-1: 12") and followed by no unit or
+# range ("Ki-67 4 cm", "Ki-67 1-2") and no letter run on ("Ki-67 58M" is an age and a sex).
+_KI67_NAME = r"\b(?:ki[- ]?67|mib[- ]?1|prolifera(?:tion|tive) index)\b"
+KI67 = re.compile(
+    rf"{_KI67_NAME}[^%\d.;]{{0,30}}?(\d{{1,3}}(?:\.\d+)?)\s*(?:%|per ?cent\b)|"
+    rf"{_KI67_NAME}(?:\s*(?:labell?ing\s+)?index)?\s*(?:of|:|=|is|was|at|around|about|approximately|~)?\s*"
+    r"(\d{1,3}(?:\.\d+)?)(?![\d%a-z]|\.\d)(?!\s*(?:cm|mm|mg|months?|mo|years?|yrs?|weeks?|lesions?|mets|metastas\w*|"
+    r"nodules?|x\b|-\s*\d|\u2013\s*\d|to\s+\d))", _F)
 
 # "non-pancreatic" names what the primary is not. "panc" is the usual shorthand for pancreatic;
 # jejunum and ileum (jejunoileal) are the small intestine of SI-NEN and SB-NET ("small bowel NET").
@@ -63,31 +72,50 @@ PRIMARY_PATTERNS = [
 ]
 UNKNOWN_PRIMARY = re.compile(r"\b(?:unknown primary|primary (?:site )?(?:is )?unknown|CUP)\b", _F)
 
-_REMNANT = r"(?:FLR|future liver remnant|(?:liver )?remnant)"
+# The liver left after a resection, however it is called: "FLR", "remnant", "the liver left behind".
+_REMNANT = (r"(?:FLR|future liver remnant|(?:liver )?remnant|(?:remaining|residual) liver|"
+            r"liver (?:that would be |that is )?(?:left|remaining)(?: behind| over)?(?!\s*(?:lobe|side|half|hemi)))")
 # An operation on the liver, as "amenable to" names it: "amenable to right hepatectomy".
 _LIVER_OP = (r"(?:[\w-]+ ){0,2}?(?:surgery|surgical resection|resection|hepatectomy|hemihepatectomy|lobectomy|"
-             r"segmentectomy|metastasectomy)")
+             r"segmentectomy|metastasectomy|an operation|operation)")
 # A resection that removes all the disease: "R0 possible", "complete resection is feasible".
 _COMPLETE = r"(?:R0|complete (?:surgical )?resection)(?: resection)?(?: (?:is|would be|seems|looks))?"
+# Removing the disease, in the surgeon's and in the patient's words: "resected", "removed",
+# "operated on", "taken out", "get it all out". "-ible" is the common misspelling of "-able".
+_REMOVED = (r"(?:surgically |completely |fully |all )?(?:resected|removed|excised|operated(?: on)?|taken out)")
+# What is removed must be the disease ("get it all out", "remove the liver lesions"): "they can
+# remove the primary" says nothing about the liver.
+_DISEASE = (r"(?:it|them|everything|all of (?:it|them)|"
+            r"(?:the |all (?:the |of the )?)?(?:liver |hepatic )?(?:mets|metastases|lesions|disease|tumou?rs?|spots))")
+_REMOVE = (rf"(?:(?:resect|remove|excise|operate on) {_DISEASE}(?: all)?|(?:take|get|cut) {_DISEASE}(?: all)? out|"
+           rf"(?:take|get|cut) out {_DISEASE}|get (?:it|them) all\b)")
+_CANNOT = (r"(?:can ?not|can't|could ?not|couldn't|won't|will not|unable to|not able to|"
+           r"(?:not |im)possible to|not (?:feasible|safe) to)")
 LIVER_PATTERNS = [  # (pattern, status, assumed?) checked in order; a later one never overrides an earlier one
     (re.compile(r"\b(?:two[- ]stage|2[- ]stage|staged (?:hepatectomy|hepatectomies|resections?|approach|"
                 r"options?|procedures?|strateg(?:y|ies)|surgery|operations?)|ALPPS|"
-                r"portal vein (?:embolization|embolisation|ligation))\b", _F), "staged", False),
+                r"portal vein (?:embolization|embolisation|ligation)|"
+                r"two[- ]step|2[- ]step)\b", _F), "staged", False),
     # A remnant too small to resect in one stage is what the staged approach is for (abstract-s4,
     # Figure 2: PVE, PVL, ALPPS); that it will suffice after PVE or ALPPS is the team's judgement.
     (re.compile(rf"\b(?:{_REMNANT}\b(?:(?!\bnot\b)[^.;,]){{0,40}}?\b(?:too small|small|insufficient|inadequate)|"
                 rf"(?:small|insufficient|inadequate)\s+{_REMNANT})\b", _F), "staged", True),
-    (re.compile(r"\b(?:unresectable|irresectable|non-?resectable|not (?:surgically )?resectable|inoperable|"
-                r"can ?not be (?:surgically )?(?:resected|removed|operated)|can't be (?:resected|removed)|"
-                rf"not amenable to {_LIVER_OP}|"
+    (re.compile(r"\b(?:unresect[ai]ble|irresect[ai]ble|non-?resect[ai]ble|inoperable|"
+                # "not operable", "not surgically resectable", "no longer removable"
+                r"(?:not|no longer) (?:\w+ )?(?:resect[ai]ble|operable|removable)|"
+                rf"{_CANNOT} (?:all )?(?:be )?{_REMOVED}|{_CANNOT} (?:all )?(?:{_REMOVE}|resect|remove|operate)|"
+                rf"not (?:amenable|suitable|eligible|a candidate) (?:to|for) {_LIVER_OP}|"
+                r"beyond (?:surgical )?(?:resection|surgery)|"
                 # too much disease to take out: "too numerous to resect", "too extensive for surgery"
                 r"too (?:many|numerous|extensive|widespread) (?:to|for) (?:resect\w*|remove|operate|surgery)|"
                 # R0 is a resection with clear margins: "R0 not possible" says the disease cannot all be removed
                 rf"{_COMPLETE} (?:not |im)(?:possible|achievable|feasible)|"
                 rf"{_COMPLETE} un(?:achievable|feasible))\b", _F),
      "unresectable", False),
-    (re.compile(rf"\b(?:resectable|operable|amenable to {_LIVER_OP}|can be (?:resected|removed)|"
-                rf"{_COMPLETE} (?:possible|achievable|feasible))\b", _F), "resectable", False),
+    (re.compile(rf"\b(?:resect[ai]ble|operable|removable|amenable to {_LIVER_OP}|"
+                rf"(?:can|could|will|would) (?:all )?be {_REMOVED}|"
+                rf"(?:can|could|will|would|(?:is |are )?able to) (?:all )?{_REMOVE}|"
+                rf"{_COMPLETE} (?:possible|achievable|feasible))(?!\w)", _F), "resectable", False),
     # An adequate remnant is the condition for a one-stage resection: read as resectable, assumed.
     (re.compile(rf"\b(?:(?:adequate|sufficient|enough|good|large enough)\s+{_REMNANT}|"
                 rf"{_REMNANT}\s+(?:is\s+|would be\s+|will be\s+)?(?:adequate|sufficient|enough|large enough))\b", _F),
@@ -101,7 +129,9 @@ ONE_LOBE = re.compile(r"\b(?:uni-?lobar|unilobular|"
                       r"(?:right|left)[- ]lobe only|only (?:in )?(?:the )?(?:right|left) lobe)\b", _F)
 # A lobe named by its side ("4 lesions in the right lobe", "left hemiliver"): counted with the
 # segments below, so that both sides named read as bilobar and one side as one lobe.
-LOBE_NAMED = re.compile(r"\b(right|left)\s+(?:liver\s+|hepatic\s+)?(?:lobe|hemi-?liver)\b", _F)
+# "The right liver" is the right hemiliver; a patient says "the left side of the liver".
+LOBE_NAMED = re.compile(r"\b(right|left)\s+(?:(?:liver\s+|hepatic\s+)?(?:lobe|hemi-?liver)|liver|"
+                        r"(?:side|half) of (?:the |her |his |my |their )?liver)\b", _F)
 # Couinaud's liver segments: 2-4 are the left liver, 5-8 the right (1, the caudate, drains to both
 # and says nothing). "segments 6-7", "segment VIII", "segs 2/3". Named segments on one side read as
 # one lobe; on both sides as bilobar disease (Figure 1 type II, assumed).
@@ -116,7 +146,8 @@ DISTRIBUTION_PATTERNS = [  # (pattern, type, assumed?)
     (re.compile(r"\b(?:diffuse|disseminated|miliary|innumerable|countless|too numerous to count|TNTC)\b", _F),
      "III", False),
     (re.compile(r"\bcomplex (?:liver )?(?:metastas\w*|pattern|distribution)\b", _F), "II", False),
-    (re.compile(r"\b(?:bilobar|bilobular|bilateral|both (?:liver )?lobes)\b", _F), "II", True),
+    (re.compile(r"\b(?:bilobar|bilobular|bilateral|both (?:liver )?lobes?|"
+                r"both (?:sides|halves) of (?:the |her |his |my |their )?liver)\b", _F), "II", True),
     # "solitary 4 cm lesion in segment 8", "single 2.5-cm hepatic met", "one liver metastasis"
     (re.compile(r"(?<!segment )(?<!seg )\b(?:single|solitary|unifocal|one|1)\s+"
                 r"(?:(?:large|small|dominant|\d+(?:\.\d+)?\s?-?(?:cm|mm)|segment\s+\w+)\s+){0,2}"
@@ -124,21 +155,38 @@ DISTRIBUTION_PATTERNS = [  # (pattern, type, assumed?)
 ]
 TYPE = {"1": "I", "2": "II", "3": "III", "i": "I", "ii": "II", "iii": "III"}
 
-# Sites outside the liver; "mets" is metastases, "dz" disease, "EHD" extrahepatic disease.
+# Sites outside the liver; "mets" is metastases, "dz" disease, "EHD" extrahepatic disease. Lymph
+# nodes outside the abdomen (mediastinal, supraclavicular, axillary) are distant for a
+# gastroenteropancreatic primary; regional nodes go with the primary and are not listed.
 _SITE = (r"(?:bone|bony|osseous|skeletal|vertebral|spinal|peritoneal|lung|pulmonary|pleural|brain|cerebral|"
-         r"adrenal|ovarian|extra-?hepatic|distant (?:lymph )?nod(?:es|e|al)|other)")
+         r"adrenal|ovarian|extra-?hepatic|distant (?:lymph )?nod(?:es|e|al)|"
+         r"(?:mediastinal|supraclavicular|axillary)(?: lymph)?(?: nod(?:es|e|al))?|other)")
 _METS = r"(?:metasta\w*|mets?)"
-EXTRAHEPATIC = re.compile(rf"\b{_SITE}(?:\s*(?:,|and|or|/|&|\+)\s*{_SITE})*\s+(?:{_METS}|lesions?|"
-                           r"deposits?|disease|dz|involvement|spread|implants?|nodules?|carcinomatosis)\b|"
+# What a site carries: "bone mets", "peritoneal deposits", "lung nodules", "bone secondaries"
+# (the British clinical word for metastases), "peritoneal seeding".
+_SITE_FINDING = (rf"(?:{_METS}|secondar(?:y|ies)|lesions?|deposits?|disease|dz|involvement|spread|implants?|"
+                 r"nodules?|carcinomatosis|seeding|seedlings?|foci|sites?)")
+# Organs named after a preposition: "mets to the lungs", "secondaries in the liver and in the bones".
+_ORGAN = (r"(?:bones?|lungs?|peritoneum|brain|skeleton|spine|pleura|mediastinum|ovar(?:y|ies)|adrenals?|"
+          r"other (?:organs?|sites?|places?))")
+# One item of a list after "to"/"in": each may bring its own preposition, article or possessive
+# and an "also"/"too" ("to the liver and also to my bones").
+_DET = r"(?:(?:the|my|his|her|their|both)\s+)?"
+_CONJ = r"\s*(?:,|\band\b|\bor\b|&|/|\+|\bas well as\b)\s*(?:(?:also|too)\s+)?(?:(?:to|in|into)\s+)?"
+EXTRAHEPATIC = re.compile(rf"\b{_SITE}(?:\s*(?:,|and|or|/|&|\+)\s*{_SITE})*\s+{_SITE_FINDING}\b|"
                            r"\b(?:peritoneal carcinomatosis|carcinomatosis|peritoneum|EHD)\b|"
-                           # a list of organs after "mets to" names each: "mets to liver and lungs"
-                           rf"\b(?:{_METS}|spread)\s+(?:to|in)\s+(?:the\s+)?"
-                           r"(?:[\w-]+\s*(?:,|and|or|&|/|\+)\s*(?:the\s+)?){0,3}"
-                           r"(?:bones?|lungs?|peritoneum|brain|skeleton|"
-                           r"spine)\b", _F)
-GENERAL_SITE = re.compile(r"\b(?:extra-?hepatic|other|EHD)\b", _F)
+                           # a metastasis named, or spreading, then where: "mets to liver and lungs",
+                           # "it has spread to the liver and also to my bones"
+                           rf"\b(?:{_METS}|secondar(?:y|ies)|deposits?|spread|gone|metastasi[sz]ed)\s+(?:to|in|into)\s+"
+                           rf"{_DET}(?:[\w-]+{_CONJ}{_DET}){{0,3}}{_ORGAN}\b|"
+                           # disease outside the liver is extrahepatic disease: "no disease outside the liver"
+                           rf"\b(?:{_METS}|secondar(?:y|ies)|disease|dz|spread|tumou?rs?)\s+(?:outside|beyond)\s+"
+                           r"(?:of\s+)?(?:the\s+)?liver\b|"
+                           rf"\b(?:{_METS}|secondar(?:y|ies)|disease|dz|spread)\s+(?:anywhere\s+)?elsewhere\b", _F)
+GENERAL_SITE = re.compile(r"\b(?:extra-?hepatic|other|EHD|outside|beyond|elsewhere)\b", _F)
 LIVER_ONLY = re.compile(r"\b(?:liver[- ]only|liver[- ]limited|liver[- ]confined|confined to the liver|"
-                         rf"limited to the liver|isolated (?:liver|hepatic) {_METS})\b", _F)
+                         rf"limited to the liver|isolated (?:liver|hepatic) {_METS}|"
+                         r"nothing (?:else )?(?:outside|beyond) (?:the )?liver)\b", _F)
 
 _SYMPTOM = r"(?:carcinoid syndrome|syndrome|symptoms?|flushing|diarrh\w*|hypoglyc\w*|hormonal)"
 REFRACTORY = re.compile(
@@ -147,9 +195,21 @@ REFRACTORY = re.compile(
     rf"\b(?:refractory|uncontrolled|intractable|poorly controlled)\b[^.;]{{0,30}}?{_SYMPTOM}", _F)
 NO_SYMPTOMS = re.compile(r"\b(?:asymptomatic|non-?functioning|non-?functional|symptoms? (?:are |is )?(?:well[- ])?"
                           r"controlled)\b", _F)
-RECURRENCE = re.compile(r"\b(?:recurren\w*|recurred|relaps\w*)\b", _F)
-PRIOR_HEPATECTOMY = re.compile(r"\b(?:previous|prior|earlier|past)\s+(?:\w+\s+)?(?:hepatectomy|liver resection|"
-                                r"liver surgery)\b", _F)
+# Disease that "came back" or "returned" has recurred; the subject is named, since results and
+# patients also come back ("the biopsy came back G2").
+_RETURNS = r"(?:(?:has|have|had)\s+)?(?:came|come|coming|grown|grew) back|(?:(?:has|have)\s+)?(?:returned|reappeared)"
+RECURRENCE = re.compile(r"\b(?:recurren\w*|recurred|relaps\w*)\b|"
+                        rf"\b(?:{_METS}|secondar(?:y|ies)|lesions?|disease|tumou?rs?|cancer|spots?|it|they)\s+"
+                        rf"(?:\w+\s+)?(?:{_RETURNS})\b", _F)
+# Liver disease found after an earlier liver operation is a recurrence after hepatectomy: the
+# operation said to be previous, or in the past ("3 years ago"), or disease named before "after
+# ..." ("new lesions after a right hepatectomy"; not "what therapy after liver surgery?").
+_LIVER_OPERATION = r"(?:hepatectomy|hemihepatectomy|liver resection|liver surgery)"
+PRIOR_HEPATECTOMY = re.compile(
+    rf"\b(?:previous|prior|earlier|past)\s+(?:\w+\s+)?{_LIVER_OPERATION}\b|"
+    rf"\b{_LIVER_OPERATION}\s+(?:\w+\s+){{0,2}}ago\b|"
+    rf"\b(?:{_METS}|secondar(?:y|ies)|lesions?|disease|spots?)\b[^.;:?!,]{{0,30}}?\bafter\s+"
+    rf"(?:(?:a|an|the|his|her|my)\s+)?(?:\w+\s+)?{_LIVER_OPERATION}\b", _F)
 PRIMARY_RESECTED = re.compile(
     r"\bprimary(?: tumou?r)?\b[^.;]{0,30}?\b(?:resected|removed|excised|operated)\b|"
     r"\b(?:resected|removed) primary\b|"
@@ -178,3 +238,22 @@ STABLE = [re.compile(p, _F) for p in (
      r"(months?|mos?|m|years?|yrs?|y)\b"),
     rf"\b{_NUM}\s*(months?|years?)\s+of\s+(?:stable disease|stability|disease stability|no progression)\b",
     rf"\bno progression\s+(?:for|over|in)\s+(?:the\s+)?(?:past\s+|last\s+)?{_NUM}\s*(months?|years?)\b")]
+
+# The clinical words these patterns read, written out in full. The pipeline's speller
+# (rag/retrieval/spelling.py) knows them beside the review's own words, so a question is read with
+# "unresectible", "peritoneel" or "jejunl" as the word meant, and "irresectable", which the review
+# does not use, is not "corrected" into its opposite, "resectable".
+VOCABULARY = """
+resectable unresectable irresectable operable inoperable removable resected removed excised resection
+hepatectomy hemihepatectomy lobectomy segmentectomy metastasectomy metastasis metastases metastatic
+secondaries deposits lesions nodules peritoneal peritoneum carcinomatosis pulmonary skeletal osseous
+vertebral adrenal ovarian mediastinal supraclavicular axillary extrahepatic hepatic pancreatic pancreas
+pancreatectomy pancreaticoduodenectomy insulinoma glucagonoma ileal ileum ileocaecal ileocecal jejunal
+jejunum jejunoileal intestinal intestine midgut duodenal duodenum rectal gastric appendiceal bronchial
+colonic colorectal thymic neuroendocrine carcinoid carcinoma differentiated poorly bilobar bilobular
+bilateral unilobar diffuse disseminated miliary innumerable countless solitary unifocal segments remnant
+insufficient inadequate adequate sufficient embolization embolisation ligation transplant
+transplantation recurrent recurrence recurred relapse relapsed refractory uncontrolled intractable
+syndrome flushing diarrhoea diarrhea hypoglycaemia hypoglycemia hormonal asymptomatic hemicolectomy
+whipple primary unknown stable progression involvement replacement burden proliferation
+"""

@@ -18,7 +18,7 @@ from rag.core.text import CARDINALS, ORDINALS, number_value
 from rag.retrieval.structure import CITING_STYLE, GUESSED_TYPE, RECORD_NAME, REFERENCE_FOR_IT, WRITTEN_BY
 
 _NUMBER_CUE = re.compile(
-    r"\b(how many|how much|how long|how often|what (?:percentage|proportion|fraction|share|number|dose|"
+    r"\b(how many|how much|how long|what (?:percentage|proportion|fraction|share|number|dose|"
     r"dosage|rate)|percent(?:age)?|proportion|"
     r"(?:\d+|" + "|".join(sorted(CARDINALS, key=len, reverse=True)) + r")[- ](?:years?|months?)|"
     r"median|mean|average|dose|dosage|mg|rate|"
@@ -66,6 +66,25 @@ PRESENCE_RE = re.compile(r"\b(?:anywhere|one of the|among the|part of the|appear
                          r"list\w*|contain\w*|includ\w*|mention\w*|cover\w*)\b"
                          r"|^\s*(?:is|are|was|were)\b.*\b(?:in|on) (?:the |this |that )?(?:\w+ )?"
                          r"(?:figure|fig|chart|diagram|algorithm|flow ?chart|picture|pic|legend|caption)\b", re.I)
+# A wh-question whose head noun is a measure ("what's the mortality after ...", "what is the
+# upper age limit for ...", "is there an age limit?") asks for a figure, whatever the noun is:
+# the head is the noun the question ends on or that a preposition or clause follows. A
+# "number" counts only as "the number of ..." ("the DOI number" is an identifier).
+_HEAD_END = r"(?=\s*(?:$|[?.,!;:]|(?:of|for|after|with|in|at|from|among|following|if|when|to|that|before|"\
+    r"is|are|was|were|does|do|would|will|should)\b))"
+_FIGURE_NOUNS = (r"(?:mortality|morbidity|limit|cut-?off|age|number(?= of)|duration|length|frequency|interval|size|volume|"
+                 r"dose|dosage|percentage|proportion|(?:success|response|recurrence|complication|survival) rate)")
+_FIGURE_HEAD = re.compile(r"\bwhat(?:'?s| is| are| was| were| would be)?\s+(?:the\s+|an?\s+|its\s+|their\s+)?"
+                          r"(?:[\w-]+\s+){0,2}?" + _FIGURE_NOUNS + _HEAD_END
+                          + r"|\b(?:is|are) there (?:an?|any)\s+(?:[\w-]+\s+){0,2}?"
+                            r"(?:limit|cut-?off|threshold|maximum|minimum)\b", re.I)
+# "What are the chances it comes back?", "what is the risk of ...": a likelihood, which a
+# figure or a word of degree ("frequently", "a high propensity", "rarely") answers.
+_LIKELIHOOD_HEAD = re.compile(r"\bwhat(?:'?s| is| are| was| were| would be)?\s+(?:the\s+|an?\s+|my\s+|his\s+|her\s+|"
+                              r"their\s+)?(?:[\w-]+\s+){0,2}?(?:(?:chances?|likelihood|probability|odds)\b|risk" + _HEAD_END + ")"
+                              + r"|\bhow (?:likely|common|often|frequent|rare)\b", re.I)
+DEGREE_RE = re.compile(r"\b(?:frequent\w*|often|usual\w*|common\w*|rare\w*|seldom|high\w*|low\w*|most\w*|majority|"
+                       r"minority|likely|unlikely|propensity|tend\w*|always|never)\b", re.I)
 _NOT_A_FIGURE = re.compile(r"^\s*who\b|\bwhich (?:references?|papers?|stud(?:y|ies)|articles?|works?|authors?|guidelines?)\b"
                            r"|\b(?:first|last|corresponding) author\b", re.I)
 
@@ -84,7 +103,13 @@ def instance_class(question: str) -> str:
 def asks_for_number(question: str) -> bool:
     """Does the question want a figure (a dose, a rate, a duration, a count)?
     "Who wrote the study on incidence trends?" names a figure but asks for a person."""
-    return bool(_NUMBER_CUE.search(question)) and not _NOT_A_FIGURE.search(question)
+    return bool(_NUMBER_CUE.search(question) or _FIGURE_HEAD.search(question)) and not _NOT_A_FIGURE.search(question)
+
+
+def asks_likelihood(question: str) -> bool:
+    """Does the question ask how likely something is ("what are the chances it comes back?")?
+    A passage answers that with a figure or a word of degree, not by naming the event."""
+    return bool(_LIKELIHOOD_HEAD.search(question)) and not _NOT_A_FIGURE.search(question)
 
 
 _CITATION_CUES = (
@@ -144,6 +169,14 @@ _FINDING = re.compile(r"\b(?:recommend\w*|report\w*|found|find|finds|findings?|s
                       r"claim\w*|argu\w*)\b", re.I)
 _WHICH_WORK = re.compile(r"\b(?:which|what) (?:references?|papers?|stud(?:y|ies)|articles?|works?|guidelines?|"
                          r"publications?|sources?)\b", re.I)
+
+
+# Words about the literature itself (a closed class): a question without one, and without a
+# cited author's name, asks about the disease or its care, which a reference entry (authors,
+# title, journal) does not answer even when its title shares the words.
+LITERATURE_CUE = re.compile(r"\b(?:ref\w*|papers?|stud(?:y|ies)|cit\w*|guidelines?|articles?|publi\w*|authors?|"
+                            r"journals?|trials?|wrote|written|works?|sources?|literature|bibliograph\w*|consensus|"
+                            r"et al|reviews?|reading|pmid|doi|pubmed)\b", re.I)
 
 
 def asks_what_a_work_found(question: str) -> bool:

@@ -26,8 +26,8 @@ import re
 from dataclasses import dataclass, field
 from typing import Callable, Sequence
 
-from rag.answer.cues import (NAMING_WORDS, TITLE_CUE, asks_beyond_listed_authors, asks_for_number,
-                             citation_parts_for)
+from rag.answer.cues import (DEGREE_RE, NAMING_WORDS, TITLE_CUE, asks_beyond_listed_authors, asks_for_number,
+                             asks_likelihood, citation_parts_for)
 from rag.retrieval.hybrid import Hit
 from rag.answer.choice import Scored, coverage_with_rank, score_segments
 from rag.answer.gate import Gate, WordVectors
@@ -213,7 +213,10 @@ class Answerer:
             best = next(s for s in scored if s.segment == chosen[0][1])
             decided = {**best.features.to_dict(), "probability": round(best.probability, 6)}
             answerable = best.probability >= self.gate.threshold
-        answerable = answerable and (bool(structural) or has_number or not wants_number)
+        # A likelihood is answered by a figure or a word of degree ("frequently"), not by naming the event.
+        has_degree = has_number or any(DEGREE_RE.search(seg.text) for _, seg in chosen)
+        answerable = answerable and (bool(structural) or (has_number or not wants_number)
+                                     and (has_degree or not asks_likelihood(question)))
         if not answerable:
             return Extraction(abstention_text(), (), True, related, ids, decided)
         chosen.sort(key=lambda hs: (self._order.get(hs[1].unit.id, len(self._order)), hs[1].start))

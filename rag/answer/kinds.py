@@ -13,7 +13,9 @@ from __future__ import annotations
 import re
 from typing import Callable, Protocol, Sequence
 
-from rag.answer.cues import ENUMERATION, NAMING_CUE, PRESENCE_RE, TOPIC_RE, asks_what_a_work_found, instance_class
+from rag.answer.cues import (ENUMERATION, LITERATURE_CUE, NAMING_CUE, PRESENCE_RE, TOPIC_RE, asks_what_a_work_found,
+                             instance_class)
+from rag.retrieval.structure import author_names
 from rag.answer.segments import Segment, is_legend_item, reading_text
 
 Aliases = Sequence[tuple[str, str]]
@@ -39,7 +41,9 @@ def kind_rule(answerer: Answerer, question: str, asked: str,
     - a legend item ("SA, somatostatin analogues") defines a term: "what is SA?", not "what
       is the mechanism of action of SA?"; it also shows the term is in its figure ("is SA
       anywhere in the algorithm?");
-    - a reference entry gives authors, title and journal, never what the work found;
+    - a reference entry gives authors, title and journal, never what the work found, and
+      answers only a question about the literature (or one naming its author): "do lung NETs
+      spread to the liver?" is not answered by a guideline's title;
     - a passage that names a class only ("molecular targeted agents") does not answer a
       request for its members by name ("which targeted agents exactly?").
     """
@@ -50,10 +54,14 @@ def kind_rule(answerer: Answerer, question: str, asked: str,
     wanted_weights, wanted_aliases = (answerer.weights(wanted), answerer.aliases(wanted)) if wanted else ({}, [])
     naming = answerer.naming_terms(NAMING_CUE.search(question) is not None)
     question_terms = set(answerer.terms(question))
+    literature = LITERATURE_CUE.search(question) is not None
+    words = set(re.findall(r"[a-z][\w'\-]+", question.lower()))
 
     def can_answer(seg: Segment) -> bool:
         section = seg.unit.section
         if (section == "keywords" and not topical) or (section == "reference" and finding):
+            return False
+        if section == "reference" and not literature and not author_names(seg.unit.text) & words:
             return False
         if is_legend_item(seg) and not presence and not question_terms <= answerer.terms_with_aliases(reading_text(seg), aliases) | naming:
             return False

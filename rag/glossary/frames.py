@@ -18,7 +18,8 @@ import re
 __all__ = ["TEXT_SPEAK", "DIGIT_WORDS", "SYMBOLS", "FRAME_WORDS", "RARE_ZIPF", "ALWAYS", "IF_ABBREVIATION",
            "BARE", "ANAPHORIC", "ANAPHORIC_THING", "KIND_NOUNS", "TERM_PREFIX", "SEPARATOR",
            "COMPARISON_LEAD", "QUOTES", "COURTESY_LEAD", "COURTESY_TAIL", "CONTEXT_LEAD", "CONJUNCTION",
-           "GUESS", "SAME_AS", "SENTENCE_BREAK", "CLAUSE_BREAK", "ASKS"]
+           "GUESS", "SAME_AS", "SENTENCE_BREAK", "CLAUSE_BREAK", "ASKS", "PLURAL_POINTER", "CONFIRM_TAIL",
+           "REVERSE_GUESS", "IDENTITY", "ALL_TERMS"]
 
 # Chat spellings of the words that frame a question, each as people type it in chat and search
 # boxes ("wat", "u", "4" for "for"), and common slips of those words. Only frame words belong
@@ -34,7 +35,8 @@ TEXT_SPEAK = {
 # "4" is "for" only as a preposition, between or after words ("stands 4", "short 4 TACE"),
 # never in a number or a grade ("stage 4", "G 4" keep their digit).
 DIGIT_WORDS = {"4"}
-SYMBOLS = [(re.compile(r"\s*=+\s*"), " means "), (re.compile(r"\s*&\s*"), " and ")]
+SYMBOLS = [(re.compile(r"\s*=+\s*"), " means "), (re.compile(r"\s*&\s*"), " and "),
+           (re.compile(r"\s+\+\s+"), " and ")]  # spaced only: "CD4+" keeps its sign
 
 # The words the frames below are built of. A token one keystroke from one of them ("stnd",
 # "meen", "abreviation", "defintion") is read as it, provided English hardly uses the token
@@ -53,21 +55,27 @@ _DOES = r"(?:does|do|did|dose|dos)"
 # One letter of a term, as quoted in "what does the 'A' in ALPPS stand for".
 _LETTER = r"['\"]?[a-z]['\"]?"
 # Phrasings that only make sense about an abbreviation: route whatever the term is.
-_FORM = (r"(?:abbreviation|acronym|short\s+form|full\s+form|long\s+form|expanded\s+form|short\s+name"
-         r"|(?:full|long)\s+version)s?")
+_FORM = (r"(?:abbreviation|acronym|short[\s-]+form|full[\s-]+form|long[\s-]+form|expanded\s+form|short\s+name"
+         r"|(?:full|long)\s+(?:version|term))s?")
 # "... in the figure legend", "... mentioned in this review", "... in medical terms": where the
 # reader met the term, or in which register they want it.
 _MET = (r"(?:\s+(?:mentioned|used|listed|shown|printed|written|seen|given))?"
         r"\s+(?:in|within|according\s+to|on)\s+(?:the|this|that|figure|fig\.?|its|my|her|his)\b.*"
         r"|\s+in\s+(?:medical|plain|simple|lay(?:man'?s)?|everyday)\s+(?:terms|english|language|words)"
-        r"|\s+in\s+medicine|\s+here|\s+there")
+        r"|\s+in\s+medicine|\s+here|\s+there"
+        # a relative clause of saying or writing: "the ALPPS (that) they mentioned"
+        r"|\s+(?:that\s+|which\s+)?(?:they|he|she|you|we|(?:the|my|her|his|our)\s+\w+)\s+(?:mentioned|said"
+        r"|wrote|used|talked\s+about|brought\s+up|suggested)\b.*")
 # A question frame may also name the field the term belongs to ("what is PVL in liver
 # surgery"); a bare "TACE in NELM" is a search for the topic, so `BARE` does without it.
 _WHERE = (r"(?:" + _MET + r"|\s+(?:in|within)\s+(?!which\b|what\b|terms\s+of\b)[a-z][\w-]*"
           r"(?:\s+[a-z][\w-]*){0,3})?")
 # The same after a long form, which may itself hold "in": only where a document part is named.
 _WHERE_AFTER = (r"(?:\s+(?:in|within)\s+(?:the\s+|this\s+)?(?:figure|fig\.?|legend|abstract|review|paper|article|"
-                r"caption)\b.*)?")
+                r"caption)\b.*)?(?:\s+(?:is|would\s+be))?")
+# The parts of a document a reader names ("SA on the algorithm", "in the flowchart, ...").
+_PART = (r"(?:figure|fig\.?|legend|abstract|review|paper|article|caption|algorithm|flow\s*chart|diagram|table"
+         r"|text|letter|report)")
 ALWAYS = [re.compile(p, re.IGNORECASE) for p in (
     # its letters: "what does the A in ALPPS stand for", "what do the letters in TACE mean"
     # (first: the next frame would take "the A in ALPPS" for the term)
@@ -77,7 +85,23 @@ ALWAYS = [re.compile(p, re.IGNORECASE) for p in (
     r"(?:(?:tell\s+me\s+|explain\s+)?what(?:\s+is)?\s+)?(?P<t>.+?)\s+stands?\s+for(?:\s+(?:in|within|according\s+to)\s+.+)?",
     r"what\s+(?:is|are)\s+(?P<t>.+?)\s+abbreviated(?:\s+as|\s+to)?(?:\s+in\s+.+)?",
     r"(?:what|which)\s+(?:abbreviation|acronym|short\s+form)\s+(?:does|do|is)\s+(?:.+?\s+)?(?:use|used)\s+for\s+(?P<t>.+)",
-    r"what\s+(?:is|are|'s)\s+(?P<t>.+?)\s+(?:short\s+for|an?\s+(?:abbreviation|acronym)\s+for)(?:" + _MET + ")?",
+    r"what\s+(?:is|are|'s)\s+(?P<t>.+?)\s+(?:short\s+for|an?\s+(?:abbreviation|acronym)\s+(?:for|of))(?:" + _MET + ")?",
+    # "abbreviate" with the short form as its subject: "what does NELM abbreviate?"
+    rf"what\s+{_DOES}\s+(?P<t>.+?)\s+abbreviate(?:" + _MET + ")?",
+    # a question without do-support, as learners of English type it: "what stand TAE for?"
+    r"what\s+(?:does\s+|do\s+)?stands?\s+(?P<t>.+?)\s+for",
+    # reverse, with the form as subject: "which abbreviation stands for X", "what acronym means X"
+    r"(?:what|which)\s+(?:abbreviation|acronym|short\s+form)\s+(?:stands?\s+for|means|is\s+(?:used\s+)?for)\s+(?P<t>.+?)"
+    + _WHERE_AFTER,
+    # reverse, asked as existence or usage: "is there an abbreviation for X", "does the review use an acronym for X"
+    r"(?:is\s+there|do\s+you\s+have|(?:does|do)\s+(?:the\s+)?\w+\s+(?:use|have|give))\s+(?:an?\s+|any\s+)?" + _FORM
+    + r"\s+(?:for|of)\s+(?P<t>.+?)" + _WHERE_AFTER,
+    r"how\s+(?:do|would|should|can)\s+(?:i|you|we)\s+(?:write|spell|put|say)\s+(?P<t>.+?)\s+(?:abbreviated|shortened"
+    r"|for\s+short|in\s+short)(?:" + _MET + ")?",
+    r"(?P<t>.+?)\s+(?:is|are)\s+(?:abbreviated|shortened)\s+(?:how|as\s+what|to\s+what)",
+    r"what(?:\s+is|'s)\s+short\s+for\s+(?P<t>.+?)" + _WHERE_AFTER,
+    # one letter of it, without "stand for": "what's the C in TACE"
+    r"what\s+(?:is|'s)\s+(?:the\s+)?(?:letter\s+)?" + _LETTER + r"\s+(?:in|of)\s+(?P<t>\S+)",
     # "the abbreviation (used) for X", "what is the full form of X"
     r"(?:what\s+(?:is|are)\s+|what's\s+|give\s+me\s+)?(?:the\s+)?" + _FORM
     + r"\s+(?:(?:that\s+is\s+|which\s+is\s+)?used\s+)?(?:for|of)\s+(?P<t>.+?)" + _WHERE_AFTER,
@@ -94,8 +118,18 @@ BARE = re.compile(r"(?P<t>.+?)(?:" + _MET + ")?", re.IGNORECASE)
 # Generic definitional phrasings: route only a known short form or an abbreviation-shaped token,
 # so "What is the role of TACE in unresectable NELM?" stays a content question.
 IF_ABBREVIATION = [re.compile(p, re.IGNORECASE) for p in (
-    r"(?:what\s+is\s+|what's\s+)?(?:the\s+)?(?:(?:full|exact|actual|proper)\s+)?(?:meaning|definition|expansion)"
-    r"\s+of\s+(?P<t>.+?)" + _WHERE,
+    # "of", and "from"/"for" as learners use them ("the meaning from RE"); "mean" as a noun ("what is mean of X")
+    r"(?:what\s+is\s+|what's\s+)?(?:the\s+)?(?:(?:full|exact|actual|proper)\s+)?(?:meaning|definition|expansion|mean)"
+    r"\s+(?:of|from|for)\s+(?P<t>.+?)" + _WHERE,
+    # the verb before its subject, as learners of English type it: "What means NELM?"
+    r"what\s+(?:means?|signif(?:y|ies))\s+(?P<t>.+?)" + _WHERE,
+    # the topic first: "TACE is what?", "TACE is what thing?"
+    r"(?P<t>.+?)\s+(?:is|are)\s+what(?:\s+thing)?",
+    # the terms first, the request last: "PVE/PVL/ALPPS: expand"
+    r"(?P<t>.+?)\s*[:\-\u2013\u2014]?\s+(?:please\s+)?(?:expand|define|explain|spell\s+out)(?:\s+please)?",
+    # "in full": "what's TACE written out in full", "write TACE out in full", "TACE in full"
+    r"(?:what\s+is\s+|what's\s+)?(?P<t>.+?)\s+(?:(?:written|spelt|spelled)\s+out(?:\s+in\s+full)?|in\s+full)" + _WHERE,
+    r"(?:write|spell)\s+(?P<t>.+?)\s+out(?:\s+in\s+full)?" + _WHERE,
     # "explain" in its dictionary sense "make plain the meaning of": "explain PVE"
     r"(?:please\s+)?(?:define|expand|spell\s+out|explain)\s*:?\s+(?P<t>.+?)" + _WHERE,
     # "does TAE mean transarterial embolization?": a guess at the expansion, answered with it
@@ -103,7 +137,7 @@ IF_ABBREVIATION = [re.compile(p, re.IGNORECASE) for p in (
     rf"what\s+{_DOES}\s+(?P<t>.+?)\s+means?" + _WHERE,  # "what does X means": a common agreement slip
     # "what is meant by X", "what do you / does the review mean by X"
     r"what\s+(?:(?:is|are)\s+meant|(?:do|does)\s+(?:the\s+)?\w+\s+mean)\s+by\s+(?P<t>.+?)" + _WHERE,
-    r"(?:what\s+(?:is\s+)?)?(?P<t>.+?)\s+(?:means?|meaning|definition|(?:full|long)\s+name)(?:\s+what)?" + _WHERE,
+    r"(?:what\s+(?:is\s+)?)?(?P<t>.+?)\s+(?:means?|meaning|definition|expansion|(?:full|long)\s+name)(?:\s+what)?" + _WHERE,
     # "what does X refer to", "X refers to", "the full name of X"
     rf"what\s+{_DOES}\s+(?P<t>.+?)\s+refers?\s+to" + _WHERE,
     r"(?P<t>.+?)\s+refers?\s+to" + _WHERE,
@@ -116,7 +150,12 @@ IF_ABBREVIATION = [re.compile(p, re.IGNORECASE) for p in (
 # does that mean?": a pronoun that points back. Its referent is the slot when the slot is a
 # term, else the slot's last word (the nearest antecedent) when that is an abbreviation.
 _BREAK = r"\s*[-\u2013\u2014:,;.?!]?\s+"
-_PRONOUN = r"(?:that|this|it|they|those|these)"
+_PUNCTUATED = r"\s*[-\u2013\u2014:,;.?!]+\s*"  # a break a reader sees: no mere space
+_PRONOUN = r"(?:that|this|it|they|them|those|these)"
+# A pronoun with the noun it stands for: "those letters", "these terms", "that abbreviation".
+_POINTER = (_PRONOUN + r"(?:\s+(?:letters|initials|terms?|words?|abbreviations?|acronyms?))?")
+# Plural pointers ask about every abbreviation before them ("panNEN with NELM. explain these terms").
+PLURAL_POINTER = re.compile(r"\b(?:they|them|those|these)\b", re.IGNORECASE)
 # "What is that?" asks what a thing is, so "that" may be the slot's only abbreviation
 # ("booked for ALPPS next month. what's that"); "what does that mean?" may ask about the whole
 # statement ("it says OLT is restricted to selected cases, what does that mean?"), so only
@@ -124,15 +163,24 @@ _PRONOUN = r"(?:that|this|it|they|those|these)"
 ANAPHORIC_THING = re.compile(r"(?P<t>.+?)" + _BREAK + rf"what\s+(?:is|are)\s+{_PRONOUN}(?:\s+exactly)?",
                              re.IGNORECASE)
 ANAPHORIC = [ANAPHORIC_THING] + [re.compile(p, re.IGNORECASE) for p in (
-    r"(?P<t>.+?)" + _BREAK + rf"what\s+{_DOES}\s+{_PRONOUN}\s+(?:mean|stand\s+for|refer\s+to)",
+    # "what's that mean" is the spoken "what does that mean"
+    r"(?P<t>.+?)" + _BREAK + rf"what\s+(?:{_DOES}|is)\s+{_POINTER}\s+(?:mean|stand\s+for|refer\s+to)",
     r"(?P<t>.+?)" + _BREAK + rf"what\s+{_DOES}\s+{_PRONOUN}\s+abbreviation\s+(?:mean|stand\s+for)",
+    # a request to explain what was just named: "I not understand OLT, can you explain?"
+    r"(?P<t>.+?)" + _PUNCTUATED + r"(?:(?:can|could|would)\s+(?:you|u)\s+|please\s+)?(?:explain|define|expand)"
+    + rf"(?:\s+{_POINTER})?(?:\s+(?:to\s+me|for\s+me|please))?",
+    # not knowing what it means: "... ALPPS. I have no idea what those letters mean."
+    r"(?P<t>.+?)" + _BREAK + r"i\s+(?:have\s+no\s+idea|(?:do\s+not|don't|dont|did\s+not|didn't)\s+(?:know|understand)"
+    + rf"|not\s+(?:know|understand))\s+what\s+{_POINTER}\s+(?:means?|stands?\s+for|is|are)",
+    # the frame with its subject left out: "pt booked for TACE - stands for?"
+    r"(?P<t>.+?)" + _PUNCTUATED + r"(?:stands?\s+for|means?|meaning|full\s+form|expansion|definition)(?:\s+what)?",
 )]
 # "the ALPPS procedure": a noun after a short form that says what kind of thing it is.
 KIND_NOUNS = {"procedure", "technique", "therapy", "treatment", "approach", "operation", "surgery", "drug",
               "drugs", "classification", "criteria", "score", "grade", "trial"}
 # Words that name an abbreviation as such ("the letters TACE", "the acronym RE").
-TERM_PREFIX = re.compile(r"^(?:the\s+)?(?:(?:abbreviations?|acronyms?|terms?|letters|initials|short\s+forms?)\s+)?"
-                         r"(?:an?\s+|the\s+)?", re.IGNORECASE)
+TERM_PREFIX = re.compile(r"^(?:the\s+|this\s+|that\s+)?(?:(?:abbreviations?|acronyms?|terms?|letters|initials|short\s+forms?)\s+)?"
+                         r"(?:an?\s+|the\s+|this\s+|that\s+)?", re.IGNORECASE)
 # How English lists or contrasts several terms: "X and Y", "X, Y", "X/Y", "X vs Y", "X or Y".
 SEPARATOR = re.compile(r"\s*[,;/]\s*(?:(?:and|or)\s+)?|\s+(?:and|or|vs\.?|versus|v\.?)\s+", re.IGNORECASE)
 # "(the) difference between X and Y": names the terms to compare, in an abbreviation frame.
@@ -140,28 +188,38 @@ COMPARISON_LEAD = re.compile(r"^(?:the\s+)?differences?\s+between\s+", re.IGNORE
 QUOTES = " \"'“”‘’`*"
 # What frames a request without asking anything: greetings, "can you tell me", "please",
 # "thanks". Off before the frame is matched: "can u tell me what MWA is" asks "what MWA is".
-COURTESY_LEAD = re.compile(r"^(?:(?:hi|hello|hey)\b[,!.]?\s*)?(?:please\s+)?(?:(?:can|could|would)\s+you\s+"
+COURTESY_LEAD = re.compile(r"^(?:(?:hi|hello|hey)\b[,!.]?\s*)?(?:(?:sorry|excuse\s+me|pardon\s+me)(?:\s+to\s+(?:bother|trouble)"
+                           r"\s+you)?[,!.]?\s*)?(?:(?:please|kindly)\s+)?(?:to\s+(?=explain|define|expand|tell))?(?:(?:can|could|would)\s+you\s+"
                            r"(?:please\s+)?|do\s+you\s+know\s+|i\s+(?:want|would\s+like|need)\s+to\s+know\s+"
                            r"|i\s+(?:do\s+not|don't|dont|didn't|did\s+not)\s+(?:know|understand)\s+)?"
-                           r"(?:(?:tell|remind)\s+me\s+|explain\s+(?=what\b))?", re.IGNORECASE)
+                           r"(?:(?:tell|remind)\s+(?:me\s+|us\s+)?(?=what\b|the\b)|(?:tell|remind)\s+me\s+"
+                           r"|explain\s+(?=what\b))?", re.IGNORECASE)
+# A tag asking to confirm a statement ("SA is somatostatin analogue, correct?") asks nothing more.
+CONFIRM_TAIL = re.compile(r"\s*,\s*(?:right|correct|yes|no|isn'?t\s+it|is\s+it|am\s+i\s+right"
+                          r"|is\s+(?:that|this)\s+(?:right|correct))\s*[?.!]*\s*$", re.IGNORECASE)
 # Discourse particles at the end ask nothing either: "so whats ALPPS then", "what is TAE again".
 COURTESY_TAIL = re.compile(r"(?:[,\s]+(?:please|thanks|thank\s+you|thx|ty|for\s+me|then|again|exactly|actually"
                            r"|anyway|precisely))+\s*$", re.IGNORECASE)
 # Where the reader met the term, put first: "in figure 2, what does PPRT stand for".
-CONTEXT_LEAD = re.compile(r"^(?:(?:in|on)\s+(?:the\s+)?(?:figure|fig\.?|legend|abstract|review|paper|caption)"
-                          r"(?:\s+\d+)?\s*,\s*)?", re.IGNORECASE)
+CONTEXT_LEAD = re.compile(r"^(?:(?:in|on)\s+(?:the\s+)?" + _PART + r"(?:\s+\d+)?(?:\s*,\s*|\s+(?=what\b|how\b)))?",
+                          re.IGNORECASE)
 # A conversational opening ("and what does ALPPS stand for?"): dropped before the frames that
 # only an abbreviation question has; before a bare "And TAE?" it marks a follow-up instead.
 CONJUNCTION = re.compile(r"^(?:(?:and|also|so|then|ok|okay)\b[,\s]*)+", re.IGNORECASE)
 # A yes/no guess at what a short form stands for, without "mean": "is RE radioembolization?",
 # "is PVL short for portal vein ligation?". Only a guess the glossary reads as a long form
 # counts, so "Is RE better than TACE?" and "is TACE safe?" stay content questions.
+_GUESSED = r"(?P<t>\S+)(?:\s+(?:in|on)\s+(?:the\s+)?" + _PART + r"(?:\s+\d+)?)?"
 GUESS = [re.compile(p, re.IGNORECASE) for p in (
-    r"(?:is|are)\s+(?P<t>\S+)\s+(?:(?:short|shorthand)\s+for\s+|an?\s+(?:abbreviation|acronym)"
+    r"(?:is|are)\s+" + _GUESSED + r"\s+(?:(?:short|shorthand)\s+for\s+|an?\s+(?:abbreviation|acronym)"
     r"\s+(?:for|of)\s+|the\s+(?:abbreviation|acronym)\s+(?:for|of)\s+)?(?P<guess>.+)",
-    # the same guess stated, to be confirmed: "NEN = neuroendocrine neoplasm?" ("=" reads "means")
-    r"(?P<t>\S+)\s+(?:means|stands\s+for|is\s+short\s+for)\s+(?P<guess>.+)",
+    # the same guess stated, to be confirmed: "NEN = neuroendocrine neoplasm?" ("=" reads "means"),
+    # "SA on the algorithm is somatostatin analogue, correct?"
+    _GUESSED + r"\s+(?:means|stands\s+for|is\s+short\s+for|is|are)\s+(?P<guess>.+)",
 )]
+# The guess the other way round: "is radioembolisation abbreviated as RE here?" asks about the long form.
+REVERSE_GUESS = re.compile(r"(?:is|are)\s+(?P<long>.+?)\s+(?:abbreviated|shortened|written)\s+(?:as|to)\s+(?P<t>\S+)"
+                           + _MET.join(("(?:", ")?")), re.IGNORECASE)
 # Asking whether two terms differ is asking for both definitions: "is TARE the same as RE",
 # "difference between TACE and TAE", "PVE or PVL - what's the difference" -> "TARE vs RE";
 # the listed terms must still each be one.
@@ -170,11 +228,23 @@ SAME_AS = [re.compile(p, re.IGNORECASE) for p in (
     r"(?:is|are)\s+(?P<a>.+?)\s+(?:the\s+same(?:\s+thing)?\s+as|different\s+from|another\s+name\s+for)\s+(?P<b>.+)",
     (r"(?P<a>.+?)\s+(?:or|and|vs\.?|versus)\s+(?P<b>.+?)" + _BREAK
      + r"what\s+is\s+the\s+difference(?:\s+between\s+(?:them|the\s+two))?"),
+    # which of two spellings is the right one: "PRRT or PPRT - which is the right abbreviation?"
+    (r"(?P<a>.+?)\s+(?:or|vs\.?|versus)\s+(?P<b>.+?)" + _BREAK + r"which\s+(?:one\s+)?is\s+(?:the\s+)?(?:right|correct"
+     r"|proper|standard|usual)(?:\s+(?:one|abbreviation|acronym|spelling|form|term))?"),
 )]
+# Whether a term is some thing ("is PRRT the same as radiotherapy?", "is TACE a kind of chemotherapy?")
+# is answered by what the term stands for, even when the thing is no term.
+IDENTITY = re.compile(r"(?:is|are)\s+(?P<a>\S+)\s+(?:the\s+same(?:\s+thing)?\s+as|different\s+from|another\s+name\s+for"
+                      r"|an?\s+(?:kind|type|form|sort)\s+of)\s+(?P<b>.+)", re.IGNORECASE)
+# Every abbreviation at once: "list all the abbreviations defined in figure 2", "which acronyms does the review use?"
+ALL_TERMS = re.compile(r"(?:(?:list|show|give|name|tell)(?:\s+me)?|what\s+are|which\s+are)\s+(?:all\s+)?(?:of\s+)?(?:the\s+)?"
+                       r"(?:abbreviations|acronyms)(?:\s+(?:used|defined|given|listed|explained))?(?:" + _MET + ")?"
+                       r"|(?:what|which)\s+(?:abbreviations|acronyms)\s+(?:does|do|are)\s+.*", re.IGNORECASE)
 # Where a longer question breaks into sentences and clauses: "Doctor said ALPPS. What is
 # ALPPS?", "I'm a nurse, what does OLT stand for".
 SENTENCE_BREAK = re.compile(r"(?<=[.?!])\s+")
-CLAUSE_BREAK = re.compile(r"\s*[,;:]\s+|\s+[-\u2013\u2014]+\s+")
+CLAUSE_BREAK = re.compile(r"\s*[,;:]\s+|\s+[-\u2013\u2014]+\s+|\s+(?:and|&)\s+(?=(?:what|how|which)\b)",
+                          re.IGNORECASE)
 # A clause that asks something of its own: a question mark, or the question's opening word.
 ASKS = re.compile(r"^(?:what|what's|whats|wat|how|why|when|where|which|who|whom|whose|is|are|was|were|can|could"
                   r"|should|would|will|shall|may|might|must|does|do|did|has|have|had)\b|\?\s*$", re.IGNORECASE)

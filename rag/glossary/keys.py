@@ -29,7 +29,7 @@ from rag.core.text import FUNCTION_WORDS, fold_spelling, stem
 from rag.glossary.extract.rules import match_long_form
 
 __all__ = ["short_key", "long_words", "singular_key", "fold", "ngrams", "standard_spelling",
-           "typing_slip", "typed_as_word", "greek_variants", "FUNCTION_WORDS", "WORD"]
+           "typing_slip", "plausible_slip", "typed_as_word", "greek_variants", "FUNCTION_WORDS", "WORD"]
 
 # Greek letters as printed in biomedical short forms: symbol -> name -> Latin stand-in.
 _GREEK = {"α": "alpha", "β": "beta", "γ": "gamma", "δ": "delta", "κ": "kappa"}
@@ -125,6 +125,36 @@ def typing_slip(typed: str, intended: str) -> str | None:
         i, j = diff
         return "swap" if (typed[i], typed[j]) == (intended[j], intended[i]) else None
     return None
+
+
+# Letters typed with a neighbouring key on a QWERTY keyboard (rows and the keys diagonally
+# below), the substitution slips fingers make.
+_ROWS = ("qwertyuiop", "asdfghjkl", "zxcvbnm")
+_NEIGHBOURS = {c: {r[j] for r in _ROWS[max(0, i - 1):i + 2] for j in range(len(r))
+                   if abs(j - _ROWS[i].index(c)) <= 1} - {c}
+               for i, row in enumerate(_ROWS) for c in row}
+_VOWELS = set("aeiou")
+
+
+def plausible_slip(typed: str, intended: str) -> bool:
+    """Is `typed` one edit from `intended` the way a slip of the fingers or of memory makes it?
+    A swap, a letter added or dropped after the first, a key's neighbour, or one vowel for
+    another ("TACA" for TACE). Another short form one letter away ("SBRT", stereotactic body
+    radiotherapy, is not a slip of SIRT; "FNA" not of IFNa) is a word of its own, so a short
+    key (<= 5 letters) gets a "did you mean" only for these slips."""
+    a, b = typed.casefold(), intended.casefold()
+    if len(a) == len(b):
+        diff = [i for i, (x, y) in enumerate(zip(a, b)) if x != y]
+        if len(diff) == 2:
+            return typing_slip(a, b) == "swap"
+        if len(diff) != 1:
+            return False
+        x, y = a[diff[0]], b[diff[0]]
+        return (x in _VOWELS and y in _VOWELS) or x in _NEIGHBOURS.get(y, set())
+    shorter, longer = sorted((a, b), key=len)
+    if len(longer) - len(shorter) != 1 or shorter[0] != longer[0]:
+        return False
+    return any(longer[:i] + longer[i + 1:] == shorter for i in range(1, len(longer)))
 
 
 def greek_variants(short: str, long: str) -> list[str]:

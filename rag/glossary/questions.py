@@ -37,14 +37,13 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from rapidfuzz.distance import OSA
-
-from rag.core.text import STOP_WORDS, zipf
-from rag.glossary.frames import (ALWAYS, ANAPHORIC, ANAPHORIC_THING, ASKS, BARE, CLAUSE_BREAK, COMPARISON_LEAD,
-                                 CONJUNCTION, CONTEXT_LEAD, COURTESY_LEAD, COURTESY_TAIL, DIGIT_WORDS,
-                                 FRAME_WORDS, GUESS, IF_ABBREVIATION, KIND_NOUNS, QUOTES, RARE_ZIPF, SAME_AS,
-                                 SENTENCE_BREAK, SEPARATOR, SYMBOLS, TERM_PREFIX, TEXT_SPEAK)
+from rag.core.text import STOP_WORDS
+from rag.glossary.frames import (ALL_TERMS, ALWAYS, ANAPHORIC, ANAPHORIC_THING, ASKS, BARE, CLAUSE_BREAK,
+                                 COMPARISON_LEAD, CONFIRM_TAIL, CONJUNCTION, GUESS, IDENTITY, IF_ABBREVIATION,
+                                 KIND_NOUNS, PLURAL_POINTER, QUOTES, REVERSE_GUESS, SAME_AS, SENTENCE_BREAK,
+                                 SEPARATOR, TERM_PREFIX)
 from rag.glossary.keys import short_key, typed_as_word, typing_slip
+from rag.glossary.standard import standard_frame
 
 if TYPE_CHECKING:
     from rag.glossary.store import Glossary
@@ -67,12 +66,13 @@ def parse_glossary_terms(question: str, glossary: Glossary, alone: bool = False)
     ("And TAE?") then has nothing to lean on and asks about the term; later in a
     conversation it marks a follow-up, which the router joins with what it follows.
     """
+    question = CONFIRM_TAIL.sub("", question.strip()) or question  # "..., correct?" asks no more
     whole = _read(question, glossary, alone)
     if _known(whole, glossary):
         return whole
     sentences = [x for x in SENTENCE_BREAK.split(question.strip()) if x.strip(" ?.!")]
     if len(sentences) > 1 or CLAUSE_BREAK.search(question.strip()):
-        read = [(x, _read_sentence(x, glossary)) for x in sentences]
+        read = [(x, _read_sentence(x, glossary, last=i == len(sentences) - 1)) for i, x in enumerate(sentences)]
         asking = [terms for x, terms in read if terms or ASKS.search(x.strip())]
         if asking and all(asking):
             terms = tuple(dict.fromkeys(t for terms in asking for t in terms))
@@ -81,23 +81,33 @@ def parse_glossary_terms(question: str, glossary: Glossary, alone: bool = False)
     return whole
 
 
-def _read_sentence(sentence: str, glossary: Glossary) -> tuple[str, ...]:
-    """The terms one sentence asks about: by its frame, else by its last clause ("I'm a nurse,
-    what does OLT stand for"). Only the last: an earlier clause may be an item of a list
-    ("define olt, re" lists a word, and asks for nothing)."""
-    terms = _read(sentence, glossary, True, in_clause=True)
+def _read_sentence(sentence: str, glossary: Glossary, last: bool = False) -> tuple[str, ...]:
+    """The terms one sentence asks about: by its frame, else by its clauses ("I'm a nurse,
+    what does OLT stand for"; "what does SI-NEN stand for and what does panNEN stand for").
+    Every clause that asks must ask for a term; one that asks nothing counts only last, as a
+    list item may ("define olt, re" lists a word, and asks for nothing). A bare term may close
+    the question ("sorry to bother you, alpps?"), never open it ("TACE vs TAE, which is better?")."""
+    terms = _read(sentence, glossary, True, in_clause=True, closing=last)
     clauses = [c for c in CLAUSE_BREAK.split(sentence) if c.strip(" ?.!")]
-    if not _known(terms, glossary) and len(clauses) > 1:
-        last = _read(clauses[-1], glossary, True, in_clause=True)
-        if _known(last, glossary):
-            return last
-    return terms
+    if _known(terms, glossary) or len(clauses) < 2:
+        return terms
+    read = [(c, _read(c, glossary, True, in_clause=True, closing=last and i == len(clauses) - 1))
+            for i, c in enumerate(clauses)]
+    asking = [t for c, t in read if ASKS.search(c.strip())]
+    if not all(asking):
+        return terms  # "is it safe, TACE?" asks something else first
+    if len(asking) > 1:
+        found = tuple(dict.fromkeys(t for ts in asking for t in ts))
+        return found if _known(found, glossary) else terms
+    return read[-1][1] if _known(read[-1][1], glossary) else terms
 
 
 def _known(terms: tuple[str, ...], glossary: Glossary) -> bool:
     """Does the glossary hold, or suggest a spelling for, any of `terms`? A frame's slot may be
-    no term at all ("im a nurse, what does OLT" before "stand for"): then its clauses are read."""
-    return any(glossary.lookup(t).matches or glossary.lookup(t).did_you_mean for t in terms)
+    no term at all ("im a nurse, what does OLT" before "stand for"): then its clauses are read.
+    A slot that breaks into clauses is no misspelt term, whatever the fuzzy search suggests."""
+    return any(glossary.lookup(t).matches or (glossary.lookup(t).did_you_mean and not CLAUSE_BREAK.search(t))
+               for t in terms)
 
 
 def parse_glossary_question(question: str, glossary: Glossary) -> str | None:
@@ -106,61 +116,51 @@ def parse_glossary_question(question: str, glossary: Glossary) -> str | None:
     return terms[0] if terms else None
 
 
-def _read(question: str, glossary: Glossary, alone: bool, in_clause: bool = False) -> tuple[str, ...]:
+def _read(question: str, glossary: Glossary, alone: bool, in_clause: bool = False,
+          closing: bool = False) -> tuple[str, ...]:
     """The terms one question (or, `in_clause`, one clause of it) asks about by its frame. A
-    clause may not be a bare term: "TACE vs TAE" before "which is better?" asks nothing."""
-    text = _standard_frame(question, glossary)
+    clause may not be a bare term: "TACE vs TAE" before "which is better?" asks nothing; the
+    `closing` clause may be one bare term ("sorry to bother you, alpps?"), never a choice
+    ("G2 pNET, insufficient FLR: PVE or ALPPS?")."""
+    plain = standard_frame(question, glossary)
+    text = _compared(plain)
+    if ALL_TERMS.fullmatch(CONJUNCTION.sub("", text)):
+        return tuple(dict.fromkeys(e.short for e in glossary.entries))
     for pattern in ANAPHORIC:
         m = pattern.fullmatch(text)
         if m:
-            terms = _referent(m.group("t"), glossary, thing=pattern is ANAPHORIC_THING)
+            plural = bool(PLURAL_POINTER.search(text[m.end("t"):]))
+            terms = _referent(m.group("t"), glossary, thing=pattern is ANAPHORIC_THING or plural, every=plural)
             if terms:
                 return terms
+    m = REVERSE_GUESS.fullmatch(CONJUNCTION.sub("", text))
+    if m and glossary.lookup(m.group("long")).match_kind == "reverse":
+        return (m.group("long"),)
     for patterns, strict in ((ALWAYS, False), (IF_ABBREVIATION, True)):
         for pattern in patterns:
-            if in_clause and pattern is BARE:
+            if in_clause and pattern is BARE and not closing:
                 continue
             # "and" before a bare term ("And TAE?") marks a follow-up, unless nothing came before;
             # before a whole frame ("so whats ALPPS then") it is only a conversational opening
             m = pattern.fullmatch(text if pattern is BARE and not alone else CONJUNCTION.sub("", text))
             if m:
                 terms = _terms(m.group("t"), glossary, strict)
-                if terms:
+                if terms and not (in_clause and pattern is BARE and len(terms) > 1):
                     return terms
     for pattern in GUESS:
         guess = pattern.fullmatch(CONJUNCTION.sub("", text))
         if guess and _is_abbreviation(guess.group("t"), glossary) and glossary.lookup(
                 guess.group("guess")).match_kind == "reverse":
             return (guess.group("t"),)
+    m = IDENTITY.fullmatch(CONJUNCTION.sub("", plain))
+    if m and _is_abbreviation(_clean(m.group("a"), glossary), glossary):
+        other = _clean(m.group("b"), glossary)  # "is PRRT the same as radiotherapy?": PRRT alone
+        return (_clean(m.group("a"), glossary),) + ((other,) if _is_abbreviation(other, glossary) else ())
     return ()
 
 
-def _referent(slot: str, glossary: Glossary, thing: bool) -> tuple[str, ...]:
-    """What "that" points back to: the slot when it is a term ("PVL - what is that?"), else its
-    last word when that is one, past a kind noun ("she needs the ALPPS procedure"); for a
-    `thing` ("what is that?") also the slot's only abbreviation ("booked for ALPPS next month")."""
-    terms = _terms(slot, glossary, strict=True)
-    if terms:
-        return terms
-    words = [w.strip(QUOTES + ".,;:!?()") for w in slot.split()]
-    if len(words) > 1 and words[-1].lower() in KIND_NOUNS:
-        words.pop()
-    last = words[-1] if words else ""
-    if last and _is_abbreviation(last, glossary):
-        return (last,)
-    found = {short_key(w): w for w in words if w and _is_abbreviation(w, glossary)}
-    return tuple(found.values()) if thing and len(found) == 1 else ()
-
-
-def _standard_frame(question: str, glossary: Glossary) -> str:
-    """Whitespace and apostrophes evened out, trailing punctuation dropped, and every
-    `TEXT_SPEAK` word typed like a word (never "WAT" or "U") in its standard spelling:
-    "wats PVL?" -> "what is PVL", "PVL stands 4" -> "PVL stands for"."""
-    text = question.replace("\u2019", "'").strip().rstrip("?.! ")
-    for pattern, word in SYMBOLS:
-        text = pattern.sub(word, text)
-    text = _standard_words(text, glossary)
-    text = COURTESY_TAIL.sub("", COURTESY_LEAD.sub("", CONTEXT_LEAD.sub("", text))).rstrip("?.! ").strip() or text
+def _compared(text: str) -> str:
+    """Whether two terms differ, asked as "X vs Y": "is TARE the same as RE" -> "TARE vs RE"."""
     for pattern in SAME_AS:
         m = pattern.fullmatch(text)
         if m:
@@ -168,41 +168,24 @@ def _standard_frame(question: str, glossary: Glossary) -> str:
     return text
 
 
-def _standard_words(text: str, glossary: Glossary) -> str:
-    """Each `TEXT_SPEAK` word, and each slip of a frame word, typed like a word in its
-    standard spelling (see above)."""
-    words = text.split()
-    out = []
-    for i, word in enumerate(words):
-        standard = None
-        if _typed_as_frame_word(word):
-            standard = TEXT_SPEAK.get(word.casefold()) or _frame_word_slip(word, glossary)
-        if standard and word in DIGIT_WORDS:
-            before = words[i - 1] if i else ""
-            after = words[i + 1] if i + 1 < len(words) else ""
-            if not (before.isalpha() and before.islower() and (not after or after.isalpha())):
-                standard = None
-        out.append(standard or word)
-    return " ".join(out).rstrip("?.! ").strip()
-
-
-def _frame_word_slip(word: str, glossary: Glossary) -> str | None:
-    """The frame word `word` is one keystroke from ("stnd" -> "stand", "defintion" ->
-    "definition"), when English hardly uses `word` and the glossary does not hold it."""
-    folded = word.casefold()
-    if len(folded) < 3 or not folded.isalpha() or folded in FRAME_WORDS:
-        return None
-    near = [w for w in FRAME_WORDS if len(w) >= 4 and OSA.distance(folded, w) == 1]
-    if not near or glossary.lookup(word).match_kind in ("exact", "variant") or zipf(folded) >= RARE_ZIPF:
-        return None
-    return min(near, key=lambda w: abs(len(w) - len(folded)))
-
-
-def _typed_as_frame_word(word: str) -> bool:
-    """"wats", "Wats", "4", "u" may be chat spellings; "WAT", "U" (capitals) may be terms."""
-    if len(word) == 1 and word.isalpha():
-        return word.islower()
-    return typed_as_word(word)
+def _referent(slot: str, glossary: Glossary, thing: bool, every: bool = False) -> tuple[str, ...]:
+    """What "that" points back to: the slot when it is a term ("PVL - what is that?"), else its
+    last word when that is one, past a kind noun ("she needs the ALPPS procedure"); for a
+    `thing` ("what is that?") also the slot's only abbreviation ("booked for ALPPS next month");
+    for a plural pointer (`every`: "these terms") every abbreviation in it ("panNEN with NELM")."""
+    terms = _terms(slot, glossary, strict=True)
+    if terms:
+        return terms
+    words = [w.strip(QUOTES + ".,;:!?()") for w in slot.split()]
+    found = {short_key(w): w for w in words if w and _is_abbreviation(w, glossary)}
+    if every and len(found) > 1:
+        return tuple(found.values())
+    if len(words) > 1 and words[-1].lower() in KIND_NOUNS:
+        words.pop()
+    last = words[-1] if words else ""
+    if last and _is_abbreviation(last, glossary):
+        return (last,)
+    return tuple(found.values()) if thing and len(found) == 1 else ()
 
 
 def _terms(raw: str, glossary: Glossary, strict: bool) -> tuple[str, ...]:
@@ -217,6 +200,9 @@ def _terms(raw: str, glossary: Glossary, strict: bool) -> tuple[str, ...]:
     else:
         def accept(t: str) -> bool:
             return bool(glossary.lookup(t).matches) or _is_abbreviation(t, glossary)
+    head = None if strict else _head(term, glossary)  # a generic frame's slot may be a topic: "TACE in NELM?"
+    if head and accept(head):
+        term = head  # "OLT for my notes", "portal vein ligation in the chart"
     if glossary.lookup(term).matches and accept(term):
         return (term,)  # an entry, even one holding "and" or "/" ("PET/CT", "... partition and ...")
     listed = term if strict else COMPARISON_LEAD.sub("", term)
@@ -229,6 +215,23 @@ def _terms(raw: str, glossary: Glossary, strict: bool) -> tuple[str, ...]:
     if accept(term) or not strict:
         return (term,)
     return ()
+
+
+# Words that open an adjunct after a noun: a prepositional phrase or a relative clause.
+_ADJUNCT = {"for", "in", "on", "from", "at", "to", "as", "that", "which", "when", "used", "written", "mentioned"}
+
+
+def _head(term: str, glossary: Glossary) -> str | None:
+    """The entry a slot opens with, when the rest is an adjunct: "OLT for my notes" -> "OLT".
+    Only for a slot that is no entry itself, so "... portal vein ligation for staged
+    hepatectomy" stays whole; the longest such opening wins."""
+    if glossary.lookup(term).matches:
+        return None
+    words = term.split()
+    for i in range(len(words) - 1, 0, -1):
+        if words[i].casefold() in _ADJUNCT and glossary.lookup(" ".join(words[:i])).matches:
+            return " ".join(words[:i])
+    return None
 
 
 def _clean(raw: str, glossary: Glossary) -> str:

@@ -29,7 +29,7 @@ from rapidfuzz.distance import OSA
 
 from rag.core.errors import ConfigError, IndexStaleError, InvalidQuestionError
 from rag.glossary.entries import SUPPLEMENTARY_PATH, load_supplementary, review_entries
-from rag.glossary.keys import FUNCTION_WORDS, WORD, long_words, ngrams, short_key, singular_key
+from rag.glossary.keys import FUNCTION_WORDS, WORD, long_words, ngrams, plausible_slip, short_key, singular_key
 from rag.glossary.types import MATCH_KINDS, SOURCES, GlossaryEntry, GlossaryLookup
 from rag.core.types import SourceUnit
 
@@ -170,7 +170,8 @@ class Glossary:
         if " " not in query and len(key) >= 3:
             for choice, _, _ in process.extract(key, self._fuzzy_short, scorer=OSA.distance,
                                                 score_cutoff=1 if len(key) <= 5 else 2, limit=3):
-                found.append(self._display[choice])
+                if len(key) > 5 or plausible_slip(key, choice):
+                    found.append(self._display[choice])
         folded = " ".join(long_words(query))
         if len(folded) >= 6:
             # partial_ratio, only when the whole-string ratio finds nothing, lets a misspelt part

@@ -10,6 +10,7 @@ It ranks nothing else and decides nothing about answering (rag/answer/ does).
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from typing import Any, Sequence
 
 from rag.core.text import CARDINALS, ORDINALS, local_id, number_value, zipf
@@ -208,6 +209,7 @@ def _references_by_year(question: str, references: Sequence[Any]) -> list[str]:
 _NAME = re.compile(r"\b[A-Z][\w'\-]{2,}")
 
 
+@lru_cache(maxsize=1024)
 def author_names(reference_text: str) -> frozenset[str]:
     """Surnames in a reference's author list, lower-cased: "Hofland J, Kaltsas G, de Herder WW.
     ..." -> {"hofland", "kaltsas", "herder"}."""

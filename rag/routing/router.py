@@ -102,6 +102,10 @@ def route(question: str, history: Sequence[str], glossary: "Glossary", max_chars
     anchor = next((h for h in reversed(past) if not is_followup(h)), past[-1]) if past else ""
     if (is_treatment_question(question) and not _asks_beyond_algorithm(question)
             and not _leans_on_text_question(question, anchor)):
+        # "and if she also had bone mets?" is a case of its own by its words, but changes the case before
+        if past and is_followup(question) and is_treatment_question(anchor):
+            return Turn(typed, past, f"{anchor} {question}", "algorithm", previous_treatment=anchor,
+                        asked=question if question != typed else "")
         return Turn(typed, past, question, "algorithm", asked=question if question != typed else "")
     if past and is_followup(question):
         term = _followup_term(question)

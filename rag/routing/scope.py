@@ -26,7 +26,7 @@ _ORGANS = (r"breast|colorectal|colon|colonic|rectal|rectum|lung|prostate|prostat
 _OTHER = re.compile(
     rf"\b(?:(?:non-)?small[- ]cell )?(?:{_ORGANS})\s+(?:cancers?|carcinomas?|adenocarcinomas?|tumou?rs? metastases)\b"
     r"|\bcolorectal (?:liver )?metastas[ie]s\b"
-    r"|\bpancreatic (?:ductal )?adenocarcinomas?\b|\bductal adenocarcinomas?\b"
+    r"|\b(?:pancreatic )?(?:ductal )?adenocarcinomas?\b"
     r"|\b(?:uveal |cutaneous )?melanomas?\b|\bsarcomas?\b|\blymphomas?\b|\bleuka?emias?\b|\bmyelomas?\b"
     r"|\bglioblastomas?\b|\bgliomas?\b|\bmesotheliomas?\b|\bcholangiocarcinomas?\b|\bhepatoblastomas?\b"
     r"|\bgastrointestinal stromal tumou?rs?\b", re.I)
@@ -43,8 +43,18 @@ _ACRONYMS = {"hcc": "hepatocellular carcinoma", "nsclc": "non-small cell lung ca
              "rcc": "renal cell carcinoma"}
 
 
+# A neuroendocrine tumour named only as the term of a comparison ("would surgery help her
+# breast cancer like it does for NETs?", "as with carcinoids") is not what the question is about.
+_COMPARED = re.compile(r"\b(?:(?:just |much )?(?:like|unlike|as with|as for|as in|same as|similar to|compared (?:to|with)|"
+                       r"than|the way)\b)(?:\s+(?:it|they|he|she|you|one|surgery|treatment)\s+(?:does|do|did|is|are|would|can|works?))?"
+                       r"(?:\s+(?:for|with|in|on|to))?(?:\s+(?:the|a|an|other|some|those|these))?"
+                       r"(?:\s+[\w-]+){0,3}?\s*[\w-]*(?:neuroendocrine|carcinoid|NETs?|NENs?|pNETs?)\w*(?:\s+(?:tumou?rs?|neoplasms?|cancers?))?",
+                       re.I)
+
+
 def other_disease(question: str) -> str:
     """The non-neuroendocrine disease the question is about, or "" when it is in scope."""
+    question = _COMPARED.sub(" ", question) if _OTHER.search(question) or _OTHER_ACRONYM.search(question) else question
     if _NEUROENDOCRINE.search(question) or _NEUROENDOCRINE_ACRONYM.search(question):
         return ""
     found = _OTHER.search(question) or _OTHER_ACRONYM.search(question)

@@ -24,8 +24,10 @@ _F = re.IGNORECASE
 _NOT_TREATMENT = re.compile(
     r"\b(?:stand for|abbreviat\w*|acronym|who (?:is|are|was|were|wrote)|first author|authors?\b|journal|doi|"
     r"published|publication|pubmed|references?\b|keywords?|conflicts? of interest|cite\b|citation|"
-    r"define|definition|what does \w+ mean|meaning of|"
-    r"imaging|staging|diagnos\w*|scan\w*|biopsy|marker|detect\w*)", _F)
+    r"define|definition|what does \w+ mean|meaning of)", _F)
+# Questions about finding or staging the disease. A case tells how it was found ("CT scan shows
+# ...", "staging PET negative"), so these words decide only in the sentence that asks.
+_DIAGNOSTIC = re.compile(r"\b(?:imaging|staging|diagnos\w*|scan\w*|biopsy|marker|detect\w*)", _F)
 # Naming the review's algorithm with a case feature asks for the pathway.
 _ALGORITHM = re.compile(r"\b(?:algorithm|pathway|figure 2|flow ?chart|decision tree)\b", _F)
 _REQUEST = re.compile(
@@ -83,7 +85,7 @@ def is_treatment_question(question: str) -> bool:
     specifics = _count_specifics(text)
     patient = bool(_PATIENT.search(text)) or extract_inputs(text).age is not None
     request = bool(_REQUEST.search(text)) or bool(_CASE_REQUEST.search(text) and (specifics or patient))
-    if _NOT_TREATMENT.search(text) and (not request or not specifics):
+    if (_NOT_TREATMENT.search(text) or _DIAGNOSTIC.search(_asking(text))) and (not request or not specifics):
         return False  # bibliographic, glossary or diagnostic questions ("how should I cite it?")
     if _ABOUT_REVIEW.search(text) and not patient:
         return False  # "what does the review say about ..." asks about the text
@@ -133,9 +135,20 @@ def asks_for_detail(question: str) -> bool:
     detail = _DETAIL.search(text)
     if not detail:
         return False
-    asking = next(s for s in _SENTENCE.finditer(text) if s.start() <= detail.start() < s.end())
+    # where the detail's words start: a match may begin at the ";" that ends the sentence before
+    at = detail.start() + len(detail.group(0)) - len(detail.group(0).lstrip(":?!;-\u2013\u2014 "))
+    asking = next(s for s in _SENTENCE.finditer(text) if s.start() <= at < s.end())
     rest = text[:asking.start()] + " " + text[asking.end():]
     return not (_REQUEST.search(rest) or _CASE_REQUEST.search(rest) or _DECISION_ASK.search(asking.group(0)))
+
+
+def _asking(text: str) -> str:
+    """The sentences that ask (end in "?"), or the last sentence when none does: "CT scan shows
+    liver mets. Staging negative. Plan?" asks "Plan?"; "What imaging is needed for a G2 pNET?"
+    asks about imaging."""
+    sentences = [s.group(0) for s in _SENTENCE.finditer(text)]
+    asked = [s for s in sentences if s.rstrip().endswith("?")]
+    return " ".join(asked) if asked else (sentences[-1] if sentences else text)
 
 
 def _count_specifics(text: str) -> int:

@@ -1,0 +1,82 @@
+"""A question's frame words in standard spelling, before rag/glossary/questions.py matches it
+against the frames of rag/glossary/frames.py.
+
+In: the question as typed and a `Glossary` (only `lookup` is used, to leave its terms alone).
+Out: `standard_frame(question, glossary)`: whitespace and apostrophes evened out, "=", "&" and
+a spaced "+" in words, chat spellings and slips of frame words standard ("wats" -> "what is",
+"stnd" -> "stand"), and the courtesy, the place named first and a confirmation tag taken off
+("in the flowchart what does PVE mean" -> "what does PVE mean"; "..., correct?" -> "...").
+
+It never rewrites a term: a token typed as an abbreviation ("WAT", "U") or one the glossary
+holds stays as typed. Which terms are asked about is decided in rag/glossary/questions.py.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from rapidfuzz.distance import OSA
+
+from rag.core.text import zipf
+from rag.glossary.frames import (CONFIRM_TAIL, CONTEXT_LEAD, COURTESY_LEAD, COURTESY_TAIL, DIGIT_WORDS,
+                                 FRAME_WORDS, RARE_ZIPF, SYMBOLS, TEXT_SPEAK)
+from rag.glossary.keys import typed_as_word
+
+if TYPE_CHECKING:
+    from rag.glossary.store import Glossary
+
+__all__ = ["standard_frame"]
+
+
+def standard_frame(question: str, glossary: Glossary) -> str:
+    """Whitespace and apostrophes evened out, trailing punctuation dropped, and every
+    `TEXT_SPEAK` word typed like a word (never "WAT" or "U") in its standard spelling:
+    "wats PVL?" -> "what is PVL", "PVL stands 4" -> "PVL stands for"."""
+    text = question.replace("\u2019", "'").strip().rstrip("?.! ")
+    for pattern, word in SYMBOLS:
+        text = pattern.sub(word, text)
+    text = _standard_words(text, glossary)
+    text = COURTESY_TAIL.sub("", COURTESY_LEAD.sub("", CONTEXT_LEAD.sub("", text))).rstrip("?.! ").strip() or text
+    return CONFIRM_TAIL.sub("", text).strip() or text
+
+
+def _standard_words(text: str, glossary: Glossary) -> str:
+    """Each `TEXT_SPEAK` word, and each slip of a frame word, typed like a word in its
+    standard spelling (see above)."""
+    words = text.split()
+    # Typed all in capitals, "WATS TAE" marks nothing by case: a word the glossary does not
+    # hold may be chat spelling too ("WATS" -> "what is"), never a term ("RE" stays).
+    shouted = not any(c.islower() for c in text)
+    out = []
+    for i, word in enumerate(words):
+        standard = None
+        if _typed_as_frame_word(word):
+            standard = TEXT_SPEAK.get(word.casefold()) or _frame_word_slip(word, glossary)
+        elif shouted and glossary.lookup(word).match_kind not in ("exact", "variant"):
+            standard = TEXT_SPEAK.get(word.casefold())
+        if standard and word in DIGIT_WORDS:
+            before = words[i - 1] if i else ""
+            after = words[i + 1] if i + 1 < len(words) else ""
+            if not (before.isalpha() and before.islower() and (not after or after.isalpha())):
+                standard = None
+        out.append(standard or word)
+    return " ".join(out).rstrip("?.! ").strip()
+
+
+def _frame_word_slip(word: str, glossary: Glossary) -> str | None:
+    """The frame word `word` is one keystroke from ("stnd" -> "stand", "defintion" ->
+    "definition"), when English hardly uses `word` and the glossary does not hold it."""
+    folded = word.casefold()
+    if len(folded) < 3 or not folded.isalpha() or folded in FRAME_WORDS:
+        return None
+    near = [w for w in FRAME_WORDS if len(w) >= 4 and OSA.distance(folded, w) == 1]
+    if not near or glossary.lookup(word).match_kind in ("exact", "variant") or zipf(folded) >= RARE_ZIPF:
+        return None
+    return min(near, key=lambda w: abs(len(w) - len(folded)))
+
+
+def _typed_as_frame_word(word: str) -> bool:
+    """"wats", "Wats", "4", "u" may be chat spellings; "WAT", "U" (capitals) may be terms."""
+    if len(word) == 1 and word.isalpha():
+        return word.islower()
+    return typed_as_word(word)
