@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import pytest
 
-from rag.glossary.extract.align import spells_sign
+from rag.glossary.extract.spelled import spells_sign
 from rag.glossary.extract.notation import read_ion
 from rag.glossary.extract.pairs import extract_abbreviations
 

@@ -11,15 +11,17 @@ shortest such long form, this module scores every alignment, in the spirit of Ab
 al. 2008), which ranks strategies from "each letter opens a word" down to "letters anywhere":
 
 - a character that opens a word is the strongest evidence, one that opens a part of a word
-  ("GlcNAc", "2A") or directly follows the previous match ("Pol" in "polymerase") is good,
+  ("GlcNAc", "2A", the parent of a chemical name: "dihydroxy-Vitamin", "ferri-Cytochrome") or directly follows the previous match ("Pol" in "polymerase") is good,
   any other inner character counts for nothing;
 - a content word of the long form that gives no character is a penalty, so "components of
   the yeast" cannot stand for CPF by borrowing P and F from inside words;
 - the best-scoring start wins, so "protein phosphatase 2A (PP2A)" takes in "protein".
 
 Greek letters match their Latin initial (α = a), a digit may match its number word
-("two-dimensional" for 2D), a genotype sign its word ("-/-" for "null" or "deficient"), and a
-number is matched whole or not at all. It does not judge
+("two-dimensional" for 2D), a genotype sign its word ("-/-" for "null" or "deficient"), a
+species code its organism ("Hs" for "human", only if the letters align nothing; spelled.py),
+and a number is matched whole or not at all. Chemical locants and descriptors ("1,3-",
+"beta-") are no words a character must come from. It does not judge
 the pair (length, brackets, symbols) and does not look for candidates in text.
 """
 
@@ -29,22 +31,12 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from rag.core.text import CARDINALS, FUNCTION_WORDS, ORDINALS, ROMAN
+from rag.core.text import FUNCTION_WORDS
+from rag.glossary.extract.spelled import fold, short_chars, signed_chars, species_chars, spelled_by
+from rag.glossary.extract.symbols import CHEMICAL_PREFIX, DESCRIPTOR
 
-# Greek letter -> Latin initial of its name (χ chi -> c, ψ psi -> p, ω omega -> o).
-_GREEK = dict(zip("αβγδεζηθικλμνξοπρσςτυφχψω", "abgdezetiklmnxoprsstufcpo"))
-# The words that can supply a digit of a short form: "IL-2" may stand for "interleukin two",
-# "second" or "II". A single-letter numeral ("i", "v") is a letter far more often.
-_NUMBER_WORDS = {str(n): tuple(w for table in (CARDINALS, ORDINALS, ROMAN) for w, v in table.items()
-                               if v == n and w.isalpha() and len(w) > 1) for n in range(1, 10)}
-# A genotype sign stands for a word: "IL-15Ralpha null (IL-15Ralpha-/-)", "GATA6-deficient
-# (GATA6(-/-))". Each sign is one character of the short form (a private-use code point, so
-# it matches no character of the text), which only a word of its table can supply.
-_SIGN_WORDS = {
-    "-/-": ("\ue000", ("null", "deficient", "knockout", "homozygous")),
-    "+/-": ("\ue001", ("heterozygous", "heterozygote", "hemizygous")),
-}
-_SIGN_OF = {mark: words for mark, words in _SIGN_WORDS.values()}
+__all__ = ["Alignment", "align", "fold", "short_chars"]
+
 # A count before a long form is not part of it: "two tetratricopeptide repeats (TPR)".
 _QUANTIFIERS = frozenset("two three four five six seven eight nine ten several both many multiple various "
                          "numerous few each".split())
@@ -78,11 +70,19 @@ def align(short: str, text: str, anchored: bool = False) -> Alignment | None:
     translocator (Arnt)" defines "Ah nuclear translocator"). As in S&H, the long form
     takes in the whole token of its first letter: "preSu9(1-112)-dihydrofolate reductase".
     """
-    sf = _signed_chars(short)
-    if not sf or not text:
+    if not text:
+        return None
+    found = _align(signed_chars(short), text, anchored)
+    species = species_chars(short) if found is None else None
+    return _align(species, text, anchored) if species else found
+
+
+def _align(sf: str, text: str, anchored: bool) -> Alignment | None:
+    if not sf:
         return None
     folded = "".join(fold(c) for c in text)
-    gains, words = _start_gains(text), _Words.of(text)
+    words = _Words.of(text)
+    gains = _start_gains(text, words.parents)
     n, m = len(sf), len(text)
     # Where each short-form character can be matched: (position, length, start gain).
     options: dict[str, list[tuple[int, int, int]]] = {}
@@ -93,10 +93,15 @@ def align(short: str, text: str, anchored: bool = False) -> Alignment | None:
             for p in range(m)
             if folded[p] == ch and (gains[p] or not words.minor[words.ids[p]])
         ]
-        spelled = _NUMBER_WORDS.get(ch) or _SIGN_OF.get(ch, ())
-        for w0, w1 in words.spans if spelled else ():
-            if text[w0:w1].lower() in spelled:
-                opts.append((w0, w1 - w0, WORD_START))
+        phrases = spelled_by(ch)
+        firsts = {phrase[0] for phrase in phrases}
+        for k, (w0, w1) in enumerate(words.spans if phrases else ()):
+            if text[w0:w1].lower() not in firsts:
+                continue
+            for phrase in phrases:
+                span = words.spans[k : k + len(phrase)]
+                if len(span) == len(phrase) and all(text[a:b].lower() == w for (a, b), w in zip(span, phrase)):
+                    opts.append((w0, span[-1][1] - w0, WORD_START))
         options[ch] = sorted(opts)
 
     def digit_ok(i: int, p: int, prev: int) -> bool:
@@ -133,8 +138,8 @@ def align(short: str, text: str, anchored: bool = False) -> Alignment | None:
     candidates = []
     for p, length, _ in options[sf[0]]:
         w = words.ids[p]
-        if words.spans[w][0] != p or text[p : words.spans[w][1]] in FUNCTION_WORDS:
-            continue  # begin where a word begins, not at "the" ("The Scripps ..." may)
+        if (words.spans[w][0] != p and p not in words.parents) or text[p : words.spans[w][1]] in FUNCTION_WORDS:
+            continue  # begin where a word (or a chemical parent name) begins, not at "the"
         if length == 1 and re.match(r"(\w+)\s", text[p:]) and re.match(r"\w+", text[p:]).group().lower() in _QUANTIFIERS:
             continue  # "two tetratricopeptide repeats": T opens "tetratricopeptide" instead
         start = _token_start(text, p)
@@ -163,35 +168,10 @@ def align(short: str, text: str, anchored: bool = False) -> Alignment | None:
     return max(later, key=lambda c: (c.score, -c.start)) if later else chosen
 
 
-def fold(ch: str) -> str:
-    """Lower-case, with Greek letters folded to their Latin initial."""
-    low = ch.lower()
-    return _GREEK.get(low, low)
-
-
-def short_chars(short: str) -> str:
-    """The letters and digits of a short form, folded: "IFN-α" -> "ifna"."""
-    return "".join(fold(c) for c in short if c.isalnum())
-
-
-def _signed_chars(short: str) -> str:
-    """`short_chars`, with each genotype sign kept as one character: "Jnk1-/-" -> "jnk1\ue000"."""
-    for sign, (mark, _) in _SIGN_WORDS.items():
-        if short.endswith(sign) or short.endswith(f"({sign})"):
-            return short_chars(short[: short.rindex(sign)]) + mark
-    return short_chars(short)
-
-
-def spells_sign(short: str, long: str) -> bool:
-    """Does `short` end in a genotype sign that `long` spells out ("GATA6-deficient")?"""
-    mark = _signed_chars(short)[-1:]
-    words = {w.lower() for w in re.findall(r"[^\W_]+", long)}
-    return bool(words & set(_SIGN_OF.get(mark, ())))
-
-
-def _start_gains(text: str) -> list[int]:
+def _start_gains(text: str, parents: frozenset[int] = frozenset()) -> list[int]:
     """Per character, what matching it is worth: WORD_START after a non-alnum, PART_START
-    at a lower-to-upper hump ("GlcNAc") or where letters and digits meet ("2A"), else 0."""
+    at a lower-to-upper hump ("GlcNAc"), where letters and digits meet ("2A") or where a
+    chemical parent name opens ("dihydroxyVitamin"), else 0."""
     out = []
     for i, ch in enumerate(text):
         prev = text[i - 1] if i else " "
@@ -203,7 +183,12 @@ def _start_gains(text: str) -> list[int]:
             out.append(PART_START)
         else:
             out.append(0)
+    for i in parents:
+        out[i] = PART_START
     return out
+
+
+_DESCRIPTOR_AT = re.compile(rf"(?<![^\W_]){DESCRIPTOR}")
 
 
 @dataclass(frozen=True)
@@ -215,21 +200,28 @@ class _Words:
     cost: tuple[int, ...]  # cumulative: cost[k] = penalty of words 0..k-1
     content: tuple[int, ...]  # cumulative count of content words
     minor: tuple[bool, ...]  # per word: a lowercase function word ("of", "the")
+    parents: frozenset[int] = frozenset()  # where a chemical parent name opens inside a word
 
     @classmethod
     def of(cls, text: str) -> _Words:
         ids = [-1] * len(text)
-        spans, cost, content, minor = [], [0], [0], []
+        spans, cost, content, minor, parents = [], [0], [0], [], set()
+        # Locants and descriptors of a chemical name ("1alpha,25-", "beta-") give no letter
+        # and cost nothing: "1,3-beta-glucan synthase (GS)".
+        descriptors = {m.start() for m in _DESCRIPTOR_AT.finditer(text)}
         for k, m in enumerate(re.finditer(r"[^\W_]+", text)):
             word = m.group()
+            prefix = CHEMICAL_PREFIX.match(word) if len(word) > 7 else None
+            if prefix and prefix.end() < len(word):
+                parents.add(m.start() + prefix.end())
             is_stop = word.lower() in FUNCTION_WORDS
-            is_content = len(word) > 1 and not is_stop and not word.isdigit()
+            is_content = len(word) > 1 and not is_stop and not word.isdigit() and m.start() not in descriptors
             spans.append(m.span())
             cost.append(cost[-1] + (SKIPPED_WORD if is_content else SKIPPED_STOP * is_stop))
             content.append(content[-1] + is_content)
             minor.append(word in FUNCTION_WORDS)
             ids[m.start() : m.end()] = [k] * len(word)
-        return cls(tuple(ids), tuple(spans), tuple(cost), tuple(content), tuple(minor))
+        return cls(tuple(ids), tuple(spans), tuple(cost), tuple(content), tuple(minor), frozenset(parents))
 
     def penalty(self, lo: int, hi: int) -> tuple[int, int]:
         """(score penalty, content words) for leaving words lo..hi-1 unmatched."""
@@ -239,7 +231,8 @@ class _Words:
 
 
 def _token_start(text: str, p: int) -> int:
-    """Start of the whitespace-delimited token holding `p`, minus opening quotes, and minus
+    """Start of the whitespace-delimited token holding `p`, minus opening quotes and a
+    bracketed term joined to it by a slash, and minus
     a hyphenated symbol or "non" before `p` that gives no character: the term is the
     part after the hyphen ("HKIII-green fluorescent protein (GFP)", "non-A hepatitis")."""
     start = p
@@ -247,6 +240,9 @@ def _token_start(text: str, p: int) -> int:
         start -= 1
     while start < p and text[start] in "\"'`\u201c\u2018":
         start += 1
+    slash = text.rfind(")/", start, p)
+    if slash >= 0:  # "(EGFR)/phosphatidylinositol 3-kinase (PI3K)": a slash joins two terms
+        start = slash + 2
     if p - start > 1 and text[p - 1] == "-" and _MODIFIER_PREFIX.fullmatch(text[start : p - 1]):
         return p
     return start

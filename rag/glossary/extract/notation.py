@@ -15,16 +15,8 @@ from __future__ import annotations
 
 import re
 
-# Element symbol -> the names an ion of it goes by in prose.
-_ION_NAMES = {
-    "H": ("hydrogen", "proton", "protons"), "Li": ("lithium",), "Na": ("sodium",),
-    "K": ("potassium",), "Rb": ("rubidium",), "Cs": ("cesium", "caesium"),
-    "Mg": ("magnesium",), "Ca": ("calcium",), "Sr": ("strontium",), "Ba": ("barium",),
-    "Mn": ("manganese",), "Fe": ("iron",), "Co": ("cobalt",), "Ni": ("nickel",),
-    "Cu": ("copper",), "Zn": ("zinc",), "Cd": ("cadmium",), "Hg": ("mercury",),
-    "Pb": ("lead",), "Al": ("aluminium", "aluminum"), "Cl": ("chloride",),
-    "Br": ("bromide",), "I": ("iodide",), "F": ("fluoride",),
-}
+from rag.glossary.extract.symbols import ELEMENT_NAMES
+
 # "[Ca2+]i", "[Ca(2+)]i", "[K+]o", "[H+]", "[Cl-]i": a symbol, its charge, and where.
 _ION = re.compile(r"\[(?P<symbol>[A-Z][a-z]?)\(?\d*[+-]\)?\](?P<where>[a-z]?)")
 # Words a long form of an ion concentration is made of, besides the ion's name: where it is
@@ -47,7 +39,7 @@ def read_ion(short: str, context: str) -> tuple[int, int] | None:
     if not m:
         return None
     symbol = m.group("symbol")
-    names = set(_ION_NAMES.get(symbol, ()))
+    names = set(ELEMENT_NAMES.get(symbol, ()))
     if not names:
         return None
     spelled = re.compile(rf"{re.escape(symbol)}\(?\d*[+-]?\)?")  # "Ca2+" written in the text

@@ -13,9 +13,11 @@ order of appearance, one per distinct (short, long) pair. Two patterns are recog
 - appositions, "mitogen-activated protein kinase, MAPK, ...", held to every word giving an
   initial since no bracket marks them.
 
-Ion concentrations ("[Ca2+]i", rag/glossary/extract/notation.py) and quantities written as a
-symbol and a subscript ("Cmax", "K(m)", rag/glossary/extract/parameters.py) are read by their
-notation before the letter rules are tried.
+Ion concentrations ("[Ca2+]i", rag/glossary/extract/notation.py), quantities written as a
+symbol and a subscript ("Cmax", "K(m)", rag/glossary/extract/parameters.py) and amino-acid
+codes ("RS", "L169F", rag/glossary/extract/residues.py) are read by their notation before the
+letter rules are tried. A bracket listing the members of the class named before it ("OT
+subunits (Ost4p, Ost3p, and Stt3p)") gives no candidate for its first item.
 
 Each bracket yields `Candidate`s (a short form and the text that may hold its long form);
 `resolve` applies the rules to one. rag/glossary/extract/pseudo.py pairs the same
@@ -34,6 +36,7 @@ from rag.glossary.extract.align import Alignment
 from rag.glossary.extract.legends import find_legends
 from rag.glossary.extract.notation import read_ion
 from rag.glossary.extract.parameters import read_parameter
+from rag.glossary.extract.residues import read_residues
 from rag.glossary.extract.rules import RuleOrders, find_long_form, max_long_words
 from rag.glossary.extract.series import letter_of, letter_series
 from rag.glossary.extract.shortform import CLAUSE_WORDS, is_short_form
@@ -140,9 +143,11 @@ def _bracketed(text: str, orders: RuleOrders | None) -> list[Abbreviation]:
 
 
 def read_notation(cand: Candidate) -> tuple[int, int] | None:
-    """The long form of a short form in chemical or quantity notation ("[Ca2+]i", "Cmax"),
-    read by what its symbols stand for before any letter rule is tried; None otherwise."""
-    read = read_ion(cand.short, cand.context) or read_parameter(cand.short, cand.context)
+    """The long form of a short form in chemical, quantity or residue notation ("[Ca2+]i",
+    "Cmax", "L169F"), read by what its symbols stand for before any letter rule is tried;
+    None otherwise."""
+    read = (read_ion(cand.short, cand.context) or read_parameter(cand.short, cand.context)
+            or read_residues(cand.short, cand.context))
     if read and cand.kind == "inside" and (read[0] > 0 or read[1] < len(cand.context)):
         return None  # "[Ca2+]i (free calcium)": the bracket must hold the name alone
     return read
@@ -198,6 +203,8 @@ def _strip(text: str, start: int, end: int) -> tuple[int, int]:
 def _before(text: str, lo: int, end: int, short: str, s0: int, strict: bool = False) -> Candidate:
     """A "long form (SF)" candidate whose long form ends at `end`."""
     end = _strip(text, lo, end)[1]
+    if end - lo > 1 and text[end - 1] in "'\"\u201d\u2019" and text[end - 2].isalpha():
+        end -= 1  # a closing quote ends a quoted name, not the name: "'... membranes' (RAVE)"
     start = max(lo, end - _LOOKBACK_CHARS)
     cut = start > lo and not text[start - 1].isspace()
     return Candidate("before", short, text[start:end], strict, s0, start, cut)
@@ -214,7 +221,7 @@ def _bracket_candidates(text: str, open_i: int, close_i: int, outer: int) -> lis
     if is_short_form(inner):
         out.append(_before(text, lo, open_i, inner, c0))
     first = re.match(r"[^\s,;]+(?=[,;]\s|\s+(?:and|or)\s)", inner)
-    if first and is_short_form(first.group()):
+    if first and is_short_form(first.group()) and not _members(text[lo:open_i], inner):
         # A short form picked out of a longer bracket is weaker evidence.
         out.append(_before(text, lo, open_i, first.group(), c0, strict=True))
     last = re.fullmatch(r"(.+),\s+(\S+)", inner)
@@ -226,6 +233,23 @@ def _bracket_candidates(text: str, open_i: int, close_i: int, outer: int) -> lis
         out.append(Candidate("inside", lead.group(1), lead.group(2), False, c0, c0 + lead.start(2)))
     after = _after(text, lo, open_i, c0, c1)
     return out + after
+
+
+# A plural noun ending a phrase: "subunits", "proteins" (not "mass", "virus", "analysis").
+_PLURAL_END = re.compile(r"[a-z]{2}[^sui]s\s*$")
+
+
+def _members(before: str, inner: str) -> bool:
+    """Does the bracket list the members of the class named before it ("three of the OT
+    subunits (Ost4p, Ost3p, and Stt3p)")? Then no item abbreviates that name. Numbered
+    variants of one symbol are the class itself, each an abbreviation of it ("upstream open
+    reading frames (uORF1 and uORF2)"); symbols with different letters are its members."""
+    if not _PLURAL_END.search(before):
+        return False
+    items = [item for item in re.split(r"\s*(?:,|;|\band\b|\bor\b)\s*", inner) if item]
+    if not all(is_short_form(item) for item in items):
+        return False  # "(HSPs, reviewed in ...)": a short form and a remark
+    return len({re.sub(r"[\d\W_]+", "", item).lower() for item in items}) > 1
 
 
 def _after(text: str, lo: int, open_i: int, c0: int, c1: int) -> list[Candidate]:

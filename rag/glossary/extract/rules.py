@@ -21,24 +21,22 @@ from dataclasses import dataclass, replace
 from functools import lru_cache
 
 from rag.core.text import ORDINALS, ROMAN
-from rag.glossary.extract.align import Alignment, align, short_chars, spells_sign
+from rag.glossary.extract.align import Alignment, align
+from rag.glossary.extract.spelled import short_chars, spells_sign
 from rag.glossary.extract.rules_data import MIN_PSEUDO_PRECISION, RULE_ORDER
 from rag.glossary.extract.shortform import short_class
+from rag.glossary.extract.symbols import DESCRIPTOR, names_symbol
 
 _GREEK_NAME = re.compile(r"(?i)(?<![a-z])(alpha|beta|gamma|delta|epsilon|kappa)(?![a-z])")
 # Words that may sit unmatched inside a long form ("signal transducer AND activator OF ...")
 # and after which a long form does not go on ("kinase FROM yeast").
 _PREPOSITIONS = frozenset("of from in for with on at by to".split())
-# A unit of measure written out ("kilodaltons (kDa)", "millimolar (mM)") is a unit's
-# symbol, not a term defined by the text.
-_UNIT_NAME = re.compile(
-    r"(?i)(?:kilo|milli|micro|nano|pico|mega|centi)?"
-    r"(?:daltons?|molar|meters?|metres?|grams?|liters?|litres?|seconds?|volts?|hertz|moles?)"
-)
 
 
 # A long form ending in "protein" (with an optional numeral: "poly(A)-binding protein I").
 _PROTEIN_END = re.compile(r"(?i)\bprotein(?:\s+\w{1,3})?\s*$")
+
+_DESCRIPTORS = re.compile(rf"^(?:{DESCRIPTOR}[-,])+")
 
 RuleOrders = Mapping[str, "tuple[Rule, ...]"]  # class of short form -> rules, tried in turn
 
@@ -157,7 +155,8 @@ def long_form_ok(short: str, long: str) -> bool:
     """Checks on any pair, after S&H: the long form is longer than the short form, opens
     with a letter or digit (not a bracket), does not hold the short form as a word
     ("H-Ras (Ras)"), has balanced brackets and at most min(|SF| + 5, 2 * |SF|) words, is
-    not a symbol beside a symbol ("BELL1 (BEL1)", "Sir2 (Sir2p)") nor a unit of measure."""
+    not a symbol beside a symbol ("BELL1 (BEL1)", "Sir2 (Sir2p)") nor a symbol of chemistry or
+    measurement beside its name ("zinc (Zn)", "kilodaltons (kDa)": symbols.names_symbol)."""
     if len(long) <= len(short) or long.count("(") != long.count(")") or long[0] in "([":
         return False
     parts = {part.lower() for part in re.split(r"[\s/-]+", long)}
@@ -167,9 +166,12 @@ def long_form_ok(short: str, long: str) -> bool:
         return False
     if len(long.split()) > max_long_words(short) or long.count("[") != long.count("]"):
         return False
-    if _UNIT_NAME.fullmatch(long):
+    if names_symbol(short, long):
         return False
-    if len(long.split()) == 1 and not re.fullmatch(r"[A-Za-z][a-z]+", long) and not spells_sign(short, long):
+    # Locants and stereo descriptors open a chemical name without making it a symbol:
+    # "3-propanediol", "N-acetylglucosamine", "beta-glucan".
+    word = _DESCRIPTORS.sub("", long)
+    if len(long.split()) == 1 and not re.fullmatch(r"[A-Za-z][a-z]+", word) and not spells_sign(short, long):
         # One token that is not a plain word: a symbol, unless it spells words out
         # ("K-homology (KH)", "PIN-FORMED").
         runs = [short_chars(run) for run in re.findall(r"[^\W_]+", long)]
@@ -246,3 +248,4 @@ def match_long_form(short: str, long: str) -> int | None:
 def max_long_words(short: str) -> int:
     """Schwartz & Hearst's window: at most min(|SF| + 5, 2 * |SF|) words."""
     return min(len(short) + 5, 2 * len(short))
+

@@ -17,8 +17,8 @@ MIN_PSEUDO_PRECISION = 0.8
 
 RULE_ORDER: dict[str, tuple[tuple[str, float], ...]] = {
     "one character": (
-        ("initials", 0.778),
-        ("word-left-over", 0.100),
+        ("initials", 0.750),
+        ("word-left-over", 0.200),
         ("inner-letters", 0.000),
         ("greek-name", 0.000),
         ("plural-or-qualifier", 0.000),
@@ -26,26 +26,26 @@ RULE_ORDER: dict[str, tuple[tuple[str, float], ...]] = {
     ),
     "lower-case": (
         ("initials", 0.929),
-        ("inner-letters", 0.907),
+        ("inner-letters", 0.924),
         ("word-left-over", 0.000),
         ("greek-name", 0.000),
         ("plural-or-qualifier", 0.000),
         ("gene-number", 0.000),
     ),
     "two characters": (
-        ("initials", 0.980),
-        ("inner-letters", 0.896),
-        ("word-left-over", 0.667),
+        ("initials", 0.978),
+        ("inner-letters", 0.898),
         ("plural-or-qualifier", 0.000),
+        ("word-left-over", 0.554),
         ("greek-name", 0.000),
         ("gene-number", 0.000),
     ),
     "three or more": (
-        ("initials", 0.996),
-        ("gene-number", 0.972),
-        ("inner-letters", 0.973),
-        ("word-left-over", 0.962),
-        ("plural-or-qualifier", 0.475),
+        ("initials", 0.994),
+        ("gene-number", 0.966),
+        ("inner-letters", 0.977),
+        ("word-left-over", 0.948),
+        ("plural-or-qualifier", 0.530),
         ("greek-name", 0.000),
     ),
 }
