@@ -56,7 +56,7 @@ def cross_corpus(corpus_dir: Path) -> list[CrossResult]:
 def rule_report(corpus_dir: Path) -> str:
     """Each rule's pseudo-precision per class of short form, over both corpora's text, in
     the cascade kept at rules_data.MIN_PSEUDO_PRECISION (the values rules_data.py holds)."""
-    from rag.glossary.extract.pseudo import measure, notation_estimate, select
+    from rag.glossary.extract.pseudo import coordination_estimate, measure, notation_estimate, select
     from rag.glossary.extract.rules_data import MIN_PSEUDO_PRECISION
 
     docs = load_corpora(corpus_dir)
@@ -68,8 +68,9 @@ def rule_report(corpus_dir: Path) -> str:
             lines.append(f"{klass:<15} {e.rule:<20} {e.real:>5} {e.reached:>6} {e.random:>7.1f} "
                          f"{e.random_reached:>7.1f} {e.false_positive_rate:>8.4f} "
                          f"{e.pseudo_precision:>8.3f}  {'yes' if e.pseudo_precision >= MIN_PSEUDO_PRECISION else 'no'}")
-    e = notation_estimate(d.text for name in CORPORA for d in docs[name])
-    lines.append(f"{'any':<15} {'notation':<20} {e.real:>5} {e.reached:>6} {e.random:>7.1f} "
-                 f"{e.random_reached:>7.1f} {e.false_positive_rate:>8.4f} {e.pseudo_precision:>8.3f}  "
-                 "read before the letter rules")
+    texts = [d.text for name in CORPORA for d in docs[name]]
+    for e, when in ((notation_estimate(texts), "read before the letter rules"),
+                    (coordination_estimate(texts), "letter rules on assembled long forms")):
+        lines.append(f"{'any':<15} {e.rule:<20} {e.real:>5} {e.reached:>6} {e.random:>7.1f} "
+                     f"{e.random_reached:>7.1f} {e.false_positive_rate:>8.4f} {e.pseudo_precision:>8.3f}  {when}")
     return "\n".join(lines)

@@ -11,7 +11,8 @@ order of appearance, one per distinct (short, long) pair. Two patterns are recog
 - single letters in a coordinated series, "large (L), middle (M) and small (S)"
   (rag/glossary/extract/series.py);
 - appositions, "mitogen-activated protein kinase, MAPK, ...", held to every word giving an
-  initial since no bracket marks them.
+  initial since no bracket marks them;
+- names sharing words across a coordination, "proteins A (SP-A) and D (SP-D)" (coordination.py).
 
 Ion concentrations ("[Ca2+]i", rag/glossary/extract/notation.py), quantities written as a
 symbol and a subscript ("Cmax", "K(m)", rag/glossary/extract/parameters.py) and amino-acid
@@ -33,6 +34,7 @@ from dataclasses import dataclass
 
 from rag.core.errors import InvalidArgumentError
 from rag.glossary.extract.align import Alignment
+from rag.glossary.extract.coordination import Resolver, distributed, reduced
 from rag.glossary.extract.legends import find_legends
 from rag.glossary.extract.notation import read_ion
 from rag.glossary.extract.parameters import read_parameter
@@ -122,12 +124,18 @@ def _within(cand: Candidate, start: int, orders: RuleOrders | None) -> tuple[int
 
 def candidates(text: str) -> list[Candidate]:
     """Every candidate of every bracket in `text`, in the order they are tried."""
-    return [c for open_i, close_i, outer in _brackets(text) for c in _bracket_candidates(text, open_i, close_i, outer)]
+    return [c for open_i, close_i, outer in brackets(text) for c in _bracket_candidates(text, open_i, close_i, outer)]
 
 
 def _bracketed(text: str, orders: RuleOrders | None) -> list[Abbreviation]:
     out, letters = [], []
-    for open_i, close_i, outer in _brackets(text):
+    before = coordination_resolver(orders)
+    for open_i, close_i, outer in brackets(text):
+        c0, c1 = _strip(text, open_i + 1, close_i)
+        shared = distributed(text, max(outer + 1, open_i - _LOOKBACK_CHARS), open_i, text[c0:c1], before)
+        if shared:  # "enhanced cyan and yellow fluorescent proteins (ECFP, EYFP)"
+            out.extend(shared)
+            continue
         for cand in _bracket_candidates(text, open_i, close_i, outer):
             read = read_notation(cand)
             found = (*read, None) if read else resolve(cand, orders)
@@ -139,7 +147,18 @@ def _bracketed(text: str, orders: RuleOrders | None) -> list[Abbreviation]:
             letter = letter_of(cand.short, cand.context, cand.context_start, cand.short_start)
             if letter and cand.kind == "before" and not cand.strict:
                 letters.append(letter)
+        else:  # "surfactant proteins A (SP-A) and D (SP-D)": the name before is reduced
+            second = reduced(text, out[-1] if out else None, open_i, text[c0:c1], before)
+            out += [second] if second else []
     return out + letter_series(text, letters)
+
+
+def coordination_resolver(orders: RuleOrders | None) -> Resolver:
+    """The letter rules as coordination.py asks for them (see `Resolver`)."""
+    def before(short: str, context: str) -> tuple[int, int] | None:
+        found = resolve(Candidate("before", short, context), orders)
+        return found[:2] if found else None
+    return before
 
 
 def read_notation(cand: Candidate) -> tuple[int, int] | None:
@@ -173,7 +192,7 @@ def _appositives(text: str, orders: RuleOrders | None) -> list[Abbreviation]:
     return out
 
 
-def _brackets(text: str) -> list[tuple[int, int, int]]:
+def brackets(text: str) -> list[tuple[int, int, int]]:
     """(open, close, enclosing open or -1) for every matched (...) and [...] pair opened
     after a space or another bracket: like S&H, "GABA(A)" and "Cu(II)" are names."""
     pairs, stack = [], []

@@ -15,7 +15,8 @@ import random
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
 
-from rag.glossary.extract.pairs import Candidate, candidates, read_notation, resolve
+from rag.glossary.extract.coordination import Site, fires, sites
+from rag.glossary.extract.pairs import Candidate, brackets, candidates, coordination_resolver, read_notation, resolve
 from rag.glossary.extract.rules import RULES, Rule
 from rag.glossary.extract.shortform import SHORT_CLASSES, short_class
 
@@ -170,3 +171,24 @@ def notation_estimate(texts: Iterable[str], shuffles: int = 5, seed: int = 0) ->
         fired += sum(read_notation(cand) is not None for cand in _randomise(found, rng))
     n = len(found)
     return RuleEstimate("notation", "any", real, n, fired / max(1, shuffles), float(n))
+
+
+def coordination_estimate(texts: Iterable[str], shuffles: int = 5, seed: int = 0) -> RuleEstimate:
+    """The coordination readings (coordination.py), measured the same way: at every place
+    one may apply, how often it gives long forms as found, and when the place's short forms
+    are paired with another document's place of the same kind."""
+    found = [(doc, site) for doc, text in enumerate(texts) for site in sites(text, brackets(text))]
+    resolver = coordination_resolver(None)
+    real = sum(fires(site, resolver) for _, site in found)
+    rng, fired = random.Random(seed), 0
+    for _ in range(shuffles):
+        for kind in ("distributed", "reduced"):
+            group = [(doc, site) for doc, site in found if site.kind == kind]
+            donors = group[:]
+            rng.shuffle(donors)
+            for k, (doc, site) in enumerate(group):
+                other = next((s for d, s in donors[k:] + donors[:k] if d != doc), None)
+                if other is not None:
+                    fired += fires(Site(kind, site.shorts, other.context, other.x), resolver)
+    n = len(found)
+    return RuleEstimate("coordination", "any", real, n, fired / max(1, shuffles), float(n))

@@ -135,6 +135,21 @@ def _gene_number(short: str, text: str, anchored: bool) -> Alignment | None:
     return _extended(_numbered(core, text, anchored), short, text, anchored)
 
 
+# Where a short form's two parts meet: at a hyphen or space ("beta-Pol", "Pol III"), or
+# where a capital follows a lower-case letter or stands first before one ("PolD", "HbS",
+# "Lsm").
+_PARTS = re.compile(r"(?P<a>.+?)[-\s](?P<b>.+)|(?P<c>.*[a-z])(?P<d>[A-Z][a-z]*)|(?P<e>[A-Z])(?P<f>[a-z]+)")
+
+
+def _reordered(short: str, text: str, anchored: bool) -> Alignment | None:
+    parts = _PARTS.fullmatch(short)
+    if not parts:
+        return None
+    first, second = (g for g in parts.groups() if g)
+    found = _aligned(second + first, short, text, anchored)
+    return found if found and not found.skipped and found.initials >= 2 else None
+
+
 RULES: tuple[Rule, ...] = (
     Rule("initials", "every character opens a word or a part of one ('GlcNAc', '2A'), and "
          "every content word gives one", _initials),
@@ -148,6 +163,8 @@ RULES: tuple[Rule, ...] = (
          "('ESTs', 'PP1(C)')", _plural_or_qualifier),
     Rule("gene-number", "a gene-style number has no counterpart ('Ycf1p' for 'yeast cadmium "
          "factor'); a number written before the long form belongs to it", _gene_number),
+    Rule("reordered", "a short form of two parts may name them in the other order ('beta-Pol' "
+         "for 'polymerase beta', 'Lsm' for 'Sm-like'), each part opening a word", _reordered),
 )
 
 

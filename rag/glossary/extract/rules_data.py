@@ -23,6 +23,7 @@ RULE_ORDER: dict[str, tuple[tuple[str, float], ...]] = {
         ("greek-name", 0.000),
         ("plural-or-qualifier", 0.000),
         ("gene-number", 0.000),
+        ("reordered", 0.000),
     ),
     "lower-case": (
         ("initials", 0.929),
@@ -31,10 +32,12 @@ RULE_ORDER: dict[str, tuple[tuple[str, float], ...]] = {
         ("greek-name", 0.000),
         ("plural-or-qualifier", 0.000),
         ("gene-number", 0.000),
+        ("reordered", 0.000),
     ),
     "two characters": (
         ("initials", 0.978),
         ("inner-letters", 0.898),
+        ("reordered", 0.000),
         ("plural-or-qualifier", 0.000),
         ("word-left-over", 0.554),
         ("greek-name", 0.000),
@@ -46,6 +49,7 @@ RULE_ORDER: dict[str, tuple[tuple[str, float], ...]] = {
         ("inner-letters", 0.977),
         ("word-left-over", 0.948),
         ("plural-or-qualifier", 0.530),
+        ("reordered", 0.761),
         ("greek-name", 0.000),
     ),
 }

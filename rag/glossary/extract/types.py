@@ -7,7 +7,9 @@ from dataclasses import dataclass
 
 @dataclass(frozen=True)
 class Abbreviation:
-    """One definition: `text[short_start:short_end] == short`, likewise for `long`."""
+    """One definition: `text[short_start:short_end] == short`, likewise for `long`, except
+    for a long form assembled from a coordination (coordination.py: "surfactant proteins D"
+    from "surfactant proteins A (SP-A) and D"), whose offsets span the words it is drawn from."""
 
     short: str
     long: str
