@@ -173,12 +173,12 @@ class Pipeline:
 
     def _answer_algorithm(self, turn: Turn, started: float) -> Answer:
         from rag.algorithm.engine import run_algorithm
-        from rag.algorithm.inputs import extract_inputs
+        from rag.algorithm.inputs import extract_case, extract_inputs
         from rag.algorithm.render import render_dot, render_markdown
 
         inputs = extract_inputs(turn.own_words)
-        if turn.previous_treatment:
-            inputs = extract_inputs(turn.previous_treatment).merged(inputs)
+        if turn.previous_treatment:  # the case as told turn by turn, each correcting the one before
+            inputs = extract_case(turn.case_turns or (turn.previous_treatment,)).merged(inputs)
         result = run_algorithm(inputs, self.settings)
         labels = {uid: u.label for uid, u in self.index.units.items()}
         keys = self._resolve_units(result.citations)

@@ -23,7 +23,7 @@ from rag.algorithm import phrases
 from rag.algorithm.types import NUMBER_RANGES, AlgorithmInputs
 from rag.core.question import normalise_question
 
-__all__ = ["extract_inputs"]
+__all__ = ["extract_case", "extract_inputs"]
 
 
 @lru_cache(maxsize=2048)  # pure in its string; the router and the answerer both ask
@@ -55,6 +55,17 @@ def extract_inputs(question: str) -> AlgorithmInputs:
     _flags(masked, put)
     _numbers(masked, put)
     return AlgorithmInputs(**found, assumed=frozenset(assumed), evidence=tuple(evidence))
+
+
+def extract_case(turns: Iterable[str]) -> AlgorithmInputs:
+    """The case a conversation has told, turn by turn, oldest first: each turn's inputs on top
+    of the earlier ones, so a later turn corrects an earlier one ("G2 ileal NET, unresectable"
+    then "and if it were G1?" is G1). Read as one text, the two grades would disagree and be
+    left unknown, and "no EHD" then "bone mets too" would keep the first reading."""
+    case = AlgorithmInputs()
+    for turn in turns:
+        case = case.merged(extract_inputs(turn))
+    return case
 
 
 def _mask(text: str, matches: Iterable[re.Match[str]]) -> str:

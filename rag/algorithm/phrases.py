@@ -115,6 +115,10 @@ LIVER_PATTERNS = [  # (pattern, status, assumed?) checked in order; a later one 
     (re.compile(rf"\b(?:resect[ai]ble|operable|removable|amenable to {_LIVER_OP}|"
                 rf"(?:can|could|will|would) (?:all )?be {_REMOVED}|"
                 rf"(?:can|could|will|would|(?:is |are )?able to) (?:all )?{_REMOVE}|"
+                # the disease as subject of the intransitive "come out" ("it can all come out"), and
+                # a surgeon willing to operate ("surgeons happy to resect", "planning to operate")
+                rf"{_DISEASE} (?:can|could|will|would) (?:all )?come out|"
+                r"(?:happy|willing|keen|planning|going|able) to (?:resect|operate)|"
                 rf"{_COMPLETE} (?:possible|achievable|feasible))(?!\w)", _F), "resectable", False),
     # An adequate remnant is the condition for a one-stage resection: read as resectable, assumed.
     (re.compile(rf"\b(?:(?:adequate|sufficient|enough|good|large enough)\s+{_REMNANT}|"

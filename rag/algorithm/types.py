@@ -100,7 +100,9 @@ class AlgorithmInputs:
         carries over ("G2 pNET, unresectable" then "and if it were resectable?")."""
         changes = later.known()
         assumed = (set(self.assumed) - set(changes)) | set(later.assumed)
-        return replace(self, **changes, assumed=frozenset(assumed), evidence=self.evidence + later.evidence)
+        # the phrase a changed value came from is the later one: "G1", not the earlier "G2"
+        kept = tuple((name, phrase) for name, phrase in self.evidence if name not in changes)
+        return replace(self, **changes, assumed=frozenset(assumed), evidence=kept + later.evidence)
 
     def provenance(self, name: str) -> str:
         """'stated', 'assumed' or 'unknown' for one input."""

@@ -41,8 +41,9 @@ _INSTANCE_RES = (
     re.compile(r"^\s*(?:please\s+)?(?:name|list)\s+(?:the|all|any)\s+(?P<cls>[a-z][\w\s-]{1,60}?)\s*(?:\?|$|"
                r"\b(?:that|which|the review|mentioned|named|listed))", re.I),
 )
-# Classes whose members have names (drugs, trials, scores); "the treatments for NELM" is not one.
-_MEMBER_KINDS = re.compile(r"\b(?:agents?|drugs?|medications?|medicines?|regimens?|inhibitors?|analogues?|analogs?|"
+# Classes whose members have names (drugs, trials, scores, the types of a typology); "the
+# treatments for NELM" is not one.
+_MEMBER_KINDS = re.compile(r"\b(?:types|kinds|classes|categories|subtypes|patterns|agents?|drugs?|medications?|medicines?|regimens?|inhibitors?|analogues?|analogs?|"
                            r"chemotherap(?:y|ies)|trials?|studies|criteria|scores?|techniques?|devices?|isotopes?|"
                            r"radiopharmaceuticals?|radionuclides?|genes?|(?:bio)?markers?|guidelines?)\b", re.I)
 # Plural nouns that stand for a list of particulars ("which parameters", "what advances",
@@ -82,16 +83,24 @@ _FIGURE_HEAD = re.compile(r"\bwhat(?:'?s| is| are| was| were| would be)?\s+(?:th
 # figure or a word of degree ("frequently", "a high propensity", "rarely") answers.
 _LIKELIHOOD_HEAD = re.compile(r"\bwhat(?:'?s| is| are| was| were| would be)?\s+(?:the\s+|an?\s+|my\s+|his\s+|her\s+|"
                               r"their\s+)?(?:[\w-]+\s+){0,2}?(?:(?:chances?|likelihood|probability|odds)\b|risk" + _HEAD_END + ")"
-                              + r"|\bhow (?:likely|common|often|frequent|rare)\b", re.I)
+                              + r"|\bhow (?:likely|common|often|frequent|rare)\b"
+                              # "which type is the most common?": a comparison of frequencies.
+                              r"|\b(?:most|least) (?:common|frequent|usual|likely)\b|\bcommonest\b", re.I)
 DEGREE_RE = re.compile(r"\b(?:frequent\w*|often|usual\w*|common\w*|rare\w*|seldom|high\w*|low\w*|most\w*|majority|"
                        r"minority|likely|unlikely|propensity|tend\w*|always|never)\b", re.I)
 _NOT_A_FIGURE = re.compile(r"^\s*who\b|\bwhich (?:references?|papers?|stud(?:y|ies)|articles?|works?|authors?|guidelines?)\b"
                            r"|\b(?:first|last|corresponding) author\b", re.I)
 
 
+# "What are the three distribution types called?": the names of a class's members.
+_CALLED = re.compile(r"^\s*what\s+(?:are|were)\s+(?:the|its|their|these|those)\s+(?:(?:\d+|"
+                     + "|".join(sorted(CARDINALS, key=len, reverse=True)) + r")\s+)?"
+                     r"(?P<cls>(?:[\w-]+\s+){0,3}?" + _MEMBER_KINDS.pattern + r").*\b(?:called|named|known as)\b", re.I)
+
+
 def instance_class(question: str) -> str:
     """The class whose members a question asks for by name, else ""."""
-    for pattern in _INSTANCE_RES:
+    for pattern in (*_INSTANCE_RES, _CALLED):
         m = pattern.search(question)
         if m and _MEMBER_KINDS.search(m.group("cls")):
             return m.group("cls")
@@ -100,9 +109,19 @@ def instance_class(question: str) -> str:
     return m.group("cls") if m and not set(m.group("cls").lower().split()) & _VERBS else ""
 
 
+# "Does it matter how much of the liver is involved?", "does the spread affect how well and how
+# long patients live?": a measure clause that is the object of a verb of influence asks whether
+# one thing bears on another, which a passage answers without a figure ("dictated by the degree
+# of ..."). "How big a role does it play?" asks importance, as the idiom "play a big role" means.
+_INFLUENCED_MEASURE = re.compile(r"\b(?:affect|matter|depend|influenc|determin|chang|impact|dictat|decid|alter|shap)\w*"
+                                 r"\s+(?:on\s+|upon\s+)?(?:how \w+ (?:and|or) )?how (?:long|much|many|far|big|large|often)\b"
+                                 r"|\bhow (?:big|large|great|important|significant|major) (?:of )?an? (?:role|part)\b", re.I)
+
+
 def asks_for_number(question: str) -> bool:
     """Does the question want a figure (a dose, a rate, a duration, a count)?
     "Who wrote the study on incidence trends?" names a figure but asks for a person."""
+    question = _INFLUENCED_MEASURE.sub(" ", question)
     return bool(_NUMBER_CUE.search(question) or _FIGURE_HEAD.search(question)) and not _NOT_A_FIGURE.search(question)
 
 
@@ -184,3 +203,72 @@ def asks_what_a_work_found(question: str) -> bool:
     gives authors, title and journal, never what the work found. "Which reference reports
     survival outcomes?" asks which entry, and an entry can answer that."""
     return bool(_FINDING.search(question)) and not _WHICH_WORK.search(question)
+
+
+# One person in the conversation: a personal pronoun, or a possessive with a word for a
+# relative, a partner, a friend or a patient ("my mum", "her husband", "my 78-year-old dad").
+_PERSON = (r"(?:i|he|she|you|we|they|(?:my|his|her|our|their|your)\s+(?:[\w-]+\s+){0,2}?"
+           r"(?:mum|mom|mother|mam|dad|father|pa|parents?|husband|wife|partner|spouse|son|daughter|child|kid|brother|"
+           r"sister|gran|grandma|grandmother|nan|nana|grandpa|grandfather|grandad|granddad|aunt|auntie|uncle|cousin|"
+           r"friend|boyfriend|girlfriend|fianc[eé]e?|patient|relative|neighbou?r|colleague))")
+# Verbs of how a life turns out (a closed class): cured, surviving, living, dying, recovering.
+_OUTCOME = (r"(?:be cured|get cured|be (?:ok|okay|alright|all right|fine|well)|survive|live|die|recover|make it|"
+            r"pull through|beat (?:it|this)|get better|be here|be around|see (?:\w+ ){0,2}?(?:grow|grand\w*|wedding|"
+            r"birthday|christmas|graduat\w*|retire\w*|next)|come home)")
+_PERSONAL_OUTCOME = re.compile(
+    r"\b(?:will|would|won'?t|shall)\s+" + _PERSON + r"\s+(?:\w+\s+){0,2}?(?:be able to\s+)?" + _OUTCOME + r"\b"
+    r"|\b(?:is|are|am)\s+" + _PERSON + r"\s+(?:\w+\s+)?(?:likely|going|expected|gonna)\s+(?:to\s+)?" + _OUTCOME + r"\b"
+    r"|\bhow long (?:has|have|does|do|will|would)\s+" + _PERSON + r"\s+(?:\w+\s+)?(?:got|left|live|survive|have)\b", re.I)
+
+
+def asks_personal_outcome(question: str) -> bool:
+    """"Will my mum be cured?", "is my dad likely to die during the op?", "how long has she
+    got?": a prediction of how one person's illness turns out. A review states what holds
+    for groups of patients (what is indicated, what may prolong survival); no passage of it
+    foretells one person's course, so such a question is declined whatever words it shares.
+    "Can my mum have the operation?" asks what is indicated, and is not one of these."""
+    return bool(_PERSONAL_OUTCOME.search(question))
+
+
+# Circumstances that a question makes its subject when it names one: a particular population
+# (children, pregnancy, animals) or a matter of daily life (food, drink, driving, travel, work,
+# exercise, money, waiting). Each is a group of words of one dictionary sense. A passage that
+# names none of the group states nothing about it: "is driving ok after liver surgery?" is not
+# answered by what the text says about liver surgery, however many other words it shares.
+CIRCUMSTANCES: dict[str, frozenset[str]] = {name: frozenset(words.split()) for name, words in {
+    "childhood": "child children childhood kid kids paediatric pediatric infant infants baby babies toddler "
+                 "toddlers teenager teenagers teen teens adolescent adolescents adolescence",
+    "pregnancy": "pregnant pregnancy pregnancies breastfeeding breast-feeding fertility conceive conception",
+    "animals": "dog dogs cat cats canine feline veterinary pet pets horse horses",
+    "alcohol": "alcohol alcoholic wine beer beers drink drinks drinking booze",
+    "diet": "diet diets dietary eat eating food foods meal meals nutrition vegetarian vegan",
+    # Not "drive"/"driver": "what drives the choice?", "an oncogenic driver".
+    "driving": "driving car cars",
+    "travel": "fly flying flight flights travel travelling traveling holiday holidays vacation abroad",
+    "employment": "job jobs employer employment workplace",
+    "exercise": "exercise exercising gym sport sports swimming jogging cycling",
+    "sex": "sex sexual intercourse",
+    "smoking": "smoke smoking smoker cigarettes cigarette",
+    "money": "cost costs costly price prices priced pay paying afford affordable expensive insurance insurer "
+             "money fee fees",
+    "waiting": "wait waiting waitlist queue",
+}.items()}
+_WORD = re.compile(r"[a-z][a-z'-]*")
+
+
+def named_circumstances(text: str) -> set[str]:
+    """The circumstance groups (CIRCUMSTANCES) whose words the text names."""
+    words = set(_WORD.findall(text.lower()))
+    return {name for name, group in CIRCUMSTANCES.items() if words & group}
+
+
+# What a reference entry prints is its authors, title, journal, year, volume and pages; its
+# identifiers and the facts behind it (PMID, affiliations, funding, dates of receipt) are not
+# on it, so "PMID for the Dasari paper?" is not answered by the entry that names Dasari.
+_UNPRINTED_IN_ENTRY = re.compile(r"\b(?:pmids?|pmcids?|pubmed ids?|affiliat\w*|e-?mails?|funding|funded|grants?|"
+                                 r"impact factor|received|accepted)\b", re.I)
+
+
+def asks_unprinted_entry_field(question: str) -> bool:
+    """Does the question ask for a field a reference entry does not print?"""
+    return bool(_UNPRINTED_IN_ENTRY.search(question))

@@ -22,18 +22,18 @@ Both false answers and false refusals count; thresholds are calibrated on the ev
 from __future__ import annotations
 
 import math
-import re
 from dataclasses import dataclass, field
 from typing import Callable, Sequence
 
-from rag.answer.cues import (DEGREE_RE, NAMING_WORDS, TITLE_CUE, asks_beyond_listed_authors, asks_for_number,
-                             asks_likelihood, citation_parts_for)
+from rag.answer.constraints import can_answer as fits_question
+from rag.answer.cues import (NAMING_WORDS, TITLE_CUE, asks_beyond_listed_authors, asks_unprinted_entry_field,
+                             citation_parts_for)
 from rag.retrieval.hybrid import Hit
 from rag.answer.choice import Scored, coverage_with_rank, score_segments
 from rag.answer.gate import Gate, WordVectors
-from rag.answer.kinds import kind_rule
+from rag.answer.kinds import caption_cannot_answer, kind_rule
 from rag.answer.refusal import abstention_text
-from rag.answer.segments import FIRST_LEGEND_ITEM, Segment, reading_text, segments_of, strip_citation_marks
+from rag.answer.segments import FIRST_LEGEND_ITEM, Segment, reading_text, segments_of
 from rag.core.settings import Settings
 from rag.core.text import CARDINALS, NON_CONTENT_WORDS, TOKEN_RE, fold_spelling, rarity, stem
 from rag.core.types import Citation, SourceUnit
@@ -48,9 +48,6 @@ effect effects happen happens main key important current currently available pla
 part parts do done role roles kind type types say come comes came
 reference references cite cites cited figure figures caption abstract published journal paper papers study studies article articles
 year years date dates name named call calls called""".split())
-# A quantity, not a number fused into a name or a compound label ("G1", "Ki-67", "2-stage",
-# "1- and 2-stage"): those name a kind of thing and answer no "how many".
-_QUANTITY_RE = re.compile(r"(?<![\w-])\d+(?:[.,]\d+)?(?!\w|-)")
 
 
 @dataclass(frozen=True)
@@ -198,11 +195,6 @@ class Answerer:
             # A follow-up's own words (weighed up in coverage) choose; the ranker would re-match the earlier turn.
             chosen = self._choose(segments, () if followup else scored)
         coverage = self.coverage(weights, " ".join(reading_text(seg) for _, seg in chosen), aliases)
-        wants_number = asks_for_number(question)
-        # Page numbers and years of a bibliographic record are not the figure a clinical
-        # question asks for ("what is the incidence ...?").
-        has_number = any(_QUANTITY_RE.search(strip_citation_marks(seg.text)) for _, seg in chosen
-                         if seg.unit.section not in ("citation", "reference"))
         ids = tuple(dict.fromkeys(seg.unit.id for _, seg in chosen))
         decided: dict = {}
         if structural:
@@ -213,10 +205,8 @@ class Answerer:
             best = next(s for s in scored if s.segment == chosen[0][1])
             decided = {**best.features.to_dict(), "probability": round(best.probability, 6)}
             answerable = best.probability >= self.gate.threshold
-        # A likelihood is answered by a figure or a word of degree ("frequently"), not by naming the event.
-        has_degree = has_number or any(DEGREE_RE.search(seg.text) for _, seg in chosen)
-        answerable = answerable and (bool(structural) or (has_number or not wants_number)
-                                     and (has_degree or not asks_likelihood(question)))
+        # What no match makes up for: a figure or a likelihood asked, one person's outcome, a circumstance.
+        answerable = answerable and fits_question(question, [seg for _, seg in chosen], bool(structural))
         if not answerable:
             return Extraction(abstention_text(), (), True, related, ids, decided)
         chosen.sort(key=lambda hs: (self._order.get(hs[1].unit.id, len(self._order)), hs[1].start))
@@ -261,6 +251,8 @@ class Answerer:
         for hit in structural[:self.settings.max_passages + 2]:
             segs = segments_of(units[hit.unit_id])
             unit = units[hit.unit_id]
+            if unit.section == "figure" and caption_cannot_answer(self, question, segs, aliases):
+                continue  # "does Figure 2 show the survival of each arm?": the page holds its caption only
             if unit.section == "citation":
                 wanted = citation_parts_for(question)
                 if "unindexed" in wanted:
@@ -282,9 +274,9 @@ class Answerer:
                     chosen.append((hit, segs[0]))  # "the title of Figure 2": the caption's title
                 else:
                     chosen.append((hit, best if asks_item else whole))
-            elif (unit.section == "reference" and "authors" in citation_parts_for(question)
-                  and asks_beyond_listed_authors(question, unit.text.split(". ")[0])):
-                continue  # "Who is the last author of reference 4?" of "Dasari A, ..., et al."
+            elif unit.section == "reference" and (asks_unprinted_entry_field(question) or (
+                    "authors" in citation_parts_for(question) and asks_beyond_listed_authors(question, unit.text.split(". ")[0]))):
+                continue  # "Who is the last author of reference 4?" of "Dasari A, ..., et al."; its PMID
             else:
                 chosen.append((hit, Segment(unit, 0, len(unit.text))))
         return chosen

@@ -13,8 +13,8 @@ from __future__ import annotations
 import re
 from typing import Callable, Protocol, Sequence
 
-from rag.answer.cues import (ENUMERATION, LITERATURE_CUE, NAMING_CUE, PRESENCE_RE, TOPIC_RE, asks_what_a_work_found,
-                             instance_class)
+from rag.answer.cues import (ENUMERATION, LITERATURE_CUE, NAMING_CUE, PRESENCE_RE, TOPIC_RE, asks_unprinted_entry_field,
+                             asks_what_a_work_found, instance_class)
 from rag.retrieval.structure import author_names
 from rag.answer.segments import Segment, is_legend_item, reading_text
 
@@ -55,13 +55,14 @@ def kind_rule(answerer: Answerer, question: str, asked: str,
     naming = answerer.naming_terms(NAMING_CUE.search(question) is not None)
     question_terms = set(answerer.terms(question))
     literature = LITERATURE_CUE.search(question) is not None
+    unprinted = asks_unprinted_entry_field(question)  # "the PMID of the Dasari paper"
     words = set(re.findall(r"[a-z][\w'\-]+", question.lower()))
 
     def can_answer(seg: Segment) -> bool:
         section = seg.unit.section
         if (section == "keywords" and not topical) or (section == "reference" and finding):
             return False
-        if section == "reference" and not literature and not author_names(seg.unit.text) & words:
+        if section == "reference" and (unprinted or not literature and not author_names(seg.unit.text) & words):
             return False
         if is_legend_item(seg) and not presence and not question_terms <= answerer.terms_with_aliases(reading_text(seg), aliases) | naming:
             return False
@@ -80,3 +81,26 @@ def names_only_class(answerer: Answerer, wanted: str, weights: dict[str, float],
     last = max((m.end() for m in re.finditer(r"\b\w+\b", text) if set(answerer.terms(m.group())) & wanted_terms),
                default=0)
     return not ENUMERATION.search(text[last:])
+
+
+def caption_cannot_answer(answerer: Answerer, question: str, pieces: Sequence[Segment], aliases: Aliases) -> bool:
+    """A figure named outright ("Figure 1") is on the page as its caption and legend only, so it
+    answers what they say, not what the picture would show:
+    - the names of a class's members that the caption names as a class only ("what are the
+      distribution types in Figure 1 called?" of "Proposed types of ... distribution");
+    - whether it shows something none of its pieces names ("does Figure 2 show the survival of
+      each arm?"): a yes/no question none of whose content words (beyond naming and framing
+      words) any piece of the figure holds.
+    What it is about, its title and the terms its legend defines stay answerable."""
+    wanted = instance_class(question)
+    if wanted and any(names_only_class(answerer, wanted, answerer.weights(wanted), answerer.aliases(wanted), p.text)
+                      for p in pieces):
+        return True
+    if not (PRESENCE_RE.search(question) and _YES_NO.match(question)):
+        return False
+    content = set(answerer.weights(question)) - answerer.naming_terms(True)
+    held = set().union(*(answerer.terms_with_aliases(reading_text(p), aliases) for p in pieces))
+    return bool(content) and not content & held
+
+
+_YES_NO = re.compile(r"^\W*(?:is|are|was|were|does|do|did|has|have|can|could|will|would)\b", re.I)

@@ -25,6 +25,11 @@ def _asks(sentence: str) -> bool:
     return sentence.rstrip().endswith("?") or bool(_ASKING.match(sentence))
 
 
+def asks_anything(text: str) -> bool:
+    """Does any sentence of `text` ask? "62M, G2 ileal NET, no EHD." only tells."""
+    return any(_asks(s) for s in _SENTENCE.findall(text) if s.strip())
+
+
 def split_context(text: str) -> tuple[str, str]:
     """(question, context): the text from its first asking sentence on, and the statements
     before it; ("", "") parts are never invented, so a text with no statement before its

@@ -60,6 +60,9 @@ _ITEM_NOUNS = (r"(?:paper|study|studies|article|reference|work|publication|sourc
 _POINTING = re.compile(rf"\b(?:that|those|the same|the latter|the former)\s+{_ITEM_NOUNS}\b"
                        r"|\b(?:the latter|the former|that one|this one)\b", re.I)
 _MAX_POINTING_WORDS = 12  # longer questions carry their own subject
+# A demonstrative that closes the question heads no noun of its own, so it is a pronoun and points
+# back: "what does the review say about that?", "where is this written?" is not one.
+_CLOSING_DEMONSTRATIVE = re.compile(r"\b(?:that|this|those|these)\s*[?!.]*\s*$", re.I)
 # A personal pronoun, which (unlike "this"/"that") never heads a noun of its own.
 _PRONOUN = re.compile(r"\b(?:it|its|they|them|their)\b", re.I)
 # Zipf frequency (wordfreq) from which a word is everyday English ("done", "own", "find"):
@@ -82,7 +85,8 @@ def is_followup(question: str) -> bool:
         return True
     if len(words) <= 6 and _ANAPHORA.search(question):
         return True
-    if len(words) <= _MAX_POINTING_WORDS and (_POINTING.search(question) or _ORDINAL_ONE.search(question)):
+    if len(words) <= _MAX_POINTING_WORDS and (_POINTING.search(question) or _ORDINAL_ONE.search(question)
+                                              or _CLOSING_DEMONSTRATIVE.search(question)):
         return True
     # "Should it be done on its own?": a pronoun and everyday words, nothing named (naming the
     # review itself names a subject: "when was the review published and who wrote it?").

@@ -17,7 +17,9 @@ from rag.answer.cues import asks_for_number, asks_what_a_work_found
 from rag.core.types import Answer
 from rag.routing.followup import (asks_significance, asks_why, item_name, name_referent, omits_possessor,
                                   pick_referent, points_back, reason_clause)
+from rag.routing.context import split_context
 from rag.routing.router import Turn
+from rag.routing.treatment import names_treatment
 
 
 class FollowupResolver:
@@ -60,6 +62,8 @@ class FollowupResolver:
             previous = self.pipeline.ask(turn.history[-1], list(turn.history[:-1]))
             if len(self._previous) < 10_000:
                 self._previous[turn.history] = previous
+        if previous.route == "algorithm":
+            return _about_recommendation(turn, previous) if not why else turn
         if previous.route != "retrieval" or not (why or previous.citations and not previous.abstained):
             return turn
         cited = [c.unit_id for c in previous.citations]
@@ -86,3 +90,20 @@ class FollowupResolver:
             if clause and self.pipeline.answerer.coverage(weights, unit.text, aliases) >= self.pipeline.settings.min_coverage:
                 return replace(turn, query=f"{turn.query} {clause}")
         return replace(turn, cannot_answer=tuple(cited))
+
+
+def _about_recommendation(turn: Turn, previous: Answer) -> Turn:
+    """"Where does the review say that?" after the treatment algorithm's answer: "that" is what the
+    algorithm recommended and what it was asked, not the case's details (age, site, lesion count),
+    which would outweigh the follow-up's own words in retrieval. So the query is the follow-up, the
+    earlier question's asking sentence when it named a treatment ("Could she be listed for a
+    transplant?"), else the outcome the algorithm reached ("Liver resection with curative intent");
+    with no outcome, the plain join stands."""
+    result = previous.algorithm or {}
+    if result.get("status") != "recommendation":
+        return turn
+    asked, told = split_context(turn.history[-1])
+    # "Could she be listed for a transplant?" asked about one treatment: "that" is it; "Plan?" named
+    # none, so "that" is what the algorithm answered
+    about = asked if told and names_treatment(asked) else result.get("summary", "")
+    return replace(turn, query=f"{turn.own_words} {about}".strip())

@@ -22,16 +22,17 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Callable, Literal, Sequence
 
 from rag.algorithm.inputs import extract_inputs
-from rag.answer.cues import asks_for_number
+from rag.answer.cues import asks_for_number, asks_personal_outcome
 from rag.core.errors import InvalidQuestionError
 from rag.core.courtesy import unshouted, without_pleasantries
 from rag.core.question import normalise_question
 from rag.core.shorthand import expand_shorthand
 from rag.glossary.questions import parse_glossary_question, parse_glossary_terms
 from rag.routing.context import split_context
-from rag.routing.followup import is_followup, rewrite
+from rag.core.text import STOP_WORDS
+from rag.routing.followup import asks_why, is_followup, rewrite
 from rag.routing.scope import other_disease
-from rag.routing.treatment import asks_for_detail, is_treatment_question
+from rag.routing.treatment import asks_for_detail, asks_next_step, case_told, is_treatment_question, names_tumour
 
 if TYPE_CHECKING:
     from rag.glossary.store import Glossary
@@ -52,6 +53,7 @@ class Turn:
     glossary_term: str = ""  # glossary: the term asked about (the first, when there are several)
     glossary_terms: tuple[str, ...] = ()  # glossary: every term asked about ("TACE vs TAE"), in order
     previous_treatment: str = ""  # algorithm follow-up: the case it adds to
+    case_turns: tuple[str, ...] = ()  # algorithm follow-up: the earlier turns that told that case, oldest first
     other_disease: str = ""  # out_of_scope: the non-neuroendocrine disease named
     asked: str = ""  # the question with its shorthand written out ("wat yr" -> "what year"), if that changed it
     # retrieval: units known not to answer it: the passages a "why?" already heard without a
@@ -90,6 +92,10 @@ def route(question: str, history: Sequence[str], glossary: "Glossary", max_chars
         except InvalidQuestionError:
             continue  # a bad earlier turn must not break the current one
     past = tuple(earlier)
+    case = case_told(past)
+    if case and _only_features(question):
+        # "G1?" after a case changes its grade; it does not ask what "G1" stands for
+        return _case_turn(typed, past, case, question)
     terms = parse_glossary_terms(question, glossary, alone=not past)
     if terms:
         return Turn(typed, past, question, "glossary", glossary_term=terms[0], glossary_terms=terms)
@@ -102,10 +108,11 @@ def route(question: str, history: Sequence[str], glossary: "Glossary", max_chars
     anchor = next((h for h in reversed(past) if not is_followup(h)), past[-1]) if past else ""
     if (is_treatment_question(question) and not _asks_beyond_algorithm(question)
             and not _leans_on_text_question(question, anchor)):
-        # "and if she also had bone mets?" is a case of its own by its words, but changes the case before
-        if past and is_followup(question) and is_treatment_question(anchor):
-            return Turn(typed, past, f"{anchor} {question}", "algorithm", previous_treatment=anchor,
-                        asked=question if question != typed else "")
+        # "and if she also had bone mets?" is a case of its own by its words, but changes the case
+        # before; so does a turn that names no grade, site or age ("The surgeons say they can get
+        # it all out. Plan?"): a new case names what identifies its tumour
+        if case and (is_followup(question) or not names_tumour(question)):
+            return _case_turn(typed, past, case, question)
         return Turn(typed, past, question, "algorithm", asked=question if question != typed else "")
     if past and is_followup(question):
         term = _followup_term(question)
@@ -113,13 +120,56 @@ def route(question: str, history: Sequence[str], glossary: "Glossary", max_chars
             # "What does TACE stand for?" then "And TAE?": the same kind of question.
             return Turn(typed, past, f"{anchor} {question}", "glossary", glossary_term=term,
                         glossary_terms=(term,))
-        if is_treatment_question(anchor) and not _asks_beyond_algorithm(question):
-            return Turn(typed, past, f"{anchor} {question}", "algorithm", previous_treatment=anchor)
+    if case and _continues_case(question):
+        return _case_turn(typed, past, case, question)
     rewritten = rewrite(plain, list(past)).question
     ask, told = split_context(plain)
     if told and rewritten == plain:
         return Turn(typed, past, f"{ask} {told}", "retrieval", asked=ask, context=told)
     return Turn(typed, past, rewritten, "retrieval", asked=asked)
+
+
+def _case_turn(typed: str, past: tuple[str, ...], case: tuple[str, ...], question: str) -> Turn:
+    """The algorithm on the case the conversation told, with what `question` states on top."""
+    told = " ".join(case)
+    return Turn(typed, past, f"{told} {question}", "algorithm", previous_treatment=told, case_turns=case,
+                asked=question if question != typed else "")
+
+
+# Asking about the review's text rather than the case: "where does the review say that?", "is
+# that from figure 2?", "what's the evidence?". After a case, such a follow-up goes to retrieval.
+_ABOUT_TEXT = re.compile(r"\b(?:review|article|paper|text|authors?|figures?|fig|tables?|references?|sources?|"
+                         r"evidence|literature|stud(?:y|ies)|guidelines?|citations?|cited|quote\w*|page)\b", re.I)
+
+
+def _continues_case(question: str) -> bool:
+    """After a told case, does `question` ask about that case? A follow-up ("and now?", "what about
+    ablation?") or a request for the next step ("What would you suggest next?") does, unless it
+    asks about the review's text or only for a figure the pathway cannot give."""
+    if _ABOUT_TEXT.search(question) or _asks_beyond_algorithm(question):
+        return False
+    if asks_why(question) and not is_followup(question):
+        return False  # "why would they treat the liver first?" asks the review's reason
+    return is_followup(question) or asks_next_step(question)
+
+
+_LINK_WORDS = frozenset({"instead", "now", "rather", "case", "had", "were", "was"}) | STOP_WORDS
+
+
+def _only_features(question: str) -> bool:
+    """Is the question a follow-up made only of case features and linking words ("G1?", "and
+    pancreatic?", "what if G3 instead?")? Then it changes the case, whatever else the words
+    could name."""
+    if not is_followup(question):
+        return False
+    inputs = extract_inputs(question)
+    if not inputs.known():
+        return False
+    rest = question.lower()
+    for _, phrase in inputs.evidence:
+        for part in phrase.lower().split("; "):
+            rest = rest.replace(part, " ")
+    return all(w in _LINK_WORDS for w in re.findall(r"[a-z0-9]+", rest))
 
 
 _FOLLOWUP_LEAD = re.compile(r"^(?:and|but|also|so|then|what about|how about|same for|for)\b[\s,]*", re.I)
@@ -146,9 +196,10 @@ def _asks_beyond_algorithm(question: str) -> bool:
     """A dose, a rate or a count is not something the Figure 2 pathway can give; without any
     case detail such a question ("which dose of lanreotide?") belongs to retrieval, which
     says honestly when the review does not state it. So does a case that asks only for such a
-    detail ("54F, G2 pNET: what dose of lanreotide?"; see `asks_for_detail`)."""
-    if asks_for_detail(question):
-        return True
+    detail ("54F, G2 pNET: what dose of lanreotide?"; see `asks_for_detail`), or how one
+    person's illness will turn out ("59M, G1 SI-NET, bilobar mets: will he be cured?")."""
+    if asks_for_detail(question) or asks_personal_outcome(question):
+        return True  # a pathway is no prognosis: "..., will he be cured?" is retrieval's to decline
     if not asks_for_number(question):
         return False
     return not extract_inputs(question).known()

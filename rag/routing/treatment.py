@@ -14,10 +14,15 @@ from __future__ import annotations
 
 import re
 
-from rag.algorithm.inputs import extract_inputs
-from rag.core.question import normalise_question
+from typing import Sequence
 
-__all__ = ["asks_for_detail", "is_treatment_question"]
+from rag.algorithm.inputs import extract_case, extract_inputs
+from rag.core.question import normalise_question
+from rag.routing.context import asks_anything
+from rag.routing.followup import is_followup
+
+__all__ = ["asks_for_detail", "asks_next_step", "case_told", "is_treatment_question", "names_treatment",
+           "names_tumour"]
 
 _F = re.IGNORECASE
 
@@ -66,8 +71,10 @@ _TREATMENT_NAME = re.compile(
     # "listing" in a case is putting the patient on the transplant waiting list ("R0 not achievable. Listing?")
     r"listing)\b", _F)
 _PATIENT = re.compile(  # a stated age ("54F", "67-year-old") also marks a patient (is_treatment_question)
-    r"\b(?:patient|pt|man|woman|male|female|he|she|his|her|mother|father|wife|husband|son|daughter|"
-    r"my (?:doctor|oncologist|surgeon)|i have|i.ve|"
+    r"\b(?:patient|pt|man|woman|male|female|he|she|his|her|mr|mrs|ms|mother|father|wife|husband|son|daughter|"
+    r"my (?:doctor|oncologist|surgeon)|i have|i.ve|i had|"
+    # a patient telling their own age: "I'm 49", "I am 60"
+    r"i(?:.m| am) \d{1,3}|"
     r"\d{1,3}[- ]?(?:year|yr)s?[- ]?old|aged? \d{1,3})\b", _F)
 _ABOUT_REVIEW = re.compile(r"\b(?:what|how) (?:does|do|did) (?:the )?(?:review|article|paper|abstract|authors?)\b|"
                            r"\b(?:does|do|did) (?:the )?(?:review|article|paper|authors?)\b|"
@@ -157,3 +164,65 @@ def _count_specifics(text: str) -> int:
     return sum(getattr(inputs, name) is not None for name in (
         "grade", "primary", "liver", "distribution", "extrahepatic", "refractory_symptoms", "recurrence",
         "primary_resected", "liver_involvement_pct", "stable_months", "age", "ki67_pct"))
+
+
+# -- the case a conversation tells ---------------------------------------------------------------
+# Asking for the next course of action, in the words English uses for it when the situation is
+# already known: "what next?", "what happens now?", "is there anything they can do?", "where do
+# we go from here?". On its own such a question names nothing; after a case it asks about it.
+_NEXT_STEP = re.compile(
+    r"\b(?:what (?:happens|comes|follows|now|next)|and now|now what|where (?:do|does|can) (?:we|they|she|he|i) go "
+    r"(?:from here|next)|anything (?:else )?(?:we|they|you|i|the doctors?|the surgeons?) (?:can|could) do|"
+    r"what (?:is|are|'s) the (?:plan|options?|next steps?)|(?:what|which) options?|next steps?)\b", _F)
+# What identifies a tumour, as opposed to its current state: a new case names its grade, its
+# primary site or the patient's age; "the surgeons say it's resectable now" names none of them.
+_IDENTITY = ("grade", "primary", "age", "ki67_pct")
+_CASE_FEATURES = 3
+
+
+def asks_next_step(question: str) -> bool:
+    """Does the question ask for a decision or the next course of action, in any of the ways
+    a case is asked about ("Plan?", "options?", "What would you suggest?", "what happens now?")?"""
+    text = normalise_question(question)
+    return bool(_NEXT_STEP.search(text) or _REQUEST.search(text) or _CASE_REQUEST.search(text)
+                or _GENERIC_REQUEST.search(text))
+
+
+def names_tumour(question: str) -> bool:
+    """Does the question state what identifies a case (grade, primary site, Ki-67, age)?"""
+    inputs = extract_inputs(question)
+    return any(getattr(inputs, name) is not None for name in _IDENTITY)
+
+
+def case_told(history: Sequence[str]) -> tuple[str, ...]:
+    """The earlier turns that tell the case the conversation is about, oldest first; () if none.
+
+    People tell a case in pieces ("I'm 49 and had a carcinoid in my small intestine." / "It's
+    grade 1 and has spread to my liver." / "The surgeon says it can all come out.") and change
+    it in follow-ups ("what if she also had bone mets?"). Walking back from the latest turn,
+    statements and follow-ups belong to the case; the latest self-contained treatment question
+    opens it (what came before was another case), and a question on another topic ends it.
+    The turns must state a case feature (rag/algorithm/inputs.py) and one, or all together, read as
+    a case (`is_treatment_question`); a chat about the review's authors tells none.
+    """
+    turns: list[str] = []
+    for text in reversed(history):
+        asks, follows = asks_anything(text), is_followup(text)
+        if asks and not follows and not is_treatment_question(text):
+            break  # a question on another topic
+        turns.append(text)
+        if asks and not follows:
+            break  # a case asked as a whole: earlier turns were another conversation
+    turns.reverse()
+    known = len(extract_case(turns).known())
+    # three pathway features told together describe a case ("Handover: bed 4, G2 pancreatic NET,
+    # liver mets, unresectable, bone mets on the PET."), whether or not a patient is named
+    if not known or known < _CASE_FEATURES and not (any(is_treatment_question(t) for t in turns)
+                                                     or is_treatment_question(" ".join(turns))):
+        return ()
+    return tuple(turns)
+
+
+def names_treatment(question: str) -> bool:
+    """Does the question name one of the treatments Figure 2 chooses between ("listed", "TACE")?"""
+    return bool(_TREATMENT_NAME.search(normalise_question(question)) or re.search(r"\blisted\b", question, _F))

@@ -1,0 +1,49 @@
+"""Hard constraints on an answer, outside the fitted gate: what the quoted pieces must hold for
+the shape of question asked.
+
+In: the question and the pieces the answerer (rag/answer/extractive.py) chose to quote.
+Out: whether quoting them can answer it at all. The fitted gate weighs how well a passage
+matches; these rules say what no match can make up for, and each is a fact about language or
+about what a review can say, not a weight:
+- a figure asked for ("what dose", "what's the mortality") needs a quantity, and a likelihood
+  ("what are the chances", "which type is the most common") a quantity or a word of degree;
+  a figure's caption is held to this too, since the page holds its caption, not its picture;
+- a prediction of one person's outcome ("will my mum be cured?") is never answered by a
+  review's statements about groups of patients;
+- a question that names a population or a matter of daily life (children, pregnancy,
+  driving, alcohol, cost) is about it, and a passage that does not name it says nothing of it.
+The question-shape cues are in rag/answer/cues.py; what a passage's kind can answer, decided
+before any passage is weighed, is in rag/answer/kinds.py.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Sequence
+
+from rag.answer.cues import DEGREE_RE, asks_for_number, asks_likelihood, asks_personal_outcome, named_circumstances
+from rag.answer.segments import Segment, strip_citation_marks
+
+# A quantity, not a number fused into a name or a compound label ("G1", "Ki-67", "2-stage",
+# "1- and 2-stage"): those name a kind of thing and answer no "how many".
+QUANTITY_RE = re.compile(r"(?<![\w-])\d+(?:[.,]\d+)?(?!\w|-)")
+
+
+def can_answer(question: str, pieces: Sequence[Segment], structural: bool) -> bool:
+    """May the chosen `pieces` answer `question`? `structural`: the question named their unit
+    outright ("Figure 2", "the DOI"), which answers it unless it is a figure asked for more
+    than its caption says."""
+    if asks_personal_outcome(question):
+        return False
+    if not named_circumstances(question) <= named_circumstances(" ".join(p.text for p in pieces)):
+        return False
+    if structural and any(p.unit.section != "figure" for p in pieces):
+        return True
+    # Page numbers and years of a bibliographic record are not the figure a clinical
+    # question asks for ("what is the incidence ...?").
+    has_number = any(QUANTITY_RE.search(strip_citation_marks(p.text)) for p in pieces
+                     if p.unit.section not in ("citation", "reference"))
+    if asks_for_number(question) and not has_number:
+        return False
+    # A likelihood is answered by a figure or a word of degree ("frequently"), not by naming the event.
+    return has_number or not asks_likelihood(question) or any(DEGREE_RE.search(p.text) for p in pieces)

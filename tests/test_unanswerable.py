@@ -1,0 +1,124 @@
+"""Questions the review cannot answer, whatever words they share with it: one person's
+future, a circumstance the text never names, and a figure asked for more than its caption."""
+
+from __future__ import annotations
+
+import pytest
+
+from rag.answer.cues import (asks_for_number, asks_likelihood, asks_personal_outcome, instance_class,
+                             named_circumstances)
+
+
+@pytest.mark.parametrize("question, personal", [
+    pytest.param("Will he be cured?", True, id="will-he"),
+    pytest.param("will my mum definitely be cured after the liver op?", True, id="adverb-between"),
+    pytest.param("is my dad likely to die during the liver resection? he's 78", True, id="is-likely-to"),
+    pytest.param("how long has she got?", True, id="how-long-has-she-got"),
+    pytest.param("will she live to see my wedding next year?", True, id="live-to-see"),
+    pytest.param("will he see our grandkids grow up?", True, id="see-grandkids"),
+    # What is indicated or done for a person is a statement about the treatment, not a prediction.
+    pytest.param("Can my mum have the operation?", False, id="can-she-have"),
+    pytest.param("will my mum be able to have surgery?", False, id="able-to-have"),
+    pytest.param("Will the surgery help my dad?", False, id="subject-is-the-treatment"),
+    pytest.param("how long do people usually live after a transplant?", False, id="a-population"),
+])
+def test_a_prediction_of_one_persons_outcome_is_recognised(question, personal):
+    assert asks_personal_outcome(question) is personal
+
+
+@pytest.mark.parametrize("question, groups", [
+    pytest.param("can I have a glass of wine after my liver resection?", {"alcohol"}, id="wine"),
+    pytest.param("how soon after liver surgery can I get back to driving?", {"driving"}, id="drive"),
+    pytest.param("how are neuroendocrine liver metastases treated in kids?", {"childhood"}, id="kids"),
+    pytest.param("my dog has a neuroendocrine tumour, is surgery an option?", {"animals"}, id="dog"),
+    pytest.param("what does ALPPS cost?", {"money"}, id="cost"),
+    pytest.param("Is liver transplantation restricted to selected cases?", set(), id="none"),
+    # "work" is the everyday verb of "does ablation work?", not employment.
+    pytest.param("does ablation work for small liver metastases?", set(), id="work-is-not-a-job"),
+    # Nor is "drive" the verb of "what drives the choice?" about driving a car.
+    pytest.param("what drives the choice between resection and transplantation?", set(), id="drives-a-choice"),
+])
+def test_a_named_population_or_matter_of_daily_life_is_found(question, groups):
+    assert named_circumstances(question) == groups
+
+
+@pytest.mark.parametrize("question, figure", [
+    # A measure clause under a verb of influence asks whether, not how much.
+    pytest.param("does the liver spread affect how long patients live?", False, id="affect-how-long"),
+    pytest.param("does it matter how much of the liver is involved?", False, id="matter-how-much"),
+    pytest.param("does fig 2 say how many TACE sessions before switching to PRRT?", True, id="say-how-many"),
+    pytest.param("how long do patients live after resection?", True, id="plain-how-long"),
+])
+def test_a_measure_under_a_verb_of_influence_asks_for_no_figure(question, figure):
+    assert asks_for_number(question) is figure
+
+
+@pytest.mark.parametrize("question, likelihood", [
+    pytest.param("in fig 1, which distribution type is the most common?", True, id="most-common"),
+    pytest.param("which is the commonest type?", True, id="commonest"),
+    pytest.param("where do NENs most commonly spread to?", False, id="adverb-asks-where"),
+])
+def test_the_most_common_of_several_is_a_likelihood(question, likelihood):
+    assert asks_likelihood(question) is likelihood
+
+
+@pytest.mark.parametrize("question, cls", [
+    pytest.param("What are the three distribution types in figure 1 called?", "distribution types", id="types-called"),
+    pytest.param("what is the treatment algorithm called?", "", id="a-name-not-members"),
+])
+def test_what_the_members_of_a_class_are_called_asks_for_them(question, cls):
+    assert instance_class(question) == cls
+
+
+@pytest.mark.model
+@pytest.mark.parametrize("question", [
+    pytest.param("will my mum definitely be cured after the liver op?", id="personal-outcome"),
+    pytest.param("is my dad likely to die during the liver resection? he's 78", id="personal-risk"),
+    pytest.param("can I have a glass of wine after my liver resection for NET mets?", id="alcohol"),
+    pytest.param("how soon after liver surgery can I get back to driving?", id="driving"),
+    pytest.param("how are neuroendocrine liver metastases treated in children?", id="children"),
+    pytest.param("What are the three distribution types in figure 1 called?", id="figure-members"),
+    pytest.param("in fig 1, which distribution type is the most common?", id="figure-frequency"),
+    pytest.param("does fig 2 say how many TACE sessions before switching to PRRT?", id="figure-count"),
+    pytest.param("does Figure 2 show the survival for each treatment arm?", id="figure-shows-unnamed"),
+])
+def test_questions_beyond_what_the_page_holds_are_declined(pipeline, question):
+    assert pipeline.ask(question).abstained
+
+
+@pytest.mark.model
+@pytest.mark.parametrize("question, unit", [
+    pytest.param("What does Figure 1 show?", "figure-1", id="figure-about"),
+    pytest.param("does fig 2 include PVL?", "figure-2", id="figure-shows-named"),
+    pytest.param("does the liver spread affect how long patients live?", "abstract-s1", id="affect-how-long"),
+    pytest.param("does it matter how much of the liver is involved for whether they can operate?", "abstract-s3",
+                 id="matter-how-much"),
+])
+def test_near_misses_are_still_answered(pipeline, question, unit):
+    answer = pipeline.ask(question)
+    assert not answer.abstained and f"[{unit}]" in answer.answer
+
+
+@pytest.mark.parametrize("question", [
+    pytest.param("Does the tumour spreading to the liver affect how well and how long you live?", id="coordinated"),
+    pytest.param("how big a role do locoregional approaches play in managing NEN?", id="how-big-a-role"),
+])
+def test_importance_and_coordinated_influence_ask_for_no_figure(question):
+    assert not asks_for_number(question)
+
+
+@pytest.mark.model
+@pytest.mark.parametrize("question, declined", [
+    pytest.param("PMID for the Dasari JAMA Onc paper?", True, id="pmid-by-author"),
+    pytest.param("what's the PMID of reference 4?", True, id="pmid-by-number"),
+    pytest.param("which journal published the Dasari paper?", False, id="journal-is-printed"),
+])
+def test_a_reference_entry_answers_only_the_fields_it_prints(pipeline, question, declined):
+    assert pipeline.ask(question).abstained is declined
+
+
+@pytest.mark.model
+def test_a_case_asking_how_one_person_will_fare_is_declined_not_given_a_pathway(pipeline):
+    answer = pipeline.ask("62M G2 ileal NET, resectable liver mets, no EHD. Will he be cured if we operate?")
+    assert answer.route == "retrieval" and answer.abstained
+    assert pipeline.ask("62M G2 ileal NET, resectable liver mets, no EHD. Plan?").route == "algorithm"
