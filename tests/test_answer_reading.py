@@ -169,3 +169,25 @@ def test_a_question_about_the_literature_is_answered_with_the_reference_it_means
 def test_a_reference_title_does_not_answer_a_question_about_the_disease(pipeline, question):
     answer = pipeline.ask(question)
     assert not any(c.unit_id.startswith("reference") for c in answer.citations)
+
+
+@pytest.mark.model
+@pytest.mark.parametrize("question", [
+    "who is this review actually written for?",
+    "who is the review meant to help, patients or doctors?",
+    "my GP sent me this article - what is it actually about, in plain words?",
+    "What is the intended audience?",
+])
+def test_whom_the_review_is_for_and_what_it_is_about_is_its_own_statement_of_purpose(pipeline, question):
+    answer = pipeline.ask(question)
+    assert [c.unit_id for c in answer.citations] == ["abstract-s8"]
+
+
+@pytest.mark.model
+@pytest.mark.parametrize("question", [
+    "is TACE meant for unresectable disease?",  # the subject is a treatment, not the review
+    "is the treatment aimed at cure?",
+    "what is it about ALPPS that makes it risky?",  # something follows "about"
+])
+def test_a_treatment_meant_for_someone_is_not_the_review_s_audience(pipeline, question):
+    assert "abstract-s8" not in [c.unit_id for c in pipeline.ask(question).citations]

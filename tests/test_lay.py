@@ -16,3 +16,9 @@ def test_a_journal_title_word_gains_its_iso4_abbreviation_in_a_publication_quest
 def test_journal_abbreviations_stay_out_of_clinical_questions():
     assert not any(other == "endocr" for _, other in lay_expansions("Do endocrine symptoms improve after surgery?"))
     assert not any(other == "surg" for _, other in lay_expansions("Is surgery the treatment of choice?"))
+
+
+def test_the_figure_legends_olt_reads_as_the_liver_transplantation_the_abstract_names():
+    """Figure 2's legend defines OLT as orthotopic liver transplantation; the abstract says only
+    "liver transplantation", so "Is OLT widely recommended?" must reach the abstract's words."""
+    assert ("OLT", "liver transplantation") in lay_expansions("Is OLT widely recommended for NELM?")

@@ -30,14 +30,30 @@ _REQUEST = re.compile(
     r"|(?:quick|one|a|another)\s+(?:question|q)\s*[:,-]|(?:please|pls|plz)\s*,?(?=\s+\w)|ok(?:ay)?\s*(?:so\b)?\s*,?(?=\s+\w))\s*",
     re.I)
 _CLOSING = re.compile(rf"(?<=[\w?.!)'\"])[\s,.;:!-]*(?:{_THANKS}[\s.!]*)+$", re.I)
+# "According to the review, ...", "..., according to the authors?", "What, as per the paper, is ...":
+# the assistant reads one review, so naming it as the source adds nothing to search for, while
+# its words ("authors", "paper") pull the question toward the bibliographic record. Only the
+# review itself is dropped as a source; "according to reference 4" or "according to Dasari"
+# names another work and stays.
+_SOURCE = (r"(?:the|this|that)\s+(?:review(?:\s+article)?|paper|article|publication|text|authors?|writers?)"
+           r"|the\s+(?:review|paper|article)'?s\s+authors")
+_ATTRIBUTION = re.compile(rf"^(?:according\s+to|as\s+per|per|in)\s+(?:{_SOURCE})\s*[,:-]\s*"
+                          rf"|\s*,\s*(?:according\s+to|as\s+per)\s+(?:{_SOURCE})(?:\s*,(?=\s)|(?=\s*(?:[?.!]|$)))", re.I)
 
 
 def without_pleasantries(text: str) -> str:
-    """`text` without a greeting before the question and thanks after it."""
+    """`text` without a greeting before the question and thanks after it, and without the
+    review named as the source of the answer ("according to the authors, ...")."""
     core = _CLOSING.sub("", _REQUEST.sub("", _OPENING.sub("", text))).strip()
+    core = _REQUEST.sub("", _ATTRIBUTION.sub("", core)).strip()
+    if _QUESTION_OPENING.match(core) and core.endswith(".") and not core.endswith(".."):
+        # "What does the review discuss." is a question typed with a full stop, as a question
+        # left inside "I need to know what ..." is; the router reads "?" as a question's mark
+        core = core[:-1] + "?"
     return core if re.search(r"\w", core) else text
 
 
+_QUESTION_OPENING = re.compile(r"(?:what|which|who|whom|whose|when|where|why|how)\b", re.I)
 _LETTERS = re.compile(r"[A-Za-z]")
 
 

@@ -54,7 +54,16 @@ _PURPOSE_RE = re.compile(
     # "Does the review discuss sunitinib?" asks whether a topic is covered (word coverage decides).
     r"|\b(?:does|do|did) (?:the|this) (?:review|article|paper|authors?) (?:discuss|cover|address|focus on|include)"
     r"(?:\s+(?:in (?:general|short|brief)|overall|mainly|mostly|chiefly))?\s*(?:\?|$)"
-    r"|\bwhat is (?:this|the) (?:review|article|paper) about\b|\bwhy did the authors write\b", re.I)
+    r"|\bwhat is (?:this|the) (?:review|article|paper) about\b|\bwhy did the authors write\b"
+    # what the whole of it is about, with nothing after "about": "what is it actually about?"
+    r"|\bwhat(?:'s| is)\s+(?:it|this|this (?:review|article|paper)|the (?:review|article|paper))"
+    r"(?:\s+\w+ly)?\s+about\s*(?:[?,.;:!\-\u2013]|$)"
+    # whom the review is for: "who is this review written for?", "is the article meant for patients?",
+    # "the intended audience", "written as a guide for patients"
+    r"|\b(?:review|article|paper)\s+(?:\w+\s+){0,2}?(?:written|meant|intended|aimed|designed|targeted)\s+"
+    r"(?:(?:as\s+a\s+\w+\s+)?for|at|to\s+help)\b"
+    r"|\b(?:intended|target|targeted)\s+(?:audience|readers?|readership)\b"
+    r"|\bwho\s+(?:is|was)\s+(?:the|this)\s+(?:review|article|paper)\s+for\b", re.I)
 _SELF_REFERENCE_RE = re.compile(r"\b(?:this|the present|the current|our)\s+(?:review|study|article|paper)\b"
                                 r"|\bwe\s+(?:discuss|review|describe|summari[sz]e|present|report)\b", re.I)
 # Words that leave a bibliographic question about the review itself ("Which journal published
