@@ -178,7 +178,7 @@ class Pipeline:
 
         inputs = extract_inputs(turn.own_words)
         if turn.previous_treatment:  # the case as told turn by turn, each correcting the one before
-            inputs = extract_case(turn.case_turns or (turn.previous_treatment,)).merged(inputs)
+            inputs = extract_case((*(turn.case_turns or (turn.previous_treatment,)), turn.own_words))
         result = run_algorithm(inputs, self.settings)
         labels = {uid: u.label for uid, u in self.index.units.items()}
         keys = self._resolve_units(result.citations)

@@ -156,3 +156,16 @@ def test_that_after_the_algorithm_points_at_what_it_was_asked_or_recommended(glo
     turn = route("where does the review say that?", [earlier], glossary, LIMIT)
     resolved = FollowupResolver(_Pipeline("Liver resection with curative intent")).resolve(turn)
     assert resolved.query == expected
+
+
+@pytest.mark.parametrize("history, expected", [
+    # the only site the case had is taken away: liver-only
+    (["57M, G1 pNET, resectable liver mets, one lung met. Plan?", "and without the lung met?"], "none"),
+    (["57M, G1 pNET, resectable liver mets, lung mets. Plan?", "what if there were no lung mets?"], "none"),
+    # another stated site remains
+    (["57M, G1 pNET, resectable liver mets, bone and lung mets. Plan?", "and without the lung mets?"], "present"),
+    # a negated site the case never had says nothing of the one it has
+    (["57M, G1 pNET, resectable liver mets, lung mets. Plan?", "and without bone mets?"], "present"),
+])
+def test_a_follow_up_that_takes_away_every_stated_site_leaves_liver_only_disease(history, expected):
+    assert extract_case(history).extrahepatic == expected

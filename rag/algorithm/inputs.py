@@ -16,6 +16,7 @@ This module does not decide treatment; it only reads the question.
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from functools import lru_cache
 from typing import Iterable
 
@@ -62,10 +63,41 @@ def extract_case(turns: Iterable[str]) -> AlgorithmInputs:
     of the earlier ones, so a later turn corrects an earlier one ("G2 ileal NET, unresectable"
     then "and if it were G1?" is G1). Read as one text, the two grades would disagree and be
     left unknown, and "no EHD" then "bone mets too" would keep the first reading."""
-    case = AlgorithmInputs()
+    case, sites = AlgorithmInputs(), set()
     for turn in turns:
-        case = case.merged(extract_inputs(turn))
+        inputs = extract_inputs(turn)
+        removed = _negated_sites(turn)
+        if case.extrahepatic == "present" and inputs.extrahepatic is None and sites and sites <= removed:
+            # "and without the lung met?" takes away the only site the case had: none is left.
+            # A negated site alone says nothing of others ("no bone mets"), so only a case whose
+            # every stated site is taken away becomes liver-only.
+            inputs = replace(inputs, extrahepatic="none",
+                             evidence=inputs.evidence + (("extrahepatic", _negated_phrase(turn)),))
+        sites = (sites | _affirmed_sites(turn)) - removed if inputs.extrahepatic != "none" else set()
+        case = case.merged(inputs)
     return case
+
+
+def _site_words(phrase: str) -> set[str]:
+    """The organs a site phrase names, singular: "lung and bone mets" -> {"lung", "bone"}."""
+    return {w.lower().rstrip("s") for w in re.findall(r"[A-Za-z]+", phrase)} & _ORGAN_WORDS
+
+
+_ORGAN_WORDS = {"bone", "lung", "peritoneum", "peritoneal", "brain", "skeleton", "skeletal", "spine", "spinal",
+                "pleura", "pleural", "mediastinum", "mediastinal", "ovary", "ovarie", "ovarian", "adrenal",
+                "osseou", "pulmonary", "nodal", "node", "supraclavicular", "axillary", "cerebral"}
+
+
+def _affirmed_sites(text: str) -> set[str]:
+    return {w for m in phrases.EXTRAHEPATIC.finditer(text) if not _negated(text, m) for w in _site_words(m.group(0))}
+
+
+def _negated_sites(text: str) -> set[str]:
+    return {w for m in phrases.EXTRAHEPATIC.finditer(text) if _negated(text, m) for w in _site_words(m.group(0))}
+
+
+def _negated_phrase(text: str) -> str:
+    return next(_phrase(text, m) for m in phrases.EXTRAHEPATIC.finditer(text) if _negated(text, m))
 
 
 def _mask(text: str, matches: Iterable[re.Match[str]]) -> str:
