@@ -179,7 +179,7 @@ class Pipeline:
         inputs = extract_inputs(turn.own_words)
         if turn.previous_treatment:  # the case as told turn by turn, each correcting the one before
             inputs = extract_case((*(turn.case_turns or (turn.previous_treatment,)), turn.own_words))
-        result = run_algorithm(inputs, self.settings)
+        result = run_algorithm(inputs, self.settings, question=turn.own_words)
         labels = {uid: u.label for uid, u in self.index.units.items()}
         keys = self._resolve_units(result.citations)
         citations = tuple(_citation(u, (0, len(u.text))) for u in map(self.index.units.__getitem__, keys.values()))

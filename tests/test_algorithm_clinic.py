@@ -110,6 +110,12 @@ def test_clinic_letter_cases_reach_their_branch(question, leaf):
                  False, id="offered-to-every-patient-asks-the-text"),
     pytest.param("which NET pts w/ liver mets get offered the op - the well diff ones?", False,
                  id="who-gets-offered-asks-the-text"),
+    # a case told as a referral line, asking nothing, asks what to do with it
+    pytest.param("Ki-67 3% ileal NET, solitary liver met in segment 6, no extrahepatic disease", True,
+                 id="a-referral-line-of-three-features"),
+    pytest.param("G2 pNET with liver mets.", False, id="two-features-told-are-no-case"),
+    pytest.param("Ki-67 3% ileal NET, solitary liver met, no EHD: what does the review say about resection?", False,
+                 id="a-case-with-a-question-about-the-text"),
 ])
 def test_clinician_requests_are_treatment_questions(question, expected):
     assert is_treatment_question(question) is expected

@@ -177,6 +177,8 @@ def test_a_reference_title_does_not_answer_a_question_about_the_disease(pipeline
     "who is the review meant to help, patients or doctors?",
     "my GP sent me this article - what is it actually about, in plain words?",
     "What is the intended audience?",
+    "what's the point of this article?",  # "point" in its sense of purpose
+    "my oncologist gave me this paper, who is it written for",  # "it" is the paper the question names
 ])
 def test_whom_the_review_is_for_and_what_it_is_about_is_its_own_statement_of_purpose(pipeline, question):
     answer = pipeline.ask(question)
@@ -188,6 +190,7 @@ def test_whom_the_review_is_for_and_what_it_is_about_is_its_own_statement_of_pur
     "is TACE meant for unresectable disease?",  # the subject is a treatment, not the review
     "is the treatment aimed at cure?",
     "what is it about ALPPS that makes it risky?",  # something follows "about"
+    "who is it written for",  # "it" names nothing here
 ])
 def test_a_treatment_meant_for_someone_is_not_the_review_s_audience(pipeline, question):
     assert "abstract-s8" not in [c.unit_id for c in pipeline.ask(question).citations]

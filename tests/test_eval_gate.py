@@ -19,15 +19,15 @@ pytestmark = pytest.mark.model
 SPLITS = {"dev": ROOT / "eval" / "questions.jsonl", "test": ROOT / "eval" / "questions_test.jsonl"}
 # metric: {split: (level, higher is better)}
 GATES = {
-    "recall@1": {"dev": (0.83, True), "test": (0.83, True)},
-    "recall@3": {"dev": (0.93, True), "test": (0.95, True)},
+    "recall@1": {"dev": (0.83, True), "test": (0.85, True)},
+    "recall@3": {"dev": (0.94, True), "test": (0.97, True)},
     "citation_recall": {"dev": (1.0, True), "test": (1.0, True)},
     "citation_precision": {"dev": (1.0, True), "test": (1.0, True)},
-    "facts": {"dev": (0.93, True), "test": (0.85, True)},
-    "abstention_recall": {"dev": (0.90, True), "test": (0.82, True)},
-    "false_refusal_rate": {"dev": (0.05, False), "test": (0.08, False)},
-    "glossary_route_accuracy": {"dev": (0.99, True), "test": (0.89, True)},
-    "algorithm_route_accuracy": {"dev": (0.99, True), "test": (0.90, True)},
+    "facts": {"dev": (0.93, True), "test": (0.89, True)},
+    "abstention_recall": {"dev": (0.90, True), "test": (0.86, True)},
+    "false_refusal_rate": {"dev": (0.05, False), "test": (0.06, False)},
+    "glossary_route_accuracy": {"dev": (0.99, True), "test": (0.95, True)},
+    "algorithm_route_accuracy": {"dev": (0.99, True), "test": (0.94, True)},
 }
 
 

@@ -77,6 +77,14 @@ def glossary() -> Glossary:
     # discourse particles at either end
     pytest.param("ok so whats ALPPS then", ("ALPPS",), id="ok-so-then"),
     pytest.param("what is TAE again?", ("TAE",), id="again"),
+    # where the reader met the long form, after "abbreviated"; the copula dropped as notes drop it
+    pytest.param("how is portal vein ligation abbreviated in the figure?", ("portal vein ligation",),
+                 id="how-is-it-abbreviated-in-the-figure"),
+    pytest.param("radio-embolization abbreviated how on the algorithm", ("radio-embolization",),
+                 id="abbreviated-how-without-a-copula"),
+    # a quantifier floating after the plural pronoun: "they each", "those both"
+    pytest.param("TACE and TAE - what do they each stand for?", ("TACE", "TAE"), id="they-each"),
+    pytest.param("PVE, PVL: what do those both mean", ("PVE", "PVL"), id="those-both"),
 ])
 def test_how_people_frame_an_abbreviation_question(glossary, question, terms):
     assert parse_glossary_terms(question, glossary, alone=True) == terms

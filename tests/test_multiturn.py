@@ -166,6 +166,9 @@ def test_that_after_the_algorithm_points_at_what_it_was_asked_or_recommended(glo
     (["57M, G1 pNET, resectable liver mets, bone and lung mets. Plan?", "and without the lung mets?"], "present"),
     # a negated site the case never had says nothing of the one it has
     (["57M, G1 pNET, resectable liver mets, lung mets. Plan?", "and without bone mets?"], "present"),
+    # the organ taken away may be named by another word for it than the case used
+    (["57M, G1 pNET, resectable liver mets, osseous mets. Plan?", "and if there were no bone mets?"], "none"),
+    (["57M, G1 pNET, resectable liver mets, peritoneal deposits. Plan?", "and without spread to the peritoneum?"], "none"),
 ])
 def test_a_follow_up_that_takes_away_every_stated_site_leaves_liver_only_disease(history, expected):
     assert extract_case(history).extrahepatic == expected

@@ -20,6 +20,10 @@ from rag.routing.scope import other_disease
     ("My wife's breast cancer has spread to her liver, would surgery help her like it does for NETs?",
      "breast cancer"),
     ("Is liver resection for breast cancer metastases as effective as for neuroendocrine tumours?", "breast cancer"),
+    # "mets" and "secondaries" are how metastases are written; a primary before "liver mets" is their origin
+    ("treatment of colorectal liver mets", "colorectal liver mets"),
+    ("and what about breast liver mets?", "breast liver mets"),
+    ("gastric liver secondaries - ablate?", "gastric liver secondaries"),
 ])
 def test_a_non_neuroendocrine_cancer_is_named(question, disease):
     assert other_disease(question) == disease
@@ -35,6 +39,10 @@ def test_a_non_neuroendocrine_cancer_is_named(question, disease):
     "What is the gist of the review?",  # acronyms count in capitals only
     "What is the net benefit of surgery?",
     "Is surgery possible for pancreatic cancer that has spread to the liver?",  # ambiguous in lay use
+    # a site after the liver is where the tumour went, not where it came from
+    "G2 pNET with liver and lung mets",
+    "and with lung mets?",
+    "rectal NET liver mets, resect?",
 ])
 def test_the_review_s_own_disease_and_ordinary_words_stay_in_scope(question):
     assert other_disease(question) == ""

@@ -20,19 +20,21 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any, Mapping
 
+from rag.algorithm.asked import treatments_asked
 from rag.algorithm.tree import TREE_PATH, load_tree, node_successors, threshold_params
 from rag.algorithm.types import (
     CHOICES, INPUT_LABELS, INPUT_NAMES, NUMBER_RANGES, AlgorithmInputs, AlgorithmResult, CriterionCheck,
-    ExternalFact, InputUsed, MissingInfo, PathStep, Recommendation,
+    ExternalFact, InputUsed, MissingInfo, PathStep, Recommendation, show_value,
 )
 from rag.core.errors import InvalidQuestionError
 from rag.core.settings import Settings
 from rag.core.types import SECTIONS
 
 
-def run_algorithm(inputs: AlgorithmInputs, settings: Settings | None = None) -> AlgorithmResult:
+def run_algorithm(inputs: AlgorithmInputs, settings: Settings | None = None, question: str = "") -> AlgorithmResult:
     """Walk the tree for `inputs`; every threshold (Milan criteria, Ki-67 limit, debulking share)
-    comes from `settings` (default `Settings()`), so NELM_* variables reach the result."""
+    comes from `settings` (default `Settings()`), so NELM_* variables reach the result. With the
+    `question`, the treatments it asks about are placed in the pathway too (rag/algorithm/asked.py)."""
     if not isinstance(inputs, AlgorithmInputs):
         raise InvalidQuestionError(f"inputs must be an AlgorithmInputs, was: {type(inputs).__name__}")
     tree = load_tree()
@@ -67,6 +69,8 @@ def run_algorithm(inputs: AlgorithmInputs, settings: Settings | None = None) -> 
         cites.extend(spec.get("cites", ()))
         recs.append(Recommendation(rec_id, text, spec["rationale"].format_map(params),
                                    tuple(spec.get("cites", ())), external, node_id))
+    asked = treatments_asked(question, tree, values, {r.id for r in recs}, params) if question else ()
+    cites.extend(unit for treatment in asked for unit in treatment.citations)
     cites.extend(f.unit for f in facts.values() if f.unit)
 
     scope_exit = any(n.get("scope_exit") for n in walk.nodes)
@@ -90,7 +94,7 @@ def run_algorithm(inputs: AlgorithmInputs, settings: Settings | None = None) -> 
         status=status, in_scope=in_scope, summary=summary, recommendations=tuple(recs),
         path=tuple(walk.steps), inputs=used, missing=tuple(missing),
         external_facts=tuple(facts.values()), transplant_check=check,
-        citations=_order_units(cites), disclaimer=tree["disclaimer"], basis=tree["basis"],
+        citations=_order_units(cites), disclaimer=tree["disclaimer"], basis=tree["basis"], asked=asked,
     )
 
 
@@ -185,7 +189,7 @@ def _walk(tree: Mapping[str, Any], values: dict[str, Any], prov: Mapping[str, st
             if unknown["action"] == "assume":
                 value = values[name] = unknown["value"]
                 walk.provenance[name] = "assumed"
-                walk.steps.append(PathStep(node_id, node["question"], f"assumed {_show(value)}", unknown["why"], cites))
+                walk.steps.append(PathStep(node_id, node["question"], f"assumed {show_value(value)}", unknown["why"], cites))
                 pending.insert(0, node["route"][value]["to"])
             else:
                 walk.steps.append(PathStep(node_id, node["question"], "not stated", unknown["why"], cites))
@@ -194,7 +198,7 @@ def _walk(tree: Mapping[str, Any], values: dict[str, Any], prov: Mapping[str, st
         branch = node["route"][value]
         if prov[name] == "assumed":
             walk.asked.append((node_id, "confirm", dict(values)))
-        walk.steps.append(PathStep(node_id, node["question"], f"{_show(value)} ({prov[name]})", branch["why"], cites))
+        walk.steps.append(PathStep(node_id, node["question"], f"{show_value(value)} ({prov[name]})", branch["why"], cites))
         pending.insert(0, branch["to"])
     return walk
 
@@ -229,7 +233,7 @@ def _missing(tree: Mapping[str, Any], walk: _Walk, liver_note: str) -> list[Miss
                 text = (text + "; " if text else "the pathway continues; ") + \
                     f"then needs {INPUT_LABELS[tree['nodes'][need_id]['input']]}"
                 queue.append(hypo.asked[-1])
-            outcomes.append((" / ".join(_show(v) for v in branch["values"]), text or "no additional step"))
+            outcomes.append((" / ".join(show_value(v) for v in branch["values"]), text or "no additional step"))
         required = action == "ask" or name in asked_for
         if not required and len({text for _, text in outcomes}) == 1:
             continue
@@ -246,7 +250,7 @@ def _check(crit: Mapping[str, Any], values: Mapping[str, Any], prov: Mapping[str
     value = values[name]
     if value is None:
         return CriterionCheck(crit["id"], label, "unknown", f"{INPUT_LABELS[name]} not stated", source)
-    shown = f"{INPUT_LABELS[name]}: {_show(value)}"
+    shown = f"{INPUT_LABELS[name]}: {show_value(value)}"
     if "in" in test:
         status = "met" if value in test["in"] else "unknown" if value in test.get("unknown_values", ()) else "failed"
     elif "equals" in test:
@@ -273,8 +277,6 @@ def _check_summary(check: tuple[CriterionCheck, ...]) -> str:
             f"{failed}, {len(counts['unknown'])} unknown.")
 
 
-def _show(value: Any) -> str:
-    return "yes" if value is True else "no" if value is False else f"{value:g}" if isinstance(value, float) else str(value)
 
 
 

@@ -78,22 +78,14 @@ def extract_case(turns: Iterable[str]) -> AlgorithmInputs:
     return case
 
 
-def _site_words(phrase: str) -> set[str]:
-    """The organs a site phrase names, singular: "lung and bone mets" -> {"lung", "bone"}."""
-    return {w.lower().rstrip("s") for w in re.findall(r"[A-Za-z]+", phrase)} & _ORGAN_WORDS
-
-
-_ORGAN_WORDS = {"bone", "lung", "peritoneum", "peritoneal", "brain", "skeleton", "skeletal", "spine", "spinal",
-                "pleura", "pleural", "mediastinum", "mediastinal", "ovary", "ovarie", "ovarian", "adrenal",
-                "osseou", "pulmonary", "nodal", "node", "supraclavicular", "axillary", "cerebral"}
-
-
 def _affirmed_sites(text: str) -> set[str]:
-    return {w for m in phrases.EXTRAHEPATIC.finditer(text) if not _negated(text, m) for w in _site_words(m.group(0))}
+    return {organ for m in phrases.EXTRAHEPATIC.finditer(text) if not _negated(text, m)
+            for organ in phrases.organs_named(m.group(0))}
 
 
 def _negated_sites(text: str) -> set[str]:
-    return {w for m in phrases.EXTRAHEPATIC.finditer(text) if _negated(text, m) for w in _site_words(m.group(0))}
+    return {organ for m in phrases.EXTRAHEPATIC.finditer(text) if _negated(text, m)
+            for organ in phrases.organs_named(m.group(0))}
 
 
 def _negated_phrase(text: str) -> str:

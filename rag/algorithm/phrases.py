@@ -162,17 +162,29 @@ TYPE = {"1": "I", "2": "II", "3": "III", "i": "I", "ii": "II", "iii": "III"}
 # Sites outside the liver; "mets" is metastases, "dz" disease, "EHD" extrahepatic disease. Lymph
 # nodes outside the abdomen (mediastinal, supraclavicular, axillary) are distant for a
 # gastroenteropancreatic primary; regional nodes go with the primary and are not listed.
-_SITE = (r"(?:bone|bony|osseous|skeletal|vertebral|spinal|peritoneal|lung|pulmonary|pleural|brain|cerebral|"
-         r"adrenal|ovarian|extra-?hepatic|distant (?:lymph )?nod(?:es|e|al)|"
-         r"(?:mediastinal|supraclavicular|axillary)(?: lymph)?(?: nod(?:es|e|al))?|other)")
+# Each organ outside the liver with the words a case uses for it: the adjective before a
+# finding ("bone mets", "osseous deposits") and the noun after a preposition ("spread to the
+# bones"). `_SITE` and `_ORGAN` are built from this one table and `organs_named` reads it back,
+# so finding a site and telling which organ it is cannot drift apart.
+ORGAN_WORDS: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
+    "bone": (("bone", "bony", "osseous", "skeletal", "vertebral", "spinal"), ("bones?", "skeleton", "spine")),
+    "lung": (("lung", "pulmonary"), ("lungs?",)),
+    "pleura": (("pleural",), ("pleura",)),
+    "peritoneum": (("peritoneal",), ("peritoneum",)),
+    "brain": (("brain", "cerebral"), ("brain",)),
+    "adrenal": (("adrenal",), ("adrenals?",)),
+    "ovary": (("ovarian",), ("ovar(?:y|ies)",)),
+    "distant nodes": (("distant (?:lymph )?nod(?:es|e|al)",
+                       "(?:mediastinal|supraclavicular|axillary)(?: lymph)?(?: nod(?:es|e|al))?"), ("mediastinum",)),
+}
+_SITE = "(?:" + "|".join(w for adjectives, _ in ORGAN_WORDS.values() for w in adjectives) + "|extra-?hepatic|other)"
 _METS = r"(?:metasta\w*|mets?)"
 # What a site carries: "bone mets", "peritoneal deposits", "lung nodules", "bone secondaries"
 # (the British clinical word for metastases), "peritoneal seeding".
 _SITE_FINDING = (rf"(?:{_METS}|secondar(?:y|ies)|lesions?|deposits?|disease|dz|involvement|spread|implants?|"
                  r"nodules?|carcinomatosis|seeding|seedlings?|foci|sites?)")
 # Organs named after a preposition: "mets to the lungs", "secondaries in the liver and in the bones".
-_ORGAN = (r"(?:bones?|lungs?|peritoneum|brain|skeleton|spine|pleura|mediastinum|ovar(?:y|ies)|adrenals?|"
-          r"other (?:organs?|sites?|places?))")
+_ORGAN = "(?:" + "|".join(w for _, nouns in ORGAN_WORDS.values() for w in nouns) + "|other (?:organs?|sites?|places?))"
 # One item of a list after "to"/"in": each may bring its own preposition, article or possessive
 # and an "also"/"too" ("to the liver and also to my bones").
 _DET = r"(?:(?:the|my|his|her|their|both)\s+)?"
@@ -187,6 +199,15 @@ EXTRAHEPATIC = re.compile(rf"\b{_SITE}(?:\s*(?:,|and|or|/|&|\+)\s*{_SITE})*\s+{_
                            rf"\b(?:{_METS}|secondar(?:y|ies)|disease|dz|spread|tumou?rs?)\s+(?:outside|beyond)\s+"
                            r"(?:of\s+)?(?:the\s+)?liver\b|"
                            rf"\b(?:{_METS}|secondar(?:y|ies)|disease|dz|spread)\s+(?:anywhere\s+)?elsewhere\b", _F)
+_NAMES_ORGAN = {organ: re.compile(r"\b(?:" + "|".join(adjectives + nouns) + r")\b", _F)
+                for organ, (adjectives, nouns) in ORGAN_WORDS.items()}
+
+
+def organs_named(phrase: str) -> set[str]:
+    """The organs a site phrase names: "lung and osseous mets" -> {"lung", "bone"}."""
+    return {organ for organ, names in _NAMES_ORGAN.items() if names.search(phrase)}
+
+
 GENERAL_SITE = re.compile(r"\b(?:extra-?hepatic|other|EHD|outside|beyond|elsewhere)\b", _F)
 LIVER_ONLY = re.compile(r"\b(?:liver[- ]only|liver[- ]limited|liver[- ]confined|confined to the liver|"
                          rf"limited to the liver|isolated (?:liver|hepatic) {_METS}|"

@@ -39,6 +39,7 @@ def render_markdown(result: AlgorithmResult, unit_labels: Mapping[str, str] | No
     out = [f"> {result.disclaimer}", "", f"**Treatment algorithm (decision aid): {result.summary}**",
            f"_Pathway of the review's Figure 2, for well-differentiated (G1/G2) NELM_ {_cite(['figure-2'])}; "
            f"status: {_STATUS[result.status]}.", ""]
+    out += _asked_section(result, _cite)
     if result.recommendations:
         out.append("**Recommendations**")
         for i, rec in enumerate(result.recommendations, 1):
@@ -100,6 +101,27 @@ def render_markdown(result: AlgorithmResult, unit_labels: Mapping[str, str] | No
         out += [f"- [{u}] {unit_labels[u]}" for u in shown if u in unit_labels]
     out += ["", f"_{result.basis}_"]
     return "\n".join(out)
+
+
+def _asked_section(result: AlgorithmResult, cite: Any) -> list[str]:
+    """The treatments the question named, and where the pathway puts them for this case."""
+    if not result.asked:
+        return []
+    out = ["**The treatment asked about**"]
+    for treatment in result.asked:
+        where = " / ".join(treatment.branches)
+        if treatment.reached:
+            verdict = "the pathway recommends it for this case (see the recommendations)."
+        elif treatment.depends_on:
+            verdict = f"in Figure 2 it belongs to: {where}. Whether this case reaches it depends on: " \
+                      f"{', '.join(treatment.depends_on)}."
+        elif treatment.blocked_by:
+            verdict = f"in Figure 2 it belongs to: {where}. This case does not reach it: " \
+                      f"{'; '.join(treatment.blocked_by)}."
+        else:
+            verdict = f"in Figure 2 it belongs to: {where}."
+        out.append(f"- {treatment.text} {cite(treatment.citations)}: {verdict}")
+    return out + [""]
 
 
 def _external_note(facts: Iterable[ExternalFact], ids: Mapping[str, str]) -> str:

@@ -83,6 +83,8 @@ def _validate(tree: Any, path: Path) -> None:
         for key in ("text", "rationale", "cites"):
             if key not in rec:
                 fail(f"recommendation {rid!r}", f"missing {key!r}")
+        if not all(isinstance(n, str) and n.strip() for n in rec.get("names", [])):
+            fail(f"recommendation {rid!r}", "names must be a list of the words a question uses for the treatment")
         try:
             rec["text"].format_map(_PARAMS), rec["rationale"].format_map(_PARAMS)
         except (KeyError, ValueError) as e:

@@ -185,6 +185,24 @@ class CriterionCheck:
     source: str
 
 
+def show_value(value: Any) -> str:
+    """An input's value as the answer prints it: yes/no, 5 not 5.0."""
+    return "yes" if value is True else "no" if value is False else f"{value:g}" if isinstance(value, float) else str(value)
+
+
+@dataclass(frozen=True)
+class AskedTreatment:
+    """A treatment the question names, and where Figure 2 puts it for this case."""
+
+    recommendation: str  # its id in the tree's library
+    text: str
+    citations: tuple[str, ...]
+    branches: tuple[str, ...]  # the titles of the leaves that recommend it
+    reached: bool  # the case's pathway recommends it
+    blocked_by: tuple[str, ...] = ()  # stated inputs that keep the case off every branch to it
+    depends_on: tuple[str, ...] = ()  # unknown inputs that decide whether the case reaches it
+
+
 @dataclass(frozen=True)
 class AlgorithmResult:
     """Everything the chat, CLI and app show. `in_scope` is None while the grade is unknown."""
@@ -201,6 +219,7 @@ class AlgorithmResult:
     citations: tuple[str, ...]
     disclaimer: str
     basis: str
+    asked: tuple[AskedTreatment, ...] = ()  # the treatments the question named
 
     def to_dict(self) -> dict[str, Any]:
         return asdict(self)

@@ -34,6 +34,8 @@ def can_answer(question: str, pieces: Sequence[Segment], structural: bool) -> bo
     outright ("Figure 2", "the DOI"), which answers it unless it is a figure asked for more
     than its caption says."""
     if asks_personal_outcome(question):
+        # the router keeps such a case away from the algorithm (rag/routing/router.py,
+        # `_asks_beyond_algorithm`) so that it reaches this refusal
         return False
     if not named_circumstances(question) <= named_circumstances(" ".join(p.text for p in pieces)):
         return False

@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import re
 
-from rag.core.text import CARDINALS, ORDINALS, number_value
+from rag.core.text import CARDINALS, ORDINALS, RECORD_WORDS, number_value
 from rag.retrieval.structure import CITING_STYLE, GUESSED_TYPE, RECORD_NAME, REFERENCE_FOR_IT, WRITTEN_BY
 
 _NUMBER_CUE = re.compile(
@@ -75,14 +75,15 @@ _HEAD_END = r"(?=\s*(?:$|[?.,!;:]|(?:of|for|after|with|in|at|from|among|followin
     r"is|are|was|were|does|do|would|will|should)\b))"
 _FIGURE_NOUNS = (r"(?:mortality|morbidity|limit|cut-?off|age|number(?= of)|duration|length|frequency|interval|size|volume|"
                  r"dose|dosage|percentage|proportion|(?:success|response|recurrence|complication|survival) rate)")
-_FIGURE_HEAD = re.compile(r"\bwhat(?:'?s| is| are| was| were| would be)?\s+(?:the\s+|an?\s+|its\s+|their\s+)?"
-                          r"(?:[\w-]+\s+){0,2}?" + _FIGURE_NOUNS + _HEAD_END
+# A wh-question's opening up to its head noun: "what is the", "what's their", "what would be a".
+_WH_OPENING = r"\bwhat(?:'?s| is| are| was| were| would be)?\s+(?:the\s+|an?\s+|its\s+|their\s+|my\s+|his\s+|her\s+)?"
+_FIGURE_HEAD = re.compile(_WH_OPENING + r"(?:[\w-]+\s+){0,2}?" + _FIGURE_NOUNS + _HEAD_END
                           + r"|\b(?:is|are) there (?:an?|any)\s+(?:[\w-]+\s+){0,2}?"
                             r"(?:limit|cut-?off|threshold|maximum|minimum)\b", re.I)
 # "What are the chances it comes back?", "what is the risk of ...": a likelihood, which a
 # figure or a word of degree ("frequently", "a high propensity", "rarely") answers.
-_LIKELIHOOD_HEAD = re.compile(r"\bwhat(?:'?s| is| are| was| were| would be)?\s+(?:the\s+|an?\s+|my\s+|his\s+|her\s+|"
-                              r"their\s+)?(?:[\w-]+\s+){0,2}?(?:(?:chances?|likelihood|probability|odds)\b|risk" + _HEAD_END + ")"
+_LIKELIHOOD_HEAD = re.compile(_WH_OPENING + r"(?:[\w-]+\s+){0,2}?(?:(?:chances?|likelihood|probability|odds)\b|risk"
+                              + _HEAD_END + ")"
                               + r"|\bhow (?:likely|common|often|frequent|rare)\b"
                               # "which type is the most common?": a comparison of frequencies.
                               r"|\b(?:most|least) (?:common|frequent|usual|likely)\b|\bcommonest\b", re.I)
@@ -193,9 +194,9 @@ _WHICH_WORK = re.compile(r"\b(?:which|what) (?:references?|papers?|stud(?:y|ies)
 # Words about the literature itself (a closed class): a question without one, and without a
 # cited author's name, asks about the disease or its care, which a reference entry (authors,
 # title, journal) does not answer even when its title shares the words.
-LITERATURE_CUE = re.compile(r"\b(?:ref\w*|papers?|stud(?:y|ies)|cit\w*|guidelines?|articles?|publi\w*|authors?|"
-                            r"journals?|trials?|wrote|written|works?|sources?|literature|bibliograph\w*|consensus|"
-                            r"et al|reviews?|reading|pmid|doi|pubmed)\b", re.I)
+LITERATURE_CUE = re.compile(rf"\b(?:{RECORD_WORDS}|ref\w*|stud(?:y|ies)|guidelines?|authors?|trials?|wrote|written|"
+                            r"works?|sources?|literature|bibliograph\w*|consensus|et al|reviews?|reading|pmid|doi|"
+                            r"pubmed)\b", re.I)
 
 
 def asks_what_a_work_found(question: str) -> bool:

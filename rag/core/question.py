@@ -96,3 +96,15 @@ def check_history(history: Any) -> list[str]:
             raise InvalidQuestionError(
                 f"history must be a list of earlier questions (strings), item {i} was: {type(turn).__name__}")
     return list(history)
+
+
+_SENTENCE = re.compile(r"[^.?!;]+[.?!;]*")
+
+
+def asking_part(text: str) -> str:
+    """The sentences that ask (end in "?"), or the last sentence when none does: "CT scan shows
+    liver mets. Staging negative. Plan?" asks "Plan?"; "What imaging is needed for a G2 pNET?"
+    asks about imaging."""
+    sentences = [s.group(0) for s in _SENTENCE.finditer(text)]
+    asked = [s for s in sentences if s.rstrip().endswith("?")]
+    return " ".join(asked) if asked else (sentences[-1] if sentences else text)

@@ -58,6 +58,10 @@ yes vs versus s well every many""".split())
 
 # What never carries a question's subject: the stop words and the framing words together.
 NON_CONTENT_WORDS = STOP_WORDS | FRAMING_WORDS
+# The words that name a publication or its record (a closed class): a question holding one is
+# about the literature. A regular-expression alternation, shared by the readers that need to
+# know (the journal-title expansions, the kinds of passage a question can be answered by).
+RECORD_WORDS = r"journals?|publish\w*|publications?|references?|cit(?:ed|es?|ing|ations?)|papers?|articles?"
 
 # Number words and their values. "one" is also a pronoun ("the second one"); callers that
 # read counts from prose decide whether to take it.

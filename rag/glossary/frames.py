@@ -71,8 +71,8 @@ _MET = (r"(?:\s+(?:mentioned|used|listed|shown|printed|written|seen|given))?"
 _WHERE = (r"(?:" + _MET + r"|\s+(?:in|within)\s+(?!which\b|what\b|terms\s+of\b)[a-z][\w-]*"
           r"(?:\s+[a-z][\w-]*){0,3})?")
 # The same after a long form, which may itself hold "in": only where a document part is named.
-_WHERE_AFTER = (r"(?:\s+(?:in|within)\s+(?:the\s+|this\s+)?(?:figure|fig\.?|legend|abstract|review|paper|article|"
-                r"caption)\b.*)?(?:\s+(?:is|would\s+be))?")
+_WHERE_AFTER = (r"(?:\s+(?:in|within|on)\s+(?:the\s+|this\s+)?(?:figure|fig\.?|legend|abstract|review|paper|article|"
+                r"caption|algorithm|flow\s*chart|diagram)\b.*)?(?:\s+(?:is|would\s+be))?")
 # The parts of a document a reader names ("SA on the algorithm", "in the flowchart, ...").
 _PART = (r"(?:figure|fig\.?|legend|abstract|review|paper|article|caption|algorithm|flow\s*chart|diagram|table"
          r"|text|letter|report)")
@@ -98,14 +98,15 @@ ALWAYS = [re.compile(p, re.IGNORECASE) for p in (
     + r"\s+(?:for|of)\s+(?P<t>.+?)" + _WHERE_AFTER,
     r"how\s+(?:do|would|should|can)\s+(?:i|you|we)\s+(?:write|spell|put|say)\s+(?P<t>.+?)\s+(?:abbreviated|shortened"
     r"|for\s+short|in\s+short)(?:" + _MET + ")?",
-    r"(?P<t>.+?)\s+(?:is|are)\s+(?:abbreviated|shortened)\s+(?:how|as\s+what|to\s+what)",
+    # the copula dropped, as notes and headlines drop it: "interferon alpha abbreviated how?"
+    r"(?P<t>.+?)\s+(?:(?:is|are)\s+)?(?:abbreviated|shortened)\s+(?:how|as\s+what|to\s+what)" + _WHERE_AFTER,
     r"what(?:\s+is|'s)\s+short\s+for\s+(?P<t>.+?)" + _WHERE_AFTER,
     # one letter of it, without "stand for": "what's the C in TACE"
     r"what\s+(?:is|'s)\s+(?:the\s+)?(?:letter\s+)?" + _LETTER + r"\s+(?:in|of)\s+(?P<t>\S+)",
     # "the abbreviation (used) for X", "what is the full form of X"
     r"(?:what\s+(?:is|are)\s+|what's\s+|give\s+me\s+)?(?:the\s+)?" + _FORM
     + r"\s+(?:(?:that\s+is\s+|which\s+is\s+)?used\s+)?(?:for|of)\s+(?P<t>.+?)" + _WHERE_AFTER,
-    r"how\s+(?:is|are)\s+(?P<t>.+?)\s+(?:abbreviated|shortened)",
+    r"how\s+(?:is|are)\s+(?P<t>.+?)\s+(?:abbreviated|shortened)" + _WHERE_AFTER,
     r"(?P<t>.+?)\s+" + _FORM,
     r"how\s+(?:do\s+you|do\s+i|do\s+we|would\s+you|to|can\s+you|can\s+i)\s+(?:abbreviate|shorten)\s+(?P<t>.+)",
     # "for short" says "abbreviated": "what do you call orthotopic liver transplant for short"
@@ -153,7 +154,8 @@ _BREAK = r"\s*[-\u2013\u2014:,;.?!]?\s+"
 _PUNCTUATED = r"\s*[-\u2013\u2014:,;.?!]+\s*"  # a break a reader sees: no mere space
 _PRONOUN = r"(?:that|this|it|they|them|those|these)"
 # A pronoun with the noun it stands for: "those letters", "these terms", "that abbreviation".
-_POINTER = (_PRONOUN + r"(?:\s+(?:letters|initials|terms?|words?|abbreviations?|acronyms?))?")
+# A quantifier may float after a plural pronoun: "what do they each / both / all stand for".
+_POINTER = (_PRONOUN + r"(?:\s+(?:letters|initials|terms?|words?|abbreviations?|acronyms?))?(?:\s+(?:each|both|all))?")
 # Plural pointers ask about every abbreviation before them ("panNEN with NELM. explain these terms").
 PLURAL_POINTER = re.compile(r"\b(?:they|them|those|these)\b", re.IGNORECASE)
 # "What is that?" asks what a thing is, so "that" may be the slot's only abbreviation

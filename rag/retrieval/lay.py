@@ -17,12 +17,13 @@ import re
 from functools import lru_cache
 from pathlib import Path
 
+from rag.core.text import RECORD_WORDS
+
 LAY_TERMS_PATH = Path(__file__).resolve().parent / "data" / "lay_terms.json"
 JOURNAL_WORDS_PATH = Path(__file__).resolve().parent / "data" / "journal_words.json"
 # Journal-title abbreviations matter only where the question is about a publication: "surgery"
 # in a clinical question must not match "Surg" in a journal name.
-_PUBLICATION_CUE = re.compile(r"\b(?:journals?|published|publish\w*|appeared|appear|references?|cited|cites?|"
-                              r"papers?|articles?|issue|volume)\b", re.I)
+_PUBLICATION_CUE = re.compile(rf"\b(?:{RECORD_WORDS}|appeared|appear|issue|volume)\b", re.I)
 
 
 @lru_cache(maxsize=4)

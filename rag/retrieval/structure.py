@@ -48,8 +48,12 @@ _SECTION_CUES = (
     ("keywords", re.compile(r"\bkey\s*words?\b|\bkeywords?\b|\bindex terms?\b", re.I)),
     ("coi", re.compile(r"\b(conflicts? of interest|competing interests?|disclosures?|declare\w*)\b", re.I)),
 )
+# "who is it written for?" asks the review's audience when the question itself names the
+# review as what "it" is ("my oncologist gave me this paper, who is it written for").
+_FOR_WHOM_RE = re.compile(r"\bwho\s+(?:is|was)\s+it\s+(?:\w+\s+)?(?:written|meant|intended|aimed)\s+(?:for|at)\b", re.I)
+_DOCUMENT_RE = re.compile(r"\b(?:review|article|paper)\b", re.I)
 _PURPOSE_RE = re.compile(
-    r"\b(?:aims?|purpose|objectives?|goals?|scope|focus)\s+of\s+(?:this|the)\s+(?:review|article|paper|work)\b"
+    r"\b(?:aims?|purpose|objectives?|goals?|scope|focus|point)\s+of\s+(?:this|the)\s+(?:review|article|paper|work)\b"
     # "Does the review discuss ...?" asks for its purpose only when nothing specific follows;
     # "Does the review discuss sunitinib?" asks whether a topic is covered (word coverage decides).
     r"|\b(?:does|do|did) (?:the|this) (?:review|article|paper|authors?) (?:discuss|cover|address|focus on|include)"
@@ -168,7 +172,7 @@ def _units_named_in(question: str, article: Any) -> list[str]:
         found.extend(by_local[f"reference-{n}"] for n in references)
     if _REFERENCE_LIST_CUE.search(question):
         found.extend(_references_by_year(question, [u for u in article.units if u.section == "reference"]))
-    if _PURPOSE_RE.search(question):
+    if _PURPOSE_RE.search(question) or (_FOR_WHOM_RE.search(question) and _DOCUMENT_RE.search(question)):
         found.extend(u.id for u in article.units
                      if u.section == "abstract" and _SELF_REFERENCE_RE.search(u.text))
     return found

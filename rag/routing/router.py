@@ -199,7 +199,9 @@ def _asks_beyond_algorithm(question: str) -> bool:
     detail ("54F, G2 pNET: what dose of lanreotide?"; see `asks_for_detail`), or how one
     person's illness will turn out ("59M, G1 SI-NET, bilobar mets: will he be cured?")."""
     if asks_for_detail(question) or asks_personal_outcome(question):
-        return True  # a pathway is no prognosis: "..., will he be cured?" is retrieval's to decline
+        # a pathway is no prognosis: "..., will he be cured?" is retrieval's to decline, and
+        # rag/answer/constraints.py `can_answer` does
+        return True
     if not asks_for_number(question):
         return False
     return not extract_inputs(question).known()

@@ -25,7 +25,11 @@ _ORGANS = (r"breast|colorectal|colon|colonic|rectal|rectum|lung|prostate|prostat
            r"testicular|skin|head and neck|hepatocellular|biliary|gallbladder|bile duct|anal")
 _OTHER = re.compile(
     rf"\b(?:(?:non-)?small[- ]cell )?(?:{_ORGANS})\s+(?:cancers?|carcinomas?|adenocarcinomas?|tumou?rs? metastases)\b"
-    r"|\bcolorectal (?:liver )?metastas[ie]s\b"
+    # "mets" and "secondaries" are how clinicians and patients write metastases
+    r"|\bcolorectal (?:liver |hepatic )?(?:metastas[ie]s|mets|secondaries)\b"
+    # a primary named before "liver metastases" is where they came from ("breast liver mets");
+    # "lung mets" alone names where they went, so "liver" must be there
+    rf"|\b(?:{_ORGANS})(?: cancer)? (?:liver|hepatic) (?:metastas[ie]s|mets|secondaries|deposits)\b"
     r"|\b(?:pancreatic )?(?:ductal )?adenocarcinomas?\b"
     r"|\b(?:uveal |cutaneous )?melanomas?\b|\bsarcomas?\b|\blymphomas?\b|\bleuka?emias?\b|\bmyelomas?\b"
     r"|\bglioblastomas?\b|\bgliomas?\b|\bmesotheliomas?\b|\bcholangiocarcinomas?\b|\bhepatoblastomas?\b"

@@ -17,7 +17,7 @@ import re
 from typing import Sequence
 
 from rag.algorithm.inputs import extract_case, extract_inputs
-from rag.core.question import normalise_question
+from rag.core.question import asking_part, normalise_question
 from rag.routing.context import asks_anything
 from rag.routing.followup import is_followup
 
@@ -92,7 +92,7 @@ def is_treatment_question(question: str) -> bool:
     specifics = _count_specifics(text)
     patient = bool(_PATIENT.search(text)) or extract_inputs(text).age is not None
     request = bool(_REQUEST.search(text)) or bool(_CASE_REQUEST.search(text) and (specifics or patient))
-    if (_NOT_TREATMENT.search(text) or _DIAGNOSTIC.search(_asking(text))) and (not request or not specifics):
+    if (_NOT_TREATMENT.search(text) or _DIAGNOSTIC.search(asking_part(text))) and (not request or not specifics):
         return False  # bibliographic, glossary or diagnostic questions ("how should I cite it?")
     if _ABOUT_REVIEW.search(text) and not patient:
         return False  # "what does the review say about ..." asks about the text
@@ -102,6 +102,8 @@ def is_treatment_question(question: str) -> bool:
         return True
     if patient and specifics:
         return True  # a case description is a request for a decision
+    if specifics >= _CASE_FEATURES and not asks_anything(text):
+        return True  # a case told as a referral line, asking nothing ("Ki-67 8% pNET, solitary met, no EHD")
     if _ALGORITHM.search(text) and specifics:
         return True  # "G1 SI-NEN, resectable: what does the algorithm suggest?"
     # A generic "treatment/options" question about one feature ("What is the treatment of choice
@@ -147,15 +149,6 @@ def asks_for_detail(question: str) -> bool:
     asking = next(s for s in _SENTENCE.finditer(text) if s.start() <= at < s.end())
     rest = text[:asking.start()] + " " + text[asking.end():]
     return not (_REQUEST.search(rest) or _CASE_REQUEST.search(rest) or _DECISION_ASK.search(asking.group(0)))
-
-
-def _asking(text: str) -> str:
-    """The sentences that ask (end in "?"), or the last sentence when none does: "CT scan shows
-    liver mets. Staging negative. Plan?" asks "Plan?"; "What imaging is needed for a G2 pNET?"
-    asks about imaging."""
-    sentences = [s.group(0) for s in _SENTENCE.finditer(text)]
-    asked = [s for s in sentences if s.rstrip().endswith("?")]
-    return " ".join(asked) if asked else (sentences[-1] if sentences else text)
 
 
 def _count_specifics(text: str) -> int:
