@@ -28,6 +28,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--test-questions", type=Path, default=EVAL_DIR / "questions_test.jsonl",
                         help="held-out test split, never tuned on; reported beside the dev split "
                              "(pass an empty string to skip)")
+    parser.add_argument("--holdout-questions", type=Path, default=EVAL_DIR / "questions_holdout.jsonl",
+                        help="blind holdout split, written after the test split's misses were read and never "
+                             "looked at item by item: only its figures are reported (pass an empty string to skip)")
     parser.add_argument("--reports", type=Path, default=EVAL_DIR / "reports", help="where to write the report")
     parser.add_argument("--no-baseline", action="store_true", help="skip the LangChain tutorial baseline")
     parser.add_argument("--config", action="store_true", help="compare retrieval configurations side by side")
@@ -35,8 +38,9 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     try:
         test = args.test_questions if str(args.test_questions) not in ("", ".") else None
+        holdout = args.holdout_questions if str(args.holdout_questions) not in ("", ".") else None
         report = run(args.questions, baseline=not args.no_baseline, configs=args.config,
-                     progress=not args.json, test_questions=test)
+                     progress=not args.json, test_questions=test, holdout_questions=holdout)
     except RagError as e:
         print(f"error: {e}", file=sys.stderr)
         return 1
@@ -53,9 +57,11 @@ def main(argv: list[str] | None = None) -> int:
 
 
 def run(questions: Path, baseline: bool = True, configs: bool = False, progress: bool = True,
-        test_questions: Path | None = None) -> dict:
+        test_questions: Path | None = None, holdout_questions: Path | None = None) -> dict:
     """Score the dev split (`ours`, and the baseline and configurations on it) and, when given,
-    the held-out test split; `splits` holds both summaries side by side."""
+    the held-out test split and the blind holdout split; `splits` holds the summaries side by
+    side. The holdout split's items are scored but never listed: its misses stay unread, so
+    it stays a measure of questions nobody here has tuned on."""
     import rag
     from eval.report import failures
     from eval.run import compare_retrieval_modes, evaluate, summarise
@@ -78,6 +84,11 @@ def run(questions: Path, baseline: bool = True, configs: bool = False, progress:
         report["splits"]["test"] = summarise(test_rows)
         report["rows"] += test_rows
         report["test_failures"] = failures(test_rows)
+    if holdout_questions is not None and holdout_questions.exists():
+        holdout_items = load_questions(holdout_questions)
+        holdout_rows = evaluate(pipeline, holdout_items, unit_texts, progress=progress)
+        report["meta"].update(holdout_questions=_shown(holdout_questions), n_holdout_questions=len(holdout_items))
+        report["splits"]["holdout"] = summarise(holdout_rows)
     if baseline:
         from eval.baseline import baseline_output, build_baseline
         from rag.core.embed import resolve_model_path

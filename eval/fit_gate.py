@@ -170,8 +170,9 @@ def main(argv: list[str] | None = None) -> int:
                         help="the dev split to fit on (never the test split)")
     parser.add_argument("--out", type=Path, default=GATE_PATH, help="where to write the fitted gate")
     args = parser.parse_args(argv)
-    if "test" in args.questions.name:
-        print("error: the gate is fitted on the dev split only; the test split stays unseen", file=sys.stderr)
+    if "test" in args.questions.name or "holdout" in args.questions.name:
+        print("error: the gate is fitted on the dev split only; the test and holdout splits stay unseen",
+              file=sys.stderr)
         return 2
     try:
         # The gate being fitted is not loaded: an older file may describe other features.

@@ -61,19 +61,26 @@ def to_markdown(report: Mapping[str, Any]) -> str:
     splits = report.get("splits", {})
     if "test" in splits:
         dev, test = splits["dev"]["overall"], splits["test"]["overall"]
-        lines += ["", "## Dev and held-out test splits", "",
+        holdout = splits.get("holdout")
+        extra = " | Holdout" if holdout else ""
+        lines += ["", "## Dev and held-out splits", "",
                   f"Dev: {splits['dev']['n']} questions (`{meta['questions']}`, the product may be calibrated on it); "
-                  f"test: {splits['test']['n']} questions (`{meta.get('test_questions', '')}`, written first and never tuned on).",
-                  "", "| Metric | Dev | Test | Gap (test - dev) |", "|---|---:|---:|---:|"]
+                  f"test: {splits['test']['n']} questions (`{meta.get('test_questions', '')}`, written first and never tuned on)"
+                  + (f"; holdout: {holdout['n']} questions (`{meta.get('holdout_questions', '')}`, written blind after "
+                     "the test split's misses were read; its items are never listed)." if holdout else "."),
+                  "", f"| Metric | Dev | Test | Gap (test - dev){extra} |", "|---|---:|---:|---:|" + ("---:|" if holdout else "")]
         for key, label, _ in SUMMARY_ROWS:
             gap = (test.get(key) - dev.get(key)) if dev.get(key) is not None and test.get(key) is not None else None
             lines.append(f"| {label} | {_fmt(dev.get(key))} | {_fmt(test.get(key))} | "
-                         f"{'–' if gap is None else f'{gap:+.3f}'} |")
+                         f"{'–' if gap is None else f'{gap:+.3f}'} |"
+                         + (f" {_fmt(holdout['overall'].get(key))} |" if holdout else ""))
         lines += ["", "Goals on questions the product was not tuned on (share of the items each concerns):", "",
-                  "| Goal | Dev | Test | n (test) | target |", "|---|---:|---:|---:|---:|"]
+                  f"| Goal | Dev | Test | n (test){' | Holdout | n (holdout)' if holdout else ''} | target |",
+                  "|---|---:|---:|---:|" + ("---:|---:|" if holdout else "") + "---:|"]
         for key, label, target in GOALS:
             d, t = splits["dev"]["goals"][key], splits["test"]["goals"][key]
-            lines.append(f"| {label} | {_fmt(d['value'])} | {_fmt(t['value'])} | {t['n']} | {target} |")
+            h = f" {_fmt(holdout['goals'][key]['value'])} | {holdout['goals'][key]['n']} |" if holdout else ""
+            lines.append(f"| {label} | {_fmt(d['value'])} | {_fmt(t['value'])} | {t['n']} |{h} {target} |")
     lines += ["", "## Latency per route (warm, ms)", "", "| Route | n | p50 | p95 |", "|---|---:|---:|---:|"]
     for route, lat in ours["latency"].items():
         lines.append(f"| {route} | {lat['n']} | {_fmt(lat['p50_ms'])} | {_fmt(lat['p95_ms'])} |")

@@ -87,3 +87,25 @@ def test_python_m_eval_runs_a_users_own_question_file(pipeline, monkeypatch, tmp
     assert summary["meta"]["n_questions"] == 1 and summary["ours"]["overall"]["facts"] == 1.0
     assert set(summary["configs"]) == {"dense", "bm25", "hybrid", "hybrid-rrf"}
     assert (tmp_path / "r" / "latest.md").is_file()
+
+
+@pytest.mark.model
+def test_the_blind_holdout_split_is_scored_but_none_of_its_items_is_shown(pipeline, monkeypatch, tmp_path, capsys):
+    from eval.__main__ import main
+
+    monkeypatch.setenv("NELM_INDEX_DIR", str(pipeline.settings.index_dir))
+    monkeypatch.setenv("NELM_SEEDS_DIR", str(pipeline.settings.seeds_dir))
+    dev, blind = tmp_path / "dev.jsonl", tmp_path / "blind_holdout.jsonl"
+    record = {"question": "What is the DOI of the review?", "category": "bibliographic", "gold_units": ["citation"],
+              "required_facts": [["10.20524/aog.2021.0574"]], "abstain": False, "route": "retrieval"}
+    dev.write_text(json.dumps({"id": "dev-1", **record}) + "\n", encoding="utf-8")
+    # a miss, so that a report listing misses would name it
+    blind.write_text(json.dumps({"id": "blind-secret-1", **record, "required_facts": [["not in any answer"]]}) + "\n",
+                     encoding="utf-8")
+    assert main(["--questions", str(dev), "--test-questions", str(dev), "--holdout-questions", str(blind),
+                 "--no-baseline", "--json", "--reports", str(tmp_path / "r")]) == 0
+    summary = json.loads(capsys.readouterr().out)
+    assert summary["splits"]["holdout"]["n"] == 1 and summary["splits"]["holdout"]["overall"]["facts"] == 0.0
+    for name in ("latest.md", "latest.json"):
+        assert "blind-secret-1" not in (tmp_path / "r" / name).read_text(encoding="utf-8")
+    assert "| Holdout |" in (tmp_path / "r" / "latest.md").read_text(encoding="utf-8")

@@ -238,3 +238,13 @@ def test_an_unusable_file_is_reported(tmp_path, content, error, message):
         path.write_text(content, encoding="utf-8")
     with pytest.raises(error, match=message):
         load_questions(path)
+
+
+@pytest.mark.parametrize("name", ["questions_test.jsonl", "questions_holdout.jsonl"])
+def test_each_held_out_split_loads_and_its_facts_are_in_its_gold_units(name, units):
+    held_out = load_questions(ROOT / "eval" / name)
+    assert len(held_out) >= 150
+    assert {q.category for q in held_out} == set(CATEGORIES)
+    missing = [(q.id, fact) for q in held_out for fact in q.required_facts
+               if not any(contains_phrase(" ".join(units[u] for u in q.gold_units), alt) for alt in fact)]
+    assert missing == []
