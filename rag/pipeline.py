@@ -6,10 +6,9 @@ answerer, which returns an `Answer`. Loading (index, model, BM25, glossary) happ
 `load_pipeline`; `ask` is then read-only and safe to call from several threads (the app
 shares one pipeline).
 
-Routing is deterministic and decided in one place (rag/routing/router.py); this module only
-dispatches: abbreviation questions to the glossary, treatment scenarios to the Figure 2
-algorithm (never to free text), another cancer to a refusal that names it, everything else
-to hybrid retrieval and the extractive answerer.
+Routing is deterministic and decided in one place (rag/routing/router.py); this module only dispatches:
+abbreviation questions to the glossary, treatment scenarios to the Figure 2 algorithm (never to free
+text), another cancer to a refusal that names it, everything else to retrieval and the extractive answerer.
 """
 
 from __future__ import annotations
@@ -33,6 +32,7 @@ from rag.routing.router import Turn, route
 
 class Pipeline:
     def __init__(self, index: LoadedIndex, embedder: Any, settings: Settings, chat_model: Any = None) -> None:
+        from rag.glossary.described import DescribedTerms
         from rag.glossary.store import Glossary
 
         self.index = index
@@ -40,6 +40,7 @@ class Pipeline:
         self.glossary = Glossary.from_index(index.glossary)
         self._aliases: dict[str, list[tuple[str, str]]] = {}
         self.embedder = embedder
+        self.described = DescribedTerms(self.glossary.entries, lambda texts: self.embedder.encode(texts))
         self.speller = Speller([*(u.text for u in index.units.values()), ALGORITHM_WORDS], self.glossary.short_forms())
         self.retriever = HybridRetriever(index, embedder, settings, expand=self.expand)
         self.passage_words = PassageWords(embedder, settings)
@@ -144,7 +145,7 @@ class Pipeline:
         return self.followups.resolve(turn), started
 
     def _answer_glossary(self, turn: Turn, started: float) -> Answer:
-        from rag.glossary.replies import answer_glossary_terms, review_counterparts
+        from rag.glossary.replies import answer_described, answer_glossary_terms, review_counterparts
 
         # One lookup per term asked about ("TACE vs TAE" asks two), answered in that order.
         lookups = [self.glossary.lookup(term) for term in turn.glossary_terms or (turn.glossary_term,)]
@@ -157,8 +158,10 @@ class Pipeline:
             retrieved = self._answer_retrieval(turn, started)
             if not retrieved.abstained:
                 return retrieved
+        described = () if found or len(lookups) > 1 or " " not in lookups[0].query.strip() else self.described.closest(
+            [lookups[0].query, self.expand(lookups[0].query)])  # "the acronym for the op where they split the liver"
         # A typo gets a labelled "did you mean" that cites where the suggestions are defined.
-        entries = []
+        entries = [d.entry for d in described]
         for lookup in lookups:
             suggested = [e for term in lookup.did_you_mean for e in self.glossary.lookup(term).matches]
             entries.extend(lookup.matches or suggested)
@@ -168,8 +171,9 @@ class Pipeline:
             unit = self.index.units.get(entry.unit_id or "")
             if unit is not None:
                 citations.append(_citation(unit, _span_of(unit.text, entry.sentence or entry.long)))
-        return Answer(turn.question, "glossary", answer_glossary_terms(lookups, self.glossary), tuple(citations),
-                      abstained=not found, timings_ms=_timings(started))
+        text = answer_described(lookups[0].query, described) if described else answer_glossary_terms(lookups, self.glossary)
+        return Answer(turn.question, "glossary", text, tuple(citations), abstained=not (found or described),
+                      timings_ms=_timings(started))
 
     def _answer_algorithm(self, turn: Turn, started: float) -> Answer:
         from rag.algorithm.engine import run_algorithm
@@ -283,11 +287,8 @@ def load_pipeline(settings: Settings | None = None, embedder: Any = None, chat_m
 
 
 def _span_of(text: str, needle: str | None) -> tuple[int, int]:
-    if needle:
-        at = text.find(needle)
-        if at >= 0:
-            return at, at + len(needle)
-    return 0, len(text)
+    at = text.find(needle) if needle else -1
+    return (at, at + len(needle)) if needle and at >= 0 else (0, len(text))
 
 
 def _citation(unit: SourceUnit, span: tuple[int, int], score: float = 1.0) -> Citation:

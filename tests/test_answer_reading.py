@@ -126,6 +126,7 @@ def test_words_that_only_look_bibliographic_do_not_answer_with_the_record(pipeli
     ("what size tumours can be ablated?", False, False),
     ("what is the role of TACE?", False, False),
     ("whats the doi number?", False, False),
+    ("which of the cited papers is about incidence?", False, False),  # asks for a work, not a figure
 ])
 def test_a_wh_question_headed_by_a_measure_asks_for_a_figure_or_a_likelihood(question, figure, likelihood):
     assert asks_for_number(question) is figure

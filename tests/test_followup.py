@@ -239,6 +239,8 @@ US = "Which reference is about incidence trends in the US?"  # answered with ref
     pytest.param(["is there a reference on diagnosis and management of well differentiated neuroendocrine "
                   "neoplasms?"], "which year?", ["reference-3"], id="year-of-the-named-reference"),
     pytest.param([US], "pages?", ["reference-4"], id="pages-of-the-named-reference"),
+    pytest.param(["which reference is the ENETS guideline?"], "what year and volume?", ["reference-2"],
+                 id="the-record-s-own-numbers-are-printed"),
 ])
 def test_an_elided_owner_is_the_item_the_previous_answer_named(pipeline, history, question, units):
     answer = pipeline.ask(question, history=history)

@@ -192,3 +192,33 @@ def test_a_choice_closing_a_case_stays_a_treatment_question(glossary):
     """A bare term may close a question ("sorry to bother you, alpps?"); a bare choice after
     case facts asks which to do, not what the terms mean."""
     assert parse_glossary_terms("G2 pNET, insufficient FLR, no extrahepatic dz: PVE or ALPPS?", glossary) == ()
+
+
+@pytest.mark.parametrize("question, terms", [
+    pytest.param("the letter from the hospital says TACE is planned. can someone tell me what the abbreviation means",
+                 ("TACE",), id="form-word-after-a-statement"),
+    pytest.param("PVE and PVL - what are they short for?", ("PVE", "PVL"), id="short-for-with-a-pronoun"),
+    pytest.param("quick one - TAE stands for what?", ("TAE",), id="stands-for-what"),
+    pytest.param("what does the acronym PVL mean and is it the same as PVE?", ("PVL", "PVE"),
+                 id="form-word-with-a-second-clause"),
+    pytest.param("explain ALPPS to me like I'm a patient", ("ALPPS",), id="explain-to-a-reader"),
+    # a form word with no known term, or a content question beside a term, is no glossary question
+    pytest.param("Have the indications for interventional radiology treatments of NELM been expanding?", (),
+                 id="expanding-is-no-expand"),
+    pytest.param("what does TACE mean for her survival?", (), id="mean-before-an-object"),
+    pytest.param("which abbreviations in the legend are embolization treatments?", (), id="form-word-no-term"),
+])
+def test_a_word_about_the_form_anywhere_asks_for_the_terms_beside_it(glossary, question, terms):
+    """When no frame parses the sentence, a word that asks about a term's form ("abbreviation",
+    "short for", "stands for", "what do they mean?") still makes the known short forms in it
+    the question (`FORM_CUE`)."""
+    assert parse_glossary_terms(question, glossary, alone=True) == terms
+
+
+def test_a_did_you_mean_to_a_variant_spelling_gives_its_expansion(glossary):
+    """PRTT is one slip from PRRT, the standard spelling of the review's printed PPRT."""
+    assert "peptide receptor radionuclide therapy" in answer_glossary_terms([glossary.lookup("PRTT")], glossary)
+
+
+def test_a_letter_doubled_over_its_neighbour_is_a_slip_of_a_short_form(glossary):
+    assert "ALPPS" in glossary.lookup("ALPSS").did_you_mean

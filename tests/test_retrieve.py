@@ -32,6 +32,10 @@ ARTICLES = [parse_pubmed_page(SEED)]
     ("What is the most recent reference?", ["reference-3"]),
     ("Which is the oldest reference?", ["reference-1", "reference-5"]),
     ("Which references are from 1999?", []),
+    ("what's the oldest citation in the list?", ["reference-1", "reference-5"]),  # an item of the list
+    ("did they cite a consensus guideline?", []),  # the list is searched, not the review's record
+    ("page range pls, need it for the reference list", ["citation"]),  # where the asker will put it
+    ("when did it go online ahead of print?", ["citation"]),
     ("What did Dasari et al. study?", []),  # a name is one more vote in retrieval, not a named unit
     ("What is the 5-year survival after resection?", []),
     ("What is Figure 7 about?", []),  # no such figure: nothing to point at
@@ -113,3 +117,19 @@ def test_the_topic_of_a_does_the_review_discuss_question_is_what_is_searched(que
 @pytest.mark.model
 def test_an_author_s_name_ranks_the_reference_first(pipeline):
     assert pipeline.retrieve("In which journal and year was the Hofland review published?")[0].unit_id == "reference-3"
+
+
+@pytest.mark.model
+@pytest.mark.parametrize("question, gold", [
+    ("page numbers for the Dasari article?", "reference-4"),  # a record field of a work named by its author
+    ("the paper on prognostic factors - who and in what journal?", "reference-5"),  # a work named by its topic
+])
+def test_a_record_field_of_a_cited_work_is_read_from_its_entry(pipeline, question, gold):
+    answer = pipeline.ask(question)
+    assert not answer.abstained and answer.citations[0].unit_id == gold
+
+
+@pytest.mark.model
+def test_a_work_named_by_this_review_s_own_topic_may_be_this_review(pipeline):
+    answer = pipeline.ask("the paper on liver metastases - which journal?")
+    assert answer.citations and answer.citations[0].unit_id == "citation"

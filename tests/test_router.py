@@ -188,3 +188,16 @@ def test_a_pronoun_treatment_follow_up_takes_the_route_of_what_it_leans_on(gloss
 def test_a_term_question_is_read_as_people_type_it(glossary, question, history, expected, terms):
     turn = route(question, history, glossary, LIMIT)
     assert (turn.route, turn.glossary_terms) == (expected, terms)
+
+
+@pytest.mark.parametrize("question, expected", [
+    pytest.param("what did the 2016 ENETS guidelines recommend for bone metastases?", "retrieval",
+                 id="what-a-cited-work-recommends-is-no-case"),
+    pytest.param("what do the trials show for G2 pNET with bone mets?", "retrieval", id="what-trials-show"),
+    pytest.param("Based on the studies, what do you recommend for a G2 pNET with resectable liver-only mets?",
+                 "algorithm", id="studies-as-a-basis-leave-the-case-a-case"),
+])
+def test_what_a_cited_work_found_goes_to_retrieval_even_with_case_words(glossary, question, expected):
+    """A reference entry never says what the work found, and the pathway is not the guideline's:
+    retrieval declines it honestly."""
+    assert route(question, [], glossary, LIMIT).route == expected

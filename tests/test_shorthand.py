@@ -22,3 +22,20 @@ def test_shorthand_typed_as_a_word_is_written_out(typed, standard):
 def test_abbreviations_compounds_and_ordinary_words_are_left_alone(text):
     assert expand_shorthand(text) == text
 
+
+
+@pytest.mark.parametrize("typed, standard", [
+    ("pub yr?", "publication year?"),
+    ("vol/iss?", "volume and issue?"),
+    ("1st auth", "first author"),
+    ("2nd ref pp", "second reference pages"),
+])
+def test_clipped_words_of_a_reference_are_written_out(typed, standard):
+    """"pub" is "publication" only before a field a record prints; two clipped words joined by a
+    slash list both."""
+    assert expand_shorthand(typed) == standard
+
+
+@pytest.mark.parametrize("text", ["the pub down the road", "G2 pt"])
+def test_pub_alone_is_the_word(text):
+    assert "publication" not in expand_shorthand(text)

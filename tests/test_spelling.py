@@ -38,3 +38,20 @@ def test_words_english_knows_or_the_review_uses_are_left_alone(speller, word):
 
 def test_corrections_list_each_typo_once(speller):
     assert speller.corrections("Is resecable NELM resecable?") == [("resecable", "resectable")]
+
+
+@pytest.mark.parametrize("typo, meant", [
+    pytest.param("intrest", "interest", id="common-misspelling-seen-on-the-web"),
+    pytest.param("refrence", "reference", id="dropped-letter-of-a-frame-word"),
+])
+def test_a_rare_spelling_a_thousand_times_rarer_than_its_neighbour_is_a_slip(speller, typo, meant):
+    """Web text has seen common slips ("intrest", Zipf 1.9), so "unknown to English" misses
+    them; a neighbour 3 Zipf points (1,000x) more frequent explains the word better."""
+    assert speller.correct(typo) == meant
+
+
+@pytest.mark.parametrize("word", ["recieve", "seperate", "ileal", "ligated", "debulking", "octreotide"])
+def test_a_rare_word_without_an_overwhelming_neighbour_is_left_alone(speller, word):
+    """Clinical words ("ileal", one letter from "ideal") and slips common enough to be read as
+    they are ("recieve", Zipf 2.8) are not rewritten."""
+    assert speller.correct(word) is None

@@ -15,7 +15,7 @@ from __future__ import annotations
 import re
 
 from rag.core.text import CARDINALS, ORDINALS, RECORD_WORDS, number_value
-from rag.retrieval.structure import CITING_STYLE, GUESSED_TYPE, RECORD_NAME, REFERENCE_FOR_IT, WRITTEN_BY
+from rag.retrieval.structure import CITING_STYLE, GUESSED_TYPE, ONLINE_FIRST, RECORD_NAME, REFERENCE_FOR_IT, WRITTEN_BY
 
 _NUMBER_CUE = re.compile(
     r"\b(how many|how much|how long|what (?:percentage|proportion|fraction|share|number|dose|"
@@ -87,9 +87,12 @@ _LIKELIHOOD_HEAD = re.compile(_WH_OPENING + r"(?:[\w-]+\s+){0,2}?(?:(?:chances?|
                               + r"|\bhow (?:likely|common|often|frequent|rare)\b"
                               # "which type is the most common?": a comparison of frequencies.
                               r"|\b(?:most|least) (?:common|frequent|usual|likely)\b|\bcommonest\b", re.I)
-DEGREE_RE = re.compile(r"\b(?:frequent\w*|often|usual\w*|common\w*|rare\w*|seldom|high\w*|low\w*|most\w*|majority|"
+# "highly" and "lowly" intensify an adjective ("highly selected cases"): no frequency.
+DEGREE_RE = re.compile(r"\b(?:frequent\w*|often|usual\w*|common\w*|rare\w*|seldom|high(?:er|est)?|low(?:er|est)?|most\w*|majority|"
                        r"minority|likely|unlikely|propensity|tend\w*|always|never)\b", re.I)
-_NOT_A_FIGURE = re.compile(r"^\s*who\b|\bwhich (?:references?|papers?|stud(?:y|ies)|articles?|works?|authors?|guidelines?)\b"
+_NOT_A_FIGURE = re.compile(r"^\s*who\b|\bwhich (?:one )?(?:of (?:the|its|their|these|those) )?(?:(?:cited|listed|quoted) )?"
+                           r"(?:references?|papers?|stud(?:y|ies)|articles?|works?|authors?|guidelines?|citations?|sources?"
+                           r"|publications?)\b"
                            r"|\b(?:first|last|corresponding) author\b", re.I)
 
 
@@ -135,10 +138,11 @@ def asks_likelihood(question: str) -> bool:
 _CITATION_CUES = (
     ("authors", re.compile(rf"\b(authors?|wrote|{WRITTEN_BY}|who|whose)\b", re.I)),
     ("title", re.compile(rf"\b(title|titled|name of the (?:review|article|paper)|{RECORD_NAME})\b", re.I)),
-    ("journal", re.compile(r"\b(journal|volume|issue|pages?|year|published in|when was|where (?:was|is) .+ published)\b",
+    # "when?" of a record is its date ("who wrote the review?" - "and when?")
+    ("journal", re.compile(r"\b(journal|volume|issue|pages?|year|published in|when|where (?:was|is) .+ published)\b",
                            re.I)),
     ("doi", re.compile(r"\bdoi\b|digital object identifier", re.I)),
-    ("epub", re.compile(r"\b(e-?pub\w*|online|electronic\w*|date)\b", re.I)),
+    ("epub", re.compile(rf"\b(e-?pub\w*|online|electronic\w*|date|{ONLINE_FIRST})\b", re.I)),
     ("type", re.compile(r"\b(type|kind|sort)\b|" + GUESSED_TYPE, re.I)),
     # Fields a PubMed record has but the indexed text does not: asking for them must not be
     # answered with the fields that are there.

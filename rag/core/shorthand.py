@@ -6,7 +6,7 @@ record's date) know only the standard words, so a question is read with its shor
 written out. The table holds only forms whose meaning does not depend on context (each is
 the common reading in chat and in clinical notes, where "tx", "pt", "dx" and "rx" are
 standard); forms that are also words or other abbreviations ("bout", "doc", "pub", "cos",
-"hw") are left out; lay words for clinical terms are another matter (rag/retrieval/lay.py).
+"hw") are left out, but for "pub" before a record field; lay words for clinical terms are another matter (rag/retrieval/lay.py).
 
 A token typed with capitals after its first letter ("PT", "TX", "Y-90") may be an
 abbreviation and is never touched, nor is a token joined to another by a hyphen.
@@ -26,12 +26,18 @@ SHORTHAND = {
     # clipped words of writing about papers
     "yr": "year", "yrs": "years", "vol": "volume", "ref": "reference", "refs": "references",
     "pic": "picture", "pics": "pictures", "fig": "figure", "figs": "figures", "pg": "page", "pgs": "pages",
+    "pp": "pages", "iss": "issue", "auth": "author", "auths": "authors", "jnl": "journal", "publ": "publication",
+    "1st": "first", "2nd": "second", "3rd": "third", "4th": "fourth", "5th": "fifth",
     # clinical note shorthand
     "tx": "treatment", "txs": "treatments", "rx": "treatment", "pt": "patient", "pts": "patients",
     "dx": "diagnosis", "hx": "history", "mgmt": "management", "dr": "doctor", "drs": "doctors",
     "surg": "surgery",
 }
-_TOKEN = re.compile(r"(?<![\w/-])(?:[A-Za-z]+/[A-Za-z]?|[A-Za-z]+)(?![\w-]|/\w)")
+_TOKEN = re.compile(r"(?<![\w/-])(?:[A-Za-z]+/[A-Za-z]?|[A-Za-z]+|[1-5](?:st|nd|rd|th))(?![\w-]|/\w)")
+# "pub" is a clipped "publication" only as a modifier of what a record prints ("pub yr", "pub
+# date"); alone it is the word. Clipped words joined by a slash list both ("vol/iss").
+_PUB = re.compile(r"\bpub(?=\.?\s+(?:year|yr|date|details|info|type)\b)", re.IGNORECASE)
+_PAIR = re.compile(r"(?<![\w/-])([A-Za-z]+)/([A-Za-z]+)(?![\w/-])")
 
 
 def expand_shorthand(text: str) -> str:
@@ -45,4 +51,7 @@ def expand_shorthand(text: str) -> str:
             return word
         return found[0].upper() + found[1:] if word[0].isupper() else found
 
+    text = _PUB.sub("publication", text)
+    text = _PAIR.sub(lambda m: f"{m.group(1)} and {m.group(2)}" if all(
+        g.casefold() in SHORTHAND for g in m.groups()) else m.group(0), text)
     return _TOKEN.sub(standard, text)

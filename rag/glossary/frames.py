@@ -19,7 +19,7 @@ __all__ = ["TEXT_SPEAK", "DIGIT_WORDS", "SYMBOLS", "FRAME_WORDS", "RARE_ZIPF", "
            "BARE", "ANAPHORIC", "ANAPHORIC_THING", "KIND_NOUNS", "TERM_PREFIX", "SEPARATOR",
            "COMPARISON_LEAD", "QUOTES", "COURTESY_LEAD", "COURTESY_TAIL", "CONTEXT_LEAD", "CONJUNCTION",
            "GUESS", "SAME_AS", "SENTENCE_BREAK", "CLAUSE_BREAK", "ASKS", "PLURAL_POINTER", "CONFIRM_TAIL",
-           "REVERSE_GUESS", "IDENTITY", "ALL_TERMS"]
+           "REVERSE_GUESS", "IDENTITY", "ALL_TERMS", "FORM_CUE"]
 
 # Chat spellings of the words that frame a question, each as people type it in chat and search
 # boxes ("wat", "u", "4" for "for"), and common slips of those words. Only frame words belong
@@ -63,6 +63,8 @@ _MET = (r"(?:\s+(?:mentioned|used|listed|shown|printed|written|seen|given))?"
         r"\s+(?:in|within|according\s+to|on)\s+(?:the|this|that|figure|fig\.?|its|my|her|his)\b.*"
         r"|\s+in\s+(?:medical|plain|simple|lay(?:man'?s)?|everyday)\s+(?:terms|english|language|words)"
         r"|\s+in\s+medicine|\s+here|\s+there"
+        # whom it is put to, and how plainly: "explain ALPPS to me like I'm a patient"
+        r"|\s+(?:to|for)\s+(?:me|us|a\s+(?:patient|layman|lay\s+person|beginner|student|nurse))\b.*"
         # a relative clause of saying or writing: "the ALPPS (that) they mentioned"
         r"|\s+(?:that\s+|which\s+)?(?:they|he|she|you|we|(?:the|my|her|his|our)\s+\w+)\s+(?:mentioned|said"
         r"|wrote|used|talked\s+about|brought\s+up|suggested)\b.*")
@@ -250,3 +252,13 @@ CLAUSE_BREAK = re.compile(r"\s*[,;:]\s+|\s+[-\u2013\u2014]+\s+|\s+(?:and|&)\s+(?
 # A clause that asks something of its own: a question mark, or the question's opening word.
 ASKS = re.compile(r"^(?:what|what's|whats|wat|how|why|when|where|which|who|whom|whose|is|are|was|were|can|could"
                   r"|should|would|will|shall|may|might|must|does|do|did|has|have|had)\b|\?\s*$", re.IGNORECASE)
+# Words that ask about a term's form wherever they stand in the question, so a known short form
+# beside them is asked about even when no frame above parses the sentence ("the letter says TACE
+# is planned, can someone tell me what the abbreviation means", "PVE and PVL - what are they short
+# for?"). "mean" counts only closing its clause ("what do they mean?"), never before an object
+# ("what does TACE mean for survival?"), nor after "that", which may point at a statement ("the
+# review says OLT is restricted, what does that mean?"); "letter" only in the plural ("those letters").
+FORM_CUE = re.compile(r"\b(?:stands?\s+for|short\s+for|shorthand\s+for|abbreviations?|abbreviated|abbreviate|acronyms?"
+                      r"|initials|letters|(?:full|long|expanded)[\s-]+(?:form|name|term|version)s?|spel(?:led|t|l)\s+out"
+                      r"|expand|expansion|meaning|(?<!that\s)(?<!this\s)(?<!\bit\s)(?:mean|means)(?=\s*(?:[?.!,;]|$|exactly\b|here\b|again\b)))\b",
+                      re.IGNORECASE)

@@ -138,8 +138,8 @@ _VOWELS = set("aeiou")
 
 def plausible_slip(typed: str, intended: str) -> bool:
     """Is `typed` one edit from `intended` the way a slip of the fingers or of memory makes it?
-    A swap, a letter added or dropped after the first, a key's neighbour, or one vowel for
-    another ("TACA" for TACE). Another short form one letter away ("SBRT", stereotactic body
+    A swap, a letter doubled over its neighbour ("ALPSS" for ALPPS), a letter added or dropped
+    after the first, a key's neighbour, or one vowel for another ("TACA" for TACE). Another short form one letter away ("SBRT", stereotactic body
     radiotherapy, is not a slip of SIRT; "FNA" not of IFNa) is a word of its own, so a short
     key (<= 5 letters) gets a "did you mean" only for these slips."""
     a, b = typed.casefold(), intended.casefold()
@@ -150,7 +150,7 @@ def plausible_slip(typed: str, intended: str) -> bool:
         if len(diff) != 1:
             return False
         x, y = a[diff[0]], b[diff[0]]
-        return (x in _VOWELS and y in _VOWELS) or x in _NEIGHBOURS.get(y, set())
+        return (x in _VOWELS and y in _VOWELS) or x in _NEIGHBOURS.get(y, set()) or typing_slip(a, b) == "double"
     shorter, longer = sorted((a, b), key=len)
     if len(longer) - len(shorter) != 1 or shorter[0] != longer[0]:
         return False

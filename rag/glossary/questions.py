@@ -35,13 +35,14 @@ more of it than `lookup`.
 
 from __future__ import annotations
 
+import re
 from typing import TYPE_CHECKING
 
 from rag.core.text import STOP_WORDS
 from rag.glossary.frames import (ALL_TERMS, ALWAYS, ANAPHORIC, ANAPHORIC_THING, ASKS, BARE, CLAUSE_BREAK,
                                  COMPARISON_LEAD, CONFIRM_TAIL, CONJUNCTION, GUESS, IDENTITY, IF_ABBREVIATION,
                                  KIND_NOUNS, PLURAL_POINTER, QUOTES, REVERSE_GUESS, SAME_AS, SENTENCE_BREAK,
-                                 SEPARATOR, TERM_PREFIX)
+                                 SEPARATOR, TERM_PREFIX, FORM_CUE)
 from rag.glossary.keys import short_key, typed_as_word, typing_slip
 from rag.glossary.standard import standard_frame
 
@@ -78,7 +79,27 @@ def parse_glossary_terms(question: str, glossary: Glossary, alone: bool = False)
             terms = tuple(dict.fromkeys(t for terms in asking for t in terms))
             if _known(terms, glossary):
                 return terms
-    return whole
+    return whole or _cued(question, glossary)
+
+
+def _cued(question: str, glossary: Glossary) -> tuple[str, ...]:
+    """The known short forms of a question no frame parses but whose words ask about a form
+    (`FORM_CUE`): "the letter says TACE is planned, what does the abbreviation mean" -> ("TACE",),
+    "PVE and PVL - what are they short for?" -> ("PVE", "PVL"). Only terms the glossary holds
+    as typed (or as a variant spelling) count: a slip is no evidence here, where no frame vouches
+    that the word in question is a term."""
+    if not FORM_CUE.search(question):
+        return ()
+    found: dict[str, str] = {}
+    for raw in _TOKEN.findall(question):
+        word = raw.strip(QUOTES + "-")
+        if word and glossary.lookup(word).match_kind in ("exact", "variant") and _is_abbreviation(word, glossary):
+            found.setdefault(short_key(word), word)
+    return tuple(found.values())
+
+
+# A token as a short form may be typed: letters and digits, joined by hyphens ("SI-NEN", "IFN-α").
+_TOKEN = re.compile(r"[^\W_]+(?:-[^\W_]+)*")
 
 
 def _read_sentence(sentence: str, glossary: Glossary, last: bool = False) -> tuple[str, ...]:

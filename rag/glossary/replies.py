@@ -17,9 +17,12 @@ from rag.glossary.keys import long_words, short_key
 from rag.glossary.types import GlossaryEntry, GlossaryLookup
 
 if TYPE_CHECKING:
+    from rag.glossary.described import Described
+
+if TYPE_CHECKING:
     from rag.glossary.store import Glossary
 
-__all__ = ["answer_glossary", "answer_glossary_terms", "review_counterparts"]
+__all__ = ["answer_glossary", "answer_glossary_terms", "answer_described", "review_counterparts"]
 
 
 def _cite(entry: GlossaryEntry) -> str:
@@ -63,7 +66,7 @@ def answer_glossary(lookup: GlossaryLookup, glossary: Glossary | None = None) ->
         for s in lookup.did_you_mean:
             found = glossary.lookup(s) if glossary else None
             hit = found.matches if found else ()
-            if hit and hit[0].short == s:
+            if hit and found.match_kind in ("exact", "variant"):  # "PRRT", a variant of the printed PPRT
                 options.append(f"**{s}** ({hit[0].long})")
             elif hit and found.match_kind == "reverse":  # a long form: show what it abbreviates to
                 options.append(f"**{s}** ({', '.join(dict.fromkeys(e.short for e in hit))})")
@@ -101,3 +104,13 @@ def answer_glossary_terms(lookups: Sequence[GlossaryLookup], glossary: Glossary 
         elif short_key(earlier) != short_key(lookup.query):
             parts.append(f"\u201c{lookup.query.strip()}\u201d and \u201c{earlier}\u201d are the same abbreviation.")
     return "\n\n".join(parts)
+
+
+def answer_described(description: str, offered: Sequence[Described]) -> str:
+    """The entries offered for a description no long form matches word for word, labelled as
+    matched by meaning: the reader confirms the match, the review's words are the definitions."""
+    lines = [f"No abbreviation in the review is written out as \u201c{description.strip()}\u201d. "
+             "Closest in meaning among the review's abbreviations (matched by meaning, not by its words; "
+             "check that this is what you mean):"]
+    lines += [f"- **{d.entry.short}** \u2014 {d.entry.long} {_cite(d.entry)}" for d in offered]
+    return "\n".join(lines)

@@ -17,13 +17,14 @@ them). This module ranks; it does not decide whether the text answers the questi
 from __future__ import annotations
 
 from dataclasses import dataclass
+import re
 from typing import Any, Callable, Sequence
 
 import numpy as np
 
 from rag.core.index import LoadedIndex
 from rag.core.settings import Settings
-from rag.core.text import local_id, stem_words
+from rag.core.text import local_id, stem, stem_words
 from rag.retrieval.structure import (author_names, names_other_work, references_by_author, structural_units,
                                      topic_of)
 
@@ -61,6 +62,9 @@ class HybridRetriever:
         self._unit_order = {u.id: i for i, u in enumerate(u for a in index.articles for u in a.units)}
         # The indexed articles' own first authors ("the Machairas review" is this review).
         self._own_names = frozenset(w.lower() for a in index.articles for w in a.first_author.split())
+        # The words this review is about, by its title and keywords ("the paper on liver metastases").
+        self._own_topic = frozenset(stem(w.lower()) for a in index.articles
+                                    for w in re.findall(r"[A-Za-z][A-Za-z\-]+", " ".join([a.title, *a.keywords])))
         self._reference_authors = [(u.id, author_names(u.text)) for a in index.articles for u in a.units
                                    if u.section == "reference"]
 
@@ -80,10 +84,14 @@ class HybridRetriever:
         structural = structural_units(question, self.index.articles) if mode == "hybrid" else []
         by_author = references_by_author(question, self._reference_authors) if mode == "hybrid" else []
         # "Pape 2008 - volume + page range": a cited work's author makes it that work's record.
-        other_work = bool(by_author) or names_other_work(question, self._own_names)
+        other_work = bool(by_author) or names_other_work(question, self._own_names, self._own_topic)
         soft = [u for u in structural if local_id(u) == "citation" and other_work]
         structural = [u for u in structural if u not in soft]
-        if mode == "hybrid":  # "the Hofland review": one more vote, not a named unit (the
+        if soft and by_author:
+            # "page numbers for the Dasari article?": a record field of a work named by its
+            # author names that work's entry outright, as "the DOI" names the review's record
+            structural = [*by_author, *(u for u in structural if u not in by_author)]
+        elif mode == "hybrid":  # "the Hofland review": one more vote, not a named unit (the
             # question may ask what the work found, which its reference entry cannot say)
             soft += [uid for uid in by_author if uid not in structural]
         fused = self._fuse(dense, lexical, structural, mode, soft)

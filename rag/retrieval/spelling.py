@@ -5,9 +5,11 @@ Zipf frequency below 1, wordfreq) and the review does not use, one or two edits 
 word the review does use, was meant to be that word. Failing that, a lower-case word one
 edit (a transposition counts as one) from a common English word ("referecne", "abbreviaiton",
 "publisehd") was meant to be that word: the words that frame a question ("reference",
-"published", "meaning") are not the review's, but the router reads them. A naive English
+"published", "meaning") are not the review's, but the router reads them. So is a rare word
+that a common one outweighs a thousandfold ("intrest", "refrence": a web-text frequency list
+has seen the common slips too, `SLIP_MARGIN`). A naive English
 speller turns "resectable" into "respectable", "mets" into "sets" and "alpps" into "apps"; here
-a word the review or English knows is never touched, and a capitalised word (a name) is only
+a word the review knows, or English uses with some frequency, is never touched, and a capitalised word (a name) is only
 ever matched to the review's own words.
 
 Corrections are offered as aliases (typo, intended word), like lay words, and `read` writes
@@ -29,6 +31,13 @@ _WORD = re.compile(r"[A-Za-z][a-z]+")
 _TOKEN = re.compile(r"[A-Za-z][A-Za-z0-9-]*")  # "panNEN", "SI-NEN", "IFNa" as they are written
 MIN_LENGTH = 5  # shorter words are too often other words one edit away
 UNKNOWN_ZIPF = 1.0  # English has (almost) never seen the word
+# A web-text frequency list has seen the common misspellings too ("intrest" 1.9, "refrence" 1.6).
+# By the noisy-channel reading a typed word is a slip of its one-edit neighbour when the
+# neighbour is so much more frequent that one slip per thousand words, or so, still explains the
+# typed word better than the word itself: 3 Zipf points is a factor of 1,000. Only words rarer
+# than RARE_ZIPF are weighed so, so that no real word of some use is ever rewritten.
+RARE_ZIPF = 2.5
+SLIP_MARGIN = 3.0
 COMMON_ZIPF = 3.0  # an English word common enough (once per million words) to be the one meant
 ENGLISH_MIN_LENGTH = 6  # a shorter unknown word is as likely an abbreviation or a name as a typo
 
@@ -51,10 +60,14 @@ def _common_english() -> dict[int, tuple[str, ...]]:
     return {n: tuple(words) for n, words in by_length.items()}
 
 
-def _english_near(low: str) -> str | None:
+def _english_near(low: str, seen: float = 0.0) -> str | None:
+    """The common English word one edit from `low`, when `low` is unknown (`seen` 0) or that
+    word outweighs it by SLIP_MARGIN."""
     words = _common_english()
     near = [w for n in (len(low) - 1, len(low), len(low) + 1) for w in words.get(n, ())]
     best = process.extractOne(low, near, scorer=OSA.distance, score_cutoff=1)
+    if best and seen >= UNKNOWN_ZIPF and zipf(best[0]) - seen < SLIP_MARGIN:
+        return None
     return best[0] if best else None
 
 
@@ -76,12 +89,13 @@ class Speller:
         if low in self._cache:
             return self._cache[low]
         found = None
-        if len(low) >= MIN_LENGTH and low not in self._known and zipf(low) < UNKNOWN_ZIPF:
+        seen = zipf(low) if len(low) >= MIN_LENGTH and low not in self._known else RARE_ZIPF
+        if seen < UNKNOWN_ZIPF:
             limit = 1 if len(low) < 8 else 2
             best = process.extractOne(low, self.vocabulary, scorer=OSA.distance, score_cutoff=limit)
             found = best[0] if best else None
-            if not found and word.islower() and len(low) >= ENGLISH_MIN_LENGTH:
-                found = _english_near(low)
+        if not found and seen < RARE_ZIPF and word.islower() and len(low) >= ENGLISH_MIN_LENGTH:
+            found = _english_near(low, seen)
         if len(self._cache) < 100_000:
             self._cache[low] = found
         return found

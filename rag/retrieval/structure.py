@@ -13,9 +13,9 @@ import re
 from functools import lru_cache
 from typing import Any, Sequence
 
-from rag.core.text import CARDINALS, ORDINALS, local_id, number_value, zipf
+from rag.core.text import CARDINALS, ORDINALS, local_id, number_value, stem, zipf
 
-__all__ = ["structural_units", "documents_meant", "topic_of", "author_names", "references_by_author", "names_other_work"]
+__all__ = ["ONLINE_FIRST", "structural_units", "documents_meant", "topic_of", "author_names", "references_by_author", "names_other_work"]
 
 _NUMBER = r"(\d+|" + "|".join(sorted({**CARDINALS, **ORDINALS}, key=len, reverse=True)) + r")"
 _FIGURE_RES = (re.compile(rf"\b(?:figure|fig\.?)\s*{_NUMBER}\b", re.I),
@@ -35,6 +35,9 @@ REFERENCE_FOR_IT = r"ref(?:erence)? (?:for|to) (?:this|the) (?:\w+ ){0,3}(?:revi
 # "the exact article name" is its title ("does the review name X?" is the verb);
 RECORD_NAME = (r"(?<!does the )(?<!did the )(?<!does this )(?:article|review|paper)(?:'s)? name"
                r"(?=\s*(?:[?.!,:]|$|(?:for|of|is|please|pls)\b))")
+# Going online before the issue is the e-publication: "when did it go online ahead of print?".
+ONLINE_FIRST = (r"ahead of print|online (?:first|publication|release|date)|(?:go|goes|went|gone|put|posted|published|"
+                r"released|appeared|available|come|came) (?:up )?online")
 # "written for" and "written as" ask whom it serves and what it is, not who wrote it.
 WRITTEN_BY = r"written(?!\s+(?:for|as|in)\b)"
 # Questions about the record itself, and the section that answers them.
@@ -44,7 +47,7 @@ _SECTION_CUES = (
         r"title|titled|e-?pub\w*|article type|type of (?:article|paper|publication)|kind of (?:article|paper)|"
         r"cite|citation for (?:this|the) (?:review|article|paper)|digital object identifier|original (?:research|study|article)|"
         r"research article|review article|whose name|" + RECORD_NAME + "|" + CITING_STYLE + r"(?: style| format)?|"
-        + REFERENCE_FOR_IT + r")\b|" + GUESSED_TYPE, re.I)),
+        + REFERENCE_FOR_IT + "|" + ONLINE_FIRST + r")\b|" + GUESSED_TYPE, re.I)),
     ("keywords", re.compile(r"\bkey\s*words?\b|\bkeywords?\b|\bindex terms?\b", re.I)),
     ("coi", re.compile(r"\b(conflicts? of interest|competing interests?|disclosures?|declare\w*)\b", re.I)),
 )
@@ -85,9 +88,15 @@ _TOPIC_RES = (
                r"(?: (?:in|by) (?:the|this) (?:review|article|paper|abstract|authors?))?\s*\??\s*$", re.I),
 )
 # Asking how to cite this work, in one's own reference list, is about its record, not its list.
-_CITING_IT = re.compile(rf"\b(?:{CITING_STYLE}|{REFERENCE_FOR_IT}|my (?:reference list|references|bibliography))\b", re.I)
-_REFERENCE_LIST_CUE = re.compile(r"\b(reference|references|cited)\b"
-                                 r"|\b(?:does|do|did) (?:the|this) (?:review|article|paper|authors?) cite\b", re.I)
+# "for the reference list" says where the asker will put it, "in the reference list" where to look.
+_CITING_IT = re.compile(rf"\b(?:{CITING_STYLE}|{REFERENCE_FOR_IT}|(?:my|our) (?:reference list|references|bibliography)"
+                        r"|for (?:the|a|my|our) (?:reference list|bibliography))\b", re.I)
+# "the oldest citation", "citations in the list": an item of the list, not this review's record.
+_REFERENCE_LIST_CUE = re.compile(r"\b(reference|references|cited|citations)\b"
+                                 r"|\b(?:oldest|earliest|newest|latest|most\s+recent|first|last|final)\s+citation\b"
+                                 r"|\bcitation\s+(?:in|from|on)\s+(?:the|its|their)\s+(?:list|bibliography)\b"
+                                 r"|\b(?:does|do|did) (?:the|this) (?:review|article|paper|authors?) cite\b"
+                                 r"|\b(?:does|do|did) (?:they|it|he|she) cite\b", re.I)
 
 
 def topic_of(question: str) -> str:
@@ -256,9 +265,32 @@ def _asks_for_reference_list(question: str) -> bool:
 _COMMON_ZIPF = 4.0  # more common in English than about 1 in 100,000 words
 
 
-def names_other_work(question: str, own_names: frozenset[str] = frozenset()) -> bool:
+# A work named by what it is about: "the paper on prognostic factors", "the study about incidence".
+_WORK_ON = re.compile(r"\b(?:papers?|stud(?:y|ies)|articles?|works?|publications?|guidelines?|references?|reviews?|"
+                      r"one)\s+(?:on|about|regarding|into|looking\s+at|dealing\s+with)\s+(?P<topic>[^?.!,;:()\-\u2013]+)",
+                      re.I)
+
+
+def _of_topic(question: str, own_topic: frozenset[str]) -> bool:
+    """Is a work named by a topic that this review's own title and keywords do not hold ("the
+    paper on prognostic factors")? "The paper on liver metastases" may be this one; an
+    abbreviation ("the review on NELM") names no work by itself."""
+    for m in _WORK_ON.finditer(question):
+        words = [w for w in re.findall(r"[A-Za-z][A-Za-z\-]{2,}", m.group("topic"))
+                 if w.lower() not in _BIBLIO_FILLER and sum(c.isupper() for c in w) < 2]
+        if words and any(stem(w.lower()) not in own_topic for w in words[:3]):
+            return True
+    return False
+
+
+def names_other_work(question: str, own_names: frozenset[str] = frozenset(),
+                     own_topic: frozenset[str] = frozenset()) -> bool:
     """Does a bibliographic question carry its own subject ("when was the ENETS guideline
-    update published?") rather than ask about this review ("when was it published?")?"""
+    update published?", "the paper on prognostic factors - which journal?") rather than ask
+    about this review ("when was it published?")? `own_topic`: the stems of this review's
+    title and keywords."""
+    if own_topic and _of_topic(question, own_topic):
+        return True
     cues = _SECTION_CUES[0][1]
     rest = [w for w in re.findall(r"[A-Za-z][A-Za-z\-]{2,}", cues.sub(" ", question))
             if w.lower() not in _BIBLIO_FILLER]

@@ -109,9 +109,13 @@ def _names_nothing(word: str) -> bool:
 
 _ORDINAL_WORD = "(?:" + "|".join(w for w in ORDINALS if w.isalpha()) + r"|next|last|\d+(?:st|nd|rd|th))"
 # An ordinal standing for an item of a list: with "one" ("the second one", "the 3rd one"), or
-# heading its noun phrase alone after "the" ("who wrote the second?", "the last's journal?"),
+# heading its noun phrase alone after "the" ("who wrote the second?", "the last's journal?", "what
+# journal was the second in?"),
 # never an ordinal before its own noun ("the first author").
-_ORDINAL_ONE = re.compile(rf"\b({_ORDINAL_WORD}|\d+)\s+one\b|\bthe\s+({_ORDINAL_WORD})(?='s\b|\s*[?!.,;:]|\s*$)", re.I)
+# The noun phrase ends there: a possessive, a break, the end, or a preposition stranded at the end
+# ("what journal was the second in?").
+_PHRASE_END = r"(?='s\b|\s*[?!.,;:]|\s*$|\s+(?:in|on|by|from|of|about|for|with)\s*[?!.]*\s*$)"
+_ORDINAL_ONE = re.compile(rf"\b({_ORDINAL_WORD}|\d+)\s+one\b|\bthe\s+({_ORDINAL_WORD}){_PHRASE_END}", re.I)
 
 
 def _ordinal(m: re.Match) -> str:
@@ -152,7 +156,7 @@ _PLURAL = re.compile(r"\b(?:they|them|their|those|these|both)\b", re.I)
 _SINGULAR = re.compile(r"\b(?:it|its|that|this)\b", re.I)
 # What `name_referent` replaces, longest first: "the second one", "that paper", "its", "it".
 _REFERRING = re.compile(
-    rf"\b(?:the\s+)?{_ORDINAL_WORD}\s+one\b|\bthe\s+{_ORDINAL_WORD}(?='s\b|\s*[?!.,;:]|\s*$)"
+    rf"\b(?:the\s+)?{_ORDINAL_WORD}\s+one\b|\bthe\s+{_ORDINAL_WORD}{_PHRASE_END}"
     rf"|\b(?:that|those|the same|the latter|the former)\s+{_ITEM_NOUNS}\b"
     r"|\b(?:the latter|the former|that one|this one|both of them|its|their|it|that|this|they|them|those|these|both)\b",
     re.I)

@@ -13,7 +13,7 @@ from __future__ import annotations
 from dataclasses import replace
 from typing import Any
 
-from rag.answer.cues import asks_for_number, asks_what_a_work_found
+from rag.answer.cues import asks_for_number, asks_what_a_work_found, citation_parts_for
 from rag.core.types import Answer
 from rag.routing.followup import (asks_significance, asks_why, item_name, name_referent, omits_possessor,
                                   pick_referent, points_back, reason_clause)
@@ -72,7 +72,9 @@ class FollowupResolver:
             named = name_referent(own, [item_name(u) for u in items])
             # What a cited work found, or a figure from it, is not in its entry; a named unit
             # would be quoted whatever is asked, so the entry may not answer.
-            if asks_what_a_work_found(named) or asks_for_number(named):
+            # A record's own numbers ("what year and volume?") are printed in the entry.
+            printed = citation_parts_for(named) & {"journal", "epub", "doi"}
+            if asks_what_a_work_found(named) or (asks_for_number(named) and not printed):
                 return replace(turn, query=named, cannot_answer=tuple(items))
             return replace(turn, query=named)
         if not why:
