@@ -19,7 +19,7 @@ from typing import Any
 from rag.algorithm.phrases import VOCABULARY as ALGORITHM_WORDS
 from rag.answer.extractive import Answerer
 from rag.answer.refusal import abstention_text
-from rag.answer.gate import WordVectors, load_gate, words_of
+from rag.answer.gate import WordVectors, has_content, load_gate, words_of
 from rag.answer.passage_words import PassageWords
 from rag.core.index import LoadedIndex, load_index
 from rag.core.settings import Settings
@@ -93,9 +93,8 @@ class Pipeline:
         return found
 
     def warm(self) -> None:
-        """Load the embedding model now if it is lazy (rag/core/lazy_embedder.py) and compute
-        what the first retrieval needs. Glossary and algorithm answers never need it, so a CLI
-        question leaves this to the first retrieval; a server calls it before its first visitor."""
+        """Load a lazy model (rag/core/lazy_embedder.py) and what retrieval needs. Glossary and algorithm answers
+        never need it: a CLI question leaves this to the first retrieval, a server does it before its first visitor."""
         if self._warmed:
             return
         getattr(self.embedder, "load", lambda: None)()
@@ -103,10 +102,10 @@ class Pipeline:
         self._warmed = True
 
     def _encode_query(self, query: str, asked: str = "") -> tuple[Any, WordVectors | None]:
-        """The searched text's vector and, from the same forward pass, the word vectors of the
-        question part of it (the expansion words are context, not something asked). For a
-        follow-up, `asked` is the user's own words, which lead the rewritten query: "What are
-        the alternatives?" is what the gate weighs, read in the earlier turn's context."""
+        """The searched text's vector and, from the same forward pass, the word vectors of the question
+        part of it (the expansion words are context, not something asked). For a follow-up, `asked` is the
+        user's own words, which lead the rewritten query: "What are the alternatives?" is what the gate
+        weighs, in the earlier turn's context; "for whom?" asks no word of its own, so the whole query."""
         self.warm()  # a lazy model loads here, on the first retrieval
         if not hasattr(self.embedder, "encode_with_tokens"):
             return None, None
@@ -114,7 +113,8 @@ class Pipeline:
 
         searched = self.retriever.query_text(query)
         [(vector, tokens)] = self.embedder.encode_with_tokens([searched])
-        pieces = self.embedder.count_pieces(asked if asked and query.startswith(asked) else topic_of(query) or query)
+        own = asked if asked and query.startswith(asked) and has_content(asked) else ""
+        pieces = self.embedder.count_pieces(own or topic_of(query) or query)
         return vector[None, :], words_of(tokens.tokens[:pieces], tokens.vectors[:pieces], vector)
 
     def retrieve(self, query: str, top_k: int | None = None, mode: str = "hybrid") -> list[Hit]:

@@ -6,7 +6,8 @@ from __future__ import annotations
 import pytest
 
 from ingest.parse import parse_pubmed_page
-from rag.answer.cues import PRESENCE_RE, asks_beyond_listed_authors, asks_for_number, asks_likelihood
+from rag.answer.cues import (PRESENCE_RE, asks_beyond_listed_authors, asks_for_number, asks_likelihood,
+                             citation_parts_for)
 from rag.answer.segments import reading_text, segments_of
 from tests.conftest import SEED
 
@@ -195,3 +196,12 @@ def test_whom_the_review_is_for_and_what_it_is_about_is_its_own_statement_of_pur
 ])
 def test_a_treatment_meant_for_someone_is_not_the_review_s_audience(pipeline, question):
     assert "abstract-s8" not in [c.unit_id for c in pipeline.ask(question).citations]
+
+
+@pytest.mark.parametrize("question, parts", [
+    ("who published it?", {"journal"}),
+    ("who wrote it and when?", {"authors", "journal"}),
+    ("when did it go online ahead of print?", {"epub", "journal"}),
+])
+def test_the_record_field_a_question_asks_for(question, parts):
+    assert citation_parts_for(question) == parts

@@ -241,6 +241,8 @@ US = "Which reference is about incidence trends in the US?"  # answered with ref
     pytest.param([US], "pages?", ["reference-4"], id="pages-of-the-named-reference"),
     pytest.param(["which reference is the ENETS guideline?"], "what year and volume?", ["reference-2"],
                  id="the-record-s-own-numbers-are-printed"),
+    pytest.param(["what is reference 2?"], "who is the first author?", ["reference-2"], id="an-ordinal-of-an-attribute"),
+    pytest.param([Y2008], "what journal was the second in?", ["reference-5"], id="ordinal-with-a-stranded-preposition"),
 ])
 def test_an_elided_owner_is_the_item_the_previous_answer_named(pipeline, history, question, units):
     answer = pipeline.ask(question, history=history)
@@ -279,3 +281,10 @@ def test_why_something_matters_is_answered_with_its_consequence(pipeline):
 def test_a_pronoun_follow_up_after_a_text_question_stays_with_the_text(pipeline):
     answer = pipeline.ask("should it be done on its own?", history=["is transplant an option for NELM?"])
     assert answer.route == "retrieval" and [c.unit_id for c in answer.citations] == ["abstract-s5"]
+
+
+@pytest.mark.model
+def test_a_follow_up_with_no_word_of_its_own_is_weighed_as_the_whole_question(pipeline):
+    """"for whom?" asks nothing the gate can align; the question it completes is what is asked."""
+    answer = pipeline.ask("for whom?", history=["is liver transplantation an option for NELM?"])
+    assert not answer.abstained and answer.citations[0].unit_id == "abstract-s5"

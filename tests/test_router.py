@@ -201,3 +201,16 @@ def test_what_a_cited_work_found_goes_to_retrieval_even_with_case_words(glossary
     """A reference entry never says what the work found, and the pathway is not the guideline's:
     retrieval declines it honestly."""
     assert route(question, [], glossary, LIMIT).route == expected
+
+
+@pytest.mark.parametrize("history, question, terms", [
+    pytest.param(["what does PVL stand for?"], "and how is it different from PVE?", ("PVL", "PVE"), id="it-is-the-term"),
+    pytest.param(["what does TACE stand for?"], "is that the same as TAE?", ("TACE", "TAE"), id="that-is-the-term"),
+])
+def test_a_pronoun_after_an_abbreviation_question_is_its_term(glossary, history, question, terms):
+    turn = route(question, history, glossary, LIMIT)
+    assert turn.route == "glossary" and turn.glossary_terms == terms
+
+
+def test_a_content_question_about_the_term_leaves_the_glossary(glossary):
+    assert route("is it safe?", ["what does PVL stand for?"], glossary, LIMIT).route == "retrieval"

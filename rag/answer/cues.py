@@ -136,10 +136,12 @@ def asks_likelihood(question: str) -> bool:
 
 
 _CITATION_CUES = (
-    ("authors", re.compile(rf"\b(authors?|wrote|{WRITTEN_BY}|who|whose)\b", re.I)),
+    # "who published it?" asks for the journal, not the authors
+    ("authors", re.compile(rf"\b(authors?|wrote|{WRITTEN_BY}|who(?!\s+published)|whose)\b", re.I)),
     ("title", re.compile(rf"\b(title|titled|name of the (?:review|article|paper)|{RECORD_NAME})\b", re.I)),
     # "when?" of a record is its date ("who wrote the review?" - "and when?")
-    ("journal", re.compile(r"\b(journal|volume|issue|pages?|year|published in|when|where (?:was|is) .+ published)\b",
+    ("journal", re.compile(r"\b(journal|volume|issue|pages?|year|published in|who published|publisher|when|"
+                           r"where (?:was|is) .+ published)\b",
                            re.I)),
     ("doi", re.compile(r"\bdoi\b|digital object identifier", re.I)),
     ("epub", re.compile(rf"\b(e-?pub\w*|online|electronic\w*|date|{ONLINE_FIRST})\b", re.I)),

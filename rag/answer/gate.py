@@ -111,6 +111,11 @@ def is_content(word: str) -> bool:
     return bool(_WORD.fullmatch(word)) and word not in NON_CONTENT_WORDS and len(word) > 1
 
 
+def has_content(text: str) -> bool:
+    """Does `text` hold a word that asks for something ("for whom?" holds none)?"""
+    return any(is_content(w) for w in re.findall(r"[a-z]+", text.lower()))
+
+
 def alignment(question: WordVectors | None, passage: WordVectors | None,
               matched_by_terms: Callable[[str], bool]) -> tuple[float, float, float, int]:
     """(soft alignment, weakest rare word, unmatched rare words, content words) of a question

@@ -230,6 +230,7 @@ REVERSE_GUESS = re.compile(r"(?:is|are)\s+(?P<long>.+?)\s+(?:abbreviated|shorten
 SAME_AS = [re.compile(p, re.IGNORECASE) for p in (
     r"(?:what\s+is\s+|what's\s+)?(?:the\s+)?differences?\s+between\s+(?P<a>.+?)\s+(?:and|&)\s+(?P<b>.+)",
     r"(?:is|are)\s+(?P<a>.+?)\s+(?:the\s+same(?:\s+thing)?\s+as|different\s+from|another\s+name\s+for)\s+(?P<b>.+)",
+    r"how\s+(?:is|are|does|do)\s+(?P<a>.+?)\s+(?:different\s+from|differ\s+from|compare\s+(?:to|with))\s+(?P<b>.+)",
     (r"(?P<a>.+?)\s+(?:or|and|vs\.?|versus)\s+(?P<b>.+?)" + _BREAK
      + r"what\s+is\s+the\s+difference(?:\s+between\s+(?:them|the\s+two))?"),
     # which of two spellings is the right one: "PRRT or PPRT - which is the right abbreviation?"

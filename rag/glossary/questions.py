@@ -183,7 +183,7 @@ def _read(question: str, glossary: Glossary, alone: bool, in_clause: bool = Fals
 def _compared(text: str) -> str:
     """Whether two terms differ, asked as "X vs Y": "is TARE the same as RE" -> "TARE vs RE"."""
     for pattern in SAME_AS:
-        m = pattern.fullmatch(text)
+        m = pattern.fullmatch(CONJUNCTION.sub("", text))  # "and how is it different from PVE?"
         if m:
             return f"{m.group('a')} vs {m.group('b')}"
     return text

@@ -49,7 +49,7 @@ there other else more then do does did can could should would options option alt
 risks risk benefits benefit advantages disadvantages indications contraindications criteria evidence
 reasons reason limitations outcomes outcome results result source sources details example examples
 often frequently usually long many much soon far common rare safe effective possible necessary
-and or plus""".split()) | _ATTRIBUTE_NOUNS
+and or plus lead senior""".split()) | _ATTRIBUTE_NOUNS | {w for w in ORDINALS if w.isalpha()} | {"last"}
 _WORD = re.compile(r"[A-Za-z0-9][A-Za-z0-9\-]*")
 # Nouns a demonstrative can point with at a cited work or a figure ("that paper", "those studies").
 _ITEM_NOUNS = (r"(?:paper|study|studies|article|reference|work|publication|source|citation|figure|"
@@ -169,7 +169,7 @@ def points_back(question: str) -> bool:
 
 def omits_possessor(question: str) -> bool:
     """Is the question a publication's attribute with its owner left unsaid ("Which year?",
-    "what year + journal?", "pages?")? Such a relational noun belongs to what the previous
+    "what year + journal?", "pages?", "who is the first author?")? Such a relational noun belongs to what the previous
     answer named, as "its year" would."""
     words = [w.lower() for w in _WORD.findall(question)]
     return bool(words) and len(words) <= 5 and all(w in _BARE_WORDS for w in words) and any(

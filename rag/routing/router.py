@@ -116,10 +116,15 @@ def route(question: str, history: Sequence[str], glossary: "Glossary", max_chars
         return Turn(typed, past, question, "algorithm", asked=question if question != typed else "")
     if past and is_followup(question):
         term = _followup_term(question)
-        if parse_glossary_question(anchor, glossary) and term and glossary.lookup(term).matches:
+        earlier = parse_glossary_question(anchor, glossary)
+        if earlier and term and glossary.lookup(term).matches:
             # "What does TACE stand for?" then "And TAE?": the same kind of question.
             return Turn(typed, past, f"{anchor} {question}", "glossary", glossary_term=term,
                         glossary_terms=(term,))
+        # "What does PVL stand for?" then "and how is it different from PVE?": "it" is the term
+        terms = parse_glossary_terms(_PRONOUN.sub(earlier, question), glossary) if earlier else ()
+        if terms:
+            return Turn(typed, past, f"{anchor} {question}", "glossary", glossary_term=terms[0], glossary_terms=terms)
     if case and _continues_case(question):
         return _case_turn(typed, past, case, question)
     rewritten = rewrite(plain, list(past)).question
@@ -173,6 +178,9 @@ def _only_features(question: str) -> bool:
 
 
 _FOLLOWUP_LEAD = re.compile(r"^(?:and|but|also|so|then|what about|how about|same for|for)\b[\s,]*", re.I)
+
+
+_PRONOUN = re.compile(r"\b(?:it|that|this)\b(?!\s+(?:one|term|abbreviation)\b)", re.I)
 
 
 def _followup_term(question: str) -> str:
