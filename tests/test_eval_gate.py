@@ -1,8 +1,8 @@
-"""Regression gate: both evaluation splits must keep scoring at the level last measured.
+"""Regression gate: every evaluation split must keep scoring at the level last measured.
 
 The levels are the figures last measured (README, Evaluation), less one point for floating-
 point noise across machines, not looser ones: a change that costs grounding, abstention or
-routing on the dev split (calibrated on) or on the held-out test split (never tuned on)
+routing on the dev split (calibrated on), the held-out test split (never tuned on) or the blind holdout
 fails `make test` and so CI. Raising a level after an improvement is part of the change.
 """
 
@@ -16,18 +16,20 @@ from tests.conftest import ROOT
 
 pytestmark = pytest.mark.model
 
-SPLITS = {"dev": ROOT / "eval" / "questions.jsonl", "test": ROOT / "eval" / "questions_test.jsonl"}
-# metric: {split: (level, higher is better)}
+SPLITS = {"dev": ROOT / "eval" / "questions.jsonl", "test": ROOT / "eval" / "questions_test.jsonl",
+          "holdout": ROOT / "eval" / "questions_holdout.jsonl"}
+# metric: {split: (level, higher is better)}. The holdout's items are never listed (eval/README.md):
+# a drop there is found by this gate and fixed through a general mechanism on dev items.
 GATES = {
-    "recall@1": {"dev": (0.83, True), "test": (0.85, True)},
-    "recall@3": {"dev": (0.94, True), "test": (0.97, True)},
-    "citation_recall": {"dev": (1.0, True), "test": (1.0, True)},
-    "citation_precision": {"dev": (1.0, True), "test": (1.0, True)},
-    "facts": {"dev": (0.93, True), "test": (0.89, True)},
-    "abstention_recall": {"dev": (0.90, True), "test": (0.86, True)},
-    "false_refusal_rate": {"dev": (0.05, False), "test": (0.06, False)},
-    "glossary_route_accuracy": {"dev": (0.99, True), "test": (0.95, True)},
-    "algorithm_route_accuracy": {"dev": (0.99, True), "test": (0.94, True)},
+    "recall@1": {"dev": (0.83, True), "test": (0.85, True), "holdout": (0.77, True)},
+    "recall@3": {"dev": (0.94, True), "test": (0.97, True), "holdout": (0.89, True)},
+    "citation_recall": {"dev": (1.0, True), "test": (1.0, True), "holdout": (1.0, True)},
+    "citation_precision": {"dev": (1.0, True), "test": (1.0, True), "holdout": (1.0, True)},
+    "facts": {"dev": (0.93, True), "test": (0.89, True), "holdout": (0.72, True)},
+    "abstention_recall": {"dev": (0.91, True), "test": (0.86, True), "holdout": (0.85, True)},
+    "false_refusal_rate": {"dev": (0.05, False), "test": (0.06, False), "holdout": (0.17, False)},
+    "glossary_route_accuracy": {"dev": (0.98, True), "test": (0.95, True), "holdout": (0.63, True)},
+    "algorithm_route_accuracy": {"dev": (0.99, True), "test": (0.94, True), "holdout": (0.94, True)},
 }
 
 
