@@ -219,7 +219,7 @@ class Pipeline:
         t0 = time.perf_counter()
         focus = turn.own_words if turn.query != turn.own_words else ""
         vector, query_words = self._encode_query(turn.searched, focus)
-        hits = self.retriever.retrieve(turn.searched, self.settings.top_k, vector=vector)
+        hits = [h for h in self.retriever.retrieve(turn.searched, self.settings.top_k, vector=vector) if h.unit_id not in turn.exclude]
         t1 = time.perf_counter()
         extraction = self.answerer.answer(turn.query, hits, self.index.units, focus=focus, query_words=query_words,
                                           followup=bool(focus) and not turn.context)

@@ -205,3 +205,10 @@ def test_a_treatment_meant_for_someone_is_not_the_review_s_audience(pipeline, qu
 ])
 def test_the_record_field_a_question_asks_for(question, parts):
     assert citation_parts_for(question) == parts
+
+
+@pytest.mark.model
+@pytest.mark.parametrize("question", ["which treatments does figure 2 list?", "list the items in the figure 2 legend"])
+def test_several_items_asked_of_a_figure_are_answered_with_its_whole_caption(pipeline, question):
+    answer = pipeline.ask(question)
+    assert not answer.abstained and "ALPPS" in answer.answer and "TACE" in answer.answer

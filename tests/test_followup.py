@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from rag.routing.followup import (asks_significance, asks_why, is_followup, item_name, name_referent,
+from rag.routing.followup import (asks_for_another, asks_significance, asks_why, is_followup, item_name, name_referent,
                                   omits_possessor, pick_referent, points_back, reason_clause, rewrite)
 
 PREVIOUS = "What is the treatment of choice for resectable NELM?"
@@ -288,3 +288,34 @@ def test_a_follow_up_with_no_word_of_its_own_is_weighed_as_the_whole_question(pi
     """"for whom?" asks nothing the gate can align; the question it completes is what is asked."""
     answer = pipeline.ask("for whom?", history=["is liver transplantation an option for NELM?"])
     assert not answer.abstained and answer.citations[0].unit_id == "abstract-s5"
+
+
+@pytest.mark.parametrize("question, another", [
+    ("what if surgery isn't possible?", True),
+    ("and if it can't be removed?", True),
+    ("what else is there?", True),
+    ("any other treatments?", True),
+    ("and if not?", True),
+    ("r they instead of surgery or as well as?", False),  # "instead of X" names its contrast
+    ("are they alternatives to surgery?", False),
+    ("is it safe?", False),
+])
+def test_a_follow_up_may_ask_for_another_option_than_the_answer_gave(question, another):
+    assert asks_for_another(question) is another
+
+
+@pytest.mark.parametrize("history, question, expected", [
+    (["what is the first reference?"], "and the last one?", "what is the last reference?"),
+    (["who wrote the first reference?"], "the 3rd one?", "who wrote the 3rd reference?"),
+])
+def test_an_ordinal_one_re_ranks_an_item_named_by_its_rank(history, question, expected):
+    assert rewrite(question, history).question == expected
+
+
+@pytest.mark.model
+def test_a_follow_up_asking_for_another_option_is_not_given_the_same_passage(pipeline):
+    first = "Is surgery the best option for NELM?"
+    before = pipeline.ask(first)
+    answer = pipeline.ask("what if surgery isn't possible?", history=[first])
+    assert not answer.abstained
+    assert {c.unit_id for c in answer.citations}.isdisjoint({c.unit_id for c in before.citations})

@@ -36,6 +36,12 @@ ARTICLES = [parse_pubmed_page(SEED)]
     ("did they cite a consensus guideline?", []),  # the list is searched, not the review's record
     ("page range pls, need it for the reference list", ["citation"]),  # where the asker will put it
     ("when did it go online ahead of print?", ["citation"]),
+    ("What type of study is this?", ["citation"]),
+    ("When did it come out?", ["citation"]),
+    ("how recent is this review?", ["citation"]),
+    ("Can you give me the citation details?", ["citation"]),
+    ("when did the symptoms come out?", []),  # only the work itself comes out
+    ("how old is the patient when TACE is offered?", []),
     ("What did Dasari et al. study?", []),  # a name is one more vote in retrieval, not a named unit
     ("What is the 5-year survival after resection?", []),
     ("What is Figure 7 about?", []),  # no such figure: nothing to point at

@@ -15,7 +15,8 @@ from __future__ import annotations
 import re
 
 from rag.core.text import CARDINALS, ORDINALS, RECORD_WORDS, number_value
-from rag.retrieval.structure import CITING_STYLE, GUESSED_TYPE, ONLINE_FIRST, RECORD_NAME, REFERENCE_FOR_IT, WRITTEN_BY
+from rag.retrieval.structure import (CITING_STYLE, GUESSED_TYPE, ONLINE_FIRST, RECORD_AGE, RECORD_DETAILS, RECORD_NAME,
+                                     REFERENCE_FOR_IT, WRITTEN_BY)
 
 _NUMBER_CUE = re.compile(
     r"\b(how many|how much|how long|what (?:percentage|proportion|fraction|share|number|dose|"
@@ -58,6 +59,11 @@ _WHICH_PARTICULARS = re.compile(r"^\s*(?:which|what)\s+(?:specific\s+|particular
                                 r"(?P<cls>(?:[a-z][\w-]*\s+){0,5}?" + _PARTICULARS.pattern + r")", re.I)
 ENUMERATION = re.compile(r"such as|including|includ\w+\b|e\.\s?g\.|i\.\s?e\.|namely|:|\(", re.I)
 TITLE_CUE = re.compile(r"\b(?:title|titled|called|named|heading)\b", re.I)
+# Several items asked for at once ("which treatments does it list?", "what abbreviations are in the
+# legend?"): a figure answers with its whole caption, not its title or one legend item.
+ASKS_SEVERAL = re.compile(r"\b(?:which|what)\s+(?:other\s+|kinds?\s+of\s+|types?\s+of\s+)?(?:[\w-]+\s+)?(?:treatments"
+                          r"|therapies|options|abbreviations|acronyms|terms|procedures|drugs|modalities|approaches"
+                          r"|techniques|items)\b|\blist(?:s|ed)?\b", re.I)
 TOPIC_RE = re.compile(r"\b(?:discuss\w*|cover\w*|mention\w*|address\w*|topics?|subjects?|key ?words?|about|"
                        r"includ\w*|deal\w* with|touch\w* on|focus\w*)\b", re.I)
 # Whether something appears somewhere ("is interferon anywhere in the algorithm?", "is a
@@ -141,11 +147,11 @@ _CITATION_CUES = (
     ("title", re.compile(rf"\b(title|titled|name of the (?:review|article|paper)|{RECORD_NAME})\b", re.I)),
     # "when?" of a record is its date ("who wrote the review?" - "and when?")
     ("journal", re.compile(r"\b(journal|volume|issue|pages?|year|published in|who published|publisher|when|"
-                           r"where (?:was|is) .+ published)\b",
+                           rf"where (?:was|is) .+ published|{RECORD_AGE})\b",
                            re.I)),
     ("doi", re.compile(r"\bdoi\b|digital object identifier", re.I)),
     ("epub", re.compile(rf"\b(e-?pub\w*|online|electronic\w*|date|{ONLINE_FIRST})\b", re.I)),
-    ("type", re.compile(r"\b(type|kind|sort)\b|" + GUESSED_TYPE, re.I)),
+    ("type", re.compile(r"\b(type|kind|sort|design)\b|" + GUESSED_TYPE, re.I)),
     # Fields a PubMed record has but the indexed text does not: asking for them must not be
     # answered with the fields that are there.
     ("unindexed", re.compile(r"\bwhere (?:are|were|do|does|did|is|was) (?:the |its )?(?:first |last )?"
@@ -155,7 +161,8 @@ _CITATION_CUES = (
 )
 
 
-_WHOLE_RECORD = re.compile(rf"\b(?:cite|citing|citation|{REFERENCE_FOR_IT}|{CITING_STYLE}(?: style| format))\b", re.I)
+_WHOLE_RECORD = re.compile(rf"\b(?:cite|citing|citation|{REFERENCE_FOR_IT}|{CITING_STYLE}(?: style| format)|{RECORD_DETAILS})\b",
+                           re.I)
 
 
 def citation_parts_for(question: str) -> set[str]:

@@ -26,7 +26,7 @@ from dataclasses import dataclass, field
 from typing import Callable, Sequence
 
 from rag.answer.constraints import can_answer as fits_question
-from rag.answer.cues import (NAMING_WORDS, TITLE_CUE, asks_beyond_listed_authors, asks_unprinted_entry_field,
+from rag.answer.cues import (ASKS_SEVERAL, NAMING_WORDS, TITLE_CUE, asks_beyond_listed_authors, asks_unprinted_entry_field,
                              citation_parts_for)
 from rag.retrieval.hybrid import Hit
 from rag.answer.choice import Scored, coverage_with_rank, score_segments
@@ -270,7 +270,9 @@ class Answerer:
                 titled = segs[0].start == 0 and not FIRST_LEGEND_ITEM.match(" " + segs[0].text)
                 # "the title of Figure 2", or a question the title alone answers ("which grades
                 # does the treatment algorithm cover?"): the caption's title, not its legend.
-                if titled and not asks_item and (TITLE_CUE.search(question) or (covered and best == segs[0])):
+                if ASKS_SEVERAL.search(question) and not TITLE_CUE.search(question):
+                    chosen.append((hit, whole))  # "which treatments does Figure 2 list?"
+                elif titled and not asks_item and (TITLE_CUE.search(question) or (covered and best == segs[0])):
                     chosen.append((hit, segs[0]))  # "the title of Figure 2": the caption's title
                 else:
                     chosen.append((hit, best if asks_item else whole))

@@ -15,7 +15,7 @@ from typing import Any, Sequence
 
 from rag.core.text import CARDINALS, ORDINALS, local_id, number_value, stem, zipf
 
-__all__ = ["ONLINE_FIRST", "structural_units", "documents_meant", "topic_of", "author_names", "references_by_author", "names_other_work"]
+__all__ = ["ONLINE_FIRST", "RECORD_AGE", "RECORD_DETAILS", "structural_units", "documents_meant", "topic_of", "author_names", "references_by_author", "names_other_work"]
 
 _NUMBER = r"(\d+|" + "|".join(sorted({**CARDINALS, **ORDINALS}, key=len, reverse=True)) + r")"
 _FIGURE_RES = (re.compile(rf"\b(?:figure|fig\.?)\s*{_NUMBER}\b", re.I),
@@ -38,13 +38,22 @@ RECORD_NAME = (r"(?<!does the )(?<!did the )(?<!does this )(?:article|review|pap
 # Going online before the issue is the e-publication: "when did it go online ahead of print?".
 ONLINE_FIRST = (r"ahead of print|online (?:first|publication|release|date)|(?:go|goes|went|gone|put|posted|published|"
                 r"released|appeared|available|come|came) (?:up )?online")
+# Its date asked as how new it is ("how recent is this review?", "is the paper out of date?"), or as
+# when it came out; its whole record as its "citation details" or "bibliographic info".
+RECORD_AGE = (r"how (?:recent|old|new|current|up[- ]to[- ]date) is (?:it|(?:this|the) (?:review|article|paper|publication))"
+              r"|(?:is|was) (?:it|(?:this|the) (?:review|article|paper)) (?:\w+ )?(?:new|old|recent|current|outdated"
+              r"|out of date|up[- ]to[- ]date)|(?:did|does|has) (?:it|this|(?:this|the) (?:review|article|paper|publication))"
+              r" (?:first )?come out")
+RECORD_DETAILS = (r"(?:citation|reference|publication|bibliographic\w*) (?:details|info\w*|data|record)"
+                  r"|full (?:reference|citation)")
 # "written for" and "written as" ask whom it serves and what it is, not who wrote it.
 WRITTEN_BY = r"written(?!\s+(?:for|as|in)\b)"
 # Questions about the record itself, and the section that answers them.
 _SECTION_CUES = (
     ("citation", re.compile(
         r"\b(doi|journal|published|publication|publish|(?:what|which) year|year of publication|volume|issue|pages?|authors?|wrote|" + WRITTEN_BY + r"|"
-        r"title|titled|e-?pub\w*|article type|type of (?:article|paper|publication)|kind of (?:article|paper)|"
+        r"title|titled|e-?pub\w*|article type|(?:type|kind|sort) of (?:article|paper|publication|study)|study (?:type|design)|"
+        + RECORD_AGE + "|" + RECORD_DETAILS + r"|"
         r"cite|citation for (?:this|the) (?:review|article|paper)|digital object identifier|original (?:research|study|article)|"
         r"research article|review article|whose name|" + RECORD_NAME + "|" + CITING_STYLE + r"(?: style| format)?|"
         + REFERENCE_FOR_IT + "|" + ONLINE_FIRST + r")\b|" + GUESSED_TYPE, re.I)),

@@ -130,7 +130,8 @@ def rewrite(question: str, history: list[str] | None) -> Rewrite:
     """Join a follow-up with the most recent self-contained question in `history`.
 
     "What about the second one?" after "Who is the first author of reference 1?" becomes
-    "Who is the first author of reference 2?": an ordinal "one" re-points the numbered item.
+    "Who is the first author of reference 2?": an ordinal "one" re-points the numbered item, as it
+    re-ranks an item named by its rank ("the first reference" -> "the last reference").
     """
     if not history or not is_followup(question):
         return Rewrite(question, False)
@@ -144,7 +145,15 @@ def rewrite(question: str, history: list[str] | None) -> Rewrite:
         if number:
             swapped = anchor[:numbered.start(2)] + str(number) + anchor[numbered.end(2):]
             return Rewrite(swapped, True, anchor)
+    ranked = _ORDINAL_ITEM.search(anchor)
+    if ordinal and ranked and _ordinal(ordinal) != "next":
+        # "What is the first reference?" then "and the last one?": the item named by its rank
+        return Rewrite(anchor[:ranked.start(1)] + _ordinal(ordinal) + anchor[ranked.end(1):], True, anchor)
     return Rewrite(f"{question} {anchor}", True, anchor)
+
+
+# An item named by its rank in a list: "the first reference", "the last figure".
+_ORDINAL_ITEM = re.compile(rf"\bthe\s+({_ORDINAL_WORD})\s+(?:reference|ref|figure|fig|citation|cited\s+work)s?\b", re.I)
 
 
 # -- what the previous answer named ---------------------------------------------------------
@@ -254,6 +263,22 @@ _SIGNIFICANCE = re.compile(r"^\s*(?:(?:and|but)\s+)?(?:so what\b|why\b.*\b(?:mat
 # and "according" open a list or a source, not a consequence.
 _CONSEQUENCE = re.compile(r"\b(?:therefore|thus|hence|consequently|resulting in|leading to)\b"
                           r"|(?<=,)\s+(?!including\b|according\b)[a-z]+ing\b", re.I)
+
+
+# Asking for another option than the one just given: "what else?", "other treatments?", "the
+# alternatives?", "instead?", "otherwise?", "what if it can't be removed?", "and if not?".
+# "instead of surgery" and "alternatives to surgery" name their contrast: they ask how the thing relates to it.
+_ANOTHER = re.compile(r"\b(?:what|anything|something|who|where|which)\s+else\b|\balternatives?\b(?!\s+to\b)"
+                      r"|\binstead\b(?!\s+of\b)|\botherwise\b"
+                      r"|\b(?:other|another)\s+(?:options?|treatments?|ways?|choices?|approach\w*|therap\w*)\b"
+                      r"|\bif\s+(?:not\b|(?:\w+\s+){0,3}?(?:can'?t|cannot|isn'?t|aren'?t|won'?t|is\s+not|are\s+not"
+                      r"|(?:is|are)\s+(?:not\s+)?(?:impossible|unsuitable|not\s+possible)))", re.I)
+
+
+def asks_for_another(question: str) -> bool:
+    """Does a follow-up ask for another option than the previous answer gave ("what if surgery
+    isn't possible?")? Then the passage that answer quoted is no answer to it."""
+    return bool(_ANOTHER.search(question))
 
 
 def asks_why(question: str) -> bool:

@@ -15,8 +15,8 @@ from typing import Any
 
 from rag.answer.cues import asks_for_number, asks_what_a_work_found, citation_parts_for
 from rag.core.types import Answer
-from rag.routing.followup import (asks_significance, asks_why, item_name, name_referent, omits_possessor,
-                                  pick_referent, points_back, reason_clause)
+from rag.routing.followup import (asks_for_another, asks_significance, asks_why, item_name, name_referent,
+                                  omits_possessor, pick_referent, points_back, reason_clause)
 from rag.routing.context import split_context
 from rag.routing.router import Turn
 from rag.routing.treatment import names_treatment
@@ -53,8 +53,8 @@ class FollowupResolver:
         own = turn.own_words
         if turn.route != "retrieval" or not turn.history or turn.query == own:
             return turn
-        why = asks_why(own)
-        if not why and not points_back(own) and not omits_possessor(own):
+        why, another = asks_why(own), asks_for_another(own)
+        if not why and not another and not points_back(own) and not omits_possessor(own):
             return turn
         # The previous answer, re-asked with its own history; kept per conversation prefix.
         previous = self._previous.get(turn.history)
@@ -77,6 +77,8 @@ class FollowupResolver:
             if asks_what_a_work_found(named) or (asks_for_number(named) and not printed):
                 return replace(turn, query=named, cannot_answer=tuple(items))
             return replace(turn, query=named)
+        if another and not why:
+            return replace(turn, exclude=tuple(cited))  # "what if it can't be removed?": not the same passage
         if not why:
             return turn
         effect = asks_significance(own)

@@ -59,6 +59,9 @@ class Turn:
     # retrieval: units known not to answer it: the passages a "why?" already heard without a
     # reason, a cited work's entry asked what the work found (rag/routing/referents.py)
     cannot_answer: tuple[str, ...] = ()
+    # retrieval: units the previous answer quoted, which a follow-up asking for another option
+    # ("what if surgery isn't possible?", "what else?") is not answered with again
+    exclude: tuple[str, ...] = ()
     # retrieval: statements told before the question ("My mum has a NET."), read as context of
     # the question sentence (rag/routing/context.py): not searched for, but weighed in the
     # answer's words; the query then leads with the question
