@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 from rag.retrieval.lay import lay_expansions
 
 
@@ -22,3 +24,15 @@ def test_the_figure_legends_olt_reads_as_the_liver_transplantation_the_abstract_
     """Figure 2's legend defines OLT as orthotopic liver transplantation; the abstract says only
     "liver transplantation", so "Is OLT widely recommended?" must reach the abstract's words."""
     assert ("OLT", "liver transplantation") in lay_expansions("Is OLT widely recommended for NELM?")
+
+
+@pytest.mark.parametrize("lay, clinical", [
+    ("intermediate grade", "well-differentiated"),  # G2 is intermediate grade and well differentiated
+    ("zap", "ablation"),
+    ("plugging", "embolization"),  # an embolus is a plug
+    ("team of specialists", "multidisciplinary"),
+    ("two-step", "2-stage"),
+    ("whole-body", "systemic"),
+])
+def test_everyday_words_for_the_review_s_terms(lay, clinical):
+    assert (lay, clinical) in lay_expansions(f"is {lay} mentioned?")
