@@ -212,3 +212,12 @@ def test_the_record_field_a_question_asks_for(question, parts):
 def test_several_items_asked_of_a_figure_are_answered_with_its_whole_caption(pipeline, question):
     answer = pipeline.ask(question)
     assert not answer.abstained and "ALPPS" in answer.answer and "TACE" in answer.answer
+
+
+@pytest.mark.model
+def test_a_legend_item_answers_only_for_the_short_form_the_question_names(pipeline):
+    """"is TACE one of the options ...?" must not be answered with the ALPPS item, however many
+    of its words the ALPPS long form shares; the TACE item or another passage may answer."""
+    answer = pipeline.ask("is TACE one of the options for liver mets that can't be removed surgically?")
+    assert "ALPPS" not in answer.answer
+    assert "TACE" in pipeline.ask("is TACE in figure 2?").answer

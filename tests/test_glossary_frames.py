@@ -202,6 +202,8 @@ def test_a_choice_closing_a_case_stays_a_treatment_question(glossary):
     pytest.param("what does the acronym PVL mean and is it the same as PVE?", ("PVL", "PVE"),
                  id="form-word-with-a-second-clause"),
     pytest.param("explain ALPPS to me like I'm a patient", ("ALPPS",), id="explain-to-a-reader"),
+    pytest.param("portal vein ligation - what's it abbreviated as?", ("portal vein ligation",),
+                 id="the-thing-first-then-what-is-it-abbreviated-as"),
     # a form word with no known term, or a content question beside a term, is no glossary question
     pytest.param("Have the indications for interventional radiology treatments of NELM been expanding?", (),
                  id="expanding-is-no-expand"),

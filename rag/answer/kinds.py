@@ -40,7 +40,8 @@ def kind_rule(answerer: Answerer, question: str, asked: str,
       never "does ablation work?";
     - a legend item ("SA, somatostatin analogues") defines a term: "what is SA?", not "what
       is the mechanism of action of SA?"; it also shows the term is in its figure ("is SA
-      anywhere in the algorithm?");
+      anywhere in the algorithm?"), and when the question names short forms, only their items
+      answer it;
     - a reference entry gives authors, title and journal, never what the work found, and
       answers only a question about the literature (or one naming its author): "do lung NETs
       spread to the liver?" is not answered by a guideline's title;
@@ -57,11 +58,14 @@ def kind_rule(answerer: Answerer, question: str, asked: str,
     literature = LITERATURE_CUE.search(question) is not None
     unprinted = asks_unprinted_entry_field(question)  # "the PMID of the Dasari paper"
     words = set(re.findall(r"[a-z][\w'\-]+", question.lower()))
+    named = _short_forms_named(question, aliases)
 
     def can_answer(seg: Segment) -> bool:
         section = seg.unit.section
         if (section == "keywords" and not topical) or (section == "reference" and finding):
             return False
+        if named and is_legend_item(seg) and not _defines_one_of(seg.text, named):
+            return False  # "is TACE one of the options ...?" is not answered by the ALPPS item
         if section == "reference" and (unprinted or not literature and not author_names(seg.unit.text) & words):
             return False
         if is_legend_item(seg) and not presence and not question_terms <= answerer.terms_with_aliases(reading_text(seg), aliases) | naming:
@@ -69,6 +73,23 @@ def kind_rule(answerer: Answerer, question: str, asked: str,
         return not wanted or not names_only_class(answerer, wanted, wanted_weights, wanted_aliases, seg.text)
 
     return can_answer
+
+
+# A token typed as a short form: two capitals or more ("TACE", "SI-NEN", "panNEN", "IFNa" not).
+_SHORT_FORM = re.compile(r"(?<![\w-])(?=[\w-]*[A-Z][\w-]*[A-Z])[A-Za-z][\w-]*")
+
+
+def _short_forms_named(question: str, aliases: Sequence[tuple[str, str]]) -> frozenset[str]:
+    """The short forms a question names, with what the glossary says they stand for ("PRRT" ->
+    the printed "PPRT" and its long form), folded."""
+    named = {m.group(0).casefold() for m in _SHORT_FORM.finditer(question)}
+    return frozenset(named | {other.casefold() for phrase, other in aliases if phrase.casefold() in named})
+
+
+def _defines_one_of(item: str, named: frozenset[str]) -> bool:
+    """Is a legend item ("TACE, transarterial chemoembolization") the definition of a named term?"""
+    short, _, long = item.partition(",")
+    return short.strip().casefold() in named or long.strip().casefold() in named
 
 
 def names_only_class(answerer: Answerer, wanted: str, weights: dict[str, float],

@@ -113,6 +113,9 @@ ALWAYS = [re.compile(p, re.IGNORECASE) for p in (
     r"how\s+(?:do\s+you|do\s+i|do\s+we|would\s+you|to|can\s+you|can\s+i)\s+(?:abbreviate|shorten)\s+(?P<t>.+)",
     # "for short" says "abbreviated": "what do you call orthotopic liver transplant for short"
     r"(?:what\s+(?:do|does|would|did|is|are)\s+(?:\w+\s+){0,2}(?:call|called)\s+)?(?P<t>.+?),?\s+for\s+short",
+    # the thing first, then "what's it abbreviated as?": "the radioactive beads thing - what's it abbreviated as?"
+    r"(?P<t>.+?)\s*[-\u2013\u2014:,;.?!]+\s*what(?:'s|\s+is|\s+are)\s+(?:it|that|this|they)\s+(?:abbreviated|shortened)"
+    r"(?:\s+(?:as|to))?" + _WHERE_AFTER,
     r"(?P<t>.+?)\s+(?:abbreviated|shortened)(?:\s+(?:as|to))?",
 )]
 # A term alone ("TACE?", "alpps"): the last of the generic frames, and the one a clause of a
