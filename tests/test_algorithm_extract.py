@@ -385,3 +385,9 @@ def test_any_mix_of_clinical_phrases_gives_a_defined_result(text):
     result = run_algorithm(extract_inputs(text))
     assert result.status in ("recommendation", "needs-information", "out-of-scope")
     assert result.disclaimer
+
+
+def test_carcinoid_is_an_older_name_of_a_well_differentiated_net_and_its_grade_is_assumed():
+    inputs = extract_inputs("my dad's carcinoid has spread all over his liver, they cannot operate")
+    assert inputs.grade == "G1/G2" and "grade" in inputs.assumed
+    assert extract_inputs("G3 carcinoid with unresectable liver mets").grade == "G3"  # a stated grade wins

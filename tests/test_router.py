@@ -214,3 +214,12 @@ def test_a_pronoun_after_an_abbreviation_question_is_its_term(glossary, history,
 
 def test_a_content_question_about_the_term_leaves_the_glossary(glossary):
     assert route("is it safe?", ["what does PVL stand for?"], glossary, LIMIT).route == "retrieval"
+
+
+@pytest.mark.parametrize("question, expected", [
+    pytest.param("How is carcinoid heart disease managed?", "retrieval", id="a-tumour-s-name-states-no-case"),
+    pytest.param("My dad's carcinoid has spread all over his liver and they can't operate. What treatments are there?",
+                 "algorithm", id="a-case-told-with-the-old-name"),
+])
+def test_a_grade_read_off_the_tumour_s_name_is_no_case_feature(glossary, question, expected):
+    assert route(question, [], glossary, LIMIT).route == expected

@@ -43,6 +43,8 @@ GRADE_PATTERNS = [  # (pattern, value, assumed?)
     (re.compile(r"\bhigh[- ]grade\b", _F), "G3", True),
     (re.compile(r"\bintermediate[- ]grade\b", _F), "G2", True),
     (re.compile(r"\b(?:well[- ]diff(?:erentiated)?|low[- ]grade)\b", _F), "G1/G2", True),
+    # "carcinoid" is the older name of a well-differentiated NET (typical and atypical carcinoid)
+    (re.compile(r"\bcarcinoids?\b", _F), "G1/G2", True),
 ]
 GRADE_WORD = {"1": "1", "i": "1", "one": "1", "2": "2", "ii": "2", "two": "2", "3": "3", "iii": "3", "three": "3"}
 # The Ki-67 (MIB-1) labelling index is the proliferation index NEN grading uses (WHO 2019). A

@@ -111,7 +111,7 @@ def is_treatment_question(question: str) -> bool:
     # a grade alone ("management of a G3 NEC?") asks which pathway applies, if any.
     if _TREATMENT_NAME.search(text) and specifics >= 2:
         return True
-    return bool(_GENERIC_REQUEST.search(text)) and (specifics >= 2 or extract_inputs(text).grade is not None)
+    return bool(_GENERIC_REQUEST.search(text)) and (specifics >= 2 or _stated_grade(extract_inputs(text)) is not None)
 
 
 # What a question asks for when it wants a detail of a treatment rather than a decision: a dose or
@@ -155,8 +155,16 @@ def _count_specifics(text: str) -> int:
     """How many case features (grade, primary, liver status, ...) the question states."""
     inputs = extract_inputs(text)
     return sum(getattr(inputs, name) is not None for name in (
-        "grade", "primary", "liver", "distribution", "extrahepatic", "refractory_symptoms", "recurrence",
-        "primary_resected", "liver_involvement_pct", "stable_months", "age", "ki67_pct"))
+        "primary", "liver", "distribution", "extrahepatic", "refractory_symptoms", "recurrence",
+        "primary_resected", "liver_involvement_pct", "stable_months", "age", "ki67_pct")) + (_stated_grade(inputs) is not None)
+
+
+def _stated_grade(inputs) -> str | None:
+    """The grade a question states: not one read off the tumour's name ("carcinoid" is a
+    well-differentiated NET, which the algorithm may assume, but "how is carcinoid heart disease
+    managed?" states no case)."""
+    named = dict(inputs.evidence).get("grade", "")
+    return None if re.fullmatch(r"carcinoids?", named, re.I) else inputs.grade
 
 
 # -- the case a conversation tells ---------------------------------------------------------------
