@@ -56,3 +56,11 @@ def test_every_treatment_name_in_the_tree_finds_its_own_recommendation():
         for name in spec.get("names", ()):
             found = _asked(f"G2 pNET, liver mets: what about {name}?")
             assert rec_id in found, (rec_id, name)
+
+
+def test_what_the_asked_treatment_s_text_says_beyond_the_review_is_marked_external():
+    """The review names "molecular targeted agents", never everolimus: the drug names are ENETS's."""
+    question = "is everolimus recommended for pNET liver mets?"
+    result = run_algorithm(extract_inputs(question), question=question)
+    section = render_markdown(result).split("**The treatment asked about**")[1].split("\n\n")[0]
+    assert "everolimus" in section and "(external: ENETS 2016 consensus" in section

@@ -97,7 +97,8 @@ def treatments_asked(question: str, tree: Mapping[str, Any], values: Mapping[str
             recommendation=rec_id, text=_first_clause(spec["text"].format_map(params)), citations=tuple(spec.get("cites", ())),
             branches=tuple(dict.fromkeys(tree["nodes"][leaf]["title"] for leaf in leaves)), reached=reached,
             blocked_by=() if reached or open_inputs else tuple(blocked),
-            depends_on=() if reached else tuple(open_inputs)))
+            depends_on=() if reached else tuple(open_inputs),
+            external=tuple(tree["facts"][k] for k in spec.get("external", ()))))
     return tuple(out)
 
 

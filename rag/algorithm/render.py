@@ -39,7 +39,7 @@ def render_markdown(result: AlgorithmResult, unit_labels: Mapping[str, str] | No
     out = [f"> {result.disclaimer}", "", f"**Treatment algorithm (decision aid): {result.summary}**",
            f"_Pathway of the review's Figure 2, for well-differentiated (G1/G2) NELM_ {_cite(['figure-2'])}; "
            f"status: {_STATUS[result.status]}.", ""]
-    out += _asked_section(result, _cite)
+    out += _asked_section(result, _cite, _external)
     if result.recommendations:
         out.append("**Recommendations**")
         for i, rec in enumerate(result.recommendations, 1):
@@ -103,8 +103,9 @@ def render_markdown(result: AlgorithmResult, unit_labels: Mapping[str, str] | No
     return "\n".join(out)
 
 
-def _asked_section(result: AlgorithmResult, cite: Any) -> list[str]:
-    """The treatments the question named, and where the pathway puts them for this case."""
+def _asked_section(result: AlgorithmResult, cite: Any, external: Any) -> list[str]:
+    """The treatments the question named, and where the pathway puts them for this case; what
+    the text says beyond the review (drug names) marked with its source, as in the recommendations."""
     if not result.asked:
         return []
     out = ["**The treatment asked about**"]
@@ -120,7 +121,7 @@ def _asked_section(result: AlgorithmResult, cite: Any) -> list[str]:
                       f"{'; '.join(treatment.blocked_by)}."
         else:
             verdict = f"in Figure 2 it belongs to: {where}."
-        out.append(f"- {treatment.text} {cite(treatment.citations)}: {verdict}")
+        out.append(f"- {treatment.text} {cite(treatment.citations)}{external(treatment.external)}: {verdict}")
     return out + [""]
 
 

@@ -201,6 +201,7 @@ class AskedTreatment:
     reached: bool  # the case's pathway recommends it
     blocked_by: tuple[str, ...] = ()  # stated inputs that keep the case off every branch to it
     depends_on: tuple[str, ...] = ()  # unknown inputs that decide whether the case reaches it
+    external: tuple["ExternalFact", ...] = ()  # what its text says that the review does not (drug names)
 
 
 @dataclass(frozen=True)
