@@ -204,6 +204,8 @@ def test_a_choice_closing_a_case_stays_a_treatment_question(glossary):
     pytest.param("explain ALPPS to me like I'm a patient", ("ALPPS",), id="explain-to-a-reader"),
     pytest.param("portal vein ligation - what's it abbreviated as?", ("portal vein ligation",),
                  id="the-thing-first-then-what-is-it-abbreviated-as"),
+    pytest.param("does SA refer to somatostatin analogues?", ("SA",), id="refer-to-is-stand-for"),
+    pytest.param("what kind of treatment is RE?", ("RE",), id="what-kind-of-thing-it-is"),
     # a form word with no known term, or a content question beside a term, is no glossary question
     pytest.param("Have the indications for interventional radiology treatments of NELM been expanding?", (),
                  id="expanding-is-no-expand"),

@@ -139,7 +139,9 @@ IF_ABBREVIATION = [re.compile(p, re.IGNORECASE) for p in (
     # "explain" in its dictionary sense "make plain the meaning of": "explain PVE"
     r"(?:please\s+)?(?:define|expand|spell\s+out|explain)\s*:?\s+(?P<t>.+?)" + _WHERE,
     # "does TAE mean transarterial embolization?": a guess at the expansion, answered with it
-    r"(?:does|do)\s+(?P<t>\S+)\s+(?:stand\s+for|mean)\s+.+",
+    r"(?:does|do)\s+(?P<t>\S+)\s+(?:stand\s+for|mean|refer\s+to)\s+.+",
+    # what kind of thing it is asks what it is: "what kind of treatment is RE?"
+    r"what\s+(?:kind|type|sort)\s+of\s+(?:[\w-]+\s+)?(?:is|are)\s+(?P<t>.+?)" + _WHERE,
     rf"what\s+{_DOES}\s+(?P<t>.+?)\s+means?" + _WHERE,  # "what does X means": a common agreement slip
     # "what is meant by X", "what do you / does the review mean by X"
     r"what\s+(?:(?:is|are)\s+meant|(?:do|does)\s+(?:the\s+)?\w+\s+mean)\s+by\s+(?P<t>.+?)" + _WHERE,
