@@ -221,3 +221,9 @@ def test_a_legend_item_answers_only_for_the_short_form_the_question_names(pipeli
     answer = pipeline.ask("is TACE one of the options for liver mets that can't be removed surgically?")
     assert "ALPPS" not in answer.answer
     assert "TACE" in pipeline.ask("is TACE in figure 2?").answer
+
+
+def test_the_kinds_of_a_class_asked_by_count_are_its_members():
+    from rag.answer.cues import instance_class
+    assert instance_class("what are the three types of liver mets distribution in figure 1?")
+    assert not instance_class("what are the treatment options?")

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from rag.routing.followup import (asks_for_another, asks_significance, asks_why, is_followup, item_name, name_referent,
-                                  omits_possessor, pick_referent, points_back, reason_clause, rewrite)
+from rag.routing.followup import (is_followup, item_name, name_referent, omits_possessor, pick_referent, points_back, rewrite)
+from rag.routing.reasons import asks_for_another, asks_significance, asks_why, reason_clause
 
 PREVIOUS = "What is the treatment of choice for resectable NELM?"
 
@@ -319,3 +319,23 @@ def test_a_follow_up_asking_for_another_option_is_not_given_the_same_passage(pip
     answer = pipeline.ask("what if surgery isn't possible?", history=[first])
     assert not answer.abstained
     assert {c.unit_id for c in answer.citations}.isdisjoint({c.unit_id for c in before.citations})
+
+
+@pytest.mark.parametrize("question, leans", [
+    ("who's the first author listed on it?", True),  # a pronoun closing a prepositional phrase
+    ("what did it recommend for liver mets?", True),  # "it" as the subject of a wh-question
+    ("how come those are being used more now?", True),  # a demonstrative before a verb
+    ("how long does it take to recover from ALPPS?", False),  # a dummy "it" before a to-clause
+    ("why would they treat the liver first?", False),  # "they", the doctors
+])
+def test_pronouns_that_point_back_in_longer_questions(question, leans):
+    assert is_followup(question) is leans
+
+
+def test_so_what_alone_asks_for_significance_but_not_before_a_question():
+    assert asks_significance("so what?") and not asks_why("so what are the options?")
+
+
+def test_a_superlative_one_picks_from_the_whole_list():
+    assert rewrite("and the most recent one?", ["which of the references came out in 2008?"]).question == \
+        "which is the most recent reference?"

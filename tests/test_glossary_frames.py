@@ -226,3 +226,24 @@ def test_a_did_you_mean_to_a_variant_spelling_gives_its_expansion(glossary):
 
 def test_a_letter_doubled_over_its_neighbour_is_a_slip_of_a_short_form(glossary):
     assert "ALPPS" in glossary.lookup("ALPSS").did_you_mean
+
+
+@pytest.mark.parametrize("question, terms", [
+    pytest.param("the surgeon wrote 'consider PVE first' in dads clinic letter, what on earth is PVE?", ("PVE",),
+                 id="an-intensifier-after-the-question-word"),
+    pytest.param("TACE - is that the same as chemoembolisation?", ("TACE", "chemoembolisation"),
+                 id="the-term-first-then-is-that-the-same"),
+    pytest.param("PVL - is that the same as portal vein embolisation?", ("PVL", "portal vein embolisation"),
+                 id="the-same-as-another-entry-s-long-form"),
+    pytest.param("ALPSS procedure - what's that abbreviation for?", ("ALPSS",), id="what-is-that-abbreviation-for"),
+    pytest.param("in the middle of writing up my notes and got stuck on NELM", ("NELM",), id="stuck-on-a-term"),
+    pytest.param("what's the short form the review uses for transarterial embolization?", ("transarterial embolization",),
+                 id="the-form-the-review-uses-for"),
+    pytest.param("how does the paper abbreviate portal vein ligation", ("portal vein ligation",), id="how-does-it-abbreviate"),
+    pytest.param("interferon alpha - how is it abbreviated in the figure?", ("interferon alpha",), id="how-is-it-abbreviated"),
+    pytest.param("is PRRT the peptide receptor thing?", ("PRRT",), id="a-guess-closing-with-a-placeholder-noun"),
+    pytest.param("so what's PVE then, is PVL different?", ("PVE", "PVL"), id="a-clause-opened-by-so-asks"),
+    pytest.param("i dont know the treatment", (), id="not-knowing-a-word-that-is-no-term"),
+])
+def test_frames_found_by_the_second_blind_dev_batch(glossary, question, terms):
+    assert parse_glossary_terms(question, glossary, alone=True) == terms

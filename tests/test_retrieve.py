@@ -42,6 +42,10 @@ ARTICLES = [parse_pubmed_page(SEED)]
     ("Can you give me the citation details?", ["citation"]),
     ("when did the symptoms come out?", []),  # only the work itself comes out
     ("how old is the patient when TACE is offered?", []),
+    ("What minimum future liver remnant volume is needed before a major hepatectomy?", []),  # a volume of liver
+    ("what volume and issue?", ["citation"]),
+    ("liver transplant for NELM - do the authors see it as routine?", []),  # what the review says
+    ("any conflicts?", ["coi"]),
     ("What did Dasari et al. study?", []),  # a name is one more vote in retrieval, not a named unit
     ("What is the 5-year survival after resection?", []),
     ("What is Figure 7 about?", []),  # no such figure: nothing to point at
@@ -139,3 +143,25 @@ def test_a_record_field_of_a_cited_work_is_read_from_its_entry(pipeline, questio
 def test_a_work_named_by_this_review_s_own_topic_may_be_this_review(pipeline):
     answer = pipeline.ask("the paper on liver metastases - which journal?")
     assert answer.citations and answer.citations[0].unit_id == "citation"
+
+
+@pytest.mark.model
+@pytest.mark.parametrize("question, unit, fact", [
+    ("which journal published the machairas NELM review, and what year?", "citation", "Ann Gastroenterol"),
+    ("who's the lead author on the neuroendocrine liver mets review?", "citation", "Machairas"),
+    ("which journal were the ENETS guidelines published in", "reference-2", "Neuroendocrinology"),
+])
+def test_this_review_is_named_by_its_own_topic_and_a_cited_work_by_its_own(pipeline, question, unit, fact):
+    """A short form this review defines ("NELM") or a lay word for its title's ("liver mets") names
+    this review; an acronym it does not define ("ENETS") names a cited work."""
+    answer = pipeline.ask(question)
+    assert answer.citations[0].unit_id == unit and fact in answer.answer
+
+
+@pytest.mark.model
+@pytest.mark.parametrize("history, question", [
+    ([], "how many NELM resections has the authors' centre performed?"),
+    (["Do the authors have conflicts?"], "who funded it then?"),
+])
+def test_a_field_the_record_does_not_print_is_declined(pipeline, history, question):
+    assert pipeline.ask(question, history=history).abstained

@@ -223,3 +223,15 @@ def test_a_content_question_about_the_term_leaves_the_glossary(glossary):
 ])
 def test_a_grade_read_off_the_tumour_s_name_is_no_case_feature(glossary, question, expected):
     assert route(question, [], glossary, LIMIT).route == expected
+
+
+def test_a_term_with_a_placeholder_noun_after_an_abbreviation_question_is_that_term(glossary):
+    turn = route("and the PRRT one?", ["what is RE in the treatment chart?"], glossary, LIMIT)
+    assert turn.route == "glossary" and turn.glossary_terms == ("PRRT",)
+
+
+def test_a_why_question_with_words_of_its_own_after_a_case_asks_the_review(glossary):
+    case = ["I'm 60, carcinoid of the small bowel, grade 2, liver metastases that cannot be operated on, "
+            "nothing elsewhere. What can be done?"]
+    assert route("why would they treat the liver first?", case, glossary, LIMIT).route == "retrieval"
+    assert route("so what are the options?", case, glossary, LIMIT).route == "algorithm"

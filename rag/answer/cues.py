@@ -108,9 +108,16 @@ _CALLED = re.compile(r"^\s*what\s+(?:are|were)\s+(?:the|its|their|these|those)\s
                      r"(?P<cls>(?:[\w-]+\s+){0,3}?" + _MEMBER_KINDS.pattern + r").*\b(?:called|named|known as)\b", re.I)
 
 
+# "What are the three types of distribution in Figure 1?": a class of kinds, whose members are asked.
+_KINDS_OF = re.compile(r"^\s*what\s+(?:are|were)\s+(?:the|its|their)\s+(?:(?:\d+|"
+                       + "|".join(sorted(CARDINALS, key=len, reverse=True)) + r"|different|main|various)\s+)?"
+                       r"(?P<cls>(?:types|kinds|classes|categories|subtypes|patterns)\s+of\s+[\w\s-]{3,60}?)"
+                       r"(?=\s+(?:in|on|from|shown|listed|described)\b|\s*[?.!]*\s*$)", re.I)
+
+
 def instance_class(question: str) -> str:
     """The class whose members a question asks for by name, else ""."""
-    for pattern in (*_INSTANCE_RES, _CALLED):
+    for pattern in (*_INSTANCE_RES, _CALLED, _KINDS_OF):
         m = pattern.search(question)
         if m and _MEMBER_KINDS.search(m.group("cls")):
             return m.group("cls")
@@ -156,7 +163,7 @@ _CITATION_CUES = (
     # answered with the fields that are there.
     ("unindexed", re.compile(r"\bwhere (?:are|were|do|does|did|is|was) (?:the |its )?(?:first |last )?"
                              r"(?:authors?|team|researchers?)\b|\b(based|affiliat\w*|institutions?|hospitals?|universit\w*|countr\w*|"
-                             r"departments?|e-?mail|contact|funding|funded|grants?|pmid|pmcid|received|accepted|revised|submitted|"
+                             r"departments?|centres?|centers?|e-?mail|contact|funding|funded|grants?|pmid|pmcid|received|accepted|revised|submitted|"
                              r"impact factor)\b", re.I)),
 )
 

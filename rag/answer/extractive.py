@@ -184,7 +184,7 @@ class Answerer:
             return Extraction(abstention_text(), (), True, related)
         scored: list[Scored] = []
         if structural:
-            chosen = self._structural_choice(question, structural, units, weights, aliases)
+            chosen = self._structural_choice(question, structural, units, weights, aliases, can_answer)
             if not chosen:  # the named unit lacks what is asked ("the authors' affiliations")
                 return Extraction(abstention_text(), (), True, related)
         else:
@@ -246,7 +246,8 @@ class Answerer:
         return chosen
 
     def _structural_choice(self, question: str, structural: list[Hit], units: dict[str, SourceUnit],
-                           weights: dict[str, float], aliases: Sequence[tuple[str, str]]) -> list[tuple[Hit, Segment]]:
+                           weights: dict[str, float], aliases: Sequence[tuple[str, str]],
+                           can_answer: Callable[[Segment], bool] = lambda seg: True) -> list[tuple[Hit, Segment]]:
         chosen = []
         for hit in structural[:self.settings.max_passages + 2]:
             segs = segments_of(units[hit.unit_id])
@@ -274,8 +275,12 @@ class Answerer:
                     chosen.append((hit, whole))  # "which treatments does Figure 2 list?"
                 elif titled and not asks_item and (TITLE_CUE.search(question) or (covered and best == segs[0])):
                     chosen.append((hit, segs[0]))  # "the title of Figure 2": the caption's title
+                elif asks_item and not can_answer(best):
+                    continue  # "the side effects of RE in Figure 2": its item only defines RE
                 else:
                     chosen.append((hit, best if asks_item else whole))
+            elif unit.section == "coi" and "unindexed" in citation_parts_for(question):
+                continue  # "who funded it?": no conflict-of-interest line says
             elif unit.section == "reference" and (asks_unprinted_entry_field(question) or (
                     "authors" in citation_parts_for(question) and asks_beyond_listed_authors(question, unit.text.split(". ")[0]))):
                 continue  # "Who is the last author of reference 4?" of "Dasari A, ..., et al."; its PMID

@@ -15,7 +15,7 @@ from typing import Callable, Protocol, Sequence
 
 from rag.answer.cues import (ENUMERATION, LITERATURE_CUE, NAMING_CUE, PRESENCE_RE, TOPIC_RE, asks_unprinted_entry_field,
                              asks_what_a_work_found, instance_class)
-from rag.retrieval.structure import author_names
+from rag.retrieval.works import author_names
 from rag.answer.segments import Segment, is_legend_item, reading_text
 
 Aliases = Sequence[tuple[str, str]]

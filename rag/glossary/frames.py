@@ -19,7 +19,7 @@ __all__ = ["TEXT_SPEAK", "DIGIT_WORDS", "SYMBOLS", "FRAME_WORDS", "RARE_ZIPF", "
            "BARE", "ANAPHORIC", "ANAPHORIC_THING", "KIND_NOUNS", "TERM_PREFIX", "SEPARATOR",
            "COMPARISON_LEAD", "QUOTES", "COURTESY_LEAD", "COURTESY_TAIL", "CONTEXT_LEAD", "CONJUNCTION",
            "GUESS", "SAME_AS", "SENTENCE_BREAK", "CLAUSE_BREAK", "ASKS", "PLURAL_POINTER", "CONFIRM_TAIL",
-           "REVERSE_GUESS", "IDENTITY", "ALL_TERMS", "FORM_CUE"]
+           "REVERSE_GUESS", "IDENTITY", "IDENTITY_AFTER", "ALL_TERMS", "FORM_CUE"]
 
 # Chat spellings of the words that frame a question, each as people type it in chat and search
 # boxes ("wat", "u", "4" for "for"), and common slips of those words. Only frame words belong
@@ -87,6 +87,9 @@ ALWAYS = [re.compile(p, re.IGNORECASE) for p in (
     r"(?:(?:tell\s+me\s+|explain\s+)?what(?:\s+is)?\s+)?(?P<t>.+?)\s+stands?\s+for(?:\s+(?:in|within|according\s+to)\s+.+)?",
     r"what\s+(?:is|are)\s+(?P<t>.+?)\s+abbreviated(?:\s+as|\s+to)?(?:\s+in\s+.+)?",
     r"(?:what|which)\s+(?:abbreviation|acronym|short\s+form)\s+(?:does|do|is)\s+(?:.+?\s+)?(?:use|used)\s+for\s+(?P<t>.+)",
+    # the same with a relative clause: "what's the short form the review uses for X?"
+    r"(?:what|which)(?:'s|\s+is)?\s+(?:the\s+)?" + _FORM + r"\s+(?:that\s+|which\s+)?(?:the\s+|this\s+|they\s+)?(?:\w+\s+)?"
+    r"(?:uses?|used|gives?|prints?)\s+for\s+(?P<t>.+?)" + _WHERE_AFTER,
     r"what\s+(?:is|are|'s)\s+(?P<t>.+?)\s+(?:short\s+for|an?\s+(?:abbreviation|acronym)\s+(?:for|of))(?:" + _MET + ")?",
     # "abbreviate" with the short form as its subject: "what does NELM abbreviate?"
     rf"what\s+{_DOES}\s+(?P<t>.+?)\s+abbreviate(?:" + _MET + ")?",
@@ -110,12 +113,13 @@ ALWAYS = [re.compile(p, re.IGNORECASE) for p in (
     + r"\s+(?:(?:that\s+is\s+|which\s+is\s+)?used\s+)?(?:for|of)\s+(?P<t>.+?)" + _WHERE_AFTER,
     r"how\s+(?:is|are)\s+(?P<t>.+?)\s+(?:abbreviated|shortened)" + _WHERE_AFTER,
     r"(?P<t>.+?)\s+" + _FORM,
-    r"how\s+(?:do\s+you|do\s+i|do\s+we|would\s+you|to|can\s+you|can\s+i)\s+(?:abbreviate|shorten)\s+(?P<t>.+)",
+    r"how\s+(?:do\s+you|do\s+i|do\s+we|would\s+you|to|can\s+you|can\s+i|(?:does|do|did)\s+(?:the\s+|this\s+)?\w+)"
+    r"\s+(?:abbreviate|shorten)\s+(?P<t>.+?)" + _WHERE_AFTER,
     # "for short" says "abbreviated": "what do you call orthotopic liver transplant for short"
     r"(?:what\s+(?:do|does|would|did|is|are)\s+(?:\w+\s+){0,2}(?:call|called)\s+)?(?P<t>.+?),?\s+for\s+short",
     # the thing first, then "what's it abbreviated as?": "the radioactive beads thing - what's it abbreviated as?"
-    r"(?P<t>.+?)\s*[-\u2013\u2014:,;.?!]+\s*what(?:'s|\s+is|\s+are)\s+(?:it|that|this|they)\s+(?:abbreviated|shortened)"
-    r"(?:\s+(?:as|to))?" + _WHERE_AFTER,
+    r"(?P<t>.+?)\s*[-\u2013\u2014:,;.?!]+\s*(?:what(?:'s|\s+is|\s+are)|how\s+(?:is|are))\s+(?:it|that|this|they)"
+    r"\s+(?:abbreviated|shortened)(?:\s+(?:as|to))?" + _WHERE_AFTER,
     r"(?P<t>.+?)\s+(?:abbreviated|shortened)(?:\s+(?:as|to))?",
 )]
 # A term alone ("TACE?", "alpps"): the last of the generic frames, and the one a clause of a
@@ -138,6 +142,9 @@ IF_ABBREVIATION = [re.compile(p, re.IGNORECASE) for p in (
     r"(?:write|spell)\s+(?P<t>.+?)\s+out(?:\s+in\s+full)?" + _WHERE,
     # "explain" in its dictionary sense "make plain the meaning of": "explain PVE"
     r"(?:please\s+)?(?:define|expand|spell\s+out|explain)\s*:?\s+(?P<t>.+?)" + _WHERE,
+    # not understanding it, said rather than asked: "... and got stuck on NELM", "confused by PVL"
+    r".*?\b(?:stuck\s+on|confused\s+(?:by|about)|puzzled\s+by|(?:do\s+not|don't|dont|did\s+not|didn't)\s+(?:know|understand|get)"
+    r"|not\s+sure\s+(?:about|what))\s+(?:what\s+)?(?:the\s+)?(?P<t>\S+?)(?:\s+(?:is|means|stands\s+for))?" + _WHERE,
     # "does TAE mean transarterial embolization?": a guess at the expansion, answered with it
     r"(?:does|do)\s+(?P<t>\S+)\s+(?:stand\s+for|mean|refer\s+to)\s+.+",
     # what kind of thing it is asks what it is: "what kind of treatment is RE?"
@@ -175,6 +182,8 @@ ANAPHORIC = [ANAPHORIC_THING] + [re.compile(p, re.IGNORECASE) for p in (
     # "what's that mean" is the spoken "what does that mean"
     r"(?P<t>.+?)" + _BREAK + rf"what\s+(?:{_DOES}|is)\s+{_POINTER}\s+(?:mean|stand\s+for|refer\s+to)",
     r"(?P<t>.+?)" + _BREAK + rf"what\s+{_DOES}\s+{_PRONOUN}\s+abbreviation\s+(?:mean|stand\s+for)",
+    # "what's that abbreviation for?" is "what does it stand for?"
+    r"(?P<t>.+?)" + _BREAK + rf"what\s+(?:is|'s)\s+{_PRONOUN}\s+(?:abbreviation|acronym)\s+(?:short\s+)?for",
     # a request to explain what was just named: "I not understand OLT, can you explain?"
     r"(?P<t>.+?)" + _PUNCTUATED + r"(?:(?:can|could|would)\s+(?:you|u)\s+|please\s+)?(?:explain|define|expand)"
     + rf"(?:\s+{_POINTER})?(?:\s+(?:to\s+me|for\s+me|please))?",
@@ -236,6 +245,9 @@ SAME_AS = [re.compile(p, re.IGNORECASE) for p in (
     r"(?:what\s+is\s+|what's\s+)?(?:the\s+)?differences?\s+between\s+(?P<a>.+?)\s+(?:and|&)\s+(?P<b>.+)",
     r"(?:is|are)\s+(?P<a>.+?)\s+(?:the\s+same(?:\s+thing)?\s+as|different\s+from|another\s+name\s+for)\s+(?P<b>.+)",
     r"how\s+(?:is|are|does|do)\s+(?P<a>.+?)\s+(?:different\s+from|differ\s+from|compare\s+(?:to|with))\s+(?P<b>.+)",
+    # the term first, then a pronoun: "TACE - is that the same as chemoembolisation?"
+    (r"(?P<a>.+?)" + _PUNCTUATED + r"(?:is|are)\s+(?:that|it|this|they)\s+(?:the\s+same(?:\s+thing)?\s+as|different\s+from"
+     r"|another\s+name\s+for)\s+(?P<b>.+)"),
     (r"(?P<a>.+?)\s+(?:or|and|vs\.?|versus)\s+(?P<b>.+?)" + _BREAK
      + r"what\s+is\s+the\s+difference(?:\s+between\s+(?:them|the\s+two))?"),
     # which of two spellings is the right one: "PRRT or PPRT - which is the right abbreviation?"
@@ -244,8 +256,11 @@ SAME_AS = [re.compile(p, re.IGNORECASE) for p in (
 )]
 # Whether a term is some thing ("is PRRT the same as radiotherapy?", "is TACE a kind of chemotherapy?")
 # is answered by what the term stands for, even when the thing is no term.
-IDENTITY = re.compile(r"(?:is|are)\s+(?P<a>\S+)\s+(?:the\s+same(?:\s+thing)?\s+as|different\s+from|another\s+name\s+for"
-                      r"|an?\s+(?:kind|type|form|sort)\s+of)\s+(?P<b>.+)", re.IGNORECASE)
+_IS_LIKE = (r"(?:the\s+same(?:\s+thing)?\s+as|different\s+from|another\s+name\s+for|an?\s+(?:kind|type|form|sort)\s+of)"
+            r"\s+(?P<b>.+)")
+IDENTITY = re.compile(r"(?:is|are)\s+(?P<a>\S+)\s+" + _IS_LIKE, re.IGNORECASE)
+# The same with the term said first: "TACE - is that the same as chemoembolisation?"
+IDENTITY_AFTER = re.compile(r"(?P<a>\S+)" + _PUNCTUATED + r"(?:is|are)\s+(?:that|it|this|they)\s+" + _IS_LIKE, re.IGNORECASE)
 # Every abbreviation at once: "list all the abbreviations defined in figure 2", "which acronyms does the review use?"
 ALL_TERMS = re.compile(r"(?:(?:list|show|give|name|tell)(?:\s+me)?|what\s+are|which\s+are)\s+(?:all\s+)?(?:of\s+)?(?:the\s+)?"
                        r"(?:abbreviations|acronyms)(?:\s+(?:used|defined|given|listed|explained))?(?:" + _MET + ")?"

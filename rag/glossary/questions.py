@@ -41,7 +41,7 @@ from typing import TYPE_CHECKING
 from rag.core.text import STOP_WORDS
 from rag.glossary.frames import (ALL_TERMS, ALWAYS, ANAPHORIC, ANAPHORIC_THING, ASKS, BARE, CLAUSE_BREAK,
                                  COMPARISON_LEAD, CONFIRM_TAIL, CONJUNCTION, GUESS, IDENTITY, IF_ABBREVIATION,
-                                 KIND_NOUNS, PLURAL_POINTER, QUOTES, REVERSE_GUESS, SAME_AS, SENTENCE_BREAK,
+                                 IDENTITY_AFTER, KIND_NOUNS, PLURAL_POINTER, QUOTES, REVERSE_GUESS, SAME_AS, SENTENCE_BREAK,
                                  SEPARATOR, TERM_PREFIX, FORM_CUE)
 from rag.glossary.keys import short_key, typed_as_word, typing_slip
 from rag.glossary.standard import standard_frame
@@ -74,7 +74,7 @@ def parse_glossary_terms(question: str, glossary: Glossary, alone: bool = False)
     sentences = [x for x in SENTENCE_BREAK.split(question.strip()) if x.strip(" ?.!")]
     if len(sentences) > 1 or CLAUSE_BREAK.search(question.strip()):
         read = [(x, _read_sentence(x, glossary, last=i == len(sentences) - 1)) for i, x in enumerate(sentences)]
-        asking = [terms for x, terms in read if terms or ASKS.search(x.strip())]
+        asking = [terms for x, terms in read if terms or ASKS.search(CONJUNCTION.sub("", x.strip()))]
         if asking and all(asking):
             terms = tuple(dict.fromkeys(t for terms in asking for t in terms))
             if _known(terms, glossary):
@@ -98,6 +98,10 @@ def _cued(question: str, glossary: Glossary) -> tuple[str, ...]:
     return tuple(found.values())
 
 
+# Whether a term differs, with what it differs from left to the context: "is PVL different?"
+_DIFFERENT = re.compile(r"(?:is|are)\s+(?P<a>\S+)\s+(?:any\s+|very\s+)?different(?:\s+(?:then|at\s+all|though))?", re.I)
+# A placeholder noun closing a half-remembered name: "the peptide receptor thing", "... one".
+_PLACEHOLDER = re.compile(r"\s+(?:thing|things|stuff|one|procedure|treatment)\s*$", re.I)
 # A token as a short form may be typed: letters and digits, joined by hyphens ("SI-NEN", "IFN-α").
 _TOKEN = re.compile(r"[^\W_]+(?:-[^\W_]+)*")
 
@@ -114,7 +118,7 @@ def _read_sentence(sentence: str, glossary: Glossary, last: bool = False) -> tup
         return terms
     read = [(c, _read(c, glossary, True, in_clause=True, closing=last and i == len(clauses) - 1))
             for i, c in enumerate(clauses)]
-    asking = [t for c, t in read if ASKS.search(c.strip())]
+    asking = [t for c, t in read if ASKS.search(CONJUNCTION.sub("", c.strip()))]
     if not all(asking):
         return terms  # "is it safe, TACE?" asks something else first
     if len(asking) > 1:
@@ -171,12 +175,17 @@ def _read(question: str, glossary: Glossary, alone: bool, in_clause: bool = Fals
     for pattern in GUESS:
         guess = pattern.fullmatch(CONJUNCTION.sub("", text))
         if guess and _is_abbreviation(guess.group("t"), glossary) and glossary.lookup(
-                guess.group("guess")).match_kind == "reverse":
+                _PLACEHOLDER.sub("", guess.group("guess"))).match_kind == "reverse":
             return (guess.group("t"),)
-    m = IDENTITY.fullmatch(CONJUNCTION.sub("", plain))
+    m = IDENTITY.fullmatch(CONJUNCTION.sub("", plain)) or IDENTITY_AFTER.fullmatch(CONJUNCTION.sub("", plain))
     if m and _is_abbreviation(_clean(m.group("a"), glossary), glossary):
         other = _clean(m.group("b"), glossary)  # "is PRRT the same as radiotherapy?": PRRT alone
-        return (_clean(m.group("a"), glossary),) + ((other,) if _is_abbreviation(other, glossary) else ())
+        # another entry's long form is answered with that entry ("PVL - same as portal vein embolisation?")
+        named = _is_abbreviation(other, glossary) or glossary.lookup(other).match_kind == "reverse"
+        return (_clean(m.group("a"), glossary),) + ((other,) if named else ())
+    m = _DIFFERENT.fullmatch(CONJUNCTION.sub("", plain))  # "is PVL different?", from the term before it
+    if m and _is_abbreviation(_clean(m.group("a"), glossary), glossary):
+        return (_clean(m.group("a"), glossary),)
     return ()
 
 

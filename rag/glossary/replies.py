@@ -101,6 +101,10 @@ def answer_glossary_terms(lookups: Sequence[GlossaryLookup], glossary: Glossary 
         if earlier is None:
             first_asked.setdefault(lookup.matches, lookup.query.strip())
             parts.append(answer_glossary(lookup, glossary))
+        elif lookup.match_kind == "reverse":  # "TACE - is that the same as chemoembolisation?"
+            whole = long_words(lookup.query) == long_words(lookup.matches[0].long)
+            parts.append(f"\u201c{lookup.query.strip()}\u201d is {'the' if whole else 'part of the'} long form of "
+                         f"{lookup.matches[0].short}.")
         elif short_key(earlier) != short_key(lookup.query):
             parts.append(f"\u201c{lookup.query.strip()}\u201d and \u201c{earlier}\u201d are the same abbreviation.")
     return "\n\n".join(parts)

@@ -13,6 +13,8 @@ holds stays as typed. Which terms are asked about is decided in rag/glossary/que
 
 from __future__ import annotations
 
+import re
+
 from typing import TYPE_CHECKING
 
 from rapidfuzz.distance import OSA
@@ -35,9 +37,15 @@ def standard_frame(question: str, glossary: Glossary) -> str:
     text = question.replace("\u2019", "'").strip().rstrip("?.! ")
     for pattern, word in SYMBOLS:
         text = pattern.sub(word, text)
-    text = _standard_words(text, glossary)
+    text = _INTENSIFIER.sub(r"\1", _standard_words(text, glossary))
     text = COURTESY_TAIL.sub("", COURTESY_LEAD.sub("", CONTEXT_LEAD.sub("", text))).rstrip("?.! ").strip() or text
     return CONFIRM_TAIL.sub("", text).strip() or text
+
+
+# An intensifier after a question word asks nothing more: "what on earth is PVE?", "what the
+# heck does TAE mean", "what in the world is ALPPS".
+_INTENSIFIER = re.compile(r"\b(what|who|why|how|where)\s+(?:on\s+earth|in\s+the\s+world|the\s+(?:heck|hell|dickens))\b",
+                          re.I)
 
 
 def _standard_words(text: str, glossary: Glossary) -> str:

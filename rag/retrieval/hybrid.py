@@ -25,8 +25,8 @@ import numpy as np
 from rag.core.index import LoadedIndex
 from rag.core.settings import Settings
 from rag.core.text import local_id, stem, stem_words
-from rag.retrieval.structure import (author_names, names_other_work, references_by_author, structural_units,
-                                     topic_of)
+from rag.retrieval.structure import structural_units, topic_of
+from rag.retrieval.works import author_names, names_other_work, references_by_author
 
 
 @dataclass(frozen=True)
@@ -63,8 +63,10 @@ class HybridRetriever:
         # The indexed articles' own first authors ("the Machairas review" is this review).
         self._own_names = frozenset(w.lower() for a in index.articles for w in a.first_author.split())
         # The words this review is about, by its title and keywords ("the paper on liver metastases").
+        # with the short forms its own text defines ("the NELM review")
+        defined = [e.get("short", "") for e in (index.glossary or {}).get("entries", ()) if e.get("source") == "review"]
         self._own_topic = frozenset(stem(w.lower()) for a in index.articles
-                                    for w in re.findall(r"[A-Za-z][A-Za-z\-]+", " ".join([a.title, *a.keywords])))
+                                    for w in re.findall(r"[A-Za-z][A-Za-z\-]+", " ".join([a.title, *a.keywords, *defined])))
         self._reference_authors = [(u.id, author_names(u.text)) for a in index.articles for u in a.units
                                    if u.section == "reference"]
 

@@ -10,12 +10,12 @@ It ranks nothing else and decides nothing about answering (rag/answer/ does).
 from __future__ import annotations
 
 import re
-from functools import lru_cache
 from typing import Any, Sequence
 
-from rag.core.text import CARDINALS, ORDINALS, local_id, number_value, stem, zipf
+from rag.core.text import CARDINALS, ORDINALS, local_id, number_value
 
-__all__ = ["ONLINE_FIRST", "RECORD_AGE", "RECORD_DETAILS", "structural_units", "documents_meant", "topic_of", "author_names", "references_by_author", "names_other_work"]
+__all__ = ["AUTHORS", "ONLINE_FIRST", "RECORD_AGE", "RECORD_DETAILS", "SECTION_CUES", "BIBLIO_FILLER", "structural_units",
+           "documents_meant", "topic_of"]
 
 _NUMBER = r"(\d+|" + "|".join(sorted({**CARDINALS, **ORDINALS}, key=len, reverse=True)) + r")"
 _FIGURE_RES = (re.compile(rf"\b(?:figure|fig\.?)\s*{_NUMBER}\b", re.I),
@@ -46,20 +46,30 @@ RECORD_AGE = (r"how (?:recent|old|new|current|up[- ]to[- ]date) is (?:it|(?:this
               r" (?:first )?come out")
 RECORD_DETAILS = (r"(?:citation|reference|publication|bibliographic\w*) (?:details|info\w*|data|record)"
                   r"|full (?:reference|citation)")
+# The authors as the subject of a verb of opinion ask what the review says, not who wrote it:
+# "do the authors see it as routine?", "what do the authors recommend?".
+AUTHORS = (r"authors?(?!'?\s+(?:see|sees|think|consider|recommend|suggest|say|says|view|regard|describe|discuss|believe"
+           r"|feel|propose|mention|argue|conclude|advise|favou?r|prefer|state)\b)")
 # "written for" and "written as" ask whom it serves and what it is, not who wrote it.
 WRITTEN_BY = r"written(?!\s+(?:for|as|in)\b)"
 # Questions about the record itself, and the section that answers them.
 _SECTION_CUES = (
     ("citation", re.compile(
-        r"\b(doi|journal|published|publication|publish|(?:what|which) year|year of publication|volume|issue|pages?|authors?|wrote|" + WRITTEN_BY + r"|"
+        # "volume" of a record, not of a liver remnant: the field after a determiner or another field
+        r"\b(doi|journal|published|publication|publish|(?:what|which) year|year of publication|"
+        r"(?:^|(?<![\w-])(?:the|which|what|its|and|journal|issue|year|a|in|of)\s+)volume|issue|pages?|"
+        + AUTHORS + r"|wrote|" + WRITTEN_BY + r"|"
         r"title|titled|e-?pub\w*|article type|(?:type|kind|sort) of (?:article|paper|publication|study)|study (?:type|design)|"
         + RECORD_AGE + "|" + RECORD_DETAILS + r"|"
         r"cite|citation for (?:this|the) (?:review|article|paper)|digital object identifier|original (?:research|study|article)|"
         r"research article|review article|whose name|" + RECORD_NAME + "|" + CITING_STYLE + r"(?: style| format)?|"
         + REFERENCE_FOR_IT + "|" + ONLINE_FIRST + r")\b|" + GUESSED_TYPE, re.I)),
     ("keywords", re.compile(r"\bkey\s*words?\b|\bkeywords?\b|\bindex terms?\b", re.I)),
-    ("coi", re.compile(r"\b(conflicts? of interest|competing interests?|disclosures?|declare\w*)\b", re.I)),
+    # "any conflicts?" of a paper is its conflicts of interest, not a conflict between findings
+    ("coi", re.compile(r"\b(conflicts? of interest|competing interests?|disclosures?|declare\w*"
+                       r"|conflicts?(?!\s+(?:between|with|in|of)\b))\b", re.I)),
 )
+SECTION_CUES = _SECTION_CUES  # rag/retrieval/works.py reads the record's cues too
 # "who is it written for?" asks the review's audience when the question itself names the
 # review as what "it" is ("my oncologist gave me this paper, who is it written for").
 _FOR_WHOM_RE = re.compile(r"\bwho\s+(?:is|was)\s+it\s+(?:\w+\s+)?(?:written|meant|intended|aimed)\s+(?:for|at)\b", re.I)
@@ -71,6 +81,11 @@ _PURPOSE_RE = re.compile(
     r"|\b(?:does|do|did) (?:the|this) (?:review|article|paper|authors?) (?:discuss|cover|address|focus on|include)"
     r"(?:\s+(?:in (?:general|short|brief)|overall|mainly|mostly|chiefly))?\s*(?:\?|$)"
     r"|\bwhat is (?:this|the) (?:review|article|paper) about\b|\bwhy did the authors write\b"
+    # what it sets out to do: "what is the review trying to achieve?"; a bare "it" only with "set out"
+    # ("what does it actually set out to do?"): "what is it meant to achieve?" may be about a treatment
+    r"|\b(?:does|did|do|is|was|are)\s+(?:this|the\s+(?:review|article|paper)|the\s+authors)\s+(?:\w+\s+)?"
+    r"(?:set(?:ting)?\s+out|trying|aiming|meant|intended)\s+to\s+(?:do|achieve|show|cover|accomplish)\b"
+    r"|\b(?:does|did)\s+it\s+(?:\w+\s+)?set\s+out\s+to\s+(?:do|achieve|show|cover|accomplish)\b"
     # what the whole of it is about, with nothing after "about": "what is it actually about?"
     r"|\bwhat(?:'s| is)\s+(?:it|this|this (?:review|article|paper)|the (?:review|article|paper))"
     r"(?:\s+\w+ly)?\s+about\s*(?:[?,.;:!\-\u2013]|$)"
@@ -87,6 +102,7 @@ _SELF_REFERENCE_RE = re.compile(r"\b(?:this|the present|the current|our)\s+(?:re
 _BIBLIO_FILLER = set("""what which when where who whom whose how does did was were is are the this that these
 those review article paper study its it have has been there their they listed list find tell give please
 and for from with about into onto year date name first last main me our your you can could would should""".split())
+BIBLIO_FILLER = frozenset(_BIBLIO_FILLER)
 # "Does the review discuss liver transplantation?": the framing matches the abstract's own
 # "In the present review, we discuss ..." sentence; the topic alone is what to search for.
 _TOPIC_RES = (
@@ -237,31 +253,6 @@ def _references_by_year(question: str, references: Sequence[Any]) -> list[str]:
     return []
 
 
-_NAME = re.compile(r"\b[A-Z][\w'\-]{2,}")
-
-
-@lru_cache(maxsize=1024)
-def author_names(reference_text: str) -> frozenset[str]:
-    """Surnames in a reference's author list, lower-cased: "Hofland J, Kaltsas G, de Herder WW.
-    ..." -> {"hofland", "kaltsas", "herder"}."""
-    return frozenset(n.lower() for n in _NAME.findall(reference_text.split(". ", 1)[0]))
-
-
-_NAME_ZIPF = 3.0  # a lower-case word English uses less than once per million words may be a name
-
-
-def references_by_author(question: str, authors: Sequence[tuple[str, frozenset[str]]]) -> list[str]:
-    """"The Hofland review", "Dasari et al.", "hofland et al - what year?": a surname from a
-    reference's author list points at that reference, written as a name (capitalised, even
-    first in the question) or in lower case when English hardly uses the word ("pape", not
-    "costa" if it were a common word)."""
-    names = {w.lower() for w in _NAME.findall(question)}
-    names |= {w for w in re.findall(r"\b[a-z][\w'\-]{2,}", question) if zipf(w) < _NAME_ZIPF}
-    if not names:
-        return []
-    return [uid for uid, surnames in authors if names & surnames]
-
-
 def _asks_for_reference_list(question: str) -> bool:
     """"Which references are cited?" / "List the references" -- the list itself, with no
     other condition ("... published in 2008" is a question about some of them)."""
@@ -269,50 +260,6 @@ def _asks_for_reference_list(question: str) -> bool:
         return False
     words = re.findall(r"[A-Za-z][A-Za-z\-]{2,}", question)
     return not [w for w in words if w.lower() not in _BIBLIO_FILLER | _LIST_WORDS]
-
-
-_COMMON_ZIPF = 4.0  # more common in English than about 1 in 100,000 words
-
-
-# A work named by what it is about: "the paper on prognostic factors", "the study about incidence".
-_WORK_ON = re.compile(r"\b(?:papers?|stud(?:y|ies)|articles?|works?|publications?|guidelines?|references?|reviews?|"
-                      r"one)\s+(?:on|about|regarding|into|looking\s+at|dealing\s+with)\s+(?P<topic>[^?.!,;:()\-\u2013]+)",
-                      re.I)
-
-
-def _of_topic(question: str, own_topic: frozenset[str]) -> bool:
-    """Is a work named by a topic that this review's own title and keywords do not hold ("the
-    paper on prognostic factors")? "The paper on liver metastases" may be this one; an
-    abbreviation ("the review on NELM") names no work by itself."""
-    for m in _WORK_ON.finditer(question):
-        words = [w for w in re.findall(r"[A-Za-z][A-Za-z\-]{2,}", m.group("topic"))
-                 if w.lower() not in _BIBLIO_FILLER and sum(c.isupper() for c in w) < 2]
-        if words and any(stem(w.lower()) not in own_topic for w in words[:3]):
-            return True
-    return False
-
-
-def names_other_work(question: str, own_names: frozenset[str] = frozenset(),
-                     own_topic: frozenset[str] = frozenset()) -> bool:
-    """Does a bibliographic question carry its own subject ("when was the ENETS guideline
-    update published?", "the paper on prognostic factors - which journal?") rather than ask
-    about this review ("when was it published?")? `own_topic`: the stems of this review's
-    title and keywords."""
-    if own_topic and _of_topic(question, own_topic):
-        return True
-    cues = _SECTION_CUES[0][1]
-    rest = [w for w in re.findall(r"[A-Za-z][A-Za-z\-]{2,}", cues.sub(" ", question))
-            if w.lower() not in _BIBLIO_FILLER]
-    # A name ("the Hofland review", "the Dasari study") points at a cited work by itself; the
-    # article's own first author does not. Words English uses all the time ("need", "essay",
-    # "pls") are the asker's filler, not a work's subject.
-    later_words = re.findall(r"[A-Za-z][A-Za-z\-]{2,}", question)[1:]
-    named = [w for w in later_words if w[0].isupper() and w in rest and w.lower() not in own_names]
-    subject = [w for w in rest if zipf(w.lower()) < _COMMON_ZIPF and w.lower() not in own_names]
-    # "Harvard style ref for the Machairas review, for my dissertation": the article's own
-    # author names the work, whatever else the asker says about why they want it.
-    names_own = any(w.lower() in own_names for w in later_words)
-    return bool(named) or (len(subject) >= 2 and not names_own)
 
 
 def _number_of(local_id: str, prefix: str) -> int | None:

@@ -16,9 +16,8 @@ the previous turn); the language facts they rest on live here:
   `pick_referent` chooses it among the references and figures that answer cited, and
   `name_referent` writes its name in place of the anaphor ("who wrote it?" -> "who wrote
   reference 4?"; "which year?" -> "which year of reference 4?");
-- a bare "why?" asks for a reason: `reason_clause` finds where a passage states one (a
-  causal or purpose connective and the clause it opens); "why does that matter?" asks for a
-  consequence too (", affecting quality of life ...").
+- a bare "why?" asks for a reason, found in a passage by rag/routing/reasons.py (with "so
+  what?" and "what else?").
 It does not decide what answers a question (rag/answer/ does) nor which unit a name points
 at (rag/retrieval/structure.py does).
 """
@@ -62,7 +61,17 @@ _POINTING = re.compile(rf"\b(?:that|those|the same|the latter|the former)\s+{_IT
 _MAX_POINTING_WORDS = 12  # longer questions carry their own subject
 # A demonstrative that closes the question heads no noun of its own, so it is a pronoun and points
 # back: "what does the review say about that?", "where is this written?" is not one.
-_CLOSING_DEMONSTRATIVE = re.compile(r"\b(?:that|this|those|these)\s*[?!.]*\s*$", re.I)
+_CLOSING_DEMONSTRATIVE = re.compile(r"\b(?:that|this|those|these)\s*[?!.]*\s*$"
+                                    # a demonstrative before a verb is a pronoun too ("how come those are used more?")
+                                    r"|\b(?:those|these)\s+(?:are|were|have|do|did|can|could|will|would|should|get|work)\b"
+                                    # so does a personal pronoun closing a prepositional phrase ("listed on it?")
+                                    r"|\b(?:on|in|of|about|by|from|for|with|behind)\s+(?:it|them)\s*[?!.]*\s*$"
+                                    # and "it" as the subject of a wh-question ("what did it recommend ...?"),
+                                    # unless a to- or that-clause follows, whose "it" is a dummy ("how long
+                                    # does it take to recover?"); "they" there is often the doctors ("why
+                                    # would they treat the liver first?")
+                                    r"|^\s*(?:what|who|when|where|why|how|which)\b[\w\s']{0,20}?\b(?:did|does|do|is|was|are"
+                                    r"|were|has|have|can|could|should|would|will)\s+it\b(?!.*\b(?:to|that)\b)", re.I)
 # A personal pronoun, which (unlike "this"/"that") never heads a noun of its own.
 _PRONOUN = re.compile(r"\b(?:it|its|they|them|their)\b", re.I)
 # Zipf frequency (wordfreq) from which a word is everyday English ("done", "own", "find"):
@@ -145,6 +154,10 @@ def rewrite(question: str, history: list[str] | None) -> Rewrite:
         if number:
             swapped = anchor[:numbered.start(2)] + str(number) + anchor[numbered.end(2):]
             return Rewrite(swapped, True, anchor)
+    superlative, kind = _SUPERLATIVE_ONE.search(question), _LIST_NOUN.search(anchor)
+    if superlative and kind:
+        # "which references came out in 2008?" then "and the most recent one?": of the whole list
+        return Rewrite(f"which is the {superlative.group(1).lower()} {kind.group(1).lower()}?", True, anchor)
     ranked = _ORDINAL_ITEM.search(anchor)
     if ordinal and ranked and _ordinal(ordinal) != "next":
         # "What is the first reference?" then "and the last one?": the item named by its rank
@@ -152,6 +165,9 @@ def rewrite(question: str, history: list[str] | None) -> Rewrite:
     return Rewrite(f"{question} {anchor}", True, anchor)
 
 
+# A superlative "one" picks from the whole list the anchor was drawn from: "and the most recent one?".
+_SUPERLATIVE_ONE = re.compile(r"\b(most\s+recent|latest|newest|oldest|earliest)\s+(?:one|ones)\b", re.I)
+_LIST_NOUN = re.compile(r"\b(reference|figure|paper|study|article|citation)s?\b", re.I)
 # An item named by its rank in a list: "the first reference", "the last figure".
 _ORDINAL_ITEM = re.compile(rf"\bthe\s+({_ORDINAL_WORD})\s+(?:reference|ref|figure|fig|citation|cited\s+work)s?\b", re.I)
 
@@ -239,69 +255,3 @@ def name_referent(question: str, names: list[str]) -> str:
         at = attributes[-1].end()
         return f"{question[:at]} of {named}{question[at:]}"
     return f"{question} ({named})"
-
-
-# -- why? --------------------------------------------------------------------------------------
-_WHY = re.compile(r"^\s*(?:(?:and|but|so)\s+)?(?:why|how come|for what reason|what (?:is|was|'s) the "
-                  r"(?:reason|rationale|purpose)|what for)\b", re.I)
-# Connectives that open a clause giving a cause or a purpose ("as a result of advances ...",
-# "aiming to potentially prolong survival ..."). A bare "as" is causal only before the
-# clause's subject ("as they are less limited"), never in "as well as" or "such as".
-_REASON = re.compile(r"\b(?:because|since|as a result of|due to|owing to|thanks to|in order to|so as to|"
-                     r"so that|aim(?:s|ing|ed)? (?:at|to)|with a view to|given that|in view of|"
-                     r"as (?:they|it|this|these|we|the latter)\b)", re.I)
-_CLAUSE_END = re.compile(r"[,;:.]|\s\((?!\d)|$")
-
-
-# Asking why something *matters* asks for its consequence, not its cause: "Why does that
-# matter?", "why is it important?", "so what?".
-_SIGNIFICANCE = re.compile(r"^\s*(?:(?:and|but)\s+)?(?:so what\b|why\b.*\b(?:matters?|important|relevant|"
-                           r"significant|a problem|a concern)\b|what (?:is|'s) the (?:significance|consequence|"
-                           r"impact|importance)\b)", re.I)
-# Clauses that state a consequence: a result connective, or a free participial adjunct after a
-# comma (", affecting quality of life", ", being therefore important adjuncts"). "including"
-# and "according" open a list or a source, not a consequence.
-_CONSEQUENCE = re.compile(r"\b(?:therefore|thus|hence|consequently|resulting in|leading to)\b"
-                          r"|(?<=,)\s+(?!including\b|according\b)[a-z]+ing\b", re.I)
-
-
-# Asking for another option than the one just given: "what else?", "other treatments?", "the
-# alternatives?", "instead?", "otherwise?", "what if it can't be removed?", "and if not?".
-# "instead of surgery" and "alternatives to surgery" name their contrast: they ask how the thing relates to it.
-_ANOTHER = re.compile(r"\b(?:what|anything|something|who|where|which)\s+else\b|\balternatives?\b(?!\s+to\b)"
-                      r"|\binstead\b(?!\s+of\b)|\botherwise\b"
-                      r"|\b(?:other|another)\s+(?:options?|treatments?|ways?|choices?|approach\w*|therap\w*)\b"
-                      r"|\bif\s+(?:not\b|(?:\w+\s+){0,3}?(?:can'?t|cannot|isn'?t|aren'?t|won'?t|is\s+not|are\s+not"
-                      r"|(?:is|are)\s+(?:not\s+)?(?:impossible|unsuitable|not\s+possible)))", re.I)
-
-
-def asks_for_another(question: str) -> bool:
-    """Does a follow-up ask for another option than the previous answer gave ("what if surgery
-    isn't possible?")? Then the passage that answer quoted is no answer to it."""
-    return bool(_ANOTHER.search(question))
-
-
-def asks_why(question: str) -> bool:
-    """"Why?", "Why is that?", "How come?", "What is the reason?": a request for a reason."""
-    return bool(_WHY.match(question) or _SIGNIFICANCE.match(question))
-
-
-def asks_significance(question: str) -> bool:
-    """"Why does that matter?", "so what?": a request for a consequence (see `reason_clause`)."""
-    return bool(_SIGNIFICANCE.match(question))
-
-
-def reason_clause(text: str, consequence: bool = False) -> str:
-    """The first clause of `text` that states a cause or purpose (with `consequence`, also a
-    consequence), from its connective to the clause's end, else "". Worked example: "Liver
-    surgery ... is the treatment of choice ..., aiming to potentially prolong survival and
-    ameliorate hormonal symptoms refractory to medical control." -> "aiming to potentially
-    prolong survival and ameliorate hormonal symptoms refractory to medical control"; with
-    `consequence`, "..., which appears to be a dominant site of distant-stage disease, affecting
-    quality of life and overall survival." -> "affecting quality of life and overall survival"."""
-    found = [m for m in (_REASON.search(text), _CONSEQUENCE.search(text) if consequence else None) if m]
-    if not found:
-        return ""
-    m = min(found, key=lambda x: x.start())
-    end = _CLAUSE_END.search(text, m.end())
-    return text[m.start():end.start() if end else len(text)].strip()

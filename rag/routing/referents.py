@@ -15,8 +15,8 @@ from typing import Any
 
 from rag.answer.cues import asks_for_number, asks_what_a_work_found, citation_parts_for
 from rag.core.types import Answer
-from rag.routing.followup import (asks_for_another, asks_significance, asks_why, item_name, name_referent,
-                                  omits_possessor, pick_referent, points_back, reason_clause)
+from rag.routing.followup import item_name, name_referent, omits_possessor, pick_referent, points_back
+from rag.routing.reasons import asks_for_another, asks_significance, asks_why, reason_clause
 from rag.routing.context import split_context
 from rag.routing.router import Turn
 from rag.routing.treatment import names_treatment

@@ -30,7 +30,8 @@ from rag.core.shorthand import expand_shorthand
 from rag.glossary.questions import parse_glossary_question, parse_glossary_terms
 from rag.routing.context import split_context
 from rag.core.text import STOP_WORDS
-from rag.routing.followup import asks_why, is_followup, rewrite
+from rag.routing.followup import is_followup, rewrite
+from rag.routing.reasons import asks_why
 from rag.routing.scope import other_disease
 from rag.routing.treatment import asks_for_detail, asks_next_step, case_told, is_treatment_question, names_tumour
 
@@ -156,8 +157,8 @@ def _continues_case(question: str) -> bool:
     asks about the review's text or only for a figure the pathway cannot give."""
     if _ABOUT_TEXT.search(question) or _asks_beyond_algorithm(question):
         return False
-    if asks_why(question) and not is_followup(question):
-        return False  # "why would they treat the liver first?" asks the review's reason
+    if asks_why(question) and (not is_followup(question) or len(question.split()) > 4):
+        return False  # "why would they treat the liver first?" asks the review's reason; "why not surgery?" the case's
     return is_followup(question) or asks_next_step(question)
 
 
@@ -192,7 +193,8 @@ def _followup_term(question: str) -> str:
     while text != previous:  # "And what about TAE?" -> "what about TAE?" -> "TAE?"
         previous = text
         text = _FOLLOWUP_LEAD.sub("", text)
-    return re.sub(r"^(?:the\s+)", "", text.rstrip("?.! ").strip(), flags=re.I)
+    # "and the PRRT one?": a placeholder noun after the term names nothing more
+    return re.sub(r"^(?:the\s+)|\s+(?:one|thing|bit)$", "", text.rstrip("?.! ").strip(), flags=re.I)
 
 
 def _leans_on_text_question(question: str, anchor: str) -> bool:

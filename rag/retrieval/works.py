@@ -1,0 +1,104 @@
+"""Which work a bibliographic question is about: this review, or one its reference list cites.
+
+"When was the ENETS guideline update published?", "page numbers for the Dasari article?", "the
+paper on prognostic factors - which journal?" carry their own subject; "when was it published?",
+"the machairas NELM review - journal?" and "who's the lead author on the neuroendocrine liver
+mets review?" ask about this review. A cited author's surname names that reference; a name, or
+a topic, that is not this review's (its first author, its title and keywords and the short forms
+its text defines) names another work. In: a question and what the index says of its own
+documents. Out: the references a question names by author, and whether it names another work.
+The structural cues themselves are in rag/retrieval/structure.py.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+from typing import Sequence
+
+from rag.core.text import stem, zipf
+from rag.retrieval.structure import BIBLIO_FILLER, SECTION_CUES
+
+__all__ = ["author_names", "references_by_author", "names_other_work"]
+
+_COMMON_ZIPF = 4.0  # more common in English than about 1 in 100,000 words
+
+_NAME = re.compile(r"\b[A-Z][\w'\-]{2,}")
+
+
+@lru_cache(maxsize=1024)
+def author_names(reference_text: str) -> frozenset[str]:
+    """Surnames in a reference's author list, lower-cased: "Hofland J, Kaltsas G, de Herder WW.
+    ..." -> {"hofland", "kaltsas", "herder"}."""
+    return frozenset(n.lower() for n in _NAME.findall(reference_text.split(". ", 1)[0]))
+
+
+_NAME_ZIPF = 3.0  # a lower-case word English uses less than once per million words may be a name
+
+
+def references_by_author(question: str, authors: Sequence[tuple[str, frozenset[str]]]) -> list[str]:
+    """"The Hofland review", "Dasari et al.", "hofland et al - what year?": a surname from a
+    reference's author list points at that reference, written as a name (capitalised, even
+    first in the question) or in lower case when English hardly uses the word ("pape", not
+    "costa" if it were a common word)."""
+    names = {w.lower() for w in _NAME.findall(question)}
+    names |= {w for w in re.findall(r"\b[a-z][\w'\-]{2,}", question) if zipf(w) < _NAME_ZIPF}
+    if not names:
+        return []
+    return [uid for uid, surnames in authors if names & surnames]
+
+
+# A work named by what it is about: "the paper on prognostic factors", "the study about incidence".
+_WORK_ON = re.compile(r"\b(?:papers?|stud(?:y|ies)|articles?|works?|publications?|guidelines?|references?|reviews?|"
+                      r"one)\s+(?:on|about|regarding|into|looking\s+at|dealing\s+with)\s+(?P<topic>[^?.!,;:()\-\u2013]+)",
+                      re.I)
+
+
+def _of_topic(question: str, own_topic: frozenset[str]) -> bool:
+    """Is a work named by a topic that this review's own title and keywords do not hold ("the
+    paper on prognostic factors")? "The paper on liver metastases" may be this one; an
+    abbreviation ("the review on NELM") names no work by itself."""
+    for m in _WORK_ON.finditer(question):
+        own = _own_words(m.group("topic"), own_topic)
+        words = [w for w in re.findall(r"[A-Za-z][A-Za-z\-]{2,}", m.group("topic"))
+                 if w.lower() not in BIBLIO_FILLER and sum(c.isupper() for c in w) < 2]
+        if words and any(w.lower() not in own for w in words[:3]):
+            return True
+    return False
+
+
+def _own_words(text: str, own_topic: frozenset[str]) -> frozenset[str]:
+    """The words of `text` this review's title and keywords hold, directly or as a lay word for
+    one of theirs ("liver mets" -> metastases), lower-cased."""
+    from rag.retrieval.lay import lay_expansions
+
+    lay_for_own = {w.lower() for lay, clinical in lay_expansions(text)
+                   if any(stem(c.lower()) in own_topic for c in re.findall(r"[A-Za-z]+", clinical)) for w in lay.split()}
+    return frozenset(w.lower() for w in re.findall(r"[A-Za-z][A-Za-z\-]+", text)
+                     if stem(w.lower()) in own_topic or w.lower() in lay_for_own)
+
+
+def names_other_work(question: str, own_names: frozenset[str] = frozenset(),
+                     own_topic: frozenset[str] = frozenset()) -> bool:
+    """Does a bibliographic question carry its own subject ("when was the ENETS guideline
+    update published?", "the paper on prognostic factors - which journal?") rather than ask
+    about this review ("when was it published?")? `own_topic`: the stems of this review's
+    title and keywords."""
+    if own_topic and _of_topic(question, own_topic):
+        return True
+    cues = SECTION_CUES[0][1]
+    rest = [w for w in re.findall(r"[A-Za-z][A-Za-z\-]{2,}", cues.sub(" ", question))
+            if w.lower() not in BIBLIO_FILLER]
+    # A name ("the Hofland review", "the Dasari study") points at a cited work by itself; the
+    # article's own first author does not. Words English uses all the time ("need", "essay",
+    # "pls") are the asker's filler, not a work's subject.
+    later_words = re.findall(r"[A-Za-z][A-Za-z\-]{2,}", question)[1:]
+    # Nor is a word of this review's own topic ("the machairas NELM review").
+    named = [w for w in later_words if w[0].isupper() and w in rest and w.lower() not in own_names
+             and stem(w.lower()) not in own_topic]
+    own = _own_words(question, own_topic) if own_topic else frozenset()
+    subject = [w for w in rest if zipf(w.lower()) < _COMMON_ZIPF and w.lower() not in own_names | own]
+    # "Harvard style ref for the Machairas review, for my dissertation": the article's own
+    # author names the work, whatever else the asker says about why they want it.
+    names_own = any(w.lower() in own_names for w in later_words)
+    return bool(named) or (len(subject) >= 2 and not names_own)
