@@ -150,7 +150,9 @@ class Pipeline:
         # One lookup per term asked about ("TACE vs TAE" asks two), answered in that order.
         lookups = [self.glossary.lookup(term) for term in turn.glossary_terms or (turn.glossary_term,)]
         found = any(lookup.matches or lookup.did_you_mean for lookup in lookups)
-        if not found:
+        described = () if found or len(lookups) > 1 or " " not in lookups[0].query.strip() else self.described.closest(
+            [lookups[0].query, self.expand(lookups[0].query)])  # "the acronym for the op where they split the liver"
+        if not found and not described:
             # "What is the DOI?" looks like an abbreviation question but the review answers
             # it elsewhere: prefer a grounded answer from the text to a glossary miss. A typo
             # ("Expand ALLPS") keeps its "did you mean": the text would only match "expand".
@@ -158,8 +160,6 @@ class Pipeline:
             retrieved = self._answer_retrieval(turn, started)
             if not retrieved.abstained:
                 return retrieved
-        described = () if found or len(lookups) > 1 or " " not in lookups[0].query.strip() else self.described.closest(
-            [lookups[0].query, self.expand(lookups[0].query)])  # "the acronym for the op where they split the liver"
         # A typo gets a labelled "did you mean" that cites where the suggestions are defined.
         entries = [d.entry for d in described]
         for lookup in lookups:

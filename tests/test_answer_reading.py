@@ -227,3 +227,13 @@ def test_the_kinds_of_a_class_asked_by_count_are_its_members():
     from rag.answer.cues import instance_class
     assert instance_class("what are the three types of liver mets distribution in figure 1?")
     assert not instance_class("what are the treatment options?")
+
+
+@pytest.mark.model
+@pytest.mark.parametrize("question, abstains", [
+    ("What are the Milan criteria for transplant in NELM?", True),  # no passage says "Milan"
+    ("what does the RAPID trial show for liver mets?", True),
+    ("which reference is the ENETS guideline?", False),  # its entry names ENETS
+])
+def test_a_thing_named_by_its_proper_name_is_answered_only_by_a_passage_that_names_it(pipeline, question, abstains):
+    assert pipeline.ask(question).abstained is abstains

@@ -11,7 +11,8 @@ about what a review can say, not a weight:
 - a prediction of one person's outcome ("will my mum be cured?") is never answered by a
   review's statements about groups of patients;
 - a question that names a population or a matter of daily life (children, pregnancy,
-  driving, alcohol, cost) is about it, and a passage that does not name it says nothing of it.
+  driving, alcohol, cost) is about it, and a passage that does not name it says nothing of it;
+  so is one that names a particular thing by its proper name ("the Milan criteria").
 The question-shape cues are in rag/answer/cues.py; what a passage's kind can answer, decided
 before any passage is weighed, is in rag/answer/kinds.py.
 """
@@ -23,10 +24,17 @@ from typing import Sequence
 
 from rag.answer.cues import DEGREE_RE, asks_for_number, asks_likelihood, asks_personal_outcome, named_circumstances
 from rag.answer.segments import Segment, strip_citation_marks
+from rag.core.text import STOP_WORDS
 
 # A quantity, not a number fused into a name or a compound label ("G1", "Ki-67", "2-stage",
 # "1- and 2-stage"): those name a kind of thing and answer no "how many".
 QUANTITY_RE = re.compile(r"(?<![\w-])\d+(?:[.,]\d+)?(?!\w|-)")
+
+
+# A proper name before a kind noun names one particular thing ("the Milan criteria", "the RAPID
+# trial", "the WHO classification"): only a passage that names it can say what it is.
+NAMED_THING = re.compile(r"\b([A-Z][\w-]+)\s+(?:criteria|criterion|trial|classification|score|system|protocol|"
+                         r"guidelines?|consensus|study|regimen|staging|grading)\b")
 
 
 def can_answer(question: str, pieces: Sequence[Segment], structural: bool) -> bool:
@@ -39,6 +47,9 @@ def can_answer(question: str, pieces: Sequence[Segment], structural: bool) -> bo
         return False
     if not named_circumstances(question) <= named_circumstances(" ".join(p.text for p in pieces)):
         return False
+    quoted = " ".join(p.text for p in pieces).casefold()
+    if any(name.casefold() not in quoted for name in NAMED_THING.findall(question) if name.casefold() not in STOP_WORDS):
+        return False  # "what are the Milan criteria?" is not answered by a passage that never says "Milan"
     if structural and any(p.unit.section != "figure" for p in pieces):
         return True
     # Page numbers and years of a bibliographic record are not the figure a clinical

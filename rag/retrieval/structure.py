@@ -45,7 +45,7 @@ RECORD_AGE = (r"how (?:recent|old|new|current|up[- ]to[- ]date) is (?:it|(?:this
               r"|out of date|up[- ]to[- ]date)|(?:did|does|has) (?:it|this|(?:this|the) (?:review|article|paper|publication))"
               r" (?:first )?come out")
 RECORD_DETAILS = (r"(?:citation|reference|publication|bibliographic\w*) (?:details|info\w*|data|record)"
-                  r"|full (?:reference|citation)")
+                  r"|full (?:reference|citation)|(?:in|into|to) (?:my|our|a) (?:bibliography|reference list)")
 # The authors as the subject of a verb of opinion ask what the review says, not who wrote it:
 # "do the authors see it as routine?", "what do the authors recommend?".
 AUTHORS = (r"authors?(?!'?\s+(?:see|sees|think|consider|recommend|suggest|say|says|view|regard|describe|discuss|believe"
@@ -84,7 +84,11 @@ _PURPOSE_RE = re.compile(
     # what it sets out to do: "what is the review trying to achieve?"; a bare "it" only with "set out"
     # ("what does it actually set out to do?"): "what is it meant to achieve?" may be about a treatment
     r"|\b(?:does|did|do|is|was|are)\s+(?:this|the\s+(?:review|article|paper)|the\s+authors)\s+(?:\w+\s+)?"
-    r"(?:set(?:ting)?\s+out|trying|aiming|meant|intended)\s+to\s+(?:do|achieve|show|cover|accomplish)\b"
+    r"(?:set(?:ting)?\s+out|trying|aiming|meant|intended)\s+to\s+(?:help\s+(?:\w+\s+){0,2}?)?(?:do|achieve|show|cover"
+    r"|accomplish)\b"
+    # a summary of it, or what it covers: "summarise in one line what this paper covers"
+    r"|\bwhat\s+(?:this|the)\s+(?:review|article|paper)\s+(?:covers|discusses|deals\s+with|is\s+about)\b"
+    r"|\bsummar(?:y|ise|ize)\b(?:\s+\w+){0,5}?\s+(?:this|the)\s+(?:review|article|paper)\b"
     r"|\b(?:does|did)\s+it\s+(?:\w+\s+)?set\s+out\s+to\s+(?:do|achieve|show|cover|accomplish)\b"
     # what the whole of it is about, with nothing after "about": "what is it actually about?"
     r"|\bwhat(?:'s| is)\s+(?:it|this|this (?:review|article|paper)|the (?:review|article|paper))"
@@ -202,7 +206,7 @@ def _units_named_in(question: str, article: Any) -> list[str]:
                                                     and not _CITING_IT.search(question))):
                 continue  # "which reference was published in 2017" is about the reference list
             found.append(by_local[section])
-    if _asks_for_reference_list(question):
+    if _asks_for_reference_list(question) and not _CITING_IT.search(question):  # "list it in my bibliography"
         found.extend(by_local[f"reference-{n}"] for n in references)
     if _REFERENCE_LIST_CUE.search(question):
         found.extend(_references_by_year(question, [u for u in article.units if u.section == "reference"]))

@@ -96,8 +96,10 @@ def names_other_work(question: str, own_names: frozenset[str] = frozenset(),
     # Nor is a word of this review's own topic ("the machairas NELM review").
     named = [w for w in later_words if w[0].isupper() and w in rest and w.lower() not in own_names
              and stem(w.lower()) not in own_topic]
-    own = _own_words(question, own_topic) if own_topic else frozenset()
-    subject = [w for w in rest if zipf(w.lower()) < _COMMON_ZIPF and w.lower() not in own_names | own]
+    subject = [w for w in rest if zipf(w.lower()) < _COMMON_ZIPF and w.lower() not in own_names]
+    if len(subject) >= 2 and own_topic:  # only then is it worth reading the lay words (a hot path)
+        own = _own_words(question, own_topic)
+        subject = [w for w in subject if w.lower() not in own]
     # "Harvard style ref for the Machairas review, for my dissertation": the article's own
     # author names the work, whatever else the asker says about why they want it.
     names_own = any(w.lower() in own_names for w in later_words)
