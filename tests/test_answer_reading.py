@@ -226,6 +226,7 @@ def test_a_legend_item_answers_only_for_the_short_form_the_question_names(pipeli
 def test_the_kinds_of_a_class_asked_by_count_are_its_members():
     from rag.answer.cues import instance_class
     assert instance_class("what are the three types of liver mets distribution in figure 1?")
+    assert instance_class("what are the names of the distribution types in figure 1, like type I, II and III?")
     assert not instance_class("what are the treatment options?")
 
 

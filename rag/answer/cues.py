@@ -109,9 +109,10 @@ _CALLED = re.compile(r"^\s*what\s+(?:are|were)\s+(?:the|its|their|these|those)\s
 
 
 # "What are the three types of distribution in Figure 1?": a class of kinds, whose members are asked.
-_KINDS_OF = re.compile(r"^\s*what\s+(?:are|were)\s+(?:the|its|their)\s+(?:(?:\d+|"
+_KINDS_OF = re.compile(r"^\s*what\s+(?:are|were)\s+(?:the|its|their)\s+(?:names\s+of\s+(?:the\s+)?)?(?:(?:\d+|"
                        + "|".join(sorted(CARDINALS, key=len, reverse=True)) + r"|different|main|various)\s+)?"
-                       r"(?P<cls>(?:types|kinds|classes|categories|subtypes|patterns)\s+of\s+[\w\s-]{3,60}?)"
+                       r"(?P<cls>(?:types|kinds|classes|categories|subtypes|patterns)\s+of\s+[\w\s-]{3,60}?"
+                       r"|(?:[\w-]+\s+){1,3}(?:types|kinds|classes|categories|subtypes|patterns))"
                        r"(?=\s+(?:in|on|from|shown|listed|described)\b|\s*[?.!]*\s*$)", re.I)
 
 

@@ -83,6 +83,7 @@ class Glossary:
     _variant: Mapping[str, tuple[GlossaryEntry, ...]] = field(init=False, repr=False, compare=False)
     _long: Mapping[str, tuple[tuple[GlossaryEntry, int], ...]] = field(init=False, repr=False, compare=False)
     _phrases: Mapping[str, tuple[GlossaryEntry, ...]] = field(init=False, repr=False, compare=False)
+    _starts: frozenset[str] = field(init=False, repr=False, compare=False)  # each phrase's first word key
     _display: Mapping[str, str] = field(init=False, repr=False, compare=False)
     _fuzzy_short: tuple[str, ...] = field(init=False, repr=False, compare=False)
     _fuzzy_long: tuple[str, ...] = field(init=False, repr=False, compare=False)
@@ -110,6 +111,7 @@ class Glossary:
                                                  for g in ngrams(long_words(e.long))
                                                  for sep in ((" ", "") if len(g) > 1 else (" ",))]))
         set_("_phrases", _phrase_table(groups))
+        set_("_starts", frozenset(k.split(" ", 1)[0] for k in self._phrases))
         display: dict[str, str] = {}
         for e in entries + kept:
             for text in (e.short, *e.variants):
@@ -218,6 +220,9 @@ class Glossary:
         keys = [" ".join(long_words(w.group())) for w in words]
         i = 0
         while i < len(keys):
+            if keys[i] not in self._starts:  # no phrase opens with this word: nothing to join (a hot path)
+                i += 1
+                continue
             for j in range(min(len(keys), i + 12), i, -1):  # longest phrase first
                 hits = [e for e in self._phrases.get(" ".join(keys[i:j]), ()) if e.source in wanted]
                 if hits:

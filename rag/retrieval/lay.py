@@ -27,12 +27,17 @@ _PUBLICATION_CUE = re.compile(rf"\b(?:{RECORD_WORDS}|appeared|appear|issue|volum
 
 
 @lru_cache(maxsize=4)
-def _compiled(path: Path = LAY_TERMS_PATH) -> tuple[tuple[re.Pattern[str], str, tuple[str, ...]], ...]:
+def _compiled(path: Path = LAY_TERMS_PATH) -> tuple[tuple[re.Pattern[str], str, tuple[str, ...], str], ...]:
     terms = json.loads(Path(path).read_text(encoding="utf-8"))["terms"]
     # Longest phrases first, so "come back" is seen before "back" could be.
     ordered = sorted(terms.items(), key=lambda kv: -len(kv[0]))
-    return tuple((re.compile(rf"(?<![\w-]){re.escape(lay)}(?![\w-])", re.I), lay, tuple(clinical))
+    return tuple((re.compile(rf"(?<![\w-]){re.escape(lay)}(?![\w-])", re.I), lay, tuple(clinical), lay.split()[0].casefold())
                  for lay, clinical in ordered)
+
+
+# A phrase can only match where its first word stands as a token of the text (the patterns' own
+# edges are \w and "-"), so a set lookup spares the search of every phrase (a hot path).
+_TOKEN = re.compile(r"[\w-]+")
 
 
 def lay_expansions(text: str) -> list[tuple[str, str]]:
@@ -46,7 +51,10 @@ def lay_expansions(text: str) -> list[tuple[str, str]]:
 
 def _expansions(text: str, path: Path) -> list[tuple[str, str]]:
     out = []
-    for pattern, _, clinical in _compiled(path):
+    tokens = {t.casefold() for t in _TOKEN.findall(text)}
+    for pattern, _, clinical, first in _compiled(path):
+        if first not in tokens:
+            continue
         m = pattern.search(text)
         if m:
             out.extend((m.group(0), term) for term in clinical)
