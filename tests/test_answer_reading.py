@@ -238,3 +238,14 @@ def test_the_kinds_of_a_class_asked_by_count_are_its_members():
 ])
 def test_a_thing_named_by_its_proper_name_is_answered_only_by_a_passage_that_names_it(pipeline, question, abstains):
     assert pipeline.ask(question).abstained is abstains
+
+
+@pytest.mark.model
+@pytest.mark.parametrize("question, item, not_in", [
+    ("is OLT in the algorithm?", "OLT, orthotopic liver transplantation", ""),  # the page runs PPRT and OLT into one piece
+    ("is TACE listed in figure 2?", "TACE, transarterial chemoembolization", "ALPPS"),  # one item asked, not the list
+])
+def test_a_named_legend_item_is_found_wherever_the_page_puts_it(pipeline, question, item, not_in):
+    answer = pipeline.ask(question)
+    assert not answer.abstained and item in answer.answer
+    assert not not_in or not_in not in answer.answer

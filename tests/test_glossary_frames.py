@@ -211,6 +211,10 @@ def test_a_choice_closing_a_case_stays_a_treatment_question(glossary):
                  id="expanding-is-no-expand"),
     pytest.param("what does TACE mean for her survival?", (), id="mean-before-an-object"),
     pytest.param("which abbreviations in the legend are embolization treatments?", (), id="form-word-no-term"),
+    pytest.param("does the liver expand after PVE?", (), id="expand-in-its-sense-of-growing"),
+    pytest.param("my letters from the clinic mention TACE and TAE, what should I expect?", (),
+                 id="letters-in-their-sense-of-correspondence"),
+    pytest.param("TACE in my notes, pls expand it", ("TACE",), id="expand-it-asks-for-the-long-form"),
 ])
 def test_a_word_about_the_form_anywhere_asks_for_the_terms_beside_it(glossary, question, terms):
     """When no frame parses the sentence, a word that asks about a term's form ("abbreviation",

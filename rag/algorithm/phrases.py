@@ -33,6 +33,8 @@ CLAUSE_BREAK = re.compile(
 NEG_AFTER = re.compile(r"^\s*(?:(?:were|was|is|are|has been|have been)\s+)?(?:excluded|ruled out|absent|"
                         r"negative|neg|-ve|not (?:seen|found|detected|present))(?!\w)", _F)
 
+# A grade read off the tumour's name, which states no feature of a case (rag/routing/treatment.py).
+GRADE_BY_NAME = re.compile(r"\bcarcinoids?\b", _F)
 GRADE_PATTERNS = [  # (pattern, value, assumed?)
     (re.compile(r"\bG\s?1\s*(?:/|-|or|to)\s*G?\s?2\b", _F), "G1/G2", False),
     (re.compile(r"\b(?:NET\s+)?G\s?-?([123])\b", _F), "G{}", False),
@@ -44,7 +46,7 @@ GRADE_PATTERNS = [  # (pattern, value, assumed?)
     (re.compile(r"\bintermediate[- ]grade\b", _F), "G2", True),
     (re.compile(r"\b(?:well[- ]diff(?:erentiated)?|low[- ]grade)\b", _F), "G1/G2", True),
     # "carcinoid" is the older name of a well-differentiated NET (typical and atypical carcinoid)
-    (re.compile(r"\bcarcinoids?\b", _F), "G1/G2", True),
+    (GRADE_BY_NAME, "G1/G2", True),
 ]
 GRADE_WORD = {"1": "1", "i": "1", "one": "1", "2": "2", "ii": "2", "two": "2", "3": "3", "iii": "3", "three": "3"}
 # The Ki-67 (MIB-1) labelling index is the proliferation index NEN grading uses (WHO 2019). A

@@ -60,10 +60,11 @@ _WHICH_PARTICULARS = re.compile(r"^\s*(?:which|what)\s+(?:specific\s+|particular
 ENUMERATION = re.compile(r"such as|including|includ\w+\b|e\.\s?g\.|i\.\s?e\.|namely|:|\(", re.I)
 TITLE_CUE = re.compile(r"\b(?:title|titled|called|named|heading)\b", re.I)
 # Several items asked for at once ("which treatments does it list?", "what abbreviations are in the
-# legend?"): a figure answers with its whole caption, not its title or one legend item.
+# legend?", "list the items"): a figure answers with its whole caption, not its title or one legend
+# item. "Is TACE listed in Figure 2?" asks for one.
 ASKS_SEVERAL = re.compile(r"\b(?:which|what)\s+(?:other\s+|kinds?\s+of\s+|types?\s+of\s+)?(?:[\w-]+\s+)?(?:treatments"
                           r"|therapies|options|abbreviations|acronyms|terms|procedures|drugs|modalities|approaches"
-                          r"|techniques|items)\b|\blist(?:s|ed)?\b", re.I)
+                          r"|techniques|items)\b|^\s*(?:please\s+)?list\b", re.I)
 TOPIC_RE = re.compile(r"\b(?:discuss\w*|cover\w*|mention\w*|address\w*|topics?|subjects?|key ?words?|about|"
                        r"includ\w*|deal\w* with|touch\w* on|focus\w*)\b", re.I)
 # Whether something appears somewhere ("is interferon anywhere in the algorithm?", "is a

@@ -75,7 +75,7 @@ def kind_rule(answerer: Answerer, question: str, asked: str,
     return can_answer
 
 
-# A token typed as a short form: two capitals or more ("TACE", "SI-NEN", "panNEN", "IFNa" not).
+# A token typed as a short form: two capitals or more ("TACE", "SI-NEN", "panNEN", "IFNa"; not "Liver").
 _SHORT_FORM = re.compile(r"(?<![\w-])(?=[\w-]*[A-Z][\w-]*[A-Z])[A-Za-z][\w-]*")
 
 
@@ -87,9 +87,10 @@ def _short_forms_named(question: str, aliases: Sequence[tuple[str, str]]) -> fro
 
 
 def _defines_one_of(item: str, named: frozenset[str]) -> bool:
-    """Is a legend item ("TACE, transarterial chemoembolization") the definition of a named term?"""
-    short, _, long = item.partition(",")
-    return short.strip().casefold() in named or long.strip().casefold() in named
+    """Does a legend item ("TACE, transarterial chemoembolization") define a named term? The page
+    runs two items into one piece where its legend has a comma for a semicolon ("PPRT, ..., OLT,
+    orthotopic liver transplantation"), so every term in the piece counts, not only its first."""
+    return any(re.search(rf"(?<![\w-]){re.escape(n)}(?![\w-])", item, re.I) for n in named)
 
 
 def names_only_class(answerer: Answerer, wanted: str, weights: dict[str, float],

@@ -19,7 +19,7 @@ __all__ = ["TEXT_SPEAK", "DIGIT_WORDS", "SYMBOLS", "FRAME_WORDS", "RARE_ZIPF", "
            "BARE", "ANAPHORIC", "ANAPHORIC_THING", "KIND_NOUNS", "TERM_PREFIX", "SEPARATOR",
            "COMPARISON_LEAD", "QUOTES", "COURTESY_LEAD", "COURTESY_TAIL", "CONTEXT_LEAD", "CONJUNCTION",
            "GUESS", "SAME_AS", "SENTENCE_BREAK", "CLAUSE_BREAK", "ASKS", "PLURAL_POINTER", "CONFIRM_TAIL",
-           "REVERSE_GUESS", "IDENTITY", "IDENTITY_AFTER", "ALL_TERMS", "FORM_CUE"]
+           "REVERSE_GUESS", "IDENTITY", "IDENTITY_AFTER", "ALL_TERMS", "FORM_CUE", "PLACEHOLDER"]
 
 # Chat spellings of the words that frame a question, each as people type it in chat and search
 # boxes ("wat", "u", "4" for "for"), and common slips of those words. Only frame words belong
@@ -278,8 +278,18 @@ ASKS = re.compile(r"^(?:what|what's|whats|wat|how|why|when|where|which|who|whom|
 # is planned, can someone tell me what the abbreviation means", "PVE and PVL - what are they short
 # for?"). "mean" counts only closing its clause ("what do they mean?"), never before an object
 # ("what does TACE mean for survival?"), nor after "that", which may point at a statement ("the
-# review says OLT is restricted, what does that mean?"); "letter" only in the plural ("those letters").
+# review says OLT is restricted, what does that mean?"). Words with another common sense count
+# only in the abbreviation one ("letters", not one's letters from a clinic; "expand it", not a
+# liver that expands after PVE).
 FORM_CUE = re.compile(r"\b(?:stands?\s+for|short\s+for|shorthand\s+for|abbreviations?|abbreviated|abbreviate|acronyms?"
-                      r"|initials|letters|(?:full|long|expanded)[\s-]+(?:form|name|term|version)s?|spel(?:led|t|l)\s+out"
-                      r"|expand|expansion|meaning|(?<!that\s)(?<!this\s)(?<!\bit\s)(?:mean|means)(?=\s*(?:[?.!,;]|$|exactly\b|here\b|again\b)))\b",
+                      r"|initials|(?:full|long|expanded)[\s-]+(?:form|name|term|version)s?|spel(?:led|t|l)\s+out"
+                      # "letters" and "expand" in their abbreviation sense only: not one's letters from a
+                      # clinic, not a liver that expands after PVE
+                      r"|(?<!my\s)(?<!our\s)(?<!his\s)(?<!her\s)(?<!their\s)letters(?!\s+(?:from|to|of\s+referral)\b)"
+                      r"|(?:(?:can|could|would)\s+(?:you|u)\s+|please\s+|pls\s+)expand\b"
+                      r"|expand\s+(?:it|that|this|them|those|these|on\s+(?:it|that|this))\b|expansion\s*[?.!]*\s*$"
+                      r"|meaning|(?<!that\s)(?<!this\s)(?<!\bit\s)(?:mean|means)(?=\s*(?:[?.!,;]|$|exactly\b|here\b|again\b)))\b",
                       re.IGNORECASE)
+# A placeholder noun closing a half-remembered name, which names nothing more: "the peptide
+# receptor thing", "and the PRRT one?".
+PLACEHOLDER = re.compile(r"\s+(?:thing|things|stuff|one|bit|procedure|treatment)\s*$", re.IGNORECASE)

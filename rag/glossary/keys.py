@@ -139,9 +139,11 @@ _VOWELS = set("aeiou")
 def plausible_slip(typed: str, intended: str) -> bool:
     """Is `typed` one edit from `intended` the way a slip of the fingers or of memory makes it?
     A swap, a letter doubled over its neighbour ("ALPSS" for ALPPS), a letter added or dropped
-    after the first, a key's neighbour, or one vowel for another ("TACA" for TACE). Another short form one letter away ("SBRT", stereotactic body
-    radiotherapy, is not a slip of SIRT; "FNA" not of IFNa) is a word of its own, so a short
-    key (<= 5 letters) gets a "did you mean" only for these slips."""
+    after the first, a key's neighbour, or one vowel for another ("TACA" for TACE). Another
+    short form one letter away ("SBRT", stereotactic body radiotherapy, is not a slip of SIRT;
+    "FNA" not of IFNa) is a word of its own, so a short key (<= 5 letters) gets a "did you
+    mean" only for these slips.
+    """
     a, b = typed.casefold(), intended.casefold()
     if len(a) == len(b):
         diff = [i for i, (x, y) in enumerate(zip(a, b)) if x != y]

@@ -42,7 +42,7 @@ from rag.core.text import STOP_WORDS
 from rag.glossary.frames import (ALL_TERMS, ALWAYS, ANAPHORIC, ANAPHORIC_THING, ASKS, BARE, CLAUSE_BREAK,
                                  COMPARISON_LEAD, CONFIRM_TAIL, CONJUNCTION, GUESS, IDENTITY, IF_ABBREVIATION,
                                  IDENTITY_AFTER, KIND_NOUNS, PLURAL_POINTER, QUOTES, REVERSE_GUESS, SAME_AS, SENTENCE_BREAK,
-                                 SEPARATOR, TERM_PREFIX, FORM_CUE)
+                                 SEPARATOR, TERM_PREFIX, FORM_CUE, PLACEHOLDER)
 from rag.glossary.keys import short_key, typed_as_word, typing_slip
 from rag.glossary.standard import standard_frame
 
@@ -100,8 +100,6 @@ def _cued(question: str, glossary: Glossary) -> tuple[str, ...]:
 
 # Whether a term differs, with what it differs from left to the context: "is PVL different?"
 _DIFFERENT = re.compile(r"(?:is|are)\s+(?P<a>\S+)\s+(?:any\s+|very\s+)?different(?:\s+(?:then|at\s+all|though))?", re.I)
-# A placeholder noun closing a half-remembered name: "the peptide receptor thing", "... one".
-_PLACEHOLDER = re.compile(r"\s+(?:thing|things|stuff|one|procedure|treatment)\s*$", re.I)
 # A token as a short form may be typed: letters and digits, joined by hyphens ("SI-NEN", "IFN-α").
 _TOKEN = re.compile(r"[^\W_]+(?:-[^\W_]+)*")
 
@@ -175,7 +173,7 @@ def _read(question: str, glossary: Glossary, alone: bool, in_clause: bool = Fals
     for pattern in GUESS:
         guess = pattern.fullmatch(CONJUNCTION.sub("", text))
         if guess and _is_abbreviation(guess.group("t"), glossary) and glossary.lookup(
-                _PLACEHOLDER.sub("", guess.group("guess"))).match_kind == "reverse":
+                PLACEHOLDER.sub("", guess.group("guess"))).match_kind == "reverse":
             return (guess.group("t"),)
     m = IDENTITY.fullmatch(CONJUNCTION.sub("", plain)) or IDENTITY_AFTER.fullmatch(CONJUNCTION.sub("", plain))
     if m and _is_abbreviation(_clean(m.group("a"), glossary), glossary):

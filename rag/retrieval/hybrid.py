@@ -62,8 +62,8 @@ class HybridRetriever:
         self._unit_order = {u.id: i for i, u in enumerate(u for a in index.articles for u in a.units)}
         # The indexed articles' own first authors ("the Machairas review" is this review).
         self._own_names = frozenset(w.lower() for a in index.articles for w in a.first_author.split())
-        # The words this review is about, by its title and keywords ("the paper on liver metastases").
-        # with the short forms its own text defines ("the NELM review")
+        # The words this review is about: its title, keywords and the short forms its own text
+        # defines ("the paper on liver metastases", "the NELM review"); rag/retrieval/works.py.
         defined = [e.get("short", "") for e in (index.glossary or {}).get("entries", ()) if e.get("source") == "review"]
         self._own_topic = frozenset(stem(w.lower()) for a in index.articles
                                     for w in re.findall(r"[A-Za-z][A-Za-z\-]+", " ".join([a.title, *a.keywords, *defined])))

@@ -38,10 +38,11 @@ RECORD_NAME = (r"(?<!does the )(?<!did the )(?<!does this )(?:article|review|pap
 # Going online before the issue is the e-publication: "when did it go online ahead of print?".
 ONLINE_FIRST = (r"ahead of print|online (?:first|publication|release|date)|(?:go|goes|went|gone|put|posted|published|"
                 r"released|appeared|available|come|came) (?:up )?online")
-# Its date asked as how new it is ("how recent is this review?", "is the paper out of date?"), or as
+# Its date asked as how new it is ("how recent is this review?", "is the paper out of date?"; not a
+# bare "is it new?", which may be about a treatment), or as
 # when it came out; its whole record as its "citation details" or "bibliographic info".
 RECORD_AGE = (r"how (?:recent|old|new|current|up[- ]to[- ]date) is (?:it|(?:this|the) (?:review|article|paper|publication))"
-              r"|(?:is|was) (?:it|(?:this|the) (?:review|article|paper)) (?:\w+ )?(?:new|old|recent|current|outdated"
+              r"|(?:is|was) (?:this|the) (?:review|article|paper) (?:\w+ )?(?:new|old|recent|current|outdated"
               r"|out of date|up[- ]to[- ]date)|(?:did|does|has) (?:it|this|(?:this|the) (?:review|article|paper|publication))"
               r" (?:first )?come out")
 RECORD_DETAILS = (r"(?:citation|reference|publication|bibliographic\w*) (?:details|info\w*|data|record)"
@@ -67,7 +68,7 @@ _SECTION_CUES = (
     ("keywords", re.compile(r"\bkey\s*words?\b|\bkeywords?\b|\bindex terms?\b", re.I)),
     # "any conflicts?" of a paper is its conflicts of interest, not a conflict between findings
     ("coi", re.compile(r"\b(conflicts? of interest|competing interests?|disclosures?|declare\w*"
-                       r"|conflicts?(?!\s+(?:between|with|in|of)\b))\b", re.I)),
+                       r"|(?:any|no|have|has|had|declared?|their)\s+conflicts?(?!\s+(?:between|with|in|of|about)\b))\b", re.I)),
 )
 SECTION_CUES = _SECTION_CUES  # rag/retrieval/works.py reads the record's cues too
 # "who is it written for?" asks the review's audience when the question itself names the

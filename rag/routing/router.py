@@ -27,13 +27,14 @@ from rag.core.errors import InvalidQuestionError
 from rag.core.courtesy import unshouted, without_pleasantries
 from rag.core.question import normalise_question
 from rag.core.shorthand import expand_shorthand
+from rag.glossary.frames import PLACEHOLDER
 from rag.glossary.questions import parse_glossary_question, parse_glossary_terms
 from rag.routing.context import split_context
 from rag.core.text import STOP_WORDS
 from rag.routing.followup import is_followup, rewrite
 from rag.routing.reasons import asks_why
 from rag.routing.scope import other_disease
-from rag.routing.treatment import asks_for_detail, asks_next_step, case_told, is_treatment_question, names_tumour
+from rag.routing.treatment import asks_about_cited_work, asks_for_detail, asks_next_step, case_told, is_treatment_question, names_tumour
 
 if TYPE_CHECKING:
     from rag.glossary.store import Glossary
@@ -194,7 +195,7 @@ def _followup_term(question: str) -> str:
         previous = text
         text = _FOLLOWUP_LEAD.sub("", text)
     # "and the PRRT one?": a placeholder noun after the term names nothing more
-    return re.sub(r"^(?:the\s+)|\s+(?:one|thing|bit)$", "", text.rstrip("?.! ").strip(), flags=re.I)
+    return PLACEHOLDER.sub("", re.sub(r"^(?:the\s+)", "", text.rstrip("?.! ").strip(), flags=re.I))
 
 
 def _leans_on_text_question(question: str, anchor: str) -> bool:
@@ -205,20 +206,13 @@ def _leans_on_text_question(question: str, anchor: str) -> bool:
             and not is_treatment_question(anchor))
 
 
-# Another work as the subject of a verb of finding: "what did the ENETS guidelines recommend",
-# "what do the trials show", "what did reference 2 say" (not "based on the studies, what do you recommend").
-_CITED_WORK_FOUND = re.compile(r"\b(?:guidelines?|consensus|stud(?:y|ies)|trials?|et al\.?|ref(?:erence)?\s*\d+)\s+"
-                               r"(?:\w+\s+){0,2}?(?:recommend|say|said|suggest|found|find|show|report|conclude|advise"
-                               r"|propose)\w*", re.I)
-
-
 def _asks_beyond_algorithm(question: str) -> bool:
     """A dose, a rate or a count is not something the Figure 2 pathway can give; without any
     case detail such a question ("which dose of lanreotide?") belongs to retrieval, which
     says honestly when the review does not state it. So does a case that asks only for such a
     detail ("54F, G2 pNET: what dose of lanreotide?"; see `asks_for_detail`), or how one
     person's illness will turn out ("59M, G1 SI-NET, bilobar mets: will he be cured?")."""
-    if asks_for_detail(question) or asks_personal_outcome(question) or _CITED_WORK_FOUND.search(question):
+    if asks_for_detail(question) or asks_personal_outcome(question) or asks_about_cited_work(question):
         # nor what a cited work recommends ("what did the ENETS guidelines recommend for bone mets?"):
         # a pathway is no prognosis: "..., will he be cured?" is retrieval's to decline, and
         # rag/answer/constraints.py `can_answer` does

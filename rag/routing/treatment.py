@@ -17,11 +17,12 @@ import re
 from typing import Sequence
 
 from rag.algorithm.inputs import extract_case, extract_inputs
+from rag.algorithm.phrases import GRADE_BY_NAME
 from rag.core.question import asking_part, normalise_question
 from rag.routing.context import asks_anything
 from rag.routing.followup import is_followup
 
-__all__ = ["asks_for_detail", "asks_next_step", "case_told", "is_treatment_question", "names_treatment",
+__all__ = ["asks_about_cited_work", "asks_for_detail", "asks_next_step", "case_told", "is_treatment_question", "names_treatment",
            "names_tumour"]
 
 _F = re.IGNORECASE
@@ -59,7 +60,17 @@ _CASE_REQUEST = re.compile(
     # offered to every patient?", which asks what the review says)
     r"what (?:would|could|can|should|do|might) (?:you|we|i|they) offer|"
     r"which of (?:the|these|those) (?:[\w-]+ ){0,2}(?:options?|procedures?|strateg(?:y|ies)|approach(?:es)?))\b", _F)
-_CITED_WORK = re.compile(r"\bet al\b", _F)
+# A cited work as the subject: "Pavel et al.", or a guideline, a study, a trial or a numbered
+# reference before a verb of finding ("what did the ENETS guidelines recommend", "what do the
+# trials show"; not "based on the studies, what do you recommend?").
+_CITED_WORK = re.compile(r"\bet al\b|\b(?:guidelines?|consensus|stud(?:y|ies)|trials?|ref(?:erence)?\s*\d+)\s+"
+                         r"(?:\w+\s+){0,2}?(?:recommend|say|said|suggest|found|find|show|report|conclude|advise"
+                         r"|propose)\w*", _F)
+
+
+def asks_about_cited_work(text: str) -> bool:
+    """What a cited work found or recommended is no case for the pathway; retrieval declines it."""
+    return bool(_CITED_WORK.search(text))
 # Framing words of a treatment question, with the shorthand "Tx" (treatment), "Mx" (management), "Rx".
 _GENERIC_REQUEST = re.compile(r"\b(?:options?|treat\w*|therap\w*|manag\w*|approach\w*|candidate|eligib\w*|"
                               r"tx|mx|rx)\b", _F)
@@ -97,7 +108,7 @@ def is_treatment_question(question: str) -> bool:
         return False  # bibliographic, glossary or diagnostic questions ("how should I cite it?")
     if _ABOUT_REVIEW.search(text) and not patient:
         return False  # "what does the review say about ..." asks about the text
-    if _CITED_WORK.search(text):
+    if asks_about_cited_work(text):
         return False  # "What did Pavel et al. recommend for G2 tumours?" asks about a cited work
     if request:
         return True
@@ -165,7 +176,7 @@ def _stated_grade(inputs) -> str | None:
     well-differentiated NET, which the algorithm may assume, but "how is carcinoid heart disease
     managed?" states no case)."""
     named = dict(inputs.evidence).get("grade", "")
-    return None if re.fullmatch(r"carcinoids?", named, re.I) else inputs.grade
+    return None if GRADE_BY_NAME.fullmatch(named) else inputs.grade
 
 
 # -- the case a conversation tells ---------------------------------------------------------------
