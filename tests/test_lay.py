@@ -36,3 +36,28 @@ def test_the_figure_legends_olt_reads_as_the_liver_transplantation_the_abstract_
 ])
 def test_everyday_words_for_the_review_s_terms(lay, clinical):
     assert (lay, clinical) in lay_expansions(f"is {lay} mentioned?")
+
+
+def test_the_first_word_shortcut_finds_what_a_search_of_every_phrase_finds():
+    """lay.py skips a phrase whose first word is not a token of the text (a hot path); that must
+    never change what is found, here over every question of the dev and test splits."""
+    import json
+    import re
+
+    from rag.retrieval.lay import JOURNAL_WORDS_PATH, LAY_TERMS_PATH, _compiled, _expansions
+    from tests.conftest import ROOT
+
+    def every_phrase(text, path):
+        out = []
+        for pattern, _, clinical, _ in _compiled(path):
+            m = pattern.search(text)
+            if m:
+                out.extend((m.group(0), term) for term in clinical)
+        return out
+
+    texts = [json.loads(line)["question"] for name in ("questions.jsonl", "questions_test.jsonl")
+             for line in (ROOT / "eval" / name).read_text(encoding="utf-8").splitlines() if line.strip()]
+    texts += ["X-ray-guided TACE", "the x-ray doctor's view", "curative-intent op", re.escape("cut out?")]
+    for text in texts:
+        for path in (LAY_TERMS_PATH, JOURNAL_WORDS_PATH):
+            assert _expansions(text, path) == every_phrase(text, path), text
