@@ -1,10 +1,8 @@
 """The question-answering chain: normalise -> route -> (glossary | algorithm | retrieval) -> Answer.
 
-Composed from LangChain runnables so it plugs into that ecosystem (tracing, batching,
-`.invoke`), with the project's own types inside: the router's `Turn` flows to the route's
-answerer, which returns an `Answer`. Loading (index, model, BM25, glossary) happens once in
-`load_pipeline`; `ask` is then read-only and safe to call from several threads (the app
-shares one pipeline).
+Composed from LangChain runnables (tracing, batching, `.invoke`); the router's `Turn` flows to the
+route's answerer, which returns an `Answer`. Loading (index, model, BM25, glossary) happens once in
+`load_pipeline`; `ask` is then read-only and safe to call from several threads (the app shares one).
 
 Routing is deterministic and decided in one place (rag/routing/router.py); this module only dispatches:
 abbreviation questions to the glossary, treatment scenarios to the Figure 2 algorithm (never to free
@@ -145,10 +143,12 @@ class Pipeline:
         return self.followups.resolve(turn), started
 
     def _answer_glossary(self, turn: Turn, started: float) -> Answer:
+        from rag.glossary.described import reworded
         from rag.glossary.replies import answer_described, answer_glossary_terms, review_counterparts
 
         # One lookup per term asked about ("TACE vs TAE" asks two), answered in that order.
-        lookups = [self.glossary.lookup(term) for term in turn.glossary_terms or (turn.glossary_term,)]
+        lookups = [reworded(self.glossary.lookup(term), self.glossary.lookup, self.aliases)
+                   for term in turn.glossary_terms or (turn.glossary_term,)]
         found = any(lookup.matches or lookup.did_you_mean for lookup in lookups)
         described = () if found or len(lookups) > 1 or " " not in lookups[0].query.strip() else self.described.closest(
             [lookups[0].query, self.expand(lookups[0].query)])  # "the acronym for the op where they split the liver"
@@ -156,9 +156,9 @@ class Pipeline:
             # "What is the DOI?" looks like an abbreviation question but the review answers
             # it elsewhere: prefer a grounded answer from the text to a glossary miss. A typo
             # ("Expand ALLPS") keeps its "did you mean": the text would only match "expand".
-            # With several terms this applies only when none of them is found.
+            # Only when no term is found, and with a passage naming one ("what is PVC in figure 2?").
             retrieved = self._answer_retrieval(turn, started)
-            if not retrieved.abstained:
+            if not retrieved.abstained and any(lk.query.casefold() in retrieved.answer.casefold() for lk in lookups):
                 return retrieved
         # A typo gets a labelled "did you mean" that cites where the suggestions are defined.
         entries = [d.entry for d in described]

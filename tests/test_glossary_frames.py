@@ -251,3 +251,52 @@ def test_a_letter_doubled_over_its_neighbour_is_a_slip_of_a_short_form(glossary)
 ])
 def test_frames_found_by_the_second_blind_dev_batch(glossary, question, terms):
     assert parse_glossary_terms(question, glossary, alone=True) == terms
+
+
+@pytest.mark.parametrize("question, terms", [
+    # a part of a term, named before or after the verb of meaning, asks for the whole term
+    pytest.param("what does SI mean in SI-NEN", ("SI-NEN",), id="part-before-the-verb"),
+    pytest.param("what do the S's in ALPPS refer to", ("ALPPS",), id="a-plural-letter"),
+    pytest.param("whats the 'P' bit of PVE", ("PVE",), id="a-quoted-bit"),
+    # ...but only letters the term holds, in order: "the citation" is where DOI was met
+    pytest.param("what does DOI mean in the citation", ("DOI",), id="a-place-is-no-term-to-be-part-of"),
+    # where the reader met it, put first, with the part of the figure named
+    pytest.param("In the figure 2 legend what is RE", ("RE",), id="a-legend-put-first"),
+    # the one clause that asks, whatever the others tell
+    pytest.param("wats PPRT, my sister is getting some radioactive drip thing and the paper her dr gave us says PPRT",
+                 ("PPRT",), id="the-asking-clause-first"),
+    pytest.param("what does COPD stand for, my mum has that too as well as the liver mets", ("COPD",),
+                 id="an-unknown-short-form-with-a-told-clause"),
+    # a frame whose slot is no term gives way to the short forms a question about their form holds
+    pytest.param("TACE vs TAE - whats the difference in what the letters stand for", ("TACE", "TAE"),
+                 id="form-words-over-a-slot-that-is-no-term"),
+    # still content questions
+    pytest.param("My dad has NELM. Is TACE safe for him?", (), id="a-content-clause-still-rules"),
+    pytest.param("TACE vs TAE, which is better?", (), id="a-choice-still-rules"),
+])
+def test_parts_places_and_clauses_around_a_term(glossary, question, terms):
+    assert parse_glossary_terms(question, glossary) == terms
+
+
+def test_a_long_form_typed_with_a_synonym_is_found_under_the_review_s_words(glossary):
+    """"small bowel" is the lay name of the small intestine; the reverse lookup then finds SI-NEN,
+    and a short form put in the long form's place ("NEN") is not taken for a rewording."""
+    from rag.glossary.described import reworded
+    from rag.retrieval.lay import lay_expansions
+
+    def aliases(text):
+        return [("neuroendocrine neoplasm", "NEN"), *lay_expansions(text)]
+
+    found = reworded(glossary.lookup("small bowel neuroendocrine neoplasm"), glossary.lookup, aliases)
+    assert found.match_kind == "reverse" and found.matches[0].short == "SI-NEN"
+    assert found.query == "small bowel neuroendocrine neoplasm"  # the reader's words are kept
+    unknown = reworded(glossary.lookup("large bowel neuroendocrine carcinoma"), glossary.lookup, aliases)
+    assert not unknown.matches
+
+
+@pytest.mark.model
+def test_an_unknown_short_form_is_not_answered_with_a_passage_that_never_names_it(pipeline):
+    """"What is the DOI?" may be answered from the record, which prints "doi"; a caption that
+    never says "PVC" answers nothing about it."""
+    answer = pipeline.ask("what does PVC stand for in the liver algorithm")
+    assert answer.route == "glossary" and answer.abstained and "not defined" in answer.answer

@@ -46,6 +46,7 @@ ARTICLES = [parse_pubmed_page(SEED)]
     ("what volume and issue?", ["citation"]),
     ("liver transplant for NELM - do the authors see it as routine?", []),  # what the review says
     ("any conflicts?", ["coi"]),
+    ("pt asking about industry ties - does the paper state a COI?", ["coi"]),  # its usual initials
     ("is ALPPS new? is it a new procedure?", []),  # "it" is the procedure, not the paper
     ("What did Dasari et al. study?", []),  # a name is one more vote in retrieval, not a named unit
     ("What is the 5-year survival after resection?", []),

@@ -27,12 +27,14 @@ def test_abbreviations_compounds_and_ordinary_words_are_left_alone(text):
 @pytest.mark.parametrize("typed, standard", [
     ("pub yr?", "publication year?"),
     ("vol/iss?", "volume and issue?"),
+    ("vol/iss/pp for the review?", "volume and issue and pages for the review?"),
+    ("do the kw include ablation", "do the keywords include ablation"),
     ("1st auth", "first author"),
     ("2nd ref pp", "second reference pages"),
 ])
 def test_clipped_words_of_a_reference_are_written_out(typed, standard):
     """"pub" is "publication" only before a field a record prints; two clipped words joined by a
-    slash list both."""
+    slash list them all."""
     assert expand_shorthand(typed) == standard
 
 

@@ -107,6 +107,17 @@ def test_importance_and_coordinated_influence_ask_for_no_figure(question):
     assert not asks_for_number(question)
 
 
+@pytest.mark.parametrize("question, figure", [
+    pytest.param("the US incidence/prevalence paper, what journal", False, id="a-record-field-of-a-work"),
+    pytest.param("which year was the survival trends study published?", False, id="a-work-s-year"),
+    pytest.param("do they cite any epidemiology paper on how common these tumours are?", False, id="whether-one-is-cited"),
+    pytest.param("what is the incidence of liver metastases in the US?", True, id="the-figure-itself"),
+    pytest.param("how common are liver mets according to the paper they cite?", True, id="a-figure-from-a-cited-work"),
+])
+def test_a_cited_work_named_by_its_subject_is_no_figure_asked_for(question, figure):
+    assert (asks_for_number(question) or asks_likelihood(question)) is figure
+
+
 @pytest.mark.model
 @pytest.mark.parametrize("question, declined", [
     pytest.param("PMID for the Dasari JAMA Onc paper?", True, id="pmid-by-author"),

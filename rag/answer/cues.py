@@ -100,7 +100,12 @@ DEGREE_RE = re.compile(r"\b(?:frequent\w*|often|usual\w*|common\w*|rare\w*|seldo
 _NOT_A_FIGURE = re.compile(r"^\s*who\b|\bwhich (?:one )?(?:of (?:the|its|their|these|those) )?(?:(?:cited|listed|quoted) )?"
                            r"(?:references?|papers?|stud(?:y|ies)|articles?|works?|authors?|guidelines?|citations?|sources?"
                            r"|publications?)\b"
-                           r"|\b(?:first|last|corresponding) author\b", re.I)
+                           r"|\b(?:first|last|corresponding) author\b"
+                           # a field of a cited work's record ("the US incidence paper, what journal?"), or whether
+                           # one is cited ("do they cite any paper on how common it is?"): its subject is no figure asked for
+                           r"|\b(?:papers?|stud(?:y|ies)|articles?|publications?|guidelines?)\b[^?.!]*?\b(?:journal|title|year"
+                           r"|authors?|who|published|volume|issue|pages|doi)\b"
+                           r"|\bcited?\s+(?:any|a|an|some)\s+(?:[\w-]+\s+){0,2}(?:papers?|stud(?:y|ies)|articles?|work)\b", re.I)
 
 
 # "What are the three distribution types called?": the names of a class's members.

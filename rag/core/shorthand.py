@@ -27,6 +27,7 @@ SHORTHAND = {
     "yr": "year", "yrs": "years", "vol": "volume", "ref": "reference", "refs": "references",
     "pic": "picture", "pics": "pictures", "fig": "figure", "figs": "figures", "pg": "page", "pgs": "pages",
     "pp": "pages", "iss": "issue", "auth": "author", "auths": "authors", "jnl": "journal", "publ": "publication",
+    "kw": "keywords", "kws": "keywords",
     "1st": "first", "2nd": "second", "3rd": "third", "4th": "fourth", "5th": "fifth",
     # clinical note shorthand
     "tx": "treatment", "txs": "treatments", "rx": "treatment", "pt": "patient", "pts": "patients",
@@ -35,9 +36,9 @@ SHORTHAND = {
 }
 _TOKEN = re.compile(r"(?<![\w/-])(?:[A-Za-z]+/[A-Za-z]?|[A-Za-z]+|[1-5](?:st|nd|rd|th))(?![\w-]|/\w)")
 # "pub" is a clipped "publication" only as a modifier of what a record prints ("pub yr", "pub
-# date"); alone it is the word. Clipped words joined by a slash list both ("vol/iss").
+# date"); alone it is the word. Clipped words joined by slashes list them all ("vol/iss/pp").
 _PUB = re.compile(r"\bpub(?=\.?\s+(?:year|yr|date|details|info|type)\b)", re.IGNORECASE)
-_PAIR = re.compile(r"(?<![\w/-])([A-Za-z]+)/([A-Za-z]+)(?![\w/-])")
+_PAIR = re.compile(r"(?<![\w/-])[A-Za-z]+(?:/[A-Za-z]+)+(?![\w/-])")
 
 
 def expand_shorthand(text: str) -> str:
@@ -52,6 +53,6 @@ def expand_shorthand(text: str) -> str:
         return found[0].upper() + found[1:] if word[0].isupper() else found
 
     text = _PUB.sub("publication", text)
-    text = _PAIR.sub(lambda m: f"{m.group(1)} and {m.group(2)}" if all(
-        g.casefold() in SHORTHAND for g in m.groups()) else m.group(0), text)
+    text = _PAIR.sub(lambda m: " and ".join(m.group(0).split("/")) if all(
+        g.casefold() in SHORTHAND for g in m.group(0).split("/")) else m.group(0), text)
     return _TOKEN.sub(standard, text)

@@ -24,9 +24,9 @@ from typing import Callable, Sequence
 
 import numpy as np
 
-from rag.glossary.types import GlossaryEntry
+from rag.glossary.types import GlossaryEntry, GlossaryLookup
 
-__all__ = ["Described", "DescribedTerms", "MIN_SIMILARITY", "TIE_MARGIN", "is_description"]
+__all__ = ["Described", "DescribedTerms", "MIN_SIMILARITY", "TIE_MARGIN", "is_description", "reworded"]
 
 # Cosine similarity of all-MiniLM-L6-v2 vectors. Lay descriptions of a legend term score about
 # 0.55-0.85 against its long form ("liver transplant" 0.77 for orthotopic liver transplantation),
@@ -78,6 +78,24 @@ def is_description(text: str) -> bool:
     a procedure, which the review either defines (the word lookup finds it) or does not: a name
     of something else is not offered the nearest entry."""
     return bool(_DESCRIBING.search(text)) or len(text.split()) >= DESCRIPTION_MIN_WORDS
+
+
+def reworded(found: GlossaryLookup, lookup: Callable[[str], GlossaryLookup],
+             aliases: Callable[[str], Sequence[tuple[str, str]]]) -> GlossaryLookup:
+    """A long form typed with words the review does not use ("small bowel neuroendocrine
+    neoplasm" for small intestine ...), found by putting each phrase's other name in (lay
+    words, spellings, rag/retrieval/lay.py) until the reverse lookup matches; else `found`."""
+    if found.matches or " " not in found.query.strip():
+        return found
+    text = found.query
+    for phrase, other in aliases(found.query):
+        if lookup(other).match_kind in ("exact", "variant"):
+            continue  # a short form in a long form's place ("NEN") only hides the long form
+        text = re.sub(rf"(?<!\w){re.escape(phrase)}(?!\w)", other, text, flags=re.IGNORECASE)
+        again = lookup(text)
+        if again.match_kind == "reverse":
+            return GlossaryLookup(found.query, again.matches, "reverse")
+    return found
 
 
 def _unit(vectors: np.ndarray) -> np.ndarray:

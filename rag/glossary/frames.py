@@ -219,8 +219,8 @@ CONFIRM_TAIL = re.compile(r"\s*,\s*(?:right|correct|yes|no|isn'?t\s+it|is\s+it|a
 COURTESY_TAIL = re.compile(r"(?:[,\s]+(?:please|thanks|thank\s+you|thx|ty|for\s+me|then|again|exactly|actually"
                            r"|anyway|precisely))+\s*$", re.IGNORECASE)
 # Where the reader met the term, put first: "in figure 2, what does PPRT stand for".
-CONTEXT_LEAD = re.compile(r"^(?:(?:in|on)\s+(?:the\s+)?" + _PART + r"(?:\s+\d+)?(?:\s*,\s*|\s+(?=what\b|how\b)))?",
-                          re.IGNORECASE)
+CONTEXT_LEAD = re.compile(r"^(?:(?:in|on)\s+(?:the\s+|this\s+)?" + _PART + r"(?:\s+\d+)?(?:\s+(?:legend|caption|key|text))?"
+                          r"(?:\s*,\s*|\s+(?=what\b|how\b)))?", re.IGNORECASE)
 # A conversational opening ("and what does ALPPS stand for?"): dropped before the frames that
 # only an abbreviation question has; before a bare "And TAE?" it marks a follow-up instead.
 CONJUNCTION = re.compile(r"^(?:(?:and|also|so|then|ok|okay)\b[,\s]*)+", re.IGNORECASE)

@@ -1,9 +1,7 @@
-"""The chat's side of the glossary: spotting an abbreviation question (the reply's wording is
-in rag/glossary/replies.py; the frames it is read with in rag/glossary/frames.py).
+"""Spotting an abbreviation question (its frames: rag/glossary/frames.py; replies: replies.py).
 
-In: the user's question and a `Glossary` (rag/glossary/store.py). Out:
-`parse_glossary_terms(question, glossary)` -> the terms asked about (empty when it is no
-abbreviation question; `parse_glossary_question` gives the first, or None).
+In: the user's question and a `Glossary`. Out: `parse_glossary_terms` -> the terms asked about
+(empty when it is no abbreviation question); `parse_glossary_question`, the first, or None.
 
 How a question is read, in four steps:
 1. its frame words are put into standard spelling (`TEXT_SPEAK`: "wats" -> "what is",
@@ -18,19 +16,18 @@ How a question is read, in four steps:
 3. a term that is no entry itself is split on "and", "or", "vs", ",", "/" ("TACE vs TAE",
    "define OLT, RE"); the split counts only when every part is a term on its own;
 4. when the whole question holds no known term, its sentences and clauses are read one by
-   one: "Doctor said ALPPS. What is ALPPS?", "I'm a nurse, what does OLT stand for". It
-   counts only when every clause that asks something asks for a term, so "My dad has NELM.
-   Is TACE safe for him?" and "TACE vs TAE, which is better?" stay content questions.
+   one: "Doctor said ALPPS. What is ALPPS?", "what does COPD stand for, my mum has that too".
+   It counts only when every clause that asks something asks for a term, so "My dad has
+   NELM. Is TACE safe for him?" and "TACE vs TAE, which is better?" stay content questions.
+   A part of a term ("what does SI mean in SI-NEN") asks for the term (rag/glossary/parts.py).
 
 A term typed like an English word (no capital after its first letter, no digit) is a short
 form only when it could not be the word: three letters or more, no stop word, and either a short form
 the glossary holds ("tace", "pvl") or a one-keystroke slip of one ("allps"). So "re", "sa" and
 "who" in lower case stay words, as do near-miss words such as "tale" (one letter off TAE).
 
-It never looks anything up itself beyond `Glossary.lookup`, and never guesses: a typo is
-answered with the labelled "did you mean" the lookup offers. `Glossary` is imported only for
-type checking: rag/glossary/store.py does not import this module, and this module needs no
-more of it than `lookup`.
+It never looks anything up itself beyond `Glossary.lookup` (imported only for type checking),
+and never guesses: a typo is answered with the labelled "did you mean" the lookup offers.
 """
 
 from __future__ import annotations
@@ -44,6 +41,7 @@ from rag.glossary.frames import (ALL_TERMS, ALWAYS, ANAPHORIC, ANAPHORIC_THING, 
                                  IDENTITY_AFTER, KIND_NOUNS, PLURAL_POINTER, QUOTES, REVERSE_GUESS, SAME_AS, SENTENCE_BREAK,
                                  SEPARATOR, TERM_PREFIX, FORM_CUE, PLACEHOLDER)
 from rag.glossary.keys import short_key, typed_as_word, typing_slip
+from rag.glossary.parts import term_of_part
 from rag.glossary.standard import standard_frame
 
 if TYPE_CHECKING:
@@ -77,9 +75,10 @@ def parse_glossary_terms(question: str, glossary: Glossary, alone: bool = False)
         asking = [terms for x, terms in read if terms or ASKS.search(CONJUNCTION.sub("", x.strip()))]
         if asking and all(asking):
             terms = tuple(dict.fromkeys(t for terms in asking for t in terms))
-            if _known(terms, glossary):
+            if _known(terms, glossary) or _shaped(terms, glossary):
                 return terms
-    return whole or _cued(question, glossary)
+    # A slot that is no term ("TACE vs TAE - what is the difference in what the letters"): the known short forms first.
+    return _cued(question, glossary) or whole
 
 
 def _cued(question: str, glossary: Glossary) -> tuple[str, ...]:
@@ -116,13 +115,19 @@ def _read_sentence(sentence: str, glossary: Glossary, last: bool = False) -> tup
         return terms
     read = [(c, _read(c, glossary, True, in_clause=True, closing=last and i == len(clauses) - 1))
             for i, c in enumerate(clauses)]
-    asking = [t for c, t in read if ASKS.search(CONJUNCTION.sub("", c.strip()))]
+    asking = [t for c, t in read if ASKS.search(CONJUNCTION.sub("", standard_frame(c, glossary).strip()))]
     if not all(asking):
         return terms  # "is it safe, TACE?" asks something else first
     if len(asking) > 1:
         found = tuple(dict.fromkeys(t for ts in asking for t in ts))
         return found if _known(found, glossary) else terms
-    return read[-1][1] if _known(read[-1][1], glossary) else terms
+    # The clause that asks, whatever the others tell ("wats PPRT, her letter says PPRT"); else the last ("define olt, re").
+    asked = asking[0] if asking else read[-1][1]
+    return asked if _known(asked, glossary) or _shaped(asked, glossary) else terms
+
+
+def _shaped(terms: tuple[str, ...], glossary: Glossary) -> bool:  # "COPD": only an abbreviation, known or not
+    return bool(terms) and all(_is_abbreviation(t, glossary) for t in terms)
 
 
 def _known(terms: tuple[str, ...], glossary: Glossary) -> bool:
@@ -146,6 +151,9 @@ def _read(question: str, glossary: Glossary, alone: bool, in_clause: bool = Fals
     `closing` clause may be one bare term ("sorry to bother you, alpps?"), never a choice
     ("G2 pNET, insufficient FLR: PVE or ALPPS?")."""
     plain = standard_frame(question, glossary)
+    part_of = term_of_part(plain, lambda t: glossary.lookup(t).match_kind in ("exact", "variant"))
+    if part_of:
+        return (part_of,)  # "what does SI mean in SI-NEN"
     text = _compared(plain)
     if ALL_TERMS.fullmatch(CONJUNCTION.sub("", text)):
         return tuple(dict.fromkeys(e.short for e in glossary.entries))

@@ -67,7 +67,7 @@ _SECTION_CUES = (
         + REFERENCE_FOR_IT + "|" + ONLINE_FIRST + r")\b|" + GUESSED_TYPE, re.I)),
     ("keywords", re.compile(r"\bkey\s*words?\b|\bkeywords?\b|\bindex terms?\b", re.I)),
     # "any conflicts?" of a paper is its conflicts of interest, not a conflict between findings
-    ("coi", re.compile(r"\b(conflicts? of interest|competing interests?|disclosures?|declare\w*"
+    ("coi", re.compile(r"\b(conflicts? of interest|COIs?|competing interests?|disclosures?|declare\w*"
                        r"|(?:any|no|have|has|had|declared?|their)\s+conflicts?(?!\s+(?:between|with|in|of|about)\b))\b", re.I)),
 )
 SECTION_CUES = _SECTION_CUES  # rag/retrieval/works.py reads the record's cues too
