@@ -48,6 +48,11 @@ def test_another_cancer_is_named_in_the_turn(glossary):
 
 @pytest.mark.parametrize("history, question, expected, term", [
     pytest.param(["What does TACE stand for?"], "And TAE?", "glossary", "TAE", id="glossary-follow-up"),
+    # a discourse particle, or a clause that only tells, adds nothing to the term asked about
+    pytest.param(["what does panNEN mean"], "what about SI-NEN then", "glossary", "SI-NEN", id="particle-after-the-term"),
+    pytest.param(["what does ALPPS stand for"], "what about PVE, it's in the same legend", "glossary", "PVE",
+                 id="a-told-clause-after-the-term"),
+    pytest.param(["What does TACE stand for?"], "and TAE, is it safe?", "retrieval", "", id="a-clause-that-asks-more"),
     pytest.param(["How should a G2 pancreatic NEN with unresectable liver-only metastases be treated?"],
                  "and for small intestine primaries?", "algorithm", "", id="algorithm-follow-up"),
     pytest.param(["What is the treatment of choice for resectable NELM?"], "Why?", "retrieval", "",

@@ -27,7 +27,7 @@ from rag.core.errors import InvalidQuestionError
 from rag.core.courtesy import unshouted, without_pleasantries
 from rag.core.question import normalise_question
 from rag.core.shorthand import expand_shorthand
-from rag.glossary.frames import PLACEHOLDER
+from rag.glossary.frames import ASKS, CLAUSE_BREAK, COURTESY_TAIL, PLACEHOLDER
 from rag.glossary.questions import parse_glossary_question, parse_glossary_terms
 from rag.routing.context import split_context
 from rag.core.text import STOP_WORDS
@@ -194,6 +194,12 @@ def _followup_term(question: str) -> str:
     while text != previous:  # "And what about TAE?" -> "what about TAE?" -> "TAE?"
         previous = text
         text = _FOLLOWUP_LEAD.sub("", text)
+    # "what about SI-NEN then", "what about PVE, it's in the same legend": a discourse particle
+    # or a clause that only tells adds nothing to what is asked about
+    text = COURTESY_TAIL.sub("", text.rstrip("?.! ")).strip() or text
+    first, *told = CLAUSE_BREAK.split(text)
+    if told and first.strip() and not any(ASKS.search(t.strip()) for t in told):
+        text = first
     # "and the PRRT one?": a placeholder noun after the term names nothing more
     return PLACEHOLDER.sub("", re.sub(r"^(?:the\s+)", "", text.rstrip("?.! ").strip(), flags=re.I))
 
