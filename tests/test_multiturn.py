@@ -124,6 +124,10 @@ def test_a_changed_value_cites_the_phrase_it_came_from_now():
     pytest.param("is that from figure 2?", "retrieval", id="a-figure-is-the-text"),
     pytest.param("where does the review say that?", "retrieval", id="the-review-is-the-text"),
     pytest.param("why would they treat the liver first?", "retrieval", id="a-reason-is-the-text"),
+    # what decides a matter, or what a treatment does for a complaint: the review's criteria and aims
+    pytest.param("what decides if it's feasible?", "retrieval", id="a-determinant-is-the-text"),
+    pytest.param("will it help the flushing though?", "retrieval", id="what-a-treatment-does-is-the-text"),
+    pytest.param("and if she had bone mets?", "algorithm", id="a-changed-feature-is-the-case"),
     pytest.param("what about ablation?", "algorithm", id="a-treatment-is-the-case"),
 ])
 def test_a_follow_up_about_the_algorithms_answer_reaches_the_route_of_what_it_asks(glossary, question, expected):

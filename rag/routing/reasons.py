@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import re
 
-__all__ = ["asks_why", "asks_significance", "asks_for_another", "reason_clause"]
+__all__ = ["asks_why", "asks_significance", "asks_for_another", "asks_what_it_does", "reason_clause"]
 
 
 _WHY = re.compile(r"^\s*(?:(?:and|but|so)\s+)?(?:why|how come|for what reason|what (?:is|was|'s) the "
@@ -46,6 +46,21 @@ _ANOTHER = re.compile(r"\b(?:what|anything|something|who|where|which)\s+else\b|\
                       r"|\b(?:other|another)\s+(?:options?|treatments?|ways?|choices?|approach\w*|therap\w*)\b"
                       r"|\bif\s+(?:not\b|(?:\w+\s+){0,3}?(?:can'?t|cannot|isn'?t|aren'?t|won'?t|is\s+not|are\s+not"
                       r"|(?:is|are)\s+(?:not\s+)?(?:impossible|unsuitable|not\s+possible)))", re.I)
+
+
+# What decides a matter ("what decides if it's feasible?", "what does it depend on?") or what a
+# treatment does for a complaint ("will it help the flushing though?", "does that improve
+# survival?"): the review's criteria and aims, which no branch of a pathway states.
+_WHAT_IT_DOES = re.compile(r"\bwhat\s+(?:decides|determines|dictates|governs)\b|\bdepends?\s+on\s+what\b"
+                           r"|\bwhat\s+(?:does|do|would)\s+(?:it|that|this|they)\s+depend\s+on\b"
+                           r"|^\s*(?:(?:and|but|so)\s+)?(?:will|would|does|do|can|could)\s+(?:it|that|this|they|the\s+\w+)"
+                           r"\s+(?:help|improve|ease|relieve|reduce|control)\b", re.I)
+
+
+def asks_what_it_does(question: str) -> bool:
+    """Does a follow-up ask what decides a matter, or what a treatment does for a complaint?
+    After a told case it asks the review, not the case's next step."""
+    return bool(_WHAT_IT_DOES.search(question))
 
 
 def asks_for_another(question: str) -> bool:

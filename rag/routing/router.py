@@ -32,7 +32,7 @@ from rag.glossary.questions import parse_glossary_question, parse_glossary_terms
 from rag.routing.context import split_context
 from rag.core.text import STOP_WORDS
 from rag.routing.followup import is_followup, rewrite
-from rag.routing.reasons import asks_why
+from rag.routing.reasons import asks_what_it_does, asks_why
 from rag.routing.scope import other_disease
 from rag.routing.treatment import asks_about_cited_work, asks_for_detail, asks_next_step, case_told, is_treatment_question, names_tumour
 
@@ -156,7 +156,7 @@ def _continues_case(question: str) -> bool:
     """After a told case, does `question` ask about that case? A follow-up ("and now?", "what about
     ablation?") or a request for the next step ("What would you suggest next?") does, unless it
     asks about the review's text or only for a figure the pathway cannot give."""
-    if _ABOUT_TEXT.search(question) or _asks_beyond_algorithm(question):
+    if _ABOUT_TEXT.search(question) or _asks_beyond_algorithm(question) or asks_what_it_does(question):
         return False
     if asks_why(question) and (not is_followup(question) or len(question.split()) > 4):
         return False  # "why would they treat the liver first?" asks the review's reason; "why not surgery?" the case's
