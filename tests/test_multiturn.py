@@ -176,3 +176,14 @@ def test_that_after_the_algorithm_points_at_what_it_was_asked_or_recommended(glo
 ])
 def test_a_follow_up_that_takes_away_every_stated_site_leaves_liver_only_disease(history, expected):
     assert extract_case(history).extrahepatic == expected
+
+
+@pytest.mark.model
+def test_a_pronoun_after_a_legend_item_points_at_the_term_not_the_figure(pipeline):
+    """An answer that quoted one item of Figure 2's legend named the item's term: "is that safe?"
+    asks about the operation the conversation is about, never whether Figure 2 is safe."""
+    history = ["my mum had part of her liver removed for neuroendocrine mets",
+               "the scan shows new spots, they are talking about re-doing the liver op"]
+    answer = pipeline.ask("is that safe?", history)
+    assert "figure 2" not in answer.rewritten_question.lower()
+    assert "[abstract-s4]" in answer.answer

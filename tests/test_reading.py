@@ -88,6 +88,10 @@ def test_a_typo_in_a_framing_word_reaches_the_unit_it_names(pipeline):
      "What should we do?", "54 year old with G2 pNET and unresectable liver mets."),
     ("What is TACE?", "What is TACE?", ""),
     ("Dr. Smith said ALPPS. What is ALPPS?", "What is ALPPS?", "Dr. Smith said ALPPS."),
+    # a period that closes an abbreviation ends no sentence
+    ("Hofland et al. year and volume?", "Hofland et al. year and volume?", ""),
+    ("Surgeons e.g. in Athens do it. Who wrote the review?", "Who wrote the review?",
+     "Surgeons e.g. in Athens do it."),
     ("I am worried. my husband has NET in the liver, is surgery the best option",  # nothing is asked apart
      "I am worried. my husband has NET in the liver, is surgery the best option", ""),
 ])

@@ -167,3 +167,27 @@ def test_this_review_is_named_by_its_own_topic_and_a_cited_work_by_its_own(pipel
 ])
 def test_a_field_the_record_does_not_print_is_declined(pipeline, history, question):
     assert pipeline.ask(question, history=history).abstained
+
+
+@pytest.mark.parametrize("words, reference, named", [
+    ({"the", "lancet", "oncology", "one"}, "Modlin IM, et al. Gastroenteropancreatic neuroendocrine tumours. Lancet Oncol. "
+     "2008;9:61\u201372.", True),
+    ({"the", "oncology", "one"}, "Modlin IM, et al. Gastroenteropancreatic neuroendocrine tumours. Lancet Oncol. "
+     "2008;9:61\u201372.", False),  # every word of the journal, not one
+    ({"neuroendocrinology", "paper"}, "Pavel M, et al. ENETS consensus guidelines update. Neuroendocrinology. "
+     "2016;103:172\u2013185.", True),
+])
+def test_a_cited_work_is_named_by_its_journal_written_out(words, reference, named):
+    from rag.retrieval.works import names_journal
+
+    assert names_journal(reference, words) is named
+
+
+@pytest.mark.model
+@pytest.mark.parametrize("question, unit", [
+    ("the Lancet Oncology one - who and what's the title", "reference-1"),
+    ("Hofland et al. year and volume?", "reference-3"),
+])
+def test_a_cited_work_named_by_its_journal_or_author_answers_for_itself(pipeline, question, unit):
+    answer = pipeline.ask(question)
+    assert not answer.abstained and f"[{unit}]" in answer.answer

@@ -15,7 +15,7 @@ from typing import Callable, Protocol, Sequence
 
 from rag.answer.cues import (ENUMERATION, LITERATURE_CUE, NAMING_CUE, PRESENCE_RE, TOPIC_RE, asks_unprinted_entry_field,
                              asks_what_a_work_found, instance_class)
-from rag.retrieval.works import author_names
+from rag.retrieval.works import author_names, names_journal
 from rag.answer.segments import Segment, is_legend_item, reading_text
 
 Aliases = Sequence[tuple[str, str]]
@@ -66,7 +66,8 @@ def kind_rule(answerer: Answerer, question: str, asked: str,
             return False
         if named and is_legend_item(seg) and not _defines_one_of(seg.text, named):
             return False  # "is TACE one of the options ...?" is not answered by the ALPPS item
-        if section == "reference" and (unprinted or not literature and not author_names(seg.unit.text) & words):
+        if section == "reference" and (unprinted or not literature and not author_names(seg.unit.text) & words
+                                       and not names_journal(seg.unit.text, words)):
             return False
         if is_legend_item(seg) and not presence and not question_terms <= answerer.terms_with_aliases(reading_text(seg), aliases) | naming:
             return False

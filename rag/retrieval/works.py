@@ -19,7 +19,7 @@ from typing import Sequence
 from rag.core.text import stem, zipf
 from rag.retrieval.structure import BIBLIO_FILLER, SECTION_CUES
 
-__all__ = ["author_names", "references_by_author", "names_other_work"]
+__all__ = ["author_names", "journal_words", "names_journal", "references_by_author", "names_other_work"]
 
 _COMMON_ZIPF = 4.0  # more common in English than about 1 in 100,000 words
 
@@ -34,6 +34,24 @@ def author_names(reference_text: str) -> frozenset[str]:
 
 
 _NAME_ZIPF = 3.0  # a lower-case word English uses less than once per million words may be a name
+
+
+@lru_cache(maxsize=1024)
+def journal_words(reference_text: str) -> tuple[str, ...]:
+    """The words of a reference's journal as printed, lower-cased: "... tumours. Lancet Oncol.
+    2008;9:61-72." -> ("lancet", "oncol"); the journal is the field before the year."""
+    fields = [f.strip() for f in reference_text.split(". ")]
+    for i, field in enumerate(fields[1:], 1):
+        if re.match(r"\d{4}\s*;", field):
+            return tuple(w.lower() for w in re.findall(r"[A-Za-z]+", fields[i - 1]))
+    return ()
+
+
+def names_journal(reference_text: str, words: set[str]) -> bool:
+    """Does a question's word set name the reference's journal, every word of it as printed or
+    written out ("the Lancet Oncology one" names "Lancet Oncol")?"""
+    journal = journal_words(reference_text)
+    return bool(journal) and all(any(w == j or (len(j) >= 3 and w.startswith(j)) for w in words) for j in journal)
 
 
 def references_by_author(question: str, authors: Sequence[tuple[str, frozenset[str]]]) -> list[str]:

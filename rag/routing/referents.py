@@ -67,7 +67,10 @@ class FollowupResolver:
         if previous.route != "retrieval" or not (why or previous.citations and not previous.abstained):
             return turn
         cited = [c.unit_id for c in previous.citations]
-        items = pick_referent(own, cited)
+        # An answer that quoted one item of a figure's legend named the term, not the figure:
+        # "who does them?" after the ALPPS item asks who performs ALPPS, not who drew Figure 2.
+        legend = any(c.section == "figure" and c.span[0] > 0 for c in previous.citations)
+        items = [] if legend else pick_referent(own, cited)
         if items:
             named = name_referent(own, [item_name(u) for u in items])
             # What a cited work found, or a figure from it, is not in its entry; a named unit
