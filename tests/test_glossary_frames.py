@@ -300,3 +300,27 @@ def test_an_unknown_short_form_is_not_answered_with_a_passage_that_never_names_i
     never says "PVC" answers nothing about it."""
     answer = pipeline.ask("what does PVC stand for in the liver algorithm")
     assert answer.route == "glossary" and answer.abstained and "not defined" in answer.answer
+
+
+@pytest.mark.parametrize("question, terms", [
+    # letters said one by one, as dictation types them, joined when they make a known short form
+    pytest.param("what is the meaning of the letters a l p p s in the liver paper", ("ALPPS",), id="dictated-letters"),
+    pytest.param("what does pan n e n mean in the figure", ("panNEN",), id="dictated-after-the-word-it-continues"),
+    pytest.param("what is o l t they mention it at the bottom of the chart", ("OLT",), id="dictated-with-a-relative-clause"),
+    pytest.param("is it a or b", (), id="letters-that-make-no-term"),
+    pytest.param("there's a Vienna consensus ref in there - what is it?", (), id="an-apostrophe-s-is-no-letter"),
+    # a learner's frame and a pasted, bracketed term
+    pytest.param("please explain me what mean OLT", ("OLT",), id="explain-me-what-mean"),
+    pytest.param("Please explain me what mean PPRT, the doctor say my mother maybe can get this one", ("PPRT",),
+                 id="a-told-clause-after-a-learner-s-frame"),
+    pytest.param("In Figure 2, what is '(PVL)'?", ("PVL",), id="the-brackets-it-was-printed-in"),
+    # form words: every letter, written out, spelled out with a pronoun between
+    pytest.param("ALPPS operation, what mean every letter?", ("ALPPS",), id="every-letter"),
+    pytest.param("Figure 2 legend has (TAE) - what's that written out?", ("TAE",), id="written-out"),
+    pytest.param("pve vs pvl - same thing in this paper? spell them both out", ("pve", "pvl"), id="spell-them-out"),
+    pytest.param("the report was written out by hand, is TACE safe", (), id="written-out-by-hand-is-no-form-word"),
+    pytest.param("what abbreviation does the figure caption give for peptide receptor radionuclide therapy?",
+                 ("peptide receptor radionuclide therapy",), id="the-abbreviation-a-caption-gives"),
+])
+def test_dictated_learned_and_pasted_terms(glossary, question, terms):
+    assert parse_glossary_terms(question, glossary) == terms

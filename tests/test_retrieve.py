@@ -191,3 +191,26 @@ def test_a_cited_work_is_named_by_its_journal_written_out(words, reference, name
 def test_a_cited_work_named_by_its_journal_or_author_answers_for_itself(pipeline, question, unit):
     answer = pipeline.ask(question)
     assert not answer.abstained and f"[{unit}]" in answer.answer
+
+
+def test_a_cited_work_is_named_by_its_year_unless_the_review_s_own_year_is_asked():
+    from rag.retrieval.works import reference_year, references_by_year
+
+    years = [("reference-1", reference_year("Modlin IM, et al. Title. Lancet Oncol. 2008;9:61\u201372.")),
+             ("reference-4", reference_year("Dasari A, et al. Trends. JAMA Oncol. 2017;3:1335\u20131342."))]
+    assert years[1][1] == "2017"
+    assert references_by_year("what's the title of the one from 2017", years, frozenset({"2021"})) == ["reference-4"]
+    assert references_by_year("was it published in 2017 or 2021?", years, frozenset({"2021"})) == []
+    assert references_by_year("what's the title?", years, frozenset({"2021"})) == []
+
+
+@pytest.mark.model
+@pytest.mark.parametrize("question, parts", [
+    ("Format this article in APA 7th ed. with the DOI at the end.", ("Machairas", "10.20524/aog.2021.0574")),
+    ("AMA-style citation for the neuroendocrine liver mets review in Annals of Gastro?", ("Machairas", "130-141")),
+])
+def test_a_citation_style_asks_for_the_whole_record_of_this_review(pipeline, question, parts):
+    """A style asked for needs every field; this review's own journal, written out or clipped,
+    names no other work."""
+    answer = pipeline.ask(question)
+    assert not answer.abstained and all(p in answer.answer for p in parts) and "[citation]" in answer.answer

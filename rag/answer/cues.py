@@ -175,7 +175,9 @@ _CITATION_CUES = (
 )
 
 
-_WHOLE_RECORD = re.compile(rf"\b(?:cite|citing|citation|{REFERENCE_FOR_IT}|{CITING_STYLE}(?: style| format)|{RECORD_DETAILS})\b",
+# A citation style asked for ("in APA 7th ed.", "Vancouver please"), or the record formatted: every field.
+_WHOLE_RECORD = re.compile(rf"\b(?:cite|citing|citation|{REFERENCE_FOR_IT}|{CITING_STYLE}|{RECORD_DETAILS}"
+                           r"|format(?:ted)?\s+(?:this|the|it)\b)\b",
                            re.I)
 
 

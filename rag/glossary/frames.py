@@ -66,8 +66,8 @@ _MET = (r"(?:\s+(?:mentioned|used|listed|shown|printed|written|seen|given))?"
         # whom it is put to, and how plainly: "explain ALPPS to me like I'm a patient"
         r"|\s+(?:to|for)\s+(?:me|us|a\s+(?:patient|layman|lay\s+person|beginner|student|nurse))\b.*"
         # a relative clause of saying or writing: "the ALPPS (that) they mentioned"
-        r"|\s+(?:that\s+|which\s+)?(?:they|he|she|you|we|(?:the|my|her|his|our)\s+\w+)\s+(?:mentioned|said"
-        r"|wrote|used|talked\s+about|brought\s+up|suggested)\b.*")
+        r"|\s+(?:that\s+|which\s+)?(?:they|he|she|you|we|(?:the|my|her|his|our)\s+\w+)\s+(?:mention(?:s|ed)?|says?|said"
+        r"|writes?|wrote|uses?|used|talk(?:s|ed)?\s+about|brought\s+up|suggested)\b.*")
 # A question frame may also name the field the term belongs to ("what is PVL in liver
 # surgery"); a bare "TACE in NELM" is a search for the topic, so `BARE` does without it.
 _WHERE = (r"(?:" + _MET + r"|\s+(?:in|within)\s+(?!which\b|what\b|terms\s+of\b)[a-z][\w-]*"
@@ -86,7 +86,8 @@ ALWAYS = [re.compile(p, re.IGNORECASE) for p in (
     rf"what\s+{_DOES}\s+(?P<t>.+?)\s+stands?\s+for(?:\s+(?:in|within|according\s+to)\s+.+)?",
     r"(?:(?:tell\s+me\s+|explain\s+)?what(?:\s+is)?\s+)?(?P<t>.+?)\s+stands?\s+for(?:\s+(?:in|within|according\s+to)\s+.+)?",
     r"what\s+(?:is|are)\s+(?P<t>.+?)\s+abbreviated(?:\s+as|\s+to)?(?:\s+in\s+.+)?",
-    r"(?:what|which)\s+(?:abbreviation|acronym|short\s+form)\s+(?:does|do|is)\s+(?:.+?\s+)?(?:use|used)\s+for\s+(?P<t>.+)",
+    r"(?:what|which)\s+(?:abbreviation|acronym|short\s+form)\s+(?:does|do|is)\s+(?:.+?\s+)?(?:use|used|give|given|print|printed)"
+    r"\s+for\s+(?P<t>.+)",
     # the same with a relative clause: "what's the short form the review uses for X?"
     r"(?:what|which)(?:'s|\s+is)?\s+(?:the\s+)?" + _FORM + r"\s+(?:that\s+|which\s+)?(?:the\s+|this\s+|they\s+)?(?:\w+\s+)?"
     r"(?:uses?|used|gives?|prints?)\s+for\s+(?P<t>.+?)" + _WHERE_AFTER,
@@ -211,7 +212,7 @@ COURTESY_LEAD = re.compile(r"^(?:(?:hi|hello|hey)\b[,!.]?\s*)?(?:(?:sorry|excuse
                            r"(?:please\s+)?|do\s+you\s+know\s+|i\s+(?:want|would\s+like|need)\s+to\s+know\s+"
                            r"|i\s+(?:do\s+not|don't|dont|didn't|did\s+not)\s+(?:know|understand)\s+)?"
                            r"(?:(?:tell|remind)\s+(?:me\s+|us\s+)?(?=what\b|the\b)|(?:tell|remind)\s+me\s+"
-                           r"|explain\s+(?=what\b))?", re.IGNORECASE)
+                           r"|explain\s+(?:(?:to\s+)?(?:me|us)\s+)?(?=what\b))?", re.IGNORECASE)
 # A tag asking to confirm a statement ("SA is somatostatin analogue, correct?") asks nothing more.
 CONFIRM_TAIL = re.compile(r"\s*,\s*(?:right|correct|yes|no|isn'?t\s+it|is\s+it|am\s+i\s+right"
                           r"|is\s+(?:that|this)\s+(?:right|correct))\s*[?.!]*\s*$", re.IGNORECASE)
@@ -282,7 +283,8 @@ ASKS = re.compile(r"^(?:what|what's|whats|wat|how|why|when|where|which|who|whom|
 # only in the abbreviation one ("letters", not one's letters from a clinic; "expand it", not a
 # liver that expands after PVE).
 FORM_CUE = re.compile(r"\b(?:stands?\s+for|short\s+for|shorthand\s+for|abbreviations?|abbreviated|abbreviate|acronyms?"
-                      r"|initials|(?:full|long|expanded)[\s-]+(?:form|name|term|version)s?|spel(?:led|t|l)\s+out"
+                      r"|initials|(?:full|long|expanded)[\s-]+(?:form|name|term|version)s?"
+                      r"|spel(?:led|t|l)\s+(?:(?:it|them|that|those|these|both|all)\s+){0,2}out|written\s+out(?=\s*(?:[?.!]|$|in\s+full))|(?:every|each)\s+letter"
                       # "letters" and "expand" in their abbreviation sense only: not one's letters from a
                       # clinic, not a liver that expands after PVE
                       r"|(?<!my\s)(?<!our\s)(?<!his\s)(?<!her\s)(?<!their\s)letters(?!\s+(?:from|to|of\s+referral)\b)"

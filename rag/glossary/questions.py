@@ -272,7 +272,9 @@ def _head(term: str, glossary: Glossary) -> str | None:
 
 def _clean(raw: str, glossary: Glossary) -> str:
     """Quotes, a leading "the abbreviation", and a trailing kind noun ("ALPPS procedure") off."""
-    term = TERM_PREFIX.sub("", raw.strip(QUOTES)).strip(QUOTES)
+    term = TERM_PREFIX.sub("", raw.strip(QUOTES)).strip(QUOTES).rstrip(",;:")
+    if re.fullmatch(r"[(\[][^()\[\]\s]+[)\]]", term):
+        term = term[1:-1]  # "what is '(PVL)'": the brackets it was printed in
     head, _, kind = term.rpartition(" ")
     if head and kind.lower() in KIND_NOUNS and _is_abbreviation(head, glossary):
         term = head  # "ALPPS procedure meaning"

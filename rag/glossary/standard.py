@@ -34,12 +34,35 @@ def standard_frame(question: str, glossary: Glossary) -> str:
     """Whitespace and apostrophes evened out, trailing punctuation dropped, and every
     `TEXT_SPEAK` word typed like a word (never "WAT" or "U") in its standard spelling:
     "wats PVL?" -> "what is PVL", "PVL stands 4" -> "PVL stands for"."""
-    text = question.replace("\u2019", "'").strip().rstrip("?.! ")
+    text = _spelled_out(question.replace("\u2019", "'").strip().rstrip("?.! "), glossary)
     for pattern, word in SYMBOLS:
         text = pattern.sub(word, text)
     text = _INTENSIFIER.sub(r"\1", _standard_words(text, glossary))
     text = COURTESY_TAIL.sub("", COURTESY_LEAD.sub("", CONTEXT_LEAD.sub("", text))).rstrip("?.! ").strip() or text
     return CONFIRM_TAIL.sub("", text).strip() or text
+
+
+# Letters said one by one, as dictation types them ("what is a l p p s", "pan n e n"): a run of two or
+# more single letters, perhaps after the word it continues.
+_LETTERS = re.compile(r"(?<![\w'-])(?:(?P<lead>[A-Za-z]{2,4})\s+)?(?P<run>[A-Za-z](?:\s+[A-Za-z]){1,7})(?![\w'-])")
+
+
+def _spelled_out(text: str, glossary: Glossary) -> str:
+    """A short form spelled letter by letter, joined as the glossary prints it; a run that
+    joins into no short form the glossary holds is left as typed ("is it a or b")."""
+    def known(term: str) -> str:
+        found = glossary.lookup(term)
+        return found.matches[0].short if found.match_kind in ("exact", "variant") and found.matches else ""
+
+    def joined(m: re.Match[str]) -> str:
+        lead, run = m.group("lead"), m.group("run").replace(" ", "")
+        with_lead = known(lead + run) if lead else ""
+        if with_lead:
+            return with_lead  # "pan n e n" -> panNEN
+        alone = known(run)
+        return ((lead + " ") if lead else "") + alone if alone else m.group(0)
+
+    return _LETTERS.sub(joined, text)
 
 
 # An intensifier after a question word asks nothing more: "what on earth is PVE?", "what the

@@ -26,7 +26,8 @@ from rag.core.index import LoadedIndex
 from rag.core.settings import Settings
 from rag.core.text import local_id, stem, stem_words
 from rag.retrieval.structure import structural_units, topic_of
-from rag.retrieval.works import author_names, names_other_work, references_by_author
+from rag.retrieval.works import (author_names, names_other_work, reference_year, references_by_author,
+                                 references_by_year)
 
 
 @dataclass(frozen=True)
@@ -60,8 +61,9 @@ class HybridRetriever:
         self._bm25.index(tokens, show_progress=False)  # tokenised once, for the index and the vocabulary
         self._vocabulary = {t for doc in tokens for t in doc}
         self._unit_order = {u.id: i for i, u in enumerate(u for a in index.articles for u in a.units)}
-        # The indexed articles' own first authors ("the Machairas review" is this review).
-        self._own_names = frozenset(w.lower() for a in index.articles for w in a.first_author.split())
+        # The indexed articles' own first authors and journals ("the Machairas review", "the one in Annals of Gastro").
+        self._own_names = frozenset(w.lower() for a in index.articles
+                                    for w in re.findall(r"[A-Za-z]+", f"{a.first_author} {a.journal}"))
         # The words this review is about: its title, keywords and the short forms its own text
         # defines ("the paper on liver metastases", "the NELM review"); rag/retrieval/works.py.
         defined = [e.get("short", "") for e in (index.glossary or {}).get("entries", ()) if e.get("source") == "review"]
@@ -69,6 +71,9 @@ class HybridRetriever:
                                     for w in re.findall(r"[A-Za-z][A-Za-z\-]+", " ".join([a.title, *a.keywords, *defined])))
         self._reference_authors = [(u.id, author_names(u.text)) for a in index.articles for u in a.units
                                    if u.section == "reference"]
+        self._reference_years = [(u.id, reference_year(u.text)) for a in index.articles for u in a.units
+                                 if u.section == "reference"]
+        self._own_years = frozenset(str(a.year) for a in index.articles if a.year)
 
     def query_text(self, question: str) -> str:
         """What is searched for: the topic of "Does the review discuss X?" (else the question),
@@ -84,7 +89,8 @@ class HybridRetriever:
         dense = self._dense_scores(expanded, vector) if mode in ("hybrid", "dense") else {}
         lexical = self._lexical_scores(expanded) if mode in ("hybrid", "bm25") else {}
         structural = structural_units(question, self.index.articles) if mode == "hybrid" else []
-        by_author = references_by_author(question, self._reference_authors) if mode == "hybrid" else []
+        by_author = list(dict.fromkeys(references_by_author(question, self._reference_authors) + references_by_year(
+            question, self._reference_years, self._own_years))) if mode == "hybrid" else []
         # "Pape 2008 - volume + page range": a cited work's author makes it that work's record.
         other_work = bool(by_author) or names_other_work(question, self._own_names, self._own_topic)
         soft = [u for u in structural if local_id(u) == "citation" and other_work]

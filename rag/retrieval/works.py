@@ -19,7 +19,8 @@ from typing import Sequence
 from rag.core.text import stem, zipf
 from rag.retrieval.structure import BIBLIO_FILLER, SECTION_CUES
 
-__all__ = ["author_names", "journal_words", "names_journal", "references_by_author", "names_other_work"]
+__all__ = ["author_names", "journal_words", "names_journal", "reference_year", "references_by_author",
+           "references_by_year", "names_other_work"]
 
 _COMMON_ZIPF = 4.0  # more common in English than about 1 in 100,000 words
 
@@ -45,6 +46,21 @@ def journal_words(reference_text: str) -> tuple[str, ...]:
         if re.match(r"\d{4}\s*;", field):
             return tuple(w.lower() for w in re.findall(r"[A-Za-z]+", fields[i - 1]))
     return ()
+
+
+def reference_year(reference_text: str) -> str:
+    """The year a reference prints after its journal ("Lancet Oncol. 2008;9:61-72" -> "2008")."""
+    m = re.search(r"\.\s*((?:19|20)\d{2})\s*;", reference_text)
+    return m.group(1) if m else ""
+
+
+def references_by_year(question: str, years: Sequence[tuple[str, str]], own_years: frozenset[str]) -> list[str]:
+    """"the one from 2017", "the 2020 paper": a year the question names that is some cited
+    works' year points at those works, unless the question names this review's year too."""
+    asked = set(re.findall(r"(?<!\d)(?:19|20)\d{2}(?!\d)", question))
+    if asked & own_years:
+        return []  # "was it published in 2020 or 2021?" asks this review's date
+    return [uid for uid, year in years if year in asked] if asked else []
 
 
 def names_journal(reference_text: str, words: set[str]) -> bool:
@@ -96,6 +112,14 @@ def _own_words(text: str, own_topic: frozenset[str]) -> frozenset[str]:
                      if stem(w.lower()) in own_topic or w.lower() in lay_for_own)
 
 
+def _own(word: str, own_names: frozenset[str]) -> bool:
+    """Is `word` one of this review's own names (its first author, its journal's words), as
+    written or clipped either way ("Annals" for "Ann", "Gastro" for "Gastroenterol")?"""
+    low = word.lower()
+    return low in own_names or any(len(n) >= 3 and (low.startswith(n) or (len(low) >= 4 and n.startswith(low)))
+                                   for n in own_names)
+
+
 def names_other_work(question: str, own_names: frozenset[str] = frozenset(),
                      own_topic: frozenset[str] = frozenset()) -> bool:
     """Does a bibliographic question carry its own subject ("when was the ENETS guideline
@@ -112,13 +136,13 @@ def names_other_work(question: str, own_names: frozenset[str] = frozenset(),
     # "pls") are the asker's filler, not a work's subject.
     later_words = re.findall(r"[A-Za-z][A-Za-z\-]{2,}", question)[1:]
     # Nor is a word of this review's own topic ("the machairas NELM review").
-    named = [w for w in later_words if w[0].isupper() and w in rest and w.lower() not in own_names
+    named = [w for w in later_words if w[0].isupper() and w in rest and not _own(w, own_names)
              and stem(w.lower()) not in own_topic]
-    subject = [w for w in rest if zipf(w.lower()) < _COMMON_ZIPF and w.lower() not in own_names]
+    subject = [w for w in rest if zipf(w.lower()) < _COMMON_ZIPF and not _own(w, own_names)]
     if len(subject) >= 2 and own_topic:  # only then is it worth reading the lay words (a hot path)
         own = _own_words(question, own_topic)
         subject = [w for w in subject if w.lower() not in own]
     # "Harvard style ref for the Machairas review, for my dissertation": the article's own
     # author names the work, whatever else the asker says about why they want it.
-    names_own = any(w.lower() in own_names for w in later_words)
+    names_own = any(_own(w, own_names) for w in later_words)
     return bool(named) or (len(subject) >= 2 and not names_own)
