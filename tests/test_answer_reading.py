@@ -6,8 +6,8 @@ from __future__ import annotations
 import pytest
 
 from ingest.parse import parse_pubmed_page
-from rag.answer.cues import (PRESENCE_RE, asks_beyond_listed_authors, asks_for_number, asks_likelihood,
-                             citation_parts_for)
+from rag.answer.cues import PRESENCE_RE, asks_for_number, asks_likelihood
+from rag.answer.record_cues import asks_beyond_listed_authors, citation_parts_for
 from rag.answer.segments import reading_text, segments_of
 from tests.conftest import SEED
 
@@ -249,3 +249,17 @@ def test_a_named_legend_item_is_found_wherever_the_page_puts_it(pipeline, questi
     answer = pipeline.ask(question)
     assert not answer.abstained and item in answer.answer
     assert not not_in or not_in not in answer.answer
+
+
+@pytest.mark.parametrize("question, entry, unprinted", [
+    ("what's the DOI for the Pape 2008 paper", "Pape UF, et al. Prognostic factors. Endocr Relat Cancer. 2008;15:1083\u20131097.",
+     True),
+    ("the DOI of that one?", "Smith J. A title. J Hepatol. 2019;70(2):1\u20139. doi: 10.1016/j.jhep.2019.01.001", False),
+    ("what issue number is the Modlin paper?", "Modlin IM, et al. Tumours. Lancet Oncol. 2008;9:61\u201372.", True),
+    ("what issue was it in?", "Smith J. A title. J Hepatol. 2019;70(2):1\u20139.", False),
+    ("is it open access, under which licence?", "", True),
+])
+def test_an_entry_answers_only_for_the_fields_it_prints(question, entry, unprinted):
+    from rag.answer.record_cues import asks_unprinted_entry_field
+
+    assert asks_unprinted_entry_field(question, entry) is unprinted

@@ -26,8 +26,8 @@ from dataclasses import dataclass, field
 from typing import Callable, Sequence
 
 from rag.answer.constraints import can_answer as fits_question
-from rag.answer.cues import (ASKS_SEVERAL, NAMING_WORDS, TITLE_CUE, asks_beyond_listed_authors, asks_unprinted_entry_field,
-                             citation_parts_for)
+from rag.answer.cues import ASKS_SEVERAL, NAMING_WORDS, TITLE_CUE
+from rag.answer.record_cues import asks_beyond_listed_authors, asks_unprinted_entry_field, citation_parts_for
 from rag.retrieval.hybrid import Hit
 from rag.answer.choice import Scored, coverage_with_rank, score_segments
 from rag.answer.gate import Gate, WordVectors
@@ -281,7 +281,7 @@ class Answerer:
                     chosen.append((hit, best if asks_item else whole))
             elif unit.section == "coi" and "unindexed" in citation_parts_for(question):
                 continue  # "who funded it?": no conflict-of-interest line says
-            elif unit.section == "reference" and (asks_unprinted_entry_field(question) or (
+            elif unit.section == "reference" and (asks_unprinted_entry_field(question, unit.text) or (
                     "authors" in citation_parts_for(question) and asks_beyond_listed_authors(question, unit.text.split(". ")[0]))):
                 continue  # "Who is the last author of reference 4?" of "Dasari A, ..., et al."; its PMID
             else:

@@ -13,8 +13,8 @@ from __future__ import annotations
 import re
 from typing import Callable, Protocol, Sequence
 
-from rag.answer.cues import (ENUMERATION, LITERATURE_CUE, NAMING_CUE, PRESENCE_RE, TOPIC_RE, asks_unprinted_entry_field,
-                             asks_what_a_work_found, instance_class)
+from rag.answer.cues import ENUMERATION, NAMING_CUE, PRESENCE_RE, TOPIC_RE, instance_class
+from rag.answer.record_cues import LITERATURE_CUE, asks_unprinted_entry_field, asks_what_a_work_found
 from rag.retrieval.works import author_names, names_journal
 from rag.answer.segments import Segment, is_legend_item, reading_text
 
@@ -66,7 +66,7 @@ def kind_rule(answerer: Answerer, question: str, asked: str,
             return False
         if named and is_legend_item(seg) and not _defines_one_of(seg.text, named):
             return False  # "is TACE one of the options ...?" is not answered by the ALPPS item
-        if section == "reference" and (unprinted or not literature and not author_names(seg.unit.text) & words
+        if section == "reference" and (unprinted or asks_unprinted_entry_field(question, seg.unit.text) or not literature and not author_names(seg.unit.text) & words
                                        and not names_journal(seg.unit.text, words)):
             return False
         if is_legend_item(seg) and not presence and not question_terms <= answerer.terms_with_aliases(reading_text(seg), aliases) | naming:

@@ -83,10 +83,8 @@ def parse_glossary_terms(question: str, glossary: Glossary, alone: bool = False)
 
 def _cued(question: str, glossary: Glossary) -> tuple[str, ...]:
     """The known short forms of a question no frame parses but whose words ask about a form
-    (`FORM_CUE`): "the letter says TACE is planned, what does the abbreviation mean" -> ("TACE",),
-    "PVE and PVL - what are they short for?" -> ("PVE", "PVL"). Only terms the glossary holds
-    as typed (or as a variant spelling) count: a slip is no evidence here, where no frame vouches
-    that the word in question is a term."""
+    (`FORM_CUE`): "PVE and PVL - what are they short for?" -> ("PVE", "PVL"). Only terms the glossary
+    holds as typed (or a variant) count: a slip is no evidence where no frame vouches for a term."""
     if not FORM_CUE.search(question):
         return ()
     found: dict[str, str] = {}

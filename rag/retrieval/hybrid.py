@@ -89,8 +89,9 @@ class HybridRetriever:
         dense = self._dense_scores(expanded, vector) if mode in ("hybrid", "dense") else {}
         lexical = self._lexical_scores(expanded) if mode in ("hybrid", "bm25") else {}
         structural = structural_units(question, self.index.articles) if mode == "hybrid" else []
-        by_author = list(dict.fromkeys(references_by_author(question, self._reference_authors) + references_by_year(
-            question, self._reference_years, self._own_years))) if mode == "hybrid" else []
+        by_author = _named_works(references_by_author(question, self._reference_authors),
+                                 references_by_year(question, self._reference_years, self._own_years)) \
+            if mode == "hybrid" else []
         # "Pape 2008 - volume + page range": a cited work's author makes it that work's record.
         other_work = bool(by_author) or names_other_work(question, self._own_names, self._own_topic)
         soft = [u for u in structural if local_id(u) == "citation" and other_work]
@@ -163,3 +164,10 @@ class HybridRetriever:
         for rank, uid in enumerate(structural):
             fused[uid] = fused.get(uid, 0.0) + bonus / (1 + rank)
         return fused
+
+
+def _named_works(by_author: list[str], by_year: list[str]) -> list[str]:
+    """The cited works a question names: by author and year together ("Pape 2008"), the works
+    both name; else by either alone ("the one from 2017")."""
+    both = [uid for uid in by_author if uid in by_year]
+    return both or by_author or by_year

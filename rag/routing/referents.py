@@ -13,7 +13,8 @@ from __future__ import annotations
 from dataclasses import replace
 from typing import Any
 
-from rag.answer.cues import asks_for_number, asks_what_a_work_found, citation_parts_for
+from rag.answer.cues import asks_for_number
+from rag.answer.record_cues import asks_what_a_work_found, citation_parts_for
 from rag.core.types import Answer
 from rag.routing.followup import item_name, name_referent, omits_possessor, pick_referent, points_back
 from rag.routing.reasons import asks_for_another, asks_significance, asks_why, reason_clause

@@ -1,0 +1,118 @@
+"""What a question asks of a bibliographic record: which fields of this review's record ("the
+DOI", "where was it published"), whether a field the indexed record lacks ("the authors'
+affiliations"), how many of its authors, or what a cited work found, which a reference entry
+(authors, title, journal) never says. Pure functions over the question text, no index; the
+structural cues that name the record's unit are in rag/retrieval/structure.py.
+"""
+
+from __future__ import annotations
+
+import re
+
+from rag.core.text import ORDINALS, RECORD_WORDS, number_value
+from rag.retrieval.structure import (CITING_STYLE, GUESSED_TYPE, ONLINE_FIRST, RECORD_AGE, RECORD_DETAILS, RECORD_NAME,
+                                     REFERENCE_FOR_IT, WRITTEN_BY)
+
+
+_CITATION_CUES = (
+    # "who published it?" asks for the journal, not the authors
+    ("authors", re.compile(rf"\b(authors?|wrote|{WRITTEN_BY}|who(?!\s+published)|whose)\b", re.I)),
+    ("title", re.compile(rf"\b(title|titled|name of the (?:review|article|paper)|{RECORD_NAME})\b", re.I)),
+    # "when?" of a record is its date ("who wrote the review?" - "and when?")
+    ("journal", re.compile(r"\b(journal|volume|issue|pages?|year|published in|who published|publisher|when|"
+                           rf"where (?:was|is) .+ published|{RECORD_AGE})\b",
+                           re.I)),
+    ("doi", re.compile(r"\bdoi\b|digital object identifier", re.I)),
+    ("epub", re.compile(rf"\b(e-?pub\w*|online|electronic\w*|date|{ONLINE_FIRST})\b", re.I)),
+    ("type", re.compile(r"\b(type|kind|sort|design)\b|" + GUESSED_TYPE, re.I)),
+    # Fields a PubMed record has but the indexed text does not: asking for them must not be
+    # answered with the fields that are there.
+    ("unindexed", re.compile(r"\bwhere (?:are|were|do|does|did|is|was) (?:the |its )?(?:first |last )?"
+                             r"(?:authors?|team|researchers?)\b|\b(based|affiliat\w*|institutions?|hospitals?|universit\w*|countr\w*|"
+                             r"departments?|centres?|centers?|e-?mail|contact|funding|funded|grants?|pmid|pmcid|received|accepted|revised|submitted|"
+                             r"open[\s-]access|licen[cs]e\w*|copyright|"
+                             r"impact factor)\b", re.I)),
+)
+
+
+# A citation style asked for ("in APA 7th ed.", "Vancouver please"), or the record formatted: every field.
+_WHOLE_RECORD = re.compile(rf"\b(?:cite|citing|citation|{REFERENCE_FOR_IT}|{CITING_STYLE}|{RECORD_DETAILS}"
+                           r"|format(?:ted)?\s+(?:this|the|it)\b)\b",
+                           re.I)
+
+
+def citation_parts_for(question: str) -> set[str]:
+    """Which fields of the bibliographic record the question asks for ("doi", "journal", ...);
+    none recognised means the whole record, as does "how do I cite it?"."""
+    if _WHOLE_RECORD.search(question):
+        return set()
+    return {kind for kind, pattern in _CITATION_CUES if pattern.search(question)}
+
+
+# Authors a record's list may leave out: all of them, a count, the co-authors, the last one.
+_BEYOND_FIRST = re.compile(r"\b(?:how many (?:authors|co-?authors|people|researchers|writers)|co-?authors?|"
+                           r"other (?:authors?|writers?|researchers?)|rest of the authors|(?:all|every|each) (?:of )?(?:the )?"
+                           r"authors?|full (?:author|list)|author list|list of (?:the )?authors|"
+                           r"(?:last|senior|final|corresponding)\W+(?:\w+\W+)?authors?)\b", re.I)
+_ORDINAL_AUTHOR = re.compile(r"\b(" + "|".join(sorted(ORDINALS, key=len, reverse=True)) + r")\s+(?:author|name)\b", re.I)
+_ET_AL = re.compile(r"\bet al\b\.?", re.I)
+
+
+def asks_beyond_listed_authors(question: str, authors: str) -> bool:
+    """A list cut short with "et al." ("Nikolaos Machairas et al.", "Pavel M, O'Toole D, Costa
+    F, et al.") names its first authors only: it cannot say how many there are, who the
+    co-authors or the last author are, or who comes after the names it prints."""
+    m = _ET_AL.search(authors)
+    if not m:
+        return False
+    listed = len([name for name in authors[:m.start()].split(",") if name.strip()])
+    ordinal = _ORDINAL_AUTHOR.search(question)
+    if ordinal and (number_value(ordinal.group(1)) or 0) > listed:
+        return True
+    return bool(_BEYOND_FIRST.search(question)) and not (listed > 1 and re.search(r"\bco-?authors?\b", question, re.I))
+
+
+# Verbs of what a work says or finds; a reference entry (authors, title, journal) says none of it.
+_FINDING = re.compile(r"\b(?:recommend\w*|report\w*|found|find|finds|findings?|show(?:s|ed|n)?|conclud\w*|conclusions?|"
+                      r"suggest\w*|demonstrat\w*|observ\w*|results?|propos\w*|advis\w*|say|says|said|identif\w*|"
+                      r"claim\w*|argu\w*)\b", re.I)
+_WHICH_WORK = re.compile(r"\b(?:which|what) (?:references?|papers?|stud(?:y|ies)|articles?|works?|guidelines?|"
+                         r"publications?|sources?)\b", re.I)
+
+
+# Words about the literature itself (a closed class): a question without one, and without a
+# cited author's name, asks about the disease or its care, which a reference entry (authors,
+# title, journal) does not answer even when its title shares the words.
+LITERATURE_CUE = re.compile(rf"\b(?:{RECORD_WORDS}|ref\w*|stud(?:y|ies)|guidelines?|authors?|trials?|wrote|written|"
+                            r"works?|sources?|literature|bibliograph\w*|consensus|et al|reviews?|reading|pmid|doi|"
+                            r"pubmed)\b", re.I)
+
+
+def asks_what_a_work_found(question: str) -> bool:
+    """"What did Pavel et al. recommend?", "What does reference 4 report?": a reference entry
+    gives authors, title and journal, never what the work found. "Which reference reports
+    survival outcomes?" asks which entry, and an entry can answer that."""
+    return bool(_FINDING.search(question)) and not _WHICH_WORK.search(question)
+
+
+# What a reference entry prints is its authors, title, journal, year, volume and pages; its
+# identifiers and the facts behind it (PMID, affiliations, funding, dates of receipt) are not
+# on it, so "PMID for the Dasari paper?" is not answered by the entry that names Dasari.
+_UNPRINTED_IN_ENTRY = re.compile(r"\b(?:pmids?|pmcids?|pubmed ids?|affiliat\w*|e-?mails?|funding|funded|grants?|"
+                                 r"impact factor|received|accepted|open[\s-]access|licen[cs]e\w*|copyright)\b", re.I)
+
+
+# Fields an entry may or may not print: a DOI ("doi: 10.1/x"), an issue after its volume ("34(2)").
+_ASKS_DOI = re.compile(r"\bdoi\b|digital object identifier", re.I)
+_ASKS_ISSUE = re.compile(r"\b(?:issue|iss)\b", re.I)
+
+
+def asks_unprinted_entry_field(question: str, entry: str = "") -> bool:
+    """Does the question ask for a field a reference entry does not print: one no entry prints,
+    or, given the `entry`, a DOI or an issue number it lacks ("the DOI for the Pape paper" of
+    "... Endocr Relat Cancer. 2008;15:1083-1097")?"""
+    if _UNPRINTED_IN_ENTRY.search(question):
+        return True
+    if entry and _ASKS_DOI.search(question) and not re.search(r"\bdoi\b|\b10\.\d{4,}/", entry, re.I):
+        return True
+    return bool(entry) and bool(_ASKS_ISSUE.search(question)) and not re.search(r"\d\s*\(\s*\d+\s*\)", entry)
