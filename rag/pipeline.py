@@ -4,13 +4,14 @@ Composed from LangChain runnables (tracing, batching, `.invoke`); the router's `
 route's answerer, which returns an `Answer`. Loading (index, model, BM25, glossary) happens once in
 `load_pipeline`; `ask` is then read-only and safe to call from several threads (the app shares one).
 
-Routing is deterministic and decided in one place (rag/routing/router.py); this module only dispatches:
-abbreviation questions to the glossary, treatment scenarios to the Figure 2 algorithm (never to free
-text), another cancer to a refusal that names it, everything else to retrieval and the extractive answerer.
+Routing is decided in one place (rag/routing/router.py); this module only dispatches: abbreviations to the
+glossary, treatment scenarios to the Figure 2 algorithm (never to free text), another cancer to a refusal
+naming it, everything else to retrieval and the extractive answerer.
 """
 
 from __future__ import annotations
 
+import re
 import time
 from typing import Any
 
@@ -146,19 +147,18 @@ class Pipeline:
         from rag.glossary.described import reworded
         from rag.glossary.replies import answer_described, answer_glossary_terms, review_counterparts
 
-        # One lookup per term asked about ("TACE vs TAE" asks two), answered in that order.
-        lookups = [reworded(self.glossary.lookup(term), self.glossary.lookup, self.aliases)
+        lookups = [reworded(self.glossary.lookup(term), self.glossary.lookup, self.aliases)  # one per term, in order
                    for term in turn.glossary_terms or (turn.glossary_term,)]
         found = any(lookup.matches or lookup.did_you_mean for lookup in lookups)
         described = () if found or len(lookups) > 1 or " " not in lookups[0].query.strip() else self.described.closest(
             [lookups[0].query, self.expand(lookups[0].query)])  # "the acronym for the op where they split the liver"
         if not found and not described:
-            # "What is the DOI?" looks like an abbreviation question but the review answers
-            # it elsewhere: prefer a grounded answer from the text to a glossary miss. A typo
-            # ("Expand ALLPS") keeps its "did you mean": the text would only match "expand".
-            # Only when no term is found, and with a passage naming one ("what is PVC in figure 2?").
+            # "What is the DOI?" looks like an abbreviation question but the review answers it elsewhere:
+            # a grounded answer from the text, if it names the term ("what is PVC in figure 2?" gets no
+            # caption), beats a glossary miss. A typo ("Expand ALLPS") keeps its "did you mean".
             retrieved = self._answer_retrieval(turn, started)
-            if not retrieved.abstained and any(lk.query.casefold() in retrieved.answer.casefold() for lk in lookups):
+            if not retrieved.abstained and any(re.search(rf"(?<!\w){re.escape(lk.query)}(?!\w)", retrieved.answer, re.I)
+                                               for lk in lookups):
                 return retrieved
         # A typo gets a labelled "did you mean" that cites where the suggestions are defined.
         entries = [d.entry for d in described]

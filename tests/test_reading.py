@@ -124,3 +124,9 @@ def test_a_question_typed_in_capitals_is_read_in_ordinary_case_but_for_its_terms
 def test_a_shouted_question_is_answered_like_a_typed_one(pipeline):
     answer = pipeline.ask("ON WHICH PAGES DOES THE ARTICLE APPEAR?")
     assert not answer.abstained and "130-141" in answer.answer
+
+
+def test_no_answering_a_question_is_not_taken_for_an_abbreviation():
+    """"No." closes a sentence: only abbreviations whose period never ends one are read through."""
+    assert split_context("They said it is not resectable. No. What about TACE?") == (
+        "What about TACE?", "They said it is not resectable. No.")

@@ -56,7 +56,6 @@ def kind_rule(answerer: Answerer, question: str, asked: str,
     naming = answerer.naming_terms(NAMING_CUE.search(question) is not None)
     question_terms = set(answerer.terms(question))
     literature = LITERATURE_CUE.search(question) is not None
-    unprinted = asks_unprinted_entry_field(question)  # "the PMID of the Dasari paper"
     words = set(re.findall(r"[a-z][\w'\-]+", question.lower()))
     named = _short_forms_named(question, aliases)
 
@@ -66,8 +65,8 @@ def kind_rule(answerer: Answerer, question: str, asked: str,
             return False
         if named and is_legend_item(seg) and not _defines_one_of(seg.text, named):
             return False  # "is TACE one of the options ...?" is not answered by the ALPPS item
-        if section == "reference" and (unprinted or asks_unprinted_entry_field(question, seg.unit.text) or not literature and not author_names(seg.unit.text) & words
-                                       and not names_journal(seg.unit.text, words)):
+        if section == "reference" and (asks_unprinted_entry_field(question, seg.unit.text) or not (
+                literature or author_names(seg.unit.text) & words or names_journal(seg.unit.text, words))):
             return False
         if is_legend_item(seg) and not presence and not question_terms <= answerer.terms_with_aliases(reading_text(seg), aliases) | naming:
             return False

@@ -17,6 +17,7 @@ them). This module ranks; it does not decide whether the text answers the questi
 from __future__ import annotations
 
 from dataclasses import dataclass
+import json
 import re
 from typing import Any, Callable, Sequence
 
@@ -26,6 +27,7 @@ from rag.core.index import LoadedIndex
 from rag.core.settings import Settings
 from rag.core.text import local_id, stem, stem_words
 from rag.retrieval.structure import structural_units, topic_of
+from rag.retrieval.lay import JOURNAL_WORDS_PATH
 from rag.retrieval.works import (author_names, names_other_work, reference_year, references_by_author,
                                  references_by_year)
 
@@ -61,9 +63,11 @@ class HybridRetriever:
         self._bm25.index(tokens, show_progress=False)  # tokenised once, for the index and the vocabulary
         self._vocabulary = {t for doc in tokens for t in doc}
         self._unit_order = {u.id: i for i, u in enumerate(u for a in index.articles for u in a.units)}
-        # The indexed articles' own first authors and journals ("the Machairas review", "the one in Annals of Gastro").
-        self._own_names = frozenset(w.lower() for a in index.articles
-                                    for w in re.findall(r"[A-Za-z]+", f"{a.first_author} {a.journal}"))
+        # The indexed articles' own first authors and journals, printed or written out ("the Machairas
+        # review", "the one in Annals of Gastro"; rag/retrieval/data/journal_words.json).
+        printed = {w.lower() for a in index.articles for w in re.findall(r"[A-Za-z]+", f"{a.first_author} {a.journal}")}
+        written_out = json.loads(JOURNAL_WORDS_PATH.read_text(encoding="utf-8"))["terms"]
+        self._own_names = frozenset(printed | {full for full, short in written_out.items() if set(short) & printed})
         # The words this review is about: its title, keywords and the short forms its own text
         # defines ("the paper on liver metastases", "the NELM review"); rag/retrieval/works.py.
         defined = [e.get("short", "") for e in (index.glossary or {}).get("entries", ()) if e.get("source") == "review"]

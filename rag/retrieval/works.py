@@ -113,11 +113,10 @@ def _own_words(text: str, own_topic: frozenset[str]) -> frozenset[str]:
 
 
 def _own(word: str, own_names: frozenset[str]) -> bool:
-    """Is `word` one of this review's own names (its first author, its journal's words), as
-    written or clipped either way ("Annals" for "Ann", "Gastro" for "Gastroenterol")?"""
+    """Is `word` one of this review's own names (its first author, its journal's words printed or
+    written out), whole or clipped ("Gastro" for "Gastroenterology"; not "annual" for "Ann")?"""
     low = word.lower()
-    return low in own_names or any(len(n) >= 3 and (low.startswith(n) or (len(low) >= 4 and n.startswith(low)))
-                                   for n in own_names)
+    return low in own_names or (len(low) >= 4 and any(n.startswith(low) for n in own_names))
 
 
 def names_other_work(question: str, own_names: frozenset[str] = frozenset(),

@@ -16,7 +16,7 @@ from __future__ import annotations
 import re
 
 # A period that closes an abbreviation ("Hofland et al.", "e.g.", "vs.", "Dr.") ends no sentence.
-_ABBREVIATED = r"\b(?:et\s+al|e\.g|i\.e|vs|cf|approx|figs?|refs?|vol|no|dr|mr|mrs|ms|prof|pp)\.(?!$)"
+_ABBREVIATED = r"\b(?:et\s+al|e\.g|i\.e|vs|cf|approx|figs?|refs?|vol|dr|mr|mrs|ms|prof|pp)\.(?!$)"
 _SENTENCE = re.compile(r"(?:" + _ABBREVIATED + r"|[^.?!])+(?:[.?!]+|$)", re.I)
 _ASKING = re.compile(r"^\s*(?:who|whom|whose|what|whats|which|when|where|why|how|is|are|was|were|am|do|does|did|"
                      r"can|could|should|would|will|shall|may|might|must|has|have|had|any|tell|explain|define|"
