@@ -6,12 +6,12 @@ route's answerer, which returns an `Answer`. Loading (index, model, BM25, glossa
 
 Routing is decided in one place (rag/routing/router.py); this module only dispatches: abbreviations to the
 glossary, treatment scenarios to the Figure 2 algorithm (never to free text), another cancer to a refusal
-naming it, everything else to retrieval and the extractive answerer.
+naming it, everything else to retrieval and the extractive answerer. The first three answerers are in
+rag/route_answers.py; retrieval's, which needs the loaded model, index and gate, stays here.
 """
 
 from __future__ import annotations
 
-import re
 import time
 from typing import Any
 
@@ -22,11 +22,12 @@ from rag.answer.gate import WordVectors, has_content, load_gate, words_of
 from rag.answer.passage_words import PassageWords
 from rag.core.index import LoadedIndex, load_index
 from rag.core.settings import Settings
-from rag.core.types import Answer, Citation, SourceUnit
+from rag.core.types import Answer, Citation
 from rag.retrieval.hybrid import Hit, HybridRetriever
 from rag.retrieval.spelling import Speller
 from rag.routing.referents import FollowupResolver
 from rag.routing.router import Turn, route
+from rag.route_answers import answer_algorithm, answer_glossary, answer_out_of_scope, citation, timings
 
 
 class Pipeline:
@@ -47,7 +48,7 @@ class Pipeline:
                                  aliases=self.aliases, background=[a.title for a in index.articles],
                                  gate=load_gate() if settings.answer_gate else None,
                                  passage_words=self.passage_words)
-        self.chat_model, self._chat_notice = chat_model, ""
+        self.chat_model, self.chat_notice = chat_model, ""
         self._review_key: str | None = None  # the treatment algorithm's document, found on first use
         if chat_model is None and settings.generative_model:
             from rag.core.errors import ConfigError
@@ -56,7 +57,7 @@ class Pipeline:
             try:
                 self.chat_model = load_chat_model(settings.generative_model)
             except ConfigError as e:  # the extractive answer still works; say why once per answer
-                self._chat_notice = f"Generative mode unavailable ({e}); showing the extractive answer."
+                self.chat_notice = f"Generative mode unavailable ({e}); showing the extractive answer."
         self._warmed = False
         if getattr(embedder, "loaded", True):  # a model handed over loaded (the app's): warm now
             self.warm()
@@ -133,9 +134,13 @@ class Pipeline:
 
     def _dispatch(self, routed: tuple[Turn, float]) -> Answer:
         turn, started = routed
-        handlers = {"glossary": self._answer_glossary, "algorithm": self._answer_algorithm,
-                    "retrieval": self._answer_retrieval, "out_of_scope": self._answer_out_of_scope}
-        return handlers[turn.route](turn, started)
+        if turn.route == "glossary":
+            return answer_glossary(self, turn, started, self._answer_retrieval)
+        if turn.route == "algorithm":
+            return answer_algorithm(self, turn, started)
+        if turn.route == "out_of_scope":
+            return answer_out_of_scope(self, turn, started)
+        return self._answer_retrieval(turn, started)
 
     def _prepare(self, request: dict[str, Any]) -> tuple[Turn, float]:
         started = time.perf_counter()
@@ -143,55 +148,7 @@ class Pipeline:
                      self.settings.max_question_chars, read=self.speller.read)
         return self.followups.resolve(turn), started
 
-    def _answer_glossary(self, turn: Turn, started: float) -> Answer:
-        from rag.glossary.described import reworded
-        from rag.glossary.replies import answer_described, answer_glossary_terms, review_counterparts
-
-        lookups = [reworded(self.glossary.lookup(term), self.glossary.lookup, self.aliases)  # one per term, in order
-                   for term in turn.glossary_terms or (turn.glossary_term,)]
-        found = any(lookup.matches or lookup.did_you_mean for lookup in lookups)
-        described = () if found or len(lookups) > 1 or " " not in lookups[0].query.strip() else self.described.closest(
-            [lookups[0].query, self.expand(lookups[0].query)])  # "the acronym for the op where they split the liver"
-        if not found and not described:
-            # "What is the DOI?" looks like an abbreviation question but the review answers it elsewhere:
-            # a grounded answer from the text, if it names the term ("what is PVC in figure 2?" gets no
-            # caption), beats a glossary miss. A typo ("Expand ALLPS") keeps its "did you mean".
-            retrieved = self._answer_retrieval(turn, started)
-            if not retrieved.abstained and any(re.search(rf"(?<!\w){re.escape(lk.query)}(?!\w)", retrieved.answer, re.I)
-                                               for lk in lookups):
-                return retrieved
-        # A typo gets a labelled "did you mean" that cites where the suggestions are defined.
-        entries = [d.entry for d in described]
-        for lookup in lookups:
-            suggested = [e for term in lookup.did_you_mean for e in self.glossary.lookup(term).matches]
-            entries.extend(lookup.matches or suggested)
-            entries.extend(review_counterparts(lookup, self.glossary))
-        citations = []
-        for entry in dict.fromkeys(entries):
-            unit = self.index.units.get(entry.unit_id or "")
-            if unit is not None:
-                citations.append(_citation(unit, _span_of(unit.text, entry.sentence or entry.long)))
-        text = answer_described(lookups[0].query, described) if described else answer_glossary_terms(lookups, self.glossary)
-        return Answer(turn.question, "glossary", text, tuple(citations), abstained=not (found or described),
-                      timings_ms=_timings(started))
-
-    def _answer_algorithm(self, turn: Turn, started: float) -> Answer:
-        from rag.algorithm.engine import run_algorithm
-        from rag.algorithm.inputs import extract_case, extract_inputs
-        from rag.algorithm.render import render_dot, render_markdown
-
-        inputs = extract_inputs(turn.own_words)
-        if turn.previous_treatment:  # the case as told turn by turn, each correcting the one before
-            inputs = extract_case((*(turn.case_turns or (turn.previous_treatment,)), turn.own_words))
-        result = run_algorithm(inputs, self.settings, question=turn.own_words)
-        labels = {uid: u.label for uid, u in self.index.units.items()}
-        keys = self._resolve_units(result.citations)
-        citations = tuple(_citation(u, (0, len(u.text))) for u in map(self.index.units.__getitem__, keys.values()))
-        return Answer(turn.question, "algorithm", render_markdown(result, labels, keys), citations,
-                      rewritten_question=turn.query if turn.previous_treatment else "",
-                      timings_ms=_timings(started), algorithm=result.to_dict(), dot=render_dot(result))
-
-    def _resolve_units(self, unit_ids: tuple[str, ...]) -> dict[str, str]:
+    def review_units(self, unit_ids: tuple[str, ...]) -> dict[str, str]:
         """The algorithm cites the review's own IDs: they resolve in the review's document only,
         found by the DOI tree.yaml records (rag/algorithm/source.py), never by index order."""
         from rag.algorithm.source import resolve_citations, review_doc_key
@@ -200,18 +157,9 @@ class Pipeline:
             self._review_key = review_doc_key(self.index.units) or ""
         return resolve_citations(unit_ids, self.index.units, self._review_key) if self._review_key else {}
 
-    def _answer_out_of_scope(self, turn: Turn, started: float) -> Answer:
-        """Another cancer: declined by name, with the closest passages as reading (the route
-        shown is retrieval's, whose refusal this is)."""
-        hits = self.retriever.retrieve(turn.query, self.settings.top_k)
-        text = abstention_text(turn.other_disease, [a.title for a in self.index.articles])
-        return Answer(turn.question, "retrieval", text, (), True, tuple((h.unit_id, h.score) for h in hits),
-                      _timings(started), rewritten_question=turn.query if turn.query != turn.question else "",
-                      related=self._related(hits), notices=(self._chat_notice,) if self._chat_notice else ())
-
-    def _related(self, hits: list[Hit]) -> tuple[Citation, ...]:
+    def related(self, hits: list[Hit]) -> tuple[Citation, ...]:
         """The closest passages, shown with a refusal as reading, not as an answer."""
-        return tuple(_citation(self.index.units[h.unit_id], (0, len(self.index.units[h.unit_id].text)), h.score)
+        return tuple(citation(self.index.units[h.unit_id], (0, len(self.index.units[h.unit_id].text)), h.score)
                      for h in hits[:3] if h.unit_id in self.index.units)
 
     def extract(self, turn: Turn) -> tuple[list[Hit], Any, float]:
@@ -229,7 +177,7 @@ class Pipeline:
         t1 = time.perf_counter()
         hits, extraction, retrieve_ms = self.extract(turn)
         text, citations, abstained = extraction.answer, extraction.citations, extraction.abstained
-        mode, notices = "extractive", [self._chat_notice] if self._chat_notice else []
+        mode, notices = "extractive", [self.chat_notice] if self.chat_notice else []
         related = extraction.related
         if self.chat_model is not None:
             from rag.answer.generate import generate_answer
@@ -243,22 +191,22 @@ class Pipeline:
                 notices.append(generated.notice)
             if generated.ok and generated.abstained:
                 mode, abstained, text, citations = "generative", True, abstention_text(), ()
-                related = self._related(hits)
+                related = self.related(hits)
             elif generated.ok:
                 scores = {h.unit_id: h.score for h in hits}
                 mode, abstained, text, related = "generative", False, generated.text, ()
-                citations = tuple(_citation(self.index.units[uid], (0, len(self.index.units[uid].text)),
+                citations = tuple(citation(self.index.units[uid], (0, len(self.index.units[uid].text)),
                                             scores.get(uid, 0.0)) for uid in generated.cited_ids)
         if turn.cannot_answer and not abstained and {c.unit_id for c in citations} <= set(turn.cannot_answer):
             # Only passages known not to answer it (rag/routing/referents.py: a "why?" the
             # previous answer left unexplained, a cited work asked what it found): declined,
             # the passages shown as reading.
-            text, citations, abstained, related = abstention_text(), (), True, self._related(hits)
-        timings = _timings(started)
-        timings.update(retrieve=retrieve_ms, answer=(time.perf_counter() - t1) * 1000 - retrieve_ms)
+            text, citations, abstained, related = abstention_text(), (), True, self.related(hits)
+        measured = timings(started)
+        measured.update(retrieve=retrieve_ms, answer=(time.perf_counter() - t1) * 1000 - retrieve_ms)
         return Answer(
             turn.question, "retrieval", text, citations, abstained,
-            tuple((h.unit_id, h.score) for h in hits), timings,
+            tuple((h.unit_id, h.score) for h in hits), measured,
             rewritten_question=turn.query if turn.query != turn.question else "",
             related=related, notices=tuple(notices), mode=mode)
 
@@ -285,16 +233,3 @@ def load_pipeline(settings: Settings | None = None, embedder: Any = None, chat_m
         pipeline.warm()
     return pipeline
 
-
-def _span_of(text: str, needle: str | None) -> tuple[int, int]:
-    at = text.find(needle) if needle else -1
-    return (at, at + len(needle)) if needle and at >= 0 else (0, len(text))
-
-
-def _citation(unit: SourceUnit, span: tuple[int, int], score: float = 1.0) -> Citation:
-    return Citation(unit.id, unit.section, unit.label, unit.text, span, score,
-                    tuple(unit.metadata.get("links", ())))
-
-
-def _timings(started: float) -> dict[str, float]:
-    return {"total": (time.perf_counter() - started) * 1000}

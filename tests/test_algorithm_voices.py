@@ -130,6 +130,10 @@ def test_a_dose_asked_after_a_semicolon_is_a_detail():
                            "what starting dose of lanreotide should we use?")
 
 
+def test_a_share_asked_with_a_per_cent_sign_is_a_detail():
+    assert asks_for_detail("G2 midgut NET, refractory flushing, planning debulking: what % of the tumour has to go?")
+
+
 @pytest.fixture
 def pipeline(fake_index, fake_embedder):
     from rag.core.index import load_index
@@ -165,3 +169,85 @@ def test_a_follow_up_that_names_the_patient_changes_the_case_before(pipeline, fo
     answer = pipeline.ask(follow_up, history=["G2 pNET, unresectable liver-only mets. Options?"])
     assert answer.route == "algorithm" and answer.algorithm["status"] == "recommendation"
     assert leaf in [step["node"] for step in answer.algorithm["path"] if step["question"] == "Outcome"]
+
+
+@pytest.mark.parametrize("question, expected", [
+    pytest.param("liver mets, 3 spots, nothing anywhere else on the pet scan", "none", id="nothing-anywhere-else"),
+    pytest.param("G1 NET, liver-dominant disease and a few mediastinal lymph nodes", "present",
+                 id="distant-nodes-named-are-involved"),
+    pytest.param("G2 pNET, no mediastinal lymph nodes", None, id="distant-nodes-denied"),
+    pytest.param("G2 pNET, nothing else helps", None, id="nothing-else-helps-is-no-staging"),
+])
+def test_more_ways_of_telling_where_the_disease_is(question, expected):
+    assert extract_inputs(question).extrahepatic == expected
+
+
+@pytest.mark.parametrize("question, liver, distribution", [
+    pytest.param("6 lesions, all confined to the R lobe", "resectable", None, id="a-note-s-R-lobe"),
+    pytest.param("2 liver mets L lobe only, FLR ok", "resectable", None, id="a-note-s-L-lobe-only"),
+    pytest.param("mets all through the liver", None, "III", id="all-through-the-liver"),
+    pytest.param("lesions throughout both lobes", None, "III", id="throughout-both-lobes"),
+    pytest.param("Single 5 cm segmental NELM", None, "I", id="a-single-segmental-nelm"),
+    pytest.param("they found one spot in my liver", None, "I", id="one-spot"),
+    pytest.param("the surgeon wants to operate on the liver", "resectable", None, id="a-surgeon-who-wants-to-operate"),
+])
+def test_more_ways_of_telling_the_liver_disease(question, liver, distribution):
+    inputs = extract_inputs(question)
+    assert (inputs.liver, inputs.distribution) == (liver, distribution)
+
+
+@pytest.mark.parametrize("question, expected", [
+    # any name tree.yaml gives a treatment asks about it for the case told
+    pytest.param("Rectal NET G2, single 3cm met in segment VIII, rest of staging clear. Metastasectomy?", True,
+                 id="metastasectomy"),
+    pytest.param("bilobar NELM from ileal NET G2, FLR 20% -> 2-stage?", True, id="two-stage"),
+    pytest.param("carcinoid syndrome refractory to octreotide, ileal NET G1, bilobar unresectable liver mets. "
+                 "cytoreduction?", True, id="cytoreduction"),
+    pytest.param("typical bronchial carcinoid (low grade) with unresectable liver mets. systemic?", True,
+                 id="systemic"),
+    pytest.param("Tumour board: well-differentiated ileal NET, nothing outside the liver. What does the review's "
+                 "pathway offer?", True, id="the-review-s-pathway-for-a-case"),
+    pytest.param("What does the review say about metastasectomy?", False, id="what-the-review-says"),
+])
+def test_a_case_asking_about_a_treatment_by_any_of_its_names(question, expected):
+    assert is_treatment_question(question) is expected
+
+
+@pytest.mark.parametrize("question, route", [
+    pytest.param("lung mets + liver-dominant disease from a midgut NET, Ki67 9%. OLT?", "algorithm",
+                 id="a-bare-treatment-after-a-case"),
+    pytest.param("G2 pNET, unresectable liver mets, no EHD. TACE or TAE?", "algorithm", id="two-options-after-a-case"),
+    pytest.param("G2 pNET, unresectable liver mets, no EHD. What is TACE?", "glossary", id="a-definition-after-a-case"),
+    pytest.param("TACE?", "glossary", id="a-bare-term-alone"),
+])
+def test_a_treatment_named_after_a_case_is_asked_for_that_case(pipeline, question, route):
+    assert pipeline.ask(question).route == route
+
+
+@pytest.mark.parametrize("case, follow_up, route", [
+    pytest.param("jejunal NET G2, 2 mets seg 6/7, liver only. hepatectomy?", "Ki67 is actually 25% on review",
+                 "algorithm", id="a-corrected-index-on-path-review"),
+    pytest.param("52M terminal ileum NET, solitary 4 cm met seg 7, no EHD. resect?", "sorry, path back: G2, Ki-67 6%",
+                 "algorithm", id="the-grade-told-later"),
+    pytest.param("G2 jejunal NET, bilobar liver mets, FLR inadequate. PVE + 2-stage hepatectomy?",
+                 "restaging CT now shows peritoneal nodules too", "algorithm", id="a-new-finding-told"),
+    pytest.param("my husband 52 has a grade 2 NET from the gut with spots all through his liver, nothing elsewhere. "
+                 "what are his options", "could he get a new liver?", "algorithm", id="a-treatment-for-the-patient"),
+    pytest.param("G1 pNET, bilobar liver mets + ?bone met. plan?", "the bone lesion was benign. so what then?",
+                 "algorithm", id="so-what-then"),
+    pytest.param("G2 pNET, unresectable liver-only mets. Options?", "how does TACE work?", "retrieval",
+                 id="how-a-treatment-works-is-the-review-s"),
+    pytest.param("G2 pNET, unresectable liver-only mets. Options?", "I read the review last week", "retrieval",
+                 id="a-statement-with-no-case-feature"),
+])
+def test_after_a_case_a_told_change_or_a_treatment_for_the_patient_continues_it(pipeline, case, follow_up, route):
+    assert pipeline.ask(follow_up, history=[case]).route == route
+
+
+@pytest.mark.parametrize("question, primary", [
+    pytest.param("small cell NEC lung, liver mets x3", "other", id="the-site-after-the-tumour"),
+    pytest.param("ileal NET lung mets and liver mets", "small-intestine", id="a-site-of-metastases-is-no-primary"),
+    pytest.param("pt 71M, SI NET G2, 2 liver mets", "small-intestine", id="si-net-with-a-space"),
+])
+def test_the_primary_as_notes_write_it(question, primary):
+    assert extract_inputs(question).primary == primary

@@ -500,7 +500,7 @@ def test_several_terms_are_answered_each_with_its_citation(glossary):
 
 
 def test_the_pipeline_answers_every_term_and_cites_each(fake_index, fake_embedder):
-    """`Pipeline._answer_glossary`: one lookup per term, one citation span per definition; the
+    """`rag.route_answers.answer_glossary`: one lookup per term, one citation span per definition; the
     retrieval fallback is for a question none of whose terms is found."""
     from rag.core.index import load_index
     from rag.pipeline import Pipeline

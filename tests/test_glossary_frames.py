@@ -319,6 +319,8 @@ def test_an_unknown_short_form_is_not_answered_with_a_passage_that_never_names_i
     pytest.param("Figure 2 legend has (TAE) - what's that written out?", ("TAE",), id="written-out"),
     pytest.param("pve vs pvl - same thing in this paper? spell them both out", ("pve", "pvl"), id="spell-them-out"),
     pytest.param("the report was written out by hand, is TACE safe", (), id="written-out-by-hand-is-no-form-word"),
+    pytest.param("Spell out the Milan criteria for OLT in NELM as given in the review", (),
+                 id="spell-out-the-criteria-is-to-explain-them"),
     pytest.param("what abbreviation does the figure caption give for peptide receptor radionuclide therapy?",
                  ("peptide receptor radionuclide therapy",), id="the-abbreviation-a-caption-gives"),
 ])

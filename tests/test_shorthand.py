@@ -18,7 +18,8 @@ def test_shorthand_typed_as_a_word_is_written_out(typed, standard):
     assert expand_shorthand(typed) == standard
 
 
-@pytest.mark.parametrize("text", ["Y-90 for PT", "TX options", "and/or", "the R0 resection", "G1/G2", "ki-67"])
+@pytest.mark.parametrize("text", ["Y-90 for PT", "TX options", "and/or", "the R0 resection", "G1/G2", "ki-67",
+                                  "6 lesions R lobe, L hepatectomy"])
 def test_abbreviations_compounds_and_ordinary_words_are_left_alone(text):
     assert expand_shorthand(text) == text
 

@@ -31,6 +31,17 @@ def _name_patterns(names: tuple[tuple[str, tuple[str, ...]], ...]) -> tuple[tupl
     return tuple(out)
 
 
+def tree_names(tree: Mapping[str, Any]) -> tuple[tuple[str, tuple[str, ...]], ...]:
+    """(recommendation id, the names a question uses for its treatment), for every named one."""
+    return tuple((rid, tuple(spec.get("names", ()))) for rid, spec in tree["recommendations"].items()
+                 if spec.get("names"))
+
+
+def named_treatments(text: str, tree: Mapping[str, Any]) -> list[str]:
+    """The recommendations whose treatment `text` names, by the tree's own `names`."""
+    return [rid for rid, pattern in _name_patterns(tree_names(tree)) if pattern.search(text)]
+
+
 _Route = list[tuple[str, tuple[Any, ...], bool]]
 
 
@@ -66,10 +77,7 @@ def treatments_asked(question: str, tree: Mapping[str, Any], values: Mapping[str
     """The treatments the asking sentence of `question` names, each placed in the pathway for the
     case `values` (None where unknown) whose recommendations are `recommended`; `params` fill
     the thresholds a recommendation's text names."""
-    asking = asking_part(question)
-    names = tuple((rid, tuple(spec.get("names", ()))) for rid, spec in tree["recommendations"].items()
-                  if spec.get("names"))
-    named = [rid for rid, pattern in _name_patterns(names) if pattern.search(asking)]
+    named = named_treatments(asking_part(question), tree)
     if not named:
         return ()
     routes = _paths(tree)

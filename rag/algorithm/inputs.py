@@ -213,7 +213,7 @@ def _lobes(text: str) -> tuple[set[str], str]:
     lobes: set[str] = set()
     phrases_found: list[str] = []
     for m in _affirmed(text, phrases.LOBE_NAMED):
-        lobes.add(m.group(1).lower())
+        lobes.add({"r": "right", "l": "left"}.get(m.group(1).lower(), m.group(1).lower()))
         phrases_found.append(m.group(0))
     for m in _affirmed(text, phrases.SEGMENTS):
         numbers = [_segment(n) for n in phrases.SEGMENT_NUMBER.findall(m.group(1))]

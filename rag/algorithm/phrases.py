@@ -69,10 +69,13 @@ PRIMARY_PATTERNS = [
     (re.compile(rf"\b{_NOT_NON}(?:pancrea\w*|panc|p-?NE[NT]s?|pan-?NE[NT]s?|islet[- ]cell|insulinomas?|"
                 r"glucagonomas?|VIPomas?)\b", _F), "pancreas"),
     (re.compile(rf"\b{_NOT_NON}(?:ileal|ileum|ileoc(?:a)?ecal|jejunal|jejunum|jejuno-?ileal|"
-                r"small[- ](?:bowel|intestin\w*)|mid-?gut|SI-?NE[NT]s?|SB-?NE[NT]s?)\b", _F), "small-intestine"),
+                r"small[- ](?:bowel|intestin\w*)|mid-?gut|SI[- ]?NE[NT]s?|SB[- ]?NE[NT]s?)\b", _F), "small-intestine"),
     (re.compile(r"\b(?:rectal|rectum|gastric|stomach|duodenal|duodenum|appendi\w+|colonic|colorectal|"
                 r"bronchial|bronchopulmonary|thymic|(?:lung|pulmonary)\s+(?:NE[NT]s?|carcinoids?|neuroendocrine|primary|"
-                r"tumou?rs?))\b", _F), "other"),
+                r"tumou?rs?)|"
+                # the site after the tumour, as notes write it: "small cell NEC lung" (not "NET, lung mets")
+                r"(?:NE[NTC]s?|carcinoids?)\s+(?:of\s+(?:the\s+)?)?(?:lung|bronchus)"
+                r"(?!\s+(?:mets?|metasta\w*|nodules?|lesions?|deposits?|secondar\w*|involvement)))\b", _F), "other"),
 ]
 UNKNOWN_PRIMARY = re.compile(r"\b(?:unknown primary|primary (?:site )?(?:is )?unknown|CUP)\b", _F)
 
@@ -122,7 +125,7 @@ LIVER_PATTERNS = [  # (pattern, status, assumed?) checked in order; a later one 
                 # the disease as subject of the intransitive "come out" ("it can all come out"), and
                 # a surgeon willing to operate ("surgeons happy to resect", "planning to operate")
                 rf"{_DISEASE} (?:can|could|will|would) (?:all )?come out|"
-                r"(?:happy|willing|keen|planning|going|able) to (?:resect|operate)|"
+                r"(?:happy|willing|keen|planning|going|able|wants?|would like) to (?:resect|operate)|"
                 rf"{_COMPLETE} (?:possible|achievable|feasible))(?!\w)", _F), "resectable", False),
     # An adequate remnant is the condition for a one-stage resection: read as resectable, assumed.
     (re.compile(rf"\b(?:(?:adequate|sufficient|enough|good|large enough)\s+{_REMNANT}|"
@@ -132,13 +135,13 @@ LIVER_PATTERNS = [  # (pattern, status, assumed?) checked in order; a later one 
 # Disease in one liver lobe can usually be removed with that lobe (hemihepatectomy): read as
 # resectable, assumed, unless a diffuse or bilobar pattern is also stated.
 ONE_LOBE = re.compile(r"\b(?:uni-?lobar|unilobular|"
-                      r"(?:confined|limited|restricted) to (?:one|a single|(?:the )?(?:right|left)) (?:liver |hepatic )?"
+                      r"(?:confined|limited|restricted) to (?:one|a single|(?:the )?(?:right|left|R|L)) (?:liver |hepatic )?"
                       r"(?:lobe|hemi-?liver)|(?:in|within) (?:one|a single) (?:liver )?lobe|"
-                      r"(?:right|left)[- ]lobe only|only (?:in )?(?:the )?(?:right|left) lobe)\b", _F)
+                      r"(?:right|left|R|L)[- ]lobe only|only (?:in )?(?:the )?(?:right|left|R|L) lobe)\b", _F)
 # A lobe named by its side ("4 lesions in the right lobe", "left hemiliver"): counted with the
 # segments below, so that both sides named read as bilobar and one side as one lobe.
-# "The right liver" is the right hemiliver; a patient says "the left side of the liver".
-LOBE_NAMED = re.compile(r"\b(right|left)\s+(?:(?:liver\s+|hepatic\s+)?(?:lobe|hemi-?liver)|liver|"
+# "The right liver" is the right hemiliver; a patient says "the left side of the liver"; notes write "R lobe".
+LOBE_NAMED = re.compile(r"\b(right|left|R|L)\s+(?:(?:liver\s+|hepatic\s+)?(?:lobe|hemi-?liver)|liver|"
                         r"(?:side|half) of (?:the |her |his |my |their )?liver)\b", _F)
 # Couinaud's liver segments: 2-4 are the left liver, 5-8 the right (1, the caudate, drains to both
 # and says nothing). "segments 6-7", "segment VIII", "segs 2/3". Named segments on one side read as
@@ -151,15 +154,20 @@ SEGMENT_ROMAN = {"i": 1, "ii": 2, "iii": 3, "iv": 4, "v": 5, "vi": 6, "vii": 7, 
 LOBE_OF_SEGMENT = {2: "left", 3: "left", 4: "left", 5: "right", 6: "right", 7: "right", 8: "right"}
 DISTRIBUTION_PATTERNS = [  # (pattern, type, assumed?)
     (re.compile(r"\btype\s*(III|II|I|3|2|1)\b(?!\s*diabet)", _F), None, False),
-    (re.compile(r"\b(?:diffuse|disseminated|miliary|innumerable|countless|too numerous to count|TNTC)\b", _F),
+    (re.compile(r"\b(?:diffuse|disseminated|miliary|innumerable|countless|too numerous to count|TNTC|"
+                # spread all through the organ: "mets all through the liver", "throughout both lobes"
+                r"all (?:through|over|throughout) (?:the |his |her |my |their )?(?:whole |entire )?liver|"
+                r"throughout (?:the (?:whole |entire )?liver|both (?:liver )?lobes))\b", _F),
      "III", False),
     (re.compile(r"\bcomplex (?:liver )?(?:metastas\w*|pattern|distribution)\b", _F), "II", False),
     (re.compile(r"\b(?:bilobar|bilobular|bilateral|both (?:liver )?lobes?|"
                 r"both (?:sides|halves) of (?:the |her |his |my |their )?liver)\b", _F), "II", True),
-    # "solitary 4 cm lesion in segment 8", "single 2.5-cm hepatic met", "one liver metastasis"
+    # "solitary 4 cm lesion in segment 8", "single 2.5-cm met", "a single NELM" (the review's word), "one spot" (a patient's)
     (re.compile(r"(?<!segment )(?<!seg )\b(?:single|solitary|unifocal|one|1)\s+"
-                r"(?:(?:large|small|dominant|\d+(?:\.\d+)?\s?-?(?:cm|mm)|segment\s+\w+)\s+){0,2}"
-                r"(?:liver |hepatic )?(?:metastasis|metastases|lesion|nodule|deposit|mass|met)\b", _F), "I", False),
+                r"(?:(?:large|small|dominant|segmental|peripheral|central|subcapsular|\d+(?:\.\d+)?\s?-?(?:cm|mm)|"
+                r"segment\s+\w+)\s+){0,2}"
+                r"(?:liver |hepatic )?(?:metastasis|metastases|lesion|nodule|deposit|mass|met|NELM|spot|tumou?r)\b", _F),
+     "I", False),
 ]
 TYPE = {"1": "I", "2": "II", "3": "III", "i": "I", "ii": "II", "iii": "III"}
 
@@ -202,7 +210,9 @@ EXTRAHEPATIC = re.compile(rf"\b{_SITE}(?:\s*(?:,|and|or|/|&|\+)\s*{_SITE})*\s+{_
                            # disease outside the liver is extrahepatic disease: "no disease outside the liver"
                            rf"\b(?:{_METS}|secondar(?:y|ies)|disease|dz|spread|tumou?rs?)\s+(?:outside|beyond)\s+"
                            r"(?:of\s+)?(?:the\s+)?liver\b|"
-                           rf"\b(?:{_METS}|secondar(?:y|ies)|disease|dz|spread)\s+(?:anywhere\s+)?elsewhere\b", _F)
+                           rf"\b(?:{_METS}|secondar(?:y|ies)|disease|dz|spread)\s+(?:anywhere\s+)?elsewhere\b|"
+                           # distant nodes named in a case are involved nodes: "a few mediastinal lymph nodes"
+                           r"\b(?:distant|mediastinal|supraclavicular|axillary)\s+(?:lymph\s+)?nodes?\b", _F)
 _NAMES_ORGAN = {organ: re.compile(r"\b(?:" + "|".join(adjectives + nouns) + r")\b", _F)
                 for organ, (adjectives, nouns) in ORGAN_WORDS.items()}
 
@@ -215,7 +225,9 @@ def organs_named(phrase: str) -> set[str]:
 GENERAL_SITE = re.compile(r"\b(?:extra-?hepatic|other|EHD|outside|beyond|elsewhere)\b", _F)
 LIVER_ONLY = re.compile(r"\b(?:liver[- ]only|liver[- ]limited|liver[- ]confined|confined to the liver|"
                          rf"limited to the liver|isolated (?:liver|hepatic) {_METS}|"
-                         r"nothing (?:else )?(?:outside|beyond) (?:the )?liver)\b", _F)
+                         r"nothing (?:else )?(?:outside|beyond) (?:the )?liver|"
+                         # "nothing anywhere else on the pet scan", "nowhere else": said after the liver findings
+                         r"nothing (?:anywhere )?else(?:where)?(?= on\b| in\b|\s*[.,;]|\s*$)|nowhere else)\b", _F)
 
 _SYMPTOM = r"(?:carcinoid syndrome|syndrome|symptoms?|flushing|diarrh\w*|hypoglyc\w*|hormonal)"
 REFRACTORY = re.compile(

@@ -34,7 +34,8 @@ from rag.core.text import STOP_WORDS
 from rag.routing.followup import is_followup, rewrite
 from rag.routing.reasons import asks_what_it_does, asks_why
 from rag.routing.scope import other_disease
-from rag.routing.treatment import asks_about_cited_work, asks_for_detail, asks_next_step, case_told, is_treatment_question, names_tumour
+from rag.routing.treatment import (asks_about_cited_work, asks_for_detail, asks_next_step, case_told, is_treatment_question,
+                                   names_treatment, names_tumour, updates_case)
 
 if TYPE_CHECKING:
     from rag.glossary.store import Glossary
@@ -102,7 +103,7 @@ def route(question: str, history: Sequence[str], glossary: "Glossary", max_chars
         # "G1?" after a case changes its grade; it does not ask what "G1" stands for
         return _case_turn(typed, past, case, question)
     terms = parse_glossary_terms(question, glossary, alone=not past)
-    if terms:
+    if terms and not _option_after_case(question, terms):
         return Turn(typed, past, question, "glossary", glossary_term=terms[0], glossary_terms=terms)
     plain = expand_shorthand(question)
     asked = plain if plain != typed else ""
@@ -148,7 +149,9 @@ def _case_turn(typed: str, past: tuple[str, ...], case: tuple[str, ...], questio
 
 # Asking about the review's text rather than the case: "where does the review say that?", "is
 # that from figure 2?", "what's the evidence?". After a case, such a follow-up goes to retrieval.
-_ABOUT_TEXT = re.compile(r"\b(?:review|article|paper|text|authors?|figures?|fig|tables?|references?|sources?|"
+# "path review", "on review": a pathologist's or radiologist's second look, not this review
+_ABOUT_TEXT = re.compile(r"\b(?:(?<!\bon )(?<!path )(?<!pathology )(?<!histology )(?<!radiology )(?<!slide )(?<!MDT )review|"
+                         r"article|paper|text|authors?|figures?|fig|tables?|references?|sources?|"
                          r"evidence|literature|stud(?:y|ies)|guidelines?|citations?|cited|quote\w*|page)\b", re.I)
 
 
@@ -160,10 +163,27 @@ def _continues_case(question: str) -> bool:
         return False
     if asks_why(question) and (not is_followup(question) or len(question.split()) > 4):
         return False  # "why would they treat the liver first?" asks the review's reason; "why not surgery?" the case's
-    return is_followup(question) or asks_next_step(question)
+    return is_followup(question) or asks_next_step(question) or updates_case(question)
 
 
 _LINK_WORDS = frozenset({"instead", "now", "rather", "case", "had", "were", "was"}) | STOP_WORDS
+
+
+def _option_after_case(question: str, terms: Sequence[str]) -> bool:
+    """Is `question` a case told, then only treatments named as its question ("..., Ki67 9%. OLT?",
+    "... no EHD. TACE or TAE?")? Named after a case, a treatment is asked about for that case, as a
+    colleague would read it; a definition is asked with a frame ("what is OLT?")."""
+    sentences = [x for x in re.split(r"(?<=[.!?;:])\s+|\s+(?:-+>|->|—|–)\s+", question.strip()) if x.strip(" ?.!")]
+    if len(sentences) < 2 or not names_treatment(sentences[-1]) or not is_treatment_question(question):
+        return False
+    rest = sentences[-1].lower()
+    for term in terms:
+        rest = re.sub(rf"(?<![\w-]){re.escape(term.lower())}(?![\w-])", " ", rest)
+    return all(w in _OPTION_LINKS for w in re.findall(r"[a-z0-9]+", rest))
+
+
+# What joins treatments named as options ("TACE or TAE?", "PVE then ALPPS?", "OLT instead?"): no frame words.
+_OPTION_LINKS = frozenset({"or", "vs", "v", "versus", "and", "then", "first", "now", "instead", "alone", "too", "also"})
 
 
 def _only_features(question: str) -> bool:

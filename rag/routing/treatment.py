@@ -23,7 +23,7 @@ from rag.routing.context import asks_anything
 from rag.routing.followup import is_followup
 
 __all__ = ["asks_about_cited_work", "asks_for_detail", "asks_next_step", "case_told", "is_treatment_question", "names_treatment",
-           "names_tumour"]
+           "names_tumour", "updates_case"]
 
 _F = re.IGNORECASE
 
@@ -79,7 +79,7 @@ _GENERIC_REQUEST = re.compile(r"\b(?:options?|treat\w*|therap\w*|manag\w*|approa
 _TREATMENT_NAME = re.compile(
     r"\b(?:surg\w*|operat\w*|resect\w*|hepatectom\w*|transplant\w*|OLT|ablat\w*|"
     r"(?:chemo|radio)?emboli[sz]ation|TACE|TAE|RE|SIRT|PRRT|PVE|PVL|ALPPS|somatostatin analog\w*|SSA|"
-    r"everolimus|sunitinib|chemo\w*|"
+    r"everolimus|sunitinib|chemo\w*|systemic|locoregional|"
     # "listing" in a case is putting the patient on the transplant waiting list ("R0 not achievable. Listing?")
     r"listing)\b", _F)
 _PATIENT = re.compile(  # a stated age ("54F", "67-year-old") also marks a patient (is_treatment_question)
@@ -106,8 +106,8 @@ def is_treatment_question(question: str) -> bool:
     request = bool(_REQUEST.search(text)) or bool(_CASE_REQUEST.search(text) and (specifics or patient))
     if (_NOT_TREATMENT.search(text) or _DIAGNOSTIC.search(asking_part(text))) and (not request or not specifics):
         return False  # bibliographic, glossary or diagnostic questions ("how should I cite it?")
-    if _ABOUT_REVIEW.search(text) and not patient:
-        return False  # "what does the review say about ..." asks about the text
+    if _ABOUT_REVIEW.search(text) and not patient and not (_ALGORITHM.search(text) and specifics >= 2):
+        return False  # "what does the review say about ..." asks about the text, not "what does its pathway offer a G1 SI-NEN?"
     if asks_about_cited_work(text):
         return False  # "What did Pavel et al. recommend for G2 tumours?" asks about a cited work
     if request:
@@ -121,7 +121,7 @@ def is_treatment_question(question: str) -> bool:
     # A generic "treatment/options" question about one feature ("What is the treatment of choice
     # for resectable NELM?") asks what the review says; two or more features describe a case, and
     # a grade alone ("management of a G3 NEC?") asks which pathway applies, if any.
-    if _TREATMENT_NAME.search(text) and specifics >= 2:
+    if specifics >= 2 and _names_treatment(text):
         return True
     return bool(_GENERIC_REQUEST.search(text)) and (specifics >= 2 or _stated_grade(extract_inputs(text)) is not None)
 
@@ -136,7 +136,7 @@ _DETAIL_NOUN = (r"(?:doses?|dosages?|dosing|regimens?|schedules?|cycles?|thresho
 _DETAIL = re.compile(
     rf"\b(?:what(?:['\u2019]s)?|which|is there an?|are there)\s+"
     rf"(?:(?!(?:treat|therap|manag|option|approach|procedure))[\w/-]+\s+){{0,4}}?{_DETAIL_NOUN}\b|"
-    r"\bhow (?:much|many|long|often)\b|"
+    r"\bhow (?:much|many|long|often)\b|\bwhat\s*(?:%|per ?cent\b)|"
     # a detail asked as a bare noun phrase at the start of a clause: "...: starting dose of everolimus?"
     rf"(?:^|[:?!;]|\s[-\u2013\u2014]\s)\s*(?:[\w-]+\s+){{0,2}}?{_DETAIL_NOUN}\b", _F)
 _SENTENCE = re.compile(r"[^.?!;]+[.?!;]*")
@@ -184,7 +184,7 @@ def _stated_grade(inputs) -> str | None:
 # already known: "what next?", "what happens now?", "is there anything they can do?", "where do
 # we go from here?". On its own such a question names nothing; after a case it asks about it.
 _NEXT_STEP = re.compile(
-    r"\b(?:what (?:happens|comes|follows|now|next)|and now|now what|where (?:do|does|can) (?:we|they|she|he|i) go "
+    r"\b(?:what (?:happens|comes|follows|now|next|then)|and now|(?:now|then) what|where (?:do|does|can) (?:we|they|she|he|i) go "
     r"(?:from here|next)|anything (?:else )?(?:we|they|you|i|the doctors?|the surgeons?) (?:can|could) do|"
     r"what (?:is|are|'s) the (?:plan|options?|next steps?)|(?:what|which) options?|next steps?)\b", _F)
 # What identifies a tumour, as opposed to its current state: a new case names its grade, its
@@ -199,6 +199,17 @@ def asks_next_step(question: str) -> bool:
     text = normalise_question(question)
     return bool(_NEXT_STEP.search(text) or _REQUEST.search(text) or _CASE_REQUEST.search(text)
                 or _GENERIC_REQUEST.search(text))
+
+
+def updates_case(question: str) -> bool:
+    """After a told case, does `question` change or ask about that case? A statement of case features
+    ("Ki67 is actually 25% on review", "restaging CT now shows peritoneal nodules") changes it; a question
+    naming a pathway treatment for the patient ("could he get a new liver?", "she's 70 - still
+    transplantable?") asks about it for that case. "How does TACE work?" names no patient: the review's."""
+    text = normalise_question(question)
+    if not asks_anything(text):
+        return bool(extract_inputs(text).known())
+    return names_treatment(text) and bool(_PATIENT.search(text))
 
 
 def names_tumour(question: str) -> bool:
@@ -238,4 +249,12 @@ def case_told(history: Sequence[str]) -> tuple[str, ...]:
 
 def names_treatment(question: str) -> bool:
     """Does the question name one of the treatments Figure 2 chooses between ("listed", "TACE")?"""
-    return bool(_TREATMENT_NAME.search(normalise_question(question)) or re.search(r"\blisted\b", question, _F))
+    return _names_treatment(normalise_question(question)) or bool(re.search(r"\blisted\b", question, _F))
+
+
+def _names_treatment(text: str) -> bool:
+    """The routing's own names, or any name tree.yaml gives a recommendation ("metastasectomy", "2-stage")."""
+    from rag.algorithm.asked import named_treatments
+    from rag.algorithm.tree import load_tree
+
+    return bool(_TREATMENT_NAME.search(text)) or bool(named_treatments(text, load_tree()))
