@@ -13,6 +13,7 @@ from rag.core.shorthand import expand_shorthand
     ("y?", "why?"),
     ("Fig 2 pls", "Figure 2 please"),
     ("r they used w/o surgery", "are they used without surgery"),
+    ("can U tell me what R the options", "can You tell me what Are the options"),
 ])
 def test_shorthand_typed_as_a_word_is_written_out(typed, standard):
     assert expand_shorthand(typed) == standard

@@ -9,8 +9,9 @@ standard); forms that are also words or other abbreviations ("bout", "doc", "pub
 "hw") are left out, but for "pub" before a record field; lay words for clinical terms are another matter (rag/retrieval/lay.py).
 
 A token typed with capitals after its first letter ("PT", "TX", "Y-90") may be an
-abbreviation and is never touched, nor is a token joined to another by a hyphen, nor a single
-capital letter inside a question ("R lobe", "L hepatectomy": clinical notes' right and left).
+abbreviation and is never touched, nor is a token joined to another by a hyphen, nor a capital R
+or L before the organ or operation it sides ("R lobe", "R hepatectomy": clinical notes' right and left;
+"can U tell me", "what R the options" are still chat).
 """
 
 from __future__ import annotations
@@ -42,11 +43,14 @@ _PUB = re.compile(r"\bpub(?=\.?\s+(?:year|yr|date|details|info|type)\b)", re.IGN
 _PAIR = re.compile(r"(?<![\w/-])[A-Za-z]+(?:/[A-Za-z]+)+(?![\w/-])")
 
 
+_SIDE = re.compile(r"[RL]\s+(?:lobe|liver|hemi-?liver|hepatectom\w*|side|portal|PVE|PVL|lung|kidney|adrenal)\b")
+
+
 def expand_shorthand(text: str) -> str:
     """`text` with each shorthand word typed as a word written out: "wat yr" -> "what year"."""
     def standard(m: re.Match[str]) -> str:
         word = m.group(0)
-        if any(c.isupper() for c in word[1:]) or (word.isupper() and len(word) == 1 and m.start() > 0):
+        if any(c.isupper() for c in word[1:]) or _SIDE.match(m.string, m.start()):
             return word  # an abbreviation, or a note's side: "6 lesions R lobe" is the right lobe
         found = SHORTHAND.get(word.casefold())
         if found is None:

@@ -25,7 +25,7 @@ from rag.algorithm.inputs import extract_inputs
 from rag.answer.cues import asks_for_number, asks_personal_outcome
 from rag.core.errors import InvalidQuestionError
 from rag.core.courtesy import unshouted, without_pleasantries
-from rag.core.question import normalise_question
+from rag.core.question import asking_part, normalise_question
 from rag.core.shorthand import expand_shorthand
 from rag.glossary.frames import ASKS, CLAUSE_BREAK, COURTESY_TAIL, PLACEHOLDER
 from rag.glossary.questions import parse_glossary_question, parse_glossary_terms
@@ -173,10 +173,10 @@ def _option_after_case(question: str, terms: Sequence[str]) -> bool:
     """Is `question` a case told, then only treatments named as its question ("..., Ki67 9%. OLT?",
     "... no EHD. TACE or TAE?")? Named after a case, a treatment is asked about for that case, as a
     colleague would read it; a definition is asked with a frame ("what is OLT?")."""
-    sentences = [x for x in re.split(r"(?<=[.!?;:])\s+|\s+(?:-+>|->|—|–)\s+", question.strip()) if x.strip(" ?.!")]
-    if len(sentences) < 2 or not names_treatment(sentences[-1]) or not is_treatment_question(question):
+    asked = asking_part(question).strip()
+    if asked == question.strip() or not names_treatment(asked) or not is_treatment_question(question):
         return False
-    rest = sentences[-1].lower()
+    rest = asked.lower()
     for term in terms:
         rest = re.sub(rf"(?<![\w-]){re.escape(term.lower())}(?![\w-])", " ", rest)
     return all(w in _OPTION_LINKS for w in re.findall(r"[a-z0-9]+", rest))
