@@ -176,6 +176,7 @@ def test_a_follow_up_that_names_the_patient_changes_the_case_before(pipeline, fo
     pytest.param("G1 NET, liver-dominant disease and a few mediastinal lymph nodes", "present",
                  id="distant-nodes-named-are-involved"),
     pytest.param("G2 pNET, no mediastinal lymph nodes", None, id="distant-nodes-denied"),
+    pytest.param("G2 pNET liver mets, mediastinal lymph nodes clear on PET", None, id="distant-nodes-clear"),
     pytest.param("G2 pNET, nothing else helps", None, id="nothing-else-helps-is-no-staging"),
 ])
 def test_more_ways_of_telling_where_the_disease_is(question, expected):

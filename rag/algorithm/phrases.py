@@ -31,7 +31,7 @@ CLAUSE_BREAK = re.compile(
     r"[.,;:!?()+]|\b(?:but|however|although|though|whereas|yet|with|has|have|had|shows?|showed|"
     r"presents?|presented|developed|and now)\b|\bw/(?!o)", _F)  # "w/" and "+" are shorthand for "with"
 NEG_AFTER = re.compile(r"^\s*(?:(?:were|was|is|are|has been|have been)\s+)?(?:excluded|ruled out|absent|"
-                        r"negative|neg|-ve|not (?:seen|found|detected|present))(?!\w)", _F)
+                        r"negative|neg|-ve|clear|unremarkable|not (?:seen|found|detected|present))(?!\w)", _F)
 
 # A grade read off the tumour's name, which states no feature of a case (rag/routing/treatment.py).
 GRADE_BY_NAME = re.compile(r"\bcarcinoids?\b", _F)
