@@ -114,6 +114,11 @@ def test_clinic_letter_cases_reach_their_branch(question, leaf):
     pytest.param("Ki-67 3% ileal NET, solitary liver met in segment 6, no extrahepatic disease", True,
                  id="a-referral-line-of-three-features"),
     pytest.param("G2 pNET with liver mets.", False, id="two-features-told-are-no-case"),
+    # "what do we do" and "what are we doing for him" ask a colleague what to do with a case; "doing" is no "doi"
+    pytest.param("G2 pNET, bone mets. what do we do?", True, id="what-do-we-do"),
+    pytest.param("ileal NET G1, 3 liver mets in both lobes, no spread elsewhere - what are we doing for him?", True,
+                 id="what-are-we-doing-for-him"),
+    pytest.param("What do you do when NELM are unresectable?", False, id="what-do-you-do-in-general-asks-the-text"),
     pytest.param("Ki-67 3% ileal NET, solitary liver met, no EHD: what does the review say about resection?", False,
                  id="a-case-with-a-question-about-the-text"),
 ])
@@ -130,4 +135,46 @@ def test_clinician_requests_are_treatment_questions(question, expected):
     pytest.param("G2 pNET, unresectable liver mets: options?", False, id="options-are-a-decision"),
 ])
 def test_a_detail_asked_as_a_bare_noun_phrase(question, expected):
+    assert asks_for_detail(question) is expected
+
+
+@pytest.mark.parametrize("question, expected", [
+    # the review as the one who decides, about a told case, asks for its pathway
+    pytest.param("how does the review approach recurrence in the liver after a previous liver resection for a G1 NET,"
+                 " if it's still resectable and there's no disease anywhere else?", True, id="how-does-the-review-approach-a-case"),
+    pytest.param("What does the review say about resection for resectable G1/G2 NELM without extrahepatic disease?", False,
+                 id="what-the-review-says-stays-the-text"),
+    # what the figure lists, asked without a case, is about the text; with a case it is the pathway's answer
+    pytest.param("in the algorithm, what procedures on the portal vein are listed (before staged hepatectomy)?", False,
+                 id="what-the-algorithm-lists"),
+    pytest.param("Which systemic options does the algorithm list for a G2 pancreatic NEN with unresectable liver"
+                 " metastases?", True, id="what-the-algorithm-lists-for-a-case"),
+    # "a patient" is any patient
+    pytest.param("which kind of tumour (well or poorly differentiated) makes a patient eligible for resecting the liver"
+                 " mets?", False, id="a-patient-is-any-patient"),
+    # whether the review says anything asks about its text, whoever the asker has in mind
+    pytest.param("My consultant wants a staged approach for bilobar disease in a pt with a midgut NET. Does this review"
+                 " say anything about whether staged liver resections are safe, and who should be doing them?", False,
+                 id="does-the-review-say-anything"),
+    pytest.param("different thing - my dad has a G2 small bowel NET that spread to the liver and the lungs, what"
+                 " treatment does the review point to?", True, id="my-dad-is-a-patient"),
+    pytest.param("Does the decision tree in figure 2 cover grade 3 neuroendocrine liver secondaries as well?", False,
+                 id="what-the-figure-covers"),
+    pytest.param("G2 pNET, unresectable liver mets, no EHD. does the algorithm cover her?", True,
+                 id="whether-the-figure-covers-a-patient"),
+    pytest.param("Reviewer comment: two-step hepatectomies for NET metastases are too hazardous to recommend - is that"
+                 " the authors' view?", False, id="the-authors-view"),
+])
+def test_questions_from_the_blind_round_of_december_5(question, expected):
+    assert is_treatment_question(question) is expected
+
+
+@pytest.mark.parametrize("question, expected", [
+    pytest.param("is a two step liver op safe these days or is it still experimental? he is booked in", True,
+                 id="how-safe-a-treatment-is"),
+    pytest.param("the surgeon wants to operate on the liver, is that the right thing or is it too risky??", False,
+                 id="is-it-too-risky-for-her-asks-a-decision"),
+    pytest.param("are complex or staged liver resections safe these days?", True, id="the-treatment-first-then-safe"),
+])
+def test_the_safety_of_a_treatment_is_a_detail_the_text_speaks_to(question, expected):
     assert asks_for_detail(question) is expected

@@ -391,3 +391,22 @@ def test_carcinoid_is_an_older_name_of_a_well_differentiated_net_and_its_grade_i
     inputs = extract_inputs("my dad's carcinoid has spread all over his liver, they cannot operate")
     assert inputs.grade == "G1/G2" and "grade" in inputs.assumed
     assert extract_inputs("G3 carcinoid with unresectable liver mets").grade == "G3"  # a stated grade wins
+
+
+@pytest.mark.parametrize("question, name, expected", [
+    # disease "found" in an organ is disease there; named bones carry bone metastases
+    pytest.param("and if they'd found it in my bones as well?", "extrahepatic", "present", id="found-in-my-bones"),
+    pytest.param("G2 pNET, rib mets and 3 liver lesions", "extrahepatic", "present", id="rib-mets"),
+    pytest.param("found in the liver only", "extrahepatic", "none", id="found-in-the-liver-only"),
+    # the disease as the object of a relative clause, and one side of the liver as one lobe
+    pytest.param("a couple of spots on one side that they could remove in one go", "liver", "resectable",
+                 id="spots-that-they-could-remove"),
+    # "well or poorly differentiated" offers two grades: none is stated
+    pytest.param("which kind of tumour (well or poorly differentiated) makes a patient eligible?", "grade", None,
+                 id="two-grades-offered-as-a-choice"),
+    # a lower-case "r" is the chat spelling of "are", not the right liver
+    pytest.param("How important r liver treatments when the cancer is mostly in the liver", "distribution", None,
+                 id="r-is-are"),
+])
+def test_wording_from_the_blind_round_of_december_5(question, name, expected):
+    assert getattr(extract_inputs(question), name) == expected

@@ -188,6 +188,45 @@ def test_frames_people_use_that_nobody_here_wrote(glossary, question, terms):
     assert parse_glossary_terms(question, glossary, alone=True) == terms
 
 
+@pytest.mark.parametrize("question, terms", [
+    # the question word last, as speech puts it, after chat spellings ("stnds 4 wat")
+    pytest.param("TACE stands for what?", ("TACE",), id="stands-for-what"),
+    pytest.param("ifn a stnds 4 wat??", ("ifn a",), id="text-speak-stands-for-what"),
+    pytest.param("a l p p s - what is it short for", ("ALPPS",), id="what-is-it-short-for"),
+    pytest.param("TACE - what is it for?", (), id="what-is-it-for-asks-its-use"),
+    # a sentence may end inside the quotation of a letter
+    pytest.param("Clinic letter reads: 'panNEN G2, Ki-67 8%, liver-only disease.' What is panNEN?", ("panNEN",),
+                 id="a-sentence-ending-in-a-quotation"),
+    # the thing described first, then which abbreviation names it (a long description too)
+    pytest.param("tying off the portal vein during the first operation - what abbreviation does the review give for that?",
+                 ("tying off the portal vein during the first operation",), id="description-then-which-abbreviation"),
+    pytest.param("blocking the portal vein with a plug before liver surgery so the other side grows - which abbreviation"
+                 " is that in the figure?",
+                 ("blocking the portal vein with a plug before liver surgery so the other side grows",),
+                 id="a-long-description-then-which-abbreviation-is-that"),
+    # whether two terms are one, asked in few words
+    pytest.param("TACE and TAE - same?", ("TACE", "TAE"), id="two-terms-then-same"),
+    pytest.param("PVE vs PVL: different or not?", ("PVE", "PVL"), id="two-terms-then-different-or-not"),
+    pytest.param("are TACE and TAE the same", ("TACE", "TAE"), id="both-terms-as-subject"),
+    pytest.param("is TARE = RE here?", ("TARE", "RE"), id="equals-between-two-short-forms"),
+    pytest.param("is RE = radioembolization?", ("RE",), id="equals-a-guess-at-the-long-form"),
+    pytest.param("are TACE and surgery equally effective?", (), id="a-comparison-of-effect-is-content"),
+    # "long-term" is the adjective of time; "the long term for X" names a form
+    pytest.param("Does transplant give better long-term survival than resection for NELM? figures please", (),
+                 id="long-term-survival-is-no-form-word"),
+    pytest.param("what is the long term for PVL?", ("PVL",), id="the-long-term-for-a-short-form"),
+])
+def test_frames_from_the_blind_round_of_december_5(glossary, question, terms):
+    assert parse_glossary_terms(question, glossary, alone=True) == terms
+
+
+def test_a_pointer_after_a_question_naming_a_term_asks_for_that_term(glossary):
+    turn = route("and what does that stand for", ["is TACE in the algorithm?"], glossary, 2000)
+    assert (turn.route, turn.glossary_terms) == ("glossary", ("TACE",))
+    turn = route("what do those stand for", ["is PVE or PVL better?"], glossary, 2000)
+    assert turn.glossary_terms == ("PVE", "PVL")
+
+
 def test_a_choice_closing_a_case_stays_a_treatment_question(glossary):
     """A bare term may close a question ("sorry to bother you, alpps?"); a bare choice after
     case facts asks which to do, not what the terms mean."""

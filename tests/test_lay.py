@@ -61,3 +61,9 @@ def test_the_first_word_shortcut_finds_what_a_search_of_every_phrase_finds():
     for text in texts:
         for path in (LAY_TERMS_PATH, JOURNAL_WORDS_PATH):
             assert _expansions(text, path) == every_phrase(text, path), text
+
+
+def test_a_compound_is_found_open_hyphenated_or_in_a_hyphenated_token():
+    assert ("first line", "treatment of choice") in lay_expansions("whats the first line mgmt for operable NELM")
+    assert ("first-line", "treatment of choice") in lay_expansions("What is first-line for resectable NELM?")
+    assert ("operable", "resectable") in lay_expansions("whats the first line mgmt for operable NELM")

@@ -20,6 +20,8 @@ from rag.core.courtesy import without_pleasantries
     pytest.param("What, according to the authors, is the treatment of choice?",
                  "What is the treatment of choice?", id="authors-in-the-middle"),
     pytest.param("hi, according to the review, what is TACE? thanks", "what is TACE?", id="with-manners"),
+    pytest.param("whats the first line mgmt for operable NELM according to the authors",
+                 "whats the first line mgmt for operable NELM", id="authors-last-without-a-comma"),
 ])
 def test_the_review_named_as_the_source_is_not_part_of_the_question(typed, read):
     assert without_pleasantries(typed) == read

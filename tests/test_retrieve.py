@@ -52,6 +52,8 @@ ARTICLES = [parse_pubmed_page(SEED)]
     ("What is the 5-year survival after resection?", []),
     ("What is Figure 7 about?", []),  # no such figure: nothing to point at
     ("When is liver transplantation indicated?", []),
+    ("what key terms/index words is this article tagged with?", ["keywords"]),
+    ("whats the first line mgmt for operable NELM according to the authors", []),  # the source, not the authors asked for
 ], ids=lambda v: v if isinstance(v, str) else None)
 def test_structural_cues_point_at_units(question, expected):
     assert structural_units(question, ARTICLES) == expected
@@ -214,3 +216,10 @@ def test_a_citation_style_asks_for_the_whole_record_of_this_review(pipeline, que
     names no other work."""
     answer = pipeline.ask(question)
     assert not answer.abstained and all(p in answer.answer for p in parts) and "[citation]" in answer.answer
+
+
+@pytest.mark.parametrize("question", ["list the references", "list the 5 references pls", "list all five references"])
+def test_how_many_references_there_are_is_no_condition_on_the_list(pipeline, question):
+    answer = pipeline.ask(question)
+    assert {c.unit_id for c in answer.citations} == {f"reference-{i}" for i in range(1, 6)}
+

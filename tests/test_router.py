@@ -240,3 +240,25 @@ def test_a_why_question_with_words_of_its_own_after_a_case_asks_the_review(gloss
             "nothing elsewhere. What can be done?"]
     assert route("why would they treat the liver first?", case, glossary, LIMIT).route == "retrieval"
     assert route("so what are the options?", case, glossary, LIMIT).route == "algorithm"
+
+
+def test_a_pronoun_after_an_abbreviation_question_is_the_term_asked_about_in_the_text(glossary):
+    turn = route("is it recommended for NELM?", ["what does OLT mean"], glossary, LIMIT)
+    assert (turn.route, turn.query) == ("retrieval", "is OLT recommended for NELM?")
+
+
+def test_what_decides_a_matter_asks_the_review_whatever_case_comes_first(glossary):
+    turn = route("My husband has had scans saying 'a couple of spots' and 'both lobes'. In this review, what is it"
+                 " that determines whether an operation is possible?", [], glossary, LIMIT)
+    assert turn.route == "retrieval"
+
+
+def test_whether_a_told_change_alters_the_plan_continues_the_case(glossary):
+    turn = route("his flushing and diarrhoea arent controlled by the injections any more, does that change anything?",
+                 ["67M midgut NET G2 with liver-only mets, what treatment does the paper recommend?"], glossary, LIMIT)
+    assert turn.route == "algorithm"
+
+
+def test_a_bare_what_decides_after_a_told_case_asks_about_that_case(glossary):
+    turn = route("G1 pNET, several bilobar mets, unclear whether resectable - what decides?", [], glossary, LIMIT)
+    assert turn.route == "algorithm"

@@ -133,3 +133,19 @@ def test_a_case_asking_how_one_person_will_fare_is_declined_not_given_a_pathway(
     answer = pipeline.ask("62M G2 ileal NET, resectable liver mets, no EHD. Will he be cured if we operate?")
     assert answer.route == "retrieval" and answer.abstained
     assert pipeline.ask("62M G2 ileal NET, resectable liver mets, no EHD. Plan?").route == "algorithm"
+
+
+@pytest.mark.parametrize("question, answered", [
+    # a choice offered to close a question is answered only by a passage naming one of the options
+    ("After liver-directed therapy, which targeted drug do they use, everolimus or sunitinib?", False),
+    ("what chemo regimen is used for liver dominant NEN - CAPTEM or streptozocin based?", False),
+    ("is transplant for NELM routine or restricted?", True),
+    ("for resectable NELM is the treatment of choice surgery or embolization?", True),
+])
+def test_a_choice_is_answered_only_by_a_passage_naming_an_option(pipeline, question, answered):
+    assert pipeline.ask(question).abstained is not answered
+
+
+def test_what_the_authors_did_is_no_question_about_who_they_are(pipeline):
+    answer = pipeline.ask("How many studies did the authors include in this review and which databases did they search?")
+    assert answer.abstained

@@ -20,7 +20,7 @@ from dataclasses import replace
 from functools import lru_cache
 from typing import Iterable
 
-from rag.algorithm import phrases
+from rag.algorithm import phrases, sites
 from rag.algorithm.types import NUMBER_RANGES, AlgorithmInputs
 from rag.core.question import normalise_question
 
@@ -79,17 +79,17 @@ def extract_case(turns: Iterable[str]) -> AlgorithmInputs:
 
 
 def _affirmed_sites(text: str) -> set[str]:
-    return {organ for m in phrases.EXTRAHEPATIC.finditer(text) if not _negated(text, m)
-            for organ in phrases.organs_named(m.group(0))}
+    return {organ for m in sites.EXTRAHEPATIC.finditer(text) if not _negated(text, m)
+            for organ in sites.organs_named(m.group(0))}
 
 
 def _negated_sites(text: str) -> set[str]:
-    return {organ for m in phrases.EXTRAHEPATIC.finditer(text) if _negated(text, m)
-            for organ in phrases.organs_named(m.group(0))}
+    return {organ for m in sites.EXTRAHEPATIC.finditer(text) if _negated(text, m)
+            for organ in sites.organs_named(m.group(0))}
 
 
 def _negated_phrase(text: str) -> str:
-    return next(_phrase(text, m) for m in phrases.EXTRAHEPATIC.finditer(text) if _negated(text, m))
+    return next(_phrase(text, m) for m in sites.EXTRAHEPATIC.finditer(text) if _negated(text, m))
 
 
 def _mask(text: str, matches: Iterable[re.Match[str]]) -> str:
@@ -232,12 +232,12 @@ def _segment(token: str) -> int:
 
 def _extrahepatic(text: str, put) -> None:
     present = none = None
-    for m in phrases.EXTRAHEPATIC.finditer(text):
+    for m in sites.EXTRAHEPATIC.finditer(text):
         if not _negated(text, m):
             present = present or m.group(0)
-        elif phrases.GENERAL_SITE.search(m.group(0)):
+        elif sites.GENERAL_SITE.search(m.group(0)):
             none = none or _phrase(text, m)  # "no extrahepatic disease"; a negated single site says nothing more
-    liver_only = _affirmed(text, phrases.LIVER_ONLY)
+    liver_only = _affirmed(text, sites.LIVER_ONLY)
     if present:  # conservative: any stated extrahepatic site outweighs "liver-only" elsewhere
         put("extrahepatic", "present", present)
     elif none or liver_only:

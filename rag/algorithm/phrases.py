@@ -2,9 +2,9 @@
 
 In: nothing; this module is a table. Out: compiled patterns, grouped by the input they
 inform (grade and Ki-67, primary site, liver resectability and distribution type, the liver
-lobes named by Couinaud segment, extrahepatic disease, symptoms, recurrence, primary resection,
-age, liver involvement, stable disease), the words that count ("a", "two", ...), and the NegEx
-triggers and clause breaks (Chapman et al., J Biomed Inform 2001) that decide whether a finding
+lobes named by Couinaud segment, symptoms, recurrence, primary resection, age, liver
+involvement, stable disease; extrahepatic disease is in rag/algorithm/sites.py), the words that
+count ("a", "two", ...), and the NegEx triggers and clause breaks (Chapman et al., J Biomed Inform 2001) that decide whether a finding
 is negated. Clinical shorthand is read as written in case notes: "54F", "mets", "dz", "w/o", "-ve".
 
 It does not apply the patterns, resolve conflicts or decide treatment:
@@ -45,6 +45,9 @@ GRADE_PATTERNS = [  # (pattern, value, assumed?)
     (re.compile(r"\bhigh[- ]grade\b", _F), "G3", True),
     (re.compile(r"\bintermediate[- ]grade\b", _F), "G2", True),
     (re.compile(r"\b(?:well[- ]diff(?:erentiated)?|low[- ]grade)\b", _F), "G1/G2", True),
+    # "well" with its "-differentiated" left to the grade it is set against ("well or poorly differentiated")
+    # names that grade too; two grades offered as a choice then leave the grade unknown
+    (re.compile(r"\bwell(?=\s+(?:or|and|vs\.?|versus)\s+poorly[- ]diff)", _F), "G1/G2", False),
     # "carcinoid" is the older name of a well-differentiated NET (typical and atypical carcinoid)
     (GRADE_BY_NAME, "G1/G2", True),
 ]
@@ -126,6 +129,9 @@ LIVER_PATTERNS = [  # (pattern, status, assumed?) checked in order; a later one 
                 # a surgeon willing to operate ("surgeons happy to resect", "planning to operate")
                 rf"{_DISEASE} (?:can|could|will|would) (?:all )?come out|"
                 r"(?:happy|willing|keen|planning|going|able|wants?|would like) to (?:resect|operate)|"
+                # the disease as the object of a relative clause: "a couple of spots that they could remove"
+                r"(?:mets|metastases|lesions|spots|tumou?rs?|deposits|disease)\b[^.;?]{0,40}?\b(?:that|which) "
+                r"(?:they|we|he|she|(?:the )?surgeons?) (?:can|could|will|would) (?:all )?(?:resect|remove|take out|cut out)|"
                 rf"{_COMPLETE} (?:possible|achievable|feasible))(?!\w)", _F), "resectable", False),
     # An adequate remnant is the condition for a one-stage resection: read as resectable, assumed.
     (re.compile(rf"\b(?:(?:adequate|sufficient|enough|good|large enough)\s+{_REMNANT}|"
@@ -135,13 +141,16 @@ LIVER_PATTERNS = [  # (pattern, status, assumed?) checked in order; a later one 
 # Disease in one liver lobe can usually be removed with that lobe (hemihepatectomy): read as
 # resectable, assumed, unless a diffuse or bilobar pattern is also stated.
 ONE_LOBE = re.compile(r"\b(?:uni-?lobar|unilobular|"
-                      r"(?:confined|limited|restricted) to (?:one|a single|(?:the )?(?:right|left|R|L)) (?:liver |hepatic )?"
+                      r"(?:confined|limited|restricted) to (?:one|a single|(?:the )?(?:right|left|(?-i:R|L))) (?:liver |hepatic )?"
                       r"(?:lobe|hemi-?liver)|(?:in|within) (?:one|a single) (?:liver )?lobe|"
-                      r"(?:right|left|R|L)[- ]lobe only|only (?:in )?(?:the )?(?:right|left|R|L) lobe)\b", _F)
+                      r"(?:right|left|(?-i:R|L))[- ]lobe only|only (?:in )?(?:the )?(?:right|left|(?-i:R|L)) lobe|"
+                      # a side of the liver is a hemiliver, as patients say it: "two spots on one side"
+                      r"(?:on|in) (?:one|a single) side(?: of (?:the |her |his |my )?liver)?|"
+                      r"(?:on|in) the (?:right|left) side of (?:the |her |his |my )?liver)\b", _F)
 # A lobe named by its side ("4 lesions in the right lobe", "left hemiliver"): counted with the
 # segments below, so that both sides named read as bilobar and one side as one lobe.
 # "The right liver" is the right hemiliver; a patient says "the left side of the liver"; notes write "R lobe".
-LOBE_NAMED = re.compile(r"\b(right|left|R|L)\s+(?:(?:liver\s+|hepatic\s+)?(?:lobe|hemi-?liver)|liver|"
+LOBE_NAMED = re.compile(r"\b(right|left|(?-i:R|L))\s+(?:(?:liver\s+|hepatic\s+)?(?:lobe|hemi-?liver)|liver|"
                         r"(?:side|half) of (?:the |her |his |my |their )?liver)\b", _F)
 # Couinaud's liver segments: 2-4 are the left liver, 5-8 the right (1, the caudate, drains to both
 # and says nothing). "segments 6-7", "segment VIII", "segs 2/3". Named segments on one side read as
@@ -171,63 +180,7 @@ DISTRIBUTION_PATTERNS = [  # (pattern, type, assumed?)
 ]
 TYPE = {"1": "I", "2": "II", "3": "III", "i": "I", "ii": "II", "iii": "III"}
 
-# Sites outside the liver; "mets" is metastases, "dz" disease, "EHD" extrahepatic disease. Lymph
-# nodes outside the abdomen (mediastinal, supraclavicular, axillary) are distant for a
-# gastroenteropancreatic primary; regional nodes go with the primary and are not listed.
-# Each organ outside the liver with the words a case uses for it: the adjective before a
-# finding ("bone mets", "osseous deposits") and the noun after a preposition ("spread to the
-# bones"). `_SITE` and `_ORGAN` are built from this one table and `organs_named` reads it back,
-# so finding a site and telling which organ it is cannot drift apart.
-ORGAN_WORDS: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
-    "bone": (("bone", "bony", "osseous", "skeletal", "vertebral", "spinal"), ("bones?", "skeleton", "spine")),
-    "lung": (("lung", "pulmonary"), ("lungs?",)),
-    "pleura": (("pleural",), ("pleura",)),
-    "peritoneum": (("peritoneal",), ("peritoneum",)),
-    "brain": (("brain", "cerebral"), ("brain",)),
-    "adrenal": (("adrenal",), ("adrenals?",)),
-    "ovary": (("ovarian",), ("ovar(?:y|ies)",)),
-    "distant nodes": (("distant (?:lymph )?nod(?:es|e|al)",
-                       "(?:mediastinal|supraclavicular|axillary)(?: lymph)?(?: nod(?:es|e|al))?"), ("mediastinum",)),
-}
-_SITE = "(?:" + "|".join(w for adjectives, _ in ORGAN_WORDS.values() for w in adjectives) + "|extra-?hepatic|other)"
-_METS = r"(?:metasta\w*|mets?)"
-# What a site carries: "bone mets", "peritoneal deposits", "lung nodules", "bone secondaries"
-# (the British clinical word for metastases), "peritoneal seeding".
-_SITE_FINDING = (rf"(?:{_METS}|secondar(?:y|ies)|lesions?|deposits?|disease|dz|involvement|spread|implants?|"
-                 r"nodules?|carcinomatosis|seeding|seedlings?|foci|sites?)")
-# Organs named after a preposition: "mets to the lungs", "secondaries in the liver and in the bones".
-_ORGAN = "(?:" + "|".join(w for _, nouns in ORGAN_WORDS.values() for w in nouns) + "|other (?:organs?|sites?|places?))"
-# One item of a list after "to"/"in": each may bring its own preposition, article or possessive
-# and an "also"/"too" ("to the liver and also to my bones").
-_DET = r"(?:(?:the|my|his|her|their|both)\s+)?"
-_CONJ = r"\s*(?:,|\band\b|\bor\b|&|/|\+|\bas well as\b)\s*(?:(?:also|too)\s+)?(?:(?:to|in|into)\s+)?"
-EXTRAHEPATIC = re.compile(rf"\b{_SITE}(?:\s*(?:,|and|or|/|&|\+)\s*{_SITE})*\s+{_SITE_FINDING}\b|"
-                           r"\b(?:peritoneal carcinomatosis|carcinomatosis|peritoneum|EHD)\b|"
-                           # a metastasis named, or spreading, then where: "mets to liver and lungs",
-                           # "it has spread to the liver and also to my bones"
-                           rf"\b(?:{_METS}|secondar(?:y|ies)|deposits?|spread|gone|metastasi[sz]ed)\s+(?:to|in|into)\s+"
-                           rf"{_DET}(?:[\w-]+{_CONJ}{_DET}){{0,3}}{_ORGAN}\b|"
-                           # disease outside the liver is extrahepatic disease: "no disease outside the liver"
-                           rf"\b(?:{_METS}|secondar(?:y|ies)|disease|dz|spread|tumou?rs?)\s+(?:outside|beyond)\s+"
-                           r"(?:of\s+)?(?:the\s+)?liver\b|"
-                           rf"\b(?:{_METS}|secondar(?:y|ies)|disease|dz|spread)\s+(?:anywhere\s+)?elsewhere\b|"
-                           # distant nodes named in a case are involved nodes: "a few mediastinal lymph nodes"
-                           r"\b(?:distant|mediastinal|supraclavicular|axillary)\s+(?:lymph\s+)?nodes?\b", _F)
-_NAMES_ORGAN = {organ: re.compile(r"\b(?:" + "|".join(adjectives + nouns) + r")\b", _F)
-                for organ, (adjectives, nouns) in ORGAN_WORDS.items()}
-
-
-def organs_named(phrase: str) -> set[str]:
-    """The organs a site phrase names: "lung and osseous mets" -> {"lung", "bone"}."""
-    return {organ for organ, names in _NAMES_ORGAN.items() if names.search(phrase)}
-
-
-GENERAL_SITE = re.compile(r"\b(?:extra-?hepatic|other|EHD|outside|beyond|elsewhere)\b", _F)
-LIVER_ONLY = re.compile(r"\b(?:liver[- ]only|liver[- ]limited|liver[- ]confined|confined to the liver|"
-                         rf"limited to the liver|isolated (?:liver|hepatic) {_METS}|"
-                         r"nothing (?:else )?(?:outside|beyond) (?:the )?liver|"
-                         # "nothing anywhere else on the pet scan", "nowhere else": said after the liver findings
-                         r"nothing (?:anywhere )?else(?:where)?(?= on\b| in\b|\s*[.,;]|\s*$)|nowhere else)\b", _F)
+_METS = r"(?:metasta\w*|mets?)"  # "mets" is metastases
 
 _SYMPTOM = r"(?:carcinoid syndrome|syndrome|symptoms?|flushing|diarrh\w*|hypoglyc\w*|hormonal)"
 REFRACTORY = re.compile(

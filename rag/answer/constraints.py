@@ -37,6 +37,19 @@ NAMED_THING = re.compile(r"\b([A-Z][\w-]+)\s+(?:criteria|criterion|trial|classif
                          r"guidelines?|consensus|study|regimen|staging|grading)\b")
 
 
+# A choice offered to close a question: "..., everolimus or sunitinib?", "CAPTEM or streptozocin based?".
+_CHOICE = re.compile(r"\b(?P<a>[A-Za-z][\w-]{2,})\s+or\s+(?P<b>[A-Za-z][\w-]{2,})(?:[- ]based)?\s*[?.!]*\s*$")
+
+
+def _names_a_choice(question: str, quoted: str) -> bool:
+    """A question that closes by offering a choice is answered only by a passage naming one of the
+    options (by its first five letters, so "transplant" finds "transplantation")."""
+    m = _CHOICE.search(question)
+    if not m or {m.group("a").casefold(), m.group("b").casefold()} & STOP_WORDS:
+        return True
+    return any(option.casefold()[:5] in quoted for option in (m.group("a"), m.group("b")))
+
+
 def can_answer(question: str, pieces: Sequence[Segment], structural: bool) -> bool:
     """May the chosen `pieces` answer `question`? `structural`: the question named their unit
     outright ("Figure 2", "the DOI"), which answers it unless it is a figure asked for more
@@ -50,6 +63,8 @@ def can_answer(question: str, pieces: Sequence[Segment], structural: bool) -> bo
     quoted = " ".join(p.text for p in pieces).casefold()
     if any(name.casefold() not in quoted for name in NAMED_THING.findall(question) if name.casefold() not in STOP_WORDS):
         return False  # "what are the Milan criteria?" is not answered by a passage that never says "Milan"
+    if not _names_a_choice(question, quoted):
+        return False  # "which targeted drug, everolimus or sunitinib?" of a passage naming neither
     if structural and any(p.unit.section != "figure" for p in pieces):
         return True
     # Page numbers and years of a bibliographic record are not the figure a clinical

@@ -38,7 +38,7 @@ _CLOSING = re.compile(rf"(?<=[\w?.!)'\"])[\s,.;:!-]*(?:{_THANKS}[\s.!]*)+$", re.
 _SOURCE = (r"(?:the|this|that)\s+(?:review(?:\s+article)?|paper|article|publication|text|authors?|writers?)"
            r"|the\s+(?:review|paper|article)'?s\s+authors")
 _ATTRIBUTION = re.compile(rf"^(?:according\s+to|as\s+per|per|in)\s+(?:{_SOURCE})\s*[,:-]\s*"
-                          rf"|\s*,\s*(?:according\s+to|as\s+per)\s+(?:{_SOURCE})(?:\s*,(?=\s)|(?=\s*(?:[?.!]|$)))", re.I)
+                          rf"|(?:\s*,\s*|\s+)(?:according\s+to|as\s+per)\s+(?:{_SOURCE})(?:\s*,(?=\s)|(?=\s*(?:[?.!]|$)))", re.I)
 
 
 def without_pleasantries(text: str) -> str:

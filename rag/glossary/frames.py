@@ -5,7 +5,8 @@ In: nothing (constants). Out: the chat spellings of frame words (`TEXT_SPEAK`, `
 for slips such as "stnd"), the frames themselves (`ALWAYS`: only an abbreviation question is
 worded so; `IF_ABBREVIATION`: generic, routed only when the slot is an abbreviation;
 `ANAPHORIC`: "..., what is that?", whose slot names the referent last), and the small
-patterns around a term (courtesy, where it was met, lists, comparisons, guesses).
+patterns around a term (courtesy, where it was met, lists); guesses and comparisons
+are in rag/glossary/comparisons.py.
 
 Every entry states a fact about English as people type it, never the wording of one
 question. Nothing here looks anything up: the reading is in rag/glossary/questions.py.
@@ -18,8 +19,9 @@ import re
 __all__ = ["TEXT_SPEAK", "DIGIT_WORDS", "SYMBOLS", "FRAME_WORDS", "RARE_ZIPF", "ALWAYS", "IF_ABBREVIATION",
            "BARE", "ANAPHORIC", "ANAPHORIC_THING", "KIND_NOUNS", "TERM_PREFIX", "SEPARATOR",
            "COMPARISON_LEAD", "QUOTES", "COURTESY_LEAD", "COURTESY_TAIL", "CONTEXT_LEAD", "CONJUNCTION",
-           "GUESS", "SAME_AS", "SENTENCE_BREAK", "CLAUSE_BREAK", "ASKS", "PLURAL_POINTER", "CONFIRM_TAIL",
-           "REVERSE_GUESS", "IDENTITY", "IDENTITY_AFTER", "ALL_TERMS", "FORM_CUE", "PLACEHOLDER"]
+           "SENTENCE_BREAK", "CLAUSE_BREAK", "ASKS", "PLURAL_POINTER", "CONFIRM_TAIL",
+           "ALL_TERMS", "FORM_CUE", "PLACEHOLDER", "MET", "BREAK",
+           "PUNCTUATED", "PART"]
 
 # Chat spellings of the words that frame a question, each as people type it in chat and search
 # boxes ("wat", "u", "4" for "for"), and common slips of those words. Only frame words belong
@@ -49,6 +51,10 @@ FRAME_WORDS = ("stand", "stands", "mean", "means", "meaning", "meant", "abbrevia
 # name; "meant" 4.94, "dose" 4.2 are words).
 RARE_ZIPF = 3.0
 
+# Where a clause breaks off before a frame that points back ("PVL - what is that?"), and the
+# same with punctuation a reader sees (no mere space).
+BREAK = r"\s*[-\u2013\u2014:,;.?!]?\s+"
+PUNCTUATED = r"\s*[-\u2013\u2014:,;.?!]+\s*"  # a break a reader sees: no mere space
 # "does" and its slips in a frame: "what dose OLT mean" ("dose" is a word, so no table entry
 # may rewrite it; inside this frame, before a term and "mean", it can only be "does").
 _DOES = r"(?:does|do|did|dose|dos)"
@@ -59,7 +65,7 @@ _FORM = (r"(?:abbreviation|acronym|short[\s-]+form|full[\s-]+form|long[\s-]+form
          r"|(?:full|long)\s+(?:version|term))s?")
 # "... in the figure legend", "... mentioned in this review", "... in medical terms": where the
 # reader met the term, or in which register they want it.
-_MET = (r"(?:\s+(?:mentioned|used|listed|shown|printed|written|seen|given))?"
+MET = (r"(?:\s+(?:mentioned|used|listed|shown|printed|written|seen|given))?"
         r"\s+(?:in|within|according\s+to|on)\s+(?:the|this|that|figure|fig\.?|its|my|her|his)\b.*"
         r"|\s+in\s+(?:medical|plain|simple|lay(?:man'?s)?|everyday)\s+(?:terms|english|language|words)"
         r"|\s+in\s+medicine|\s+here|\s+there"
@@ -70,13 +76,13 @@ _MET = (r"(?:\s+(?:mentioned|used|listed|shown|printed|written|seen|given))?"
         r"|writes?|wrote|uses?|used|talk(?:s|ed)?\s+about|brought\s+up|suggested)\b.*")
 # A question frame may also name the field the term belongs to ("what is PVL in liver
 # surgery"); a bare "TACE in NELM" is a search for the topic, so `BARE` does without it.
-_WHERE = (r"(?:" + _MET + r"|\s+(?:in|within)\s+(?!which\b|what\b|terms\s+of\b)[a-z][\w-]*"
+_WHERE = (r"(?:" + MET + r"|\s+(?:in|within)\s+(?!which\b|what\b|terms\s+of\b)[a-z][\w-]*"
           r"(?:\s+[a-z][\w-]*){0,3})?")
 # The same after a long form, which may itself hold "in": only where a document part is named.
 _WHERE_AFTER = (r"(?:\s+(?:in|within|on)\s+(?:the\s+|this\s+)?(?:figure|fig\.?|legend|abstract|review|paper|article|"
                 r"caption|algorithm|flow\s*chart|diagram)\b.*)?(?:\s+(?:is|would\s+be))?")
 # The parts of a document a reader names ("SA on the algorithm", "in the flowchart, ...").
-_PART = (r"(?:figure|fig\.?|legend|abstract|review|paper|article|caption|algorithm|flow\s*chart|diagram|table"
+PART = (r"(?:figure|fig\.?|legend|abstract|review|paper|article|caption|algorithm|flow\s*chart|diagram|table"
          r"|text|letter|report)")
 ALWAYS = [re.compile(p, re.IGNORECASE) for p in (
     # its letters: "what does the A in ALPPS stand for", "what do the letters in TACE mean"
@@ -84,16 +90,17 @@ ALWAYS = [re.compile(p, re.IGNORECASE) for p in (
     (rf"what\s+{_DOES}\s+(?:the\s+(?:letters?|initials?)\s+(?:{_LETTER}\s+)?|the\s+(?:letter\s+)?{_LETTER}\s+)"
      r"(?:in|of)\s+(?P<t>\S+)\s+(?:stands?\s+for|means?)"),
     rf"what\s+{_DOES}\s+(?P<t>.+?)\s+stands?\s+for(?:\s+(?:in|within|according\s+to)\s+.+)?",
-    r"(?:(?:tell\s+me\s+|explain\s+)?what(?:\s+is)?\s+)?(?P<t>.+?)\s+stands?\s+for(?:\s+(?:in|within|according\s+to)\s+.+)?",
+    # the question word last, as speech puts it: "TACE stands for what?"
+    r"(?:(?:tell\s+me\s+|explain\s+)?what(?:\s+is)?\s+)?(?P<t>.+?)\s+stands?\s+for(?:\s+what)?(?:\s+(?:in|within|according\s+to)\s+.+)?",
     r"what\s+(?:is|are)\s+(?P<t>.+?)\s+abbreviated(?:\s+as|\s+to)?(?:\s+in\s+.+)?",
     r"(?:what|which)\s+(?:abbreviation|acronym|short\s+form)\s+(?:does|do|is)\s+(?:.+?\s+)?(?:use|used|give|given|print|printed)"
     r"\s+for\s+(?P<t>.+)",
     # the same with a relative clause: "what's the short form the review uses for X?"
     r"(?:what|which)(?:'s|\s+is)?\s+(?:the\s+)?" + _FORM + r"\s+(?:that\s+|which\s+)?(?:the\s+|this\s+|they\s+)?(?:\w+\s+)?"
     r"(?:uses?|used|gives?|prints?)\s+for\s+(?P<t>.+?)" + _WHERE_AFTER,
-    r"what\s+(?:is|are|'s)\s+(?P<t>.+?)\s+(?:short\s+for|an?\s+(?:abbreviation|acronym)\s+(?:for|of))(?:" + _MET + ")?",
+    r"what\s+(?:is|are|'s)\s+(?P<t>.+?)\s+(?:short\s+for|an?\s+(?:abbreviation|acronym)\s+(?:for|of))(?:" + MET + ")?",
     # "abbreviate" with the short form as its subject: "what does NELM abbreviate?"
-    rf"what\s+{_DOES}\s+(?P<t>.+?)\s+abbreviate(?:" + _MET + ")?",
+    rf"what\s+{_DOES}\s+(?P<t>.+?)\s+abbreviate(?:" + MET + ")?",
     # a question without do-support, as learners of English type it: "what stand TAE for?"
     r"what\s+(?:does\s+|do\s+)?stands?\s+(?P<t>.+?)\s+for",
     # reverse, with the form as subject: "which abbreviation stands for X", "what acronym means X"
@@ -103,7 +110,7 @@ ALWAYS = [re.compile(p, re.IGNORECASE) for p in (
     r"(?:is\s+there|do\s+you\s+have|(?:does|do)\s+(?:the\s+)?\w+\s+(?:use|have|give))\s+(?:an?\s+|any\s+)?" + _FORM
     + r"\s+(?:for|of)\s+(?P<t>.+?)" + _WHERE_AFTER,
     r"how\s+(?:do|would|should|can)\s+(?:i|you|we)\s+(?:write|spell|put|say)\s+(?P<t>.+?)\s+(?:abbreviated|shortened"
-    r"|for\s+short|in\s+short)(?:" + _MET + ")?",
+    r"|for\s+short|in\s+short)(?:" + MET + ")?",
     # the copula dropped, as notes and headlines drop it: "interferon alpha abbreviated how?"
     r"(?P<t>.+?)\s+(?:(?:is|are)\s+)?(?:abbreviated|shortened)\s+(?:how|as\s+what|to\s+what)" + _WHERE_AFTER,
     r"what(?:\s+is|'s)\s+short\s+for\s+(?P<t>.+?)" + _WHERE_AFTER,
@@ -122,10 +129,15 @@ ALWAYS = [re.compile(p, re.IGNORECASE) for p in (
     r"(?P<t>.+?)\s*[-\u2013\u2014:,;.?!]+\s*(?:what(?:'s|\s+is|\s+are)|how\s+(?:is|are))\s+(?:it|that|this|they)"
     r"\s+(?:abbreviated|shortened)(?:\s+(?:as|to))?" + _WHERE_AFTER,
     r"(?P<t>.+?)\s+(?:abbreviated|shortened)(?:\s+(?:as|to))?",
+    # the thing described first, then which abbreviation names it: "tying off the portal vein - what
+    # abbreviation does the review give for that?", "... - which acronym is that in the figure?"
+    (r"(?P<t>.+?)" + PUNCTUATED + r"(?:what|which)(?:'s|\s+is)?\s+(?:the\s+)?(?:abbreviation|acronym|short\s+form)\s+"
+     r"(?:(?:is|for)\s+(?:that|this|it)|(?:does|do|did|would|is)\s+(?:\w+\s+){0,2}(?:use|used|give|given|print|printed|have)"
+     r"\s+for\s+(?:that|this|it))" + _WHERE_AFTER),
 )]
 # A term alone ("TACE?", "alpps"): the last of the generic frames, and the one a clause of a
 # longer question may not use ("TACE vs TAE, which is better?" asks no definition).
-BARE = re.compile(r"(?P<t>.+?)(?:" + _MET + ")?", re.IGNORECASE)
+BARE = re.compile(r"(?P<t>.+?)(?:" + MET + ")?", re.IGNORECASE)
 # Generic definitional phrasings: route only a known short form or an abbreviation-shaped token,
 # so "What is the role of TACE in unresectable NELM?" stays a content question.
 IF_ABBREVIATION = [re.compile(p, re.IGNORECASE) for p in (
@@ -165,8 +177,6 @@ IF_ABBREVIATION = [re.compile(p, re.IGNORECASE) for p in (
 # "PVL - what is that?", "my letter says she needs TACE, what is that?", "... says NELM, what
 # does that mean?": a pronoun that points back. Its referent is the slot when the slot is a
 # term, else the slot's last word (the nearest antecedent) when that is an abbreviation.
-_BREAK = r"\s*[-\u2013\u2014:,;.?!]?\s+"
-_PUNCTUATED = r"\s*[-\u2013\u2014:,;.?!]+\s*"  # a break a reader sees: no mere space
 _PRONOUN = r"(?:that|this|it|they|them|those|these)"
 # A pronoun with the noun it stands for: "those letters", "these terms", "that abbreviation".
 # A quantifier may float after a plural pronoun: "what do they each / both / all stand for".
@@ -177,22 +187,22 @@ PLURAL_POINTER = re.compile(r"\b(?:they|them|those|these)\b", re.IGNORECASE)
 # ("booked for ALPPS next month. what's that"); "what does that mean?" may ask about the whole
 # statement ("it says OLT is restricted to selected cases, what does that mean?"), so only
 # the last word counts there.
-ANAPHORIC_THING = re.compile(r"(?P<t>.+?)" + _BREAK + rf"what\s+(?:is|are)\s+{_PRONOUN}(?:\s+exactly)?",
+ANAPHORIC_THING = re.compile(r"(?P<t>.+?)" + BREAK + rf"what\s+(?:is|are)\s+{_PRONOUN}(?:\s+exactly)?",
                              re.IGNORECASE)
 ANAPHORIC = [ANAPHORIC_THING] + [re.compile(p, re.IGNORECASE) for p in (
     # "what's that mean" is the spoken "what does that mean"
-    r"(?P<t>.+?)" + _BREAK + rf"what\s+(?:{_DOES}|is)\s+{_POINTER}\s+(?:mean|stand\s+for|refer\s+to)",
-    r"(?P<t>.+?)" + _BREAK + rf"what\s+{_DOES}\s+{_PRONOUN}\s+abbreviation\s+(?:mean|stand\s+for)",
+    r"(?P<t>.+?)" + BREAK + rf"what\s+(?:{_DOES}|is)\s+{_POINTER}\s+(?:mean|stand\s+for|refer\s+to)",
+    r"(?P<t>.+?)" + BREAK + rf"what\s+{_DOES}\s+{_PRONOUN}\s+abbreviation\s+(?:mean|stand\s+for)",
     # "what's that abbreviation for?" is "what does it stand for?"
-    r"(?P<t>.+?)" + _BREAK + rf"what\s+(?:is|'s)\s+{_PRONOUN}\s+(?:abbreviation|acronym)\s+(?:short\s+)?for",
+    r"(?P<t>.+?)" + BREAK + rf"what\s+(?:is|'s|are)\s+{_PRONOUN}\s+(?:(?:abbreviation|acronym)\s+(?:short\s+)?|short\s+)for",
     # a request to explain what was just named: "I not understand OLT, can you explain?"
-    r"(?P<t>.+?)" + _PUNCTUATED + r"(?:(?:can|could|would)\s+(?:you|u)\s+|please\s+)?(?:explain|define|expand)"
+    r"(?P<t>.+?)" + PUNCTUATED + r"(?:(?:can|could|would)\s+(?:you|u)\s+|please\s+)?(?:explain|define|expand)"
     + rf"(?:\s+{_POINTER})?(?:\s+(?:to\s+me|for\s+me|please))?",
     # not knowing what it means: "... ALPPS. I have no idea what those letters mean."
-    r"(?P<t>.+?)" + _BREAK + r"i\s+(?:have\s+no\s+idea|(?:do\s+not|don't|dont|did\s+not|didn't)\s+(?:know|understand)"
+    r"(?P<t>.+?)" + BREAK + r"i\s+(?:have\s+no\s+idea|(?:do\s+not|don't|dont|did\s+not|didn't)\s+(?:know|understand)"
     + rf"|not\s+(?:know|understand))\s+what\s+{_POINTER}\s+(?:means?|stands?\s+for|is|are)",
     # the frame with its subject left out: "pt booked for TACE - stands for?"
-    r"(?P<t>.+?)" + _PUNCTUATED + r"(?:stands?\s+for|means?|meaning|full\s+form|expansion|definition)(?:\s+what)?",
+    r"(?P<t>.+?)" + PUNCTUATED + r"(?:stands?\s+for|means?|meaning|full\s+form|expansion|definition)(?:\s+what)?",
 )]
 # "the ALPPS procedure": a noun after a short form that says what kind of thing it is.
 KIND_NOUNS = {"procedure", "technique", "therapy", "treatment", "approach", "operation", "surgery", "drug",
@@ -220,55 +230,19 @@ CONFIRM_TAIL = re.compile(r"\s*,\s*(?:right|correct|yes|no|isn'?t\s+it|is\s+it|a
 COURTESY_TAIL = re.compile(r"(?:[,\s]+(?:please|thanks|thank\s+you|thx|ty|for\s+me|then|again|exactly|actually"
                            r"|anyway|precisely))+\s*$", re.IGNORECASE)
 # Where the reader met the term, put first: "in figure 2, what does PPRT stand for".
-CONTEXT_LEAD = re.compile(r"^(?:(?:in|on)\s+(?:the\s+|this\s+)?" + _PART + r"(?:\s+\d+)?(?:\s+(?:legend|caption|key|text))?"
+CONTEXT_LEAD = re.compile(r"^(?:(?:in|on)\s+(?:the\s+|this\s+)?" + PART + r"(?:\s+\d+)?(?:\s+(?:legend|caption|key|text))?"
                           r"(?:\s*,\s*|\s+(?=what\b|how\b)))?", re.IGNORECASE)
 # A conversational opening ("and what does ALPPS stand for?"): dropped before the frames that
 # only an abbreviation question has; before a bare "And TAE?" it marks a follow-up instead.
 CONJUNCTION = re.compile(r"^(?:(?:and|also|so|then|ok|okay)\b[,\s]*)+", re.IGNORECASE)
-# A yes/no guess at what a short form stands for, without "mean": "is RE radioembolization?",
-# "is PVL short for portal vein ligation?". Only a guess the glossary reads as a long form
-# counts, so "Is RE better than TACE?" and "is TACE safe?" stay content questions.
-_GUESSED = r"(?P<t>\S+)(?:\s+(?:in|on)\s+(?:the\s+)?" + _PART + r"(?:\s+\d+)?)?"
-GUESS = [re.compile(p, re.IGNORECASE) for p in (
-    r"(?:is|are)\s+" + _GUESSED + r"\s+(?:(?:short|shorthand)\s+for\s+|an?\s+(?:abbreviation|acronym)"
-    r"\s+(?:for|of)\s+|the\s+(?:abbreviation|acronym)\s+(?:for|of)\s+)?(?P<guess>.+)",
-    # the same guess stated, to be confirmed: "NEN = neuroendocrine neoplasm?" ("=" reads "means"),
-    # "SA on the algorithm is somatostatin analogue, correct?"
-    _GUESSED + r"\s+(?:means|stands\s+for|is\s+short\s+for|is|are)\s+(?P<guess>.+)",
-)]
-# The guess the other way round: "is radioembolisation abbreviated as RE here?" asks about the long form.
-REVERSE_GUESS = re.compile(r"(?:is|are)\s+(?P<long>.+?)\s+(?:abbreviated|shortened|written)\s+(?:as|to)\s+(?P<t>\S+)"
-                           + _MET.join(("(?:", ")?")), re.IGNORECASE)
-# Asking whether two terms differ is asking for both definitions: "is TARE the same as RE",
-# "difference between TACE and TAE", "PVE or PVL - what's the difference" -> "TARE vs RE";
-# the listed terms must still each be one.
-SAME_AS = [re.compile(p, re.IGNORECASE) for p in (
-    r"(?:what\s+is\s+|what's\s+)?(?:the\s+)?differences?\s+between\s+(?P<a>.+?)\s+(?:and|&)\s+(?P<b>.+)",
-    r"(?:is|are)\s+(?P<a>.+?)\s+(?:the\s+same(?:\s+thing)?\s+as|different\s+from|another\s+name\s+for)\s+(?P<b>.+)",
-    r"how\s+(?:is|are|does|do)\s+(?P<a>.+?)\s+(?:different\s+from|differ\s+from|compare\s+(?:to|with))\s+(?P<b>.+)",
-    # the term first, then a pronoun: "TACE - is that the same as chemoembolisation?"
-    (r"(?P<a>.+?)" + _PUNCTUATED + r"(?:is|are)\s+(?:that|it|this|they)\s+(?:the\s+same(?:\s+thing)?\s+as|different\s+from"
-     r"|another\s+name\s+for)\s+(?P<b>.+)"),
-    (r"(?P<a>.+?)\s+(?:or|and|vs\.?|versus)\s+(?P<b>.+?)" + _BREAK
-     + r"what\s+is\s+the\s+difference(?:\s+between\s+(?:them|the\s+two))?"),
-    # which of two spellings is the right one: "PRRT or PPRT - which is the right abbreviation?"
-    (r"(?P<a>.+?)\s+(?:or|vs\.?|versus)\s+(?P<b>.+?)" + _BREAK + r"which\s+(?:one\s+)?is\s+(?:the\s+)?(?:right|correct"
-     r"|proper|standard|usual)(?:\s+(?:one|abbreviation|acronym|spelling|form|term))?"),
-)]
-# Whether a term is some thing ("is PRRT the same as radiotherapy?", "is TACE a kind of chemotherapy?")
-# is answered by what the term stands for, even when the thing is no term.
-_IS_LIKE = (r"(?:the\s+same(?:\s+thing)?\s+as|different\s+from|another\s+name\s+for|an?\s+(?:kind|type|form|sort)\s+of)"
-            r"\s+(?P<b>.+)")
-IDENTITY = re.compile(r"(?:is|are)\s+(?P<a>\S+)\s+" + _IS_LIKE, re.IGNORECASE)
-# The same with the term said first: "TACE - is that the same as chemoembolisation?"
-IDENTITY_AFTER = re.compile(r"(?P<a>\S+)" + _PUNCTUATED + r"(?:is|are)\s+(?:that|it|this|they)\s+" + _IS_LIKE, re.IGNORECASE)
 # Every abbreviation at once: "list all the abbreviations defined in figure 2", "which acronyms does the review use?"
 ALL_TERMS = re.compile(r"(?:(?:list|show|give|name|tell)(?:\s+me)?|what\s+are|which\s+are)\s+(?:all\s+)?(?:of\s+)?(?:the\s+)?"
-                       r"(?:abbreviations|acronyms)(?:\s+(?:used|defined|given|listed|explained))?(?:" + _MET + ")?"
+                       r"(?:abbreviations|acronyms)(?:\s+(?:used|defined|given|listed|explained))?(?:" + MET + ")?"
                        r"|(?:what|which)\s+(?:abbreviations|acronyms)\s+(?:does|do|are)\s+.*", re.IGNORECASE)
 # Where a longer question breaks into sentences and clauses: "Doctor said ALPPS. What is
 # ALPPS?", "I'm a nurse, what does OLT stand for".
-SENTENCE_BREAK = re.compile(r"(?<=[.?!])\s+")
+# A sentence may end inside a quotation or a bracket: "Clinic letter reads: '... at MDT.' What is panNEN?"
+SENTENCE_BREAK = re.compile(r"(?<=[.?!])\s+|(?<=[.?!][\"'\u2019\u201d)])\s+")
 CLAUSE_BREAK = re.compile(r"\s*[,;:]\s+|\s+[-\u2013\u2014]+\s+|\s+(?:and|&)\s+(?=(?:what|how|which)\b)",
                           re.IGNORECASE)
 # A clause that asks something of its own: a question mark, or the question's opening word.
@@ -283,7 +257,9 @@ ASKS = re.compile(r"^(?:what|what's|whats|wat|how|why|when|where|which|who|whom|
 # only in the abbreviation one ("letters", not one's letters from a clinic; "expand it", not a
 # liver that expands after PVE).
 FORM_CUE = re.compile(r"\b(?:stands?\s+for|short\s+for|shorthand\s+for|abbreviations?|abbreviated|abbreviate|acronyms?"
-                      r"|initials|(?:full|long|expanded)[\s-]+(?:form|name|term|version)s?"
+                      r"|initials|(?:full|long|expanded)[\s-]+(?:form|name|version)s?|(?:full|expanded)[\s-]+terms?"
+                      # "long term" names a form only with its complement ("the long term for PVL"), never "long-term survival"
+                      r"|long\s+terms?(?=\s+(?:for|of)\b)"
                       # "spell out" in its letters sense; "spell out the criteria" / "what it means" is to explain in detail
                       r"|spel(?:led|t|l)\s+(?:(?:it|them|that|those|these|both|all)\s+){0,2}out"
                       r"(?!\s+(?:the|a|an|your|his|her|their|what|how|why|which|when|in\s+detail)\b)|written\s+out(?=\s*(?:[?.!]|$|in\s+full))|(?:every|each)\s+letter"

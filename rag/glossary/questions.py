@@ -36,10 +36,10 @@ import re
 from typing import TYPE_CHECKING
 
 from rag.core.text import STOP_WORDS
+from rag.glossary.comparisons import DIFFERENT, GUESS, IDENTITY, IDENTITY_AFTER, REVERSE_GUESS, compared
 from rag.glossary.frames import (ALL_TERMS, ALWAYS, ANAPHORIC, ANAPHORIC_THING, ASKS, BARE, CLAUSE_BREAK,
-                                 COMPARISON_LEAD, CONFIRM_TAIL, CONJUNCTION, GUESS, IDENTITY, IF_ABBREVIATION,
-                                 IDENTITY_AFTER, KIND_NOUNS, PLURAL_POINTER, QUOTES, REVERSE_GUESS, SAME_AS, SENTENCE_BREAK,
-                                 SEPARATOR, TERM_PREFIX, FORM_CUE, PLACEHOLDER)
+                                 COMPARISON_LEAD, CONFIRM_TAIL, CONJUNCTION, IF_ABBREVIATION, KIND_NOUNS,
+                                 PLURAL_POINTER, QUOTES, SENTENCE_BREAK, SEPARATOR, TERM_PREFIX, FORM_CUE, PLACEHOLDER)
 from rag.glossary.keys import short_key, typed_as_word, typing_slip
 from rag.glossary.parts import term_of_part
 from rag.glossary.standard import standard_frame
@@ -47,7 +47,7 @@ from rag.glossary.standard import standard_frame
 if TYPE_CHECKING:
     from rag.glossary.store import Glossary
 
-__all__ = ["parse_glossary_terms", "parse_glossary_question"]
+__all__ = ["parse_glossary_terms", "parse_glossary_question", "short_forms_in"]
 
 
 def parse_glossary_terms(question: str, glossary: Glossary, alone: bool = False) -> tuple[str, ...]:
@@ -85,18 +85,20 @@ def _cued(question: str, glossary: Glossary) -> tuple[str, ...]:
     """The known short forms of a question no frame parses but whose words ask about a form
     (`FORM_CUE`): "PVE and PVL - what are they short for?" -> ("PVE", "PVL"). Only terms the glossary
     holds as typed (or a variant) count: a slip is no evidence where no frame vouches for a term."""
-    if not FORM_CUE.search(question):
-        return ()
+    return short_forms_in(question, glossary) if FORM_CUE.search(question) else ()
+
+
+def short_forms_in(text: str, glossary: Glossary) -> tuple[str, ...]:
+    """The short forms the glossary holds (as typed, or a variant) that `text` names, in order:
+    what a pointer in the next turn ("what does that stand for?") may point back to."""
     found: dict[str, str] = {}
-    for raw in _TOKEN.findall(question):
+    for raw in _TOKEN.findall(text):
         word = raw.strip(QUOTES + "-")
         if word and glossary.lookup(word).match_kind in ("exact", "variant") and _is_abbreviation(word, glossary):
             found.setdefault(short_key(word), word)
     return tuple(found.values())
 
 
-# Whether a term differs, with what it differs from left to the context: "is PVL different?"
-_DIFFERENT = re.compile(r"(?:is|are)\s+(?P<a>\S+)\s+(?:any\s+|very\s+)?different(?:\s+(?:then|at\s+all|though))?", re.I)
 # A token as a short form may be typed: letters and digits, joined by hyphens ("SI-NEN", "IFN-α").
 _TOKEN = re.compile(r"[^\W_]+(?:-[^\W_]+)*")
 
@@ -152,7 +154,7 @@ def _read(question: str, glossary: Glossary, alone: bool, in_clause: bool = Fals
     part_of = term_of_part(plain, lambda t: glossary.lookup(t).match_kind in ("exact", "variant"))
     if part_of:
         return (part_of,)  # "what does SI mean in SI-NEN"
-    text = _compared(plain)
+    text = compared(plain)
     if ALL_TERMS.fullmatch(CONJUNCTION.sub("", text)):
         return tuple(dict.fromkeys(e.short for e in glossary.entries))
     for pattern in ANAPHORIC:
@@ -187,19 +189,10 @@ def _read(question: str, glossary: Glossary, alone: bool, in_clause: bool = Fals
         # another entry's long form is answered with that entry ("PVL - same as portal vein embolisation?")
         named = _is_abbreviation(other, glossary) or glossary.lookup(other).match_kind == "reverse"
         return (_clean(m.group("a"), glossary),) + ((other,) if named else ())
-    m = _DIFFERENT.fullmatch(CONJUNCTION.sub("", plain))  # "is PVL different?", from the term before it
+    m = DIFFERENT.fullmatch(CONJUNCTION.sub("", plain))  # "is PVL different?", from the term before it
     if m and _is_abbreviation(_clean(m.group("a"), glossary), glossary):
         return (_clean(m.group("a"), glossary),)
     return ()
-
-
-def _compared(text: str) -> str:
-    """Whether two terms differ, asked as "X vs Y": "is TARE the same as RE" -> "TARE vs RE"."""
-    for pattern in SAME_AS:
-        m = pattern.fullmatch(CONJUNCTION.sub("", text))  # "and how is it different from PVE?"
-        if m:
-            return f"{m.group('a')} vs {m.group('b')}"
-    return text
 
 
 def _referent(slot: str, glossary: Glossary, thing: bool, every: bool = False) -> tuple[str, ...]:
@@ -226,7 +219,7 @@ def _terms(raw: str, glossary: Glossary, strict: bool) -> tuple[str, ...]:
     """The term(s) in a frame's slot: the whole slot when it is one term, else its parts when
     every part is one; in an abbreviation-only frame (`strict` False) the whole slot anyway."""
     term = _clean(raw, glossary)
-    if not term or len(term.split()) > 14:
+    if not term or len(term.split()) > (14 if strict else 25):  # an abbreviation-only frame may hold a long description
         return ()
     if strict:
         def accept(t: str) -> bool:

@@ -31,8 +31,14 @@ def _compiled(path: Path = LAY_TERMS_PATH) -> tuple[tuple[re.Pattern[str], str, 
     terms = json.loads(Path(path).read_text(encoding="utf-8"))["terms"]
     # Longest phrases first, so "come back" is seen before "back" could be.
     ordered = sorted(terms.items(), key=lambda kv: -len(kv[0]))
-    return tuple((re.compile(rf"(?<![\w-]){re.escape(lay)}(?![\w-])", re.I), lay, tuple(clinical), lay.split()[0].casefold())
+    # A compound is written open, hyphenated or closed up alike: "first-line" is "first line".
+    return tuple((re.compile(rf"(?<![\w-]){_open_or_hyphenated(lay)}(?![\w-])", re.I), lay, tuple(clinical),
+                  re.split(r"[\s-]", lay)[0].casefold())
                  for lay, clinical in ordered)
+
+
+def _open_or_hyphenated(phrase: str) -> str:
+    return r"[\s-]".join(re.escape(w) for w in re.split(r"[\s-]+", phrase))
 
 
 # A phrase can only match where its first word stands as a token of the text (the patterns' own
@@ -51,7 +57,7 @@ def lay_expansions(text: str) -> list[tuple[str, str]]:
 
 def _expansions(text: str, path: Path) -> list[tuple[str, str]]:
     out = []
-    tokens = {t.casefold() for t in _TOKEN.findall(text)}
+    tokens = {part for t in _TOKEN.findall(text.casefold()) for part in (t, *t.split("-"))}
     for pattern, _, clinical, first in _compiled(path):
         if first not in tokens:
             continue

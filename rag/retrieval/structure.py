@@ -21,7 +21,8 @@ _NUMBER = r"(\d+|" + "|".join(sorted({**CARDINALS, **ORDINALS}, key=len, reverse
 _FIGURE_RES = (re.compile(rf"\b(?:figure|fig\.?)\s*{_NUMBER}\b", re.I),
                re.compile(rf"\b{_NUMBER}\s+(?:figure|fig)\b", re.I))
 _REFERENCE_RES = (re.compile(rf"\b(?:reference|ref\.?|citation)\s*(?:no\.?\s*|number\s*|#\s*)?{_NUMBER}\b", re.I),
-                  re.compile(rf"\b{_NUMBER}\s+(?:reference|ref|cited (?:work|paper|article|study))s?\b", re.I))
+                  # "the 2nd reference", never a count: "list the 5 references" asks for all five
+                  re.compile(rf"\b{_NUMBER}\s+(?:reference|ref|cited (?:work|paper|article|study))\b", re.I))
 _LAST_RE = {"figure": re.compile(r"\b(?:last|final)\s+(?:figure|fig)\b", re.I),
             "reference": re.compile(r"\b(?:last|final)\s+(?:reference|ref|cited)\b", re.I)}
 # Bibliographic wording shared with the answerer's record cues (rag/answer/cues.py):
@@ -48,9 +49,12 @@ RECORD_AGE = (r"how (?:recent|old|new|current|up[- ]to[- ]date) is (?:it|(?:this
 RECORD_DETAILS = (r"(?:citation|reference|publication|bibliographic\w*) (?:details|info\w*|data|record)"
                   r"|full (?:reference|citation)|(?:in|into|to) (?:my|our|a) (?:bibliography|reference list)")
 # The authors as the subject of a verb of opinion ask what the review says, not who wrote it:
-# "do the authors see it as routine?", "what do the authors recommend?".
-AUTHORS = (r"authors?(?!'?\s+(?:see|sees|think|consider|recommend|suggest|say|says|view|regard|describe|discuss|believe"
-           r"|feel|propose|mention|argue|conclude|advise|favou?r|prefer|state)\b)")
+# "do the authors see it as routine?", "what do the authors recommend?"; so does the authors as the
+# source of a view: "according to the authors", "what do the authors require".
+AUTHORS = (r"(?<!according to the )(?<!according to )authors?(?!'?\s+(?:see|sees|think|consider|recommend|suggest|say|says"
+           r"|view|regard|describe|discuss|believe|feel|propose|mention|argue|conclude|advise|favou?r|prefer|state|require"
+           r"|requires|want|call|define|mean|use|found|report|include|included|search|searched|select|selected|analy[sz]e"
+           r"|analy[sz]ed|perform|performed)\b)")
 # "written for" and "written as" ask whom it serves and what it is, not who wrote it.
 WRITTEN_BY = r"written(?!\s+(?:for|as|in)\b)"
 # Questions about the record itself, and the section that answers them.
@@ -65,7 +69,9 @@ _SECTION_CUES = (
         r"cite|citation for (?:this|the) (?:review|article|paper)|digital object identifier|original (?:research|study|article)|"
         r"research article|review article|whose name|" + RECORD_NAME + "|" + CITING_STYLE + r"(?: style| format)?|"
         + REFERENCE_FOR_IT + "|" + ONLINE_FIRST + r")\b|" + GUESSED_TYPE, re.I)),
-    ("keywords", re.compile(r"\bkey\s*words?\b|\bkeywords?\b|\bindex terms?\b", re.I)),
+    # the article's keywords, by their other names: "key terms", "index words", what it is "tagged with"
+    ("keywords", re.compile(r"\bkey\s*(?:words?|terms?)\b|\bkeywords?\b|\bindex(?:ing)?\s+(?:terms?|words?)\b"
+                            r"|\btagged\s+(?:with|as|under)\b", re.I)),
     # "any conflicts?" of a paper is its conflicts of interest, not a conflict between findings
     ("coi", re.compile(r"\b(conflicts? of interest|COIs?|competing interests?|disclosures?|declare\w*"
                        r"|(?:any|no|have|has|had|declared?|their)\s+conflicts?(?!\s+(?:between|with|in|of|about)\b))\b", re.I)),
@@ -258,9 +264,15 @@ def _references_by_year(question: str, references: Sequence[Any]) -> list[str]:
     return []
 
 
+_COUNT_OF_WORKS = re.compile(r"\b(?:\d+|" + "|".join(w for w in CARDINALS if w.isalpha()) + r")\s+(?=(?:references|works|papers"
+                             r"|studies|sources|citations)\b)", re.I)
+
+
 def _asks_for_reference_list(question: str) -> bool:
     """"Which references are cited?" / "List the references" -- the list itself, with no
-    other condition ("... published in 2008" is a question about some of them)."""
+    other condition ("... published in 2008" is a question about some of them). How many there
+    are, said before the noun ("list the 5 references", "all five works"), is no condition."""
+    question = _COUNT_OF_WORKS.sub("", question)
     if not re.search(r"\b(?:references|bibliography|reference list)\b", question, re.I) or re.search(r"\d", question):
         return False
     words = re.findall(r"[A-Za-z][A-Za-z\-]{2,}", question)

@@ -51,10 +51,17 @@ _ANOTHER = re.compile(r"\b(?:what|anything|something|who|where|which)\s+else\b|\
 # What decides a matter ("what decides if it's feasible?", "what does it depend on?") or what a
 # treatment does for a complaint ("will it help the flushing though?", "does that improve
 # survival?"): the review's criteria and aims, which no branch of a pathway states.
-_WHAT_IT_DOES = re.compile(r"\bwhat\s+(?:decides|determines|dictates|governs)\b|\bdepends?\s+on\s+what\b"
-                           r"|\bwhat\s+(?:does|do|would)\s+(?:it|that|this|they)\s+depend\s+on\b"
-                           r"|^\s*(?:(?:and|but|so)\s+)?(?:will|would|does|do|can|could)\s+(?:it|that|this|they|the\s+\w+)"
+_WHAT_DECIDES = (r"\bwhat(?:\s+is\s+it\s+that|'s\s+it\s+that)?\s+(?:decides|determines|dictates|governs)\b"
+                 r"|\bdepends?\s+on\s+what\b|\bwhat\s+(?:does|do|would)\s+(?:it|that|this|they)\s+depend\s+on\b")
+_DECIDES = re.compile(_WHAT_DECIDES, re.I)
+_WHAT_IT_DOES = re.compile(_WHAT_DECIDES + r"|^\s*(?:(?:and|but|so)\s+)?(?:will|would|does|do|can|could)\s+(?:it|that|this|they|the\s+\w+)"
                            r"\s+(?:help|improve|ease|relieve|reduce|control)\b", re.I)
+
+
+def asks_what_decides(question: str) -> bool:
+    """"What is it that determines whether an operation is possible?": the review's criteria, asked
+    in any turn, whatever case the question tells first."""
+    return bool(_DECIDES.search(question))
 
 
 def asks_what_it_does(question: str) -> bool:

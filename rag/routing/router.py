@@ -28,11 +28,11 @@ from rag.core.courtesy import unshouted, without_pleasantries
 from rag.core.question import asking_part, normalise_question
 from rag.core.shorthand import expand_shorthand
 from rag.glossary.frames import ASKS, CLAUSE_BREAK, COURTESY_TAIL, PLACEHOLDER
-from rag.glossary.questions import parse_glossary_question, parse_glossary_terms
+from rag.glossary.questions import parse_glossary_question, parse_glossary_terms, short_forms_in
 from rag.routing.context import split_context
 from rag.core.text import STOP_WORDS
 from rag.routing.followup import is_followup, rewrite
-from rag.routing.reasons import asks_what_it_does, asks_why
+from rag.routing.reasons import asks_what_decides, asks_what_it_does, asks_why
 from rag.routing.scope import other_disease
 from rag.routing.treatment import (asks_about_cited_work, asks_for_detail, asks_next_step, case_told, is_treatment_question,
                                    names_treatment, names_tumour, updates_case)
@@ -103,6 +103,9 @@ def route(question: str, history: Sequence[str], glossary: "Glossary", max_chars
         # "G1?" after a case changes its grade; it does not ask what "G1" stands for
         return _case_turn(typed, past, case, question)
     terms = parse_glossary_terms(question, glossary, alone=not past)
+    if past and terms and all(_POINTER.fullmatch(t) for t in terms):
+        # "is TACE in the algorithm?" then "and what does that stand for": the pointer names the earlier short form(s)
+        terms = short_forms_in(past[-1], glossary) or terms
     if terms and not _option_after_case(question, terms):
         return Turn(typed, past, question, "glossary", glossary_term=terms[0], glossary_terms=terms)
     plain = expand_shorthand(question)
@@ -131,6 +134,11 @@ def route(question: str, history: Sequence[str], glossary: "Glossary", max_chars
         terms = parse_glossary_terms(_PRONOUN.sub(earlier, question), glossary) if earlier else ()
         if terms:
             return Turn(typed, past, f"{anchor} {question}", "glossary", glossary_term=terms[0], glossary_terms=terms)
+        pronoun = _PRONOUN.search(question)
+        if earlier and pronoun and not short_forms_in(question[:pronoun.start()], glossary):
+            # "what does OLT mean" then "is it recommended for NELM?": "it" is the term, asked about in the text
+            # (in "and TAE, is it safe?" the term before the pronoun is its antecedent)
+            return Turn(typed, past, _PRONOUN.sub(earlier, question, count=1), "retrieval", asked=question)
     if case and _continues_case(question):
         return _case_turn(typed, past, case, question)
     rewritten = rewrite(plain, list(past)).question
@@ -206,6 +214,7 @@ _FOLLOWUP_LEAD = re.compile(r"^(?:and|but|also|so|then|what about|how about|same
 
 
 _PRONOUN = re.compile(r"\b(?:it|that|this)\b(?!\s+(?:one|term|abbreviation)\b)", re.I)
+_POINTER = re.compile(r"(?:it|that|this|they|them|those|these)(?:\s+(?:one|term|abbreviation|acronym)s?)?", re.I)
 
 
 def _followup_term(question: str) -> str:
@@ -232,13 +241,25 @@ def _leans_on_text_question(question: str, anchor: str) -> bool:
             and not is_treatment_question(anchor))
 
 
+# The review or its authors named in the sentence that asks: "In this review, what is it that determines ...?"
+_NAMES_REVIEW = re.compile(r"\b(?:this|the) (?:review|article|paper|authors?)\b|\baccording to\b", re.I)
+
+
+def _asks_the_text_what_decides(asked: str) -> bool:
+    """What decides a matter, asked of the review ("in this review, what determines whether an operation
+    is possible?"), is its criteria whatever case came first; a bare "what decides?" after a case asks
+    what decides for that case, which the pathway answers by what it still needs."""
+    return asks_what_decides(asked) and bool(_NAMES_REVIEW.search(asked))
+
+
 def _asks_beyond_algorithm(question: str) -> bool:
     """A dose, a rate or a count is not something the Figure 2 pathway can give; without any
     case detail such a question ("which dose of lanreotide?") belongs to retrieval, which
     says honestly when the review does not state it. So does a case that asks only for such a
     detail ("54F, G2 pNET: what dose of lanreotide?"; see `asks_for_detail`), or how one
     person's illness will turn out ("59M, G1 SI-NET, bilobar mets: will he be cured?")."""
-    if asks_for_detail(question) or asks_personal_outcome(question) or asks_about_cited_work(question):
+    if (asks_for_detail(question) or asks_personal_outcome(question) or asks_about_cited_work(question)
+            or _asks_the_text_what_decides(asking_part(question))):
         # nor what a cited work recommends ("what did the ENETS guidelines recommend for bone mets?"):
         # a pathway is no prognosis: "..., will he be cured?" is retrieval's to decline, and
         # rag/answer/constraints.py `can_answer` does

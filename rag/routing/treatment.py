@@ -28,10 +28,14 @@ __all__ = ["asks_about_cited_work", "asks_for_detail", "asks_next_step", "case_t
 _F = re.IGNORECASE
 
 _NOT_TREATMENT = re.compile(
-    r"\b(?:stand for|abbreviat\w*|acronym|who (?:is|are|was|were|wrote)|first author|authors?\b|journal|doi|"
+    r"\b(?:stand for|abbreviat\w*|acronym|who (?:is|are|was|were|wrote)|first author|authors?\b|journal|doi\b|"
     r"published|publication|pubmed|references?\b|keywords?|conflicts? of interest|cite\b|citation|bibliograph\w*|"
     r"articles\b|papers\b|search terms?|"
     r"define|definition|what does \w+ mean|meaning of)", _F)
+# What the figure or the text holds, asked without a case: "in the algorithm, what procedures are listed?"
+_LISTED = re.compile(r"\b(?:are|is) (?:listed|shown|depicted|mentioned|named)\b|"
+                     r"\b(?:does|do) (?:the )?(?:algorithm|figure|flow ?chart|review|paper|article) (?:list|show|depict|mention"
+                     r"|name|include)\b", _F)
 # Questions about finding or staging the disease. A case tells how it was found ("CT scan shows
 # ...", "staging PET negative"), so these words decide only in the sentence that asks.
 _DIAGNOSTIC = re.compile(r"\b(?:imaging|staging|diagnos\w*|scan\w*|biopsy|marker|detect\w*)", _F)
@@ -52,7 +56,8 @@ _REQUEST = re.compile(
 # "Is transplantation widely recommended for NELM?" asks what the review says.
 _CASE_REQUEST = re.compile(
     r"\b(?:recommend\w*|advise|suggest\w*|propose|treatment plan|next steps?|what next|what now|what to do|"
-    r"what (?:can|should|could) (?:be done|we do|i do|they do)|"
+    r"what (?:can|should|could|would|do|shall|will|must) (?:be done|(?:we|i|they) (?:be )?do(?:ing)?)|"
+    r"what (?:are|were) (?:we|you|they) (?:going to )?do(?:ing)?|"
     # how clinicians ask a colleague about a case: "Plan?", "how to proceed?", "thoughts?", and a
     # choice between named options: "which of the two staged options?"
     r"(?:management |treatment )?plan|proceed|thoughts|opinion|what would you do|"
@@ -83,11 +88,26 @@ _TREATMENT_NAME = re.compile(
     # "listing" in a case is putting the patient on the transplant waiting list ("R0 not achievable. Listing?")
     r"listing)\b", _F)
 _PATIENT = re.compile(  # a stated age ("54F", "67-year-old") also marks a patient (is_treatment_question)
-    r"\b(?:patient|pt|man|woman|male|female|he|she|his|her|mr|mrs|ms|mother|father|wife|husband|son|daughter|"
+    # "a patient" (indefinite) is any patient: "what makes a patient eligible?" tells no case
+    r"(?<!\ba )(?<!\bany )(?<!\bevery )\b(?:patient|pt|man|woman|male|female|he|she|his|her|mr|mrs|ms|mother|father|wife|husband|son|daughter|"
+    # a relative the asker names: "my dad", "my mum", "my sister"
+    r"my (?:dad|mum|mom|mam|brother|sister|aunt(?:ie)?|uncle|gran(?:dma|dpa|dmother|dfather|ny)?|nan|partner|friend)|"
     r"my (?:doctor|oncologist|surgeon)|i have|i.ve|i had|"
     # a patient telling their own age: "I'm 49", "I am 60"
     r"i(?:.m| am) \d{1,3}|"
     r"\d{1,3}[- ]?(?:year|yr)s?[- ]?old|aged? \d{1,3})\b", _F)
+# The review as the one who decides, about a case: "how does the review approach / manage / treat ...".
+_REVIEW_DECIDES = re.compile(r"\b(?:review|article|paper|authors?)\s+(?:\w+\s+)?(?:approach|treat|manag|handl|recommend"
+                             r"|suggest|advis)\w*", _F)
+# Whether the review says anything on a matter asks about its text, whoever the asker has in mind:
+# "... in a pt with a midgut NET. Does this review say anything about whether staged resections are safe?"
+_SAYS_ANYTHING = re.compile(r"\b(?:does|do|did) (?:the|this) (?:review|article|paper|abstract) (?:say (?:anything|something|much)"
+                            r"|mention|discuss|cover|address|talk about|comment on)\b|"
+                            # the authors' view asked for: "is that the authors' view?"
+                            r"\b(?:the )?(?:authors?|review|paper)(?:'s?|s')? (?:view|position|opinion|stance|conclusion)\b", _F)
+# What the figure covers, asked of no patient: "does the decision tree in figure 2 cover grade 3 ...?"
+_FIGURE_COVERS = re.compile(r"\b(?:does|do|did) (?:the|this) (?:algorithm|decision tree|flow ?chart|pathway|figure(?: \d)?)"
+                            r"(?: in (?:the )?figure \d)? (?:cover|include|deal with|address|mention)\b", _F)
 _ABOUT_REVIEW = re.compile(r"\b(?:what|how) (?:does|do|did) (?:the )?(?:review|article|paper|abstract|authors?)\b|"
                            r"\b(?:does|do|did) (?:the )?(?:review|article|paper|authors?)\b|"
                            r"\baccording to the (?:review|article|paper|authors?)\b", _F)
@@ -106,9 +126,13 @@ def is_treatment_question(question: str) -> bool:
     request = bool(_REQUEST.search(text)) or bool(_CASE_REQUEST.search(text) and (specifics or patient))
     if (_NOT_TREATMENT.search(text) or _DIAGNOSTIC.search(asking_part(text))) and (not request or not specifics):
         return False  # bibliographic, glossary or diagnostic questions ("how should I cite it?")
-    if _ABOUT_REVIEW.search(text) and not patient and not (_ALGORITHM.search(text) and specifics >= 2):
-        return False  # "what does the review say about ..." asks about the text, not "what does its pathway offer a G1 SI-NEN?"
-    if asks_about_cited_work(text):
+    if _ABOUT_REVIEW.search(text) and not patient and not (_ALGORITHM.search(text) and specifics >= 2) and not (
+            _REVIEW_DECIDES.search(text) and specifics >= _CASE_FEATURES):
+        # "what does the review say about ..." asks about the text, not "what does its pathway offer a G1 SI-NEN?"
+        # nor "how does the review approach a G1 recurrence, still resectable, no disease elsewhere?"
+        return False
+    if asks_about_cited_work(text) or (_LISTED.search(text) and specifics < 2) or _SAYS_ANYTHING.search(text) or (
+            _FIGURE_COVERS.search(text) and not patient):
         return False  # "What did Pavel et al. recommend for G2 tumours?" asks about a cited work
     if request:
         return True
@@ -138,7 +162,12 @@ _DETAIL = re.compile(
     rf"(?:(?!(?:treat|therap|manag|option|approach|procedure))[\w/-]+\s+){{0,4}}?{_DETAIL_NOUN}\b|"
     r"\bhow (?:much|many|long|often)\b|\bwhat\s*(?:%|per ?cent\b)|"
     # a detail asked as a bare noun phrase at the start of a clause: "...: starting dose of everolimus?"
-    rf"(?:^|[:?!;]|\s[-\u2013\u2014]\s)\s*(?:[\w-]+\s+){{0,2}}?{_DETAIL_NOUN}\b", _F)
+    rf"(?:^|[:?!;]|\s[-\u2013\u2014]\s)\s*(?:[\w-]+\s+){{0,2}}?{_DETAIL_NOUN}\b|"
+    # how safe a treatment is, which the review's text speaks to, not its pathway: "is a two step op safe?"
+    # (a treatment as the subject; "is it too risky?" about a case's planned operation asks for a decision)
+    r"\b(?:is|are)\s+(?:(?:a|an|the|this|such)\s+)?(?!it\b|that\b)(?:[\w-]+\s+){1,5}?(?:safe|risky|dangerous|experimental)\b|"
+    r"\bhow (?:safe|risky|dangerous)\b|\b(?:safety|risks?|dangers?) of\b|"
+    r"\b(?!(?:it|that|this|he|she|they)\b)[\w-]+\s+(?:is|are)\s+(?:\w+\s+)?(?:safe|risky|dangerous|experimental)\b", _F)
 _SENTENCE = re.compile(r"[^.?!;]+[.?!;]*")
 # Within the sentence that asks for the detail, only a question word on a decision noun asks for a
 # decision too ("what treatment, and at what dose?"); "what dose should she get?" does not.
@@ -186,7 +215,9 @@ def _stated_grade(inputs) -> str | None:
 _NEXT_STEP = re.compile(
     r"\b(?:what (?:happens|comes|follows|now|next|then)|and now|(?:now|then) what|where (?:do|does|can) (?:we|they|she|he|i) go "
     r"(?:from here|next)|anything (?:else )?(?:we|they|you|i|the doctors?|the surgeons?) (?:can|could) do|"
-    r"what (?:is|are|'s) the (?:plan|options?|next steps?)|(?:what|which) options?|next steps?)\b", _F)
+    r"what (?:is|are|'s) the (?:plan|options?|next steps?)|(?:what|which) options?|next steps?|"
+    # whether a told change alters the plan: "does that change anything?", "would that change things?"
+    r"(?:does|do|would|will|could) (?:that|this|it) change (?:anything|things|the plan|the options|the treatment|much))\b", _F)
 # What identifies a tumour, as opposed to its current state: a new case names its grade, its
 # primary site or the patient's age; "the surgeons say it's resectable now" names none of them.
 _IDENTITY = ("grade", "primary", "age", "ki67_pct")

@@ -1,0 +1,76 @@
+"""Questions whether a short form is some thing: a guess at its expansion ("is RE
+radioembolization?"), a comparison of two terms ("is TARE the same as RE", "TACE and TAE -
+same?"), or whether it is a kind of something ("is TACE a kind of chemotherapy?").
+
+In: nothing (constants) but `compared`, a pure function on the frame-standard question. Out: the
+patterns rag/glossary/questions.py reads these questions with. As in rag/glossary/frames.py,
+every entry states a fact about how English asks, never the wording of one question; nothing
+here looks anything up.
+"""
+
+from __future__ import annotations
+
+import re
+
+from rag.glossary.frames import BREAK, CONJUNCTION, MET, PART, PUNCTUATED
+
+__all__ = ["GUESS", "REVERSE_GUESS", "SAME_AS", "IDENTITY", "IDENTITY_AFTER", "DIFFERENT", "compared"]
+
+# A yes/no guess at what a short form stands for, without "mean": "is RE radioembolization?",
+# "is PVL short for portal vein ligation?". Only a guess the glossary reads as a long form
+# counts, so "Is RE better than TACE?" and "is TACE safe?" stay content questions.
+_GUESSED = r"(?P<t>\S+)(?:\s+(?:in|on)\s+(?:the\s+)?" + PART + r"(?:\s+\d+)?)?"
+GUESS = [re.compile(p, re.IGNORECASE) for p in (
+    r"(?:is|are)\s+" + _GUESSED + r"\s+(?:(?:short|shorthand)\s+for\s+|means\s+|stands?\s+for\s+|an?\s+(?:abbreviation|acronym)"
+    r"\s+(?:for|of)\s+|the\s+(?:abbreviation|acronym)\s+(?:for|of)\s+)?(?P<guess>.+)",
+    # the same guess stated, to be confirmed: "NEN = neuroendocrine neoplasm?" ("=" reads "means"),
+    # "SA on the algorithm is somatostatin analogue, correct?"
+    _GUESSED + r"\s+(?:means|stands\s+for|is\s+short\s+for|is|are)\s+(?P<guess>.+)",
+)]
+# The guess the other way round: "is radioembolisation abbreviated as RE here?" asks about the long form.
+REVERSE_GUESS = re.compile(r"(?:is|are)\s+(?P<long>.+?)\s+(?:abbreviated|shortened|written)\s+(?:as|to)\s+(?P<t>\S+)"
+                           + MET.join(("(?:", ")?")), re.IGNORECASE)
+# Asking whether two terms differ is asking for both definitions: "is TARE the same as RE",
+# "difference between TACE and TAE", "PVE or PVL - what's the difference" -> "TARE vs RE";
+# the listed terms must still each be one.
+SAME_AS = [re.compile(p, re.IGNORECASE) for p in (
+    r"(?:what\s+is\s+|what's\s+)?(?:the\s+)?differences?\s+between\s+(?P<a>.+?)\s+(?:and|&)\s+(?P<b>.+)",
+    r"(?:is|are)\s+(?P<a>.+?)\s+(?:the\s+same(?:\s+thing)?\s+as|different\s+from|another\s+name\s+for)\s+(?P<b>.+)",
+    r"how\s+(?:is|are|does|do)\s+(?P<a>.+?)\s+(?:different\s+from|differ\s+from|compare\s+(?:to|with))\s+(?P<b>.+)",
+    # the term first, then a pronoun: "TACE - is that the same as chemoembolisation?"
+    (r"(?P<a>.+?)" + PUNCTUATED + r"(?:is|are)\s+(?:that|it|this|they)\s+(?:the\s+same(?:\s+thing)?\s+as|different\s+from"
+     r"|another\s+name\s+for)\s+(?P<b>.+)"),
+    (r"(?P<a>.+?)\s+(?:or|and|vs\.?|versus)\s+(?P<b>.+?)" + BREAK
+     + r"what\s+is\s+the\s+difference(?:\s+between\s+(?:them|the\s+two))?"),
+    # both terms as the subject: "are TACE and TAE the same (thing)?", "are PVE and PVL different?"
+    (r"(?:is|are)\s+(?P<a>.+?)\s+(?:and|&)\s+(?P<b>.+?)\s+(?:the\s+same(?:\s+things?)?|(?:any\s+)?different|identical"
+     r"|interchangeable)"),
+    # the question cut to its terms and one word: "TACE and TAE - same?", "PVE vs PVL: different or not?"
+    (r"(?P<a>.+?)\s+(?:and|&|or|vs\.?|versus)\s+(?P<b>.+?)" + BREAK + r"(?:(?:are|is)\s+(?:they|these|those|the\s+two|it)\s+)?"
+     r"(?:the\s+)?(?:same|different|identical|interchangeable)(?:\s+thing)?(?:\s+or\s+(?:not|different|same))?"),
+    # "=" read as "means" in a yes/no question: "is TARE = RE here?" asks whether two short forms are one
+    r"(?:is|are)\s+(?P<a>[^\W_]+(?:-[^\W_]+)*)\s+(?:means|equals?(?:\s+to)?)\s+(?P<b>(?-i:[A-Z][^\W_]*[A-Z][^\W_]*))(?:\s+here)?",
+    # which of two spellings is the right one: "PRRT or PPRT - which is the right abbreviation?"
+    (r"(?P<a>.+?)\s+(?:or|vs\.?|versus)\s+(?P<b>.+?)" + BREAK + r"which\s+(?:one\s+)?is\s+(?:the\s+)?(?:right|correct"
+     r"|proper|standard|usual)(?:\s+(?:one|abbreviation|acronym|spelling|form|term))?"),
+)]
+# Whether a term is some thing ("is PRRT the same as radiotherapy?", "is TACE a kind of chemotherapy?")
+# is answered by what the term stands for, even when the thing is no term.
+_IS_LIKE = (r"(?:the\s+same(?:\s+thing)?\s+as|different\s+from|another\s+name\s+for|an?\s+(?:kind|type|form|sort)\s+of)"
+            r"\s+(?P<b>.+)")
+IDENTITY = re.compile(r"(?:is|are)\s+(?P<a>\S+)\s+" + _IS_LIKE, re.IGNORECASE)
+# The same with the term said first: "TACE - is that the same as chemoembolisation?"
+IDENTITY_AFTER = re.compile(r"(?P<a>\S+)" + PUNCTUATED + r"(?:is|are)\s+(?:that|it|this|they)\s+" + _IS_LIKE, re.IGNORECASE)
+
+
+# Whether a term differs, with what it differs from left to the context: "is PVL different?"
+DIFFERENT = re.compile(r"(?:is|are)\s+(?P<a>\S+)\s+(?:any\s+|very\s+)?different(?:\s+(?:then|at\s+all|though))?", re.I)
+
+
+def compared(text: str) -> str:
+    """Whether two terms differ, asked as "X vs Y": "is TARE the same as RE" -> "TARE vs RE"."""
+    for pattern in SAME_AS:
+        m = pattern.fullmatch(CONJUNCTION.sub("", text))  # "and how is it different from PVE?"
+        if m:
+            return f"{m.group('a')} vs {m.group('b')}"
+    return text
