@@ -28,7 +28,7 @@ GATES = {
     "facts": {"dev": (0.90, True), "test": (0.90, True), "holdout": (0.75, True)},
     # The gate's threshold was recalibrated (rag/answer/data/gate.json, threshold_note): fewer
     # answerable questions refused for a point or two of refusals, on every split.
-    "abstention_recall": {"dev": (0.90, True), "test": (0.84, True), "holdout": (0.91, True)},
+    "abstention_recall": {"dev": (0.90, True), "test": (0.86, True), "holdout": (0.93, True)},
     "false_refusal_rate": {"dev": (0.06, False), "test": (0.04, False), "holdout": (0.13, False)},
     "glossary_route_accuracy": {"dev": (0.95, True), "test": (0.95, True), "holdout": (0.75, True)},
     "algorithm_route_accuracy": {"dev": (0.99, True), "test": (0.94, True), "holdout": (0.99, True)},

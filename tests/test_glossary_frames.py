@@ -365,3 +365,9 @@ def test_an_unknown_short_form_is_not_answered_with_a_passage_that_never_names_i
 ])
 def test_dictated_learned_and_pasted_terms(glossary, question, terms):
     assert parse_glossary_terms(question, glossary) == terms
+
+
+def test_the_review_term_given_for_an_outside_term_is_not_defined_twice(glossary):
+    answer = answer_glossary_terms([glossary.lookup("TARE"), glossary.lookup("RE")], glossary)
+    assert answer.count("radio-embolization") == 1
+    assert "\u201cRE\u201d is the review's own term for \u201cTARE\u201d" in answer

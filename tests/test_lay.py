@@ -67,3 +67,13 @@ def test_a_compound_is_found_open_hyphenated_or_in_a_hyphenated_token():
     assert ("first line", "treatment of choice") in lay_expansions("whats the first line mgmt for operable NELM")
     assert ("first-line", "treatment of choice") in lay_expansions("What is first-line for resectable NELM?")
     assert ("operable", "resectable") in lay_expansions("whats the first line mgmt for operable NELM")
+
+
+@pytest.mark.parametrize("text, pair", [
+    ("when the deposits are removable", ("removable", "resectable")),
+    ("is an operation the preferred option?", ("preferred option", "treatment of choice")),
+    ("im more interested in the non-op stuff", ("non-op", "non-surgical")),
+    ("cutting out liver mets", ("cutting out", "resection")),
+])
+def test_true_synonyms_the_review_does_not_use(text, pair):
+    assert pair in lay_expansions(text)

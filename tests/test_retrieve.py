@@ -52,6 +52,8 @@ ARTICLES = [parse_pubmed_page(SEED)]
     ("What is the 5-year survival after resection?", []),
     ("What is Figure 7 about?", []),  # no such figure: nothing to point at
     ("When is liver transplantation indicated?", []),
+    ("whats this paper actually about in a nutshell?", ["abstract-s8"]),
+    ("is this review only about operations?", ["abstract-s8"]),
     ("what key terms/index words is this article tagged with?", ["keywords"]),
     ("whats the first line mgmt for operable NELM according to the authors", []),  # the source, not the authors asked for
 ], ids=lambda v: v if isinstance(v, str) else None)
@@ -223,3 +225,17 @@ def test_how_many_references_there_are_is_no_condition_on_the_list(pipeline, que
     answer = pipeline.ask(question)
     assert {c.unit_id for c in answer.citations} == {f"reference-{i}" for i in range(1, 6)}
 
+
+
+@pytest.mark.parametrize("question, unit", [
+    ("whats the most recent paper they cite", "reference-3"),  # a cited work named by the verb
+    ("the one on US incidence and prevalence trends - who wrote it and where was it published", "reference-4"),
+    ("the Endocr Relat Cancer ref, what's it about?", "reference-5"),  # "it" is the reference it names
+])
+def test_a_cited_work_named_in_passing_answers_for_itself(pipeline, question, unit):
+    answer = pipeline.ask(question)
+    assert not answer.abstained and answer.citations[0].unit_id == unit
+
+
+def test_a_cut_off_written_open_asks_for_a_figure(pipeline):
+    assert pipeline.ask("in figure 2 what Ki-67 cut off do they use to split the boxes").abstained

@@ -65,6 +65,7 @@ def test_the_most_common_of_several_is_a_likelihood(question, likelihood):
 @pytest.mark.parametrize("question, cls", [
     pytest.param("What are the three distribution types in figure 1 called?", "distribution types", id="types-called"),
     pytest.param("what is the treatment algorithm called?", "", id="a-name-not-members"),
+    pytest.param("describe the 3 types of distribution shown in figure 1", "types of distribution", id="describe-the-types"),
 ])
 def test_what_the_members_of_a_class_are_called_asks_for_them(question, cls):
     assert instance_class(question) == cls
@@ -149,3 +150,11 @@ def test_a_choice_is_answered_only_by_a_passage_naming_an_option(pipeline, quest
 def test_what_the_authors_did_is_no_question_about_who_they_are(pipeline):
     answer = pipeline.ask("How many studies did the authors include in this review and which databases did they search?")
     assert answer.abstained
+
+
+@pytest.mark.parametrize("question", [
+    "what criteria do the ENETS 2016 guidelines set for liver transplant in NELM",  # what a cited work sets out
+    "what does the WHO 2019 classification say about G3?",  # a named thing with its year, which no passage names
+])
+def test_what_a_named_work_sets_out_is_declined(pipeline, question):
+    assert pipeline.ask(question).abstained

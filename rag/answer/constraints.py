@@ -33,7 +33,8 @@ QUANTITY_RE = re.compile(r"(?<![\w-])\d+(?:[.,]\d+)?(?!\w|-)")
 
 # A proper name before a kind noun names one particular thing ("the Milan criteria", "the RAPID
 # trial", "the WHO classification"): only a passage that names it can say what it is.
-NAMED_THING = re.compile(r"\b([A-Z][\w-]+)\s+(?:criteria|criterion|trial|classification|score|system|protocol|"
+# A year may stand between the name and the noun: "the ENETS 2016 guidelines", "the WHO 2019 classification".
+NAMED_THING = re.compile(r"\b([A-Z][\w-]+)\s+(?:(?:19|20)\d{2}\s+)?(?:criteria|criterion|trial|classification|score|system|protocol|"
                          r"guidelines?|consensus|study|regimen|staging|grading)\b")
 
 

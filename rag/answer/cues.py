@@ -20,7 +20,7 @@ _NUMBER_CUE = re.compile(
     r"dosage|rate)|percent(?:age)?|proportion|"
     r"(?:\d+|" + "|".join(sorted(CARDINALS, key=len, reverse=True)) + r")[- ](?:years?|months?)|"
     r"median|mean|average|dose|dosage|mg|rate|"
-    r"incidence|prevalence|survival (?:rate|benefit|figure)|odds|hazard|ratio|rates|cut-?off|threshold|"
+    r"incidence|prevalence|survival (?:rate|benefit|figure)|odds|hazard|ratio|rates|cut[- ]?off|threshold|"
     r"how large|how big|size of|minimum|maximum|at least|at most|per ?cent)\b|%", re.I)
 NAMING_WORDS = """abbreviation abbreviations abbreviated acronym acronyms stand stands mean means meaning
 definition define defined expand expansion full form short long name named called term terms word letters
@@ -77,13 +77,13 @@ PRESENCE_RE = re.compile(r"\b(?:anywhere|one of the|among the|part of the|appear
 # "number" counts only as "the number of ..." ("the DOI number" is an identifier).
 _HEAD_END = r"(?=\s*(?:$|[?.,!;:]|(?:of|for|after|with|in|at|from|among|following|if|when|to|that|before|"\
     r"is|are|was|were|does|do|would|will|should)\b))"
-_FIGURE_NOUNS = (r"(?:mortality|morbidity|limit|cut-?off|age|number(?= of)|duration|length|frequency|interval|size|volume|"
+_FIGURE_NOUNS = (r"(?:mortality|morbidity|limit|cut[- ]?off|age|number(?= of)|duration|length|frequency|interval|size|volume|"
                  r"dose|dosage|percentage|proportion|(?:success|response|recurrence|complication|survival) rate)")
 # A wh-question's opening up to its head noun: "what is the", "what's their", "what would be a".
 _WH_OPENING = r"\bwhat(?:'?s| is| are| was| were| would be)?\s+(?:the\s+|an?\s+|its\s+|their\s+|my\s+|his\s+|her\s+)?"
 _FIGURE_HEAD = re.compile(_WH_OPENING + r"(?:[\w-]+\s+){0,2}?" + _FIGURE_NOUNS + _HEAD_END
                           + r"|\b(?:is|are) there (?:an?|any)\s+(?:[\w-]+\s+){0,2}?"
-                            r"(?:limit|cut-?off|threshold|maximum|minimum)\b", re.I)
+                            r"(?:limit|cut[- ]?off|threshold|maximum|minimum)\b", re.I)
 # "What are the chances it comes back?", "what is the risk of ...": a likelihood, which a
 # figure or a word of degree ("frequently", "a high propensity", "rarely") answers.
 _LIKELIHOOD_HEAD = re.compile(_WH_OPENING + r"(?:[\w-]+\s+){0,2}?(?:(?:chances?|likelihood|probability|odds)\b|risk"
@@ -100,7 +100,8 @@ _NOT_A_FIGURE = re.compile(r"^\s*who\b|\bwhich (?:one )?(?:of (?:the|its|their|t
                            r"|\b(?:first|last|corresponding) author\b"
                            # a field of a cited work's record ("the US incidence paper, what journal?"), or whether
                            # one is cited ("do they cite any paper on how common it is?"): its subject is no figure asked for
-                           r"|\b(?:papers?|stud(?:y|ies)|articles?|publications?|guidelines?)\b[^?.!]*?\b(?:journal|title|year"
+                           r"|\b(?:papers?|stud(?:y|ies)|articles?|publications?|guidelines?|the one (?:on|about))\b[^?.!]*?"
+                           r"\b(?:journal|title|year"
                            r"|authors?|who|published|volume|issue|pages|doi)\b"
                            r"|\bcited?\s+(?:any|a|an|some)\s+(?:[\w-]+\s+){0,2}(?:papers?|stud(?:y|ies)|articles?|work)\b", re.I)
 
@@ -112,7 +113,7 @@ _CALLED = re.compile(r"^\s*what\s+(?:are|were)\s+(?:the|its|their|these|those)\s
 
 
 # "What are the three types of distribution in Figure 1?": a class of kinds, whose members are asked.
-_KINDS_OF = re.compile(r"^\s*what\s+(?:are|were)\s+(?:the|its|their)\s+(?:names\s+of\s+(?:the\s+)?)?(?:(?:\d+|"
+_KINDS_OF = re.compile(r"^\s*(?:what\s+(?:are|were)|describe|list|name|explain)\s+(?:the|its|their)\s+(?:names\s+of\s+(?:the\s+)?)?(?:(?:\d+|"
                        + "|".join(sorted(CARDINALS, key=len, reverse=True)) + r"|different|main|various)\s+)?"
                        r"(?P<cls>(?:types|kinds|classes|categories|subtypes|patterns)\s+of\s+[\w\s-]{3,60}?"
                        r"|(?:[\w-]+\s+){1,3}(?:types|kinds|classes|categories|subtypes|patterns))"

@@ -75,7 +75,7 @@ def asks_beyond_listed_authors(question: str, authors: str) -> bool:
 # Verbs of what a work says or finds; a reference entry (authors, title, journal) says none of it.
 _FINDING = re.compile(r"\b(?:recommend\w*|report\w*|found|find|finds|findings?|show(?:s|ed|n)?|conclud\w*|conclusions?|"
                       r"suggest\w*|demonstrat\w*|observ\w*|results?|propos\w*|advis\w*|say|says|said|identif\w*|"
-                      r"claim\w*|argu\w*)\b", re.I)
+                      r"claim\w*|argu\w*|set|sets|specif\w*|stipulat\w*|requir\w*)\b", re.I)
 _WHICH_WORK = re.compile(r"\b(?:which|what) (?:references?|papers?|stud(?:y|ies)|articles?|works?|guidelines?|"
                          r"publications?|sources?)\b", re.I)
 

@@ -96,9 +96,16 @@ def answer_glossary_terms(lookups: Sequence[GlossaryLookup], glossary: Glossary 
     the same."""
     parts: list[str] = []
     first_asked: dict[tuple[GlossaryEntry, ...], str] = {}
+    pointed: dict[GlossaryEntry, str] = {}  # review entries an outside term's answer already gave
     for lookup in lookups:
         earlier = first_asked.get(lookup.matches) if lookup.matches else None
-        if earlier is None:
+        if earlier is None and lookup.matches and all(e in pointed for e in lookup.matches):
+            # "is TARE = RE?": RE was given as TARE's review term; said once, and said to be the same
+            first_asked[lookup.matches] = lookup.query.strip()
+            parts.append(f"\u201c{lookup.query.strip()}\u201d is the review's own term for "
+                         f"\u201c{pointed[lookup.matches[0]]}\u201d (above).")
+        elif earlier is None:
+            pointed.update((e, lookup.query.strip()) for e in review_counterparts(lookup, glossary))
             first_asked.setdefault(lookup.matches, lookup.query.strip())
             parts.append(answer_glossary(lookup, glossary))
         elif lookup.match_kind == "reverse":  # "TACE - is that the same as chemoembolisation?"

@@ -98,8 +98,11 @@ _PURPOSE_RE = re.compile(
     r"|\bsummar(?:y|ise|ize)\b(?:\s+\w+){0,5}?\s+(?:this|the)\s+(?:review|article|paper)\b"
     r"|\b(?:does|did)\s+it\s+(?:\w+\s+)?set\s+out\s+to\s+(?:do|achieve|show|cover|accomplish)\b"
     # what the whole of it is about, with nothing after "about": "what is it actually about?"
-    r"|\bwhat(?:'s| is)\s+(?:it|this|this (?:review|article|paper)|the (?:review|article|paper))"
-    r"(?:\s+\w+ly)?\s+about\s*(?:[?,.;:!\-\u2013]|$)"
+    r"|\bwhat(?:'s|s| is)\s+(?:it|this|this (?:review|article|paper)|the (?:review|article|paper))"
+    r"(?:\s+\w+ly)?\s+about(?:\s+(?:in\s+(?:a\s+nutshell|short|brief|a\s+word|one\s+line)|overall|mainly|really))?"
+    r"\s*(?:[?,.;:!\-\u2013]|$)"
+    # whether it is about one thing only: "is this review only about operations?"
+    r"|\bis\s+(?:this|the)\s+(?:review|article|paper)\s+(?:only|just|mainly|mostly|all|purely)\s+about\b"
     # whom the review is for: "who is this review written for?", "is the article meant for patients?",
     # "the intended audience", "written as a guide for patients"
     r"|\b(?:review|article|paper)\s+(?:\w+\s+){0,2}?(?:written|meant|intended|aimed|designed|targeted)\s+"
@@ -132,7 +135,10 @@ _REFERENCE_LIST_CUE = re.compile(r"\b(reference|references|cited|citations)\b"
                                  r"|\b(?:oldest|earliest|newest|latest|most\s+recent|first|last|final)\s+citation\b"
                                  r"|\bcitation\s+(?:in|from|on)\s+(?:the|its|their)\s+(?:list|bibliography)\b"
                                  r"|\b(?:does|do|did) (?:the|this) (?:review|article|paper|authors?) cite\b"
-                                 r"|\b(?:does|do|did) (?:they|it|he|she) cite\b", re.I)
+                                 r"|\b(?:does|do|did) (?:they|it|he|she) cite\b"
+                                 # "the most recent paper they cite": a cited work named by the verb
+                                 r"|\b(?:papers?|works?|stud(?:y|ies)|articles?)\s+(?:that\s+)?(?:they|it|the\s+(?:review|authors))\s+cites?\b",
+                                 re.I)
 
 
 def topic_of(question: str) -> str:
@@ -217,7 +223,9 @@ def _units_named_in(question: str, article: Any) -> list[str]:
         found.extend(by_local[f"reference-{n}"] for n in references)
     if _REFERENCE_LIST_CUE.search(question):
         found.extend(_references_by_year(question, [u for u in article.units if u.section == "reference"]))
-    if _PURPOSE_RE.search(question) or (_FOR_WHOM_RE.search(question) and _DOCUMENT_RE.search(question)):
+    if (_PURPOSE_RE.search(question) and not (named or _REFERENCE_LIST_CUE.search(question))) or (
+            _FOR_WHOM_RE.search(question) and _DOCUMENT_RE.search(question)):
+        # "the Endocr Relat Cancer ref, what's it about?": "it" is the reference the question names
         found.extend(u.id for u in article.units
                      if u.section == "abstract" and _SELF_REFERENCE_RE.search(u.text))
     return found
