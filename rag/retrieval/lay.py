@@ -31,7 +31,7 @@ def _compiled(path: Path = LAY_TERMS_PATH) -> tuple[tuple[re.Pattern[str], str, 
     terms = json.loads(Path(path).read_text(encoding="utf-8"))["terms"]
     # Longest phrases first, so "come back" is seen before "back" could be.
     ordered = sorted(terms.items(), key=lambda kv: -len(kv[0]))
-    # A compound is written open, hyphenated or closed up alike: "first-line" is "first line".
+    # A compound is written open or hyphenated alike: "first-line" is "first line" (not closed up: "firstline").
     return tuple((re.compile(rf"(?<![\w-]){_open_or_hyphenated(lay)}(?![\w-])", re.I), lay, tuple(clinical),
                   re.split(r"[\s-]", lay)[0].casefold())
                  for lay, clinical in ordered)
