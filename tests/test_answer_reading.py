@@ -235,6 +235,10 @@ def test_the_kinds_of_a_class_asked_by_count_are_its_members():
     ("What are the Milan criteria for transplant in NELM?", True),  # no passage says "Milan"
     ("what does the RAPID trial show for liver mets?", True),
     ("which reference is the ENETS guideline?", False),  # its entry names ENETS
+    # a numbered item is answered by that item only: figure 1's caption cites "[13]" but is not reference 13
+    ("whats ref 13?", True),
+    ("what does figure 3 show?", True),
+    ("who wrote ref. 4?", False),
 ])
 def test_a_thing_named_by_its_proper_name_is_answered_only_by_a_passage_that_names_it(pipeline, question, abstains):
     assert pipeline.ask(question).abstained is abstains

@@ -80,6 +80,10 @@ TWO = ["reference-1", "reference-5"]  # "Which references were published in 2008
     pytest.param("Who wrote it?", ["abstract-s2", "reference-2"], [], id="mixed-answer"),
     pytest.param("What is the DOI of this review?", ["reference-4"], [], id="the-review-itself"),
     pytest.param("Who wrote reference 2?", ["reference-4"], [], id="names-its-own-item"),
+    # a neighbour of a numbered item: the list's order
+    pytest.param("the one before it?", ["reference-3"], ["reference-2"], id="the-one-before-it"),
+    pytest.param("and the next one?", ["reference-3"], ["reference-4"], id="the-next-one"),
+    pytest.param("the previous paper?", ["reference-1"], [], id="nothing-before-the-first"),
 ])
 def test_an_anaphor_picks_the_item_the_previous_answer_named(question, cited, expected):
     assert pick_referent(question, cited) == expected

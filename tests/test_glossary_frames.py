@@ -371,3 +371,29 @@ def test_the_review_term_given_for_an_outside_term_is_not_defined_twice(glossary
     answer = answer_glossary_terms([glossary.lookup("TARE"), glossary.lookup("RE")], glossary)
     assert answer.count("radio-embolization") == 1
     assert "\u201cRE\u201d is the review's own term for \u201cTARE\u201d" in answer
+
+
+@pytest.mark.parametrize("question, terms", [
+    # "expand" and "expansion" ask for a form only with a short form as their object or subject
+    pytest.param("Which is the right expansion of 'SA' on this chart: sustained action or somatostatin analogues?", ("SA",),
+                 id="expansion-of-a-quoted-form"),
+    pytest.param("Letter: 'for discussion of ALPPS at the next MDT'. Can you give me ALPPS expanded?", ("ALPPS",),
+                 id="form-expanded-as-object-complement"),
+    pytest.param("anki cards for staged hepatectomy: expand PVE, PVL and ALPPS please", ("PVE", "PVL", "ALPPS"),
+                 id="expand-a-list-of-forms"),
+    pytest.param("front = ALPPS, back = ? (full expansion pls)", ("ALPPS",), id="full-expansion"),
+    pytest.param("what is IFNa full words?", ("IFNa",), id="full-words"),
+    pytest.param("after PVE, how long does the expansion of the FLR take?", (), id="the-remnant-s-expansion-is-growth"),
+    pytest.param("has the FLR expanded by 30% after PVE?", (), id="an-auxiliary-before-expanded-is-growth"),
+    # a guess with a slip in the long form, and one after a fronted "in this review"
+    pytest.param("pvl = portal vien ligation? for my anki deck", ("pvl",), id="a-guess-with-a-slip-of-its-own-long-form"),
+    pytest.param("op note says 'RE'. In this review RE is radio-embolization, yes? need to be sure", ("RE",),
+                 id="a-guess-after-a-fronted-place"),
+    # an unknown abbreviation asked by its frame is the term asked, whatever else the question names
+    pytest.param("what does LI-RADS stand for on the MRI report?", ("LI-RADS",), id="unknown-term-not-a-known-bystander"),
+    pytest.param("quick one, what does eGFR stand for on the renal line of the chart?", ("eGFR",), id="stand-for-on-where-met"),
+    # the term said first, then one of its letters
+    pytest.param("flashcard: IFNa - what's the 'a' at the end?", ("IFNa",), id="term-first-then-a-letter-by-place"),
+])
+def test_forms_asked_by_expansion_guess_or_place(glossary, question, terms):
+    assert parse_glossary_terms(question, glossary) == terms

@@ -100,6 +100,37 @@ def test_the_latest_case_asked_as_a_whole_opens_the_case():
 
 
 @pytest.mark.parametrize("history, question, name, value", [
+    # a test told with its result is a finding, so the first turn is a case
+    pytest.param(["panNET G1, 2 liver lesions seg 6/7, fully resectable, staging otherwise clear - options?"],
+                 "and if the PET now shows bone mets as well?", "extrahepatic", "present", id="after-a-told-staging-result"),
+    # a bare request for a decision continues the case told just before it
+    pytest.param(["small bowel NET grade 2 with bilateral liver mets, surgeon says resectable but",
+                  "what would the review recommend"], "what if the remaining liver would be too small after resection",
+                 "liver", "staged", id="after-a-bare-request"),
+    # "instead" and "would it be different if" change the earlier case
+    pytest.param(["45 yo man, ileal NET G1 Ki67 1%, 2 liver mets in one lobe resectable, no extrahepatic disease"],
+                 "would it be different if the primary was in the pancreas instead?", "primary", "pancreas",
+                 id="counterfactual-instead"),
+    # two features stated with a short question; "nil" is "no", and "extrahepatic" may close its phrase alone
+    pytest.param(["Pt had R hemihepatectomy 2019 for G2 SI-NET mets"],
+                 "now 2 new lesions in left lobe, resectable, nil extrahepatic. redo?", "extrahepatic", "none",
+                 id="features-with-a-short-question"),
+])
+def test_a_follow_up_changing_the_case_in_other_words_still_reaches_the_algorithm(glossary, history, question, name,
+                                                                                  value):
+    where, inputs = _case(history, question, glossary)
+    assert where == "algorithm" and getattr(inputs, name) == value
+
+
+def test_a_definition_asked_about_a_relative_tells_no_case(glossary):
+    """"my dad" and "SI-NEN" name a patient and a site, but the turn asked what SI-NEN is; "and panNEN? is it
+    the same thing" sets the two terms side by side."""
+    turn = route("ok and panNEN? is it the same thing", ["Doctor wrote SI-NEN in my dad's letter, what is that"],
+                 glossary, LIMIT)
+    assert turn.route == "glossary" and turn.glossary_terms == ("panNEN", "SI-NEN")
+
+
+@pytest.mark.parametrize("history, question, name, value", [
     pytest.param(["66M, G2 ileal NET, unresectable liver-only mets. Options?"], "and if it were G1?", "grade", "G1",
                  id="grade"),
     pytest.param(["60M, G2 pNET, unresectable liver-only mets."], "G1?", "grade", "G1", id="bare-grade-not-glossary"),

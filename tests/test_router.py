@@ -262,3 +262,19 @@ def test_whether_a_told_change_alters_the_plan_continues_the_case(glossary):
 def test_a_bare_what_decides_after_a_told_case_asks_about_that_case(glossary):
     turn = route("G1 pNET, several bilobar mets, unclear whether resectable - what decides?", [], glossary, LIMIT)
     assert turn.route == "algorithm"
+
+
+def test_a_case_whose_asking_part_has_no_words_is_still_routed(glossary):
+    """The router reads parts of a question ("?OLT" after its case) that are no question on their own."""
+    turn = route("Discharge line: 'Dx NELM; hx panNEN; Rx PPRT + SA; ?OLT' - expand all the abbreviations please", [],
+                 glossary, 2000)
+    assert turn.route == "glossary"
+
+
+@pytest.mark.parametrize("question, expected", [
+    ("what about the first letter, the O?", "glossary"),
+    ("and the C?", "glossary"),
+    ("is it done in a letter to the GP?", "retrieval"),  # a letter one writes, not one of the term's
+])
+def test_a_letter_asked_after_a_definition_is_one_of_the_earlier_term_s(glossary, question, expected):
+    assert route(question, ["what is OLT"], glossary, 2000).route == expected

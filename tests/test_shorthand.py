@@ -33,6 +33,8 @@ def test_abbreviations_compounds_and_ordinary_words_are_left_alone(text):
     ("do the kw include ablation", "do the keywords include ablation"),
     ("1st auth", "first author"),
     ("2nd ref pp", "second reference pages"),
+    ("who wrote ref. 4?", "who wrote reference 4?"),
+    ("what does Fig. 1 show?", "what does Figure 1 show?"),
 ])
 def test_clipped_words_of_a_reference_are_written_out(typed, standard):
     """"pub" is "publication" only before a field a record prints; two clipped words joined by a

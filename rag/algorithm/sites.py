@@ -48,6 +48,8 @@ _DET = r"(?:(?:the|my|his|her|their|both)\s+)?"
 _CONJ = r"\s*(?:,|\band\b|\bor\b|&|/|\+|\bas well as\b)\s*(?:(?:also|too)\s+)?(?:(?:to|in|into)\s+)?"
 EXTRAHEPATIC = re.compile(rf"\b{_SITE}(?:\s*(?:,|and|or|/|&|\+)\s*{_SITE})*\s+{_SITE_FINDING}\b|"
                            r"\b(?:peritoneal carcinomatosis|carcinomatosis|peritoneum|EHD)\b|"
+                           # the adjective closing its phrase, its noun elided: "nil extrahepatic.", "no extrahepatic, resectable"
+                           r"\bextra-?hepatic(?=\s*(?:[.,;:!?)]|$|\s+(?:and|or|but)\b))|"
                            # a metastasis named, or spreading, then where: "mets to liver and lungs",
                            # "it has spread to the liver and also to my bones"
                            # or found there: "they found it in my bones", "seen in the lungs too"

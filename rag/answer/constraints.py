@@ -12,7 +12,8 @@ about what a review can say, not a weight:
   review's statements about groups of patients;
 - a question that names a population or a matter of daily life (children, pregnancy,
   driving, alcohol, cost) is about it, and a passage that does not name it says nothing of it;
-  so is one that names a particular thing by its proper name ("the Milan criteria").
+  so is one that names a particular thing by its proper name ("the Milan criteria"), or a numbered
+  item of the review ("reference 13"), which only that item answers.
 The question-shape cues are in rag/answer/cues.py; what a passage's kind can answer, decided
 before any passage is weighed, is in rag/answer/kinds.py.
 """
@@ -24,7 +25,7 @@ from typing import Sequence
 
 from rag.answer.cues import DEGREE_RE, asks_for_number, asks_likelihood, asks_personal_outcome, named_circumstances
 from rag.answer.segments import Segment, strip_citation_marks
-from rag.core.text import STOP_WORDS
+from rag.core.text import STOP_WORDS, local_id
 
 # A quantity, not a number fused into a name or a compound label ("G1", "Ki-67", "2-stage",
 # "1- and 2-stage"): those name a kind of thing and answer no "how many".
@@ -51,6 +52,20 @@ def _names_a_choice(question: str, quoted: str) -> bool:
     return any(option.casefold()[:5] in quoted for option in (m.group("a"), m.group("b")))
 
 
+# A numbered item of the review ("reference 13", "figure 3", "table 1") is answered by that item
+# only: a caption that cites "[13]" does not say what reference 13 is.
+_NUMBERED_ITEM = re.compile(r"\b(?P<kind>references?|refs?|figures?|figs?|tables?)\.?\s*(?:no\.?\s*|number\s*|#\s*)?"
+                            r"\[?(?P<n>\d{1,3})\]?(?![\w.-]|\.\d)", re.I)
+_KIND = {"ref": "reference", "fig": "figure"}
+
+
+def _quotes_named_item(question: str, pieces: Sequence[Segment]) -> bool:
+    """Do the pieces come from one of the numbered items the question names, if it names any?"""
+    named = {f"{_KIND.get(k, k)}-{m.group('n')}" for m in _NUMBERED_ITEM.finditer(question)
+             for k in [m.group("kind").lower().rstrip("s")]}
+    return not named or any(local_id(p.unit.id) in named for p in pieces)
+
+
 def can_answer(question: str, pieces: Sequence[Segment], structural: bool) -> bool:
     """May the chosen `pieces` answer `question`? `structural`: the question named their unit
     outright ("Figure 2", "the DOI"), which answers it unless it is a figure asked for more
@@ -64,6 +79,8 @@ def can_answer(question: str, pieces: Sequence[Segment], structural: bool) -> bo
     quoted = " ".join(p.text for p in pieces).casefold()
     if any(name.casefold() not in quoted for name in NAMED_THING.findall(question) if name.casefold() not in STOP_WORDS):
         return False  # "what are the Milan criteria?" is not answered by a passage that never says "Milan"
+    if not _quotes_named_item(question, pieces):
+        return False  # "what is reference 13?" of figure 1's caption, which cites [13]
     if not _names_a_choice(question, quoted):
         return False  # "which targeted drug, everolimus or sunitinib?" of a passage naming neither
     if structural and any(p.unit.section != "figure" for p in pieces):

@@ -55,6 +55,12 @@ def _never_assigned(point: int) -> bool:
     return 0xFDD0 <= point <= 0xFDEF or (point & 0xFFFE) == 0xFFFE
 
 
+def tidy_question(text: str) -> str:
+    """Spacing and composed characters made uniform, nothing refused: the routing reads parts of a
+    question ("?OLT" once its case is split off) that need not be a valid question on their own."""
+    return re.sub(r"\s+", " ", unicodedata.normalize("NFC", text)).strip()
+
+
 def normalise_question(text: object, max_chars: int = 2000) -> str:
     if not isinstance(text, str):
         raise InvalidQuestionError(f"A question must be text, was: {type(text).__name__}")
@@ -63,7 +69,7 @@ def normalise_question(text: object, max_chars: int = 2000) -> str:
         raise InvalidQuestionError(
             f"The question contains control or non-text characters ({', '.join(bad[:5])}); "
             "type or paste plain text")
-    clean = re.sub(r"\s+", " ", unicodedata.normalize("NFC", text)).strip()
+    clean = tidy_question(text)
     if not clean:
         raise InvalidQuestionError("The question is empty; type a question about the review")
     if len(clean) > max_chars:

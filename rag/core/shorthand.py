@@ -40,6 +40,8 @@ _TOKEN = re.compile(r"(?<![\w/-])(?:[A-Za-z]+/[A-Za-z]?|[A-Za-z]+|[1-5](?:st|nd|
 # "pub" is a clipped "publication" only as a modifier of what a record prints ("pub yr", "pub
 # date"); alone it is the word. Clipped words joined by slashes list them all ("vol/iss/pp").
 _PUB = re.compile(r"\bpub(?=\.?\s+(?:year|yr|date|details|info|type)\b)", re.IGNORECASE)
+# A clipped word's period before the number it labels is no sentence end: "ref. 4", "fig. 2", "pp. 130".
+_CLIPPED_DOT = re.compile(r"\b(refs?|figs?|vol|pgs?|pp|iss|no)\.(?=\s*\d)", re.IGNORECASE)
 _PAIR = re.compile(r"(?<![\w/-])[A-Za-z]+(?:/[A-Za-z]+)+(?![\w/-])")
 
 
@@ -57,6 +59,7 @@ def expand_shorthand(text: str) -> str:
             return word
         return found[0].upper() + found[1:] if word[0].isupper() else found
 
+    text = _CLIPPED_DOT.sub(r"\1", text)
     text = _PUB.sub("publication", text)
     text = _PAIR.sub(lambda m: " and ".join(m.group(0).split("/")) if all(
         g.casefold() in SHORTHAND for g in m.group(0).split("/")) else m.group(0), text)

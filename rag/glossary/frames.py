@@ -89,9 +89,10 @@ ALWAYS = [re.compile(p, re.IGNORECASE) for p in (
     # (first: the next frame would take "the A in ALPPS" for the term)
     (rf"what\s+{_DOES}\s+(?:the\s+(?:letters?|initials?)\s+(?:{_LETTER}\s+)?|the\s+(?:letter\s+)?{_LETTER}\s+)"
      r"(?:in|of)\s+(?P<t>\S+)\s+(?:stands?\s+for|means?)"),
-    rf"what\s+{_DOES}\s+(?P<t>.+?)\s+stands?\s+for(?:\s+(?:in|within|according\s+to)\s+.+)?",
+    rf"what\s+{_DOES}\s+(?P<t>.+?)\s+stands?\s+for(?:\s+(?:in|within|according\s+to|on)\s+.+)?",
+    # (where it was met may follow: "... stand for in the figure", "... stand for on the MRI report")
     # the question word last, as speech puts it: "TACE stands for what?"
-    r"(?:(?:tell\s+me\s+|explain\s+)?what(?:\s+is)?\s+)?(?P<t>.+?)\s+stands?\s+for(?:\s+what)?(?:\s+(?:in|within|according\s+to)\s+.+)?",
+    r"(?:(?:tell\s+me\s+|explain\s+)?what(?:\s+is)?\s+)?(?P<t>.+?)\s+stands?\s+for(?:\s+what)?(?:\s+(?:in|within|according\s+to|on)\s+.+)?",
     r"what\s+(?:is|are)\s+(?P<t>.+?)\s+abbreviated(?:\s+as|\s+to)?(?:\s+in\s+.+)?",
     r"(?:what|which)\s+(?:abbreviation|acronym|short\s+form)\s+(?:does|do|is)\s+(?:.+?\s+)?(?:use|used|give|given|print|printed)"
     r"\s+for\s+(?P<t>.+)",
@@ -116,6 +117,9 @@ ALWAYS = [re.compile(p, re.IGNORECASE) for p in (
     r"what(?:\s+is|'s)\s+short\s+for\s+(?P<t>.+?)" + _WHERE_AFTER,
     # one letter of it, without "stand for": "what's the C in TACE"
     r"what\s+(?:is|'s)\s+(?:the\s+)?(?:letter\s+)?" + _LETTER + r"\s+(?:in|of)\s+(?P<t>\S+)",
+    # the term said first, then one of its letters by place: "IFNa - what's the 'a' at the end?"
+    (r"(?:.*?\s)?(?P<t>\S+)" + PUNCTUATED + r"what(?:\s+is|'s|\s+does)\s+(?:the\s+)?(?:letter\s+)?" + _LETTER
+     + r"(?:\s+at\s+the\s+(?:end|start|beginning|front))?(?:\s+(?:stand\s+for|mean))?"),
     # "the abbreviation (used) for X", "what is the full form of X"
     r"(?:what\s+(?:is|are)\s+|what's\s+|give\s+me\s+)?(?:the\s+)?" + _FORM
     + r"\s+(?:(?:that\s+is\s+|which\s+is\s+)?used\s+)?(?:for|of)\s+(?P<t>.+?)" + _WHERE_AFTER,
@@ -231,7 +235,8 @@ COURTESY_TAIL = re.compile(r"(?:[,\s]+(?:please|thanks|thank\s+you|thx|ty|for\s+
                            r"|anyway|precisely))+\s*$", re.IGNORECASE)
 # Where the reader met the term, put first: "in figure 2, what does PPRT stand for".
 CONTEXT_LEAD = re.compile(r"^(?:(?:in|on)\s+(?:the\s+|this\s+)?" + PART + r"(?:\s+\d+)?(?:\s+(?:legend|caption|key|text))?"
-                          r"(?:\s*,\s*|\s+(?=what\b|how\b)))?", re.IGNORECASE)
+                          # no comma before a short clause ("in this review RE is radio-embolization")
+                          r"(?:\s*,\s*|\s+(?=what\b|how\b)|\s+(?=\S+\s+(?:is|are|means|stands)\b)))?", re.IGNORECASE)
 # A conversational opening ("and what does ALPPS stand for?"): dropped before the frames that
 # only an abbreviation question has; before a bare "And TAE?" it marks a follow-up instead.
 CONJUNCTION = re.compile(r"^(?:(?:and|also|so|then|ok|okay)\b[,\s]*)+", re.IGNORECASE)
@@ -257,7 +262,9 @@ ASKS = re.compile(r"^(?:what|what's|whats|wat|how|why|when|where|which|who|whom|
 # only in the abbreviation one ("letters", not one's letters from a clinic; "expand it", not a
 # liver that expands after PVE).
 FORM_CUE = re.compile(r"\b(?:stands?\s+for|short\s+for|shorthand\s+for|abbreviations?|abbreviated|abbreviate|acronyms?"
-                      r"|initials|(?:full|long|expanded)[\s-]+(?:form|name|version)s?|(?:full|expanded)[\s-]+terms?"
+                      r"|initials|(?:full|long|expanded)[\s-]+(?:form|name|version)s?|(?:full|expanded)[\s-]+(?:terms?|words)"
+                      # "expansion" qualified as a written form's ("the full expansion, pls"), not a lung's
+                      r"|(?:full|formal|complete|proper)\s+expansions?(?!\s+of\s+(?:the|a|an|his|her|their|its)\b)"
                       # "long term" names a form only with its complement ("the long term for PVL"), never "long-term survival"
                       r"|long\s+terms?(?=\s+(?:for|of)\b)"
                       # "spell out" in its letters sense; "spell out the criteria" / "what it means" is to explain in detail

@@ -77,15 +77,34 @@ def parse_glossary_terms(question: str, glossary: Glossary, alone: bool = False)
             terms = tuple(dict.fromkeys(t for terms in asking for t in terms))
             if _known(terms, glossary) or _shaped(terms, glossary):
                 return terms
-    # A slot that is no term ("TACE vs TAE - what is the difference in what the letters"): the known short forms first.
-    return _cued(question, glossary) or whole
+    # A slot that is no term ("TACE vs TAE - what is the difference in what the letters"): the known short forms
+    # first. A frame's slot shaped as an abbreviation is the term asked, known or not ("what does LI-RADS stand
+    # for on the MRI report?" asks LI-RADS, whatever else the question names).
+    return whole if _shaped(whole, glossary) else (_cued(question, glossary) or whole)
 
 
 def _cued(question: str, glossary: Glossary) -> tuple[str, ...]:
     """The known short forms of a question no frame parses but whose words ask about a form
     (`FORM_CUE`): "PVE and PVL - what are they short for?" -> ("PVE", "PVL"). Only terms the glossary
     holds as typed (or a variant) count: a slip is no evidence where no frame vouches for a term."""
-    return short_forms_in(question, glossary) if FORM_CUE.search(question) else ()
+    forms = short_forms_in(question, glossary)
+    if not forms or FORM_CUE.search(question):
+        return forms
+    # "expand" and "expansion" have other senses ("the remnant's expansion after PVE"), so they ask for
+    # a form only with the short forms as their object or subject: "the expansion of 'SA'", "expand PVE,
+    # PVL and ALPPS", "ALPPS expanded", "ALPPS in full"
+    named = "(?:" + "|".join(re.escape(f) for f in forms) + ")"
+    listed = rf"[{QUOTES}]*{named}[{QUOTES}]*(?:\s*(?:,|and|&|/|or)\s*(?:and\s+)?[{QUOTES}]*{named}[{QUOTES}]*)*"
+    asked = [m.group("l") for pattern in (_EXPANSION_OF, _EXPANDED) for m in re.finditer(pattern.format(l=listed), question, re.I)]
+    return tuple(f for f in forms if any(re.search(rf"(?<![\w-]){re.escape(f)}(?![\w-])", a) for a in asked))
+
+
+# A short form after an article or an auxiliary is a thing that grows ("the expansion of the FLR",
+# "has the FLR expanded by 30%?"); one named bare is a written form ("expansion of NELM").
+_EXPANSION_OF = (r"\bexpan(?:d|sions?)\s+(?:(?:of|for)\s+)?(?:the\s+(?:abbreviations?|acronyms?|terms?)\s+)?"
+                 r"(?P<l>{l})")
+_EXPANDED = (r"(?<!\bthe\s)(?<!\bhas\s)(?<!\bhave\s)(?<!\bhad\s)(?<!\bis\s)(?<!\bwas\s)(?<!\bwill\s)(?P<l>{l})\s+"
+             r"(?:expanded|in\s+full)\b(?!\s+(?:by|after|to|from|more|less|enough|sufficiently|well)\b)")
 
 
 def short_forms_in(text: str, glossary: Glossary) -> tuple[str, ...]:
@@ -180,8 +199,8 @@ def _read(question: str, glossary: Glossary, alone: bool, in_clause: bool = Fals
                     return terms
     for pattern in GUESS:
         guess = pattern.fullmatch(CONJUNCTION.sub("", text))
-        if guess and _is_abbreviation(guess.group("t"), glossary) and glossary.lookup(
-                PLACEHOLDER.sub("", guess.group("guess"))).match_kind == "reverse":
+        if guess and _is_abbreviation(guess.group("t"), glossary) and _guessed(
+                PLACEHOLDER.sub("", guess.group("guess")), guess.group("t"), glossary):
             return (guess.group("t"),)
     m = IDENTITY.fullmatch(CONJUNCTION.sub("", plain)) or IDENTITY_AFTER.fullmatch(CONJUNCTION.sub("", plain))
     if m and _is_abbreviation(_clean(m.group("a"), glossary), glossary):
@@ -193,6 +212,15 @@ def _read(question: str, glossary: Glossary, alone: bool, in_clause: bool = Fals
     if m and _is_abbreviation(_clean(m.group("a"), glossary), glossary):
         return (_clean(m.group("a"), glossary),)
     return ()
+
+
+def _guessed(guess: str, term: str, glossary: Glossary) -> bool:
+    """Is `guess` a long form the glossary knows, or a slip of `term`'s own ("pvl = portal vien ligation?")?"""
+    found = glossary.lookup(guess)
+    if found.match_kind == "reverse":
+        return True
+    own = {m.long.casefold() for m in glossary.lookup(term).matches}
+    return found.match_kind == "fuzzy" and any(s.casefold() in own for s in found.did_you_mean)
 
 
 def _referent(slot: str, glossary: Glossary, thing: bool, every: bool = False) -> tuple[str, ...]:

@@ -35,6 +35,10 @@ _LEADING_CUES = re.compile(
     # a restricting or conceding clause with no main clause of its own ("only if the cancer is
     # mostly in the liver?", "even for G1?", "unless it has spread?") qualifies the last answer
     r"(?:only|even|except|not even)\s+(?:if|when|for|in|with|after|before)|unless)\b", re.I)
+# A change set against what was said before: "instead" (not "instead of X", which names its own
+# alternative) and "would it be different if ..." presuppose the earlier case or answer.
+_COUNTERFACTUAL = re.compile(r"\binstead\b(?!\s+of\b)|\bwould\s+(?:it|that|this|the\s+(?:answer|plan))\s+"
+                             r"(?:be\s+(?:any\s+)?)?(?:differ|change)", re.I)
 _QUESTION_START = re.compile(r"^(what|which|who|whom|whose|when|where|why|how|is|are|does|do|can|should|"
                              r"could|would|will|define|explain|describe|list|tell)\b", re.I)
 _ANAPHORA = re.compile(r"\b(it|its|they|them|their|this|that|these|those|the same|the latter|"
@@ -93,6 +97,8 @@ def is_followup(question: str) -> bool:
     if _LEADING_CUES.match(question.strip()):
         return True
     if len(words) <= 6 and _ANAPHORA.search(question):
+        return True
+    if _COUNTERFACTUAL.search(question):
         return True
     if len(words) <= _MAX_POINTING_WORDS and (_POINTING.search(question) or _ORDINAL_ONE.search(question)
                                               or _CLOSING_DEMONSTRATIVE.search(question)):
@@ -207,6 +213,11 @@ def item_name(unit_id: str) -> str:
     return f"{m.group(1)} {m.group(2)}" if m else ""
 
 
+# A neighbour of a numbered item: "the one before it", "the reference after that", "the next one", "the previous paper".
+_RELATIVE = re.compile(rf"\b(?:the\s+)?(?:one|{_ITEM_NOUNS})\s+(?P<dir>before|after)\s+(?:it|that|this)(?:\s+one)?\b"
+                       rf"|\bthe\s+(?P<dir2>next|previous|preceding|prior|following)\s+(?:one|{_ITEM_NOUNS})\b", re.I)
+
+
 def pick_referent(question: str, cited: list[str]) -> list[str]:
     """The items (references, figures) of the previous answer that the question points at.
 
@@ -222,6 +233,12 @@ def pick_referent(question: str, cited: list[str]) -> list[str]:
     items = [u for u in cited if item_name(u)]
     if not items or len(items) != len(cited):
         return []
+    step = _RELATIVE.search(question)
+    numbered = re.fullmatch(r"(.+-)(\d+)", items[-1]) if len(items) == 1 else None
+    if step and numbered:
+        # "the one before it" after reference 3 is reference 2: numbered items stand in a list
+        shift = -1 if (step.group("dir") or step.group("dir2")).lower() in ("before", "previous", "preceding", "prior") else 1
+        return [f"{numbered.group(1)}{int(numbered.group(2)) + shift}"] if int(numbered.group(2)) + shift >= 1 else []
     ordinal = _ORDINAL_ONE.search(question)
     if ordinal:
         word = _ordinal(ordinal)

@@ -28,8 +28,10 @@ from rag.core.courtesy import unshouted, without_pleasantries
 from rag.core.question import asking_part, normalise_question
 from rag.core.shorthand import expand_shorthand
 from rag.glossary.frames import ASKS, CLAUSE_BREAK, COURTESY_TAIL, PLACEHOLDER
+from rag.glossary.keys import short_key
 from rag.glossary.questions import parse_glossary_question, parse_glossary_terms, short_forms_in
-from rag.routing.context import split_context
+from rag.routing.addressee import addressee
+from rag.routing.context import asks_anything, split_context
 from rag.core.text import STOP_WORDS
 from rag.routing.followup import is_followup, rewrite
 from rag.routing.reasons import asks_what_decides, asks_what_it_does, asks_why
@@ -98,7 +100,8 @@ def route(question: str, history: Sequence[str], glossary: "Glossary", max_chars
         except InvalidQuestionError:
             continue  # a bad earlier turn must not break the current one
     past = tuple(earlier)
-    case = case_told(past)
+    # a definition asked ("Doctor wrote SI-NEN in my dad's letter, what is that") tells no case, whatever it names
+    case = case_told(tuple(t for i, t in enumerate(past) if not _asks_definition(t, glossary, alone=i == 0)))
     if case and _only_features(question):
         # "G1?" after a case changes its grade; it does not ask what "G1" stands for
         return _case_turn(typed, past, case, question)
@@ -127,9 +130,13 @@ def route(question: str, history: Sequence[str], glossary: "Glossary", max_chars
         term = _followup_term(question)
         earlier = parse_glossary_question(anchor, glossary)
         if earlier and term and glossary.lookup(term).matches:
-            # "What does TACE stand for?" then "And TAE?": the same kind of question.
-            return Turn(typed, past, f"{anchor} {question}", "glossary", glossary_term=term,
-                        glossary_terms=(term,))
+            # "What does TACE stand for?" then "And TAE?": the same kind of question; "and panNEN? is it the
+            # same thing?" sets the two side by side
+            both = (term, earlier) if _SAME_OR_NOT.search(question) and short_key(earlier) != short_key(term) else (term,)
+            return Turn(typed, past, f"{anchor} {question}", "glossary", glossary_term=term, glossary_terms=both)
+        if earlier and not short_forms_in(question, glossary) and _LETTER_ASKED.search(question):
+            # "what is OLT" then "what about the first letter, the O?": the letters are the earlier term's
+            return Turn(typed, past, f"{anchor} {question}", "glossary", glossary_term=earlier, glossary_terms=(earlier,))
         # "What does PVL stand for?" then "and how is it different from PVE?": "it" is the term
         terms = parse_glossary_terms(_PRONOUN.sub(earlier, question), glossary) if earlier else ()
         if terms:
@@ -146,6 +153,13 @@ def route(question: str, history: Sequence[str], glossary: "Glossary", max_chars
     if told and rewritten == plain:
         return Turn(typed, past, f"{ask} {told}", "retrieval", asked=ask, context=told)
     return Turn(typed, past, rewritten, "retrieval", asked=asked)
+
+
+def _asks_definition(text: str, glossary: "Glossary", alone: bool) -> bool:
+    if not asks_anything(text):
+        return False  # "She's 66, small intestinal NET, G1." tells, whatever term closes it
+    terms = parse_glossary_terms(text, glossary, alone=alone)
+    return bool(terms) and not _option_after_case(text, terms)
 
 
 def _case_turn(typed: str, past: tuple[str, ...], case: tuple[str, ...], question: str) -> Turn:
@@ -210,16 +224,29 @@ def _only_features(question: str) -> bool:
     return all(w in _LINK_WORDS for w in re.findall(r"[a-z0-9]+", rest))
 
 
-_FOLLOWUP_LEAD = re.compile(r"^(?:and|but|also|so|then|what about|how about|same for|for)\b[\s,]*", re.I)
+# "n" is chat for "and" ("n PVL?"), as rag/glossary/frames.py TEXT_SPEAK has it
+_FOLLOWUP_LEAD = re.compile(r"^(?:and|n|but|also|so|ok|okay|then|what about|how about|same for|for)\b[\s,]*", re.I)
 
 
 _PRONOUN = re.compile(r"\b(?:it|that|this)\b(?!\s+(?:one|term|abbreviation)\b)", re.I)
+# A letter of a term asked by its place or quoted: "the first letter", "the initials", "the 'O'" (not "a letter to
+# the GP", the correspondence).
+_LETTER_ASKED = re.compile(r"\b(?:the|its|each|every|which|first|second|third|last|final)\s+(?:\w+\s+)?(?:letters?|initials?)\b"
+                           r"(?!\s+(?:to|from|of\s+referral)\b)|\bthe\s+['\"\u2018\u2019]?[A-Za-z]['\"\u2018\u2019]?\s*(?:[?,.!]|$"
+                           r"|\s+(?:at|in|stand|mean))", re.I)
+# A later sentence setting the term just named beside the earlier one: "is it the same thing", "is that a typo or
+# a different thing?" ("is it used for NELM?" asks about the term itself, in the text)
+_ABOUT_IT = re.compile(r"(?:is|are|was|were|does|do)\s+(?:it|that|this|they)\b", re.I)
+_SAME_OR_NOT = re.compile(r"\b(?:same|different|differ\w*|typo|another\s+name)\b", re.I)
 _POINTER = re.compile(r"(?:it|that|this|they|them|those|these)(?:\s+(?:one|term|abbreviation|acronym)s?)?", re.I)
 
 
 def _followup_term(question: str) -> str:
     """"And TAE?" -> "TAE"; "what about portal vein ligation?" -> "portal vein ligation"."""
     text, previous = question.strip(), None
+    first, *more = re.split(r"(?<=[?!.])\s+", text)
+    if more and all(_ABOUT_IT.match(m) and _SAME_OR_NOT.search(m) for m in more):
+        text = first  # "and panNEN? is it the same thing": the later sentences set the term named first beside the last
     while text != previous:  # "And what about TAE?" -> "what about TAE?" -> "TAE?"
         previous = text
         text = _FOLLOWUP_LEAD.sub("", text)
@@ -241,15 +268,11 @@ def _leans_on_text_question(question: str, anchor: str) -> bool:
             and not is_treatment_question(anchor))
 
 
-# The review or its authors named in the sentence that asks: "In this review, what is it that determines ...?"
-_NAMES_REVIEW = re.compile(r"\b(?:this|the) (?:review|article|paper|authors?)\b|\baccording to\b", re.I)
-
-
 def _asks_the_text_what_decides(asked: str) -> bool:
     """What decides a matter, asked of the review ("in this review, what determines whether an operation
     is possible?"), is its criteria whatever case came first; a bare "what decides?" after a case asks
     what decides for that case, which the pathway answers by what it still needs."""
-    return asks_what_decides(asked) and bool(_NAMES_REVIEW.search(asked))
+    return asks_what_decides(asked) and addressee(asked).named
 
 
 def _asks_beyond_algorithm(question: str) -> bool:

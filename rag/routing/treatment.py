@@ -18,7 +18,8 @@ from typing import Sequence
 
 from rag.algorithm.inputs import extract_case, extract_inputs
 from rag.algorithm.phrases import GRADE_BY_NAME
-from rag.core.question import asking_part, normalise_question
+from rag.core.question import asking_part, normalise_question, tidy_question
+from rag.routing.addressee import addressee
 from rag.routing.context import asks_anything
 from rag.routing.followup import is_followup
 
@@ -32,13 +33,14 @@ _NOT_TREATMENT = re.compile(
     r"published|publication|pubmed|references?\b|keywords?|conflicts? of interest|cite\b|citation|bibliograph\w*|"
     r"articles\b|papers\b|search terms?|"
     r"define|definition|what does \w+ mean|meaning of)", _F)
-# What the figure or the text holds, asked without a case: "in the algorithm, what procedures are listed?"
-_LISTED = re.compile(r"\b(?:are|is) (?:listed|shown|depicted|mentioned|named)\b|"
-                     r"\b(?:does|do) (?:the )?(?:algorithm|figure|flow ?chart|review|paper|article) (?:list|show|depict|mention"
-                     r"|name|include)\b", _F)
 # Questions about finding or staging the disease. A case tells how it was found ("CT scan shows
 # ...", "staging PET negative"), so these words decide only in the sentence that asks.
 _DIAGNOSTIC = re.compile(r"\b(?:imaging|staging|diagnos\w*|scan\w*|biopsy|marker|detect\w*)", _F)
+# A test told with its result is a finding of the case, not a question about the test: "staging
+# otherwise clear", "the scan showed ...", "biopsy negative".
+_TOLD_FINDING = re.compile(r"\b(?:imaging|staging|scans?|biopsy|markers?)\s+(?:(?:is|was|were|are|now|otherwise|also)\s+){0,2}"
+                           r"(?:clear|negative|neg|positive|normal|unremarkable|shows?|showed|shown|confirm\w*|reveal\w*"
+                           r"|demonstrat\w*|done|complete\w*)\b", _F)
 # Naming the review's algorithm with a case feature asks for the pathway.
 _ALGORITHM = re.compile(r"\b(?:algorithm|pathway|figure 2|flow ?chart|decision tree)\b", _F)
 _REQUEST = re.compile(
@@ -96,21 +98,6 @@ _PATIENT = re.compile(  # a stated age ("54F", "67-year-old") also marks a patie
     # a patient telling their own age: "I'm 49", "I am 60"
     r"i(?:.m| am) \d{1,3}|"
     r"\d{1,3}[- ]?(?:year|yr)s?[- ]?old|aged? \d{1,3})\b", _F)
-# The review as the one who decides, about a case: "how does the review approach / manage / treat ...".
-_REVIEW_DECIDES = re.compile(r"\b(?:review|article|paper|authors?)\s+(?:\w+\s+)?(?:approach|treat|manag|handl|recommend"
-                             r"|suggest|advis)\w*", _F)
-# Whether the review says anything on a matter asks about its text, whoever the asker has in mind:
-# "... in a pt with a midgut NET. Does this review say anything about whether staged resections are safe?"
-_SAYS_ANYTHING = re.compile(r"\b(?:does|do|did) (?:the|this) (?:review|article|paper|abstract) (?:say (?:anything|something|much)"
-                            r"|mention|discuss|cover|address|talk about|comment on)\b|"
-                            # the authors' view asked for: "is that the authors' view?"
-                            r"\b(?:the )?(?:authors?|review|paper)(?:'s?|s')? (?:view|position|opinion|stance|conclusion)\b", _F)
-# What the figure covers, asked of no patient: "does the decision tree in figure 2 cover grade 3 ...?"
-_FIGURE_COVERS = re.compile(r"\b(?:does|do|did) (?:the|this) (?:algorithm|decision tree|flow ?chart|pathway|figure(?: \d)?)"
-                            r"(?: in (?:the )?figure \d)? (?:cover|include|deal with|address|mention)\b", _F)
-_ABOUT_REVIEW = re.compile(r"\b(?:what|how) (?:does|do|did) (?:the )?(?:review|article|paper|abstract|authors?)\b|"
-                           r"\b(?:does|do|did) (?:the )?(?:review|article|paper|authors?)\b|"
-                           r"\baccording to the (?:review|article|paper|authors?)\b", _F)
 
 
 def is_treatment_question(question: str) -> bool:
@@ -124,15 +111,18 @@ def is_treatment_question(question: str) -> bool:
     specifics = _count_specifics(text)
     patient = bool(_PATIENT.search(text)) or extract_inputs(text).age is not None
     request = bool(_REQUEST.search(text)) or bool(_CASE_REQUEST.search(text) and (specifics or patient))
-    if (_NOT_TREATMENT.search(text) or _DIAGNOSTIC.search(asking_part(text))) and (not request or not specifics):
+    if (_NOT_TREATMENT.search(text) or _DIAGNOSTIC.search(_TOLD_FINDING.sub(" ", asking_part(text)))) and (not request or not specifics):
         return False  # bibliographic, glossary or diagnostic questions ("how should I cite it?")
-    if _ABOUT_REVIEW.search(text) and not patient and not (_ALGORITHM.search(text) and specifics >= 2) and not (
-            _REVIEW_DECIDES.search(text) and specifics >= _CASE_FEATURES):
+    asked = addressee(text)
+    if asked.source == "review" and not patient and not (_ALGORITHM.search(text) and specifics >= 2) and not (
+            asked.verb == "decision" and specifics >= _CASE_FEATURES):
         # "what does the review say about ..." asks about the text, not "what does its pathway offer a G1 SI-NEN?"
         # nor "how does the review approach a G1 recurrence, still resectable, no disease elsewhere?"
         return False
-    if asks_about_cited_work(text) or (_LISTED.search(text) and specifics < 2) or _SAYS_ANYTHING.search(text) or (
-            _FIGURE_COVERS.search(text) and not patient):
+    # what the text or the figure holds, whoever the asker has in mind: "... in a pt with a midgut NET. Does this
+    # review say anything about whether staged resections are safe?"; "in the algorithm, what is listed?"
+    if asks_about_cited_work(text) or (asked.listed and specifics < 2) or (asked.source == "review" and asked.verb == "text") or (
+            asked.source == "figure" and asked.verb == "text" and not patient):
         return False  # "What did Pavel et al. recommend for G2 tumours?" asks about a cited work
     if request:
         return True
@@ -181,7 +171,7 @@ def asks_for_detail(question: str) -> bool:
     """True when the question asks for a dose, regimen, threshold or outcome figure and, outside the
     sentence that asks it, for no decision ("54F, G2 pNET, unresectable liver mets. What dose of
     lanreotide?" is True; "... what treatment, and at what dose?" asks for a decision too: False)."""
-    text = normalise_question(question)
+    text = tidy_question(question)
     detail = _DETAIL.search(text)
     if not detail:
         return False
@@ -227,7 +217,7 @@ _CASE_FEATURES = 3
 def asks_next_step(question: str) -> bool:
     """Does the question ask for a decision or the next course of action, in any of the ways
     a case is asked about ("Plan?", "options?", "What would you suggest?", "what happens now?")?"""
-    text = normalise_question(question)
+    text = tidy_question(question)
     return bool(_NEXT_STEP.search(text) or _REQUEST.search(text) or _CASE_REQUEST.search(text)
                 or _GENERIC_REQUEST.search(text))
 
@@ -236,11 +226,18 @@ def updates_case(question: str) -> bool:
     """After a told case, does `question` change or ask about that case? A statement of case features
     ("Ki67 is actually 25% on review", "restaging CT now shows peritoneal nodules") changes it; a question
     naming a pathway treatment for the patient ("could he get a new liver?", "she's 70 - still
-    transplantable?") asks about it for that case. "How does TACE work?" names no patient: the review's."""
-    text = normalise_question(question)
+    transplantable?") or stating two features asks about it for that case. "How does TACE work?" names no patient: the review's."""
+    text = tidy_question(question)
     if not asks_anything(text):
         return bool(extract_inputs(text).known())
-    return names_treatment(text) and bool(_PATIENT.search(text))
+    # or features stated with a short question ("2 new lesions, resectable, nil extrahepatic. redo?")
+    return names_treatment(text) and bool(_PATIENT.search(text)) or _count_specifics(text) >= 2
+
+
+def _bare_request(text: str) -> bool:
+    """A short request for a decision that states nothing ("what would the review recommend", "plan?"):
+    it asks about the case told before it, as a continuation of that turn."""
+    return len(text.split()) <= 6 and asks_next_step(text) and not extract_inputs(text).known()
 
 
 def names_tumour(question: str) -> bool:
@@ -262,7 +259,7 @@ def case_told(history: Sequence[str]) -> tuple[str, ...]:
     """
     turns: list[str] = []
     for text in reversed(history):
-        asks, follows = asks_anything(text), is_followup(text)
+        asks, follows = asks_anything(text), is_followup(text) or _bare_request(text)
         if asks and not follows and not is_treatment_question(text):
             break  # a question on another topic
         turns.append(text)
@@ -280,7 +277,7 @@ def case_told(history: Sequence[str]) -> tuple[str, ...]:
 
 def names_treatment(question: str) -> bool:
     """Does the question name one of the treatments Figure 2 chooses between ("listed", "TACE")?"""
-    return _names_treatment(normalise_question(question)) or bool(re.search(r"\blisted\b", question, _F))
+    return _names_treatment(tidy_question(question)) or bool(re.search(r"\blisted\b", question, _F))
 
 
 def _names_treatment(text: str) -> bool:

@@ -1,0 +1,79 @@
+"""Whom a question is put to, and what it asks of them: the review's text, or a decision.
+
+"Does the review mention ALPPS?", "what does figure 2 list?" and "is that the authors' view?" ask
+what the *text* holds; retrieval answers them, whatever patient the asker has in mind. "How does the
+review manage a G1 recurrence, still resectable, no disease elsewhere?" asks the review to *decide* for
+a case, which the Figure 2 pathway does. Both name the review (or its figure, or its authors) as the
+one asked; the verb tells them apart. One reader of that pair, the source named and the kind of verb
+it governs, stands here for the router (rag/routing/router.py) and the treatment reading
+(rag/routing/treatment.py).
+
+In: a question. Out: an `Addressee` (frozen). Nothing is looked up; every pattern is a way English
+puts a question to a text or its authors.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Literal
+
+__all__ = ["Addressee", "addressee"]
+
+Source = Literal["review", "figure", ""]
+Verb = Literal["text", "decision", ""]
+
+_F = re.I
+# The review as a text or as its authors; the figure as the pathway it draws.
+_REVIEW = r"(?:review|article|paper|abstract|authors?)"
+_FIGURE = r"(?:algorithm|decision tree|flow ?chart|pathway|figure(?: \d)?)(?: in (?:the )?figure \d)?"
+# Verbs of what a text holds ("say anything", "mention", "list") and of deciding ("recommend", "manage").
+_TEXT_VERB = (r"(?:say (?:anything|something|much)|mention|discuss|cover|address|talk about|comment on|list|show|depict"
+              r"|name|include|deal with)")
+_DECISION_VERB = r"(?:approach|treat|manag|handl|recommend|suggest|advis)\w*"
+
+# "does the review mention ...", "did this paper cover ...": the text asked whether it holds a matter
+_ASKS_TEXT = re.compile(rf"\b(?:does|do|did) (?:the|this) {_REVIEW} {_TEXT_VERB}\b"
+                        # its view asked for: "is that the authors' view?"
+                        rf"|\b(?:the )?(?:authors?|review|paper)(?:'s?|s')? (?:view|position|opinion|stance|conclusion)\b", _F)
+# "does the decision tree in figure 2 cover grade 3?": the figure asked what it holds
+_ASKS_FIGURE = re.compile(rf"\b(?:does|do|did) (?:the|this) {_FIGURE} (?:cover|include|deal with|address|mention)\b", _F)
+# "in the algorithm, what procedures are listed?", "does the figure list ...": what is shown, whoever shows it
+_LISTED = re.compile(r"\b(?:are|is) (?:listed|shown|depicted|mentioned|named)\b|"
+                     r"\b(?:does|do) (?:the )?(?:algorithm|figure|flow ?chart|review|paper|article) (?:list|show|depict|mention"
+                     r"|name|include)\b", _F)
+# The review put a question at all: "what does the review ...", "does the paper ...", "according to the authors".
+_PUT_TO_REVIEW = re.compile(rf"\b(?:what|how) (?:does|do|did) (?:the )?{_REVIEW}\b|"
+                            r"\b(?:does|do|did) (?:the )?(?:review|article|paper|authors?)\b|"
+                            r"\baccording to the (?:review|article|paper|authors?)\b", _F)
+# The review as the one who decides: "how does the review approach / manage / treat ...".
+_DECIDES = re.compile(rf"\b(?:review|article|paper|authors?)\s+(?:\w+\s+)?{_DECISION_VERB}", _F)
+# The review or its authors named at all, as a sentence that asks may name them: "In this review, what determines ...?"
+_NAMED = re.compile(r"\b(?:this|the) (?:review|article|paper|authors?)\b|\baccording to\b", _F)
+
+
+@dataclass(frozen=True)
+class Addressee:
+    """`source`: the review (its text or authors) or its figure, when the question puts itself to one;
+    `verb`: "text" when it asks what they hold (mention, list, cover, their view), "decision" when it
+    asks them to decide (recommend, manage); `listed`: it asks what is listed or shown, of whatever
+    source; `named`: the review or its authors are named anywhere in it."""
+
+    source: Source = ""
+    verb: Verb = ""
+    listed: bool = False
+    named: bool = False
+
+
+def addressee(text: str) -> Addressee:
+    """Whom `text` asks and with which kind of verb: "does the review mention TACE?" -> review/text;
+    "how does the paper manage a G1 recurrence ...?" -> review/decision; "does the decision tree in
+    figure 2 cover grade 3?" -> figure/text; "what treatment for a G2 pNET?" -> nobody."""
+    listed, named = bool(_LISTED.search(text)), bool(_NAMED.search(text))
+    if _ASKS_TEXT.search(text):
+        return Addressee("review", "text", listed, named)
+    if _ASKS_FIGURE.search(text):
+        return Addressee("figure", "text", listed, named)
+    if _PUT_TO_REVIEW.search(text):
+        return Addressee("review", "decision" if _DECIDES.search(text) else "", listed, named)
+    return Addressee("", "decision" if _DECIDES.search(text) else "", listed, named)
