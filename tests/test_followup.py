@@ -28,6 +28,12 @@ PREVIOUS = "What is the treatment of choice for resectable NELM?"
     ("In which journal was that study on incidence trends published?", True),
     ("What is the title of this review?", False),
     ("Which reference is about incidence trends in the United States?", False),
+    # "they" reporting is the authors of what was named; "they" treating is the doctors
+    ("what did they recommend for liver mets?", True),
+    ("why would they treat the liver first in a patient with bone metastases?", False),
+    # a change set against what was said: "instead", "would it be different if"
+    ("would it be different if the primary was in the pancreas instead?", True),
+    ("is resection used instead of transplantation for NELM?", False),
 ], ids=lambda v: v if isinstance(v, str) else None)
 def test_follow_ups_are_recognised(question, expected):
     assert is_followup(question) is expected

@@ -394,6 +394,9 @@ def test_the_review_term_given_for_an_outside_term_is_not_defined_twice(glossary
     pytest.param("quick one, what does eGFR stand for on the renal line of the chart?", ("eGFR",), id="stand-for-on-where-met"),
     # the term said first, then one of its letters
     pytest.param("flashcard: IFNa - what's the 'a' at the end?", ("IFNa",), id="term-first-then-a-letter-by-place"),
+    pytest.param("Clinic letter says 'liver mets, CUP' - what is CUP the abbreviation of?", ("CUP",),
+                 id="the-abbreviation-of"),
+    pytest.param("expand IRE (liver ablation context)", ("IRE",), id="a-bracketed-aside-is-no-part-of-the-term"),
 ])
 def test_forms_asked_by_expansion_guess_or_place(glossary, question, terms):
     assert parse_glossary_terms(question, glossary) == terms

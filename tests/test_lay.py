@@ -48,10 +48,11 @@ def test_the_first_word_shortcut_finds_what_a_search_of_every_phrase_finds():
     from tests.conftest import ROOT
 
     def every_phrase(text, path):
-        out = []
+        out, seen = [], set()
         for pattern, _, clinical, _ in _compiled(path):
             m = pattern.search(text)
-            if m:
+            if m and m.span() not in seen:
+                seen.add(m.span())
                 out.extend((m.group(0), term) for term in clinical)
         return out
 
@@ -77,3 +78,24 @@ def test_a_compound_is_found_open_hyphenated_or_in_a_hyphenated_token():
 ])
 def test_true_synonyms_the_review_does_not_use(text, pair):
     assert pair in lay_expansions(text)
+
+
+@pytest.mark.parametrize("text, lay, clinical", [
+    ("were the complicated hepatectomies safe?", "hepatectomies", "liver resections"),  # -ies for consonant + y
+    ("the surgeon cuts out the tumour", "cuts out", "resection"),  # third person of "cut out"
+    ("are the x-ray procedures there to replace surgery?", "replace", "alternatives"),
+])
+def test_a_phrase_matches_in_its_plural_or_third_person_form(text, lay, clinical):
+    assert (lay, clinical) in lay_expansions(text)
+
+
+def test_endings_that_change_a_word_s_sense_are_not_read():
+    """"spotted" (seen) is no form of "spots" (lesions): only -s/-es/-ies endings are read."""
+    assert not any(clinical == "metastases" for _, clinical in lay_expansions("a nurse spotted it on the scan"))
+
+
+def test_a_listed_plural_is_read_once_not_again_as_the_plural_of_its_singular():
+    """"NETs" has its own entry ("net" and "nets"); "net" read with an -s ending must not add its terms again."""
+    found = lay_expansions("liver secondaries from NETs")
+    assert [lay for lay, _ in found].count("NETs") == len([t for lay, t in found if lay == "NETs"])
+    assert ("NETs", "neuroendocrine neoplasm") not in found

@@ -115,6 +115,8 @@ def test_the_latest_case_asked_as_a_whole_opens_the_case():
     pytest.param(["Pt had R hemihepatectomy 2019 for G2 SI-NET mets"],
                  "now 2 new lesions in left lobe, resectable, nil extrahepatic. redo?", "extrahepatic", "none",
                  id="features-with-a-short-question"),
+    pytest.param(["55F jejunal NET, 2 liver mets seg 5, resectable, no EHD. plan?"],
+                 "path came back Ki-67 40% - still the same?", "ki67_pct", 40.0, id="a-feature-then-a-short-question"),
 ])
 def test_a_follow_up_changing_the_case_in_other_words_still_reaches_the_algorithm(glossary, history, question, name,
                                                                                   value):

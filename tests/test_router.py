@@ -149,6 +149,10 @@ def test_a_pointing_noun_phrase_makes_a_retrieval_follow_up(glossary, history, q
                  id="one-feature-and-a-treatment-is-a-topic"),
     pytest.param("Which procedures are used for staged hepatectomy?", "retrieval", id="staged-as-a-topic"),
     pytest.param("What does the review say about ALPPS?", "retrieval", id="about-the-text"),
+    pytest.param("My wife is starting lanreotide injections next week - what side effects should we look out for?",
+                 "retrieval", id="a-treatment-s-harms"),
+    pytest.param("Is everolimus 10 mg once daily the dose the authors recommend for pancreatic NELM?", "retrieval",
+                 id="a-dose-put-as-yes-or-no"),
 ])
 def test_clinician_shorthand_reaches_the_algorithm_and_details_go_to_retrieval(glossary, question, expected):
     assert route(question, [], glossary, LIMIT).route == expected

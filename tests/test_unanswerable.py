@@ -143,8 +143,28 @@ def test_a_case_asking_how_one_person_will_fare_is_declined_not_given_a_pathway(
     ("is transplant for NELM routine or restricted?", True),
     ("for resectable NELM is the treatment of choice surgery or embolization?", True),
 ])
-def test_a_choice_is_answered_only_by_a_passage_naming_an_option(pipeline, question, answered):
+def test_a_choice_of_named_things_is_answered_only_by_a_passage_naming_an_option(pipeline, question, answered):
     assert pipeline.ask(question).abstained is not answered
+
+
+def test_a_choice_of_everyday_words_needs_no_passage_naming_them():
+    """"routine option or exception?" may be answered by "restricted only to highly selected individual cases":
+    only technical names (rare words, as wordfreq counts them) must be named by the passage."""
+    from rag.answer.constraints import _names_a_choice
+
+    quoted = "liver transplantation ... should be restricted only to highly selected individual cases"
+    assert _names_a_choice("where does the review land on transplant - routine option or exception?", quoted)
+    assert not _names_a_choice("which drug, everolimus or sunitinib?", quoted)
+
+
+@pytest.mark.parametrize("question", [
+    # another disease named in a comparison: no passage names it
+    "Are outcomes after liver resection for NELM better or worse than after hepatectomy for colorectal liver metastases?",
+    # a unit named outright does not answer for a figure it does not print
+    "Ablation is one of the article's keywords, so what is the maximum tumour size they consider suitable?",
+])
+def test_a_comparison_or_a_figure_the_passage_cannot_hold_is_declined(pipeline, question):
+    assert pipeline.ask(question).abstained
 
 
 def test_what_the_authors_did_is_no_question_about_who_they_are(pipeline):

@@ -25,7 +25,8 @@ from typing import Sequence
 
 from rag.answer.cues import DEGREE_RE, asks_for_number, asks_likelihood, asks_personal_outcome, named_circumstances
 from rag.answer.segments import Segment, strip_citation_marks
-from rag.core.text import STOP_WORDS, local_id
+from rag.routing.scope import diseases_named
+from rag.core.text import STOP_WORDS, local_id, zipf
 
 # A quantity, not a number fused into a name or a compound label ("G1", "Ki-67", "2-stage",
 # "1- and 2-stage"): those name a kind of thing and answer no "how many".
@@ -43,15 +44,24 @@ NAMED_THING = re.compile(r"\b([A-Z][\w-]+)\s+(?:(?:19|20)\d{2}\s+)?(?:criteria|c
 _CHOICE = re.compile(r"\b(?P<a>[A-Za-z][\w-]{2,})\s+or\s+(?P<b>[A-Za-z][\w-]{2,})(?:[- ]based)?\s*[?.!]*\s*$")
 
 
+# Below this Zipf frequency a word is a technical name (a drug, a procedure: "everolimus" 1.6, "resection"
+# 2.8), not an everyday word ("exception" 4.4, "surgery" 4.6).
+_NAME_ZIPF = 3.0
+
+
 def _names_a_choice(question: str, quoted: str) -> bool:
-    """A question that closes by offering a choice is answered only by a passage naming one of the
-    options (by its first five letters, so "transplant" finds "transplantation")."""
+    """A question that closes by offering a choice of named things is answered only by a passage naming one
+    of the options (by its first five letters, so "transplant" finds "transplantation")."""
     m = _CHOICE.search(question)
     if not m or {m.group("a").casefold(), m.group("b").casefold()} & STOP_WORDS:
         return True
+    if all(zipf(m.group(g).casefold()) >= _NAME_ZIPF for g in ("a", "b")):
+        return True  # a choice of everyday words ("routine option or exception?") may be answered in other words
+
     return any(option.casefold()[:5] in quoted for option in (m.group("a"), m.group("b")))
 
 
+_COUNT = re.compile(r"\bhow many\b|\bnumber of\b", re.I)
 # A numbered item of the review ("reference 13", "figure 3", "table 1") is answered by that item
 # only: a caption that cites "[13]" does not say what reference 13 is.
 _NUMBERED_ITEM = re.compile(r"\b(?P<kind>references?|refs?|figures?|figs?|tables?)\.?\s*(?:no\.?\s*|number\s*|#\s*)?"
@@ -79,12 +89,18 @@ def can_answer(question: str, pieces: Sequence[Segment], structural: bool) -> bo
     quoted = " ".join(p.text for p in pieces).casefold()
     if any(name.casefold() not in quoted for name in NAMED_THING.findall(question) if name.casefold() not in STOP_WORDS):
         return False  # "what are the Milan criteria?" is not answered by a passage that never says "Milan"
+    if any(name[:5].casefold() not in quoted for name in diseases_named(question)):
+        return False  # "... better than hepatectomy for colorectal liver metastases?" of a passage that never names them
     if not _quotes_named_item(question, pieces):
         return False  # "what is reference 13?" of figure 1's caption, which cites [13]
     if not _names_a_choice(question, quoted):
         return False  # "which targeted drug, everolimus or sunitinib?" of a passage naming neither
     if structural and any(p.unit.section != "figure" for p in pieces):
-        return True
+        # a unit named outright answers, but not for a figure it does not print ("Ablation is one of the
+        # keywords, so what is the maximum size ...?"); a record's years and pages are its figures
+        # (how many of its items there are is counted off the unit itself: "how many keywords are given?")
+        return (not asks_for_number(question) or bool(_COUNT.search(question))
+                or any(QUANTITY_RE.search(strip_citation_marks(p.text)) for p in pieces))
     # Page numbers and years of a bibliographic record are not the figure a clinical
     # question asks for ("what is the incidence ...?").
     has_number = any(QUANTITY_RE.search(strip_citation_marks(p.text)) for p in pieces

@@ -35,12 +35,12 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
-from rag.core.text import STOP_WORDS
 from rag.glossary.comparisons import DIFFERENT, GUESS, IDENTITY, IDENTITY_AFTER, REVERSE_GUESS, compared
 from rag.glossary.frames import (ALL_TERMS, ALWAYS, ANAPHORIC, ANAPHORIC_THING, ASKS, BARE, CLAUSE_BREAK,
                                  COMPARISON_LEAD, CONFIRM_TAIL, CONJUNCTION, IF_ABBREVIATION, KIND_NOUNS,
-                                 PLURAL_POINTER, QUOTES, SENTENCE_BREAK, SEPARATOR, TERM_PREFIX, FORM_CUE, PLACEHOLDER)
-from rag.glossary.keys import short_key, typed_as_word, typing_slip
+                                 PLURAL_POINTER, QUOTES, SENTENCE_BREAK, SEPARATOR, TERM_PREFIX, PLACEHOLDER)
+from rag.glossary.keys import short_key
+from rag.glossary.named import cued_forms, is_abbreviation, short_forms_in
 from rag.glossary.parts import term_of_part
 from rag.glossary.standard import standard_frame
 
@@ -80,46 +80,7 @@ def parse_glossary_terms(question: str, glossary: Glossary, alone: bool = False)
     # A slot that is no term ("TACE vs TAE - what is the difference in what the letters"): the known short forms
     # first. A frame's slot shaped as an abbreviation is the term asked, known or not ("what does LI-RADS stand
     # for on the MRI report?" asks LI-RADS, whatever else the question names).
-    return whole if _shaped(whole, glossary) else (_cued(question, glossary) or whole)
-
-
-def _cued(question: str, glossary: Glossary) -> tuple[str, ...]:
-    """The known short forms of a question no frame parses but whose words ask about a form
-    (`FORM_CUE`): "PVE and PVL - what are they short for?" -> ("PVE", "PVL"). Only terms the glossary
-    holds as typed (or a variant) count: a slip is no evidence where no frame vouches for a term."""
-    forms = short_forms_in(question, glossary)
-    if not forms or FORM_CUE.search(question):
-        return forms
-    # "expand" and "expansion" have other senses ("the remnant's expansion after PVE"), so they ask for
-    # a form only with the short forms as their object or subject: "the expansion of 'SA'", "expand PVE,
-    # PVL and ALPPS", "ALPPS expanded", "ALPPS in full"
-    named = "(?:" + "|".join(re.escape(f) for f in forms) + ")"
-    listed = rf"[{QUOTES}]*{named}[{QUOTES}]*(?:\s*(?:,|and|&|/|or)\s*(?:and\s+)?[{QUOTES}]*{named}[{QUOTES}]*)*"
-    asked = [m.group("l") for pattern in (_EXPANSION_OF, _EXPANDED) for m in re.finditer(pattern.format(l=listed), question, re.I)]
-    return tuple(f for f in forms if any(re.search(rf"(?<![\w-]){re.escape(f)}(?![\w-])", a) for a in asked))
-
-
-# A short form after an article or an auxiliary is a thing that grows ("the expansion of the FLR",
-# "has the FLR expanded by 30%?"); one named bare is a written form ("expansion of NELM").
-_EXPANSION_OF = (r"\bexpan(?:d|sions?)\s+(?:(?:of|for)\s+)?(?:the\s+(?:abbreviations?|acronyms?|terms?)\s+)?"
-                 r"(?P<l>{l})")
-_EXPANDED = (r"(?<!\bthe\s)(?<!\bhas\s)(?<!\bhave\s)(?<!\bhad\s)(?<!\bis\s)(?<!\bwas\s)(?<!\bwill\s)(?P<l>{l})\s+"
-             r"(?:expanded|in\s+full)\b(?!\s+(?:by|after|to|from|more|less|enough|sufficiently|well)\b)")
-
-
-def short_forms_in(text: str, glossary: Glossary) -> tuple[str, ...]:
-    """The short forms the glossary holds (as typed, or a variant) that `text` names, in order:
-    what a pointer in the next turn ("what does that stand for?") may point back to."""
-    found: dict[str, str] = {}
-    for raw in _TOKEN.findall(text):
-        word = raw.strip(QUOTES + "-")
-        if word and glossary.lookup(word).match_kind in ("exact", "variant") and _is_abbreviation(word, glossary):
-            found.setdefault(short_key(word), word)
-    return tuple(found.values())
-
-
-# A token as a short form may be typed: letters and digits, joined by hyphens ("SI-NEN", "IFN-α").
-_TOKEN = re.compile(r"[^\W_]+(?:-[^\W_]+)*")
+    return whole if _shaped(whole, glossary) else (cued_forms(question, glossary) or whole)
 
 
 def _read_sentence(sentence: str, glossary: Glossary, last: bool = False) -> tuple[str, ...]:
@@ -146,7 +107,7 @@ def _read_sentence(sentence: str, glossary: Glossary, last: bool = False) -> tup
 
 
 def _shaped(terms: tuple[str, ...], glossary: Glossary) -> bool:  # "COPD": only an abbreviation, known or not
-    return bool(terms) and all(_is_abbreviation(t, glossary) for t in terms)
+    return bool(terms) and all(is_abbreviation(t, glossary) for t in terms)
 
 
 def _known(terms: tuple[str, ...], glossary: Glossary) -> bool:
@@ -199,17 +160,17 @@ def _read(question: str, glossary: Glossary, alone: bool, in_clause: bool = Fals
                     return terms
     for pattern in GUESS:
         guess = pattern.fullmatch(CONJUNCTION.sub("", text))
-        if guess and _is_abbreviation(guess.group("t"), glossary) and _guessed(
+        if guess and is_abbreviation(guess.group("t"), glossary) and _guessed(
                 PLACEHOLDER.sub("", guess.group("guess")), guess.group("t"), glossary):
             return (guess.group("t"),)
     m = IDENTITY.fullmatch(CONJUNCTION.sub("", plain)) or IDENTITY_AFTER.fullmatch(CONJUNCTION.sub("", plain))
-    if m and _is_abbreviation(_clean(m.group("a"), glossary), glossary):
+    if m and is_abbreviation(_clean(m.group("a"), glossary), glossary):
         other = _clean(m.group("b"), glossary)  # "is PRRT the same as radiotherapy?": PRRT alone
         # another entry's long form is answered with that entry ("PVL - same as portal vein embolisation?")
-        named = _is_abbreviation(other, glossary) or glossary.lookup(other).match_kind == "reverse"
+        named = is_abbreviation(other, glossary) or glossary.lookup(other).match_kind == "reverse"
         return (_clean(m.group("a"), glossary),) + ((other,) if named else ())
     m = DIFFERENT.fullmatch(CONJUNCTION.sub("", plain))  # "is PVL different?", from the term before it
-    if m and _is_abbreviation(_clean(m.group("a"), glossary), glossary):
+    if m and is_abbreviation(_clean(m.group("a"), glossary), glossary):
         return (_clean(m.group("a"), glossary),)
     return ()
 
@@ -232,13 +193,13 @@ def _referent(slot: str, glossary: Glossary, thing: bool, every: bool = False) -
     if terms:
         return terms
     words = [w.strip(QUOTES + ".,;:!?()") for w in slot.split()]
-    found = {short_key(w): w for w in words if w and _is_abbreviation(w, glossary)}
+    found = {short_key(w): w for w in words if w and is_abbreviation(w, glossary)}
     if every and len(found) > 1:
         return tuple(found.values())
     if len(words) > 1 and words[-1].lower() in KIND_NOUNS:
         words.pop()
     last = words[-1] if words else ""
-    if last and _is_abbreviation(last, glossary):
+    if last and is_abbreviation(last, glossary):
         return (last,)
     return tuple(found.values()) if thing and len(found) == 1 else ()
 
@@ -251,10 +212,10 @@ def _terms(raw: str, glossary: Glossary, strict: bool) -> tuple[str, ...]:
         return ()
     if strict:
         def accept(t: str) -> bool:
-            return _is_abbreviation(t, glossary)
+            return is_abbreviation(t, glossary)
     else:
         def accept(t: str) -> bool:
-            return bool(glossary.lookup(t).matches) or _is_abbreviation(t, glossary)
+            return bool(glossary.lookup(t).matches) or is_abbreviation(t, glossary)
     head = None if strict else _head(term, glossary)  # a generic frame's slot may be a topic: "TACE in NELM?"
     if head and accept(head):
         term = head  # "OLT for my notes", "portal vein ligation in the chart"
@@ -295,27 +256,6 @@ def _clean(raw: str, glossary: Glossary) -> str:
     if re.fullmatch(r"[(\[][^()\[\]\s]+[)\]]", term):
         term = term[1:-1]  # "what is '(PVL)'": the brackets it was printed in
     head, _, kind = term.rpartition(" ")
-    if head and kind.lower() in KIND_NOUNS and _is_abbreviation(head, glossary):
+    if head and kind.lower() in KIND_NOUNS and is_abbreviation(head, glossary):
         term = head  # "ALPPS procedure meaning"
     return term
-
-
-def _is_abbreviation(term: str, glossary: Glossary) -> bool:
-    """A short form the glossary knows, or a token only an abbreviation could be.
-
-    Typed like an English word ("tace", "re", "Who"; a digit, as in "g3", rules that out), a
-    term counts only when it cannot be the word: >= 3 characters, no stop word, and a known short form or a `typing_slip` of one of
-    >= 4 letters ("allps"; not "tea" for TAE, not "tale" or "alps", which are words).
-    """
-    lookup = glossary.lookup(term)
-    if typed_as_word(term) and not any(c.isdigit() for c in term):  # "g3", "ki-67" are no words
-        key = short_key(term)
-        if len(key) < 3 or term.casefold() in STOP_WORDS:
-            return False
-        if lookup.match_kind in ("exact", "variant"):
-            return True
-        return (len(key) >= 4 and lookup.match_kind == "fuzzy"
-                and any(typing_slip(key, short_key(s)) for s in lookup.did_you_mean))
-    if lookup.match_kind in ("exact", "variant"):
-        return True
-    return " " not in term and len(term) <= 12 and sum(c.isupper() for c in term) >= 2

@@ -34,12 +34,17 @@ def standard_frame(question: str, glossary: Glossary) -> str:
     """Whitespace and apostrophes evened out, trailing punctuation dropped, and every
     `TEXT_SPEAK` word typed like a word (never "WAT" or "U") in its standard spelling:
     "wats PVL?" -> "what is PVL", "PVL stands 4" -> "PVL stands for"."""
-    text = _spelled_out(question.replace("\u2019", "'").strip().rstrip("?.! "), glossary)
+    text = _spelled_out(_ASIDE.sub("", question.replace("\u2019", "'").strip()).rstrip("?.! "), glossary)
     for pattern, word in SYMBOLS:
         text = pattern.sub(word, text)
     text = _INTENSIFIER.sub(r"\1", _standard_words(text, glossary))
     text = COURTESY_TAIL.sub("", COURTESY_LEAD.sub("", CONTEXT_LEAD.sub("", text))).rstrip("?.! ").strip() or text
     return CONFIRM_TAIL.sub("", text).strip() or text
+
+
+# A bracketed remark of several words closing the question is an aside on where the term was met, not part
+# of it: "expand IRE (liver ablation context)"; a bracketed single token ("what is '(PVL)'") is the term.
+_ASIDE = re.compile(r"\s+\([^()]*\s[^()]*\)\s*[?.!]*\s*$")
 
 
 # Letters said one by one, as dictation types them ("what is a l p p s", "pan n e n"): a run of two or

@@ -27,18 +27,34 @@ _PUBLICATION_CUE = re.compile(rf"\b(?:{RECORD_WORDS}|appeared|appear|issue|volum
 
 
 @lru_cache(maxsize=4)
-def _compiled(path: Path = LAY_TERMS_PATH) -> tuple[tuple[re.Pattern[str], str, tuple[str, ...], str], ...]:
+def _compiled(path: Path = LAY_TERMS_PATH) -> tuple[tuple[re.Pattern[str], str, tuple[str, ...], frozenset[str]], ...]:
     terms = json.loads(Path(path).read_text(encoding="utf-8"))["terms"]
     # Longest phrases first, so "come back" is seen before "back" could be.
     ordered = sorted(terms.items(), key=lambda kv: -len(kv[0]))
-    # A compound is written open or hyphenated alike: "first-line" is "first line" (not closed up: "firstline").
+    # A compound is written open or hyphenated alike: "first-line" is "first line" (not closed up: "firstline");
+    # each word may take its plural or third-person ending ("hepatectomies", "cuts out").
     return tuple((re.compile(rf"(?<![\w-]){_open_or_hyphenated(lay)}(?![\w-])", re.I), lay, tuple(clinical),
-                  re.split(r"[\s-]", lay)[0].casefold())
+                  _s_forms(re.split(r"[\s-]", lay)[0].casefold()))
                  for lay, clinical in ordered)
 
 
 def _open_or_hyphenated(phrase: str) -> str:
-    return r"[\s-]".join(re.escape(w) for w in re.split(r"[\s-]+", phrase))
+    return r"[\s-]".join(_with_s_ending(w) for w in re.split(r"[\s-]+", phrase))
+
+
+def _with_s_ending(word: str) -> str:
+    """A word with its -s/-es ending, or -ies for a final consonant + y ("hepatectomy|hepatectomies").
+    Only these endings: -ed and -ing change some words' sense ("spotted" is not "spots")."""
+    if len(word) > 2 and word[-1].lower() == "y" and word[-2].lower() not in "aeiou":
+        return rf"(?:{re.escape(word)}|{re.escape(word[:-1])}ies)"
+    return rf"{re.escape(word)}(?:e?s)?"
+
+
+def _s_forms(word: str) -> frozenset[str]:
+    forms = {word, word + "s", word + "es"}
+    if len(word) > 2 and word[-1] == "y" and word[-2] not in "aeiou":
+        forms.add(word[:-1] + "ies")
+    return frozenset(forms)
 
 
 # A phrase can only match where its first word stands as a token of the text (the patterns' own
@@ -58,10 +74,12 @@ def lay_expansions(text: str) -> list[tuple[str, str]]:
 def _expansions(text: str, path: Path) -> list[tuple[str, str]]:
     out = []
     tokens = {part for t in _TOKEN.findall(text.casefold()) for part in (t, *t.split("-"))}
+    seen: set[tuple[int, int]] = set()
     for pattern, _, clinical, first in _compiled(path):
-        if first not in tokens:
+        if first.isdisjoint(tokens):
             continue
         m = pattern.search(text)
-        if m:
+        if m and m.span() not in seen:  # "NETs" as listed, not again as the plural of "NET"
+            seen.add(m.span())
             out.extend((m.group(0), term) for term in clinical)
     return out

@@ -39,6 +39,11 @@ _LEADING_CUES = re.compile(
 # alternative) and "would it be different if ..." presuppose the earlier case or answer.
 _COUNTERFACTUAL = re.compile(r"\binstead\b(?!\s+of\b)|\bwould\s+(?:it|that|this|the\s+(?:answer|plan))\s+"
                              r"(?:be\s+(?:any\s+)?)?(?:differ|change)", re.I)
+# "they" as the subject of a verb of reporting is the authors of something already named: "what did they
+# recommend for liver mets?" after the ENETS guideline ("why would they treat the liver first?" means doctors).
+_REPORTING_THEY = re.compile(r"^\s*(?:(?:and|so|but)\s+)?(?:what|which|how|did|do|does|have|had)\b[\w\s']{0,20}?\bthey\s+"
+                             r"(?:find|found|recommend\w*|conclude\w*|report\w*|show\w*|say|said|suggest\w*|propos\w*"
+                             r"|stud(?:y|ied)|investigat\w*|look(?:ed)?\s+at)\b", re.I)
 _QUESTION_START = re.compile(r"^(what|which|who|whom|whose|when|where|why|how|is|are|does|do|can|should|"
                              r"could|would|will|define|explain|describe|list|tell)\b", re.I)
 _ANAPHORA = re.compile(r"\b(it|its|they|them|their|this|that|these|those|the same|the latter|"
@@ -98,7 +103,7 @@ def is_followup(question: str) -> bool:
         return True
     if len(words) <= 6 and _ANAPHORA.search(question):
         return True
-    if _COUNTERFACTUAL.search(question):
+    if _COUNTERFACTUAL.search(question) or _REPORTING_THEY.search(question):
         return True
     if len(words) <= _MAX_POINTING_WORDS and (_POINTING.search(question) or _ORDINAL_ONE.search(question)
                                               or _CLOSING_DEMONSTRATIVE.search(question)):

@@ -18,7 +18,7 @@ from __future__ import annotations
 
 import re
 
-__all__ = ["other_disease"]
+__all__ = ["other_disease", "diseases_named"]
 
 _ORGANS = (r"breast|colorectal|colon|colonic|rectal|rectum|lung|prostate|prostatic|ovarian|ovary|gastric|"
            r"stomach|o?esophageal|bladder|urothelial|kidney|renal(?: cell)?|cervical|endometrial|uterine|"
@@ -66,3 +66,17 @@ def other_disease(question: str) -> str:
         return ""
     name = found.group(0)
     return _ACRONYMS.get(name.lower().rstrip("s"), name)
+
+
+def diseases_named(question: str) -> list[str]:
+    """The name of every non-neuroendocrine disease the question names, in scope or not ("hepatectomy for
+    colorectal liver metastases" -> ["colorectal"]; "HCC" -> ["hepatocellular"]): a passage that says
+    nothing of them says nothing of a comparison with them."""
+    found = [m.group(0) for m in _OTHER.finditer(question)]
+    found += [_ACRONYMS[m.group(0).lower().rstrip("s")] for m in _OTHER_ACRONYM.finditer(question)]
+    return [[w for w in re.split(r"[\s-]+", name) if w.casefold() not in _GENERIC][-1] for name in found]
+
+
+# The words of a disease's name that many diseases share; the rest tell it apart ("colorectal", "stromal").
+_GENERIC = {"cancer", "cancers", "carcinoma", "carcinomas", "tumour", "tumours", "tumor", "tumors", "metastases",
+            "metastasis", "mets", "secondaries", "deposits", "liver", "hepatic", "cell", "small", "non"}

@@ -157,7 +157,10 @@ _DETAIL = re.compile(
     # (a treatment as the subject; "is it too risky?" about a case's planned operation asks for a decision)
     r"\b(?:is|are)\s+(?:(?:a|an|the|this|such)\s+)?(?!it\b|that\b)(?:[\w-]+\s+){1,5}?(?:safe|risky|dangerous|experimental)\b|"
     r"\bhow (?:safe|risky|dangerous)\b|\b(?:safety|risks?|dangers?) of\b|"
-    r"\b(?!(?:it|that|this|he|she|they)\b)[\w-]+\s+(?:is|are)\s+(?:\w+\s+)?(?:safe|risky|dangerous|experimental)\b", _F)
+    r"\b(?!(?:it|that|this|he|she|they)\b)[\w-]+\s+(?:is|are)\s+(?:\w+\s+)?(?:safe|risky|dangerous|experimental)\b|"
+    # a treatment's harms, and a dose put as a yes/no ("is everolimus 10 mg the dose they recommend?")
+    r"\b(?:side[- ]effects?|adverse (?:effects?|events?|reactions?)|toxicit(?:y|ies))\b|"
+    r"\b(?:is|are)\b[^.?!]*\b(?:doses?|dosages?|dosing|regimens?|schedules?)\b", _F)
 _SENTENCE = re.compile(r"[^.?!;]+[.?!;]*")
 # Within the sentence that asks for the detail, only a question word on a decision noun asks for a
 # decision too ("what treatment, and at what dose?"); "what dose should she get?" does not.
@@ -230,14 +233,19 @@ def updates_case(question: str) -> bool:
     text = tidy_question(question)
     if not asks_anything(text):
         return bool(extract_inputs(text).known())
-    # or features stated with a short question ("2 new lesions, resectable, nil extrahepatic. redo?")
-    return names_treatment(text) and bool(_PATIENT.search(text)) or _count_specifics(text) >= 2
+    # or features stated with a short question ("2 new lesions, resectable, nil extrahepatic. redo?", "path came
+    # back Ki-67 40% - still the same?")
+    return (names_treatment(text) and bool(_PATIENT.search(text)) or _count_specifics(text) >= 2
+            or bool(extract_inputs(text).known()) and len(_LAST_CLAUSE.split(text.strip())[-1].split()) <= 4)
 
 
 def _bare_request(text: str) -> bool:
     """A short request for a decision that states nothing ("what would the review recommend", "plan?"):
     it asks about the case told before it, as a continuation of that turn."""
     return len(text.split()) <= 6 and asks_next_step(text) and not extract_inputs(text).known()
+
+
+_LAST_CLAUSE = re.compile(r"(?<=[.;:!?])\s+|\s+[-\u2013\u2014]+\s+")
 
 
 def names_tumour(question: str) -> bool:
