@@ -254,3 +254,17 @@ def test_a_history_that_is_no_list_of_questions_is_the_documented_error(pipeline
 
     with pytest.raises(InvalidQuestionError, match="history"):
         pipeline.ask("And TAE?", history=history)
+
+
+@pytest.mark.model
+def test_a_query_embedded_alone_matches_the_model_s_batched_encoding(real_embedder):
+    """One query goes straight through the model's forward pass (rag/core/embed.py); its sentence and
+    word-piece vectors must be those `encode` gives the same text inside a batch."""
+    import numpy as np
+
+    question = "is liver transplant recommended for neuroendocrine liver mets?"
+    [(alone, alone_tokens)] = real_embedder.encode_with_tokens([question])
+    (batched, batched_tokens), _ = real_embedder.encode_with_tokens([question, "a longer partner text, so that padding is used"])
+    assert np.allclose(alone, batched, atol=1e-5) and alone_tokens.tokens == batched_tokens.tokens
+    assert np.allclose(alone_tokens.vectors, batched_tokens.vectors, atol=1e-5)
+    assert np.allclose(alone, real_embedder.encode([question])[0], atol=1e-5)

@@ -282,3 +282,16 @@ def test_a_case_whose_asking_part_has_no_words_is_still_routed(glossary):
 ])
 def test_a_letter_asked_after_a_definition_is_one_of_the_earlier_term_s(glossary, question, expected):
     assert route(question, ["what is OLT"], glossary, 2000).route == expected
+
+
+@pytest.mark.parametrize("history, question, terms", [
+    (["is TACE in the algorithm?"], "and what does that one stand for", ("TACE",)),
+    (["what does PVE stand for"], "what do those letters mean", ("PVE",)),
+])
+def test_a_pointer_for_a_term_names_the_earlier_turn_s_short_forms(glossary, history, question, terms):
+    turn = route(question, history, glossary, 2000)
+    assert turn.route == "glossary" and turn.glossary_terms == terms
+
+
+def test_a_pointer_with_nothing_before_it_asks_no_definition(glossary):
+    assert route("what do those letters mean", [], glossary, 2000).route != "glossary"

@@ -61,8 +61,7 @@ class SentenceTransformerEmbedder:
         """Each text's normalised sentence vector and its word-piece vectors, in one forward
         pass (so a query's alignment costs no second encoding)."""
         out = []
-        for features in self.model.encode(list(texts), batch_size=self.batch_size, output_value=None,
-                                          convert_to_numpy=False, show_progress_bar=False):
+        for features in self._forward(list(texts)):
             sentence = features["sentence_embedding"].float().cpu().numpy()
             ids = features["input_ids"].tolist()
             pieces = self.model.tokenizer.convert_ids_to_tokens(ids)
@@ -73,6 +72,23 @@ class SentenceTransformerEmbedder:
             out.append((sentence / max(float(np.linalg.norm(sentence)), 1e-12),
                         TokenVectors(tuple(pieces[i] for i in keep), tokens.astype(np.float32))))
         return out
+
+
+    def _forward(self, texts: list[str]) -> list[dict[str, Any]]:
+        """Per text, the model's outputs (sentence and word-piece vectors, input ids). One text, a
+        query, goes straight through the model's forward pass: `encode`'s per-call bookkeeping (mode
+        switch, argument checks, length sorting, batching) costs about 1 ms of a 12 ms query. Several
+        texts, as at build time, keep `encode`'s batching."""
+        if len(texts) != 1:
+            return list(self.model.encode(texts, batch_size=self.batch_size, output_value=None,
+                                          convert_to_numpy=False, show_progress_bar=False))
+        import torch
+
+        prepare = getattr(self.model, "preprocess", None) or self.model.tokenize
+        features = {k: v.to(self.model.device) if hasattr(v, "to") else v for k, v in prepare(texts).items()}
+        with torch.inference_mode():
+            output = self.model.forward(features)
+        return [{name: value[0] for name, value in output.items() if hasattr(value, "__getitem__")}]
 
 
 def resolve_model_path(model_name: str) -> str:
@@ -100,6 +116,7 @@ def load_embedder(model_name: str = PACKAGED_MODEL, batch_size: int = 32) -> Sen
     path = resolve_model_path(model_name)
     try:
         model = SentenceTransformer(path, device="cpu")
+        model.eval()  # inference only: `encode` sets it per call, the direct forward pass relies on it
     except (OSError, ValueError) as e:
         raise ConfigError(
             f"Cannot load embedding model {model_name!r} offline ({e}); set NELM_MODEL_NAME to "

@@ -19,7 +19,7 @@ import re
 __all__ = ["TEXT_SPEAK", "DIGIT_WORDS", "SYMBOLS", "FRAME_WORDS", "RARE_ZIPF", "ALWAYS", "IF_ABBREVIATION",
            "BARE", "ANAPHORIC", "ANAPHORIC_THING", "KIND_NOUNS", "TERM_PREFIX", "SEPARATOR",
            "COMPARISON_LEAD", "QUOTES", "COURTESY_LEAD", "COURTESY_TAIL", "CONTEXT_LEAD", "CONJUNCTION",
-           "SENTENCE_BREAK", "CLAUSE_BREAK", "ASKS", "PLURAL_POINTER", "CONFIRM_TAIL",
+           "SENTENCE_BREAK", "CLAUSE_BREAK", "ASKS", "POINTER", "PLURAL_POINTER", "CONFIRM_TAIL",
            "ALL_TERMS", "FORM_CUE", "PLACEHOLDER", "MET", "BREAK",
            "PUNCTUATED", "PART"]
 
@@ -185,7 +185,10 @@ IF_ABBREVIATION = [re.compile(p, re.IGNORECASE) for p in (
 _PRONOUN = r"(?:that|this|it|they|them|those|these)"
 # A pronoun with the noun it stands for: "those letters", "these terms", "that abbreviation".
 # A quantifier may float after a plural pronoun: "what do they each / both / all stand for".
-_POINTER = (_PRONOUN + r"(?:\s+(?:letters|initials|terms?|words?|abbreviations?|acronyms?))?(?:\s+(?:each|both|all))?")
+_POINTER = (_PRONOUN + r"(?:\s+(?:ones?|letters|initials|terms?|words?|abbreviations?|acronyms?))?(?:\s+(?:each|both|all))?")
+# The same as a whole slot: a frame whose term is only a pointer ("what does that one stand for?") names no
+# term of its own, and the router points it back at the earlier turn's short forms
+POINTER = re.compile(_POINTER, re.IGNORECASE)
 # Plural pointers ask about every abbreviation before them ("panNEN with NELM. explain these terms").
 PLURAL_POINTER = re.compile(r"\b(?:they|them|those|these)\b", re.IGNORECASE)
 # "What is that?" asks what a thing is, so "that" may be the slot's only abbreviation

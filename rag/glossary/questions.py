@@ -38,7 +38,7 @@ from typing import TYPE_CHECKING
 from rag.glossary.comparisons import DIFFERENT, GUESS, IDENTITY, IDENTITY_AFTER, REVERSE_GUESS, compared
 from rag.glossary.frames import (ALL_TERMS, ALWAYS, ANAPHORIC, ANAPHORIC_THING, ASKS, BARE, CLAUSE_BREAK,
                                  COMPARISON_LEAD, CONFIRM_TAIL, CONJUNCTION, IF_ABBREVIATION, KIND_NOUNS,
-                                 PLURAL_POINTER, QUOTES, SENTENCE_BREAK, SEPARATOR, TERM_PREFIX, PLACEHOLDER)
+                                 PLURAL_POINTER, POINTER, QUOTES, SENTENCE_BREAK, SEPARATOR, TERM_PREFIX, PLACEHOLDER)
 from rag.glossary.keys import short_key
 from rag.glossary.named import cued_forms, is_abbreviation, short_forms_in
 from rag.glossary.parts import term_of_part
@@ -207,6 +207,8 @@ def _referent(slot: str, glossary: Glossary, thing: bool, every: bool = False) -
 def _terms(raw: str, glossary: Glossary, strict: bool) -> tuple[str, ...]:
     """The term(s) in a frame's slot: the whole slot when it is one term, else its parts when
     every part is one; in an abbreviation-only frame (`strict` False) the whole slot anyway."""
+    if POINTER.fullmatch(raw.strip(QUOTES + " ")):
+        return (raw.strip(QUOTES + " "),)  # "what does that one stand for": the router finds what it points at
     term = _clean(raw, glossary)
     if not term or len(term.split()) > (14 if strict else 25):  # an abbreviation-only frame may hold a long description
         return ()

@@ -27,7 +27,7 @@ from rag.core.errors import InvalidQuestionError
 from rag.core.courtesy import unshouted, without_pleasantries
 from rag.core.question import asking_part, normalise_question
 from rag.core.shorthand import expand_shorthand
-from rag.glossary.frames import ASKS, CLAUSE_BREAK, COURTESY_TAIL, PLACEHOLDER
+from rag.glossary.frames import ASKS, CLAUSE_BREAK, COURTESY_TAIL, PLACEHOLDER, POINTER
 from rag.glossary.keys import short_key
 from rag.glossary.questions import parse_glossary_question, parse_glossary_terms, short_forms_in
 from rag.routing.addressee import addressee
@@ -106,9 +106,10 @@ def route(question: str, history: Sequence[str], glossary: "Glossary", max_chars
         # "G1?" after a case changes its grade; it does not ask what "G1" stands for
         return _case_turn(typed, past, case, question)
     terms = parse_glossary_terms(question, glossary, alone=not past)
-    if past and terms and all(_POINTER.fullmatch(t) for t in terms):
-        # "is TACE in the algorithm?" then "and what does that stand for": the pointer names the earlier short form(s)
-        terms = short_forms_in(past[-1], glossary) or terms
+    if terms and all(POINTER.fullmatch(t) for t in terms):
+        # "is TACE in the algorithm?" then "and what does that stand for" / "what do those letters mean": the
+        # pointer names the earlier short form(s); with none before it, it names nothing
+        terms = short_forms_in(past[-1], glossary) if past else ()
     if terms and not _option_after_case(question, terms):
         return Turn(typed, past, question, "glossary", glossary_term=terms[0], glossary_terms=terms)
     plain = expand_shorthand(question)
@@ -238,7 +239,6 @@ _LETTER_ASKED = re.compile(r"\b(?:the|its|each|every|which|first|second|third|la
 # a different thing?" ("is it used for NELM?" asks about the term itself, in the text)
 _ABOUT_IT = re.compile(r"(?:is|are|was|were|does|do)\s+(?:it|that|this|they)\b", re.I)
 _SAME_OR_NOT = re.compile(r"\b(?:same|different|differ\w*|typo|another\s+name)\b", re.I)
-_POINTER = re.compile(r"(?:it|that|this|they|them|those|these)(?:\s+(?:one|term|abbreviation|acronym)s?)?", re.I)
 
 
 def _followup_term(question: str) -> str:
