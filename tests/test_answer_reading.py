@@ -202,6 +202,8 @@ def test_a_treatment_meant_for_someone_is_not_the_review_s_audience(pipeline, qu
     ("who published it?", {"journal"}),
     ("who wrote it and when?", {"authors", "journal"}),
     ("when did it go online ahead of print?", {"epub", "journal"}),
+    ("who was this review written by?", {"authors"}),
+    ("why was this review written?", set()),  # its purpose, no field of the record
 ])
 def test_the_record_field_a_question_asks_for(question, parts):
     assert citation_parts_for(question) == parts

@@ -11,7 +11,7 @@ import re
 
 from rag.core.text import ORDINALS, RECORD_WORDS, number_value
 from rag.retrieval.structure import (CITING_STYLE, GUESSED_TYPE, ONLINE_FIRST, RECORD_AGE, RECORD_DETAILS, RECORD_NAME,
-                                     REFERENCE_FOR_IT, WRITTEN_BY)
+                                     REFERENCE_FOR_IT, WRITTEN_BY, purpose_free)
 
 
 _CITATION_CUES = (
@@ -46,6 +46,7 @@ def citation_parts_for(question: str) -> set[str]:
     none recognised means the whole record, as does "how do I cite it?"."""
     if _WHOLE_RECORD.search(question):
         return set()
+    question = purpose_free(question)
     return {kind for kind, pattern in _CITATION_CUES if pattern.search(question)}
 
 

@@ -57,6 +57,13 @@ AUTHORS = (r"(?<!according to the )(?<!according to )authors?(?!'?\s+(?:see|sees
            r"|analy[sz]ed|perform|performed)\b)")
 # "written for" and "written as" ask whom it serves and what it is, not who wrote it.
 WRITTEN_BY = r"written(?!\s+(?:for|as|in)\b)"
+# "why was it written?" asks its purpose, not who wrote it: there "written" is no record cue.
+_PURPOSE = re.compile(r"^\s*(?:(?:and|so|but)\s+)?(?:why|how\s+come|for\s+what\s+(?:reason|purpose))\b", re.I)
+
+
+def purpose_free(question: str) -> str:
+    """`question` with "written" dropped when it asks why: "why was this review written?" names no field."""
+    return re.sub(r"\bwritten\b", " ", question) if _PURPOSE.search(question) else question
 # Questions about the record itself, and the section that answers them.
 _SECTION_CUES = (
     ("citation", re.compile(
@@ -214,7 +221,7 @@ def _units_named_in(question: str, article: Any) -> list[str]:
     found.extend(u.id for u in article.units if u.section == "figure" and _names_caption(question, u.text))
     named = bool(found)  # "the title of Figure 2" asks about the figure, not the record
     for section, pattern in _SECTION_CUES:
-        if pattern.search(question) and section in by_local:
+        if pattern.search(purpose_free(question)) and section in by_local:
             if section == "citation" and (named or (_REFERENCE_LIST_CUE.search(question)
                                                     and not _CITING_IT.search(question))):
                 continue  # "which reference was published in 2017" is about the reference list
