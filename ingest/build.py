@@ -28,7 +28,7 @@ from ingest.parse import parse_pubmed_page
 from rag.core.embed import Embedder, load_embedder
 from rag.core.errors import ParseError, RagError
 from rag.core.index import CURRENT, SeedSource, chunking_params, current_dir, index_status, seed_source
-from rag.core.manifest import FORMAT_VERSION, INDEX_FILES, Manifest, relative_to_index, sha256_file
+from rag.core.manifest import FORMAT_VERSION, INDEX_FILES, Manifest, builder_fingerprint, relative_to_index, sha256_file
 from rag.core.settings import Settings
 from rag.core.types import Article
 
@@ -144,6 +144,7 @@ def _write_build(settings: Settings, index_dir: Path, source: SeedSource, articl
             seed_dir=relative_to_index(source.folder, index_dir) if source.folder is not None else None,
             seed_files=tuple(relative_to_index(p, index_dir) for p in source.paths),
             built_in=os.path.abspath(index_dir),
+            builder=builder_fingerprint(),
             files={name: sha256_file(tmp_dir / name) for name in INDEX_FILES},
             unit_count=sum(len(a.units) for a in articles), chunk_count=len(chunks),
             document_count=len(articles), build_seconds=round(time.perf_counter() - started, 3),

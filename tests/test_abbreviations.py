@@ -127,6 +127,11 @@ KNOWN = [
         id="ordinal-belongs-to-long-form",
     ),
     pytest.param(
+        "other subunits are the mitochondrial 70-kDa heat-shock protein (mhsp70) and Tim44",
+        [("mhsp70", "mitochondrial 70-kDa heat-shock protein")],
+        id="gene-number-written-as-a-word-inside-the-long-form",
+    ),
+    pytest.param(
         "Sterol C-methylations catalyzed by Delta(24)-sterol methyl transferase (SMT) occur",
         [("SMT", "Delta(24)-sterol methyl transferase")],
         id="hyphenated-token-kept-whole",

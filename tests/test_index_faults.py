@@ -195,7 +195,17 @@ def test_an_index_of_the_previous_format_is_stale_not_corrupt(fake_index):
     build = current_dir(fake_index.index_dir).resolve()
     _edit_json("manifest.json", lambda m: {**m, "format_version": 1})(build)
     status = index_status(fake_index)
-    assert status.state == "stale" and status.reasons == ("index format 1, this code reads 3",)
+    assert status.state == "stale" and status.reasons == ("index format 1, this code reads 4",)
+
+
+def test_an_index_built_by_other_build_code_is_stale(fake_index):
+    """An update to the parser, the chunker or the abbreviation extractor changes what a build holds (the
+    glossary, the units), so an index built before it is rebuilt, though seeds, model and settings are the same."""
+    build = current_dir(fake_index.index_dir).resolve()
+    assert index_status(fake_index).state == "ok"
+    _edit_json("manifest.json", lambda m: {**m, "builder": "0" * 64})(build)
+    status = index_status(fake_index)
+    assert status.state == "stale" and "code or data that builds an index changed" in status.reasons[0]
 
 
 # --- items 7 and 8: one build at a time; leftovers of killed builds go ---------------------------

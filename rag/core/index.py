@@ -23,7 +23,7 @@ from pathlib import Path
 from typing import Any
 
 from rag.core.errors import IndexCorruptError, IndexMissingError, IndexStaleError, RagError
-from rag.core.manifest import (FORMAT_VERSION, INDEX_FILES, Manifest, file_problems, recorded_seeds,
+from rag.core.manifest import (FORMAT_VERSION, INDEX_FILES, Manifest, builder_fingerprint, file_problems, recorded_seeds,
                                sha256_file)
 from rag.core.settings import Settings
 from rag.core.types import Article, Chunk, SourceUnit
@@ -154,6 +154,8 @@ def index_status(settings: Settings, seeds: list[Path] | None = None) -> IndexSt
         reasons.append(f"built with model {manifest.model_name!r}, settings ask for {settings.model_name!r}")
     if manifest.chunking != chunking_params(settings):
         reasons.append(f"built with chunking {manifest.chunking}, settings ask for {chunking_params(settings)}")
+    if manifest.builder != builder_fingerprint():
+        reasons.append("the code or data that builds an index changed since it was built (an update)")
     if source.missing:
         reasons.append("its seed pages are gone: " + ", ".join(str(p) for p in source.missing))
     expected = {p.name: sha256_file(p) for p in source.paths if p.is_file()}

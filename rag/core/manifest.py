@@ -15,12 +15,13 @@ from __future__ import annotations
 import hashlib
 import os
 from dataclasses import asdict, dataclass, fields
+from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
 from rag.core.errors import IndexCorruptError
 
-FORMAT_VERSION = 3  # 3: `built_in`; 2: seed pages and file checksums
+FORMAT_VERSION = 4  # 4: `builder`; 3: `built_in`; 2: seed pages and file checksums
 # Every file of a build except the manifest itself; each has its sha256 in `Manifest.files`.
 INDEX_FILES = ("articles.json", "chunks.json", "glossary.json", "vectors.faiss")
 
@@ -35,6 +36,7 @@ class Manifest:
     seed_dir: str | None  # the folder whose every page built it (relative to the index folder), or None
     seed_files: tuple[str, ...]  # the pages, in indexing order (relative to the index folder)
     built_in: str  # the index folder's absolute path when it was built
+    builder: str  # sha256 of the code and data that turn seed pages into an index (`builder_fingerprint`)
     files: dict[str, str]  # index file name -> sha256
     unit_count: int
     chunk_count: int
@@ -62,7 +64,8 @@ class Manifest:
 
 
 _SCALARS = {"format_version": int, "model_name": str, "dimension": int, "unit_count": int, "chunk_count": int,
-            "document_count": int, "build_seconds": (int, float), "built_at": str, "built_in": str}
+            "document_count": int, "build_seconds": (int, float), "built_at": str, "built_in": str,
+            "builder": str}
 
 
 def _has_type(name: str, value: Any) -> bool:
@@ -141,3 +144,24 @@ def file_problems(build_dir: Path, manifest: Manifest) -> list[str]:
         elif manifest.files.get(name) != file_digest(path):
             problems.append(f"{name} was changed or truncated after the build (checksum mismatch)")
     return problems
+
+
+_ROOT = Path(__file__).resolve().parents[2]
+# What turns seed pages into an index besides the seeds, the model and the chunking settings: the parser
+# and chunker (ingest/), the abbreviation extractor and the glossary's entries and supplementary data.
+# An update to any of them leaves an index built before it stale (its glossary or units would differ).
+_BUILDER_SOURCES = ("ingest/*.py", "rag/glossary/extract/*.py", "rag/glossary/entries.py", "rag/glossary/store.py",
+                    "rag/glossary/data/*")
+
+
+def builder_fingerprint(root: Path = _ROOT) -> str:
+    """sha256 over the build's code and data files (path and bytes, in path order); cached per process."""
+    return _fingerprint(str(root))
+
+
+@lru_cache(maxsize=4)
+def _fingerprint(root: str) -> str:
+    digest = hashlib.sha256()
+    for path in sorted({p for pattern in _BUILDER_SOURCES for p in Path(root).glob(pattern) if p.is_file()}):
+        digest.update(path.relative_to(root).as_posix().encode("utf-8") + b"\0" + path.read_bytes())
+    return digest.hexdigest()

@@ -225,6 +225,12 @@ def _numbered(short: str, text: str, anchored: bool) -> Alignment | None:
         found = _align_cached(variant, text, anchored)
         if found and not found.skipped:
             break
+    if (not found or found.skipped) and not anchored:
+        # the number may stand inside the long form as a word of its own, which then gives no letter:
+        # "mitochondrial 70-kDa heat-shock protein (mhsp70)"; the word is blanked, offsets kept
+        blanked = re.sub(rf"(?<!\S){re.escape(number)}(?:-?[A-Za-z]+)?(?!\S)", lambda m: " " * len(m.group()), text)
+        if blanked != text:
+            found = _align_cached(core, blanked, anchored)
     if not found or found.skipped:
         return None
     if 2 * (found.initials + found.contiguous) < found.chars:

@@ -45,7 +45,7 @@ RULE_ORDER: dict[str, tuple[tuple[str, float], ...]] = {
     ),
     "three or more": (
         ("initials", 0.994),
-        ("gene-number", 0.966),
+        ("gene-number", 0.967),
         ("inner-letters", 0.977),
         ("word-left-over", 0.948),
         ("plural-or-qualifier", 0.530),
