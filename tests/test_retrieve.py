@@ -239,3 +239,20 @@ def test_a_cited_work_named_in_passing_answers_for_itself(pipeline, question, un
 
 def test_a_cut_off_written_open_asks_for_a_figure(pipeline):
     assert pipeline.ask("in figure 2 what Ki-67 cut off do they use to split the boxes").abstained
+
+
+@pytest.mark.parametrize("question, items", [
+    ("what is reference 13?", ("reference-13",)),  # named though the page lists five
+    ("who wrote the second reference and figure 1?", ("figure-1", "reference-2")),
+    ("what does table 1 show?", ("table-1",)),
+    ("Neuroendocrinology 2016 ref - page numbers", ()),  # a year is no position
+])
+def test_the_numbered_items_a_question_names(question, items):
+    from rag.retrieval.numbered import numbered_items
+
+    assert numbered_items(question) == items
+
+
+def test_why_the_review_was_written_asks_its_aim_not_its_authors():
+    units = structural_units("why was this review written?", ARTICLES)
+    assert "citation" not in units and any(u.startswith("abstract-") for u in units)

@@ -25,6 +25,7 @@ from typing import Sequence
 
 from rag.answer.cues import DEGREE_RE, asks_for_number, asks_likelihood, asks_personal_outcome, named_circumstances
 from rag.answer.segments import Segment, strip_citation_marks
+from rag.retrieval.numbered import numbered_items
 from rag.routing.scope import diseases_named
 from rag.core.text import STOP_WORDS, local_id, zipf
 
@@ -62,17 +63,11 @@ def _names_a_choice(question: str, quoted: str) -> bool:
 
 
 _COUNT = re.compile(r"\bhow many\b|\bnumber of\b", re.I)
-# A numbered item of the review ("reference 13", "figure 3", "table 1") is answered by that item
-# only: a caption that cites "[13]" does not say what reference 13 is.
-_NUMBERED_ITEM = re.compile(r"\b(?P<kind>references?|refs?|figures?|figs?|tables?)\.?\s*(?:no\.?\s*|number\s*|#\s*)?"
-                            r"\[?(?P<n>\d{1,3})\]?(?![\w.-]|\.\d)", re.I)
-_KIND = {"ref": "reference", "fig": "figure"}
-
-
 def _quotes_named_item(question: str, pieces: Sequence[Segment]) -> bool:
-    """Do the pieces come from one of the numbered items the question names, if it names any?"""
-    named = {f"{_KIND.get(k, k)}-{m.group('n')}" for m in _NUMBERED_ITEM.finditer(question)
-             for k in [m.group("kind").lower().rstrip("s")]}
+    """Do the pieces come from one of the numbered items the question names, if it names any? A numbered
+    item ("reference 13", "figure 3", "table 1") is answered by that item only: a caption that cites "[13]"
+    does not say what reference 13 is."""
+    named = numbered_items(question)
     return not named or any(local_id(p.unit.id) in named for p in pieces)
 
 

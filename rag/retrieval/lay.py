@@ -43,16 +43,15 @@ def _open_or_hyphenated(phrase: str) -> str:
 
 
 def _with_s_ending(word: str) -> str:
-    """A word with its -s/-es ending, or -ies for a final consonant + y ("hepatectomy|hepatectomies").
-    Only these endings: -ed and -ing change some words' sense ("spotted" is not "spots")."""
-    if len(word) > 2 and word[-1].lower() == "y" and word[-2].lower() not in "aeiou":
-        return rf"(?:{re.escape(word)}|{re.escape(word[:-1])}ies)"
-    return rf"{re.escape(word)}(?:e?s)?"
+    """A word or its plural / third-person form, as a pattern: "hepatectomy" -> "hepatectomy|hepatectomies"."""
+    return "(?:" + "|".join(re.escape(f) for f in sorted(_s_forms(word), key=len, reverse=True)) + ")"
 
 
 def _s_forms(word: str) -> frozenset[str]:
+    """`word` with its -s/-es ending, or -ies for a final consonant + y. Only these endings: -ed and -ing
+    change some words' sense ("spotted" is not "spots")."""
     forms = {word, word + "s", word + "es"}
-    if len(word) > 2 and word[-1] == "y" and word[-2] not in "aeiou":
+    if len(word) > 2 and word[-1].lower() == "y" and word[-2].lower() not in "aeiou":
         forms.add(word[:-1] + "ies")
     return frozenset(forms)
 

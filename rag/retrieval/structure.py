@@ -12,17 +12,12 @@ from __future__ import annotations
 import re
 from typing import Any, Sequence
 
-from rag.core.text import CARDINALS, ORDINALS, local_id, number_value
+from rag.core.text import CARDINALS, local_id
+from rag.retrieval.numbered import numbered_items
 
 __all__ = ["AUTHORS", "ONLINE_FIRST", "RECORD_AGE", "RECORD_DETAILS", "SECTION_CUES", "BIBLIO_FILLER", "structural_units",
            "documents_meant", "topic_of"]
 
-_NUMBER = r"(\d+|" + "|".join(sorted({**CARDINALS, **ORDINALS}, key=len, reverse=True)) + r")"
-_FIGURE_RES = (re.compile(rf"\b(?:figure|fig\.?)\s*{_NUMBER}\b", re.I),
-               re.compile(rf"\b{_NUMBER}\s+(?:figure|fig)\b", re.I))
-_REFERENCE_RES = (re.compile(rf"\b(?:reference|ref\.?|citation)\s*(?:no\.?\s*|number\s*|#\s*)?{_NUMBER}\b", re.I),
-                  # "the 2nd reference", never a count: "list the 5 references" asks for all five
-                  re.compile(rf"\b{_NUMBER}\s+(?:reference|ref|cited (?:work|paper|article|study))\b", re.I))
 _LAST_RE = {"figure": re.compile(r"\b(?:last|final)\s+(?:figure|fig)\b", re.I),
             "reference": re.compile(r"\b(?:last|final)\s+(?:reference|ref|cited)\b", re.I)}
 # Bibliographic wording shared with the answerer's record cues (rag/answer/cues.py):
@@ -95,6 +90,8 @@ _PURPOSE_RE = re.compile(
     r"|\b(?:does|do|did) (?:the|this) (?:review|article|paper|authors?) (?:discuss|cover|address|focus on|include)"
     r"(?:\s+(?:in (?:general|short|brief)|overall|mainly|mostly|chiefly))?\s*(?:\?|$)"
     r"|\bwhat is (?:this|the) (?:review|article|paper) about\b|\bwhy did the authors write\b"
+    # the same in the passive: "why was this review written?"
+    r"|\bwhy\s+(?:was|is)\s+(?:this|the)\s+(?:review|article|paper)\s+written\b"
     # what it sets out to do: "what is the review trying to achieve?"; a bare "it" only with "set out"
     # ("what does it actually set out to do?"): "what is it meant to achieve?" may be about a treatment
     r"|\b(?:does|did|do|is|was|are)\s+(?:this|the\s+(?:review|article|paper)|the\s+authors)\s+(?:\w+\s+)?"
@@ -210,18 +207,16 @@ def _units_named_in(question: str, article: Any) -> list[str]:
     by_local = {local_id(u.id): u.id for u in article.units}
     figures = sorted(n for n in (_number_of(k, "figure-") for k in by_local) if n)
     references = sorted(n for n in (_number_of(k, "reference-") for k in by_local) if n)
-    for kind, numbers, patterns in (("figure", figures, _FIGURE_RES), ("reference", references, _REFERENCE_RES)):
-        for pattern in patterns:
-            for m in pattern.finditer(question):
-                n = number_value(m.group(1))
-                if n and f"{kind}-{n}" in by_local:
-                    found.append(by_local[f"{kind}-{n}"])
+    named_numbers = numbered_items(question)
+    for kind, numbers in (("figure", figures), ("reference", references)):
+        found.extend(by_local[i] for i in named_numbers if i.startswith(f"{kind}-") and i in by_local)
         if _LAST_RE[kind].search(question) and numbers:
             found.append(by_local[f"{kind}-{numbers[-1]}"])
     found.extend(u.id for u in article.units if u.section == "figure" and _names_caption(question, u.text))
     named = bool(found)  # "the title of Figure 2" asks about the figure, not the record
+    record_words = purpose_free(question)
     for section, pattern in _SECTION_CUES:
-        if pattern.search(purpose_free(question)) and section in by_local:
+        if pattern.search(record_words) and section in by_local:
             if section == "citation" and (named or (_REFERENCE_LIST_CUE.search(question)
                                                     and not _CITING_IT.search(question))):
                 continue  # "which reference was published in 2017" is about the reference list

@@ -1,0 +1,33 @@
+"""The numbered items a question names: "Figure 1", "reference 13", "the second reference", "table 1".
+
+In: a question. Out: local unit IDs ("reference-13"), whether the page holds them or not. Both the
+structural retriever (rag/retrieval/structure.py), which keeps those the page has, and the answer's
+constraints (rag/answer/constraints.py), which let only a named item answer for itself, read them here.
+"""
+
+from __future__ import annotations
+
+import re
+
+from rag.core.text import CARDINALS, ORDINALS, number_value
+
+__all__ = ["numbered_items"]
+
+_NUMBER = r"(\d+|" + "|".join(sorted({**CARDINALS, **ORDINALS}, key=len, reverse=True)) + r")"
+_FIGURE_RES = (re.compile(rf"\b(?:figure|fig\.?)\s*{_NUMBER}\b", re.I),
+               re.compile(rf"\b{_NUMBER}\s+(?:figure|fig)\b", re.I))
+_REFERENCE_RES = (re.compile(rf"\b(?:reference|ref\.?|citation)\s*(?:no\.?\s*|number\s*|#\s*)?{_NUMBER}\b", re.I),
+                  # "the 2nd reference", never a count: "list the 5 references" asks for all five
+                  re.compile(rf"\b{_NUMBER}\s+(?:reference|ref|cited (?:work|paper|article|study))\b", re.I))
+# A table named by its number; this page has no tables, so a question naming one names nothing it holds.
+_TABLE_RES = (re.compile(rf"\b(?:table|tab\.?)\s*{_NUMBER}\b", re.I),)
+_NUMBERED = (("figure", _FIGURE_RES), ("reference", _REFERENCE_RES), ("table", _TABLE_RES))
+
+
+def numbered_items(question: str) -> tuple[str, ...]:
+    """The local IDs of the numbered items a question names (figures, references, tables; each kind in the
+    order named), whether the page has them or not: "what is reference 13?" -> ("reference-13",), "the
+    second figure" -> ("figure-2",). A year is no position ("the Neuroendocrinology 2016 ref" names a work by its year)."""
+    return tuple(dict.fromkeys(f"{kind}-{n}" for kind, patterns in _NUMBERED for pattern in patterns
+                               for m in pattern.finditer(question)
+                               if (n := number_value(m.group(1))) and not 1900 <= n <= 2099))
