@@ -400,3 +400,31 @@ def test_the_review_term_given_for_an_outside_term_is_not_defined_twice(glossary
 ])
 def test_forms_asked_by_expansion_guess_or_place(glossary, question, terms):
     assert parse_glossary_terms(question, glossary) == terms
+
+
+@pytest.mark.parametrize("question, terms", [
+    # a direct question run on after a statement, without a stop: a wh-word with its verb inverted opens it
+    pytest.param("my mums scan report says SI-NEN with liver lesions what does SI-NEN mean in normal words", ("SI-NEN",),
+                 id="run-on-question-after-a-statement"),
+    pytest.param("she has NELM what is TACE", ("TACE",), id="run-on-what-is"),
+    pytest.param("my dad has NELM what is the best treatment", (), id="run-on-content-question-stays-content"),
+    pytest.param("i was told TACE what does it involve", (), id="run-on-about-what-it-involves-is-content"),
+    # "short for" and "stand for" are said only of written forms: the slot's only abbreviation is meant
+    pytest.param("surgeon mentioned an ALLPS procedure for my husband, what is that short for", ("ALLPS",),
+                 id="short-for-points-to-the-only-abbreviation"),
+    pytest.param("the review says OLT is restricted to selected cases, what does that mean?", (),
+                 id="mean-may-still-ask-about-the-statement"),
+    # a plural pointer with its quantifier in front, asked straight or embedded in a request
+    pytest.param("Dad's CT report keeps saying NELM and TAE was recomended. can you tell me what both of those are",
+                 ("NELM", "TAE"), id="both-of-those-are-the-two-nearest"),
+    pytest.param("panNEN and PVE in one letter - what are all of these", ("panNEN", "PVE"), id="all-of-these"),
+    # which thing of a kind the term is asks what it is
+    pytest.param("old notes say 'previously on ifn-a'. which drug is ifn-a?", ("ifn-a",), id="which-drug-is-it"),
+    pytest.param("what procedure is PVE", ("PVE",), id="what-procedure-is-it"),
+    pytest.param("which treatment is best for NELM", (), id="which-treatment-is-best-is-content"),
+    # "the letters" of a described thing are its abbreviation
+    pytest.param("they want to tie off the portal vein - what are the letters they use for that?",
+                 ("they want to tie off the portal vein",), id="the-letters-they-use-for-a-description"),
+])
+def test_frames_from_the_blind_round_of_december_6(glossary, question, terms):
+    assert parse_glossary_terms(question, glossary) == terms

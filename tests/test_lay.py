@@ -75,6 +75,7 @@ def test_a_compound_is_found_open_hyphenated_or_in_a_hyphenated_token():
     ("is an operation the preferred option?", ("preferred option", "treatment of choice")),
     ("im more interested in the non-op stuff", ("non-op", "non-surgical")),
     ("cutting out liver mets", ("cutting out", "resection")),
+    ("why are IR therapies more widely applicable", ("IR", "interventional radiology")),  # the standard abbreviation
 ])
 def test_true_synonyms_the_review_does_not_use(text, pair):
     assert pair in lay_expansions(text)

@@ -246,6 +246,10 @@ def test_a_cut_off_written_open_asks_for_a_figure(pipeline):
     ("who wrote the second reference and figure 1?", ("figure-1", "reference-2")),
     ("what does table 1 show?", ("table-1",)),
     ("Neuroendocrinology 2016 ref - page numbers", ()),  # a year is no position
+    # a paper's numbered pictures are its figures, whatever the reader calls them
+    ("the first picture - is it from a cited paper?", ("figure-1",)),
+    ("what does image 2 show", ("figure-2",)),
+    ("the 2nd diagram", ("figure-2",)),
 ])
 def test_the_numbered_items_a_question_names(question, items):
     from rag.retrieval.numbered import numbered_items

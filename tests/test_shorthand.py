@@ -45,3 +45,19 @@ def test_clipped_words_of_a_reference_are_written_out(typed, standard):
 @pytest.mark.parametrize("text", ["the pub down the road", "G2 pt"])
 def test_pub_alone_is_the_word(text):
     assert "publication" not in expand_shorthand(text)
+
+
+@pytest.mark.parametrize("typed, standard", [
+    ("jrnl + yr?", "journal + year?"),
+    ("1st au surname for citation mgr", "first author surname for citation manager"),
+    ("5-yr overall survival?", "5-year overall survival?"),
+])
+def test_more_clipped_words_and_a_clipped_unit_after_a_number(typed, standard):
+    """"au" is the author field of PubMed and of reference managers; a clipped unit joined to its number by a
+    hyphen is still the unit ("5-yr" is "5-year"), while a hyphen between letters still marks a compound."""
+    assert expand_shorthand(typed) == standard
+
+
+@pytest.mark.parametrize("text", ["pan-NEN", "post-tx", "SI-NEN"])
+def test_a_hyphen_after_letters_still_marks_a_compound(text):
+    assert expand_shorthand(text) == text

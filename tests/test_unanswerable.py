@@ -167,6 +167,22 @@ def test_a_comparison_or_a_figure_the_passage_cannot_hold_is_declined(pipeline, 
     assert pipeline.ask(question).abstained
 
 
+@pytest.mark.parametrize("question, answered", [
+    # a verdict between options needs a passage that compares or ranks; naming both options is no verdict
+    ("is TACE better than bland TAE for neuroendocrine liver mets, which one gives longer survival", False),
+    ("is surgery better than other treatments for resectable NELM?", True),  # "the treatment of choice" ranks
+    ("why are IR therapies more widely applicable for NELM than resection", True),  # "more applicable"
+    # a comparison over time asks how things changed, which a passage on advances answers
+    ("why are complex liver resections safer now than a few decades ago?", True),
+    ("has liver surgery got better over the years or is it still really risky", True),
+    # which option does best on an outcome asks for outcome figures
+    ("The authors call interventional radiology an important alternative to surgery. Which IR technique gives the "
+     "longest progression-free survival?", False),
+])
+def test_a_judgement_between_options_needs_a_passage_that_compares(pipeline, question, answered):
+    assert pipeline.ask(question).abstained is not answered
+
+
 def test_what_the_authors_did_is_no_question_about_who_they_are(pipeline):
     answer = pipeline.ask("How many studies did the authors include in this review and which databases did they search?")
     assert answer.abstained

@@ -62,6 +62,27 @@ def _names_a_choice(question: str, quoted: str) -> bool:
     return any(option.casefold()[:5] in quoted for option in (m.group("a"), m.group("b")))
 
 
+# A judgement between options ("is TACE better than TAE?", "which gives longer survival, X or Y?") is
+# answered only by a passage that itself compares or ranks: naming the options is no verdict on them.
+_JUDGED = re.compile(r"\b(?:better|worse|superior|inferior|safer|riskier|(?:more|less)\s+(?:effective|successful|efficacious)"
+                     r"|longer|shorter|outperforms?)\b", re.I)
+_BETWEEN = re.compile(r"\b(?:than|or|vs\.?|versus|compared|which\s+one|which\s+of)\b", re.I)
+_COMPARES = re.compile(r"\b(?:than|more|less|better|worse|best|superior|inferior|compared|versus|of\s+choice|preferred|"
+                       r"optimal|mainstay|standard)\b", re.I)
+
+
+# A comparison over time ("safer now than a few decades ago", "got better over the years") asks how things
+# changed, which a passage on advances answers: it is no choice between options.
+_OVER_TIME = re.compile(r"\b(?:now|nowadays|these\s+days|today|over\s+(?:the\s+)?(?:years|decades|time)|used\s+to|"
+                        r"(?:years|decades)\s+ago|than\s+(?:before|ever|previously|in\s+the\s+past))\b", re.I)
+
+
+def _judges_options(question: str, quoted: str) -> bool:
+    """Does a question that asks which option is better get a passage that compares at all?"""
+    judged = _JUDGED.search(question) and _BETWEEN.search(question) and not _OVER_TIME.search(question)
+    return not judged or bool(_COMPARES.search(quoted))
+
+
 _COUNT = re.compile(r"\bhow many\b|\bnumber of\b", re.I)
 def _quotes_named_item(question: str, pieces: Sequence[Segment]) -> bool:
     """Do the pieces come from one of the numbered items the question names, if it names any? A numbered
@@ -88,6 +109,8 @@ def can_answer(question: str, pieces: Sequence[Segment], structural: bool) -> bo
         return False  # "... better than hepatectomy for colorectal liver metastases?" of a passage that never names them
     if not _quotes_named_item(question, pieces):
         return False  # "what is reference 13?" of figure 1's caption, which cites [13]
+    if not _judges_options(question, quoted):
+        return False  # "is TACE better than TAE?" of the legend that only names both
     if not _names_a_choice(question, quoted):
         return False  # "which targeted drug, everolimus or sunitinib?" of a passage naming neither
     if structural and any(p.unit.section != "figure" for p in pieces):

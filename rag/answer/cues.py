@@ -140,11 +140,18 @@ _INFLUENCED_MEASURE = re.compile(r"\b(?:affect|matter|depend|influenc|determin|c
                                  r"|\bhow (?:big|large|great|important|significant|major) (?:of )?an? (?:role|part)\b", re.I)
 
 
+# Which option does best on an outcome ("which IR technique gives the longest progression-free survival?"):
+# a ranking of outcome figures.
+_OUTCOME_RANKED = re.compile(r"\bwhich\b[^?.!]*?\b(?:longest|longer|best|better|highest|higher|lowest|lower|shortest|shorter)"
+                             r"\s+(?:[\w-]+\s+){0,2}?(?:survival|outcomes?|response|prognosis|mortality|recurrence|PFS|OS)\b", re.I)
+
+
 def asks_for_number(question: str) -> bool:
-    """Does the question want a figure (a dose, a rate, a duration, a count)?
+    """Does the question want a figure (a dose, a rate, a duration, a count, a ranking of outcomes)?
     "Who wrote the study on incidence trends?" names a figure but asks for a person."""
     question = _INFLUENCED_MEASURE.sub(" ", question)
-    return bool(_NUMBER_CUE.search(question) or _FIGURE_HEAD.search(question)) and not _NOT_A_FIGURE.search(question)
+    return (bool(_NUMBER_CUE.search(question) or _FIGURE_HEAD.search(question) or _OUTCOME_RANKED.search(question))
+            and not _NOT_A_FIGURE.search(question))
 
 
 def asks_likelihood(question: str) -> bool:

@@ -28,15 +28,16 @@ SHORTHAND = {
     # clipped words of writing about papers
     "yr": "year", "yrs": "years", "vol": "volume", "ref": "reference", "refs": "references",
     "pic": "picture", "pics": "pictures", "fig": "figure", "figs": "figures", "pg": "page", "pgs": "pages",
-    "pp": "pages", "iss": "issue", "auth": "author", "auths": "authors", "jnl": "journal", "publ": "publication",
+    "pp": "pages", "iss": "issue", "auth": "author", "auths": "authors", "au": "author", "jnl": "journal", "jrnl": "journal", "publ": "publication",
     "kw": "keywords", "kws": "keywords",
     "1st": "first", "2nd": "second", "3rd": "third", "4th": "fourth", "5th": "fifth",
     # clinical note shorthand
     "tx": "treatment", "txs": "treatments", "rx": "treatment", "pt": "patient", "pts": "patients",
     "dx": "diagnosis", "hx": "history", "mgmt": "management", "dr": "doctor", "drs": "doctors",
-    "surg": "surgery",
+    "surg": "surgery", "mgr": "manager",
 }
-_TOKEN = re.compile(r"(?<![\w/-])(?:[A-Za-z]+/[A-Za-z]?|[A-Za-z]+|[1-5](?:st|nd|rd|th))(?![\w-]|/\w)")
+# A clipped unit after a number and its hyphen is the unit ("5-yr survival" is "5-year survival").
+_TOKEN = re.compile(r"(?:(?<![\w/-])|(?<=\d-))(?:[A-Za-z]+/[A-Za-z]?|[A-Za-z]+|[1-5](?:st|nd|rd|th))(?![\w-]|/\w)")
 # "pub" is a clipped "publication" only as a modifier of what a record prints ("pub yr", "pub
 # date"); alone it is the word. Clipped words joined by slashes list them all ("vol/iss/pp").
 _PUB = re.compile(r"\bpub(?=\.?\s+(?:year|yr|date|details|info|type)\b)", re.IGNORECASE)

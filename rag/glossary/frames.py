@@ -136,9 +136,10 @@ ALWAYS = [re.compile(p, re.IGNORECASE) for p in (
     r"(?P<t>.+?)\s+(?:abbreviated|shortened)(?:\s+(?:as|to))?",
     # the thing described first, then which abbreviation names it: "tying off the portal vein - what
     # abbreviation does the review give for that?", "... - which acronym is that in the figure?"
-    (r"(?P<t>.+?)" + PUNCTUATED + r"(?:what|which)(?:'s|\s+is)?\s+(?:the\s+)?(?:abbreviation|acronym|short\s+form)\s+"
-     r"(?:(?:is|for)\s+(?:that|this|it)|(?:does|do|did|would|is)\s+(?:\w+\s+){0,2}(?:use|used|give|given|print|printed|have)"
-     r"\s+for\s+(?:that|this|it))" + _WHERE_AFTER),
+    # ("the letters" of a thing are its abbreviation: "... - what are the letters they use for that?")
+    (r"(?P<t>.+?)" + PUNCTUATED + r"(?:what|which)(?:'s|\s+is|\s+are)?\s+(?:the\s+)?(?:abbreviation|acronym|short\s+form"
+     r"|letters|initials)\s+(?:(?:is|are|for)\s+(?:that|this|it)|(?:(?:does|do|did|would|is|are)\s+)?(?:\w+\s+){0,2}"
+     r"(?:use|used|give|given|print|printed|have)\s+for\s+(?:that|this|it))" + _WHERE_AFTER),
 )]
 # A term alone ("TACE?", "alpps"): the last of the generic frames, and the one a clause of a
 # longer question may not use ("TACE vs TAE, which is better?" asks no definition).
@@ -166,7 +167,9 @@ IF_ABBREVIATION = [re.compile(p, re.IGNORECASE) for p in (
     # "does TAE mean transarterial embolization?": a guess at the expansion, answered with it
     r"(?:does|do)\s+(?P<t>\S+)\s+(?:stand\s+for|mean|refer\s+to)\s+.+",
     # what kind of thing it is asks what it is: "what kind of treatment is RE?"
-    r"what\s+(?:kind|type|sort)\s+of\s+(?:[\w-]+\s+)?(?:is|are)\s+(?P<t>.+?)" + _WHERE,
+    # or which thing of a kind: "which drug is ifn-a?", "what procedure is PVE?"
+    (r"(?:what\s+(?:kind|type|sort)\s+of\s+(?:[\w-]+\s+)?|(?:what|which)\s+(?:drugs?|medicines?|medications?|procedures?"
+     r"|operations?|treatments?|therapy|therapies|tests?|scans?)\s+)(?:is|are)\s+(?P<t>.+?)" + _WHERE),
     rf"what\s+{_DOES}\s+(?P<t>.+?)\s+means?" + _WHERE,  # "what does X means": a common agreement slip
     # "what is meant by X", "what do you / does the review mean by X"
     r"what\s+(?:(?:is|are)\s+meant|(?:do|does)\s+(?:the\s+)?\w+\s+mean)\s+by\s+(?P<t>.+?)" + _WHERE,
@@ -185,7 +188,9 @@ IF_ABBREVIATION = [re.compile(p, re.IGNORECASE) for p in (
 _PRONOUN = r"(?:that|this|it|they|them|those|these)"
 # A pronoun with the noun it stands for: "those letters", "these terms", "that abbreviation".
 # A quantifier may float after a plural pronoun: "what do they each / both / all stand for".
-_POINTER = (_PRONOUN + r"(?:\s+(?:ones?|letters|initials|terms?|words?|abbreviations?|acronyms?))?(?:\s+(?:each|both|all))?")
+# It may float before it too, with "of": "what both of those are", "all of these".
+_POINTER = (r"(?:(?:both|all|each)\s+(?:of\s+)?)?" + _PRONOUN
+            + r"(?:\s+(?:ones?|letters|initials|terms?|words?|abbreviations?|acronyms?))?(?:\s+(?:each|both|all))?")
 # The same as a whole slot: a frame whose term is only a pointer ("what does that one stand for?") names no
 # term of its own, and the router points it back at the earlier turn's short forms
 POINTER = re.compile(_POINTER, re.IGNORECASE)
@@ -195,7 +200,10 @@ PLURAL_POINTER = re.compile(r"\b(?:they|them|those|these)\b", re.IGNORECASE)
 # ("booked for ALPPS next month. what's that"); "what does that mean?" may ask about the whole
 # statement ("it says OLT is restricted to selected cases, what does that mean?"), so only
 # the last word counts there.
-ANAPHORIC_THING = re.compile(r"(?P<t>.+?)" + BREAK + rf"what\s+(?:is|are)\s+{_PRONOUN}(?:\s+exactly)?",
+# Asked straight or embedded in a request: "..., what are those", "... can you tell me what both of those are".
+ANAPHORIC_THING = re.compile(r"(?P<t>.+?)" + BREAK + r"(?:(?:(?:can|could|would)\s+(?:you|u)\s+(?:please\s+)?)?"
+                             r"(?:tell\s+me|explain)\s+|do\s+you\s+know\s+)?"
+                             rf"what\s+(?:(?:is|are)\s+{_POINTER}|{_POINTER}\s+(?:is|are))(?:\s+exactly)?",
                              re.IGNORECASE)
 ANAPHORIC = [ANAPHORIC_THING] + [re.compile(p, re.IGNORECASE) for p in (
     # "what's that mean" is the spoken "what does that mean"

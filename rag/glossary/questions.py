@@ -77,6 +77,15 @@ def parse_glossary_terms(question: str, glossary: Glossary, alone: bool = False)
             terms = tuple(dict.fromkeys(t for terms in asking for t in terms))
             if _known(terms, glossary) or _shaped(terms, glossary):
                 return terms
+    # A question run on after a statement, with no stop between: "report says SI-NEN with liver lesions what does
+    # SI-NEN mean". A wh-word with its verb inverted opens a direct question wherever it stands.
+    opened = [m.start() for m in _RUN_ON.finditer(question) if m.start() > 0]
+    if opened:
+        told, asked = question[:opened[-1]], question[opened[-1]:]
+        if "?" not in told and not ASKS.search(told.strip()):
+            terms = _read(asked, glossary, True)
+            if _known(terms, glossary) or _shaped(terms, glossary):
+                return terms
     # A slot that is no term ("TACE vs TAE - what is the difference in what the letters"): the known short forms
     # first. A frame's slot shaped as an abbreviation is the term asked, known or not ("what does LI-RADS stand
     # for on the MRI report?" asks LI-RADS, whatever else the question names).
@@ -141,7 +150,12 @@ def _read(question: str, glossary: Glossary, alone: bool, in_clause: bool = Fals
         m = pattern.fullmatch(text)
         if m:
             plural = bool(PLURAL_POINTER.search(text[m.end("t"):]))
-            terms = _referent(m.group("t"), glossary, thing=pattern is ANAPHORIC_THING or plural, every=plural)
+            # "stand for", "short for", "abbreviation": said only of a written form, so the slot's only abbreviation
+            # is what the pointer means ("mentioned an ALLPS procedure for my husband, what is that short for")
+            written = bool(_WRITTEN_FORM.search(text[m.end("t"):]))
+            terms = _referent(m.group("t"), glossary, thing=pattern is ANAPHORIC_THING or plural or written, every=plural)
+            if plural and re.search(r"\bboth\b", text[m.end("t"):], re.IGNORECASE):
+                terms = terms[-2:]  # "both of those": the two nearest ("Dad's CT report says NELM and TAE")
             if terms:
                 return terms
     m = REVERSE_GUESS.fullmatch(CONJUNCTION.sub("", text))
@@ -173,6 +187,10 @@ def _read(question: str, glossary: Glossary, alone: bool, in_clause: bool = Fals
     if m and is_abbreviation(_clean(m.group("a"), glossary), glossary):
         return (_clean(m.group("a"), glossary),)
     return ()
+
+
+_RUN_ON = re.compile(r"(?<=\w\s)(?:what|which|how)\s+(?:does|do|did|is|are|was|were)\s", re.IGNORECASE)
+_WRITTEN_FORM = re.compile(r"\b(?:stands?\s+for|short\s+for|abbreviat\w*|acronym|initials|letters)\b", re.IGNORECASE)
 
 
 def _guessed(guess: str, term: str, glossary: Glossary) -> bool:

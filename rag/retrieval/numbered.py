@@ -14,8 +14,10 @@ from rag.core.text import CARDINALS, ORDINALS, number_value
 __all__ = ["numbered_items"]
 
 _NUMBER = r"(\d+|" + "|".join(sorted({**CARDINALS, **ORDINALS}, key=len, reverse=True)) + r")"
-_FIGURE_RES = (re.compile(rf"\b(?:figure|fig\.?)\s*{_NUMBER}\b", re.I),
-               re.compile(rf"\b{_NUMBER}\s+(?:figure|fig)\b", re.I))
+# A paper's numbered pictures are its figures, whatever a reader calls them ("the first picture", "image 2").
+_FIGURE_WORD = r"(?:figure|fig|picture|pic|image|diagram|illustration|graphic|chart|flow\s*chart)"
+_FIGURE_RES = (re.compile(rf"\b(?:{_FIGURE_WORD}\.?)\s*{_NUMBER}\b", re.I),
+               re.compile(rf"\b{_NUMBER}\s+{_FIGURE_WORD}\b", re.I))
 _REFERENCE_RES = (re.compile(rf"\b(?:reference|ref\.?|citation)\s*(?:no\.?\s*|number\s*|#\s*)?{_NUMBER}\b", re.I),
                   # "the 2nd reference", never a count: "list the 5 references" asks for all five
                   re.compile(rf"\b{_NUMBER}\s+(?:reference|ref|cited (?:work|paper|article|study))\b", re.I))
