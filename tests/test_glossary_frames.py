@@ -428,3 +428,25 @@ def test_forms_asked_by_expansion_guess_or_place(glossary, question, terms):
 ])
 def test_frames_from_the_blind_round_of_december_6(glossary, question, terms):
     assert parse_glossary_terms(question, glossary) == terms
+
+
+@pytest.mark.parametrize("question, terms", [
+    # "the letters" of a term are its abbreviation, as a pointer, a form noun or in a reverse question
+    pytest.param("MELD score - what do the letters mean", ("MELD",), id="the-letters-point-back"),
+    pytest.param("what letters does this review use for radioembolisation", ("radioembolisation",),
+                 id="what-letters-does-the-review-use-for"),
+    pytest.param("tying off the portal vein, what letters is that in the chart", ("tying off the portal vein",),
+                 id="what-letters-is-that-in-the-chart"),
+    # a hedge before "the same", and a closing "or different", ask no more
+    pytest.param("is OLT just the same as a liver transplant", ("OLT", "liver transplant"), id="just-the-same-as"),
+    pytest.param("is panNEN the same thing as SI-NEN or different", ("panNEN", "SI-NEN"), id="the-same-or-different"),
+    # the plural "the expansions" after listed forms; an organ's growth is not plural
+    pytest.param("coder: RE, IFNa and SI-NEN all on one oncology note, need the expansions", ("RE", "IFNa", "SI-NEN"),
+                 id="need-the-expansions"),
+    pytest.param("after PVE how fast are the expansions of the remnant", (), id="expansions-of-an-organ"),
+    # letters said one by one are joined before the words about the form are read
+    pytest.param("booking list has T A C E for one patient and T A E for another, whats the difference in the letters",
+                 ("TACE", "TAE"), id="spelled-letters-then-a-word-about-the-form"),
+])
+def test_letters_hedges_and_lists_of_forms(glossary, question, terms):
+    assert parse_glossary_terms(question, glossary) == terms

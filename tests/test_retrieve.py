@@ -260,3 +260,11 @@ def test_the_numbered_items_a_question_names(question, items):
 def test_why_the_review_was_written_asks_its_aim_not_its_authors():
     units = structural_units("why was this review written?", ARTICLES)
     assert "citation" not in units and any(u.startswith("abstract-") for u in units)
+
+
+def test_a_year_given_for_this_review_names_no_cited_work_of_that_year(pipeline):
+    """"Machairas et al. Ann Gastroenterol 2020" gives this review a wrong year; reference 3 is from 2020."""
+    answer = pipeline.ask("I've got it in my reference list as Machairas et al. Ann Gastroenterol 2020;34(2):130-141, "
+                          "is the year right or did I mess that up")
+    assert answer.citations[0].unit_id == "citation" and "2021" in answer.answer
+    assert pipeline.ask("the 2020 paper - who wrote it").citations[0].unit_id == "reference-3"

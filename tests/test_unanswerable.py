@@ -183,6 +183,26 @@ def test_a_judgement_between_options_needs_a_passage_that_compares(pipeline, que
     assert pipeline.ask(question).abstained is not answered
 
 
+@pytest.mark.parametrize("history, question, unit", [
+    # "done by who?" asks who does it: those who treat; "in whom?" / "which patients?" those treated
+    (["can they do really complicated liver ops for these mets", "like two stage ones?"], "done by who", "abstract-s4"),
+    ([], "who should get surgery for NELM", "abstract-s3"),
+])
+def test_a_who_question_is_answered_by_a_passage_naming_such_people(pipeline, history, question, unit):
+    answer = pipeline.ask(question, history)
+    assert not answer.abstained and answer.citations[0].unit_id == unit
+
+
+def test_who_is_asked_as_doer_or_as_the_one_treated():
+    from rag.answer.kinds import names_who_is_asked
+
+    assert names_who_is_asked("done by who").search("performed by experienced surgeons")
+    assert not names_who_is_asked("in whom?").search("assisting physicians in optimizing NEN patient care")
+    assert names_who_is_asked("in whom?").search("indicated for patients with NELM")
+    # embedded, "who can have them" asks about a restriction, not for people
+    assert names_who_is_asked("getting more restricted in who can have them, true?") is None
+
+
 def test_what_the_authors_did_is_no_question_about_who_they_are(pipeline):
     answer = pipeline.ask("How many studies did the authors include in this review and which databases did they search?")
     assert answer.abstained

@@ -46,7 +46,10 @@ def kind_rule(answerer: Answerer, question: str, asked: str,
       answers only a question about the literature (or one naming its author): "do lung NETs
       spread to the liver?" is not answered by a guideline's title;
     - a passage that names a class only ("molecular targeted agents") does not answer a
-      request for its members by name ("which targeted agents exactly?").
+      request for its members by name ("which targeted agents exactly?");
+    - a question asking who is answered by a passage naming such people: "done by who?" those who
+      treat ("experienced surgeons"), "in whom?" those treated ("patients with NELM from ...");
+      a bibliographic record names its authors.
     """
     topical = bool(TOPIC_RE.search(question))
     presence = bool(PRESENCE_RE.search(question))
@@ -58,11 +61,14 @@ def kind_rule(answerer: Answerer, question: str, asked: str,
     literature = LITERATURE_CUE.search(question) is not None
     words = set(re.findall(r"[a-z][\w'\-]+", question.lower()))
     named = _short_forms_named(question, aliases)
+    people = names_who_is_asked(asked)
 
     def can_answer(seg: Segment) -> bool:
         section = seg.unit.section
         if (section == "keywords" and not topical) or (section == "reference" and finding):
             return False
+        if people and section in ("abstract", "figure", "keywords") and not people.search(seg.text):
+            return False  # "in whom?" needs the patients named, "done by who?" those who do it
         if named and is_legend_item(seg) and not _defines_one_of(seg.text, named):
             return False  # "is TACE one of the options ...?" is not answered by the ALPPS item
         if section == "reference" and (asks_unprinted_entry_field(question, seg.unit.text) or not (
@@ -73,6 +79,28 @@ def kind_rule(answerer: Answerer, question: str, asked: str,
         return not wanted or not names_only_class(answerer, wanted, wanted_weights, wanted_aliases, seg.text)
 
     return can_answer
+
+
+# Who is asked, as the doer ("done by who?", "who does them?", "who decides?") or as the one treated ("in
+# whom?", "which patients?", "who can get it?"): English marks the first with "by" or a verb of doing.
+_ASKS_DOER = re.compile(r"\bby\s+(?:who|whom)\b|\bwho(?:'s|\s+is|\s+are|\s+should(?:\s+be)?|\s+would)?\s+(?:does|do|did|doing"
+                        r"|performs?|performing|carr(?:y|ies)\s+out|decides?|deciding|involved|makes?\s+the)\b", re.I)
+_ASKS_TREATED = re.compile(r"\b(?:in|for|to)\s+whom\b|^\W*(?:(?:and|but|so|ok)\s+)?(?:in|for)\s+who\b|\b(?:which|what)\s+"
+                           r"(?:kinds?\s+of\s+|sorts?\s+of\s+)?(?:patients|people|persons|individuals)\b"
+                           # asked outright, not embedded ("... restricted in who can have them" asks about the restriction)
+                           r"|^\W*(?:(?:and|but|so|ok)\s+)?who\s+(?:should|can|could|"
+                           r"would|may|might)\s+(?:get|have|receive|be\s+(?:offered|considered|treated|eligible|selected))\b"
+                           r"|^\W*(?:(?:and|but|so|ok)\s+)?who\s+(?:is|are)\s+(?:eligible|suitable|a\s+candidate|candidates)\b", re.I)
+# The people a passage names: those who treat (clinicians, teams, agent nouns in -ist/-ian/-eon), those treated.
+_DOERS = re.compile(r"\b(?:surgeons?|physicians?|doctors?|clinicians?|nurses?|team|teams|experts?|specialists?|multidisciplinary"
+                    r"|[a-z]+(?:ists?|ians?|geons?))\b", re.I)
+# (in the plural: a group; "patient care", "patient-related" name no one)
+_TREATED = re.compile(r"\b(?:patients|people|persons|individuals|cases|adults|children|men|women)\b", re.I)
+
+
+def names_who_is_asked(asked: str) -> re.Pattern[str] | None:
+    """The people a passage must name to answer who is asked, if a who is asked."""
+    return _DOERS if _ASKS_DOER.search(asked) else _TREATED if _ASKS_TREATED.search(asked) else None
 
 
 # A token typed as a short form: two capitals or more ("TACE", "SI-NEN", "panNEN", "IFNa"; not "Liver").

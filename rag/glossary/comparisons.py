@@ -33,9 +33,14 @@ REVERSE_GUESS = re.compile(r"(?:is|are)\s+(?P<long>.+?)\s+(?:abbreviated|shorten
 # Asking whether two terms differ is asking for both definitions: "is TARE the same as RE",
 # "difference between TACE and TAE", "PVE or PVL - what's the difference" -> "TARE vs RE";
 # the listed terms must still each be one.
+# A hedge before "the same" asks no more ("is OLT just the same as a liver transplant"), nor does a closing
+# "or different" / "or not" add a term ("is panNEN the same thing as SI-NEN or different").
+_HEDGE = r"(?:(?:just|really|exactly|basically|simply|actually|essentially)\s+)?"
+_OR_NOT = r"(?:,?\s+or\s+(?:not|different|something\s+else))?"
 SAME_AS = [re.compile(p, re.IGNORECASE) for p in (
     r"(?:what\s+is\s+|what's\s+)?(?:the\s+)?differences?\s+between\s+(?P<a>.+?)\s+(?:and|&)\s+(?P<b>.+)",
-    r"(?:is|are)\s+(?P<a>.+?)\s+(?:the\s+same(?:\s+thing)?\s+as|different\s+from|another\s+name\s+for)\s+(?P<b>.+)",
+    (r"(?:is|are)\s+(?P<a>.+?)\s+(?:" + _HEDGE + r"the\s+same(?:\s+thing)?\s+as|different\s+from|another\s+name\s+for)\s+(?P<b>.+?)"
+     + _OR_NOT),
     r"how\s+(?:is|are|does|do)\s+(?P<a>.+?)\s+(?:different\s+from|differ\s+from|compare\s+(?:to|with))\s+(?P<b>.+)",
     # the term first, then a pronoun: "TACE - is that the same as chemoembolisation?"
     (r"(?P<a>.+?)" + PUNCTUATED + r"(?:is|are)\s+(?:that|it|this|they)\s+(?:the\s+same(?:\s+thing)?\s+as|different\s+from"
@@ -56,8 +61,8 @@ SAME_AS = [re.compile(p, re.IGNORECASE) for p in (
 )]
 # Whether a term is some thing ("is PRRT the same as radiotherapy?", "is TACE a kind of chemotherapy?")
 # is answered by what the term stands for, even when the thing is no term.
-_IS_LIKE = (r"(?:the\s+same(?:\s+thing)?\s+as|different\s+from|another\s+name\s+for|an?\s+(?:kind|type|form|sort)\s+of)"
-            r"\s+(?P<b>.+)")
+_IS_LIKE = (r"(?:" + _HEDGE + r"the\s+same(?:\s+thing)?\s+as|different\s+from|another\s+name\s+for|an?\s+(?:kind|type|form|sort)\s+of)"
+            r"\s+(?P<b>.+?)" + _OR_NOT)
 IDENTITY = re.compile(r"(?:is|are)\s+(?P<a>\S+)\s+" + _IS_LIKE, re.IGNORECASE)
 # The same with the term said first: "TACE - is that the same as chemoembolisation?"
 IDENTITY_AFTER = re.compile(r"(?P<a>\S+)" + PUNCTUATED + r"(?:is|are)\s+(?:that|it|this|they)\s+" + _IS_LIKE, re.IGNORECASE)

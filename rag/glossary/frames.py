@@ -80,7 +80,7 @@ _WHERE = (r"(?:" + MET + r"|\s+(?:in|within)\s+(?!which\b|what\b|terms\s+of\b)[a
           r"(?:\s+[a-z][\w-]*){0,3})?")
 # The same after a long form, which may itself hold "in": only where a document part is named.
 _WHERE_AFTER = (r"(?:\s+(?:in|within|on)\s+(?:the\s+|this\s+)?(?:figure|fig\.?|legend|abstract|review|paper|article|"
-                r"caption|algorithm|flow\s*chart|diagram)\b.*)?(?:\s+(?:is|would\s+be))?")
+                r"caption|algorithm|(?:flow\s*)?chart|diagram)\b.*)?(?:\s+(?:is|would\s+be))?")
 # The parts of a document a reader names ("SA on the algorithm", "in the flowchart, ...").
 PART = (r"(?:figure|fig\.?|legend|abstract|review|paper|article|caption|algorithm|flow\s*chart|diagram|table"
          r"|text|letter|report)")
@@ -94,7 +94,7 @@ ALWAYS = [re.compile(p, re.IGNORECASE) for p in (
     # the question word last, as speech puts it: "TACE stands for what?"
     r"(?:(?:tell\s+me\s+|explain\s+)?what(?:\s+is)?\s+)?(?P<t>.+?)\s+stands?\s+for(?:\s+what)?(?:\s+(?:in|within|according\s+to|on)\s+.+)?",
     r"what\s+(?:is|are)\s+(?P<t>.+?)\s+abbreviated(?:\s+as|\s+to)?(?:\s+in\s+.+)?",
-    r"(?:what|which)\s+(?:abbreviation|acronym|short\s+form)\s+(?:does|do|is)\s+(?:.+?\s+)?(?:use|used|give|given|print|printed)"
+    r"(?:what|which)\s+(?:abbreviation|acronym|short\s+form|letters|initials)\s+(?:does|do|is)\s+(?:.+?\s+)?(?:use|used|give|given|print|printed)"
     r"\s+for\s+(?P<t>.+)",
     # the same with a relative clause: "what's the short form the review uses for X?"
     r"(?:what|which)(?:'s|\s+is)?\s+(?:the\s+)?" + _FORM + r"\s+(?:that\s+|which\s+)?(?:the\s+|this\s+|they\s+)?(?:\w+\s+)?"
@@ -189,8 +189,9 @@ _PRONOUN = r"(?:that|this|it|they|them|those|these)"
 # A pronoun with the noun it stands for: "those letters", "these terms", "that abbreviation".
 # A quantifier may float after a plural pronoun: "what do they each / both / all stand for".
 # It may float before it too, with "of": "what both of those are", "all of these".
-_POINTER = (r"(?:(?:both|all|each)\s+(?:of\s+)?)?" + _PRONOUN
-            + r"(?:\s+(?:ones?|letters|initials|terms?|words?|abbreviations?|acronyms?))?(?:\s+(?:each|both|all))?")
+# "The letters" point back as "those letters" do: "MELD score - what do the letters mean".
+_POINTER = (r"(?:the\s+(?:letters|initials|abbreviations?|acronyms?)|(?:(?:both|all|each)\s+(?:of\s+)?)?" + _PRONOUN
+            + r"(?:\s+(?:ones?|letters|initials|terms?|words?|abbreviations?|acronyms?))?(?:\s+(?:each|both|all))?)")
 # The same as a whole slot: a frame whose term is only a pointer ("what does that one stand for?") names no
 # term of its own, and the router points it back at the earlier turn's short forms
 POINTER = re.compile(_POINTER, re.IGNORECASE)
@@ -277,6 +278,8 @@ FORM_CUE = re.compile(r"\b(?:stands?\s+for|short\s+for|shorthand\s+for|abbreviat
                       r"|initials|(?:full|long|expanded)[\s-]+(?:form|name|version)s?|(?:full|expanded)[\s-]+(?:terms?|words)"
                       # "expansion" qualified as a written form's ("the full expansion, pls"), not a lung's
                       r"|(?:full|formal|complete|proper)\s+expansions?(?!\s+of\s+(?:the|a|an|his|her|their|its)\b)"
+                      # and plural after "the": an organ grows by one expansion ("need the expansions" for a list of forms)
+                      r"|(?<=the\s)expansions(?!\s+of\s+(?:the|a|an|his|her|their|its)\b)"
                       # "long term" names a form only with its complement ("the long term for PVL"), never "long-term survival"
                       r"|long\s+terms?(?=\s+(?:for|of)\b)"
                       # "spell out" in its letters sense; "spell out the criteria" / "what it means" is to explain in detail

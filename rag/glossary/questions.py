@@ -89,7 +89,7 @@ def parse_glossary_terms(question: str, glossary: Glossary, alone: bool = False)
     # A slot that is no term ("TACE vs TAE - what is the difference in what the letters"): the known short forms
     # first. A frame's slot shaped as an abbreviation is the term asked, known or not ("what does LI-RADS stand
     # for on the MRI report?" asks LI-RADS, whatever else the question names).
-    return whole if _shaped(whole, glossary) else (cued_forms(question, glossary) or whole)
+    return whole if _shaped(whole, glossary) else (cued_forms(standard_frame(question, glossary), glossary) or whole)
 
 
 def _read_sentence(sentence: str, glossary: Glossary, last: bool = False) -> tuple[str, ...]:

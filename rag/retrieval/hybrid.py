@@ -93,8 +93,11 @@ class HybridRetriever:
         dense = self._dense_scores(expanded, vector) if mode in ("hybrid", "dense") else {}
         lexical = self._lexical_scores(expanded) if mode in ("hybrid", "bm25") else {}
         structural = structural_units(question, self.index.articles) if mode == "hybrid" else []
-        by_author = _named_works(references_by_author(question, self._reference_authors),
-                                 references_by_year(question, self._reference_years, self._own_years)) \
+        # A year beside this review's own author or journal ("Machairas et al. Ann Gastroenterol 2020 - right
+        # year?") is a year given for this review, right or wrong, and names no cited work.
+        own_named = bool({w.lower() for w in re.findall(r"[A-Za-z]+", question)} & self._own_names)
+        by_year = [] if own_named else references_by_year(question, self._reference_years, self._own_years)
+        by_author = _named_works(references_by_author(question, self._reference_authors), by_year) \
             if mode == "hybrid" else []
         # "Pape 2008 - volume + page range": a cited work's author makes it that work's record.
         other_work = bool(by_author) or names_other_work(question, self._own_names, self._own_topic)

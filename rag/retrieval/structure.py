@@ -223,7 +223,7 @@ def _units_named_in(question: str, article: Any) -> list[str]:
             found.append(by_local[section])
     if _asks_for_reference_list(question) and not _CITING_IT.search(question):  # "list it in my bibliography"
         found.extend(by_local[f"reference-{n}"] for n in references)
-    if _REFERENCE_LIST_CUE.search(question):
+    if _REFERENCE_LIST_CUE.search(question) and not _CITING_IT.search(question):  # "my reference list" is the user's
         found.extend(_references_by_year(question, [u for u in article.units if u.section == "reference"]))
     if (_PURPOSE_RE.search(question) and not (named or _REFERENCE_LIST_CUE.search(question))) or (
             _FOR_WHOM_RE.search(question) and _DOCUMENT_RE.search(question)):
