@@ -208,6 +208,22 @@ def test_an_index_built_by_other_build_code_is_stale(fake_index):
     assert status.state == "stale" and "code or data that builds an index changed" in status.reasons[0]
 
 
+def test_the_build_fingerprint_covers_every_module_the_extractor_reads_word_classes_from():
+    """The abbreviation extractor reads its function words, ordinals and roman numerals from rag/core/text.py: a
+    change there changes a glossary, so that file is part of what builds an index."""
+    import ast
+
+    from rag.core.manifest import _BUILDER_SOURCES, _ROOT
+
+    covered = {p for pattern in _BUILDER_SOURCES for p in _ROOT.glob(pattern)}
+    for source in (_ROOT / "rag" / "glossary" / "extract").glob("*.py"):
+        for node in ast.walk(ast.parse(source.read_text(encoding="utf-8"))):
+            # word lists are constants (upper-case names); error classes and helpers change no output
+            if (isinstance(node, ast.ImportFrom) and node.module and node.module.startswith("rag.core.")
+                    and any(alias.name.isupper() for alias in node.names)):
+                assert _ROOT / (node.module.replace(".", "/") + ".py") in covered, (source.name, node.module)
+
+
 # --- items 7 and 8: one build at a time; leftovers of killed builds go ---------------------------
 
 def test_a_second_build_waits_for_the_first_and_both_succeed(fake_index):

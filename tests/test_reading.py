@@ -99,6 +99,28 @@ def test_statements_told_before_a_question_are_its_context(text, question, conte
     assert split_context(text) == (question, context)
 
 
+@pytest.mark.parametrize("text, question, context", [
+    # a sentence after the question that speaks of the asker or the patient is an aside, neither searched nor weighed
+    ("2 stage hepatectomy for NELM - is it considered safe nowadays? revising for surg exams",
+     "2 stage hepatectomy for NELM - is it considered safe nowadays?", ""),
+    ("is an operation really the best option? Sorry, I'm just very worried about my wife",
+     "is an operation really the best option?", ""),
+    ("My mum has a NET. Is surgery possible? She is 70.", "Is surgery possible?", "My mum has a NET."),
+    ("received and accepted dates? I only see the epub date", "received and accepted dates?", ""),
+    # a fragment that goes on with the question is no aside
+    ("What is the treatment of choice? For resectable NELM.", "What is the treatment of choice? For resectable NELM.", ""),
+])
+def test_an_aside_after_the_question_is_set_apart(text, question, context):
+    assert split_context(text) == (question, context)
+
+
+def test_contractions_typed_with_or_without_the_apostrophe_are_function_words():
+    from rag.core.text import STOP_WORDS, tokens
+
+    assert {"isnt", "theyve", "dont"} <= STOP_WORDS
+    assert set(tokens("isn't it done?")) - STOP_WORDS == {"done"}
+
+
 @pytest.mark.model
 @pytest.mark.parametrize("question, expected", [
     ("My mum has a NET. In which journal was the review published?", "Ann Gastroenterol"),

@@ -32,6 +32,8 @@ def test_a_prediction_of_one_persons_outcome_is_recognised(question, personal):
     pytest.param("how are neuroendocrine liver metastases treated in kids?", {"childhood"}, id="kids"),
     pytest.param("my dog has a neuroendocrine tumour, is surgery an option?", {"animals"}, id="dog"),
     pytest.param("what does ALPPS cost?", {"money"}, id="cost"),
+    pytest.param("what are the side effects of the beads treatment (TACE)?", {"harms"}, id="side-effects"),
+    pytest.param("is TACE toxicity worse than TAE", {"harms"}, id="toxicity"),
     pytest.param("Is liver transplantation restricted to selected cases?", set(), id="none"),
     # "work" is the everyday verb of "does ablation work?", not employment.
     pytest.param("does ablation work for small liver metastases?", set(), id="work-is-not-a-job"),
@@ -66,6 +68,7 @@ def test_the_most_common_of_several_is_a_likelihood(question, likelihood):
     pytest.param("What are the three distribution types in figure 1 called?", "distribution types", id="types-called"),
     pytest.param("what is the treatment algorithm called?", "", id="a-name-not-members"),
     pytest.param("describe the 3 types of distribution shown in figure 1", "types of distribution", id="describe-the-types"),
+    pytest.param("which chemo drug goes in TACE", "chemo drug", id="one-drug-by-name"),
 ])
 def test_what_the_members_of_a_class_are_called_asks_for_them(question, cls):
     assert instance_class(question) == cls

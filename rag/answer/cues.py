@@ -45,8 +45,9 @@ _MEMBER_KINDS = re.compile(r"\b(?:types|kinds|classes|categories|subtypes|patter
                            r"chemotherap(?:y|ies)|trials?|studies|criteria|scores?|techniques?|devices?|isotopes?|"
                            r"radiopharmaceuticals?|radionuclides?|genes?|(?:bio)?markers?|guidelines?)\b", re.I)
 # Plural nouns that stand for a list of particulars ("which parameters", "what advances",
-# "which cases"): a question that opens with one asks for the particulars, whatever follows.
-_PARTICULARS = re.compile(r"\b(?:agents|drugs|medications|medicines|regimens|inhibitors|criteria|scores|techniques|"
+# "which cases"): a question that opens with one asks for the particulars, whatever follows; so does a
+# singular named thing ("which chemo drug goes in it?" asks for a drug by its name).
+_PARTICULARS = re.compile(r"\b(?:agents?|drugs?|medications?|medicines?|regimens?|inhibitors|criteria|scores|techniques|"
                           r"parameters|factors|variables|advances|indications|cases|conditions|complications|"
                           r"side[- ]effects|contraindications|characteristics)\b", re.I)
 # Auxiliaries and modals (a closed class): a phrase holding one is a clause, not a class name.
@@ -187,7 +188,7 @@ def asks_personal_outcome(question: str) -> bool:
 
 # Circumstances that a question makes its subject when it names one: a particular population
 # (children, pregnancy, animals) or a matter of daily life (food, drink, driving, travel, work,
-# exercise, money, waiting). Each is a group of words of one dictionary sense. A passage that
+# exercise, money, waiting), or a treatment's harms. Each is a group of words of one dictionary sense. A passage that
 # names none of the group states nothing about it: "is driving ok after liver surgery?" is not
 # answered by what the text says about liver surgery, however many other words it shares.
 CIRCUMSTANCES: dict[str, frozenset[str]] = {name: frozenset(words.split()) for name, words in {
@@ -207,11 +208,13 @@ CIRCUMSTANCES: dict[str, frozenset[str]] = {name: frozenset(words.split()) for n
     "money": "cost costs costly price prices priced pay paying afford affordable expensive insurance insurer "
              "money fee fees",
     "waiting": "wait waiting waitlist queue",
+    # a treatment's harms: "what are the side effects of TACE?" is not answered by a caption naming TACE
+    "harms": "side-effect side-effects toxicity toxicities adverse complication complications harms",
 }.items()}
 _WORD = re.compile(r"[a-z][a-z'-]*")
 
 
 def named_circumstances(text: str) -> set[str]:
     """The circumstance groups (CIRCUMSTANCES) whose words the text names."""
-    words = set(_WORD.findall(text.lower()))
+    words = set(_WORD.findall(re.sub(r"\bside\s+effect", "side-effect", text.lower())))
     return {name for name, group in CIRCUMSTANCES.items() if words & group}

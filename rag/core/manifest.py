@@ -148,10 +148,11 @@ def file_problems(build_dir: Path, manifest: Manifest) -> list[str]:
 
 _ROOT = Path(__file__).resolve().parents[2]
 # What turns seed pages into an index besides the seeds, the model and the chunking settings: the parser
-# and chunker (ingest/), the abbreviation extractor and the glossary's entries and supplementary data.
-# An update to any of them leaves an index built before it stale (its glossary or units would differ).
-_BUILDER_SOURCES = ("ingest/*.py", "rag/glossary/extract/*.py", "rag/glossary/entries.py", "rag/glossary/store.py",
-                    "rag/glossary/data/*")
+# and chunker (ingest/), the abbreviation extractor (with the word classes it reads from rag/core/text.py)
+# and the glossary's entries and supplementary data. An update to any of them leaves an index built before
+# it stale (its glossary or units would differ).
+_BUILDER_SOURCES = ("ingest/*.py", "rag/glossary/extract/*.py", "rag/core/text.py", "rag/glossary/entries.py",
+                    "rag/glossary/store.py", "rag/glossary/data/*")
 
 
 def builder_fingerprint(root: Path = _ROOT) -> str:

@@ -46,7 +46,12 @@ having he her here hers him his how however i if its itself just may me might mo
 my myself no nor not of off once only other our ours out over own per same shall she should since
 so some such than their theirs them then there they though through thus too under until up upon us
 very via we what when where whether while who whom whose why will within would yet you your yours
-therefore furthermore moreover overall""".split())
+therefore furthermore moreover overall""".split()) | frozenset(
+    # Negated and pronoun contractions, as the tokenizer splits them ("isn't" -> "isn", "t") and as chat types
+    # them without the apostrophe ("isnt", "theyve"): function words whatever the spelling.
+    """isn aren wasn weren don doesn didn couldn wouldn shouldn hasn haven hadn isnt arent wasnt werent dont doesnt
+    didnt cant couldnt wouldnt shouldnt hasnt havent hadnt ive youre theyre theyve weve thats hes shes t s ll ve
+    """.split())  # not "re", "d", "m", "im": RE and IM are abbreviations too
 
 # Words that talk about a text or a question rather than its subject ("what does the review
 # say about ...", "someone", "mentioned"): they frame, and never tell passages apart.

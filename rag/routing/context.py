@@ -32,18 +32,27 @@ def asks_anything(text: str) -> bool:
     return any(_asks(s) for s in _SENTENCE.findall(text) if s.strip())
 
 
+# A sentence after the question that speaks of the asker or the patient ("Sorry, I'm just very worried about
+# my wife", "revising for surg exams", "his cancer is the neuroendocrine type", "I only see the epub date") is
+# an aside on the question already asked: it is neither searched for nor weighed. A fragment that goes on with
+# the question ("For resectable NELM.") is part of it.
+_ASIDE = re.compile(r"^\s*(?:i|i'm|im|i've|ive|my|me|we|our|he|she|they|his|her|their|he's|she's|hes|shes|sorry|thanks"
+                    r"|thank\s+you|cheers|[a-z]+ing)\b", re.I)
+
+
 def split_context(text: str) -> tuple[str, str]:
-    """(question, context): the text from its first asking sentence on, and the statements
-    before it; ("", "") parts are never invented, so a text with no statement before its
-    question comes back as (text, "")."""
+    """(question, context): the text from its first asking sentence on (without the asides after its
+    last one), and the statements before it; ("", "") parts are never invented, so a text with no
+    statement around its question comes back as (text, "")."""
     sentences = [s for s in _SENTENCE.findall(text) if s.strip()]
-    for i, sentence in enumerate(sentences):
-        if _asks(sentence):
-            if i == 0:
-                return text, ""
-            told = " ".join(s.strip() for s in sentences[:i])
-            # A statement needs a verb-sized body; "Hi Dr." or "NELM." alone is not context.
-            if len(told.split()) < 3:
-                return text, ""
-            return " ".join(s.strip() for s in sentences[i:]), told
-    return text, ""
+    asking = [i for i, sentence in enumerate(sentences) if _asks(sentence)]
+    if not asking:
+        return text, ""
+    first, last = asking[0], asking[-1]
+    if not all(_ASIDE.match(s) for s in sentences[last + 1:]):
+        last = len(sentences) - 1
+    told = " ".join(s.strip() for s in sentences[:first])
+    # A statement needs a verb-sized body; "Hi Dr." or "NELM." alone is not context.
+    if len(told.split()) < 3:
+        first, told = 0, ""
+    return " ".join(s.strip() for s in sentences[first:last + 1]), told

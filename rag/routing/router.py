@@ -155,8 +155,8 @@ def route(question: str, history: Sequence[str], glossary: "Glossary", max_chars
         return _case_turn(typed, past, case, question)
     rewritten = rewrite(plain, list(past)).question
     ask, told = split_context(plain)
-    if told and rewritten == plain:
-        return Turn(typed, past, f"{ask} {told}", "retrieval", asked=ask, context=told)
+    if (told or ask != plain) and rewritten == plain:
+        return Turn(typed, past, f"{ask} {told}".strip(), "retrieval", asked=ask, context=told)
     return Turn(typed, past, rewritten, "retrieval", asked=asked)
 
 
