@@ -182,6 +182,8 @@ def test_elliptical_questions_are_follow_ups(question, expected):
 @pytest.mark.parametrize("question, expected", [
     ("Which year?", True), ("what year + journal?", True), ("pages?", True), ("Authors?", True),
     ("Why?", False), ("In which patients?", False), ("Which year was the review published?", False),
+    # several attributes with the clitic of "who's": still nothing but what the previous answer named has
+    ("what year, and who's first author", True), ("which journal and what year", True),
 ], ids=lambda v: v if isinstance(v, str) else None)
 def test_an_attribute_without_its_owner_is_recognised(question, expected):
     assert omits_possessor(question) is expected
@@ -349,3 +351,16 @@ def test_so_what_alone_asks_for_significance_but_not_before_a_question():
 def test_a_superlative_one_picks_from_the_whole_list():
     assert rewrite("and the most recent one?", ["which of the references came out in 2008?"]).question == \
         "which is the most recent reference?"
+
+
+@pytest.mark.model
+@pytest.mark.parametrize("history, question, unit, fact", [
+    # the attributes of the reference the previous answer named
+    (["which of the references is the Lancet Oncology one?"], "what year, and who's first author", "reference-1", "2008"),
+    # the attributes of the review's own record, when the previous answer quoted it
+    (["who wrote this review on treating neuroendocrine liver mets?"], "which journal and what year", "citation",
+     "Ann Gastroenterol"),
+])
+def test_attributes_asked_alone_belong_to_what_the_previous_answer_named(pipeline, history, question, unit, fact):
+    answer = pipeline.ask(question, history)
+    assert answer.citations[0].unit_id == unit and fact in answer.answer

@@ -447,6 +447,10 @@ def test_frames_from_the_blind_round_of_december_6(glossary, question, terms):
     # letters said one by one are joined before the words about the form are read
     pytest.param("booking list has T A C E for one patient and T A E for another, whats the difference in the letters",
                  ("TACE", "TAE"), id="spelled-letters-then-a-word-about-the-form"),
+    # "expands to what" closing the question asks the form; a remnant that expands to some volume grows
+    pytest.param("IR reg - in the fig 2 legend, TAE expands to what exactly", ("TAE",), id="expands-to-what"),
+    pytest.param("after PVE the FLR expands to what volume", (), id="expands-to-what-volume-is-growth"),
+    pytest.param("TIPS definition as used in the paper", ("TIPS",), id="as-used-in-the-paper"),
 ])
 def test_letters_hedges_and_lists_of_forms(glossary, question, terms):
     assert parse_glossary_terms(question, glossary) == terms

@@ -29,6 +29,7 @@ def glossary() -> Glossary:
     ("TAE", "and the one with chemo in it?", "TACE"),
     ("PVE", "and the other one in that pair?", "PVL"),  # closest of the portal vein family
     ("TACE", "and the other one?", "TAE"),
+    ("TACE", "and the one without the chemo part?", "TAE"),
 ])
 def test_the_one_meant_is_the_family_member_the_modifier_picks(glossary, earlier, question, meant):
     assert sibling_term(question, earlier, glossary) == meant

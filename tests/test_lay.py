@@ -76,6 +76,9 @@ def test_a_compound_is_found_open_hyphenated_or_in_a_hyphenated_token():
     ("im more interested in the non-op stuff", ("non-op", "non-surgical")),
     ("cutting out liver mets", ("cutting out", "resection")),
     ("why are IR therapies more widely applicable", ("IR", "interventional radiology")),  # the standard abbreviation
+    ("reserved for well diff primaries", ("well diff", "well-differentiated")),  # a clinical clipping
+    ("can they operate a second time?", ("second time", "repeat")),
+    ("is an op really the best option", ("best option", "treatment of choice")),
 ])
 def test_true_synonyms_the_review_does_not_use(text, pair):
     assert pair in lay_expansions(text)

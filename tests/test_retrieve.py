@@ -268,3 +268,9 @@ def test_a_year_given_for_this_review_names_no_cited_work_of_that_year(pipeline)
                           "is the year right or did I mess that up")
     assert answer.citations[0].unit_id == "citation" and "2021" in answer.answer
     assert pipeline.ask("the 2020 paper - who wrote it").citations[0].unit_id == "reference-3"
+
+
+def test_a_derived_form_of_the_review_s_own_topic_names_no_other_work(pipeline):
+    """"this review on treating ..." names this review: "treating" is of its title's "treatment"."""
+    answer = pipeline.ask("who wrote this review on treating neuroendocrine liver mets?")
+    assert answer.citations[0].unit_id == "citation" and "Machairas" in answer.answer

@@ -9,6 +9,7 @@ from rag.routing.scope import other_disease
 
 @pytest.mark.parametrize("question, disease", [
     ("Should liver metastases from breast cancer be resected?", "breast cancer"),
+    ("my husband has bowel cancer spread to the liver, should he have ALPPS", "bowel cancer"),
     ("Is hepatectomy recommended for colorectal liver metastases?", "colorectal liver metastases"),
     ("How are liver metastases from uveal melanoma treated?", "uveal melanoma"),
     ("Can radioembolization be used for HCC?", "hepatocellular carcinoma"),
@@ -32,6 +33,7 @@ def test_a_non_neuroendocrine_cancer_is_named(question, disease):
 @pytest.mark.parametrize("question", [
     "What is the treatment of choice for resectable NELM?",
     "A G1 rectal NET with resectable liver metastases: what treatment?",
+    "my mum has a carcinoid in her bowel, is that usual?",
     "Liver metastases from a neuroendocrine breast carcinoma",
     "How do NELM differ from colorectal liver metastases?",  # names the review's disease too
     "colorectal cancer with neuroendocrine features that has spread to the liver",

@@ -65,7 +65,7 @@ _FORM = (r"(?:abbreviation|acronym|short[\s-]+form|full[\s-]+form|long[\s-]+form
          r"|(?:full|long)\s+(?:version|term))s?")
 # "... in the figure legend", "... mentioned in this review", "... in medical terms": where the
 # reader met the term, or in which register they want it.
-MET = (r"(?:\s+(?:mentioned|used|listed|shown|printed|written|seen|given))?"
+MET = (r"(?:\s+(?:as\s+)?(?:mentioned|used|listed|shown|printed|written|seen|given))?"
         r"\s+(?:in|within|according\s+to|on)\s+(?:the|this|that|figure|fig\.?|its|my|her|his)\b.*"
         r"|\s+in\s+(?:medical|plain|simple|lay(?:man'?s)?|everyday)\s+(?:terms|english|language|words)"
         r"|\s+in\s+medicine|\s+here|\s+there"
@@ -90,6 +90,9 @@ ALWAYS = [re.compile(p, re.IGNORECASE) for p in (
     (rf"what\s+{_DOES}\s+(?:the\s+(?:letters?|initials?)\s+(?:{_LETTER}\s+)?|the\s+(?:letter\s+)?{_LETTER}\s+)"
      r"(?:in|of)\s+(?P<t>\S+)\s+(?:stands?\s+for|means?)"),
     rf"what\s+{_DOES}\s+(?P<t>.+?)\s+stands?\s+for(?:\s+(?:in|within|according\s+to|on)\s+.+)?",
+    # "expands to what" closing the question, as "stands for what" does ("TAE expands to what exactly"); a
+    # remnant that "expands to what volume" grows
+    r"(?:.*?\s)?(?P<t>\S+)\s+expands?\s+(?:to|into)\s+what(?:\s+exactly)?",
     # (where it was met may follow: "... stand for in the figure", "... stand for on the MRI report")
     # the question word last, as speech puts it: "TACE stands for what?"
     r"(?:(?:tell\s+me\s+|explain\s+)?what(?:\s+is)?\s+)?(?P<t>.+?)\s+stands?\s+for(?:\s+what)?(?:\s+(?:in|within|according\s+to|on)\s+.+)?",

@@ -31,7 +31,7 @@ _TAIL = r"(?:\s+(?:called|then|again|please|pls))?\s*[?.!]*\s*$"
 _MODIFIED = re.compile(_LEAD + rf"the\s+(?P<word>[a-z][\w-]+)\s+{_NOUN}" + _TAIL, re.I)
 # "the one with chemo in it", "the version without the chemo"
 _WITH = re.compile(_LEAD + rf"the\s+{_NOUN}\s+(?P<sense>with|without|minus|using|that\s+(?:has|uses))\s+(?:the\s+|an?\s+)?"
-                   r"(?P<word>[a-z][\w-]+)(?:\s+in\s+it)?" + _TAIL, re.I)
+                   r"(?P<word>[a-z][\w-]+)(?:\s+(?:part|bit|component))?(?:\s+in\s+it)?" + _TAIL, re.I)
 # "the other one", "the other one in that pair", "the other half of the pair"
 _OTHER = re.compile(_LEAD + rf"the\s+other\s+(?:{_NOUN}|term|abbreviation|half)(?:\s+(?:in|of)\s+(?:that|the|this)\s+pair)?"
                     + _TAIL, re.I)

@@ -108,8 +108,10 @@ def _own_words(text: str, own_topic: frozenset[str]) -> frozenset[str]:
 
     lay_for_own = {w.lower() for lay, clinical in lay_expansions(text)
                    if any(stem(c.lower()) in own_topic for c in re.findall(r"[A-Za-z]+", clinical)) for w in lay.split()}
+    # A derived form shares the first five letters the stemmer keeps apart: "treating" is of "treatment".
+    prefixes = {t[:5] for t in own_topic if len(t) >= 5}
     return frozenset(w.lower() for w in re.findall(r"[A-Za-z][A-Za-z\-]+", text)
-                     if stem(w.lower()) in own_topic or w.lower() in lay_for_own)
+                     if (s := stem(w.lower())) in own_topic or (len(s) >= 5 and s[:5] in prefixes) or w.lower() in lay_for_own)
 
 
 def _own(word: str, own_names: frozenset[str]) -> bool:

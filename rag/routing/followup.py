@@ -51,13 +51,13 @@ _ANAPHORA = re.compile(r"\b(it|its|they|them|their|this|that|these|those|the sam
 # Attributes of a publication: relational nouns whose owner, left unsaid ("which year?",
 # "journal?", "pages?"), is the item the conversation is about.
 _ATTRIBUTE_NOUNS = set("""year years date dates journal journals title titles author authors pages page volume
-issue doi publisher published""".split())
+issue doi publisher published surname surnames name names""".split())
 _BARE_WORDS = set("""why how when where who what which so come really exactly is are was were the a an any
 there other else more then do does did can could should would options option alternatives alternative
 risks risk benefits benefit advantages disadvantages indications contraindications criteria evidence
 reasons reason limitations outcomes outcome results result source sources details example examples
 often frequently usually long many much soon far common rare safe effective possible necessary
-and or plus lead senior""".split()) | _ATTRIBUTE_NOUNS | {w for w in ORDINALS if w.isalpha()} | {"last"}
+and or plus lead senior s""".split()) | _ATTRIBUTE_NOUNS | {w for w in ORDINALS if w.isalpha()} | {"last"}
 _WORD = re.compile(r"[A-Za-z0-9][A-Za-z0-9\-]*")
 # Nouns a demonstrative can point with at a cited work or a figure ("that paper", "those studies").
 _ITEM_NOUNS = (r"(?:paper|study|studies|article|reference|work|publication|source|citation|figure|"
@@ -115,8 +115,8 @@ def is_followup(question: str) -> bool:
         return True
     # "Why?", "What are the alternatives?": nothing but a question word and a relational noun,
     # which only mean something about the previous answer.
-    if words and len(words) <= 5 and all(w.lower() in _BARE_WORDS for w in words):
-        return True
+    if words and len(words) <= 5 and all(w.lower() in _BARE_WORDS for w in words) or omits_possessor(question):
+        return True  # and a publication's attributes alone: "what year, and who's first author" ("s" of "who's")
     # "For pancreatic primaries?" -- a fragment with no question word of its own.
     return len(words) <= 4 and not _QUESTION_START.match(question.strip())
 
@@ -208,7 +208,7 @@ def omits_possessor(question: str) -> bool:
     "what year + journal?", "pages?", "who is the first author?")? Such a relational noun belongs to what the previous
     answer named, as "its year" would."""
     words = [w.lower() for w in _WORD.findall(question)]
-    return bool(words) and len(words) <= 5 and all(w in _BARE_WORDS for w in words) and any(
+    return bool(words) and len(words) <= 8 and all(w in _BARE_WORDS for w in words) and any(
         w in _ATTRIBUTE_NOUNS for w in words)
 
 

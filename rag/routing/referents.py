@@ -15,6 +15,7 @@ from typing import Any
 
 from rag.answer.cues import asks_for_number
 from rag.answer.record_cues import asks_what_a_work_found, citation_parts_for
+from rag.core.text import local_id
 from rag.core.types import Answer
 from rag.routing.followup import item_name, name_referent, omits_possessor, pick_referent, points_back
 from rag.routing.reasons import asks_for_another, asks_significance, asks_why, reason_clause
@@ -81,6 +82,9 @@ class FollowupResolver:
             if asks_what_a_work_found(named) or (asks_for_number(named) and not printed):
                 return replace(turn, query=named, cannot_answer=tuple(items))
             return replace(turn, query=named)
+        if not items and omits_possessor(own) and {local_id(u) for u in cited} == {"citation"}:
+            # "which journal and what year?" after an answer quoting the review's own record: its record
+            return replace(turn, query=f"{own} of this review")
         if another and not why:
             return replace(turn, exclude=tuple(cited))  # "what if it can't be removed?": not the same passage
         if not why:

@@ -20,7 +20,8 @@ import re
 
 __all__ = ["other_disease", "diseases_named"]
 
-_ORGANS = (r"breast|colorectal|colon|colonic|rectal|rectum|lung|prostate|prostatic|ovarian|ovary|gastric|"
+# ("bowel cancer" is the everyday name of colorectal cancer)
+_ORGANS = (r"breast|colorectal|colon|colonic|bowel|rectal|rectum|lung|prostate|prostatic|ovarian|ovary|gastric|"
            r"stomach|o?esophageal|bladder|urothelial|kidney|renal(?: cell)?|cervical|endometrial|uterine|"
            r"testicular|skin|head and neck|hepatocellular|biliary|gallbladder|bile duct|anal")
 _OTHER = re.compile(
