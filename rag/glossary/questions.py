@@ -89,7 +89,16 @@ def parse_glossary_terms(question: str, glossary: Glossary, alone: bool = False)
     # A slot that is no term ("TACE vs TAE - what is the difference in what the letters"): the known short forms
     # first. A frame's slot shaped as an abbreviation is the term asked, known or not ("what does LI-RADS stand
     # for on the MRI report?" asks LI-RADS, whatever else the question names).
-    return whole if _shaped(whole, glossary) else (cued_forms(standard_frame(question, glossary), glossary) or whole)
+    return whole if _shaped(whole, glossary) else (_cued(question, glossary) or whole)
+
+
+# Letters said one by one ("T A C E"): only then is the question put into standard spelling for `cued_forms`.
+_SPELLED = re.compile(r"(?<![\w'-])[A-Za-z](?:\s+[A-Za-z]){1,7}(?![\w'-])")
+
+
+def _cued(question: str, glossary: Glossary) -> tuple[str, ...]:
+    return cued_forms(question, glossary) or (
+        cued_forms(standard_frame(question, glossary), glossary) if _SPELLED.search(question) else ())
 
 
 def _read_sentence(sentence: str, glossary: Glossary, last: bool = False) -> tuple[str, ...]:

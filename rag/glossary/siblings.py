@@ -22,7 +22,7 @@ from rag.core.text import STOP_WORDS
 if TYPE_CHECKING:
     from rag.glossary.store import Glossary
 
-__all__ = ["sibling_term"]
+__all__ = ["points_to_sibling", "sibling_term"]
 
 _LEAD = r"^\s*(?:(?:and|so|ok|okay|then)\s+)?(?:(?:what|how)\s+about\s+|what(?:'s|s|\s+is)\s+)?"
 _NOUN = r"(?:one|version|kind|type|variant|form)"
@@ -39,6 +39,12 @@ _OTHER = re.compile(_LEAD + rf"the\s+other\s+(?:{_NOUN}|term|abbreviation|half)(
 
 def _stems(text: str) -> set[str]:
     return {w[:5] for w in re.findall(r"[a-z]+", text.casefold()) if w not in STOP_WORDS and len(w) > 2}
+
+
+def points_to_sibling(question: str) -> bool:
+    """Is the question a "the X one" / "the one without X" / "the other one" pointer? (Cheap: the router
+    asks it before reading the earlier turn.)"""
+    return bool(_OTHER.match(question) or _WITH.match(question) or _MODIFIED.match(question))
 
 
 def sibling_term(question: str, earlier: str | None, glossary: "Glossary") -> str:

@@ -30,7 +30,7 @@ from rag.core.shorthand import expand_shorthand
 from rag.glossary.frames import ASKS, CLAUSE_BREAK, COURTESY_TAIL, PLACEHOLDER, POINTER
 from rag.glossary.keys import short_key
 from rag.glossary.questions import parse_glossary_question, parse_glossary_terms, short_forms_in
-from rag.glossary.siblings import sibling_term
+from rag.glossary.siblings import points_to_sibling, sibling_term
 from rag.routing.addressee import addressee
 from rag.routing.context import asks_anything, split_context
 from rag.core.text import STOP_WORDS
@@ -113,7 +113,8 @@ def route(question: str, history: Sequence[str], glossary: "Glossary", max_chars
         terms = short_forms_in(past[-1], glossary) if past else ()
     if terms and not _option_after_case(question, terms):
         return Turn(typed, past, question, "glossary", glossary_term=terms[0], glossary_terms=terms)
-    if past and (sibling := sibling_term(question, parse_glossary_question(past[-1], glossary), glossary)):
+    if past and points_to_sibling(question) and (sibling := sibling_term(
+            question, parse_glossary_question(past[-1], glossary), glossary)):
         # "what does SI-NEN mean?" then "and the pancreas one?": another member of the family just defined
         return Turn(typed, past, f"{past[-1]} {question}", "glossary", glossary_term=sibling, glossary_terms=(sibling,))
     plain = expand_shorthand(question)
