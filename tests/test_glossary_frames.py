@@ -451,6 +451,9 @@ def test_frames_from_the_blind_round_of_december_6(glossary, question, terms):
     pytest.param("IR reg - in the fig 2 legend, TAE expands to what exactly", ("TAE",), id="expands-to-what"),
     pytest.param("after PVE the FLR expands to what volume", (), id="expands-to-what-volume-is-growth"),
     pytest.param("TIPS definition as used in the paper", ("TIPS",), id="as-used-in-the-paper"),
+    pytest.param("her report says PVL what does it actually stand for", ("PVL",), id="an-intensifier-before-the-verb"),
+    pytest.param("the review says OLT is restricted to selected cases, what does that even mean?", (),
+                 id="that-even-mean-still-asks-about-the-statement"),
 ])
 def test_letters_hedges_and_lists_of_forms(glossary, question, terms):
     assert parse_glossary_terms(question, glossary) == terms

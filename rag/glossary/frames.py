@@ -211,7 +211,9 @@ ANAPHORIC_THING = re.compile(r"(?P<t>.+?)" + BREAK + r"(?:(?:(?:can|could|would)
                              re.IGNORECASE)
 ANAPHORIC = [ANAPHORIC_THING] + [re.compile(p, re.IGNORECASE) for p in (
     # "what's that mean" is the spoken "what does that mean"
-    r"(?P<t>.+?)" + BREAK + rf"what\s+(?:{_DOES}|is)\s+{_POINTER}\s+(?:mean|stand\s+for|refer\s+to)",
+    # (an intensifier may come before the verb: "what does that even mean", "what does it actually stand for")
+    r"(?P<t>.+?)" + BREAK + rf"what\s+(?:{_DOES}|is)\s+{_POINTER}\s+(?:(?:even|actually|really|exactly)\s+)?"
+    r"(?:mean|stand\s+for|refer\s+to)",
     r"(?P<t>.+?)" + BREAK + rf"what\s+{_DOES}\s+{_PRONOUN}\s+abbreviation\s+(?:mean|stand\s+for)",
     # "what's that abbreviation for?" is "what does it stand for?"
     r"(?P<t>.+?)" + BREAK + rf"what\s+(?:is|'s|are)\s+{_PRONOUN}\s+(?:(?:abbreviation|acronym)\s+(?:short\s+)?|short\s+)for",
@@ -293,7 +295,9 @@ FORM_CUE = re.compile(r"\b(?:stands?\s+for|short\s+for|shorthand\s+for|abbreviat
                       r"|(?<!my\s)(?<!our\s)(?<!his\s)(?<!her\s)(?<!their\s)letters(?!\s+(?:from|to|of\s+referral)\b)"
                       r"|(?:(?:can|could|would)\s+(?:you|u)\s+|please\s+|pls\s+)expand\b"
                       r"|expand\s+(?:it|that|this|them|those|these|on\s+(?:it|that|this))\b|expansion\s*[?.!]*\s*$"
-                      r"|meaning|(?<!that\s)(?<!this\s)(?<!\bit\s)(?:mean|means)(?=\s*(?:[?.!,;]|$|exactly\b|here\b|again\b)))\b",
+                      # (after "that", "this", "it", with or without an intensifier, "mean" asks about a statement)
+                      r"|meaning|(?<!that\s)(?<!this\s)(?<!\bit\s)(?<!that\seven\s)(?<!this\seven\s)(?<!\bit\seven\s)"
+                      r"(?<!that\sactually\s)(?<!\bit\sactually\s)(?:mean|means)(?=\s*(?:[?.!,;]|$|exactly\b|here\b|again\b)))\b",
                       re.IGNORECASE)
 # A placeholder noun closing a half-remembered name, which names nothing more: "the peptide
 # receptor thing", "and the PRRT one?".
