@@ -268,3 +268,13 @@ def test_a_query_embedded_alone_matches_the_model_s_batched_encoding(real_embedd
     assert np.allclose(alone, batched, atol=1e-5) and alone_tokens.tokens == batched_tokens.tokens
     assert np.allclose(alone_tokens.vectors, batched_tokens.vectors, atol=1e-5)
     assert np.allclose(alone, real_embedder.encode([question])[0], atol=1e-5)
+
+
+def test_the_chain_is_a_langchain_runnable_that_composes_and_batches(pipeline):
+    """Served as one Runnable of our own (no per-call callback manager), it still composes and batches."""
+    from langchain_core.runnables import Runnable
+
+    request = {"question": "what does TACE stand for?", "history": []}
+    assert isinstance(pipeline.chain, Runnable)
+    assert (pipeline.chain | (lambda answer: answer.route)).invoke(request) == "glossary"
+    assert [a.route for a in pipeline.chain.batch([request, request])] == ["glossary", "glossary"]
