@@ -258,7 +258,7 @@ def test_a_choice_closing_a_case_stays_a_treatment_question(glossary):
 def test_a_word_about_the_form_anywhere_asks_for_the_terms_beside_it(glossary, question, terms):
     """When no frame parses the sentence, a word that asks about a term's form ("abbreviation",
     "short for", "stands for", "what do they mean?") still makes the known short forms in it
-    the question (`FORM_CUE`)."""
+    the question (`FORM_CUE`, rag/glossary/named.py)."""
     assert parse_glossary_terms(question, glossary, alone=True) == terms
 
 

@@ -13,13 +13,43 @@ import re
 from typing import TYPE_CHECKING
 
 from rag.core.text import STOP_WORDS
-from rag.glossary.frames import FORM_CUE, QUOTES
+from rag.glossary.frames import QUOTES
 from rag.glossary.keys import short_key, typed_as_word, typing_slip
 
 if TYPE_CHECKING:
     from rag.glossary.store import Glossary
 
 __all__ = ["cued_forms", "is_abbreviation", "short_forms_in"]
+
+
+# Words that ask about a term's form wherever they stand in the question, so a known short form
+# beside them is asked about even when no frame of rag/glossary/frames.py parses the sentence ("the letter says TACE
+# is planned, can someone tell me what the abbreviation means", "PVE and PVL - what are they short
+# for?"). "mean" counts only closing its clause ("what do they mean?"), never before an object
+# ("what does TACE mean for survival?"), nor after "that", which may point at a statement ("the
+# review says OLT is restricted, what does that mean?"). Words with another common sense count
+# only in the abbreviation one ("letters", not one's letters from a clinic; "expand it", not a
+# liver that expands after PVE).
+FORM_CUE = re.compile(r"\b(?:stands?\s+for|short\s+for|shorthand\s+for|abbreviations?|abbreviated|abbreviate|acronyms?"
+                      r"|initials|(?:full|long|expanded)[\s-]+(?:form|name|version)s?|(?:full|expanded)[\s-]+(?:terms?|words)"
+                      # "expansion" qualified as a written form's ("the full expansion, pls"), not a lung's
+                      r"|(?:full|formal|complete|proper)\s+expansions?(?!\s+of\s+(?:the|a|an|his|her|their|its)\b)"
+                      # and plural after "the": an organ grows by one expansion ("need the expansions" for a list of forms)
+                      r"|(?<=the\s)expansions(?!\s+of\s+(?:the|a|an|his|her|their|its)\b)"
+                      # "long term" names a form only with its complement ("the long term for PVL"), never "long-term survival"
+                      r"|long\s+terms?(?=\s+(?:for|of)\b)"
+                      # "spell out" in its letters sense; "spell out the criteria" / "what it means" is to explain in detail
+                      r"|spel(?:led|t|l)\s+(?:(?:it|them|that|those|these|both|all)\s+){0,2}out"
+                      r"(?!\s+(?:the|a|an|your|his|her|their|what|how|why|which|when|in\s+detail)\b)|written\s+out(?=\s*(?:[?.!]|$|in\s+full))|(?:every|each)\s+letter"
+                      # "letters" and "expand" in their abbreviation sense only: not one's letters from a
+                      # clinic, not a liver that expands after PVE
+                      r"|(?<!my\s)(?<!our\s)(?<!his\s)(?<!her\s)(?<!their\s)letters(?!\s+(?:from|to|of\s+referral)\b)"
+                      r"|(?:(?:can|could|would)\s+(?:you|u)\s+|please\s+|pls\s+)expand\b"
+                      r"|expand\s+(?:it|that|this|them|those|these|on\s+(?:it|that|this))\b|expansion\s*[?.!]*\s*$"
+                      # (after "that", "this", "it", with or without an intensifier, "mean" asks about a statement)
+                      r"|meaning|(?<!that\s)(?<!this\s)(?<!\bit\s)(?<!that\seven\s)(?<!this\seven\s)(?<!\bit\seven\s)"
+                      r"(?<!that\sactually\s)(?<!\bit\sactually\s)(?:mean|means)(?=\s*(?:[?.!,;]|$|exactly\b|here\b|again\b)))\b",
+                      re.IGNORECASE)
 
 
 def cued_forms(question: str, glossary: Glossary) -> tuple[str, ...]:

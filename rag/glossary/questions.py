@@ -42,7 +42,7 @@ from rag.glossary.frames import (ALL_TERMS, ALWAYS, ANAPHORIC, ANAPHORIC_THING, 
 from rag.glossary.keys import short_key
 from rag.glossary.named import cued_forms, is_abbreviation, short_forms_in
 from rag.glossary.parts import term_of_part
-from rag.glossary.standard import standard_frame
+from rag.glossary.standard import SPELLED_LETTERS, standard_frame
 
 if TYPE_CHECKING:
     from rag.glossary.store import Glossary
@@ -92,13 +92,10 @@ def parse_glossary_terms(question: str, glossary: Glossary, alone: bool = False)
     return whole if _shaped(whole, glossary) else (_cued(question, glossary) or whole)
 
 
-# Letters said one by one ("T A C E"): only then is the question put into standard spelling for `cued_forms`.
-_SPELLED = re.compile(r"(?<![\w'-])[A-Za-z](?:\s+[A-Za-z]){1,7}(?![\w'-])")
-
-
 def _cued(question: str, glossary: Glossary) -> tuple[str, ...]:
+    """`cued_forms`, on the question in standard spelling only where letters are said one by one ("T A C E")."""
     return cued_forms(question, glossary) or (
-        cued_forms(standard_frame(question, glossary), glossary) if _SPELLED.search(question) else ())
+        cued_forms(standard_frame(question, glossary), glossary) if SPELLED_LETTERS.search(question) else ())
 
 
 def _read_sentence(sentence: str, glossary: Glossary, last: bool = False) -> tuple[str, ...]:

@@ -27,7 +27,7 @@ from rag.glossary.keys import typed_as_word
 if TYPE_CHECKING:
     from rag.glossary.store import Glossary
 
-__all__ = ["standard_frame"]
+__all__ = ["SPELLED_LETTERS", "standard_frame"]
 
 
 def standard_frame(question: str, glossary: Glossary) -> str:
@@ -49,7 +49,7 @@ _ASIDE = re.compile(r"\s+\([^()]*\s[^()]*\)\s*[?.!]*\s*$")
 
 # Letters said one by one, as dictation types them ("what is a l p p s", "pan n e n"): a run of two or
 # more single letters, perhaps after the word it continues.
-_LETTERS = re.compile(r"(?<![\w'-])(?:(?P<lead>[A-Za-z]{2,4})\s+)?(?P<run>[A-Za-z](?:\s+[A-Za-z]){1,7})(?![\w'-])")
+SPELLED_LETTERS = _LETTERS = re.compile(r"(?<![\w'-])(?:(?P<lead>[A-Za-z]{2,4})\s+)?(?P<run>[A-Za-z](?:\s+[A-Za-z]){1,7})(?![\w'-])")
 
 
 def _spelled_out(text: str, glossary: Glossary) -> str:
