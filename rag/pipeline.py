@@ -45,7 +45,9 @@ class Pipeline:
         self.retriever = HybridRetriever(index, embedder, settings, expand=self.expand)
         self.passage_words = PassageWords(embedder, settings)
         self.answerer = Answerer(list(index.units.values()), settings, expand=self.expand,
-                                 aliases=self.aliases, background=[a.title for a in index.articles],
+                                 aliases=self.aliases, background=[a.title for a in index.articles]
+                                 # "in Machairas et al, what is ..." names the source, not what is asked
+                                 + [f"{a.first_author.split()[-1]} et al" for a in index.articles if a.first_author.split()],
                                  gate=load_gate() if settings.answer_gate else None,
                                  passage_words=self.passage_words)
         self.chat_model, self.chat_notice = chat_model, ""

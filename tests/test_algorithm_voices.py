@@ -60,6 +60,8 @@ def test_extrahepatic_disease_in_other_words(question, expected):
     pytest.param("I do not know whether they are resectable", None, id="uncertainty-is-not-a-status"),
     pytest.param("they can remove the primary", None, id="removing-the-primary-says-nothing-of-the-liver"),
     pytest.param("not resectable even in 2 stages", "unresectable", id="even-in-two-stages-is-concessive"),
+    pytest.param("the liver is full of it so they cant operate", "unresectable", id="cant-without-apostrophe"),
+    pytest.param("surgeon says they can come out", "resectable", id="they-can-come-out"),
     pytest.param("the healthy liver left behind would be too small", "staged", id="liver-left-behind-too-small"),
 ])
 def test_resectability_in_a_surgeons_and_a_patients_words(question, liver):
@@ -82,6 +84,7 @@ def test_liver_sides_in_lay_words(question, liver, distribution):
     pytest.param("the liver lesions have returned", True, id="returned"),
     pytest.param("now 2 new liver lesions after a right hepatectomy", True, id="new-lesions-after-hepatectomy"),
     pytest.param("right hepatectomy 3 years ago, now new lesions", True, id="operation-years-ago"),
+    pytest.param("had his liver op for carcinoid mets 2 yrs ago, now 2 new spots", True, id="liver-op-years-ago"),
     pytest.param("the biopsy came back G2", None, id="a-result-that-came-back-is-no-recurrence"),
     pytest.param("G2 pNET, resectable liver mets: any therapy after liver surgery?", None,
                  id="asking-about-after-surgery-is-no-recurrence"),

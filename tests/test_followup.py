@@ -50,6 +50,16 @@ def test_without_history_nothing_is_rewritten(history):
     assert rewrite("and for pancreatic primaries?", history).question == "and for pancreatic primaries?"
 
 
+@pytest.mark.parametrize("question, anchor, expected", [
+    # the same question of another item: the follow-up's item replaces the anchor's
+    ("and reference 2?", "Who is the first author of reference 1?", "Who is the first author of reference 2?"),
+    ("and ref 5?", "what year was reference 4 published?", "what year was reference 5 published?"),
+    ("and the Hofland paper?", "page numbers for reference 1?", "and the Hofland paper? page numbers for the reference?"),
+], ids=["numbered", "clipped-noun", "by-surname"])
+def test_a_follow_up_naming_its_own_item_asks_the_same_of_it(question, anchor, expected):
+    assert rewrite(question, [anchor]).question == expected
+
+
 def test_a_new_self_contained_question_does_not_drag_the_old_topic_along():
     result = rewrite("Who is the first author of the review?", [PREVIOUS])
     assert not result.is_followup and result.question == "Who is the first author of the review?"

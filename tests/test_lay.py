@@ -79,6 +79,9 @@ def test_a_compound_is_found_open_hyphenated_or_in_a_hyphenated_token():
     ("reserved for well diff primaries", ("well diff", "well-differentiated")),  # a clinical clipping
     ("can they operate a second time?", ("second time", "repeat")),
     ("is an op really the best option", ("best option", "treatment of choice")),
+    ("is the liver the main place they spread to", ("main place", "dominant site")),
+    ("whether they operate depends on the liver", ("depends on", "dictated")),
+    ("how were they picked for it", ("picked", "selected")),
 ])
 def test_true_synonyms_the_review_does_not_use(text, pair):
     assert pair in lay_expansions(text)

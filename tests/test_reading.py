@@ -114,6 +114,31 @@ def test_an_aside_after_the_question_is_set_apart(text, question, context):
     assert split_context(text) == (question, context)
 
 
+@pytest.mark.parametrize("text, question, context", [
+    # who is asking, said first, is no part of the question
+    ("GP here - what is the treatment of choice for resectable NELM?",
+     "what is the treatment of choice for resectable NELM?", ""),
+    ("NET CNS here: is transplant restricted?", "is transplant restricted?", ""),
+    ("what happens here - is it surgery?", "what happens here - is it surgery?", ""),  # a question, not a role
+])
+def test_a_self_introduction_before_the_question_is_set_apart(text, question, context):
+    assert split_context(text) == (question, context)
+
+
+@pytest.mark.parametrize("text, question", [
+    # a question that only asks whether the statement before it holds asks about that statement
+    ("my surgeon said whether she can operate depends on how much liver is affected. is that what the experts say too",
+     "whether she can operate depends on how much liver is affected. is that what the experts say too"),
+    ("The nurse told us that the liver is the usual place. Is this true?", "the liver is the usual place. Is this true?"),
+])
+def test_a_statement_asked_about_is_the_question(text, question):
+    assert split_context(text) == (question, "")
+
+
+def test_a_statement_followed_by_its_own_question_stays_context():
+    assert split_context("My mum has a NET. Is surgery possible?") == ("Is surgery possible?", "My mum has a NET.")
+
+
 def test_contractions_typed_with_or_without_the_apostrophe_are_function_words():
     from rag.core.text import STOP_WORDS, tokens
 

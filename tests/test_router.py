@@ -193,6 +193,10 @@ def test_a_pronoun_treatment_follow_up_takes_the_route_of_what_it_leans_on(gloss
                  "glossary", ("PVL",), id="guess-with-short-for-mid-conversation"),
     pytest.param("is TACE safe?", [], "retrieval", (), id="a-predicate-is-no-guess"),
     pytest.param("Is OLT an option for NELM?", [], "retrieval", (), id="an-option-is-no-guess"),
+    # what kind of thing the term is, asked after its definition, is answered by the definition
+    pytest.param("fig 2 says PPRT - what's that, is it a typo?", [], "glossary", ("PPRT",), id="is-it-a-typo"),
+    pytest.param("ALPPS?? what is it, is it a kind of operation", [], "glossary", ("ALPPS",), id="is-it-a-kind-of"),
+    pytest.param("what is TACE, is it safe?", [], "retrieval", (), id="a-predicate-after-the-definition-is-asked"),
 ])
 def test_a_term_question_is_read_as_people_type_it(glossary, question, history, expected, terms):
     turn = route(question, history, glossary, LIMIT)
@@ -295,3 +299,32 @@ def test_a_pointer_for_a_term_names_the_earlier_turn_s_short_forms(glossary, his
 
 def test_a_pointer_with_nothing_before_it_asks_no_definition(glossary):
     assert route("what do those letters mean", [], glossary, 2000).route != "glossary"
+
+
+@pytest.mark.parametrize("question, expected", [
+    # a story, then a question about the disease in general: what the review says, not a decision
+    pytest.param("my mums got a NET in her pancreas and the nurse said these things like to go to the liver?? "
+                 "is the liver the main place they spread to", "retrieval", id="general-fact-after-a-story"),
+    # a question about the case after the story asks for a decision
+    pytest.param("mum has a grade 2 pancreas NET, liver only, they cant operate. is there anything else they can do?",
+                 "algorithm", id="what-can-be-done-after-a-story"),
+    pytest.param("55F ileal NET G1, solitary 5 cm met seg 6, no EHD. Is a right posterior sectionectomy reasonable?",
+                 "algorithm", id="an-operation-judged-after-a-case"),
+    pytest.param("my husband has a slow growing NET from his bowel, it's in his liver only and they say they can't operate. "
+                 "is there anything else?", "algorithm", id="a-question-naming-nothing-leans-on-the-case"),
+    pytest.param("my mum has a grade 2 pancreatic NET with liver mets, what does the review say for her?", "algorithm",
+                 id="what-the-review-says-for-her"),
+    # whether a claim holds, or why, asks what the review says, unless the claim is about the person
+    pytest.param("is it true they won't operate on the liver if the tumour isnt well differentiated?? my mum's report "
+                 "says well diff", "retrieval", id="a-general-claim-checked"),
+    pytest.param("Is it true that my dad can't have surgery because his NET is grade 2 and the liver is full of it?",
+                 "algorithm", id="a-claim-about-the-person"),
+])
+def test_a_question_after_a_story_is_routed_by_what_it_asks(glossary, question, expected):
+    assert route(question, [], glossary, LIMIT).route == expected
+
+
+def test_a_reply_opening_before_a_pointer_is_a_follow_up(glossary):
+    turn = route("right so is that an option for my sister, who actually gets one", ["What does OLT stand for?"],
+                 glossary, LIMIT)
+    assert (turn.route, "OLT" in turn.query) == ("retrieval", True)

@@ -85,6 +85,8 @@ def test_what_the_members_of_a_class_are_called_asks_for_them(question, cls):
     pytest.param("in fig 1, which distribution type is the most common?", id="figure-frequency"),
     pytest.param("does fig 2 say how many TACE sessions before switching to PRRT?", id="figure-count"),
     pytest.param("does Figure 2 show the survival for each treatment arm?", id="figure-shows-unnamed"),
+    pytest.param("what are the three types of liver spread in figure 1 exactly, what's type 2", id="figure-member-by-number"),
+    pytest.param("describe the type I, II and III liver mets patterns in fig 1", id="figure-members-by-numeral"),
 ])
 def test_questions_beyond_what_the_page_holds_are_declined(pipeline, question):
     assert pipeline.ask(question).abstained
@@ -97,6 +99,9 @@ def test_questions_beyond_what_the_page_holds_are_declined(pipeline, question):
     pytest.param("does the liver spread affect how long patients live?", "abstract-s1", id="affect-how-long"),
     pytest.param("does it matter how much of the liver is involved for whether they can operate?", "abstract-s3",
                  id="matter-how-much"),
+    # a lay phrase weighs what the term it stands for weighs ("a new liver" is a transplant)
+    pytest.param("can someone with neuroendocrine cancer in the liver get a new liver?", "abstract-s5",
+                 id="lay-phrase-weighs-as-its-term"),
 ])
 def test_near_misses_are_still_answered(pipeline, question, unit):
     answer = pipeline.ask(question)
@@ -115,6 +120,8 @@ def test_importance_and_coordinated_influence_ask_for_no_figure(question):
     pytest.param("the US incidence/prevalence paper, what journal", False, id="a-record-field-of-a-work"),
     pytest.param("which year was the survival trends study published?", False, id="a-work-s-year"),
     pytest.param("do they cite any epidemiology paper on how common these tumours are?", False, id="whether-one-is-cited"),
+    pytest.param("is there a US study in the refs about neuroendocrine tumour incidence", False, id="whether-one-is-listed"),
+    pytest.param("any papers on how common these tumours are?", False, id="any-papers-on"),
     pytest.param("what is the incidence of liver metastases in the US?", True, id="the-figure-itself"),
     pytest.param("how common are liver mets according to the paper they cite?", True, id="a-figure-from-a-cited-work"),
 ])

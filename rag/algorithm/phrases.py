@@ -99,7 +99,7 @@ _DISEASE = (r"(?:it|them|everything|all of (?:it|them)|"
             r"(?:the |all (?:the |of the )?)?(?:liver |hepatic )?(?:mets|metastases|lesions|disease|tumou?rs?|spots))")
 _REMOVE = (rf"(?:(?:resect|remove|excise|operate on) {_DISEASE}(?: all)?|(?:take|get|cut) {_DISEASE}(?: all)? out|"
            rf"(?:take|get|cut) out {_DISEASE}|get (?:it|them) all\b)")
-_CANNOT = (r"(?:can ?not|can't|could ?not|couldn't|won't|will not|unable to|not able to|"
+_CANNOT = (r"(?:can ?not|can'?t|could ?not|couldn'?t|won't|will not|unable to|not able to|"
            r"(?:not |im)possible to|not (?:feasible|safe) to)")
 LIVER_PATTERNS = [  # (pattern, status, assumed?) checked in order; a later one never overrides an earlier one
     (re.compile(r"\b(?:two[- ]stage|2[- ]stage|staged (?:hepatectomy|hepatectomies|resections?|approach|"
@@ -127,7 +127,7 @@ LIVER_PATTERNS = [  # (pattern, status, assumed?) checked in order; a later one 
                 rf"(?:can|could|will|would|(?:is |are )?able to) (?:all )?{_REMOVE}|"
                 # the disease as subject of the intransitive "come out" ("it can all come out"), and
                 # a surgeon willing to operate ("surgeons happy to resect", "planning to operate")
-                rf"{_DISEASE} (?:can|could|will|would) (?:all )?come out|"
+                rf"(?:{_DISEASE}|they) (?:can|could|will|would) (?:all )?come out|"
                 r"(?:happy|willing|keen|planning|going|able|wants?|would like) to (?:resect|operate)|"
                 # the disease as the object of a relative clause: "a couple of spots that they could remove"
                 r"(?:mets|metastases|lesions|spots|tumou?rs?|deposits|disease)\b[^.;?]{0,40}?\b(?:that|which) "
@@ -198,10 +198,10 @@ RECURRENCE = re.compile(r"\b(?:recurren\w*|recurred|relaps\w*)\b|"
 # Liver disease found after an earlier liver operation is a recurrence after hepatectomy: the
 # operation said to be previous, or in the past ("3 years ago"), or disease named before "after
 # ..." ("new lesions after a right hepatectomy"; not "what therapy after liver surgery?").
-_LIVER_OPERATION = r"(?:hepatectomy|hemihepatectomy|liver resection|liver surgery)"
+_LIVER_OPERATION = r"(?:hepatectomy|hemihepatectomy|liver (?:resection|surgery|operation|op))"
 PRIOR_HEPATECTOMY = re.compile(
     rf"\b(?:previous|prior|earlier|past)\s+(?:\w+\s+)?{_LIVER_OPERATION}\b|"
-    rf"\b{_LIVER_OPERATION}\s+(?:\w+\s+){{0,2}}ago\b|"
+    rf"\b{_LIVER_OPERATION}\s+(?:[\w-]+\s+){{0,5}}ago\b|"
     rf"\b(?:{_METS}|secondar(?:y|ies)|lesions?|disease|spots?)\b[^.;:?!,]{{0,30}}?\bafter\s+"
     rf"(?:(?:a|an|the|his|her|my)\s+)?(?:\w+\s+)?{_LIVER_OPERATION}\b", _F)
 PRIMARY_RESECTED = re.compile(

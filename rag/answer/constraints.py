@@ -24,6 +24,7 @@ import re
 from typing import Sequence
 
 from rag.answer.cues import DEGREE_RE, asks_for_number, asks_likelihood, asks_personal_outcome, named_circumstances
+from rag.answer.record_cues import citation_parts_for
 from rag.answer.segments import Segment, strip_citation_marks
 from rag.retrieval.numbered import numbered_items
 from rag.routing.scope import diseases_named
@@ -84,12 +85,19 @@ def _judges_options(question: str, quoted: str) -> bool:
 
 
 _COUNT = re.compile(r"\bhow many\b|\bnumber of\b", re.I)
+_RECORD_FIELDS = {"authors", "title", "journal", "year", "doi", "pages", "volume"}
+
+
+
 def _quotes_named_item(question: str, pieces: Sequence[Segment]) -> bool:
     """Do the pieces come from one of the numbered items the question names, if it names any? A numbered
     item ("reference 13", "figure 3", "table 1") is answered by that item only: a caption that cites "[13]"
     does not say what reference 13 is."""
     named = numbered_items(question)
-    return not named or any(local_id(p.unit.id) in named for p in pieces)
+    quoted = {local_id(p.unit.id) for p in pieces}
+    if citation_parts_for(question) & _RECORD_FIELDS and any(n.startswith("reference-") and n not in quoted for n in named):
+        return False  # "the authors of reference 13 that figure 1 is based on": reference 13's own entry only
+    return not named or bool(quoted & set(named))
 
 
 def can_answer(question: str, pieces: Sequence[Segment], structural: bool) -> bool:

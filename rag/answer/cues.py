@@ -31,8 +31,9 @@ NAMING_CUE = re.compile(r"\b(?:abbreviat\w*|acronyms?|stands? for|short for|call
 # "Which molecular targeted agents does the review name?", "Which targeted agents exactly?",
 # "Name the chemotherapy drugs": a request for the members of a class, by name.
 _INSTANCE_RES = (
-    re.compile(r"^\s*(?:which|what)\s+(?:specific\s+|particular\s+|individual\s+)?(?P<cls>[a-z][\w\s-]{1,60}?)\s+"
-               r"(?:exactly|specifically|by name|in particular)\b", re.I),
+    # (the class is a noun phrase: "what are the types ... exactly" is read by _KINDS_OF)
+    re.compile(r"^\s*(?:which|what)\s+(?:specific\s+|particular\s+|individual\s+)?(?!(?:are|is|was|were|do|does|did)\b)"
+               r"(?P<cls>[a-z][\w\s-]{1,60}?)\s+(?:exactly|specifically|by name|in particular)\b", re.I),
     re.compile(r"^\s*(?:which|what)\s+(?:specific\s+|particular\s+|individual\s+)?(?P<cls>[a-z][\w\s-]{1,60}?)\s+"
                r"(?:does|do|did)\s+(?:the|this)\s+(?:review|article|paper|abstract|authors?)\s+"
                r"(?:name|list|mention|cite|specify|recommend)\b", re.I),
@@ -54,13 +55,15 @@ _PARTICULARS = re.compile(r"\b(?:agents?|drugs?|medications?|medicines?|regimens
 _VERBS = set("""is are was were be been being do does did done has have had may might can could will would
 shall should must""".split())
 _WHICH_PARTICULARS = re.compile(r"^\s*(?:which|what)\s+(?:specific\s+|particular\s+|other\s+|new\s+)?"
-                                r"(?P<cls>(?:[a-z][\w-]*\s+){0,5}?" + _PARTICULARS.pattern + r")", re.I)
+                                r"(?P<cls>(?:[a-z][\w-]*\s+){0,5}?" + _PARTICULARS.pattern + r")"
+                                # "what drug classes": the classes are asked, which a passage naming classes answers
+                                r"(?!\s+(?:class(?:es)?|categor(?:y|ies)|groups?|famil(?:y|ies)|types?)\b)", re.I)
 ENUMERATION = re.compile(r"such as|including|includ\w+\b|e\.\s?g\.|i\.\s?e\.|namely|:|\(", re.I)
 TITLE_CUE = re.compile(r"\b(?:title|titled|called|named|heading)\b", re.I)
 # Several items asked for at once ("which treatments does it list?", "what abbreviations are in the
 # legend?", "list the items"): a figure answers with its whole caption, not its title or one legend
 # item. "Is TACE listed in Figure 2?" asks for one.
-ASKS_SEVERAL = re.compile(r"\b(?:which|what)\s+(?:other\s+|kinds?\s+of\s+|types?\s+of\s+)?(?:[\w-]+\s+)?(?:treatments"
+ASKS_SEVERAL = re.compile(r"\b(?:which|what)\s+(?:of\s+the\s+)?(?:other\s+|kinds?\s+of\s+|types?\s+of\s+)?(?:[\w-]+\s+){0,3}?(?:treatments"
                           r"|therapies|options|abbreviations|acronyms|terms|procedures|drugs|modalities|approaches"
                           r"|techniques|items)\b|^\s*(?:please\s+)?list\b", re.I)
 TOPIC_RE = re.compile(r"\b(?:discuss\w*|cover\w*|mention\w*|address\w*|topics?|subjects?|key ?words?|about|"
@@ -104,7 +107,11 @@ _NOT_A_FIGURE = re.compile(r"^\s*who\b|\bwhich (?:one )?(?:of (?:the|its|their|t
                            r"|\b(?:papers?|stud(?:y|ies)|articles?|publications?|guidelines?|the one (?:on|about))\b[^?.!]*?"
                            r"\b(?:journal|title|year"
                            r"|authors?|who|published|volume|issue|pages|doi)\b"
-                           r"|\bcited?\s+(?:any|a|an|some)\s+(?:[\w-]+\s+){0,2}(?:papers?|stud(?:y|ies)|articles?|work)\b", re.I)
+                           r"|\bcited?\s+(?:any|a|an|some)\s+(?:[\w-]+\s+){0,2}(?:papers?|stud(?:y|ies)|articles?|work)\b"
+                           # whether a work on it is listed ("is there a US study in the refs about how common NETs are?")
+                           r"|\b(?:is|are)\s+there\s+(?:any|a|an|some)\s+(?:[\w-]+\s+){0,2}(?:papers?|stud(?:y|ies)|articles?|"
+                           r"references?|refs?|works?|publications?)\b"
+                           r"|\bany\s+(?:papers?|stud(?:y|ies)|articles?|references|refs|publications)\s+(?:on|about|looking at)\b", re.I)
 
 
 # "What are the three distribution types called?": the names of a class's members.

@@ -141,6 +141,23 @@ class Answerer:
             out[term] = max(out.get(term, 0.0), weight)
         return out
 
+    def weighed_as_meant(self, weights: dict[str, float], aliases: Sequence[tuple[str, str]]) -> dict[str, float]:
+        """A phrase weighs what the term it stands for weighs: "a new liver" asks about transplantation,
+        though "new" and "liver" are everyday words. The difference goes to the phrase's word the review
+        uses least, so a passage that only says "liver" is not credited with the phrase. A single word
+        keeps its own weight: its rarity already says how much it carries, where a phrase's meaning is
+        not that of its words."""
+        out = dict(weights)
+        for found, other in aliases:
+            if len(found.split()) < 2 and "-" not in found:
+                continue
+            own = [t for t in dict.fromkeys(self.terms(found)) if t in out]
+            meant = max(self.weights(other).values(), default=0.0)
+            if own and meant > sum(out[t] for t in own):
+                head = max(own, key=lambda t: (self._idf.get(t, self._max_idf), t))
+                out[head] += meant - sum(out[t] for t in own)
+        return out
+
     def coverage(self, weights: dict[str, float], text: str, aliases: Sequence[tuple[str, str]] = ()) -> float:
         """IDF-weighted share of the question's terms that `text` contains."""
         if not weights:
@@ -164,13 +181,13 @@ class Answerer:
         whenever there is a focus) or the statements told before the question.
         `query_words`: the question's contextual word vectors, for the gate's soft alignment."""
         followup, candidates = bool(focus) if followup is None else followup, [h for h in hits if h.unit_id in units]
-        weights = self.weights(question)
+        aliases = self.aliases(question)
+        weights = self.weighed_as_meant(self.weights(question), aliases)
         for term in self.weights(focus) if focus else ():
             # Only words the review uses can tell its passages apart; "the second one" is
             # re-pointed, not appended, so its words may be missing from `question`.
             if term in weights and term in self._idf:
                 weights[term] *= self.settings.focus_term_weight
-        aliases = self.aliases(question)
         structural = [h for h in candidates if h.structural]
         # A unit named outright ("reference 4", "Figure 2") is always a candidate; any other
         # passage only if its kind can answer this kind of question.

@@ -138,10 +138,14 @@ def caption_cannot_answer(answerer: Answerer, question: str, pieces: Sequence[Se
     answers what they say, not what the picture would show:
     - the names of a class's members that the caption names as a class only ("what are the
       distribution types in Figure 1 called?" of "Proposed types of ... distribution");
+    - a numbered member of a class ("type 2") that none of its pieces names;
     - whether it shows something none of its pieces names ("does Figure 2 show the survival of
       each arm?"): a yes/no question none of whose content words (beyond naming and framing
       words) any piece of the figure holds.
     What it is about, its title and the terms its legend defines stay answerable."""
+    members = _NUMBERED_MEMBER.findall(question)
+    if any(not any(re.search(rf"\b{re.escape(m)}\b", p.text, re.I) for p in pieces) for m in members):
+        return True  # "what's type 2 in figure 1?" of a caption that names no type 2
     wanted = instance_class(question)
     if wanted and any(names_only_class(answerer, wanted, answerer.weights(wanted), answerer.aliases(wanted), p.text)
                       for p in pieces):
@@ -153,4 +157,7 @@ def caption_cannot_answer(answerer: Answerer, question: str, pieces: Sequence[Se
     return bool(content) and not content & held
 
 
+# One numbered member of a class: "type 2", "type II", "class III" (a grade, "G2", names a member by a code
+# the legend may define, and is not read here).
+_NUMBERED_MEMBER = re.compile(r"\b(?:types?|class(?:es)?|categor(?:y|ies)|patterns?)\s+(?:[IVX]{1,4}|\d{1,2})\b(?![-/])")
 _YES_NO = re.compile(r"^\W*(?:is|are|was|were|does|do|did|has|have|can|could|will|would)\b", re.I)

@@ -35,16 +35,30 @@ _CLOSING = re.compile(rf"(?<=[\w?.!)'\"])[\s,.;:!-]*(?:{_THANKS}[\s.!]*)+$", re.
 # its words ("authors", "paper") pull the question toward the bibliographic record. Only the
 # review itself is dropped as a source; "according to reference 4" or "according to Dasari"
 # names another work and stays.
-_SOURCE = (r"(?:the|this|that)\s+(?:review(?:\s+article)?|paper|article|publication|text|authors?|writers?)"
+_SOURCE = (r"(?:the|this|that|these|those)\s+(?:review(?:\s+article)?|paper|article|publication|text|authors?|writers?)"
            r"|the\s+(?:review|paper|article)'?s\s+authors")
 _ATTRIBUTION = re.compile(rf"^(?:according\s+to|as\s+per|per|in)\s+(?:{_SOURCE})\s*[,:-]\s*"
                           rf"|(?:\s*,\s*|\s+)(?:according\s+to|as\s+per)\s+(?:{_SOURCE})(?:\s*,(?=\s)|(?=\s*(?:[?.!]|$)))", re.I)
 
 
+# An exam item's frame: "True or false: <statement>" asks whether the statement holds, and the lettered options
+# after a stem ("... in this review? A) PRRT B) liver surgery C) ...") are candidates, not what is asked.
+_TRUE_OR_FALSE = re.compile(r"^\s*(?:true\s+or\s+false|t\s*/\s*f|true/false)\s*[:?,.-]+\s*", re.I)
+_OPTIONS = re.compile(r"(?<=[?:])\s*\(?[Aa]\)\s*\S.*\(?[Bb]\)\s*\S.*$")
+
+
+def _exam_stem(text: str) -> str:
+    if _TRUE_OR_FALSE.match(text):
+        statement = _TRUE_OR_FALSE.sub("", text).rstrip(" .!")
+        return f"is it true that {statement}?" if statement else text
+    return _OPTIONS.sub("", text).strip() or text
+
+
 def without_pleasantries(text: str) -> str:
-    """`text` without a greeting before the question and thanks after it, and without the
-    review named as the source of the answer ("according to the authors, ...")."""
-    core = _CLOSING.sub("", _REQUEST.sub("", _OPENING.sub("", text))).strip()
+    """`text` without a greeting before the question and thanks after it, without the
+    review named as the source of the answer ("according to the authors, ..."), and as its exam
+    stem where it is set as an exam item."""
+    core = _CLOSING.sub("", _REQUEST.sub("", _OPENING.sub("", _exam_stem(text)))).strip()
     core = _REQUEST.sub("", _ATTRIBUTION.sub("", core)).strip()
     if _QUESTION_OPENING.match(core) and core.endswith(".") and not core.endswith(".."):
         # "What does the review discuss." is a question typed with a full stop, as a question

@@ -19,7 +19,7 @@ import re
 __all__ = ["TEXT_SPEAK", "DIGIT_WORDS", "SYMBOLS", "FRAME_WORDS", "RARE_ZIPF", "ALWAYS", "IF_ABBREVIATION",
            "BARE", "ANAPHORIC", "ANAPHORIC_THING", "KIND_NOUNS", "TERM_PREFIX", "SEPARATOR",
            "COMPARISON_LEAD", "QUOTES", "COURTESY_LEAD", "COURTESY_TAIL", "CONTEXT_LEAD", "CONJUNCTION",
-           "SENTENCE_BREAK", "CLAUSE_BREAK", "ASKS", "POINTER", "PLURAL_POINTER", "CONFIRM_TAIL",
+           "SENTENCE_BREAK", "CLAUSE_BREAK", "ASKS", "POINTER", "PLURAL_POINTER", "CONFIRM_TAIL", "IDENTITY_TAIL",
            "ALL_TERMS", "PLACEHOLDER", "MET", "BREAK",
            "PUNCTUATED", "PART"]
 
@@ -231,6 +231,8 @@ KIND_NOUNS = {"procedure", "technique", "therapy", "treatment", "approach", "ope
               "drugs", "classification", "criteria", "score", "grade", "trial"}
 # Words that name an abbreviation as such ("the letters TACE", "the acronym RE").
 TERM_PREFIX = re.compile(r"^(?:the\s+|this\s+|that\s+)?(?:(?:abbreviations?|acronyms?|terms?|letters|initials|short\s+forms?)\s+)?"
+                         # a thing named by its label: "the one called RE", "the procedure labelled PVL"
+                         r"(?:(?:one|thing|bit|procedure|treatment|term|abbreviation)\s+(?:called|named|labell?ed|marked)\s+)?"
                          r"(?:an?\s+|the\s+|this\s+|that\s+)?", re.IGNORECASE)
 # How English lists or contrasts several terms: "X and Y", "X, Y", "X/Y", "X vs Y", "X or Y".
 SEPARATOR = re.compile(r"\s*[,;/]\s*(?:(?:and|or)\s+)?|\s+(?:and|or|vs\.?|versus|v\.?)\s+", re.IGNORECASE)
@@ -248,6 +250,12 @@ COURTESY_LEAD = re.compile(r"^(?:(?:hi|hello|hey)\b[,!.]?\s*)?(?:(?:sorry|excuse
 # A tag asking to confirm a statement ("SA is somatostatin analogue, correct?") asks nothing more.
 CONFIRM_TAIL = re.compile(r"\s*,\s*(?:right|correct|yes|no|isn'?t\s+it|is\s+it|am\s+i\s+right"
                           r"|is\s+(?:that|this)\s+(?:right|correct))\s*[?.!]*\s*$", re.IGNORECASE)
+# What kind of thing the term is, asked after its definition ("PPRT - what's that, is it a typo?", "ALPPS??
+# is it a kind of operation"): the definition is the answer.
+IDENTITY_TAIL = re.compile(r"(?:\s*[,;?]+\s*|\s+[-\u2013\u2014]+\s+|\s+(?:and|or)\s+)(?:so\s+)?(?:is|was)\s+(?:it|that|this)\s+"
+                           r"(?:just\s+|really\s+|actually\s+|basically\s+)?(?:an?\s+|the\s+)?(?:typo|misprint|mistake|error|"
+                           r"misspelling|(?:kind|type|sort|form)\s+of\s+[\w-]+(?:\s+[\w-]+)?|drug|medicine|medication|operation|"
+                           r"surgery|procedure|scan|test|treatment)\s*[?.!]*\s*$", re.IGNORECASE)
 # Discourse particles at the end ask nothing either: "so whats ALPPS then", "what is TAE again".
 COURTESY_TAIL = re.compile(r"(?:[,\s]+(?:please|thanks|thank\s+you|thx|ty|for\s+me|then|again|exactly|actually"
                            r"|anyway|precisely))+\s*$", re.IGNORECASE)

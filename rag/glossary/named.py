@@ -64,7 +64,7 @@ def cued_forms(question: str, glossary: Glossary) -> tuple[str, ...]:
     # PVL and ALPPS", "ALPPS expanded", "ALPPS in full"
     named = "(?:" + "|".join(re.escape(f) for f in forms) + ")"
     listed = rf"[{QUOTES}]*{named}[{QUOTES}]*(?:\s*(?:,|and|&|/|or)\s*(?:and\s+)?[{QUOTES}]*{named}[{QUOTES}]*)*"
-    asked = [m.group("l") for pattern in (_EXPANSION_OF, _EXPANDED) for m in re.finditer(pattern.format(l=listed), question, re.I)]
+    asked = [m.group("l") for pattern in (_EXPANSION_OF, _EXPANDED, _UNKNOWN_MEANING) for m in re.finditer(pattern.format(l=listed), question, re.I)]
     return tuple(f for f in forms if any(re.search(rf"(?<![\w-]){re.escape(f)}(?![\w-])", a) for a in asked))
 
 
@@ -74,6 +74,10 @@ _EXPANSION_OF = (r"\bexpan(?:d|sions?)\s+(?:(?:of|for)\s+)?(?:the\s+(?:abbreviat
                  r"(?P<l>{l})")
 _EXPANDED = (r"(?<!\bthe\s)(?<!\bhas\s)(?<!\bhave\s)(?<!\bhad\s)(?<!\bis\s)(?<!\bwas\s)(?<!\bwill\s)(?P<l>{l})\s+"
              r"(?:expanded|in\s+full)\b(?!\s+(?:by|after|to|from|more|less|enough|sufficiently|well)\b)")
+# A definition asked as what the asker does not know, anywhere in a story: "and I have no idea what NELM is",
+# "not sure what PVL means".
+_UNKNOWN_MEANING = (r"\b(?:no\s+idea|no\s+clue|(?:don'?t|do\s+not|didn'?t|did\s+not)\s+(?:\w+ly\s+)?(?:know|understand|get)|"
+                    r"not\s+sure|unsure|wonder\w*)\s+what\s+(?:an?\s+|the\s+)?(?P<l>{l})\s+(?:is|are|was|means?|stands?\s+for)\b")
 
 
 def short_forms_in(text: str, glossary: Glossary) -> tuple[str, ...]:

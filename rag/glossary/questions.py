@@ -36,7 +36,7 @@ import re
 from typing import TYPE_CHECKING
 
 from rag.glossary.comparisons import DIFFERENT, GUESS, IDENTITY, IDENTITY_AFTER, REVERSE_GUESS, compared
-from rag.glossary.frames import (ALL_TERMS, ALWAYS, ANAPHORIC, ANAPHORIC_THING, ASKS, BARE, CLAUSE_BREAK,
+from rag.glossary.frames import (ALL_TERMS, ALWAYS, ANAPHORIC, ANAPHORIC_THING, ASKS, BARE, CLAUSE_BREAK, IDENTITY_TAIL,
                                  COMPARISON_LEAD, CONFIRM_TAIL, CONJUNCTION, IF_ABBREVIATION, KIND_NOUNS,
                                  PLURAL_POINTER, POINTER, QUOTES, SENTENCE_BREAK, SEPARATOR, TERM_PREFIX, PLACEHOLDER)
 from rag.glossary.keys import short_key
@@ -65,7 +65,9 @@ def parse_glossary_terms(question: str, glossary: Glossary, alone: bool = False)
     ("And TAE?") then has nothing to lean on and asks about the term; later in a
     conversation it marks a follow-up, which the router joins with what it follows.
     """
+    question = re.sub(r"([?!])[?!]+", r"\1", question)  # "ALPPS?? what is it": repeated marks only insist
     question = CONFIRM_TAIL.sub("", question.strip()) or question  # "..., correct?" asks no more
+    question = IDENTITY_TAIL.sub("", question) or question  # "..., is it a typo?": the definition answers it
     whole = _read(question, glossary, alone)
     if _known(whole, glossary):
         return whole

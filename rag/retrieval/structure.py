@@ -83,6 +83,14 @@ SECTION_CUES = _SECTION_CUES  # rag/retrieval/works.py reads the record's cues t
 # review as what "it" is ("my oncologist gave me this paper, who is it written for").
 _FOR_WHOM_RE = re.compile(r"\bwho\s+(?:is|was)\s+it\s+(?:\w+\s+)?(?:written|meant|intended|aimed)\s+(?:for|at)\b", re.I)
 _DOCUMENT_RE = re.compile(r"\b(?:review|article|paper)\b", re.I)
+
+
+def _document_is_antecedent(question: str) -> bool:
+    """Is the document named last before "who is it for" (in "the review's view on OLT, who is it for?" "it" is OLT)?"""
+    asked, named = _FOR_WHOM_RE.search(question), list(_DOCUMENT_RE.finditer(question))
+    before = [m for m in named if m.end() <= asked.start()]
+    return any(m.start() >= asked.end() for m in named) or bool(before) and len(
+        re.findall(r"[A-Za-z]{3,}", question[before[-1].end():asked.start()])) <= 2
 _PURPOSE_RE = re.compile(
     r"\b(?:aims?|purpose|objectives?|goals?|scope|focus|point)\s+of\s+(?:this|the)\s+(?:review|article|paper|work)\b"
     # "Does the review discuss ...?" asks for its purpose only when nothing specific follows;
@@ -152,7 +160,6 @@ def topic_of(question: str) -> str:
         if m:
             return m.group("topic")
     return ""
-
 
 
 def structural_units(question: str, articles: Sequence[Any]) -> list[str]:
@@ -226,7 +233,7 @@ def _units_named_in(question: str, article: Any) -> list[str]:
     if _REFERENCE_LIST_CUE.search(question) and not _CITING_IT.search(question):  # "my reference list" is the user's
         found.extend(_references_by_year(question, [u for u in article.units if u.section == "reference"]))
     if (_PURPOSE_RE.search(question) and not (named or _REFERENCE_LIST_CUE.search(question))) or (
-            _FOR_WHOM_RE.search(question) and _DOCUMENT_RE.search(question)):
+            _FOR_WHOM_RE.search(question) and _document_is_antecedent(question)):
         # "the Endocr Relat Cancer ref, what's it about?": "it" is the reference the question names
         found.extend(u.id for u in article.units
                      if u.section == "abstract" and _SELF_REFERENCE_RE.search(u.text))

@@ -28,7 +28,9 @@ _F = re.I
 _REVIEW = r"(?:review|article|paper|abstract|authors?)"
 _FIGURE = r"(?:algorithm|decision tree|flow ?chart|pathway|figure(?: \d)?)(?: in (?:the )?figure \d)?"
 # Verbs of what a text holds ("say anything", "mention", "list") and of deciding ("recommend", "manage").
-_TEXT_VERB = (r"(?:say (?:anything|something|much)|mention|discuss|cover|address|talk about|comment on|list|show|depict"
+# ("does the review say surgery helps?" reports a claim; "say what to do", "say for her" ask for a decision)
+_TEXT_VERB = (r"(?:say (?:anything|something|much)|say(?:\s+that)?(?!\s+(?:what|how|which|who|whom|when|where|about|to|for)\b)"
+              r"|mention|discuss|cover|address|talk about|comment on|list|show|depict"
               r"|name|include|deal with)")
 _DECISION_VERB = r"(?:approach|treat|manag|handl|recommend|suggest|advis)\w*"
 

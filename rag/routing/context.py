@@ -15,6 +15,8 @@ from __future__ import annotations
 
 import re
 
+from rag.core.text import NON_CONTENT_WORDS
+
 # A period that closes an abbreviation ("Hofland et al.", "e.g.", "vs.", "Dr.") ends no sentence.
 _ABBREVIATED = r"\b(?:et\s+al|e\.g|i\.e|vs|cf|approx|figs?|refs?|vol|dr|mr|mrs|ms|prof|pp)\.(?!$)"
 _SENTENCE = re.compile(r"(?:" + _ABBREVIATED + r"|[^.?!])+(?:[.?!]+|$)", re.I)
@@ -40,10 +42,40 @@ _ASIDE = re.compile(r"^\s*(?:i|i'm|im|i've|ive|my|me|we|our|he|she|they|his|her|
                     r"|thank\s+you|cheers|[a-z]+ing)\b", re.I)
 
 
+# Who is asking, said first: "GP here - ...", "NET CNS here: ...", "Transplant surgeon. ...". It tells no
+# more than the role, and its words are no part of what is asked.
+_ROLE = (r"(?:surgeon|physician|doctor|nurse|student|gp|registrar|resident|fellow|consultant|\w+ologist|pharmacist|"
+         r"librarian|reviewer|researcher|journalist|interpreter|carer|caregiver|midwife|dietitian|radiographer|trainee)s?")
+_INTRODUCTION = re.compile(r"^\s*(?!(?:who|what|which|when|where|why|how|is|are|do|does|can|could)\b)"
+                           r"(?:(?:[\w/.'-]+\s+){1,4}here|(?:[\w/'-]+\s+){0,2}" + _ROLE + r")"
+                           r"\s*(?:[-\u2013\u2014:,;]+|[.!]+)\s+(?=\S)", re.I)
+
+
+# Who made a statement, in reported speech ("my husband's surgeon said ...", "the nurse told us that ..."):
+# the speaker is no part of what is asked about it.
+_REPORTED = re.compile(r"^(?:(?:my|his|her|our|their|the|a)\s+(?:[\w'-]+\s+){0,3}?|dr\.?\s+\w+\s+)?(?:surgeons?|doctors?|"
+                       r"oncologists?|nurses?|consultants?|gp|specialists?|team|radiologists?|physicians?)\s+"
+                       r"(?:said|says|told\s+(?:me|us|him|her|them)|mentioned|thinks|explained|reckons)\s+(?:that\s+)?", re.I)
+# Words that only ask whether a statement holds: "is that right?", "does the review agree?", "is that what
+# the experts say too?".
+_VERDICT = frozenset("true right correct accurate agree agrees same experts confirm confirms".split())
+_POINTER = re.compile(r"\b(?:that|this|it|so|same)\b", re.I)
+
+
+def _checks_statement(question: str) -> bool:
+    """Does `question` ask nothing but whether the statement before it holds?"""
+    words = re.findall(r"[a-z][a-z']*", question.lower())
+    return bool(_POINTER.search(question)) and all(w in NON_CONTENT_WORDS or w in _VERDICT for w in words)
+
+
 def split_context(text: str) -> tuple[str, str]:
     """(question, context): the text from its first asking sentence on (without the asides after its
     last one), and the statements before it; ("", "") parts are never invented, so a text with no
     statement around its question comes back as (text, "")."""
+    introduced = _INTRODUCTION.match(text)
+    if introduced:
+        asked, told = split_context(text[introduced.end():])
+        return asked, told
     sentences = [s for s in _SENTENCE.findall(text) if s.strip()]
     asking = [i for i, sentence in enumerate(sentences) if _asks(sentence)]
     if not asking:
@@ -52,7 +84,27 @@ def split_context(text: str) -> tuple[str, str]:
     if not all(_ASIDE.match(s) for s in sentences[last + 1:]):
         last = len(sentences) - 1
     told = " ".join(s.strip() for s in sentences[:first])
-    # A statement needs a verb-sized body; "Hi Dr." or "NELM." alone is not context.
+    # A statement needs a verb-sized body; "Hi Dr." or "NELM." alone is not context. A question that
+    # only points back at it ("is that what the article says too?", "is this true?") asks about it.
+    if _checks_statement(" ".join(sentences[first:last + 1])):
+        # the statement is what is asked, less who made it ("my surgeon said ...")
+        return " ".join(_REPORTED.sub("", s.strip()) if i < first else s.strip()
+                        for i, s in enumerate(sentences[:last + 1])), ""
     if len(told.split()) < 3:
         first, told = 0, ""
     return " ".join(s.strip() for s in sentences[first:last + 1]), told
+
+
+# "that figure", "this reference" in the question, with the item numbered in the statement before it.
+_DEMONSTRATIVE_ITEM = re.compile(r"\b(?:that|this|the\s+same)\s+(figure|fig|reference|ref|table)\b", re.I)
+_NUMBERED_ITEM = re.compile(r"\b(figure|fig|reference|ref|table)\.?\s*(\d+)\b", re.I)
+
+
+def named_from_context(question: str, told: str) -> str:
+    """The question with "that figure" read as the figure the statement before it numbered ("I saw X in the
+    figure 2 legend. Which ... are listed in that figure?")."""
+    def numbered(m: re.Match) -> str:
+        kind = m.group(1).lower()[:3]
+        items = [n for n in _NUMBERED_ITEM.finditer(told) if n.group(1).lower()[:3] == kind]
+        return f"{m.group(1)} {items[-1].group(2)}" if items and len({n.group(2) for n in items}) == 1 else m.group(0)
+    return _DEMONSTRATIVE_ITEM.sub(numbered, question) if told else question

@@ -31,6 +31,8 @@ from rag.core.text import ORDINALS, STOP_WORDS, zipf
 
 _LEADING_CUES = re.compile(
     r"^(and|but|also|so|then|what about|how about|and what about|what if|and if|same for|"
+    # a reply's opening before a conjunction: "right so is that ...", "ok and ..."
+    r"(?:right|ok|okay|alright),?\s+(?:so|and|but|then)|"
     r"is that|are they|does it|do they|is it|and for|and in|and with|and without|"
     # a restricting or conceding clause with no main clause of its own ("only if the cancer is
     # mostly in the liver?", "even for G1?", "unless it has spread?") qualifies the last answer
@@ -173,7 +175,18 @@ def rewrite(question: str, history: list[str] | None) -> Rewrite:
     if ordinal and ranked and _ordinal(ordinal) != "next":
         # "What is the first reference?" then "and the last one?": the item named by its rank
         return Rewrite(anchor[:ranked.start(1)] + _ordinal(ordinal) + anchor[ranked.end(1):], True, anchor)
+    named = _NUMBERED.search(question)
+    if numbered and named and named.group(1)[:3].lower() == numbered.group(1)[:3].lower():
+        # "who is the first author of reference 1?" then "and reference 2?": the same question of reference 2
+        return Rewrite(anchor[:numbered.start(2)] + named.group(2) + anchor[numbered.end(2):], True, anchor)
+    if numbered and _OWN_WORK.search(question):
+        # "page numbers for reference 1?" then "and the Hofland paper?": the same question of the work it names
+        anchor = anchor[:numbered.start()] + "the " + numbered.group(1) + anchor[numbered.end():]
     return Rewrite(f"{question} {anchor}", True, anchor)
+
+
+# A work a follow-up names for itself, by a surname: "and the Hofland paper?", "the Dasari one?".
+_OWN_WORK = re.compile(r"\b[A-Z][a-z]{2,}(?:\s+et\s+al\.?|'s)?\s+(?:paper|one|study|article|reference|ref|work|review)\b")
 
 
 # A superlative "one" picks from the whole list the anchor was drawn from: "and the most recent one?".

@@ -27,12 +27,12 @@ from rag.core.errors import InvalidQuestionError
 from rag.core.courtesy import unshouted, without_pleasantries
 from rag.core.question import asking_part, normalise_question
 from rag.core.shorthand import expand_shorthand
-from rag.glossary.frames import ASKS, CLAUSE_BREAK, COURTESY_TAIL, PLACEHOLDER, POINTER
+from rag.glossary.frames import ASKS, CLAUSE_BREAK, COURTESY_TAIL, PLACEHOLDER, POINTER, TERM_PREFIX
 from rag.glossary.keys import short_key
 from rag.glossary.questions import parse_glossary_question, parse_glossary_terms, short_forms_in
 from rag.glossary.siblings import points_to_sibling, sibling_term
 from rag.routing.addressee import addressee
-from rag.routing.context import asks_anything, split_context
+from rag.routing.context import asks_anything, named_from_context, split_context
 from rag.core.text import STOP_WORDS
 from rag.routing.followup import is_followup, rewrite
 from rag.routing.reasons import asks_what_decides, asks_what_it_does, asks_why
@@ -156,6 +156,7 @@ def route(question: str, history: Sequence[str], glossary: "Glossary", max_chars
         return _case_turn(typed, past, case, question)
     rewritten = rewrite(plain, list(past)).question
     ask, told = split_context(plain)
+    ask = named_from_context(ask, told)
     if (told or ask != plain) and rewritten == plain:
         return Turn(typed, past, f"{ask} {told}".strip(), "retrieval", asked=ask, context=told)
     return Turn(typed, past, rewritten, "retrieval", asked=asked)
@@ -262,7 +263,8 @@ def _followup_term(question: str) -> str:
     if told and first.strip() and not any(ASKS.search(t.strip()) for t in told):
         text = first
     # "and the PRRT one?": a placeholder noun after the term names nothing more
-    return PLACEHOLDER.sub("", re.sub(r"^(?:the\s+)", "", text.rstrip("?.! ").strip(), flags=re.I))
+    # "and the one called RE?": the label names the term
+    return PLACEHOLDER.sub("", TERM_PREFIX.sub("", text.rstrip("?.! ").strip()))
 
 
 def _leans_on_text_question(question: str, anchor: str) -> bool:

@@ -6,7 +6,7 @@ review say about liver transplantation?" asks about the text; "Is he a candidate
 transplantation?" or "What treatment for an unresectable G2 pNET?" asks for a decision.
 
 Rules are regular expressions plus a count of the case features `extract_inputs` finds, so the
-decision is predictable and testable. It does not read the inputs for the algorithm
+decision is predictable and testable; the words of a request for a decision are in rag/routing/requests.py. It does not read the inputs for the algorithm
 (rag/algorithm/inputs.py does that) and does not decide treatment.
 """
 
@@ -21,6 +21,8 @@ from rag.algorithm.phrases import GRADE_BY_NAME
 from rag.core.question import asking_part, normalise_question, tidy_question
 from rag.routing.addressee import addressee
 from rag.routing.context import asks_anything
+from rag.routing.requests import (ALGORITHM, CASE_REQUEST, GENERIC_REQUEST, PATIENT, REQUEST, SENTENCE, TREATMENT_NAME,
+                                   asks_general_fact)
 from rag.routing.followup import is_followup
 
 __all__ = ["asks_about_cited_work", "asks_for_detail", "asks_next_step", "case_told", "is_treatment_question", "names_treatment",
@@ -41,32 +43,6 @@ _DIAGNOSTIC = re.compile(r"\b(?:imaging|staging|diagnos\w*|scan\w*|biopsy|marker
 _TOLD_FINDING = re.compile(r"\b(?:imaging|staging|scans?|biopsy|markers?)\s+(?:(?:is|was|were|are|now|otherwise|also)\s+){0,2}"
                            r"(?:clear|negative|neg|positive|normal|unremarkable|shows?|showed|shown|confirm\w*|reveal\w*"
                            r"|demonstrat\w*|done|complete\w*)\b", _F)
-# Naming the review's algorithm with a case feature asks for the pathway.
-_ALGORITHM = re.compile(r"\b(?:algorithm|pathway|figure 2|flow ?chart|decision tree)\b", _F)
-_REQUEST = re.compile(
-    r"\bhow (?:should|would|do (?:we|you|i)|can (?:we|i|you)|to)\b[^?]*\b(?:treat|manag|approach|handl)\w*|"
-    r"\bwhat (?:is|are|would be) (?:the )?(?:best|recommended|appropriate|right|optimal|preferred|next)\b[^?]*"
-    r"\b(?:treatment|therapy|management|options?|steps?|approach)\b|"
-    r"\bwhat (?:treatments?|therapy|therapies|management)\b|"
-    r"\b(?:is|are|would) (?:he|she|they|the patient|my patient|this patient|a patient|it)\b[^?]*"
-    r"\b(?:candidate|eligible|suitable)\b|"
-    r"\bshould (?:he|she|they|we|i|the patient|my patient|this patient|it)\b|"
-    # Being "listed" is being put on the waiting list for a transplant: "could she be listed?"
-    r"\b(?:can|could|should|would|will) (?:he|she|they|the patient|my patient|this patient|i) be listed\b|"
-    r"\blist(?:ed|ing)? (?:him|her|them|the patient|this patient)?\s*for (?:a |liver )*transplant\w*", _F)
-# Words that ask for a decision only about a case: "What do you recommend for a G2 pNET?" does,
-# "Is transplantation widely recommended for NELM?" asks what the review says.
-_CASE_REQUEST = re.compile(
-    r"\b(?:recommend\w*|advise|suggest\w*|propose|treatment plan|next steps?|what next|what now|what to do|"
-    r"what (?:can|should|could|would|do|shall|will|must) (?:be done|(?:we|i|they) (?:be )?do(?:ing)?)|"
-    r"what (?:are|were) (?:we|you|they) (?:going to )?do(?:ing)?|"
-    # how clinicians ask a colleague about a case: "Plan?", "how to proceed?", "thoughts?", and a
-    # choice between named options: "which of the two staged options?"
-    r"(?:management |treatment )?plan|proceed|thoughts|opinion|what would you do|"
-    # asking what the team can give: "what would you offer?", "what can we offer her?" (not "should X be
-    # offered to every patient?", which asks what the review says)
-    r"what (?:would|could|can|should|do|might) (?:you|we|i|they) offer|"
-    r"which of (?:the|these|those) (?:[\w-]+ ){0,2}(?:options?|procedures?|strateg(?:y|ies)|approach(?:es)?))\b", _F)
 # A cited work as the subject: "Pavel et al.", or a guideline, a study, a trial or a numbered
 # reference before a verb of finding ("what did the ENETS guidelines recommend", "what do the
 # trials show"; not "based on the studies, what do you recommend?").
@@ -78,28 +54,6 @@ _CITED_WORK = re.compile(r"\bet al\b|\b(?:guidelines?|consensus|stud(?:y|ies)|tr
 def asks_about_cited_work(text: str) -> bool:
     """What a cited work found or recommended is no case for the pathway; retrieval declines it."""
     return bool(_CITED_WORK.search(text))
-# Framing words of a treatment question, with the shorthand "Tx" (treatment), "Mx" (management), "Rx".
-_GENERIC_REQUEST = re.compile(r"\b(?:options?|treat\w*|therap\w*|manag\w*|approach\w*|candidate|eligib\w*|"
-                              r"tx|mx|rx)\b", _F)
-# The treatments Figure 2 chooses between: after a case ("..., FLR adequate. Surgery?", "PVE or
-# ALPPS?") naming one asks whether to give it.
-_TREATMENT_NAME = re.compile(
-    r"\b(?:surg\w*|operat\w*|resect\w*|hepatectom\w*|transplant\w*|OLT|ablat\w*|"
-    r"(?:chemo|radio)?emboli[sz]ation|TACE|TAE|RE|SIRT|PRRT|PVE|PVL|ALPPS|somatostatin analog\w*|SSA|"
-    r"everolimus|sunitinib|chemo\w*|systemic|locoregional|"
-    # "listing" in a case is putting the patient on the transplant waiting list ("R0 not achievable. Listing?")
-    r"listing)\b", _F)
-_PATIENT = re.compile(  # a stated age ("54F", "67-year-old") also marks a patient (is_treatment_question)
-    # "a patient" (indefinite) is any patient: "what makes a patient eligible?" tells no case
-    r"(?<!\ba )(?<!\bany )(?<!\bevery )\b(?:patient|pt|man|woman|male|female|he|she|his|her|mr|mrs|ms|mother|father|wife|husband|son|daughter|"
-    # a relative the asker names: "my dad", "my mum", "my sister"
-    r"my (?:dad|mum|mom|mam|brother|sister|aunt(?:ie)?|uncle|gran(?:dma|dpa|dmother|dfather|ny)?|nan|partner|friend)|"
-    r"my (?:doctor|oncologist|surgeon)|i have|i.ve|i had|"
-    # a patient telling their own age: "I'm 49", "I am 60"
-    r"i(?:.m| am) \d{1,3}|"
-    r"\d{1,3}[- ]?(?:year|yr)s?[- ]?old|aged? \d{1,3})\b", _F)
-
-
 def is_treatment_question(question: str) -> bool:
     """True for a patient scenario or a request for a recommendation; False for content questions.
 
@@ -109,12 +63,12 @@ def is_treatment_question(question: str) -> bool:
     """
     text = normalise_question(question)
     specifics = _count_specifics(text)
-    patient = bool(_PATIENT.search(text)) or extract_inputs(text).age is not None
-    request = bool(_REQUEST.search(text)) or bool(_CASE_REQUEST.search(text) and (specifics or patient))
+    patient = bool(PATIENT.search(text)) or extract_inputs(text).age is not None
+    request = bool(REQUEST.search(text)) or bool(CASE_REQUEST.search(text) and (specifics or patient))
     if (_NOT_TREATMENT.search(text) or _DIAGNOSTIC.search(_TOLD_FINDING.sub(" ", asking_part(text)))) and (not request or not specifics):
         return False  # bibliographic, glossary or diagnostic questions ("how should I cite it?")
     asked = addressee(text)
-    if asked.source == "review" and not patient and not (_ALGORITHM.search(text) and specifics >= 2) and not (
+    if asked.source == "review" and not patient and not (ALGORITHM.search(text) and specifics >= 2) and not (
             asked.verb == "decision" and specifics >= _CASE_FEATURES):
         # "what does the review say about ..." asks about the text, not "what does its pathway offer a G1 SI-NEN?"
         # nor "how does the review approach a G1 recurrence, still resectable, no disease elsewhere?"
@@ -126,18 +80,20 @@ def is_treatment_question(question: str) -> bool:
         return False  # "What did Pavel et al. recommend for G2 tumours?" asks about a cited work
     if request:
         return True
+    if patient and asks_general_fact(text):
+        return False  # "my mum has a pancreatic NET ... is the liver the main place they spread to"
     if patient and specifics:
         return True  # a case description is a request for a decision
     if specifics >= _CASE_FEATURES and not asks_anything(text):
         return True  # a case told as a referral line, asking nothing ("Ki-67 8% pNET, solitary met, no EHD")
-    if _ALGORITHM.search(text) and specifics:
+    if ALGORITHM.search(text) and specifics:
         return True  # "G1 SI-NEN, resectable: what does the algorithm suggest?"
     # A generic "treatment/options" question about one feature ("What is the treatment of choice
     # for resectable NELM?") asks what the review says; two or more features describe a case, and
     # a grade alone ("management of a G3 NEC?") asks which pathway applies, if any.
     if specifics >= 2 and _names_treatment(text):
         return True
-    return bool(_GENERIC_REQUEST.search(text)) and (specifics >= 2 or _stated_grade(extract_inputs(text)) is not None)
+    return bool(GENERIC_REQUEST.search(text)) and (specifics >= 2 or _stated_grade(extract_inputs(text)) is not None)
 
 
 # What a question asks for when it wants a detail of a treatment rather than a decision: a dose or
@@ -161,7 +117,6 @@ _DETAIL = re.compile(
     # a treatment's harms, and a dose put as a yes/no ("is everolimus 10 mg the dose they recommend?")
     r"\b(?:side[- ]effects?|adverse (?:effects?|events?|reactions?)|toxicit(?:y|ies))\b|"
     r"\b(?:is|are)\b[^.?!]*\b(?:doses?|dosages?|dosing|regimens?|schedules?)\b", _F)
-_SENTENCE = re.compile(r"[^.?!;]+[.?!;]*")
 # Within the sentence that asks for the detail, only a question word on a decision noun asks for a
 # decision too ("what treatment, and at what dose?"); "what dose should she get?" does not.
 _DECISION_ASK = re.compile(
@@ -180,9 +135,9 @@ def asks_for_detail(question: str) -> bool:
         return False
     # where the detail's words start: a match may begin at the ";" that ends the sentence before
     at = detail.start() + len(detail.group(0)) - len(detail.group(0).lstrip(":?!;-\u2013\u2014 "))
-    asking = next(s for s in _SENTENCE.finditer(text) if s.start() <= at < s.end())
+    asking = next(s for s in SENTENCE.finditer(text) if s.start() <= at < s.end())
     rest = text[:asking.start()] + " " + text[asking.end():]
-    return not (_REQUEST.search(rest) or _CASE_REQUEST.search(rest) or _DECISION_ASK.search(asking.group(0)))
+    return not (REQUEST.search(rest) or CASE_REQUEST.search(rest) or _DECISION_ASK.search(asking.group(0)))
 
 
 def _count_specifics(text: str) -> int:
@@ -221,8 +176,8 @@ def asks_next_step(question: str) -> bool:
     """Does the question ask for a decision or the next course of action, in any of the ways
     a case is asked about ("Plan?", "options?", "What would you suggest?", "what happens now?")?"""
     text = tidy_question(question)
-    return bool(_NEXT_STEP.search(text) or _REQUEST.search(text) or _CASE_REQUEST.search(text)
-                or _GENERIC_REQUEST.search(text))
+    return bool(_NEXT_STEP.search(text) or REQUEST.search(text) or CASE_REQUEST.search(text)
+                or GENERIC_REQUEST.search(text))
 
 
 def updates_case(question: str) -> bool:
@@ -235,7 +190,7 @@ def updates_case(question: str) -> bool:
         return bool(extract_inputs(text).known())
     # or features stated with a short question ("2 new lesions, resectable, nil extrahepatic. redo?", "path came
     # back Ki-67 40% - still the same?")
-    return (names_treatment(text) and bool(_PATIENT.search(text)) or _count_specifics(text) >= 2
+    return (names_treatment(text) and bool(PATIENT.search(text)) or _count_specifics(text) >= 2
             or bool(extract_inputs(text).known()) and len(_LAST_CLAUSE.split(text.strip())[-1].split()) <= 4)
 
 
@@ -271,8 +226,9 @@ def case_told(history: Sequence[str]) -> tuple[str, ...]:
         if asks and not follows and not is_treatment_question(text):
             break  # a question on another topic
         turns.append(text)
-        if asks and not follows:
+        if asks and not follows and extract_case([text]).known():
             break  # a case asked as a whole: earlier turns were another conversation
+        # (a request that states nothing of its own, "what can the radiology team do for him?", leans on what was told)
     turns.reverse()
     known = len(extract_case(turns).known())
     # three pathway features told together describe a case ("Handover: bed 4, G2 pancreatic NET,
@@ -293,4 +249,4 @@ def _names_treatment(text: str) -> bool:
     from rag.algorithm.asked import named_treatments
     from rag.algorithm.tree import load_tree
 
-    return bool(_TREATMENT_NAME.search(text)) or bool(named_treatments(text, load_tree()))
+    return bool(TREATMENT_NAME.search(text)) or bool(named_treatments(text, load_tree()))

@@ -1,0 +1,103 @@
+"""The words of asking for a treatment decision, and of asking something else after a story.
+
+"What are the options?", "should she have surgery?", "Plan?", "what can the radiology team do for
+him?" ask the Figure 2 pathway to decide (rag/routing/treatment.py reads them with the case's
+features). A story followed by "is the liver the main place they spread to?" or "is it true they
+won't operate if ...?" asks what the review says, whoever the story was about. Each pattern is a way
+English makes a request or names a person; none is one question's wording.
+"""
+
+from __future__ import annotations
+
+import re
+
+from rag.core.text import NON_CONTENT_WORDS
+from rag.routing.context import split_context
+
+__all__ = ["ALGORITHM", "CASE_REQUEST", "GENERIC_REQUEST", "PATIENT", "REQUEST", "SENTENCE", "TREATMENT_NAME",
+           "asks_general_fact"]
+
+_F = re.IGNORECASE
+SENTENCE = re.compile(r"[^.?!;]+[.?!;]*")
+
+# Naming the review's algorithm with a case feature asks for the pathway.
+ALGORITHM = re.compile(r"\b(?:algorithm|pathway|figure 2|flow ?chart|decision tree)\b", _F)
+REQUEST = re.compile(
+    r"\bhow (?:should|would|do (?:we|you|i)|can (?:we|i|you)|to)\b[^?]*\b(?:treat|manag|approach|handl)\w*|"
+    r"\bwhat (?:is|are|would be) (?:the )?(?:best|recommended|appropriate|right|optimal|preferred|next)\b[^?]*"
+    r"\b(?:treatment|therapy|management|options?|steps?|approach)\b|"
+    r"\bwhat (?:treatments?|therapy|therapies|management)\b|"
+    r"\b(?:is|are|would) (?:he|she|they|the patient|my patient|this patient|a patient|it)\b[^?]*"
+    r"\b(?:candidate|eligible|suitable)\b|"
+    r"\bshould (?:he|she|they|we|i|the patient|my patient|this patient|it)\b|"
+    # what someone can do for a person: "what can the radiology team do for him?"
+    r"\bwhat (?:can|could|would|should|will) (?:[\w-]+\s+){1,3}?do for (?:him|her|them|me|us|my \w+|the patient|this patient)\b|"
+    # Being "listed" is being put on the waiting list for a transplant: "could she be listed?"
+    r"\b(?:can|could|should|would|will) (?:he|she|they|the patient|my patient|this patient|i) be listed\b|"
+    r"\blist(?:ed|ing)? (?:him|her|them|the patient|this patient)?\s*for (?:a |liver )*transplant\w*", _F)
+# Words that ask for a decision only about a case: "What do you recommend for a G2 pNET?" does,
+# "Is transplantation widely recommended for NELM?" asks what the review says.
+CASE_REQUEST = re.compile(
+    r"\b(?:recommend\w*|advise|suggest\w*|propose|treatment plan|next steps?|what next|what now|what to do|"
+    r"what (?:can|should|could|would|do|shall|will|must) (?:be done|(?:we|i|they) (?:be )?do(?:ing)?)|"
+    r"what (?:are|were) (?:we|you|they) (?:going to )?do(?:ing)?|"
+    # how clinicians ask a colleague about a case: "Plan?", "how to proceed?", "thoughts?", and a
+    # choice between named options: "which of the two staged options?"
+    # ("plan time off", "planning to ...": the verb, not the plan asked for)
+    r"(?:management |treatment )?plan(?!\s+(?:to|time|ahead|on|my|our|their|his|her)\b)|proceed|thoughts|opinion|what would you do|"
+    # asking what the team can give: "what would you offer?", "what can we offer her?" (not "should X be
+    # offered to every patient?", which asks what the review says)
+    r"what (?:would|could|can|should|do|might) (?:you|we|i|they) offer|"
+    r"which of (?:the|these|those) (?:[\w-]+ ){0,2}(?:options?|procedures?|strateg(?:y|ies)|approach(?:es)?))\b", _F)
+
+# Framing words of a treatment question, with the shorthand "Tx" (treatment), "Mx" (management), "Rx".
+GENERIC_REQUEST = re.compile(r"\b(?:options?|treat\w*|therap\w*|manag\w*|approach\w*|candidate|eligib\w*|"
+                              r"tx|mx|rx)\b", _F)
+# The treatments Figure 2 chooses between: after a case ("..., FLR adequate. Surgery?", "PVE or
+# ALPPS?") naming one asks whether to give it.
+TREATMENT_NAME = re.compile(
+    r"\b(?:surg\w*|operat\w*|ops?|resect\w*|\w*ectom(?:y|ies)|transplant\w*|OLT|ablat\w*|"
+    r"(?:chemo|radio)?emboli[sz]ation|TACE|TAE|RE|SIRT|PRRT|PVE|PVL|ALPPS|somatostatin analog\w*|SSA|"
+    r"everolimus|sunitinib|chemo\w*|systemic|locoregional|"
+    # "listing" in a case is putting the patient on the transplant waiting list ("R0 not achievable. Listing?")
+    r"listing)\b", _F)
+PATIENT = re.compile(  # a stated age ("54F", "67-year-old") also marks a patient (is_treatment_question)
+    # "a patient" (indefinite) is any patient: "what makes a patient eligible?" tells no case
+    r"(?<!\ba )(?<!\bany )(?<!\bevery )\b(?:patient|pt|man|woman|male|female|he|she|his|her|mr|mrs|ms|mother|father|wife|husband|son|daughter|"
+    # a relative the asker names: "my dad", "my mum", "my sister"
+    r"my (?:dad|mum|mom|mam|brother|sister|aunt(?:ie)?|uncle|gran(?:dma|dpa|dmother|dfather|ny)?|nan|partner|friend)|"
+    r"my (?:doctor|oncologist|surgeon)|i have|i.ve|i had|"
+    # a patient telling their own age: "I'm 49", "I am 60"
+    r"i(?:.m| am) \d{1,3}|"
+    r"\d{1,3}[- ]?(?:year|yr)s?[- ]?old|aged? \d{1,3})\b", _F)
+
+
+# A question sentence opened by a question word (or an inverted verb) that neither names a treatment nor a
+# person nor asks what to do asks about the disease in general, whatever story comes before it.
+QUESTION_SENTENCE = re.compile(r"(?:^|[.?!;]\s+|\?+\s*)((?:is|are|does|do|can|what|which|how|why|where|when)\b[^.?!;]*)[?.!]*\s*$", _F)
+DECIDES = re.compile(r"\b(?:(?:this|the|her|his|their|my)\s+(?:case|situation|scenario)|say\s+for|do(?:ne)?|doing|help\w*|"
+                     r"next|left|now|else|offer\w*|give|get|go|happen\w*|chances?|cur\w*|chang\w*|"
+                     r"reasonable|appropriate|worth\w*|suitable|indicated|right|wise|sensible|ok|okay|answer|"
+                     r"survive|live|prognosis|outlook)\b", _F)
+# Whether a claim holds ("is it true they won't operate if ...?", "would it be fair to say ...?") and why
+# something is so ("how come they can do these operations now?") ask what the review says, not for a decision.
+CLAIM_OR_REASON = re.compile(r"^\s*(?:(?:so|and|but)\s+)?(?:is\s+it\s+(?:true|right|correct|the\s+case)|would\s+it\s+be\s+"
+                              r"(?:fair|right|correct)\s+to\s+say|am\s+i\s+right\s+(?:that|in\s+thinking)|how\s+come|why)\b", _F)
+
+
+def asks_general_fact(text: str) -> bool:
+    """Does the last sentence, after a story, ask a general fact ("is the liver the main place they
+    spread to") rather than about the case? Only a sentence of its own, of at least four words."""
+    asked_part, told = split_context(text)  # without the asides after it ("my mum's report says well diff")
+    claims = [s.group(0) for s in SENTENCE.finditer(asked_part) if CLAIM_OR_REASON.match(s.group(0))]
+    if claims and not any(PATIENT.search(c) for c in claims):
+        return True  # a claim about a person ("is it true my dad can't have surgery?") is about the case
+    m = QUESTION_SENTENCE.search(asked_part)
+    if not m or (m.start(1) == 0 and not told) or len(m.group(1).split()) < 4:
+        return False
+    asked = m.group(1)
+    if all(w in NON_CONTENT_WORDS for w in re.findall(r"[a-z][a-z']*", asked.lower())):
+        return False  # "is there anything else?" names no subject of its own: it asks about the case
+    return not (REQUEST.search(asked) or CASE_REQUEST.search(asked) or GENERIC_REQUEST.search(asked)
+                or TREATMENT_NAME.search(asked) or PATIENT.search(asked) or ALGORITHM.search(asked)
+                or DECIDES.search(asked))
