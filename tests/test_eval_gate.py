@@ -21,11 +21,11 @@ SPLITS = {"dev": ROOT / "eval" / "questions.jsonl", "test": ROOT / "eval" / "que
 # metric: {split: (level, higher is better)}. The holdout's items are never listed (eval/README.md):
 # a drop there is found by this gate and fixed through a general mechanism on dev items.
 GATES = {
-    "recall@1": {"dev": (0.80, True), "test": (0.89, True), "holdout": (0.78, True)},
-    "recall@3": {"dev": (0.93, True), "test": (0.99, True), "holdout": (0.89, True)},
+    "recall@1": {"dev": (0.81, True), "test": (0.90, True), "holdout": (0.78, True)},
+    "recall@3": {"dev": (0.94, True), "test": (0.99, True), "holdout": (0.90, True)},
     "citation_recall": {"dev": (1.0, True), "test": (1.0, True), "holdout": (1.0, True)},
     "citation_precision": {"dev": (1.0, True), "test": (1.0, True), "holdout": (1.0, True)},
-    "facts": {"dev": (0.91, True), "test": (0.94, True), "holdout": (0.78, True)},
+    "facts": {"dev": (0.91, True), "test": (0.94, True), "holdout": (0.79, True)},
     # The gate's threshold was recalibrated (rag/answer/data/gate.json, threshold_note): fewer
     # answerable questions refused for a point or two of refusals, on every split.
     "abstention_recall": {"dev": (0.92, True), "test": (0.88, True), "holdout": (0.93, True)},

@@ -374,3 +374,15 @@ def test_a_superlative_one_picks_from_the_whole_list():
 def test_attributes_asked_alone_belong_to_what_the_previous_answer_named(pipeline, history, question, unit, fact):
     answer = pipeline.ask(question, history)
     assert answer.citations[0].unit_id == unit and fact in answer.answer
+
+
+@pytest.mark.parametrize("question, previous, expected", [
+    ("no sorry wait I meant SA not TAE", "and TAE?", "and SA?"),
+    ("oops, I meant PVL, not PVE", "what does PVE stand for?", "what does PVL stand for?"),
+    ("I meant SA not TAE", "what does OLT stand for?", ""),  # nothing in the previous question to correct
+    ("what does SA mean?", "and TAE?", ""),
+])
+def test_a_correction_replaces_the_word_it_names_in_the_previous_question(question, previous, expected):
+    from rag.routing.correction import corrected
+
+    assert corrected(question, previous) == expected

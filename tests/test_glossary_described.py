@@ -57,6 +57,8 @@ def test_a_name_of_another_procedure_is_no_description(terms):
 @pytest.mark.parametrize("question, short", [
     ("acronym for the two-step liver op where they split the liver and tie off the portal vein?", "ALPPS"),
     ("whats the abbreviation for the treatment where they put chemo into the liver artery and block it off?", "TACE"),
+    # a description of several words is no misspelt term: a spelling "did you mean" does not stand in for it
+    ("abbreviation for neuroendocrine tumours of the small bowel?", "SI-NEN"),
 ])
 def test_a_described_long_form_is_answered_with_its_entry_labelled_as_matched_by_meaning(pipeline, question, short):
     answer = pipeline.ask(question)

@@ -82,6 +82,10 @@ def test_a_compound_is_found_open_hyphenated_or_in_a_hyphenated_token():
     ("is the liver the main place they spread to", ("main place", "dominant site")),
     ("whether they operate depends on the liver", ("depends on", "dictated")),
     ("how were they picked for it", ("picked", "selected")),
+    ("is it normal for these to travel to the liver", ("travel to", "metastasis")),
+    ("does it change how long they live", ("how long they live", "survival")),
+    ("how she feels day to day", ("day to day", "quality of life")),
+    ("in the sentence about replacing the liver", ("replacing the liver", "liver transplantation")),
 ])
 def test_true_synonyms_the_review_does_not_use(text, pair):
     assert pair in lay_expansions(text)

@@ -114,15 +114,27 @@ def test_an_aside_after_the_question_is_set_apart(text, question, context):
     assert split_context(text) == (question, context)
 
 
-@pytest.mark.parametrize("text, question, context", [
+@pytest.mark.parametrize("text, question", [
     # who is asking, said first, is no part of the question
-    ("GP here - what is the treatment of choice for resectable NELM?",
-     "what is the treatment of choice for resectable NELM?", ""),
-    ("NET CNS here: is transplant restricted?", "is transplant restricted?", ""),
-    ("what happens here - is it surgery?", "what happens here - is it surgery?", ""),  # a question, not a role
+    ("GP here - what is the treatment of choice for resectable NELM?", "what is the treatment of choice for resectable NELM?"),
+    ("NET CNS here: is transplant restricted?", "is transplant restricted?"),
+    ("Transplant surgeon. What is the review's position on OLT?", "What is the review's position on OLT?"),
+    ("I'm a medical translator - what plan must it sit inside?", "what plan must it sit inside?"),
+    ("GP: where do liver-directed therapies sit?", "where do liver-directed therapies sit?"),
+    ("what happens here - is it surgery?", "what happens here - is it surgery?"),  # a question, not a role
 ])
-def test_a_self_introduction_before_the_question_is_set_apart(text, question, context):
-    assert split_context(text) == (question, context)
+def test_a_self_introduction_before_the_question_is_set_apart(text, question):
+    assert without_pleasantries(text) == question
+
+
+@pytest.mark.parametrize("text, question", [
+    ("True or false: liver transplantation is a first-line option for most patients with NELM.",
+     "is it true that liver transplantation is a first-line option for most patients with NELM?"),
+    ("Which is the treatment of choice for resectable NELM? A) PRRT B) liver surgery C) TACE",
+     "Which is the treatment of choice for resectable NELM?"),
+])
+def test_an_exam_item_is_read_as_its_stem(text, question):
+    assert without_pleasantries(text) == question
 
 
 @pytest.mark.parametrize("text, question", [

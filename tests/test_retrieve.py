@@ -22,7 +22,9 @@ ARTICLES = [parse_pubmed_page(SEED)]
     ("Which journal published the review?", ["citation"]),
     ("Who are the authors?", ["citation"]),
     ("What are the keywords?", ["keywords"]),
-    ("Did the authors declare any conflict of interest?", ["citation", "coi"]),
+    # "did the authors <verb>" asks what they did, not who they are
+    ("Did the authors declare any conflict of interest?", ["coi"]),
+    ("do the authors pit the operation against the other options?", []),
     ("What is the aim of this review?", ["abstract-s8"]),
     ("Which reference was published in 2017?", ["reference-4"]),  # the list's own years, not the review's record
     ("Which references are cited?", [f"reference-{n}" for n in range(1, 6)]),

@@ -197,6 +197,7 @@ def test_a_pronoun_treatment_follow_up_takes_the_route_of_what_it_leans_on(gloss
     pytest.param("fig 2 says PPRT - what's that, is it a typo?", [], "glossary", ("PPRT",), id="is-it-a-typo"),
     pytest.param("ALPPS?? what is it, is it a kind of operation", [], "glossary", ("ALPPS",), id="is-it-a-kind-of"),
     pytest.param("what is TACE, is it safe?", [], "retrieval", (), id="a-predicate-after-the-definition-is-asked"),
+    pytest.param("the figure says pan nen, what's the full term", [], "glossary", ("pan nen",), id="a-form-in-two-pieces"),
 ])
 def test_a_term_question_is_read_as_people_type_it(glossary, question, history, expected, terms):
     turn = route(question, history, glossary, LIMIT)
@@ -319,6 +320,10 @@ def test_a_pointer_with_nothing_before_it_asks_no_definition(glossary):
                  "says well diff", "retrieval", id="a-general-claim-checked"),
     pytest.param("Is it true that my dad can't have surgery because his NET is grade 2 and the liver is full of it?",
                  "algorithm", id="a-claim-about-the-person"),
+    pytest.param("my sister's G2 small intestine NET is all over her liver, too much to operate, nothing elsewhere. "
+                 "what are the choices", "algorithm", id="choices-are-options"),
+    pytest.param("is there some kind of flowchart for deciding what treatment someone gets?", "retrieval",
+                 id="whether-the-review-holds-a-flowchart"),
 ])
 def test_a_question_after_a_story_is_routed_by_what_it_asks(glossary, question, expected):
     assert route(question, [], glossary, LIMIT).route == expected
@@ -328,3 +333,9 @@ def test_a_reply_opening_before_a_pointer_is_a_follow_up(glossary):
     turn = route("right so is that an option for my sister, who actually gets one", ["What does OLT stand for?"],
                  glossary, LIMIT)
     assert (turn.route, "OLT" in turn.query) == ("retrieval", True)
+
+
+def test_a_pointer_to_an_abbreviation_reaches_back_to_the_latest_turn_that_named_one(glossary):
+    history = ["figure 2 lists IFNa as an option for small bowel primaries", "is that a type of chemo?"]
+    turn = route("ok whatever, just tell me what that abbreviation actually stands for", history, glossary, LIMIT)
+    assert (turn.route, turn.glossary_terms) == ("glossary", ("IFNa",))

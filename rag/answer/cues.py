@@ -143,7 +143,8 @@ def instance_class(question: str) -> str:
 # long patients live?": a measure clause that is the object of a verb of influence asks whether
 # one thing bears on another, which a passage answers without a figure ("dictated by the degree
 # of ..."). "How big a role does it play?" asks importance, as the idiom "play a big role" means.
-_INFLUENCED_MEASURE = re.compile(r"\b(?:affect|matter|depend|influenc|determin|chang|impact|dictat|decid|alter|shap)\w*"
+_INFLUENCED_MEASURE = re.compile(r"\b(?:affect|matter|depend|influenc|determin|chang|impact|dictat|decid|alter|shap"
+                                 r"|(?:make|makes|made|making)\s+(?:a|any|much\s+of\s+a)\s+difference\s+(?:to|in))\w*"
                                  r"\s+(?:on\s+|upon\s+)?(?:how \w+ (?:and|or) )?how (?:long|much|many|far|big|large|often)\b"
                                  r"|\bhow (?:big|large|great|important|significant|major) (?:of )?an? (?:role|part)\b", re.I)
 

@@ -26,14 +26,14 @@ from dataclasses import dataclass, field
 from typing import Callable, Sequence
 
 from rag.answer.constraints import can_answer as fits_question
-from rag.answer.cues import ASKS_SEVERAL, NAMING_WORDS, TITLE_CUE
-from rag.answer.record_cues import asks_beyond_listed_authors, asks_unprinted_entry_field, citation_parts_for
+from rag.answer.cues import NAMING_WORDS
 from rag.retrieval.hybrid import Hit
 from rag.answer.choice import Scored, coverage_with_rank, score_segments
 from rag.answer.gate import Gate, WordVectors
-from rag.answer.kinds import caption_cannot_answer, kind_rule
+from rag.answer.kinds import kind_rule
+from rag.answer.structural import structural_choice
 from rag.answer.refusal import abstention_text
-from rag.answer.segments import FIRST_LEGEND_ITEM, Segment, reading_text, segments_of
+from rag.answer.segments import Segment, reading_text, segments_of
 from rag.core.settings import Settings
 from rag.core.text import CARDINALS, NON_CONTENT_WORDS, TOKEN_RE, fold_spelling, rarity, stem
 from rag.core.types import Citation, SourceUnit
@@ -201,7 +201,7 @@ class Answerer:
             return Extraction(abstention_text(), (), True, related)
         scored: list[Scored] = []
         if structural:
-            chosen = self._structural_choice(question, structural, units, weights, aliases, can_answer)
+            chosen = structural_choice(self, question, structural, units, weights, aliases, can_answer)
             if not chosen:  # the named unit lacks what is asked ("the authors' affiliations")
                 return Extraction(abstention_text(), (), True, related)
         else:
@@ -260,49 +260,6 @@ class Answerer:
                      and hit.dense > cfg.second_passage_min_dense)
             if tied or close:  # "which references were published in 2008?" has two answers
                 chosen.append((hit, seg))
-        return chosen
-
-    def _structural_choice(self, question: str, structural: list[Hit], units: dict[str, SourceUnit],
-                           weights: dict[str, float], aliases: Sequence[tuple[str, str]],
-                           can_answer: Callable[[Segment], bool] = lambda seg: True) -> list[tuple[Hit, Segment]]:
-        chosen = []
-        for hit in structural[:self.settings.max_passages + 2]:
-            segs = segments_of(units[hit.unit_id])
-            unit = units[hit.unit_id]
-            if unit.section == "figure" and caption_cannot_answer(self, question, segs, aliases):
-                continue  # "does Figure 2 show the survival of each arm?": the page holds its caption only
-            if unit.section == "citation":
-                wanted = citation_parts_for(question)
-                if "unindexed" in wanted:
-                    continue  # "Where are the authors based?": no field of the record says
-                picked = [s for s in segs if s.kind in wanted] or segs
-                if "authors" in wanted and any(asks_beyond_listed_authors(question, s.text)
-                                               for s in segs if s.kind == "authors"):
-                    continue  # "Who are the co-authors?" of "Nikolaos Machairas et al."
-                chosen.extend((hit, s) for s in picked)
-            elif unit.section == "figure" and len(segs) > 1:
-                best = max(segs, key=lambda s: self.coverage(weights, s.text, aliases))
-                whole = Segment(unit, 0, len(unit.text))
-                covered = self.coverage(weights, best.text, aliases) > self.settings.legend_item_min_coverage
-                asks_item = covered and best.start > 0
-                titled = segs[0].start == 0 and not FIRST_LEGEND_ITEM.match(" " + segs[0].text)
-                # "the title of Figure 2", or a question the title alone answers ("which grades
-                # does the treatment algorithm cover?"): the caption's title, not its legend.
-                if ASKS_SEVERAL.search(question) and not TITLE_CUE.search(question):
-                    chosen.append((hit, whole))  # "which treatments does Figure 2 list?"
-                elif titled and not asks_item and (TITLE_CUE.search(question) or (covered and best == segs[0])):
-                    chosen.append((hit, segs[0]))  # "the title of Figure 2": the caption's title
-                elif asks_item and not can_answer(best):
-                    continue  # "the side effects of RE in Figure 2": its item only defines RE
-                else:
-                    chosen.append((hit, best if asks_item else whole))
-            elif unit.section == "coi" and "unindexed" in citation_parts_for(question):
-                continue  # "who funded it?": no conflict-of-interest line says
-            elif unit.section == "reference" and (asks_unprinted_entry_field(question, unit.text) or (
-                    "authors" in citation_parts_for(question) and asks_beyond_listed_authors(question, unit.text.split(". ")[0]))):
-                continue  # "Who is the last author of reference 4?" of "Dasari A, ..., et al."; its PMID
-            else:
-                chosen.append((hit, Segment(unit, 0, len(unit.text))))
         return chosen
 
 

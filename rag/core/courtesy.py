@@ -47,6 +47,16 @@ _TRUE_OR_FALSE = re.compile(r"^\s*(?:true\s+or\s+false|t\s*/\s*f|true/false)\s*[
 _OPTIONS = re.compile(r"(?<=[?:])\s*\(?[Aa]\)\s*\S.*\(?[Bb]\)\s*\S.*$")
 
 
+# Who is asking, said first: "GP here - ...", "NET CNS here: ...", "Transplant surgeon. ...". It tells no
+# more than the role, and its words are no part of what is asked.
+_ROLE = (r"(?:surgeon|physician|doctor|nurse|student|gp|registrar|resident|fellow|consultant|\w+ologist|pharmacist|"
+         r"librarian|reviewer|researcher|journalist|interpreter|translator|carer|caregiver|midwife|dietitian|radiographer|"
+         r"trainee|coder|secretary|manager|technician|therapist|paramedic|practitioner)s?")
+_INTRODUCTION = re.compile(r"^\s*(?!(?:who|what|which|when|where|why|how|is|are|do|does|can|could)\b)"
+                           r"(?:(?:[\w/.'-]+\s+){1,4}here|(?:i'?m\s+|i\s+am\s+)?(?:an?\s+)?(?:[\w/'-]+\s+){0,2}" + _ROLE + r")"
+                           r"\s*(?:[-\u2013\u2014:,;]+|[.!]+)\s+(?=\S)", re.I)
+
+
 def _exam_stem(text: str) -> str:
     if _TRUE_OR_FALSE.match(text):
         statement = _TRUE_OR_FALSE.sub("", text).rstrip(" .!")
@@ -55,10 +65,11 @@ def _exam_stem(text: str) -> str:
 
 
 def without_pleasantries(text: str) -> str:
-    """`text` without a greeting before the question and thanks after it, without the
-    review named as the source of the answer ("according to the authors, ..."), and as its exam
-    stem where it is set as an exam item."""
+    """`text` without a greeting before the question and thanks after it, without the asker's
+    self-introduction ("GP here - ..."), without the review named as the source of the answer
+    ("according to the authors, ..."), and as its exam stem where it is set as an exam item."""
     core = _CLOSING.sub("", _REQUEST.sub("", _OPENING.sub("", _exam_stem(text)))).strip()
+    core = _INTRODUCTION.sub("", core, count=1) or core
     core = _REQUEST.sub("", _ATTRIBUTION.sub("", core)).strip()
     if _QUESTION_OPENING.match(core) and core.endswith(".") and not core.endswith(".."):
         # "What does the review discuss." is a question typed with a full stop, as a question

@@ -241,7 +241,7 @@ COMPARISON_LEAD = re.compile(r"^(?:the\s+)?differences?\s+between\s+", re.IGNORE
 QUOTES = " \"'“”‘’`*"
 # What frames a request without asking anything: greetings, "can you tell me", "please",
 # "thanks". Off before the frame is matched: "can u tell me what MWA is" asks "what MWA is".
-COURTESY_LEAD = re.compile(r"^(?:(?:hi|hello|hey)\b[,!.]?\s*)?(?:(?:sorry|excuse\s+me|pardon\s+me)(?:\s+to\s+(?:bother|trouble)"
+COURTESY_LEAD = re.compile(r"^(?:(?:hi|hello|hey|whatever|anyway|fine)\b[,!.]?\s*)?(?:just\s+)?(?:(?:sorry|excuse\s+me|pardon\s+me)(?:\s+to\s+(?:bother|trouble)"
                            r"\s+you)?[,!.]?\s*)?(?:(?:please|kindly)\s+)?(?:to\s+(?=explain|define|expand|tell))?(?:(?:can|could|would)\s+you\s+"
                            r"(?:please\s+)?|do\s+you\s+know\s+|i\s+(?:want|would\s+like|need)\s+to\s+know\s+"
                            r"|i\s+(?:do\s+not|don't|dont|didn't|did\s+not)\s+(?:know|understand)\s+)?"
@@ -258,7 +258,7 @@ IDENTITY_TAIL = re.compile(r"(?:\s*[,;?]+\s*|\s+[-\u2013\u2014]+\s+|\s+(?:and|or
                            r"surgery|procedure|scan|test|treatment)\s*[?.!]*\s*$", re.IGNORECASE)
 # Discourse particles at the end ask nothing either: "so whats ALPPS then", "what is TAE again".
 COURTESY_TAIL = re.compile(r"(?:[,\s]+(?:please|thanks|thank\s+you|thx|ty|for\s+me|then|again|exactly|actually"
-                           r"|anyway|precisely))+\s*$", re.IGNORECASE)
+                           r"|anyway|precisely|(?<=mean\s)(?:there|here)))+\s*$", re.IGNORECASE)
 # Where the reader met the term, put first: "in figure 2, what does PPRT stand for".
 CONTEXT_LEAD = re.compile(r"^(?:(?:in|on)\s+(?:the\s+|this\s+)?" + PART + r"(?:\s+\d+)?(?:\s+(?:legend|caption|key|text))?"
                           # no comma before a short clause ("in this review RE is radio-embolization")

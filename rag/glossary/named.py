@@ -84,9 +84,19 @@ def short_forms_in(text: str, glossary: Glossary) -> tuple[str, ...]:
     """The short forms the glossary holds (as typed, or a variant) that `text` names, in order:
     what a pointer in the next turn ("what does that stand for?") may point back to."""
     found: dict[str, str] = {}
-    for raw in _TOKEN.findall(text):
-        word = raw.strip(QUOTES + "-")
-        if word and glossary.lookup(word).match_kind in ("exact", "variant") and is_abbreviation(word, glossary):
+    tokens = [raw.strip(QUOTES + "-") for raw in _TOKEN.findall(text)]
+    skip = False
+    for i, word in enumerate(tokens):
+        if skip:
+            skip = False
+            continue
+        # a form typed in two pieces ("pan nen", "SI NEN") is that form, not its last piece
+        pair = f"{word}{tokens[i + 1]}" if i + 1 < len(tokens) else ""
+        if pair and glossary.lookup(pair).match_kind in ("exact", "variant") and is_abbreviation(pair, glossary) \
+                and not glossary.lookup(word).matches:
+            found.setdefault(short_key(pair), f"{word} {tokens[i + 1]}")
+            skip = True
+        elif word and glossary.lookup(word).match_kind in ("exact", "variant") and is_abbreviation(word, glossary):
             found.setdefault(short_key(word), word)
     return tuple(found.values())
 

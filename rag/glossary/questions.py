@@ -280,7 +280,11 @@ def _head(term: str, glossary: Glossary) -> str | None:
 
 def _clean(raw: str, glossary: Glossary) -> str:
     """Quotes, a leading "the abbreviation", and a trailing kind noun ("ALPPS procedure") off."""
-    term = TERM_PREFIX.sub("", raw.strip(QUOTES)).strip(QUOTES).rstrip(",;:")
+    # an intensifier before the frame's verb is no part of the term ("what that abbreviation actually stands for")
+    term = re.sub(r"\s+(?:actually|really|even|exactly|precisely)$", "", raw.strip(QUOTES), flags=re.I)
+    if POINTER.fullmatch(term):
+        return term  # "that abbreviation" points back; the router resolves it
+    term = TERM_PREFIX.sub("", term).strip(QUOTES).rstrip(",;:")
     if re.fullmatch(r"[(\[][^()\[\]\s]+[)\]]", term):
         term = term[1:-1]  # "what is '(PVL)'": the brackets it was printed in
     head, _, kind = term.rpartition(" ")

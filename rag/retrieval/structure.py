@@ -15,8 +15,7 @@ from typing import Any, Sequence
 from rag.core.text import CARDINALS, local_id
 from rag.retrieval.numbered import numbered_items
 
-__all__ = ["AUTHORS", "ONLINE_FIRST", "RECORD_AGE", "RECORD_DETAILS", "SECTION_CUES", "BIBLIO_FILLER", "structural_units",
-           "documents_meant", "topic_of"]
+__all__ = ["AUTHORS", "ONLINE_FIRST", "RECORD_AGE", "RECORD_DETAILS", "SECTION_CUES", "BIBLIO_FILLER", "structural_units", "documents_meant", "topic_of"]
 
 _LAST_RE = {"figure": re.compile(r"\b(?:last|final)\s+(?:figure|fig)\b", re.I),
             "reference": re.compile(r"\b(?:last|final)\s+(?:reference|ref|cited)\b", re.I)}
@@ -46,7 +45,7 @@ RECORD_DETAILS = (r"(?:citation|reference|publication|bibliographic\w*) (?:detai
 # The authors as the subject of a verb of opinion ask what the review says, not who wrote it:
 # "do the authors see it as routine?", "what do the authors recommend?"; so does the authors as the
 # source of a view: "according to the authors", "what do the authors require".
-AUTHORS = (r"(?<!according to the )(?<!according to )authors?(?!'?\s+(?:see|sees|think|consider|recommend|suggest|say|says"
+AUTHORS = (r"(?<!according to the )(?<!according to )(?<!do the )(?<!does the )(?<!did the )authors?(?!'?\s+(?:see|sees|think|consider|recommend|suggest|say|says"
            r"|view|regard|describe|discuss|believe|feel|propose|mention|argue|conclude|advise|favou?r|prefer|state|require"
            r"|requires|want|call|define|mean|use|found|report|include|included|search|searched|select|selected|analy[sz]e"
            r"|analy[sz]ed|perform|performed)\b)")
@@ -76,7 +75,8 @@ _SECTION_CUES = (
                             r"|\btagged\s+(?:with|as|under)\b", re.I)),
     # "any conflicts?" of a paper is its conflicts of interest, not a conflict between findings
     ("coi", re.compile(r"\b(conflicts? of interest|COIs?|competing interests?|disclosures?|declare\w*"
-                       r"|(?:any|no|have|has|had|declared?|their)\s+conflicts?(?!\s+(?:between|with|in|of|about)\b))\b", re.I)),
+                       r"|(?:any|no|have|has|had|declared?|their)\s+conflicts?(?!\s+(?:between|with|in|of|about)\b)"  # and money from
+                       r"|(?:paid|payments?|money|fees)\b[^.?!]{0,30}?\b(?:drug|pharma\w*|industry|compan(?:y|ies)))\b", re.I)),  # industry ("paid by drug companies?")
 )
 SECTION_CUES = _SECTION_CUES  # rag/retrieval/works.py reads the record's cues too
 # "who is it written for?" asks the review's audience when the question itself names the

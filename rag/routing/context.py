@@ -42,15 +42,6 @@ _ASIDE = re.compile(r"^\s*(?:i|i'm|im|i've|ive|my|me|we|our|he|she|they|his|her|
                     r"|thank\s+you|cheers|[a-z]+ing)\b", re.I)
 
 
-# Who is asking, said first: "GP here - ...", "NET CNS here: ...", "Transplant surgeon. ...". It tells no
-# more than the role, and its words are no part of what is asked.
-_ROLE = (r"(?:surgeon|physician|doctor|nurse|student|gp|registrar|resident|fellow|consultant|\w+ologist|pharmacist|"
-         r"librarian|reviewer|researcher|journalist|interpreter|carer|caregiver|midwife|dietitian|radiographer|trainee)s?")
-_INTRODUCTION = re.compile(r"^\s*(?!(?:who|what|which|when|where|why|how|is|are|do|does|can|could)\b)"
-                           r"(?:(?:[\w/.'-]+\s+){1,4}here|(?:[\w/'-]+\s+){0,2}" + _ROLE + r")"
-                           r"\s*(?:[-\u2013\u2014:,;]+|[.!]+)\s+(?=\S)", re.I)
-
-
 # Who made a statement, in reported speech ("my husband's surgeon said ...", "the nurse told us that ..."):
 # the speaker is no part of what is asked about it.
 _REPORTED = re.compile(r"^(?:(?:my|his|her|our|their|the|a)\s+(?:[\w'-]+\s+){0,3}?|dr\.?\s+\w+\s+)?(?:surgeons?|doctors?|"
@@ -72,10 +63,6 @@ def split_context(text: str) -> tuple[str, str]:
     """(question, context): the text from its first asking sentence on (without the asides after its
     last one), and the statements before it; ("", "") parts are never invented, so a text with no
     statement around its question comes back as (text, "")."""
-    introduced = _INTRODUCTION.match(text)
-    if introduced:
-        asked, told = split_context(text[introduced.end():])
-        return asked, told
     sentences = [s for s in _SENTENCE.findall(text) if s.strip()]
     asking = [i for i, sentence in enumerate(sentences) if _asks(sentence)]
     if not asking:

@@ -51,7 +51,7 @@ CASE_REQUEST = re.compile(
     r"which of (?:the|these|those) (?:[\w-]+ ){0,2}(?:options?|procedures?|strateg(?:y|ies)|approach(?:es)?))\b", _F)
 
 # Framing words of a treatment question, with the shorthand "Tx" (treatment), "Mx" (management), "Rx".
-GENERIC_REQUEST = re.compile(r"\b(?:options?|treat\w*|therap\w*|manag\w*|approach\w*|candidate|eligib\w*|"
+GENERIC_REQUEST = re.compile(r"\b(?:options?|choices|treat\w*|therap\w*|manag\w*|approach\w*|candidate|eligib\w*|"
                               r"tx|mx|rx)\b", _F)
 # The treatments Figure 2 chooses between: after a case ("..., FLR adequate. Surgery?", "PVE or
 # ALPPS?") naming one asks whether to give it.

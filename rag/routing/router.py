@@ -34,6 +34,7 @@ from rag.glossary.siblings import points_to_sibling, sibling_term
 from rag.routing.addressee import addressee
 from rag.routing.context import asks_anything, named_from_context, split_context
 from rag.core.text import STOP_WORDS
+from rag.routing.correction import corrected
 from rag.routing.followup import is_followup, rewrite
 from rag.routing.reasons import asks_what_decides, asks_what_it_does, asks_why
 from rag.routing.scope import other_disease
@@ -101,6 +102,7 @@ def route(question: str, history: Sequence[str], glossary: "Glossary", max_chars
         except InvalidQuestionError:
             continue  # a bad earlier turn must not break the current one
     past = tuple(earlier)
+    question = (corrected(question, past[-1]) if past else "") or question  # "no sorry I meant SA not TAE"
     # a definition asked ("Doctor wrote SI-NEN in my dad's letter, what is that") tells no case, whatever it names
     case = case_told(tuple(t for i, t in enumerate(past) if not _asks_definition(t, glossary, alone=i == 0)))
     if case and _only_features(question):
@@ -110,7 +112,7 @@ def route(question: str, history: Sequence[str], glossary: "Glossary", max_chars
     if terms and all(POINTER.fullmatch(t) for t in terms):
         # "is TACE in the algorithm?" then "and what does that stand for" / "what do those letters mean": the
         # pointer names the earlier short form(s); with none before it, it names nothing
-        terms = short_forms_in(past[-1], glossary) if past else ()
+        terms = next((found for turn in reversed(past) if (found := short_forms_in(turn, glossary))), ())  # the latest named
     if terms and not _option_after_case(question, terms):
         return Turn(typed, past, question, "glossary", glossary_term=terms[0], glossary_terms=terms)
     if past and points_to_sibling(question) and (sibling := sibling_term(
@@ -268,9 +270,8 @@ def _followup_term(question: str) -> str:
 
 
 def _leans_on_text_question(question: str, anchor: str) -> bool:
-    """"Should it be done on its own?" after "Is transplant an option for NELM?": a follow-up
-    that states no case feature of its own asks about what the earlier question was about, so
-    it is a treatment decision only if that question was one."""
+    """"Should it be done on its own?" after "Is transplant an option for NELM?": a follow-up stating no case
+    feature of its own asks about what the earlier question was about, a decision only if that question was one."""
     return (bool(anchor) and is_followup(question) and not extract_inputs(question).known()
             and not is_treatment_question(anchor))
 

@@ -43,6 +43,9 @@ _DIAGNOSTIC = re.compile(r"\b(?:imaging|staging|diagnos\w*|scan\w*|biopsy|marker
 _TOLD_FINDING = re.compile(r"\b(?:imaging|staging|scans?|biopsy|markers?)\s+(?:(?:is|was|were|are|now|otherwise|also)\s+){0,2}"
                            r"(?:clear|negative|neg|positive|normal|unremarkable|shows?|showed|shown|confirm\w*|reveal\w*"
                            r"|demonstrat\w*|done|complete\w*)\b", _F)
+# Whether the review holds a figure or a scheme at all.
+_SHOWN_AT_ALL = re.compile(r"^\s*(?:is|are)\s+there\s+(?:an?|any|some)\s+(?:kind\s+of\s+|sort\s+of\s+)?(?:[\w-]+\s+)?"
+                           r"(?:flow\s?charts?|algorithms?|figures?|diagrams?|charts?|pictures?|tables?|schemes?|pathways?)\b", _F)
 # A cited work as the subject: "Pavel et al.", or a guideline, a study, a trial or a numbered
 # reference before a verb of finding ("what did the ENETS guidelines recommend", "what do the
 # trials show"; not "based on the studies, what do you recommend?").
@@ -67,6 +70,8 @@ def is_treatment_question(question: str) -> bool:
     request = bool(REQUEST.search(text)) or bool(CASE_REQUEST.search(text) and (specifics or patient))
     if (_NOT_TREATMENT.search(text) or _DIAGNOSTIC.search(_TOLD_FINDING.sub(" ", asking_part(text)))) and (not request or not specifics):
         return False  # bibliographic, glossary or diagnostic questions ("how should I cite it?")
+    if _SHOWN_AT_ALL.search(text):
+        return False  # "is there some kind of flowchart for deciding what treatment someone gets?" asks about the text
     asked = addressee(text)
     if asked.source == "review" and not patient and not (ALGORITHM.search(text) and specifics >= 2) and not (
             asked.verb == "decision" and specifics >= _CASE_FEATURES):

@@ -1,0 +1,66 @@
+"""A unit the question names outright ("Figure 2", "the DOI", "reference 4") -> the piece of it that answers.
+
+Named units skip the fitted gate: the question chose them. What is left to decide is which piece of
+the unit is quoted (the record field asked for, a legend item or the caption's title) and whether the
+named unit holds what is asked at all (a figure's picture, an author the list leaves out, an
+unprinted field), in which case the answer is declined rather than filled with what the unit does say.
+"""
+
+from __future__ import annotations
+
+from typing import Any, Callable, Sequence
+
+from rag.answer.cues import ASKS_SEVERAL, TITLE_CUE
+from rag.answer.kinds import caption_cannot_answer
+from rag.answer.record_cues import asks_beyond_listed_authors, asks_unprinted_entry_field, citation_parts_for
+from rag.answer.segments import FIRST_LEGEND_ITEM, Segment, segments_of
+from rag.core.types import SourceUnit
+from rag.retrieval.hybrid import Hit
+
+__all__ = ["structural_choice"]
+
+
+def structural_choice(answerer: Any, question: str, structural: list[Hit], units: dict[str, SourceUnit],
+                      weights: dict[str, float], aliases: Sequence[tuple[str, str]],
+                      can_answer: Callable[[Segment], bool] = lambda seg: True) -> list[tuple[Hit, Segment]]:
+    """The pieces of the named units that answer `question` (`answerer`: rag/answer/extractive.py's
+    Answerer, for its coverage and settings); [] when the named unit lacks what is asked."""
+    chosen = []
+    for hit in structural[:answerer.settings.max_passages + 2]:
+        segs = segments_of(units[hit.unit_id])
+        unit = units[hit.unit_id]
+        if unit.section == "figure" and caption_cannot_answer(answerer, question, segs, aliases):
+            continue  # "does Figure 2 show the survival of each arm?": the page holds its caption only
+        if unit.section == "citation":
+            wanted = citation_parts_for(question)
+            if "unindexed" in wanted:
+                continue  # "Where are the authors based?": no field of the record says
+            picked = [s for s in segs if s.kind in wanted] or segs
+            if "authors" in wanted and any(asks_beyond_listed_authors(question, s.text)
+                                           for s in segs if s.kind == "authors"):
+                continue  # "Who are the co-authors?" of "Nikolaos Machairas et al."
+            chosen.extend((hit, s) for s in picked)
+        elif unit.section == "figure" and len(segs) > 1:
+            best = max(segs, key=lambda s: answerer.coverage(weights, s.text, aliases))
+            whole = Segment(unit, 0, len(unit.text))
+            covered = answerer.coverage(weights, best.text, aliases) > answerer.settings.legend_item_min_coverage
+            asks_item = covered and best.start > 0
+            titled = segs[0].start == 0 and not FIRST_LEGEND_ITEM.match(" " + segs[0].text)
+            # "the title of Figure 2", or a question the title alone answers ("which grades
+            # does the treatment algorithm cover?"): the caption's title, not its legend.
+            if ASKS_SEVERAL.search(question) and not TITLE_CUE.search(question):
+                chosen.append((hit, whole))  # "which treatments does Figure 2 list?"
+            elif titled and not asks_item and (TITLE_CUE.search(question) or (covered and best == segs[0])):
+                chosen.append((hit, segs[0]))  # "the title of Figure 2": the caption's title
+            elif asks_item and not can_answer(best):
+                continue  # "the side effects of RE in Figure 2": its item only defines RE
+            else:
+                chosen.append((hit, best if asks_item else whole))
+        elif unit.section == "coi" and "unindexed" in citation_parts_for(question):
+            continue  # "who funded it?": no conflict-of-interest line says
+        elif unit.section == "reference" and (asks_unprinted_entry_field(question, unit.text) or (
+                "authors" in citation_parts_for(question) and asks_beyond_listed_authors(question, unit.text.split(". ")[0]))):
+            continue  # "Who is the last author of reference 4?" of "Dasari A, ..., et al."; its PMID
+        else:
+            chosen.append((hit, Segment(unit, 0, len(unit.text))))
+    return chosen
