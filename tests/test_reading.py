@@ -138,6 +138,15 @@ def test_an_exam_item_is_read_as_its_stem(text, question):
 
 
 @pytest.mark.parametrize("text, question", [
+    ("Dear Sir, I should be most grateful to learn what the preferred treatment is. Yours faithfully, R. Whitfield",
+     "what the preferred treatment is?"),
+    ("What is TACE? Kind regards, Anna", "What is TACE?"),
+])
+def test_a_letter_s_greeting_request_and_sign_off_are_not_the_question(text, question):
+    assert without_pleasantries(text) == question
+
+
+@pytest.mark.parametrize("text, question", [
     # a question that only asks whether the statement before it holds asks about that statement
     ("my surgeon said whether she can operate depends on how much liver is affected. is that what the experts say too",
      "whether she can operate depends on how much liver is affected. is that what the experts say too"),

@@ -198,6 +198,8 @@ def test_a_pronoun_treatment_follow_up_takes_the_route_of_what_it_leans_on(gloss
     pytest.param("ALPPS?? what is it, is it a kind of operation", [], "glossary", ("ALPPS",), id="is-it-a-kind-of"),
     pytest.param("what is TACE, is it safe?", [], "retrieval", (), id="a-predicate-after-the-definition-is-asked"),
     pytest.param("the figure says pan nen, what's the full term", [], "glossary", ("pan nen",), id="a-form-in-two-pieces"),
+    pytest.param("dads scan report says NELM what does that mean in normal words", [], "glossary", ("NELM",),
+                 id="in-normal-words"),
 ])
 def test_a_term_question_is_read_as_people_type_it(glossary, question, history, expected, terms):
     turn = route(question, history, glossary, LIMIT)

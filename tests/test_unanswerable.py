@@ -102,6 +102,9 @@ def test_questions_beyond_what_the_page_holds_are_declined(pipeline, question):
     # a lay phrase weighs what the term it stands for weighs ("a new liver" is a transplant)
     pytest.param("can someone with neuroendocrine cancer in the liver get a new liver?", "abstract-s5",
                  id="lay-phrase-weighs-as-its-term"),
+    # money named beside a conflict of interest is what the statement is about, not a matter it never names
+    pytest.param("any conflict of interest declared by the authors like pharma money", "coi", id="coi-pharma-money"),
+    pytest.param("what is this review actually about / scope", "abstract-s8", id="what-it-is-actually-about"),
 ])
 def test_near_misses_are_still_answered(pipeline, question, unit):
     answer = pipeline.ask(question)

@@ -26,10 +26,14 @@ _ASKED = r"(?=\s+(?:what|which|who|whom|whose|when|where|why|how|is|are|was|were
 _REQUEST = re.compile(
     r"^(?:(?:(?:can|could|would|will)\s+(?:you|u)\s+(?:please\s+|pls\s+)?(?:tell|let)\s+(?:me|us)(?:\s+know)?"
     r"|(?:i'?d|i\s+would)\s+(?:like|love)\s+to\s+know|i\s+(?:want|need)\s+to\s+know|do\s+you\s+know"
+    r"|i\s+(?:should|would)\s+be\s+(?:most\s+|very\s+)?grateful\s+to\s+(?:learn|know|hear)"
     r"|i\s+(?:was\s+)?wonder(?:ing|ed)?)(?:\s+(?:if|whether)\b|" + _ASKED + r")"
     r"|(?:quick|one|a|another)\s+(?:question|q)\s*[:,-]|(?:please|pls|plz)\s*,?(?=\s+\w)|ok(?:ay)?\s*(?:so\b)?\s*,?(?=\s+\w))\s*",
     re.I)
 _CLOSING = re.compile(rf"(?<=[\w?.!)'\"])[\s,.;:!-]*(?:{_THANKS}[\s.!]*)+$", re.I)
+# A letter's sign-off and signature: "Yours faithfully, R. Whitfield", "Kind regards, Anna".
+_SIGN_OFF = re.compile(r"(?<=[?.!])\s*(?:yours\s+(?:faithfully|sincerely|truly)|(?:kind|best|warm)\s+regards|regards|"
+                       r"best\s+wishes|with\s+thanks)[\s,.]*(?:[A-Z][\w.'-]*\s*){0,3}$", re.I)
 # "According to the review, ...", "..., according to the authors?", "What, as per the paper, is ...":
 # the assistant reads one review, so naming it as the source adds nothing to search for, while
 # its words ("authors", "paper") pull the question toward the bibliographic record. Only the
@@ -68,7 +72,7 @@ def without_pleasantries(text: str) -> str:
     """`text` without a greeting before the question and thanks after it, without the asker's
     self-introduction ("GP here - ..."), without the review named as the source of the answer
     ("according to the authors, ..."), and as its exam stem where it is set as an exam item."""
-    core = _CLOSING.sub("", _REQUEST.sub("", _OPENING.sub("", _exam_stem(text)))).strip()
+    core = _CLOSING.sub("", _SIGN_OFF.sub("", _REQUEST.sub("", _OPENING.sub("", _exam_stem(text))))).strip()
     core = _INTRODUCTION.sub("", core, count=1) or core
     core = _REQUEST.sub("", _ATTRIBUTION.sub("", core)).strip()
     if _QUESTION_OPENING.match(core) and core.endswith(".") and not core.endswith(".."):

@@ -258,7 +258,10 @@ IDENTITY_TAIL = re.compile(r"(?:\s*[,;?]+\s*|\s+[-\u2013\u2014]+\s+|\s+(?:and|or
                            r"surgery|procedure|scan|test|treatment)\s*[?.!]*\s*$", re.IGNORECASE)
 # Discourse particles at the end ask nothing either: "so whats ALPPS then", "what is TAE again".
 COURTESY_TAIL = re.compile(r"(?:[,\s]+(?:please|thanks|thank\s+you|thx|ty|for\s+me|then|again|exactly|actually"
-                           r"|anyway|precisely|(?<=mean\s)(?:there|here)))+\s*$", re.IGNORECASE)
+                           r"|anyway|precisely|(?<=mean\s)(?:there|here)"
+                           # "in normal words", "in plain English"
+                           r"|in\s+(?:normal|plain|simple|everyday|layman'?s?|lay)\s+(?:words|english|terms|language)))+\s*$",
+                           re.IGNORECASE)
 # Where the reader met the term, put first: "in figure 2, what does PPRT stand for".
 CONTEXT_LEAD = re.compile(r"^(?:(?:in|on)\s+(?:the\s+|this\s+)?" + PART + r"(?:\s+\d+)?(?:\s+(?:legend|caption|key|text))?"
                           # no comma before a short clause ("in this review RE is radio-embolization")

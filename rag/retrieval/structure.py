@@ -97,7 +97,7 @@ _PURPOSE_RE = re.compile(
     # "Does the review discuss sunitinib?" asks whether a topic is covered (word coverage decides).
     r"|\b(?:does|do|did) (?:the|this) (?:review|article|paper|authors?) (?:discuss|cover|address|focus on|include)"
     r"(?:\s+(?:in (?:general|short|brief)|overall|mainly|mostly|chiefly))?\s*(?:\?|$)"
-    r"|\bwhat is (?:this|the) (?:review|article|paper) about\b|\bwhy did the authors write\b"
+    r"|\bwhat(?:'s|\s+is)\s+(?:this|the)\s+(?:review|article|paper)\s+(?:actually\s+|really\s+|basically\s+|even\s+)?about\b|\bwhy did the authors write\b"
     # the same in the passive: "why was this review written?"
     r"|\bwhy\s+(?:was|is)\s+(?:this|the)\s+(?:review|article|paper)\s+written\b"
     # what it sets out to do: "what is the review trying to achieve?"; a bare "it" only with "set out"
