@@ -86,6 +86,8 @@ def test_a_compound_is_found_open_hyphenated_or_in_a_hyphenated_token():
     ("does it change how long they live", ("how long they live", "survival")),
     ("how she feels day to day", ("day to day", "quality of life")),
     ("in the sentence about replacing the liver", ("replacing the liver", "liver transplantation")),
+    ("how the tumours are spread out in the liver", ("spread out", "distribution")),
+    ("how the spots are scattered through the liver", ("scattered", "distribution")),
 ])
 def test_true_synonyms_the_review_does_not_use(text, pair):
     assert pair in lay_expansions(text)
