@@ -32,11 +32,13 @@ def answer_glossary(pipeline: Pipeline, turn: Turn, started: float,
     lookups = [reworded(glossary.lookup(term), glossary.lookup, pipeline.aliases)
                for term in turn.glossary_terms or (turn.glossary_term,)]
     # a spelling suggestion answers a slip in a term, not a description of several words ("neuroendocrine
-    # tumours of the small bowel" is no misspelt "neuroendocrine tumour"): that is matched by meaning below
-    found = any(lookup.matches or (lookup.did_you_mean and len(lookup.query.split()) < 3) for lookup in lookups)
-    described = () if found or len(lookups) > 1 or " " not in lookups[0].query.strip() else pipeline.described.closest(
-        [lookups[0].query, pipeline.expand(lookups[0].query)])  # "the acronym for the op where they split the liver"
-    found = found or (not described and any(lookup.did_you_mean for lookup in lookups))
+    # tumours of the small bowel" is no misspelt "neuroendocrine tumour"): that is matched by meaning first
+    suggested = any(lookup.did_you_mean for lookup in lookups)
+    slip = any(lookup.did_you_mean and len(lookup.query.split()) < 3 for lookup in lookups)
+    described = () if any(lookup.matches for lookup in lookups) or slip or len(lookups) > 1 or " " not in \
+        lookups[0].query.strip() else pipeline.described.closest(
+            [lookups[0].query, pipeline.expand(lookups[0].query)])  # "the acronym for the op where they split the liver"
+    found = any(lookup.matches for lookup in lookups) or (suggested and not described)
     if not found and not described:
         # "What is the DOI?" looks like an abbreviation question but the review answers it elsewhere:
         # a grounded answer from the text, if it names the term ("what is PVC in figure 2?" gets no

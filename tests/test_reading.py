@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 
 from rag.core.courtesy import unshouted, without_pleasantries
-from rag.routing.context import split_context
+from rag.routing.context import named_from_context, split_context
 from rag.retrieval.spelling import Speller
 
 
@@ -198,3 +198,12 @@ def test_no_answering_a_question_is_not_taken_for_an_abbreviation():
     """"No." closes a sentence: only abbreviations whose period never ends one are read through."""
     assert split_context("They said it is not resectable. No. What about TACE?") == (
         "What about TACE?", "They said it is not resectable. No.")
+
+
+@pytest.mark.parametrize("question, told, read", [
+    ("Which are listed in that figure?", "I saw it in the figure 2 legend.", "Which are listed in figure 2?"),
+    ("Which are listed in that figure?", "Figure 1 and figure 2 both mention it.", "Which are listed in that figure?"),
+    ("who wrote that reference?", "The caption cites ref 13.", "who wrote reference 13?"),
+])
+def test_that_figure_is_the_one_the_statement_before_it_numbered(question, told, read):
+    assert named_from_context(question, told) == read

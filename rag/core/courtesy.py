@@ -53,11 +53,11 @@ _OPTIONS = re.compile(r"(?<=[?:])\s*\(?[Aa]\)\s*\S.*\(?[Bb]\)\s*\S.*$")
 
 # Who is asking, said first: "GP here - ...", "NET CNS here: ...", "Transplant surgeon. ...". It tells no
 # more than the role, and its words are no part of what is asked.
-_ROLE = (r"(?:surgeon|physician|doctor|nurse|student|gp|registrar|resident|fellow|consultant|\w+ologist|pharmacist|"
+ROLE = (r"(?:surgeon|physician|doctor|nurse|student|gp|registrar|resident|fellow|consultant|\w+ologist|pharmacist|"
          r"librarian|reviewer|researcher|journalist|interpreter|translator|carer|caregiver|midwife|dietitian|radiographer|"
          r"trainee|coder|secretary|manager|technician|therapist|paramedic|practitioner)s?")
 _INTRODUCTION = re.compile(r"^\s*(?!(?:who|what|which|when|where|why|how|is|are|do|does|can|could)\b)"
-                           r"(?:(?:[\w/.'-]+\s+){1,4}here|(?:i'?m\s+|i\s+am\s+)?(?:an?\s+)?(?:[\w/'-]+\s+){0,2}" + _ROLE + r")"
+                           r"(?:(?:[\w/.'-]+\s+){1,4}here|(?:i'?m\s+|i\s+am\s+)?(?:an?\s+)?(?:[\w/'-]+\s+){0,2}" + ROLE + r")"
                            r"\s*(?:[-\u2013\u2014:,;]+|[.!]+)\s+(?=\S)", re.I)
 
 

@@ -83,21 +83,21 @@ _UNKNOWN_MEANING = (r"\b(?:no\s+idea|no\s+clue|(?:don'?t|do\s+not|didn'?t|did\s+
 def short_forms_in(text: str, glossary: Glossary) -> tuple[str, ...]:
     """The short forms the glossary holds (as typed, or a variant) that `text` names, in order:
     what a pointer in the next turn ("what does that stand for?") may point back to."""
+    def names(form: str) -> bool:
+        return bool(form) and glossary.lookup(form).match_kind in ("exact", "variant") and is_abbreviation(form, glossary)
+
     found: dict[str, str] = {}
-    tokens = [raw.strip(QUOTES + "-") for raw in _TOKEN.findall(text)]
-    skip = False
-    for i, word in enumerate(tokens):
-        if skip:
-            skip = False
-            continue
+    tokens, i = [raw.strip(QUOTES + "-") for raw in _TOKEN.findall(text)], 0
+    while i < len(tokens):
         # a form typed in two pieces ("pan nen", "SI NEN") is that form, not its last piece
-        pair = f"{word}{tokens[i + 1]}" if i + 1 < len(tokens) else ""
-        if pair and glossary.lookup(pair).match_kind in ("exact", "variant") and is_abbreviation(pair, glossary) \
-                and not glossary.lookup(word).matches:
-            found.setdefault(short_key(pair), f"{word} {tokens[i + 1]}")
-            skip = True
-        elif word and glossary.lookup(word).match_kind in ("exact", "variant") and is_abbreviation(word, glossary):
-            found.setdefault(short_key(word), word)
+        pair = tokens[i] + tokens[i + 1] if i + 1 < len(tokens) else ""
+        if names(pair) and not glossary.lookup(tokens[i]).matches:
+            found.setdefault(short_key(pair), f"{tokens[i]} {tokens[i + 1]}")
+            i += 2
+            continue
+        if names(tokens[i]):
+            found.setdefault(short_key(tokens[i]), tokens[i])
+        i += 1
     return tuple(found.values())
 
 

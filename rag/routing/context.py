@@ -15,7 +15,9 @@ from __future__ import annotations
 
 import re
 
+from rag.core.courtesy import ROLE
 from rag.core.text import NON_CONTENT_WORDS
+from rag.retrieval.numbered import numbered_items
 
 # A period that closes an abbreviation ("Hofland et al.", "e.g.", "vs.", "Dr.") ends no sentence.
 _ABBREVIATED = r"\b(?:et\s+al|e\.g|i\.e|vs|cf|approx|figs?|refs?|vol|dr|mr|mrs|ms|prof|pp)\.(?!$)"
@@ -44,9 +46,9 @@ _ASIDE = re.compile(r"^\s*(?:i|i'm|im|i've|ive|my|me|we|our|he|she|they|his|her|
 
 # Who made a statement, in reported speech ("my husband's surgeon said ...", "the nurse told us that ..."):
 # the speaker is no part of what is asked about it.
-_REPORTED = re.compile(r"^(?:(?:my|his|her|our|their|the|a)\s+(?:[\w'-]+\s+){0,3}?|dr\.?\s+\w+\s+)?(?:surgeons?|doctors?|"
-                       r"oncologists?|nurses?|consultants?|gp|specialists?|team|radiologists?|physicians?)\s+"
-                       r"(?:said|says|told\s+(?:me|us|him|her|them)|mentioned|thinks|explained|reckons)\s+(?:that\s+)?", re.I)
+_REPORTED = re.compile(r"^(?:(?:my|his|her|our|their|the|a)\s+(?:[\w'-]+\s+){0,3}?|dr\.?\s+\w+\s+)?(?:" + ROLE
+                       + r"|specialists?|team)\s+(?:said|says|told\s+(?:me|us|him|her|them)|mentioned|thinks|explained|reckons)"
+                       r"\s+(?:that\s+)?", re.I)
 # Words that only ask whether a statement holds: "is that right?", "does the review agree?", "is that what
 # the experts say too?".
 _VERDICT = frozenset("true right correct accurate agree agrees same experts confirm confirms".split())
@@ -84,14 +86,14 @@ def split_context(text: str) -> tuple[str, str]:
 
 # "that figure", "this reference" in the question, with the item numbered in the statement before it.
 _DEMONSTRATIVE_ITEM = re.compile(r"\b(?:that|this|the\s+same)\s+(figure|fig|reference|ref|table)\b", re.I)
-_NUMBERED_ITEM = re.compile(r"\b(figure|fig|reference|ref|table)\.?\s*(\d+)\b", re.I)
+_KINDS = {"fig": "figure", "ref": "reference", "tab": "table"}
 
 
 def named_from_context(question: str, told: str) -> str:
     """The question with "that figure" read as the figure the statement before it numbered ("I saw X in the
-    figure 2 legend. Which ... are listed in that figure?")."""
+    figure 2 legend. Which ... are listed in that figure?"); with two figures numbered there, it names neither."""
     def numbered(m: re.Match) -> str:
-        kind = m.group(1).lower()[:3]
-        items = [n for n in _NUMBERED_ITEM.finditer(told) if n.group(1).lower()[:3] == kind]
-        return f"{m.group(1)} {items[-1].group(2)}" if items and len({n.group(2) for n in items}) == 1 else m.group(0)
+        kind = _KINDS[m.group(1).lower()[:3]]
+        items = [item for item in numbered_items(told) if item.startswith(kind + "-")]
+        return f"{m.group(1)} {items[0].split('-')[1]}" if len(items) == 1 else m.group(0)
     return _DEMONSTRATIVE_ITEM.sub(numbered, question) if told else question

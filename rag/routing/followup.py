@@ -290,4 +290,3 @@ def name_referent(question: str, names: list[str]) -> str:
         at = attributes[-1].end()
         return f"{question[:at]} of {named}{question[at:]}"
     return f"{question} ({named})"
-
