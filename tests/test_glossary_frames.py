@@ -457,3 +457,21 @@ def test_frames_from_the_blind_round_of_december_6(glossary, question, terms):
 ])
 def test_letters_hedges_and_lists_of_forms(glossary, question, terms):
     assert parse_glossary_terms(question, glossary) == terms
+
+
+@pytest.mark.parametrize("question, terms", [
+    # a plural pointer after a noun phrase headed by a content noun means that noun, not the forms in its modifier
+    pytest.param("Milan criteria for OLT in NELM - what are they exactly?", (), id="pointer-to-the-head-noun"),
+    pytest.param("the side effects of TACE - what are they?", (), id="side-effects-of-a-term"),
+    pytest.param("TACE and TAE, what are they?", ("TACE", "TAE"), id="pointer-to-listed-terms"),
+    # "spell out ... for X" is to set out in detail, not to give the letters
+    pytest.param("Which selection criteria does the review spell out for OLT?", (), id="spell-out-for-a-thing"),
+    # a counted plural pointer
+    pytest.param("Legend has panNEN and SI-NEN - what are these two?", ("panNEN", "SI-NEN"), id="these-two"),
+    # which kind of treatment a term is: what it stands for says
+    pytest.param("In the algorithm, is RE resection or something radiological?", ("RE",), id="kind-guess-with-choice"),
+    pytest.param("is PRRT a drug?", ("PRRT",), id="kind-guess"),
+    pytest.param("Is TACE a good treatment?", (), id="an-evaluation-is-no-kind-guess"),
+])
+def test_pointers_heads_and_kinds_of_a_term(glossary, question, terms):
+    assert parse_glossary_terms(question, glossary) == terms

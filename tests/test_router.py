@@ -341,3 +341,17 @@ def test_a_pointer_to_an_abbreviation_reaches_back_to_the_latest_turn_that_named
     history = ["figure 2 lists IFNa as an option for small bowel primaries", "is that a type of chemo?"]
     turn = route("ok whatever, just tell me what that abbreviation actually stands for", history, glossary, LIMIT)
     assert (turn.route, turn.glossary_terms) == ("glossary", ("IFNa",))
+
+
+def test_a_kind_asked_of_a_term_already_defined_asks_about_the_thing(glossary):
+    assert route("ok so is it a surgery?", ["what's ALPPS?"], glossary, LIMIT).route == "retrieval"
+    assert route("is ALPPS a surgery?", [], glossary, LIMIT).route == "glossary"
+
+
+@pytest.mark.parametrize("question", [
+    pytest.param("61F, SI-NEN G2, five liver mets, nothing elsewhere, resectable on imaging - does the algorithm say resect?",
+                 id="on-imaging"),
+    pytest.param("G1 panNET, liver-only disease at staging, unresectable - what does the pathway offer?", id="at-staging"),
+])
+def test_where_a_finding_was_seen_is_part_of_the_case(glossary, question):
+    assert route(question, [], glossary, LIMIT).route == "algorithm"

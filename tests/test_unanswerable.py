@@ -39,6 +39,8 @@ def test_a_prediction_of_one_persons_outcome_is_recognised(question, personal):
     pytest.param("does ablation work for small liver metastases?", set(), id="work-is-not-a-job"),
     # Nor is "drive" the verb of "what drives the choice?" about driving a car.
     pytest.param("what drives the choice between resection and transplantation?", set(), id="drives-a-choice"),
+    # children counted are someone's family, not the population asked about
+    pytest.param("is a two-stage liver op safe? my brother is 52 with three young kids", set(), id="counted-children"),
 ])
 def test_a_named_population_or_matter_of_daily_life_is_found(question, groups):
     assert named_circumstances(question) == groups
@@ -50,6 +52,16 @@ def test_a_named_population_or_matter_of_daily_life_is_found(question, groups):
     pytest.param("does it matter how much of the liver is involved?", False, id="matter-how-much"),
     pytest.param("does fig 2 say how many TACE sessions before switching to PRRT?", True, id="say-how-many"),
     pytest.param("how long do patients live after resection?", True, id="plain-how-long"),
+    # a measure coordinated under the verb of influence, or put as the factor asked about
+    pytest.param("what decides whether they can operate or how big the op would be?", False, id="whether-or-how-big"),
+    pytest.param("is it just how much of the liver is taken over?", False, id="is-it-just-how-much"),
+    # a figure told in the story around the question is not what it asks
+    pytest.param("They want to do it in two goes because of how much there is. Is a two-stage op safe?", False,
+                 id="measure-in-a-statement"),
+    # an unmarked question closing the message still asks
+    pytest.param("what are the types then? how many are there", True, id="unmarked-last-question"),
+    pytest.param("what decides if they can operate? the doctor keeps talking about how much is affected", False,
+                 id="closing-statement-asks-nothing"),
 ])
 def test_a_measure_under_a_verb_of_influence_asks_for_no_figure(question, figure):
     assert asks_for_number(question) is figure
@@ -69,6 +81,11 @@ def test_the_most_common_of_several_is_a_likelihood(question, likelihood):
     pytest.param("what is the treatment algorithm called?", "", id="a-name-not-members"),
     pytest.param("describe the 3 types of distribution shown in figure 1", "types of distribution", id="describe-the-types"),
     pytest.param("which chemo drug goes in TACE", "chemo drug", id="one-drug-by-name"),
+    # where it was met may come first; words that single members out are not the class's name
+    pytest.param("In figure 1, what are the individual distribution types called?", "distribution types",
+                 id="where-first-and-individual"),
+    pytest.param("which selection criteria (Milan or another set) does the review spell out?", "selection criteria",
+                 id="bracketed-aside-and-spell-out"),
 ])
 def test_what_the_members_of_a_class_are_called_asks_for_them(question, cls):
     assert instance_class(question) == cls
@@ -87,6 +104,10 @@ def test_what_the_members_of_a_class_are_called_asks_for_them(question, cls):
     pytest.param("does Figure 2 show the survival for each treatment arm?", id="figure-shows-unnamed"),
     pytest.param("what are the three types of liver spread in figure 1 exactly, what's type 2", id="figure-member-by-number"),
     pytest.param("describe the type I, II and III liver mets patterns in fig 1", id="figure-members-by-numeral"),
+    pytest.param("In fig 1, what are the individual spread types called - solitary, bilobar, diffuse?", id="figure-members-where-first"),
+    # a reference named outright prints its title, not what the work found
+    pytest.param("What did reference 4 find?", id="named-reference-finding"),
+    pytest.param("which survival trends did Dasari et al. (ref 4) report?", id="named-reference-and-author-finding"),
 ])
 def test_questions_beyond_what_the_page_holds_are_declined(pipeline, question):
     assert pipeline.ask(question).abstained
@@ -105,6 +126,9 @@ def test_questions_beyond_what_the_page_holds_are_declined(pipeline, question):
     # money named beside a conflict of interest is what the statement is about, not a matter it never names
     pytest.param("any conflict of interest declared by the authors like pharma money", "coi", id="coi-pharma-money"),
     pytest.param("what is this review actually about / scope", "abstract-s8", id="what-it-is-actually-about"),
+    pytest.param("my sister's op may be done in two stages because of how much there is. is that actually safe?? "
+                 "she is 45 with two little kids", "abstract-s4", id="story-figure-and-family-are-not-asked"),
+    pytest.param("what is reference 4 about?", "reference-4", id="named-reference-topic"),
 ])
 def test_near_misses_are_still_answered(pipeline, question, unit):
     answer = pipeline.ask(question)

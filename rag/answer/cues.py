@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import re
 
+from rag.core.question import asking_part
 from rag.core.text import CARDINALS
 
 _NUMBER_CUE = re.compile(
@@ -30,13 +31,16 @@ NAMING_CUE = re.compile(r"\b(?:abbreviat\w*|acronyms?|stands? for|short for|call
                          r"definition|expansion|full form|legend)\b", re.I)
 # "Which molecular targeted agents does the review name?", "Which targeted agents exactly?",
 # "Name the chemotherapy drugs": a request for the members of a class, by name.
+# Where the asker met the class may come first: "In Figure 1, what are the distribution types called?"
+_WHERE = r"^\s*(?:(?:in|on)\s+(?:the\s+)?(?:figure|fig\.?|table|review|article|paper|abstract|legend|caption|flowchart|algorithm)(?:\s*\d+)?\s*,?\s+)?"
 _INSTANCE_RES = (
     # (the class is a noun phrase: "what are the types ... exactly" is read by _KINDS_OF)
-    re.compile(r"^\s*(?:which|what)\s+(?:specific\s+|particular\s+|individual\s+)?(?!(?:are|is|was|were|do|does|did)\b)"
+    re.compile(_WHERE + r"(?:which|what)\s+(?:specific\s+|particular\s+|individual\s+)?(?!(?:are|is|was|were|do|does|did)\b)"
                r"(?P<cls>[a-z][\w\s-]{1,60}?)\s+(?:exactly|specifically|by name|in particular)\b", re.I),
-    re.compile(r"^\s*(?:which|what)\s+(?:specific\s+|particular\s+|individual\s+)?(?P<cls>[a-z][\w\s-]{1,60}?)\s+"
-               r"(?:does|do|did)\s+(?:the|this)\s+(?:review|article|paper|abstract|authors?)\s+"
-               r"(?:name|list|mention|cite|specify|recommend)\b", re.I),
+    # (a bracketed aside may follow the class: "which selection criteria (Milan or otherwise) does it spell out?")
+    re.compile(_WHERE + r"(?:which|what)\s+(?:specific\s+|particular\s+|individual\s+)?(?P<cls>[a-z][\w\s-]{1,60}?)\s+"
+               r"(?:\([^()]{1,40}\)\s+)?(?:does|do|did)\s+(?:the|this|it|they)\s+(?:(?:review|article|paper|abstract|authors?)\s+)?"
+               r"(?:name|list|mention|cite|specify|recommend|give|state|spell\s+out|set\s+out|lay\s+out|define|describe)\b", re.I),
     re.compile(r"^\s*(?:please\s+)?(?:name|list)\s+(?:the|all|any)\s+(?P<cls>[a-z][\w\s-]{1,60}?)\s*(?:\?|$|"
                r"\b(?:that|which|the review|mentioned|named|listed))", re.I),
 )
@@ -115,17 +119,21 @@ _NOT_A_FIGURE = re.compile(r"^\s*who\b|\bwhich (?:one )?(?:of (?:the|its|their|t
 
 
 # "What are the three distribution types called?": the names of a class's members.
-_CALLED = re.compile(r"^\s*what\s+(?:are|were)\s+(?:the|its|their|these|those)\s+(?:(?:\d+|"
+_CALLED = re.compile(_WHERE + r"what\s+(?:are|were)\s+(?:the|its|their|these|those)\s+(?:(?:\d+|"
                      + "|".join(sorted(CARDINALS, key=len, reverse=True)) + r")\s+)?"
                      r"(?P<cls>(?:[\w-]+\s+){0,3}?" + _MEMBER_KINDS.pattern + r").*\b(?:called|named|known as)\b", re.I)
 
 
 # "What are the three types of distribution in Figure 1?": a class of kinds, whose members are asked.
-_KINDS_OF = re.compile(r"^\s*(?:what\s+(?:are|were)|describe|list|name|explain)\s+(?:the|its|their)\s+(?:names\s+of\s+(?:the\s+)?)?(?:(?:\d+|"
+_KINDS_OF = re.compile(_WHERE + r"(?:what\s+(?:are|were)|describe|list|name|explain)\s+(?:the|its|their)\s+(?:names\s+of\s+(?:the\s+)?)?(?:(?:\d+|"
                        + "|".join(sorted(CARDINALS, key=len, reverse=True)) + r"|different|main|various)\s+)?"
                        r"(?P<cls>(?:types|kinds|classes|categories|subtypes|patterns)\s+of\s+[\w\s-]{3,60}?"
                        r"|(?:[\w-]+\s+){1,3}(?:types|kinds|classes|categories|subtypes|patterns))"
                        r"(?=\s+(?:in|on|from|shown|listed|described)\b|\s*[?.!]*\s*$)", re.I)
+
+
+# Words that single out members ("the individual types", "the specific agents"), not part of the class's name.
+_SINGLING_OUT = re.compile(r"^(?:(?:individual|specific|particular|different|various|actual|separate)\s+)+", re.I)
 
 
 def instance_class(question: str) -> str:
@@ -133,7 +141,7 @@ def instance_class(question: str) -> str:
     for pattern in (*_INSTANCE_RES, _CALLED, _KINDS_OF):
         m = pattern.search(question)
         if m and _MEMBER_KINDS.search(m.group("cls")):
-            return m.group("cls")
+            return _SINGLING_OUT.sub("", m.group("cls"))
     m = _WHICH_PARTICULARS.search(question)
     # "what may precede ... agents" asks what comes before them, not which agents they are.
     return m.group("cls") if m and not set(m.group("cls").lower().split()) & _VERBS else ""
@@ -142,11 +150,16 @@ def instance_class(question: str) -> str:
 # "Does it matter how much of the liver is involved?", "does the spread affect how well and how
 # long patients live?": a measure clause that is the object of a verb of influence asks whether
 # one thing bears on another, which a passage answers without a figure ("dictated by the degree
-# of ..."). "How big a role does it play?" asks importance, as the idiom "play a big role" means.
+# of ..."); so does "what decides whether they can operate or how big the op would be?" and "is it just
+# how much of the liver is taken over?". "How big a role does it play?" asks importance, as the idiom "play a big role" means.
 _INFLUENCED_MEASURE = re.compile(r"\b(?:affect|matter|depend|influenc|determin|chang|impact|dictat|decid|alter|shap"
                                  r"|(?:make|makes|made|making)\s+(?:a|any|much\s+of\s+a)\s+difference\s+(?:to|in))\w*"
-                                 r"\s+(?:on\s+|upon\s+)?(?:how \w+ (?:and|or) )?how (?:long|much|many|far|big|large|often)\b"
-                                 r"|\bhow (?:big|large|great|important|significant|major) (?:of )?an? (?:role|part)\b", re.I)
+                                 r"\s+(?:on\s+|upon\s+)?(?:how \w+ (?:and|or) |whether\s+(?:[\w'-]+\s+){1,6}?or\s+)?"
+                                 r"how (?:long|much|many|far|big|large|often)\b"
+                                 r"|\bhow (?:big|large|great|important|significant|major) (?:of )?an? (?:role|part)\b"
+                                 # whether the deciding factor is the extent: "is it just how much of the liver is taken over?"
+                                 r"|\b(?:is\s+it|it'?s)\s+(?:just|only|all|mainly|mostly|really|simply)\s+(?:about\s+|down\s+to\s+)?"
+                                 r"how (?:much|many|big|large|far)\b", re.I)
 
 
 # Which option does best on an outcome ("which IR technique gives the longest progression-free survival?"):
@@ -155,10 +168,26 @@ _OUTCOME_RANKED = re.compile(r"\bwhich\b[^?.!]*?\b(?:longest|longer|best|better|
                              r"\s+(?:[\w-]+\s+){0,2}?(?:survival|outcomes?|response|prognosis|mortality|recurrence|PFS|OS)\b", re.I)
 
 
+def asked_sentences(question: str) -> str:
+    """The sentences that ask, where some end in "?", and the last one when it opens as a question does
+    (a question often stands unmarked at the end: "what are the types? how many are there"); else the whole text. A figure named in a statement
+    told around the question ("he needs it done in two goes because of how much there is. Is that safe?")
+    is part of the story, not what is asked."""
+    if "?" not in question:
+        return question
+    last = [s for s in re.split(r"(?<=[.?!;])\s+", question.strip()) if s.strip()][-1:]
+    return " ".join(dict.fromkeys([asking_part(question), *(s for s in last if _OPENS_QUESTION.match(s))]))
+
+
+# The words a direct question opens with: a wh-word or an inverted auxiliary.
+_OPENS_QUESTION = re.compile(r"^\W*(?:what|what's|whats|which|how|why|when|where|who|whom|whose|is|are|was|were|am|can|could"
+                             r"|does|do|did|should|would|will|shall|may|might|must|has|have|had)\b", re.I)
+
+
 def asks_for_number(question: str) -> bool:
     """Does the question want a figure (a dose, a rate, a duration, a count, a ranking of outcomes)?
     "Who wrote the study on incidence trends?" names a figure but asks for a person."""
-    question = _INFLUENCED_MEASURE.sub(" ", question)
+    question = _INFLUENCED_MEASURE.sub(" ", asked_sentences(question))
     return (bool(_NUMBER_CUE.search(question) or _FIGURE_HEAD.search(question) or _OUTCOME_RANKED.search(question))
             and not _NOT_A_FIGURE.search(question))
 
@@ -166,6 +195,7 @@ def asks_for_number(question: str) -> bool:
 def asks_likelihood(question: str) -> bool:
     """Does the question ask how likely something is ("what are the chances it comes back?")?
     A passage answers that with a figure or a word of degree, not by naming the event."""
+    question = asked_sentences(question)
     return bool(_LIKELIHOOD_HEAD.search(question)) and not _NOT_A_FIGURE.search(question)
 
 
@@ -222,7 +252,13 @@ CIRCUMSTANCES: dict[str, frozenset[str]] = {name: frozenset(words.split()) for n
 _WORD = re.compile(r"[a-z][a-z'-]*")
 
 
+# Children counted ("he's 49 with two little kids") are someone's family, not the population asked about.
+_COUNTED_CHILDREN = re.compile(r"\b(?:\d+|" + "|".join(sorted(CARDINALS, key=len, reverse=True)) + r")\s+"
+                               r"(?:(?:little|young|small|teenage|grown(?:-up)?)\s+)?(?:kids|children|grandchildren|grandkids)\b", re.I)
+
+
 def named_circumstances(text: str) -> set[str]:
     """The circumstance groups (CIRCUMSTANCES) whose words the text names."""
+    text = _COUNTED_CHILDREN.sub(" ", text)
     words = set(_WORD.findall(re.sub(r"\bside\s+effect", "side-effect", text.lower())))
     return {name for name, group in CIRCUMSTANCES.items() if words & group}

@@ -72,6 +72,14 @@ IDENTITY_AFTER = re.compile(r"(?P<a>\S+)" + PUNCTUATED + r"(?:is|are)\s+(?:that|
 DIFFERENT = re.compile(r"(?:is|are)\s+(?P<a>\S+)\s+(?:any\s+|very\s+)?different(?:\s+(?:then|at\s+all|though))?", re.I)
 
 
+# Whether a term is one kind of treatment or another: "is RE resection or something radiological?", "is TACE a
+# drug?". What the term stands for says which it is. An evaluation ("is TACE a good treatment?") is no such question.
+_KIND = (r"(?:drugs?|medicines?|medications?|operations?|surgery|surgical|resections?|procedures?|scans?|tests?|treatments?"
+         r"|therap(?:y|ies)|radiolog\w*|radiation|chemo\w*|injections?|tablets?|pills?)")
+KIND_GUESS = re.compile(r"(?:is|are)\s+(?P<a>\S+)\s+(?:just\s+|really\s+|actually\s+|basically\s+)?(?:an?\s+|some\s+)?" + _KIND
+                        + r"(?:\s+or\s+(?:an?\s+|some\s+)?(?:something|(?:some\s+)?(?:kind|type|sort|form)\s+of)?\s*[\w-]+)?", re.I)
+
+
 def compared(text: str) -> str:
     """Whether two terms differ, asked as "X vs Y": "is TARE the same as RE" -> "TARE vs RE"."""
     for pattern in SAME_AS:

@@ -190,10 +190,13 @@ IF_ABBREVIATION = [re.compile(p, re.IGNORECASE) for p in (
 # term, else the slot's last word (the nearest antecedent) when that is an abbreviation.
 _PRONOUN = r"(?:that|this|it|they|them|those|these)"
 # A pronoun with the noun it stands for: "those letters", "these terms", "that abbreviation".
-# A quantifier may float after a plural pronoun: "what do they each / both / all stand for".
+# A quantifier may float after a plural pronoun: "what do they each / both / all stand for"; a count may follow
+# "these" or "those" ("what are these two?").
 # It may float before it too, with "of": "what both of those are", "all of these".
 # "The letters" point back as "those letters" do: "MELD score - what do the letters mean".
 _POINTER = (r"(?:the\s+(?:letters|initials|abbreviations?|acronyms?)|(?:(?:both|all|each)\s+(?:of\s+)?)?" + _PRONOUN
+            # a plural pronoun may be counted: "what are these two?"
+            + r"(?:(?<=these|those)\s+(?:two|three|four|[2-4]))?"
             + r"(?:\s+(?:ones?|letters|initials|terms?|words?|abbreviations?|acronyms?))?(?:\s+(?:each|both|all))?)")
 # The same as a whole slot: a frame whose term is only a pointer ("what does that one stand for?") names no
 # term of its own, and the router points it back at the earlier turn's short forms

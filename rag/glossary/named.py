@@ -40,7 +40,7 @@ FORM_CUE = re.compile(r"\b(?:stands?\s+for|short\s+for|shorthand\s+for|abbreviat
                       r"|long\s+terms?(?=\s+(?:for|of)\b)"
                       # "spell out" in its letters sense; "spell out the criteria" / "what it means" is to explain in detail
                       r"|spel(?:led|t|l)\s+(?:(?:it|them|that|those|these|both|all)\s+){0,2}out"
-                      r"(?!\s+(?:the|a|an|your|his|her|their|what|how|why|which|when|in\s+detail)\b)|written\s+out(?=\s*(?:[?.!]|$|in\s+full))|(?:every|each)\s+letter"
+                      r"(?!\s+(?:the|a|an|your|his|her|their|what|how|why|which|when|in\s+detail|for\s+(?!me|us|you)\w+)\b)|written\s+out(?=\s*(?:[?.!]|$|in\s+full))|(?:every|each)\s+letter"
                       # "letters" and "expand" in their abbreviation sense only: not one's letters from a
                       # clinic, not a liver that expands after PVE
                       r"|(?<!my\s)(?<!our\s)(?<!his\s)(?<!her\s)(?<!their\s)letters(?!\s+(?:from|to|of\s+referral)\b)"

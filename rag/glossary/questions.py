@@ -35,7 +35,7 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
-from rag.glossary.comparisons import DIFFERENT, GUESS, IDENTITY, IDENTITY_AFTER, REVERSE_GUESS, compared
+from rag.glossary.comparisons import DIFFERENT, GUESS, IDENTITY, IDENTITY_AFTER, KIND_GUESS, REVERSE_GUESS, compared
 from rag.glossary.frames import (ALL_TERMS, ALWAYS, ANAPHORIC, ANAPHORIC_THING, ASKS, BARE, CLAUSE_BREAK, IDENTITY_TAIL,
                                  COMPARISON_LEAD, CONFIRM_TAIL, CONJUNCTION, IF_ABBREVIATION, KIND_NOUNS,
                                  PLURAL_POINTER, POINTER, QUOTES, SENTENCE_BREAK, SEPARATOR, TERM_PREFIX, PLACEHOLDER)
@@ -191,7 +191,8 @@ def _read(question: str, glossary: Glossary, alone: bool, in_clause: bool = Fals
         # another entry's long form is answered with that entry ("PVL - same as portal vein embolisation?")
         named = is_abbreviation(other, glossary) or glossary.lookup(other).match_kind == "reverse"
         return (_clean(m.group("a"), glossary),) + ((other,) if named else ())
-    m = DIFFERENT.fullmatch(CONJUNCTION.sub("", plain))  # "is PVL different?", from the term before it
+    # "is PVL different?", from the term before it; "is RE resection or something radiological?"
+    m = DIFFERENT.fullmatch(CONJUNCTION.sub("", plain)) or KIND_GUESS.fullmatch(CONJUNCTION.sub("", plain))
     if m and is_abbreviation(_clean(m.group("a"), glossary), glossary):
         return (_clean(m.group("a"), glossary),)
     return ()
@@ -210,6 +211,11 @@ def _guessed(guess: str, term: str, glossary: Glossary) -> bool:
     return found.match_kind == "fuzzy" and any(s.casefold() in own for s in found.did_you_mean)
 
 
+# A plural noun phrase opening the slot, its head before a preposition: what a plural pointer refers to.
+_PLURAL_HEAD = re.compile(r"^\s*(?:the\s+)?(?:[\w-]+\s+){0,2}?(?P<head>criteria|data|[a-z]{2,}[^s\W]s)\s+"
+                          r"(?:for|of|in|after|with|on|about|from)\s", re.IGNORECASE)
+
+
 def _referent(slot: str, glossary: Glossary, thing: bool, every: bool = False) -> tuple[str, ...]:
     """What "that" points back to: the slot when it is a term ("PVL - what is that?"), else its
     last word when that is one, past a kind noun ("she needs the ALPPS procedure"); for a
@@ -218,6 +224,9 @@ def _referent(slot: str, glossary: Glossary, thing: bool, every: bool = False) -
     terms = _terms(slot, glossary, strict=True)
     if terms:
         return terms
+    head = _PLURAL_HEAD.match(slot)
+    if every and head and not is_abbreviation(head.group("head"), glossary):
+        return ()  # "Milan criteria for OLT in NELM - what are they?": the criteria, not the forms in their modifier
     words = [w.strip(QUOTES + ".,;:!?()") for w in slot.split()]
     found = {short_key(w): w for w in words if w and is_abbreviation(w, glossary)}
     if every and len(found) > 1:

@@ -29,7 +29,7 @@ from rag.core.question import asking_part, normalise_question
 from rag.core.shorthand import expand_shorthand
 from rag.glossary.frames import ASKS, CLAUSE_BREAK, COURTESY_TAIL, PLACEHOLDER, POINTER, TERM_PREFIX
 from rag.glossary.keys import short_key
-from rag.glossary.questions import parse_glossary_question, parse_glossary_terms, short_forms_in
+from rag.glossary.questions import KIND_GUESS, parse_glossary_question, parse_glossary_terms, short_forms_in
 from rag.glossary.siblings import points_to_sibling, sibling_term
 from rag.routing.addressee import addressee
 from rag.routing.context import asks_anything, named_from_context, split_context
@@ -145,8 +145,8 @@ def route(question: str, history: Sequence[str], glossary: "Glossary", max_chars
         if earlier and not short_forms_in(question, glossary) and _LETTER_ASKED.search(question):
             # "what is OLT" then "what about the first letter, the O?": the letters are the earlier term's
             return Turn(typed, past, f"{anchor} {question}", "glossary", glossary_term=earlier, glossary_terms=(earlier,))
-        # "What does PVL stand for?" then "and how is it different from PVE?": "it" is the term
-        terms = parse_glossary_terms(_PRONOUN.sub(earlier, question), glossary) if earlier else ()
+        # "What does PVL stand for?" then "and how is it different from PVE?": "it" is the term ("is it a surgery?" is not)
+        terms = parse_glossary_terms(_PRONOUN.sub(earlier, question), glossary) if earlier and not KIND_GUESS.search(question) else ()
         if terms:
             return Turn(typed, past, f"{anchor} {question}", "glossary", glossary_term=terms[0], glossary_terms=terms)
         pronoun = _PRONOUN.search(question)

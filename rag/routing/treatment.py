@@ -38,11 +38,13 @@ _NOT_TREATMENT = re.compile(
 # Questions about finding or staging the disease. A case tells how it was found ("CT scan shows
 # ...", "staging PET negative"), so these words decide only in the sentence that asks.
 _DIAGNOSTIC = re.compile(r"\b(?:imaging|staging|diagnos\w*|scan\w*|biopsy|marker|detect\w*)", _F)
-# A test told with its result is a finding of the case, not a question about the test: "staging
-# otherwise clear", "the scan showed ...", "biopsy negative".
+# A test told with its result, or as where a finding was seen, is a finding of the case, not a question
+# about the test: "staging otherwise clear", "the scan showed ...", "biopsy negative", "resectable on imaging".
 _TOLD_FINDING = re.compile(r"\b(?:imaging|staging|scans?|biopsy|markers?)\s+(?:(?:is|was|were|are|now|otherwise|also)\s+){0,2}"
                            r"(?:clear|negative|neg|positive|normal|unremarkable|shows?|showed|shown|confirm\w*|reveal\w*"
-                           r"|demonstrat\w*|done|complete\w*)\b", _F)
+                           r"|demonstrat\w*|done|complete\w*)\b"
+                           # where a finding was seen: "resectable on imaging", "no disease elsewhere at staging"
+                           r"|\b(?:on|at|by|per)\s+(?:the\s+)?(?:imaging|staging|scans?|biopsy)\b", _F)
 # Whether the review holds a figure or a scheme at all.
 _SHOWN_AT_ALL = re.compile(r"^\s*(?:is|are)\s+there\s+(?:an?|any|some)\s+(?:kind\s+of\s+|sort\s+of\s+)?(?:[\w-]+\s+)?"
                            r"(?:flow\s?charts?|algorithms?|figures?|diagrams?|charts?|pictures?|tables?|schemes?|pathways?)\b", _F)
