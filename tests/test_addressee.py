@@ -22,6 +22,10 @@ from rag.routing.addressee import Addressee, addressee
     pytest.param("how does the review manage a G1 recurrence, still resectable?", "review", "decision", id="manage"),
     pytest.param("what does the article recommend for unresectable NELM?", "review", "decision", id="recommend"),
     pytest.param("what does the review say about PRRT?", "review", "", id="put-to-the-review-verb-open"),
+    # a claim it is asked whether it makes, whoever the asker has in mind; a recommendation for someone is a decision
+    pytest.param("our patient flushes despite injections. Does the review suggest liver surgery can help the symptoms?",
+                 "review", "text", id="suggest-a-claim"),
+    pytest.param("does the review recommend surgery for her?", "review", "decision", id="recommend-for-someone"),
     pytest.param("what treatment for a G2 pNET with unresectable liver mets?", "", "", id="nobody"),
 ])
 def test_the_source_asked_and_the_kind_of_verb(question, source, verb):

@@ -133,6 +133,8 @@ def test_clinician_requests_are_treatment_questions(question, expected):
     pytest.param("pNET G2 unresectable liver mets: what's the response rate of PRRT?", True, id="whats-a-rate"),
     pytest.param("G2 pNET, unresectable liver mets: treatment plan?", False, id="a-plan-is-a-decision"),
     pytest.param("G2 pNET, unresectable liver mets: options?", False, id="options-are-a-decision"),
+    # whether those who treat can do it safely is what the text says of the treatment
+    pytest.param("NELM back after hepatectomy - can they resect again safely?", True, id="can-they-do-it-safely"),
 ])
 def test_a_detail_asked_as_a_bare_noun_phrase(question, expected):
     assert asks_for_detail(question) is expected

@@ -112,7 +112,10 @@ def test_a_topic_the_text_never_states_is_declined(pipeline, question):
     ("What is the title of figure 2?", "Treatment algorithm for well-differentiated (G1/G2) neuroendocrine liver metastases"),
     ("Which grades does the treatment algorithm cover?",
      "Treatment algorithm for well-differentiated (G1/G2) neuroendocrine liver metastases"),
-], ids=["title", "grades"])
+    # a flowchart is what readers call a diagram of decisions
+    ("which grades is the treatment flowchart meant for?",
+     "Treatment algorithm for well-differentiated (G1/G2) neuroendocrine liver metastases"),
+], ids=["title", "grades", "flowchart"])
 def test_a_caption_s_title_is_cited_without_the_legend(pipeline, question, expected):
     answer = pipeline.ask(question)
     assert [(c.unit_id, c.text[c.span[0]:c.span[1]]) for c in answer.citations] == [("figure-2", expected)]

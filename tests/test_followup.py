@@ -386,3 +386,13 @@ def test_a_correction_replaces_the_word_it_names_in_the_previous_question(questi
     from rag.routing.correction import corrected
 
     assert corrected(question, previous) == expected
+
+
+@pytest.mark.model
+@pytest.mark.parametrize("history, question, unit", [
+    (["What does figure 1 show?"], "and the other figure?", "figure-2"),
+    (["what does figure 2 show"], "what about the other figure", "figure-1"),
+])
+def test_the_other_figure_is_the_one_the_previous_answer_did_not_quote(pipeline, history, question, unit):
+    answer = pipeline.ask(question, history)
+    assert not answer.abstained and answer.citations[0].unit_id.endswith(unit)

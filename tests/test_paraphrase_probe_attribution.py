@@ -37,6 +37,15 @@ def test_another_work_named_as_the_source_stays(typed):
 
 
 @pytest.mark.parametrize("typed, read", [
+    pytest.param("can they resect again safely? quick answer pls, pt waiting", "can they resect again safely?", id="haste"),
+    pytest.param("what is PVE? asap", "what is PVE?", id="asap"),
+    pytest.param("Is it urgent?", "Is it urgent?", id="urgency-asked-stays"),
+])
+def test_haste_after_the_question_asks_nothing(typed, read):
+    assert without_pleasantries(typed) == read
+
+
+@pytest.mark.parametrize("typed, read", [
     pytest.param("What does the review discuss.", "What does the review discuss?", id="wh-with-full-stop"),
     pytest.param("I need to know what the aim of this review is.", "what the aim of this review is?",
                  id="request-with-full-stop"),

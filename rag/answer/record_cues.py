@@ -81,6 +81,18 @@ _WHICH_WORK = re.compile(r"\b(?:which|what) (?:references?|papers?|stud(?:y|ies)
                          r"publications?|sources?)\b", re.I)
 
 
+# A work's results, as against what it reports on ("what does reference 4 report?" asks its subject, which its
+# title gives): found, concluded, showed, recommended.
+_RESULTS = re.compile(r"\b(?:found|find|finds|findings?|conclu\w*|show(?:s|ed)?|demonstrat\w*|results?|observ\w*|"
+                      r"recommend\w*|advis\w*)\b", re.I)
+
+
+def asks_for_results(question: str) -> bool:
+    """"What did reference 5 find?", "which factors did Pape et al. find?": a work's results, which no entry
+    of a reference list prints. "Which reference reports survival outcomes?" asks which entry."""
+    return bool(_RESULTS.search(question)) and not _WHICH_WORK.search(question)
+
+
 # Words about the literature itself (a closed class): a question without one, and without a
 # cited author's name, asks about the disease or its care, which a reference entry (authors,
 # title, journal) does not answer even when its title shares the words.

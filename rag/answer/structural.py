@@ -12,7 +12,7 @@ from typing import Any, Callable, Sequence
 
 from rag.answer.cues import ASKS_SEVERAL, TITLE_CUE
 from rag.answer.kinds import caption_cannot_answer
-from rag.answer.record_cues import asks_beyond_listed_authors, asks_unprinted_entry_field, asks_what_a_work_found, citation_parts_for
+from rag.answer.record_cues import asks_beyond_listed_authors, asks_for_results, asks_unprinted_entry_field, citation_parts_for
 from rag.answer.segments import FIRST_LEGEND_ITEM, Segment, segments_of
 from rag.core.types import SourceUnit
 from rag.retrieval.hybrid import Hit
@@ -61,7 +61,7 @@ def structural_choice(answerer: Any, question: str, structural: list[Hit], units
         elif unit.section == "reference" and (asks_unprinted_entry_field(question, unit.text) or (
                 "authors" in citation_parts_for(question) and asks_beyond_listed_authors(question, unit.text.split(". ")[0]))):
             continue  # "Who is the last author of reference 4?" of "Dasari A, ..., et al."; its PMID
-        elif unit.section == "reference" and asks_what_a_work_found(question) and not citation_parts_for(question):
+        elif unit.section == "reference" and asks_for_results(question) and not citation_parts_for(question):
             continue  # "What did reference 5 find?": an entry prints the work's title, not its findings
         else:
             chosen.append((hit, Segment(unit, 0, len(unit.text))))

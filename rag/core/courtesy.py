@@ -33,7 +33,11 @@ _REQUEST = re.compile(
 _CLOSING = re.compile(rf"(?<=[\w?.!)'\"])[\s,.;:!-]*(?:{_THANKS}[\s.!]*)+$", re.I)
 # A letter's sign-off and signature: "Yours faithfully, R. Whitfield", "Kind regards, Anna".
 _SIGN_OFF = re.compile(r"(?<=[?.!])\s*(?:yours\s+(?:faithfully|sincerely|truly)|(?:kind|best|warm)\s+regards|regards|"
-                       r"best\s+wishes|with\s+thanks)[\s,.]*(?:[A-Z][\w.'-]*\s*){0,3}$", re.I)
+                       r"best\s+wishes|with\s+thanks)[\s,.]*(?:[A-Z][\w.'-]*\s*){0,3}$"
+                       # haste after the question asks nothing: "quick answer pls, pt waiting", "asap", "in clinic"
+                       r"|(?<=[?.!])(?:[\s,.;-]*(?:(?:a\s+)?quick\s+(?:answer|reply|one)(?:\s+(?:pls|please|plz))?|asap|urgent(?:ly)?"
+                       r"|(?:the\s+)?(?:pt|patient|family|clinic)\s+(?:is\s+|are\s+)?waiting|in\s+(?:clinic|a\s+rush|a\s+hurry)"
+                       r"|(?:pls|please|plz)|thanks?))+[\s.!]*$", re.I)
 # "According to the review, ...", "..., according to the authors?", "What, as per the paper, is ...":
 # the assistant reads one review, so naming it as the source adds nothing to search for, while
 # its words ("authors", "paper") pull the question toward the bibliographic record. Only the

@@ -13,6 +13,7 @@ import re
 from typing import Any, Sequence
 
 from rag.core.text import CARDINALS, local_id
+from rag.retrieval.captions import names_caption
 from rag.retrieval.numbered import numbered_items
 
 __all__ = ["AUTHORS", "ONLINE_FIRST", "RECORD_AGE", "RECORD_DETAILS", "SECTION_CUES", "BIBLIO_FILLER", "structural_units", "documents_meant", "topic_of"]
@@ -219,7 +220,7 @@ def _units_named_in(question: str, article: Any) -> list[str]:
         found.extend(by_local[i] for i in named_numbers if i.startswith(f"{kind}-") and i in by_local)
         if _LAST_RE[kind].search(question) and numbers:
             found.append(by_local[f"{kind}-{numbers[-1]}"])
-    found.extend(u.id for u in article.units if u.section == "figure" and _names_caption(question, u.text))
+    found.extend(u.id for u in article.units if u.section == "figure" and names_caption(question, u.text))
     named = bool(found)  # "the title of Figure 2" asks about the figure, not the record
     record_words = purpose_free(question)
     for section, pattern in _SECTION_CUES:
@@ -238,17 +239,6 @@ def _units_named_in(question: str, article: Any) -> list[str]:
         found.extend(u.id for u in article.units
                      if u.section == "abstract" and _SELF_REFERENCE_RE.search(u.text))
     return found
-
-
-# A caption's head phrase: its words before the first preposition ("Treatment algorithm" of
-# "Treatment algorithm for well-differentiated ..."), which is how readers name a figure.
-_CAPTION_HEAD = re.compile(r"^\s*([A-Za-z][\w-]*(?:\s+[A-Za-z][\w-]*)+?)\s+(?:of|for|in|on|with|by|to)\b")
-
-
-def _names_caption(question: str, caption: str) -> bool:
-    """"Which grades does the treatment algorithm cover?" names Figure 2 by its title."""
-    head = _CAPTION_HEAD.match(caption)
-    return bool(head) and re.search(rf"\b{re.escape(head.group(1))}\b", question, re.I) is not None
 
 
 _LIST_WORDS = {"references", "reference", "cited", "cites", "cite", "listed", "list", "included", "include",

@@ -36,6 +36,10 @@ _DECISION_VERB = r"(?:approach|treat|manag|handl|recommend|suggest|advis)\w*"
 
 # "does the review mention ...", "did this paper cover ...": the text asked whether it holds a matter
 _ASKS_TEXT = re.compile(rf"\b(?:does|do|did) (?:the|this) {_REVIEW} {_TEXT_VERB}\b"
+                        # a claim it is asked whether it makes: "does the review suggest an operation can help the symptoms?"
+                        # ("does the review recommend surgery for her?" asks for a decision)
+                        rf"|\b(?:does|do|did) (?:the|this) {_REVIEW} (?:suggest|imply|indicate|think|claim|state|agree)(?:\s+that)?"
+                        r"\s+(?:[\w'-]+\s+){1,8}?(?:can|could|may|might|will|would|should|is|are|helps?|works?)\b"
                         # its view asked for: "is that the authors' view?"
                         rf"|\b(?:the )?(?:authors?|review|paper)(?:'s?|s')? (?:view|position|opinion|stance|conclusion)\b", _F)
 # "does the decision tree in figure 2 cover grade 3?": the figure asked what it holds

@@ -10,6 +10,7 @@ in rag/routing/followup.py; this module only applies them to the previous answer
 
 from __future__ import annotations
 
+import re
 from dataclasses import replace
 from typing import Any
 
@@ -22,6 +23,14 @@ from rag.routing.reasons import asks_for_another, asks_significance, asks_why, r
 from rag.routing.context import split_context
 from rag.routing.router import Turn
 from rag.routing.treatment import names_treatment
+
+
+# "the other figure", "another picture": of a document's figures, the one the previous answer did not quote.
+_OTHER_FIGURE = re.compile(r"\b(?:the\s+other|another)\s+(?:figure|fig|picture|diagram|image|chart|flowchart)\b", re.I)
+
+
+def _document(unit_id: str) -> str:
+    return unit_id.rsplit(":", 1)[0] if ":" in unit_id else ""
 
 
 class FollowupResolver:
@@ -56,7 +65,7 @@ class FollowupResolver:
         if turn.route != "retrieval" or not turn.history or turn.query == own:
             return turn
         why, another = asks_why(own), asks_for_another(own)
-        if not why and not another and not points_back(own) and not omits_possessor(own):
+        if not why and not another and not points_back(own) and not omits_possessor(own) and not _OTHER_FIGURE.search(own):
             return turn
         # The previous answer, re-asked with its own history; kept per conversation prefix.
         previous = self._previous.get(turn.history)
@@ -69,6 +78,14 @@ class FollowupResolver:
         if previous.route != "retrieval" or not (why or previous.citations and not previous.abstained):
             return turn
         cited = [c.unit_id for c in previous.citations]
+        other = _OTHER_FIGURE.search(own)
+        if other and not why:
+            # "and the other figure?" after an answer about one of a document's two figures: the other one, by name
+            units, shown = self.pipeline.index.units, [c for c in cited if c in self.pipeline.index.units]
+            figures = {u for u in units if units[u].section == "figure" and u not in cited and any(
+                units[c].section == "figure" and _document(c) == _document(u) for c in shown)}
+            if len(figures) == 1:
+                return replace(turn, query=f"{own[:other.start()]}{item_name(figures.pop())}{own[other.end():]}")
         # An answer that quoted one item of a figure's legend named the term, not the figure:
         # "who does them?" after the ALPPS item asks who performs ALPPS, not who drew Figure 2.
         legend = any(c.section == "figure" and c.span[0] > 0 for c in previous.citations)

@@ -119,6 +119,8 @@ _DETAIL = re.compile(
     # how safe a treatment is, which the review's text speaks to, not its pathway: "is a two step op safe?"
     # (a treatment as the subject; "is it too risky?" about a case's planned operation asks for a decision)
     r"\b(?:is|are)\s+(?:(?:a|an|the|this|such)\s+)?(?!it\b|that\b)(?:[\w-]+\s+){1,5}?(?:safe|risky|dangerous|experimental)\b|"
+    # whether those who treat can do it safely: "can they re-resect safely?"
+    r"\b(?:can|could)\s+(?:they|surgeons|you|we|doctors)\s+(?:[\w-]+\s+){1,3}?safely\b|"
     r"\bhow (?:safe|risky|dangerous)\b|\b(?:safety|risks?|dangers?) of\b|"
     r"\b(?!(?:it|that|this|he|she|they)\b)[\w-]+\s+(?:is|are)\s+(?:\w+\s+)?(?:safe|risky|dangerous|experimental)\b|"
     # a treatment's harms, and a dose put as a yes/no ("is everolimus 10 mg the dose they recommend?")
