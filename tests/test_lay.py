@@ -44,7 +44,7 @@ def test_the_first_word_shortcut_finds_what_a_search_of_every_phrase_finds():
     import json
     import re
 
-    from rag.retrieval.lay import JOURNAL_WORDS_PATH, LAY_TERMS_PATH, _compiled, _expansions
+    from rag.retrieval.lay import JOURNAL_WORDS_PATH, LAY_TERMS_PATH, _compiled, _compound_parts, _expansions
     from tests.conftest import ROOT
 
     def every_phrase(text, path):
@@ -54,7 +54,7 @@ def test_the_first_word_shortcut_finds_what_a_search_of_every_phrase_finds():
             if m and m.span() not in seen:
                 seen.add(m.span())
                 out.extend((m.group(0), term) for term in clinical)
-        return out
+        return out + _compound_parts(text, path, seen)
 
     texts = [json.loads(line)["question"] for name in ("questions.jsonl", "questions_test.jsonl")
              for line in (ROOT / "eval" / name).read_text(encoding="utf-8").splitlines() if line.strip()]
@@ -88,6 +88,9 @@ def test_a_compound_is_found_open_hyphenated_or_in_a_hyphenated_token():
     ("in the sentence about replacing the liver", ("replacing the liver", "liver transplantation")),
     ("how the tumours are spread out in the liver", ("spread out", "distribution")),
     ("how the spots are scattered through the liver", ("scattered", "distribution")),
+    ("in liver-predominant disease", ("predominant", "dominant")),
+    ("before cytotoxics", ("cytotoxics", "chemotherapy")),
+    ("once they're stage IV", ("stage IV", "distant-stage")),
 ])
 def test_true_synonyms_the_review_does_not_use(text, pair):
     assert pair in lay_expansions(text)
@@ -112,3 +115,10 @@ def test_a_listed_plural_is_read_once_not_again_as_the_plural_of_its_singular():
     found = lay_expansions("liver secondaries from NETs")
     assert [lay for lay, _ in found].count("NETs") == len([t for lay, t in found if lay == "NETs"])
     assert ("NETs", "neuroendocrine neoplasm") not in found
+
+
+def test_a_compound_no_phrase_names_says_what_its_parts_say():
+    assert {("hepatic", "liver"), ("directed", "targeted")} <= set(lay_expansions("hepatic-directed therapy first?"))
+    # a phrase naming the whole compound wins, and a negating first part turns the sense around
+    assert lay_expansions("liver-directed therapy") == [("liver-directed", "liver-targeted")]
+    assert not any(lay == "surgical" for lay, _ in lay_expansions("non-surgical options?"))

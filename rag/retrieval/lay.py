@@ -81,4 +81,26 @@ def _expansions(text: str, path: Path) -> list[tuple[str, str]]:
         if m and m.span() not in seen:  # "NETs" as listed, not again as the plural of "NET"
             seen.add(m.span())
             out.extend((m.group(0), term) for term in clinical)
+    return out + _compound_parts(text, path, seen)
+
+
+# Prefixes that turn a compound's sense around ("non-surgical" is not "surgical").
+_NEGATING = frozenset({"non", "un", "anti", "dis", "counter", "de", "a", "in", "im", "il", "ir", "no", "not"})
+_COMPOUND = re.compile(r"(?<![\w-])\w+(?:-\w+)+(?![\w-])")
+
+
+def _compound_parts(text: str, path: Path, seen: set[tuple[int, int]]) -> list[tuple[str, str]]:
+    """A hyphenated compound no phrase names says what its parts say: "hepatic-directed" is hepatic and
+    directed (liver, targeted), "liver-predominant" liver and predominant. One whose first part negates is
+    left alone, and one a phrase already matched (whole or in part) is not read again."""
+    out = []
+    for m in _COMPOUND.finditer(text):
+        parts = m.group(0).split("-")
+        if parts[0].casefold() in _NEGATING or any(a < m.end() and m.start() < b for a, b in seen):
+            continue
+        for part in parts:
+            key = part.casefold()
+            for pattern, _, clinical, first in _compiled(path):
+                if key in first and pattern.fullmatch(part):
+                    out.extend((part, term) for term in clinical)
     return out
