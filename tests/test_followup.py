@@ -396,3 +396,13 @@ def test_a_correction_replaces_the_word_it_names_in_the_previous_question(questi
 def test_the_other_figure_is_the_one_the_previous_answer_did_not_quote(pipeline, history, question, unit):
     answer = pipeline.ask(question, history)
     assert not answer.abstained and answer.citations[0].unit_id.endswith(unit)
+
+
+@pytest.mark.model
+@pytest.mark.parametrize("history, question", [
+    (["Is an operation the main treatment when the liver spots can be removed?"], "and if that's not possible?"),
+    (["what is the treatment of choice for resectable NELM?"], "what if they can't operate?"),
+])
+def test_a_request_for_another_option_gets_the_alternatives(pipeline, history, question):
+    answer = pipeline.ask(question, history)
+    assert not answer.abstained and answer.citations[0].unit_id == "abstract-s6"

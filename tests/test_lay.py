@@ -91,6 +91,8 @@ def test_a_compound_is_found_open_hyphenated_or_in_a_hyphenated_token():
     ("in liver-predominant disease", ("predominant", "dominant")),
     ("before cytotoxics", ("cytotoxics", "chemotherapy")),
     ("once they're stage IV", ("stage IV", "distant-stage")),
+    ("grafting a new liver", ("grafting", "transplantation")),
+    ("re-do hepatectomy", ("re-do", "repeat")),
 ])
 def test_true_synonyms_the_review_does_not_use(text, pair):
     assert pair in lay_expansions(text)

@@ -252,6 +252,11 @@ def test_a_cut_off_written_open_asks_for_a_figure(pipeline):
     ("the first picture - is it from a cited paper?", ("figure-1",)),
     ("what does image 2 show", ("figure-2",)),
     ("the 2nd diagram", ("figure-2",)),
+    # several at once, as a list or a range
+    ("refs 1 and 5 - which journals, and same year?", ("reference-1", "reference-5")),
+    ("references 1, 2 and 4", ("reference-1", "reference-2", "reference-4")),
+    ("refs 2 to 4", ("reference-2", "reference-3", "reference-4")),
+    ("references 2016 and 2017", ()),
 ])
 def test_the_numbered_items_a_question_names(question, items):
     from rag.retrieval.numbered import numbered_items
@@ -276,3 +281,20 @@ def test_a_derived_form_of_the_review_s_own_topic_names_no_other_work(pipeline):
     """"this review on treating ..." names this review: "treating" is of its title's "treatment"."""
     answer = pipeline.ask("who wrote this review on treating neuroendocrine liver mets?")
     assert answer.citations[0].unit_id == "citation" and "Machairas" in answer.answer
+
+
+@pytest.mark.model
+@pytest.mark.parametrize("question", [
+    # what the asker wants it for, and a capital that only opens a sentence, name no other work
+    "Which journal was this in, and what volume and page numbers? Need it for my glossary notes",
+    "need the full cite for Zotero: journal, vol(issue), page range",
+])
+def test_the_asker_s_purpose_leaves_the_question_about_this_review_s_record(pipeline, question):
+    answer = pipeline.ask(question)
+    assert not answer.abstained and "130-141" in answer.answer
+
+
+@pytest.mark.model
+def test_a_schema_or_flowchart_names_the_algorithm_figure(pipeline):
+    answer = pipeline.ask("Does the treatment schema separate out pancreatic vs small-bowel primaries?")
+    assert not answer.abstained and answer.citations[0].unit_id == "figure-2"

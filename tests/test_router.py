@@ -355,3 +355,11 @@ def test_a_kind_asked_of_a_term_already_defined_asks_about_the_thing(glossary):
 ])
 def test_where_a_finding_was_seen_is_part_of_the_case(glossary, question):
     assert route(question, [], glossary, LIMIT).route == "algorithm"
+
+
+@pytest.mark.parametrize("question", [
+    "Fig 2 flowchart - which grades of tumour is it built for? any use for poorly diff?",
+    "the treatment algorithm - is it meant for G3 as well?",
+])
+def test_whom_the_figure_was_drawn_for_asks_the_text(glossary, question):
+    assert route(question, [], glossary, LIMIT).route == "retrieval"

@@ -62,6 +62,12 @@ def test_a_named_population_or_matter_of_daily_life_is_found(question, groups):
     pytest.param("what are the types then? how many are there", True, id="unmarked-last-question"),
     pytest.param("what decides if they can operate? the doctor keeps talking about how much is affected", False,
                  id="closing-statement-asks-nothing"),
+    # a measure coordinated after the verb's object, and how much something matters
+    pytest.param("does the review say it affects her day-to-day wellbeing, or how long she has?", False,
+                 id="object-or-how-long"),
+    pytest.param("I want to understand how much the liver spread actually matters", False, id="how-much-it-matters"),
+    # "5-year" is a figure asked, not the year of a record
+    pytest.param("quick one for my article - what's the 5-year survival after resection?", True, id="five-year-is-no-record-year"),
 ])
 def test_a_measure_under_a_verb_of_influence_asks_for_no_figure(question, figure):
     assert asks_for_number(question) is figure
@@ -108,6 +114,7 @@ def test_what_the_members_of_a_class_are_called_asks_for_them(question, cls):
     # a reference named outright prints its title, not what the work found
     pytest.param("What did reference 4 find?", id="named-reference-finding"),
     pytest.param("which survival trends did Dasari et al. (ref 4) find?", id="named-reference-and-author-finding"),
+    pytest.param("does the review compare outcomes of 1-stage versus 2-stage resections?", id="a-comparison-not-made"),
 ])
 def test_questions_beyond_what_the_page_holds_are_declined(pipeline, question):
     assert pipeline.ask(question).abstained
@@ -129,6 +136,13 @@ def test_questions_beyond_what_the_page_holds_are_declined(pipeline, question):
     pytest.param("my sister's op may be done in two stages because of how much there is. is that actually safe?? "
                  "she is 45 with two little kids", "abstract-s4", id="story-figure-and-family-are-not-asked"),
     pytest.param("what is reference 4 about?", "reference-4", id="named-reference-topic"),
+    # where a thing comes from describes it; it names no particular thing the passage must name
+    pytest.param("is there an American study in the references about how common these tumours are getting?",
+                 "reference-4", id="a-demonym-is-no-name"),
+    # funding from industry is what a conflict-of-interest line declares
+    pytest.param("did the authors get any funding from drug companies they had to declare?", "coi", id="industry-funding"),
+    # the review's own subject is what every passage of it is about
+    pytest.param("re-do hepatectomy for recurrent NELM: is it safe?", "abstract-s4", id="subject-named-beside-a-synonym"),
 ])
 def test_near_misses_are_still_answered(pipeline, question, unit):
     answer = pipeline.ask(question)

@@ -42,6 +42,13 @@ NAMED_THING = re.compile(r"\b([A-Z][\w-]+)\s+(?:(?:19|20)\d{2}\s+)?(?:criteria|c
                          r"guidelines?|consensus|study|regimen|staging|grading)\b")
 
 
+# Where a thing comes from describes it, it does not name it: "a European consensus", "an American study".
+_DEMONYM = re.compile(r"(?:European|American|Asian|African|Australian|British|English|Scottish|Irish|Welsh|US|UK|USA|EU|"
+                      r"Western|Eastern|Northern|Southern|Nordic|Scandinavian|Canadian|German|French|Italian|Spanish|"
+                      r"Dutch|Swedish|Danish|Norwegian|Finnish|Greek|Swiss|Austrian|Belgian|Polish|Japanese|Chinese|"
+                      r"Korean|Indian|International|National)")
+
+
 # A choice offered to close a question: "..., everolimus or sunitinib?", "CAPTEM or streptozocin based?".
 _CHOICE = re.compile(r"\b(?P<a>[A-Za-z][\w-]{2,})\s+or\s+(?P<b>[A-Za-z][\w-]{2,})(?:[- ]based)?\s*[?.!]*\s*$")
 
@@ -65,7 +72,8 @@ def _names_a_choice(question: str, quoted: str) -> bool:
 
 # A judgement between options ("is TACE better than TAE?", "which gives longer survival, X or Y?") is
 # answered only by a passage that itself compares or ranks: naming the options is no verdict on them.
-_JUDGED = re.compile(r"\b(?:better|worse|superior|inferior|safer|riskier|(?:more|less)\s+(?:effective|successful|efficacious)"
+_JUDGED = re.compile(r"\b(?:better|worse|superior|inferior|safer|riskier|compare|compares|comparing|comparison"
+                     r"|(?:more|less)\s+(?:effective|successful|efficacious)"
                      r"|longer|shorter|outperforms?)\b", re.I)
 _BETWEEN = re.compile(r"\b(?:than|or|vs\.?|versus|compared|which\s+one|which\s+of)\b", re.I)
 _COMPARES = re.compile(r"\b(?:than|more|less|better|worse|best|superior|inferior|compared|versus|of\s+choice|preferred|"
@@ -113,7 +121,8 @@ def can_answer(question: str, pieces: Sequence[Segment], structural: bool) -> bo
     if not named_circumstances(question) - covered <= named_circumstances(" ".join(p.text for p in pieces)):
         return False
     quoted = " ".join(p.text for p in pieces).casefold()
-    if any(name.casefold() not in quoted for name in NAMED_THING.findall(question) if name.casefold() not in STOP_WORDS):
+    if any(name.casefold() not in quoted for name in NAMED_THING.findall(question)
+           if name.casefold() not in STOP_WORDS and not _DEMONYM.fullmatch(name)):
         return False  # "what are the Milan criteria?" is not answered by a passage that never says "Milan"
     if any(name[:5].casefold() not in quoted for name in diseases_named(question)):
         return False  # "... better than hepatectomy for colorectal liver metastases?" of a passage that never names them

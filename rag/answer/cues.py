@@ -109,7 +109,7 @@ _NOT_A_FIGURE = re.compile(r"^\s*who\b|\bwhich (?:one )?(?:of (?:the|its|their|t
                            # a field of a cited work's record ("the US incidence paper, what journal?"), or whether
                            # one is cited ("do they cite any paper on how common it is?"): its subject is no figure asked for
                            r"|\b(?:papers?|stud(?:y|ies)|articles?|publications?|guidelines?|the one (?:on|about))\b[^?.!]*?"
-                           r"\b(?:journal|title|year"
+                           r"(?<![\w-])(?:journal|title|year"
                            r"|authors?|who|published|volume|issue|pages|doi)\b"
                            r"|\bcited?\s+(?:any|a|an|some)\s+(?:[\w-]+\s+){0,2}(?:papers?|stud(?:y|ies)|articles?|work)\b"
                            # whether a work on it is listed ("is there a US study in the refs about how common NETs are?")
@@ -150,13 +150,16 @@ def instance_class(question: str) -> str:
 # "Does it matter how much of the liver is involved?", "does the spread affect how well and how
 # long patients live?": a measure clause that is the object of a verb of influence asks whether
 # one thing bears on another, which a passage answers without a figure ("dictated by the degree
-# of ..."); so does "what decides whether they can operate or how big the op would be?" and "is it just
+# of ..."); so does "what decides whether they can operate or how big the op would be?", "does it affect
+# her day-to-day wellbeing, or how long she has?" and "is it just
 # how much of the liver is taken over?". "How big a role does it play?" asks importance, as the idiom "play a big role" means.
 _INFLUENCED_MEASURE = re.compile(r"\b(?:affect|matter|depend|influenc|determin|chang|impact|dictat|decid|alter|shap"
                                  r"|(?:make|makes|made|making)\s+(?:a|any|much\s+of\s+a)\s+difference\s+(?:to|in))\w*"
-                                 r"\s+(?:on\s+|upon\s+)?(?:how \w+ (?:and|or) |whether\s+(?:[\w'-]+\s+){1,6}?or\s+)?"
+                                 r"\s+(?:on\s+|upon\s+)?(?:how \w+ (?:and|or) |(?:whether\s+)?(?:[\w'-]+,?\s+){1,6}?(?:and|or)\s+)?"
                                  r"how (?:long|much|many|far|big|large|often)\b"
                                  r"|\bhow (?:big|large|great|important|significant|major) (?:of )?an? (?:role|part)\b"
+                                 # how much something matters is its importance: "how much the liver spread actually matters"
+                                 r"|\bhow much\s+(?:[\w'-]+\s+){0,5}?(?:matters?|mattered|counts?|helps?|helped)\b"
                                  # whether the deciding factor is the extent: "is it just how much of the liver is taken over?"
                                  r"|\b(?:is\s+it|it'?s)\s+(?:just|only|all|mainly|mostly|really|simply)\s+(?:about\s+|down\s+to\s+)?"
                                  r"how (?:much|many|big|large|far)\b", re.I)

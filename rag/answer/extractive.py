@@ -206,8 +206,9 @@ class Answerer:
                 return Extraction(abstention_text(), (), True, related)
         else:
             if self.gate is not None:
+                # (the indexed subject, "NELM", is what every passage is about, so no passage lacks it)
                 scored = score_segments(segments, candidates, query_words, self.passage_words,
-                                        lambda text: self.terms_with_aliases(text, aliases),
+                                        lambda text: self.terms_with_aliases(text, aliases) | self._background,
                                         lambda word: self.stem(fold_spelling(word)), followup, self.gate)
             # A follow-up's own words (weighed up in coverage) choose; the ranker would re-match the earlier turn.
             chosen = self._choose(segments, () if followup else scored)

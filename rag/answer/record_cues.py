@@ -96,7 +96,9 @@ def asks_for_results(question: str) -> bool:
 # Words about the literature itself (a closed class): a question without one, and without a
 # cited author's name, asks about the disease or its care, which a reference entry (authors,
 # title, journal) does not answer even when its title shares the words.
-LITERATURE_CUE = re.compile(rf"\b(?:{RECORD_WORDS}|ref\w*|stud(?:y|ies)|guidelines?|authors?|trials?|wrote|written|"
+# ("do the authors land on ...?" asks the review's view: its authors as the subject of a verb are no literature)
+LITERATURE_CUE = re.compile(rf"\b(?:{RECORD_WORDS}|ref\w*|stud(?:y|ies)|guidelines?|(?<!do the )(?<!does the )(?<!did the )authors?"
+                            r"|trials?|wrote|written|"
                             r"works?|sources?|literature|bibliograph\w*|consensus|et al|reviews?|reading|pmid|doi|"
                             r"pubmed)\b", re.I)
 

@@ -8,6 +8,7 @@ unprinted field), in which case the answer is declined rather than filled with w
 
 from __future__ import annotations
 
+import re
 from typing import Any, Callable, Sequence
 
 from rag.answer.cues import ASKS_SEVERAL, TITLE_CUE
@@ -18,6 +19,10 @@ from rag.core.types import SourceUnit
 from rag.retrieval.hybrid import Hit
 
 __all__ = ["structural_choice"]
+
+# Money or ties from industry are what a conflict-of-interest line declares: "any funding from drug companies?"
+_FROM_INDUSTRY = re.compile(r"\b(?:funding|funded|grants?|money|payments?|paid|ties|links)\b[^.?!]{0,30}?"
+                            r"\b(?:drug|pharma\w*|industry|compan(?:y|ies)|manufacturers?)\b", re.I)
 
 
 def structural_choice(answerer: Any, question: str, structural: list[Hit], units: dict[str, SourceUnit],
@@ -56,8 +61,8 @@ def structural_choice(answerer: Any, question: str, structural: list[Hit], units
                 continue  # "the side effects of RE in Figure 2": its item only defines RE
             else:
                 chosen.append((hit, best if asks_item else whole))
-        elif unit.section == "coi" and "unindexed" in citation_parts_for(question):
-            continue  # "who funded it?": no conflict-of-interest line says
+        elif unit.section == "coi" and "unindexed" in citation_parts_for(question) and not _FROM_INDUSTRY.search(question):
+            continue  # "who funded it?": no conflict-of-interest line says (money from industry is what it declares)
         elif unit.section == "reference" and (asks_unprinted_entry_field(question, unit.text) or (
                 "authors" in citation_parts_for(question) and asks_beyond_listed_authors(question, unit.text.split(". ")[0]))):
             continue  # "Who is the last author of reference 4?" of "Dasari A, ..., et al."; its PMID

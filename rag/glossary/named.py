@@ -45,7 +45,9 @@ FORM_CUE = re.compile(r"\b(?:stands?\s+for|short\s+for|shorthand\s+for|abbreviat
                       # clinic, not a liver that expands after PVE
                       r"|(?<!my\s)(?<!our\s)(?<!his\s)(?<!her\s)(?<!their\s)letters(?!\s+(?:from|to|of\s+referral)\b)"
                       r"|(?:(?:can|could|would)\s+(?:you|u)\s+|please\s+|pls\s+)expand\b"
-                      r"|expand\s+(?:it|that|this|them|those|these|on\s+(?:it|that|this))\b|expansion\s*[?.!]*\s*$"
+                      r"|expand\s+(?:it|that|this|them|those|these|both|all\s+of\s+them|each|on\s+(?:it|that|this))\b|expansion\s*[?.!]*\s*$"
+                      # a written form as what expands: "what does it expand to?" ("the FLR expands to what volume" grows)
+                      r"|\b(?:does|do)\s+(?:it|that|this|they|those|these)\s+expand\s+to\b(?!\s*(?:\d|about|around|over|almost|nearly|at\s+least))"
                       # (after "that", "this", "it", with or without an intensifier, "mean" asks about a statement)
                       r"|meaning|(?<!that\s)(?<!this\s)(?<!\bit\s)(?<!that\seven\s)(?<!this\seven\s)(?<!\bit\seven\s)"
                       r"(?<!that\sactually\s)(?<!\bit\sactually\s)(?:mean|means)(?=\s*(?:[?.!,;]|$|exactly\b|here\b|again\b)))\b",

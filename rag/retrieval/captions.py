@@ -18,7 +18,7 @@ _CAPTION_HEAD = re.compile(r"^\s*([A-Za-z][\w-]*(?:\s+[A-Za-z][\w-]*)+?)\s+(?:of
 
 
 # What readers call a diagram of decisions: "the treatment flowchart" is the "Treatment algorithm".
-_DIAGRAM_KIND = {"algorithm": r"(?:algorithm|flow\s?-?chart|flow\s+diagram|decision\s+tree|pathway)"}
+_DIAGRAM_KIND = {"algorithm": r"(?:algorithm|flow\s?-?chart|flow\s+diagram|decision\s+tree|pathway|schema|scheme)"}
 
 
 def names_caption(question: str, caption: str) -> bool:

@@ -23,13 +23,30 @@ _REFERENCE_RES = (re.compile(rf"\b(?:reference|ref\.?|citation)\s*(?:no\.?\s*|nu
                   re.compile(rf"\b{_NUMBER}\s+(?:reference|ref|cited (?:work|paper|article|study))\b", re.I))
 # A table named by its number; this page has no tables, so a question naming one names nothing it holds.
 _TABLE_RES = (re.compile(rf"\b(?:table|tab\.?)\s*{_NUMBER}\b", re.I),)
+# Several named at once, as a list or a range: "references 1 and 5", "refs 2 & 3", "figures 1-2", "refs 1 to 3".
+_SEPARATOR = r"\s*(?:,\s*(?:and\s+)?|and|&|/|or|to|-|\u2013)\s*"
+_LIST = {kind: re.compile(rf"\b(?:{words})\s*({_NUMBER}(?:{_SEPARATOR}{_NUMBER})+)\b", re.I) for kind, words in (
+    ("figure", r"figures?|figs?\.?"), ("reference", r"references?|refs?\.?|citations?"), ("table", r"tables?|tabs?\.?"))}
 _NUMBERED = (("figure", _FIGURE_RES), ("reference", _REFERENCE_RES), ("table", _TABLE_RES))
+
+
+def _listed(kind: str, question: str) -> list[int]:
+    """The numbers of a list or range of one kind of item ("refs 1 to 3" -> 1, 2, 3)."""
+    out: list[int] = []
+    for m in _LIST[kind].finditer(question):
+        numbers = [number_value(n) or 0 for n in re.findall(_NUMBER, m.group(1), re.I)]
+        ranged = re.search(r"\d\s*(?:-|\u2013|to)\s*\d", m.group(1)) and len(numbers) == 2 and 0 < numbers[1] - numbers[0] < 20
+        out.extend(range(numbers[0], numbers[1] + 1) if ranged else numbers)
+    return out
 
 
 def numbered_items(question: str) -> tuple[str, ...]:
     """The local IDs of the numbered items a question names (figures, references, tables; each kind in the
     order named), whether the page has them or not: "what is reference 13?" -> ("reference-13",), "the
     second figure" -> ("figure-2",). A year is no position ("the Neuroendocrinology 2016 ref" names a work by its year)."""
-    return tuple(dict.fromkeys(f"{kind}-{n}" for kind, patterns in _NUMBERED for pattern in patterns
-                               for m in pattern.finditer(question)
-                               if (n := number_value(m.group(1))) and not 1900 <= n <= 2099))
+    named = [(kind, number_value(m.group(1))) for kind, patterns in _NUMBERED for pattern in patterns
+             for m in pattern.finditer(question)]
+    named += [(kind, n) for kind in _LIST for n in _listed(kind, question)]
+    order = {kind: i for i, (kind, _) in enumerate(_NUMBERED)}
+    named.sort(key=lambda kn: order[kn[0]])  # each kind in the order named (a stable sort)
+    return tuple(dict.fromkeys(f"{kind}-{n}" for kind, n in named if n and not 1900 <= n <= 2099))

@@ -26,7 +26,7 @@ GUESSED_TYPE = (r"\b(?:is|was) (?:this|it|the (?:review|paper|article|study))\b.
                 r"(?:trial|rct|meta-?analysis|systematic review|cohort|case reports?|case series|observational|"
                 r"prospective|retrospective|randomi[sz]ed|original (?:research|study)|guidelines?)\b")
 # a citation style, or a reference for this work, asks for the whole record;
-CITING_STYLE = r"(?:harvard|vancouver|apa|mla|ama|chicago|bibtex|endnote|ris)"
+CITING_STYLE = r"(?:harvard|vancouver|apa|mla|ama|chicago|bibtex|endnote|ris|zotero|mendeley|refworks)"
 REFERENCE_FOR_IT = r"ref(?:erence)? (?:for|to) (?:this|the) (?:\w+ ){0,3}(?:review|article|paper)"
 # "the exact article name" is its title ("does the review name X?" is the verb);
 RECORD_NAME = (r"(?<!does the )(?<!did the )(?<!does this )(?:article|review|paper)(?:'s)? name"

@@ -121,12 +121,18 @@ def _own(word: str, own_names: frozenset[str]) -> bool:
     return low in own_names or (len(low) >= 4 and any(n.startswith(low) for n in own_names))
 
 
+# What the asker wants it for ("need it for my glossary notes", "into our journal club slides") is theirs,
+# not a work's subject.
+_ASKERS_PURPOSE = re.compile(r"\b(?:for|in|into|to|on)\s+(?:my|our)\s+[^.?!,;:]*", re.I)
+
+
 def names_other_work(question: str, own_names: frozenset[str] = frozenset(),
                      own_topic: frozenset[str] = frozenset()) -> bool:
     """Does a bibliographic question carry its own subject ("when was the ENETS guideline
     update published?", "the paper on prognostic factors - which journal?") rather than ask
     about this review ("when was it published?")? `own_topic`: the stems of this review's
     title and keywords."""
+    question = _ASKERS_PURPOSE.sub(" ", question)
     if own_topic and _of_topic(question, own_topic):
         return True
     cues = SECTION_CUES[0][1]
@@ -135,7 +141,9 @@ def names_other_work(question: str, own_names: frozenset[str] = frozenset(),
     # A name ("the Hofland review", "the Dasari study") points at a cited work by itself; the
     # article's own first author does not. Words English uses all the time ("need", "essay",
     # "pls") are the asker's filler, not a work's subject.
-    later_words = re.findall(r"[A-Za-z][A-Za-z\-]{2,}", question)[1:]
+    # (a capital that opens a sentence marks the sentence, not a name: "... page numbers? Need it for ...")
+    later_words = [m.group(0) for m in re.finditer(r"[A-Za-z][A-Za-z\-]{2,}", question)
+                   if not re.search(r"(?:^|[.?!])\s*$", question[:m.start()])]
     # Nor is a word of this review's own topic ("the machairas NELM review").
     named = [w for w in later_words if w[0].isupper() and w in rest and not _own(w, own_names)
              and stem(w.lower()) not in own_topic]

@@ -42,8 +42,11 @@ _ASKS_TEXT = re.compile(rf"\b(?:does|do|did) (?:the|this) {_REVIEW} {_TEXT_VERB}
                         r"\s+(?:[\w'-]+\s+){1,8}?(?:can|could|may|might|will|would|should|is|are|helps?|works?)\b"
                         # its view asked for: "is that the authors' view?"
                         rf"|\b(?:the )?(?:authors?|review|paper)(?:'s?|s')? (?:view|position|opinion|stance|conclusion)\b", _F)
-# "does the decision tree in figure 2 cover grade 3?": the figure asked what it holds
-_ASKS_FIGURE = re.compile(rf"\b(?:does|do|did) (?:the|this) {_FIGURE} (?:cover|include|deal with|address|mention)\b", _F)
+# "does the decision tree in figure 2 cover grade 3?": the figure asked what it holds; "which grades is the
+# flowchart built for?", "fig 2 flowchart - what sort of tumours is it meant for?": whom it was drawn for
+_ASKS_FIGURE = re.compile(rf"\b(?:does|do|did) (?:the|this) {_FIGURE} (?:cover|include|deal with|address|mention)\b"
+                          rf"|\b{_FIGURE}\b[^?]*?\b(?:is|was) (?:it|this|that|the {_FIGURE}) (?:\w+ )?(?:meant|built|designed|"
+                          r"intended|made|drawn|aimed|valid|applicable)\s+(?:for|at|to)\b", _F)
 # "in the algorithm, what procedures are listed?", "does the figure list ...": what is shown, whoever shows it
 _LISTED = re.compile(r"\b(?:are|is) (?:listed|shown|depicted|mentioned|named)\b|"
                      r"\b(?:does|do) (?:the )?(?:algorithm|figure|flow ?chart|review|paper|article) (?:list|show|depict|mention"

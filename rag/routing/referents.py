@@ -103,7 +103,8 @@ class FollowupResolver:
             # "which journal and what year?" after an answer quoting the review's own record: its record
             return replace(turn, query=f"{own} of this review")
         if another and not why:
-            return replace(turn, exclude=tuple(cited))  # "what if it can't be removed?": not the same passage
+            # "what if it can't be removed?": not the same passage, and what it asks for is the alternatives
+            return replace(turn, query=f"{turn.query} alternatives", asked=f"{own} alternatives", exclude=tuple(cited))
         if not why:
             return turn
         effect = asks_significance(own)
