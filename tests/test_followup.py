@@ -370,6 +370,7 @@ def test_a_superlative_one_picks_from_the_whole_list():
     # the attributes of the review's own record, when the previous answer quoted it
     (["who wrote this review on treating neuroendocrine liver mets?"], "which journal and what year", "citation",
      "Ann Gastroenterol"),
+    (["Who wrote the Ann Gastroenterol review on treatment options for NELM?"], "and the year?", "citation", "2021"),
 ])
 def test_attributes_asked_alone_belong_to_what_the_previous_answer_named(pipeline, history, question, unit, fact):
     answer = pipeline.ask(question, history)

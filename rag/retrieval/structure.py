@@ -64,6 +64,7 @@ _SECTION_CUES = (
     ("citation", re.compile(
         # "volume" of a record, not of a liver remnant: the field after a determiner or another field
         r"\b(doi|journal|published|publication|publish|(?:what|which) year|year of publication|"
+        r"year\W{0,3}of (?:this|the) (?:review|article|paper)|"
         r"(?:^|(?<![\w-])(?:the|which|what|its|and|journal|issue|year|a|in|of)\s+)volume|issue|pages?|"
         + AUTHORS + r"|wrote|" + WRITTEN_BY + r"|"
         r"title|titled|e-?pub\w*|article type|(?:type|kind|sort) of (?:article|paper|publication|study)|study (?:type|design)|"
