@@ -363,3 +363,11 @@ def test_where_a_finding_was_seen_is_part_of_the_case(glossary, question):
 ])
 def test_whom_the_figure_was_drawn_for_asks_the_text(glossary, question):
     assert route(question, [], glossary, LIMIT).route == "retrieval"
+
+
+def test_a_question_pointing_back_at_the_story_searches_it_too(glossary):
+    told = "got told last week my carcinoid has spread into my liver. is that normal for this kind of tumour?"
+    assert "spread into my liver" in route(told, [], glossary, LIMIT).searched
+    # "they" of what doctors usually do is no pointer to the story
+    generic = "my dad's cancer is mostly in his liver. do they usually treat the liver first?"
+    assert route(generic, [], glossary, LIMIT).searched == "do they usually treat the liver first?"

@@ -55,3 +55,10 @@ def test_a_rare_word_without_an_overwhelming_neighbour_is_left_alone(speller, wo
     """Clinical words ("ileal", one letter from "ideal") and slips common enough to be read as
     they are ("recieve", Zipf 2.8) are not rewritten."""
     assert speller.correct(word) is None
+
+
+def test_a_compound_written_open_is_the_word_the_review_writes_closed_up():
+    speller = Speller(["Neuroendocrine neoplasms (NEN) ... SI-NEN ... surgical and non-surgical approaches"])
+    assert speller.read("the doc said its neuro-endocrine") == "the doc said its neuroendocrine"
+    # one the review itself writes hyphenated, or whose parts make no word of it, stays as typed
+    assert speller.read("is SI-NEN a non-surgical thing?") == "is SI-NEN a non-surgical thing?"

@@ -12,6 +12,7 @@ speller turns "resectable" into "respectable", "mets" into "sets" and "alpps" in
 a word the review knows, or English uses with some frequency, is never touched, and a capitalised word (a name) is only
 ever matched to the review's own words.
 
+A compound written open that the review writes closed up ("neuro-endocrine") is that word too.
 Corrections are offered as aliases (typo, intended word), like lay words, and `read` writes
 them into the question before it is routed; they never change what is quoted.
 """
@@ -29,6 +30,7 @@ from rag.core.text import zipf
 
 _WORD = re.compile(r"[A-Za-z][a-z]+")
 _TOKEN = re.compile(r"[A-Za-z][A-Za-z0-9-]*")  # "panNEN", "SI-NEN", "IFNa" as they are written
+_COMPOUND = re.compile(r"(?<![\w-])[A-Za-z]+(?:-[A-Za-z]+)+(?![\w-])")  # "neuro-endocrine" written open
 MIN_LENGTH = 5  # shorter words are too often other words one edit away
 UNKNOWN_ZIPF = 1.0  # English has (almost) never seen the word
 # A web-text frequency list has seen the common misspellings too ("intrest" 1.9, "refrence" 1.6).
@@ -81,6 +83,7 @@ class Speller:
         self.vocabulary = sorted({w.lower() for text in texts for w in _WORD.findall(text) if len(w) >= MIN_LENGTH - 1})
         tokens = {w.lower() for text in [*texts, *terms] for w in _TOKEN.findall(text)}
         self._known = frozenset(self.vocabulary) | tokens | {part for t in tokens for part in t.split("-")}
+        self._words = frozenset(self.vocabulary)
         self._cache: dict[str, str | None] = {}
 
     def correct(self, word: str) -> str | None:
@@ -104,11 +107,20 @@ class Speller:
         """`text` with each correctable word written as the word meant: "Who wrote referecne 1?"
         -> "Who wrote reference 1?"."""
         fixed = dict(self.corrections(text))
-        return _WORD.sub(lambda m: fixed.get(m.group(0), m.group(0)), text) if fixed else text
+        if not fixed:
+            return text
+        text = _COMPOUND.sub(lambda m: fixed.get(m.group(0), m.group(0)), text)
+        return _WORD.sub(lambda m: fixed.get(m.group(0), m.group(0)), text)
+
+    def closed_up(self, compound: str) -> str | None:
+        """The review's word a hyphenated compound writes open ("neuro-endocrine" -> "neuroendocrine"), or None."""
+        joined = compound.replace("-", "").lower()
+        return joined if joined in self._words and compound.lower() not in self._known else None
 
     def corrections(self, text: str) -> list[tuple[str, str]]:
-        """(typo in `text`, the review's word) for every correctable word."""
-        out = []
+        """(typo in `text`, the review's word) for every correctable word, and for every compound the
+        review writes closed up."""
+        out = [(c, closed) for c in dict.fromkeys(_COMPOUND.findall(text)) if (closed := self.closed_up(c))]
         for word in dict.fromkeys(_WORD.findall(text)):
             fixed = self.correct(word)
             if fixed:

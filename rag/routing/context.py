@@ -61,6 +61,19 @@ def _checks_statement(question: str) -> bool:
     return bool(_POINTER.search(question)) and all(w in NON_CONTENT_WORDS or w in _VERDICT for w in words)
 
 
+# A question whose subject points back ("is that normal for this kind of tumour?", "is it safe?", "what does
+# that mean for him?") asks about what the statement before it told.
+_SUBJECT_POINTS_BACK = re.compile(r"^\W*(?:(?:and|so|but|ok|okay)\W+)?(?:(?:is|was|are|were|does|did|do|can|could|will|would"
+                                  r"|should|has|have)\s+(?:that|this|it)\b|(?:that|this|it)(?:'s|\s+is|\s+was)\b"
+                                  r"|(?:what|how|why)\s+(?:does|did|is|was|would)\s+(?:that|this)\b)", re.I)
+
+
+def leans_on_statement(question: str) -> bool:
+    """Does the question sentence point back at the statement told before it, so that the statement
+    must be searched with it ("got told it has spread into my liver. is that normal?")?"""
+    return bool(_SUBJECT_POINTS_BACK.search(question))
+
+
 def split_context(text: str) -> tuple[str, str]:
     """(question, context): the text from its first asking sentence on (without the asides after its
     last one), and the statements before it; ("", "") parts are never invented, so a text with no
