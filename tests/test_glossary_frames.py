@@ -475,3 +475,24 @@ def test_letters_hedges_and_lists_of_forms(glossary, question, terms):
 ])
 def test_pointers_heads_and_kinds_of_a_term(glossary, question, terms):
     assert parse_glossary_terms(question, glossary) == terms
+
+
+@pytest.mark.parametrize("question, terms", [
+    # the short form named before the part asked about
+    pytest.param("panNEN, what does the 'pan' bit refer to?", ("panNEN",), id="part-after-the-term"),
+    # where it was met, closing the question
+    pytest.param("The algorithm legend has 'SA'. what is it in this context?", ("SA",), id="in-this-context"),
+    # the whole of a short form, after a guess at a part
+    pytest.param("SI-NEN: I'm guessing the SI is small intestine? What's the whole thing?", ("SI-NEN",), id="the-whole-thing"),
+    # letters set apart by commas, hyphens or "then"
+    pytest.param("a three-letter one - O, then L, then T. What's that short for?", ("OLT",), id="letters-then"),
+    pytest.param("what is O-L-T", ("OLT",), id="letters-hyphenated"),
+    # the thing first, then how it is abbreviated
+    pytest.param("and portal vein ligation, how does the figure abbreviate that one?", ("portal vein ligation",),
+                 id="how-does-it-abbreviate-that-one"),
+    # a form said to be half remembered is taken as the slip it is
+    pytest.param("there was one, ALPS or something like that, for a staged hepatectomy. full name?", ("ALPS",),
+                 id="half-remembered"),
+])
+def test_parts_letters_and_half_remembered_forms(glossary, question, terms):
+    assert parse_glossary_terms(question, glossary) == terms

@@ -288,6 +288,8 @@ def test_a_derived_form_of_the_review_s_own_topic_names_no_other_work(pipeline):
     # what the asker wants it for, and a capital that only opens a sentence, name no other work
     "Which journal was this in, and what volume and page numbers? Need it for my glossary notes",
     "need the full cite for Zotero: journal, vol(issue), page range",
+    "Need to footnote this properly for a memo: journal, year, volume, issue and page range?",
+    "Typing up Dr K's reference list - can you give me the journal and page range for the Machairas review?",
 ])
 def test_the_asker_s_purpose_leaves_the_question_about_this_review_s_record(pipeline, question):
     answer = pipeline.ask(question)
@@ -298,3 +300,9 @@ def test_the_asker_s_purpose_leaves_the_question_about_this_review_s_record(pipe
 def test_a_schema_or_flowchart_names_the_algorithm_figure(pipeline):
     answer = pipeline.ask("Does the treatment schema separate out pancreatic vs small-bowel primaries?")
     assert not answer.abstained and answer.citations[0].unit_id == "figure-2"
+
+
+@pytest.mark.model
+def test_a_possessive_names_the_cited_author(pipeline):
+    answer = pipeline.ask("Dasari's paper - which journal?")
+    assert answer.citations[0].unit_id == "reference-4" and "JAMA Oncol" in answer.answer

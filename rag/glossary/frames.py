@@ -137,6 +137,9 @@ ALWAYS = [re.compile(p, re.IGNORECASE) for p in (
     r"(?P<t>.+?)\s*[-\u2013\u2014:,;.?!]+\s*(?:what(?:'s|\s+is|\s+are)|how\s+(?:is|are))\s+(?:it|that|this|they)"
     r"\s+(?:abbreviated|shortened)(?:\s+(?:as|to))?" + _WHERE_AFTER,
     r"(?P<t>.+?)\s+(?:abbreviated|shortened)(?:\s+(?:as|to))?",
+    # the thing first, then how it is abbreviated: "and radio-embolisation, how does the figure abbreviate that one?"
+    (r"(?P<t>.+?)\s*[-\u2013\u2014:,;.?!]+\s*how\s+(?:do|does|did|would)\s+(?:you|they|it|(?:the|this)\s+\w+)\s+(?:abbreviate|shorten)"
+     r"\s+(?:it|that|this|them)(?:\s+one)?" + _WHERE_AFTER),
     # the thing described first, then which abbreviation names it: "tying off the portal vein - what
     # abbreviation does the review give for that?", "... - which acronym is that in the figure?"
     # ("the letters" of a thing are its abbreviation: "... - what are the letters they use for that?")
@@ -262,6 +265,8 @@ IDENTITY_TAIL = re.compile(r"(?:\s*[,;?]+\s*|\s+[-\u2013\u2014]+\s+|\s+(?:and|or
 # Discourse particles at the end ask nothing either: "so whats ALPPS then", "what is TAE again".
 COURTESY_TAIL = re.compile(r"(?:[,\s]+(?:please|thanks|thank\s+you|thx|ty|for\s+me|then|again|exactly|actually"
                            r"|anyway|precisely|(?<=mean\s)(?:there|here)"
+                           # where it was met: "what is it in this context?"
+                           r"|in\s+(?:this|that|the)\s+context"
                            # "in normal words", "in plain English"
                            r"|in\s+(?:normal|plain|simple|everyday|layman'?s?|lay)\s+(?:words|english|terms|language)))+\s*$",
                            re.IGNORECASE)

@@ -32,6 +32,8 @@ __all__ = ["cued_forms", "is_abbreviation", "short_forms_in"]
 # liver that expands after PVE).
 FORM_CUE = re.compile(r"\b(?:stands?\s+for|short\s+for|shorthand\s+for|abbreviations?|abbreviated|abbreviate|acronyms?"
                       r"|initials|(?:full|long|expanded)[\s-]+(?:form|name|version)s?|(?:full|expanded)[\s-]+(?:terms?|words)"
+                      # the whole of a short form: "what's the whole thing?"
+                      r"|(?:what(?:'s|\s+is)|give\s+me)\s+the\s+whole\s+(?:thing|name|term|word|form)"
                       # "expansion" qualified as a written form's ("the full expansion, pls"), not a lung's
                       r"|(?:full|formal|complete|proper)\s+expansions?(?!\s+of\s+(?:the|a|an|his|her|their|its)\b)"
                       # and plural after "the": an organ grows by one expansion ("need the expansions" for a list of forms)
@@ -54,11 +56,21 @@ FORM_CUE = re.compile(r"\b(?:stands?\s+for|short\s+for|shorthand\s+for|abbreviat
                       re.IGNORECASE)
 
 
+# What marks a form as half remembered, and a token shaped as a short form (two capitals or more).
+_HEDGED = re.compile(r"\bor\s+something(?:\s+like\s+(?:that|it))?|\bsomething\s+like\s+(?:that|it)\b|\bnot\s+sure\s+(?:of|about)"
+                     r"\s+the\s+spelling|\bi\s+think\s+it\s+was\b|\bcan'?t\s+remember\s+(?:exactly|the\s+spelling)", re.I)
+_CAPITALS = re.compile(r"(?<![\w-])[A-Z][A-Za-z-]*[A-Z][A-Za-z-]*(?![\w-])")
+
+
 def cued_forms(question: str, glossary: Glossary) -> tuple[str, ...]:
     """The known short forms of a question no frame parses but whose words ask about a form
     (`FORM_CUE`): "PVE and PVL - what are they short for?" -> ("PVE", "PVL"). Only terms the glossary
     holds as typed (or a variant) count: a slip is no evidence where no frame vouches for a term."""
     forms = short_forms_in(question, glossary)
+    if not forms and FORM_CUE.search(question) and _HEDGED.search(question):
+        # a form the asker says they half remember is vouched for as a slip: "ALPS or ALLPS or something like that"
+        slips = [t for t in _CAPITALS.findall(question) if glossary.lookup(t).match_kind == "fuzzy"]
+        return tuple(slips[:1])
     if not forms or FORM_CUE.search(question):
         return forms
     # "expand" and "expansion" have other senses ("the remnant's expansion after PVE"), so they ask for

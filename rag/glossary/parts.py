@@ -23,6 +23,9 @@ PART_OF = [re.compile(p, re.IGNORECASE) for p in (
     r"what\s+(?:does|do|did|is|are|'s)\s+" + _PIECE + r"\s+" + _MEANS + _IN + r".*",
     r"what\s+(?:does|do|did)\s+" + _PIECE + _IN + r"['\"\u2019\u201d]?\s+" + _MEANS + r".*",
     r"what\s+(?:is|are|'s)\s+" + _PIECE + _IN + r"['\"\u2019\u201d]?(?:\s+for)?",
+    # the short form named first: "panNEN, what does the 'pan' bit refer to?"
+    r"['\"\u2018\u201c]?(?P<t>[^\s,:;'\"\u2019\u201d]+)['\"\u2019\u201d]?\s*(?:[,:;]|\s-+)\s*what\s+(?:does|do|did|is|are|'s)\s+"
+    + _PIECE + r"\s+" + _MEANS + r"(?:\s+(?:here|there|in\s+it))?",
 )]
 
 

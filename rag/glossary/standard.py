@@ -49,7 +49,9 @@ _ASIDE = re.compile(r"\s+\([^()]*\s[^()]*\)\s*[?.!]*\s*$")
 
 # Letters said one by one, as dictation types them ("what is a l p p s", "pan n e n"): a run of two or
 # more single letters, perhaps after the word it continues.
-SPELLED_LETTERS = _LETTERS = re.compile(r"(?<![\w'-])(?:(?P<lead>[A-Za-z]{2,4})\s+)?(?P<run>[A-Za-z](?:\s+[A-Za-z]){1,7})(?![\w'-])")
+# The letters may be set apart by commas, hyphens or "then": "O, then L, then T", "O-L-T".
+_BETWEEN = r"(?:\s*[,-]\s*(?:then\s+)?|\s+then\s+|\s+)"
+SPELLED_LETTERS = _LETTERS = re.compile(rf"(?<![\w'-])(?:(?P<lead>[A-Za-z]{{2,4}})\s+)?(?P<run>[A-Za-z](?:{_BETWEEN}[A-Za-z]){{1,7}})(?![\w'-])")
 
 
 def _spelled_out(text: str, glossary: Glossary) -> str:
@@ -60,7 +62,7 @@ def _spelled_out(text: str, glossary: Glossary) -> str:
         return found.matches[0].short if found.match_kind in ("exact", "variant") and found.matches else ""
 
     def joined(m: re.Match[str]) -> str:
-        lead, run = m.group("lead"), m.group("run").replace(" ", "")
+        lead, run = m.group("lead"), re.sub(rf"{_BETWEEN}", "", m.group("run"))
         with_lead = known(lead + run) if lead else ""
         if with_lead:
             return with_lead  # "pan n e n" -> panNEN

@@ -142,7 +142,9 @@ _TOPIC_RES = (
 )
 # Asking how to cite this work, in one's own reference list, is about its record, not its list.
 # "for the reference list" says where the asker will put it, "in the reference list" where to look.
-_CITING_IT = re.compile(rf"\b(?:{CITING_STYLE}|{REFERENCE_FOR_IT}|(?:my|our) (?:reference list|references|bibliography)"
+# (someone's own list is a list being written: "typing up Dr K's reference list"; the review's is its own)
+_CITING_IT = re.compile(rf"\b(?:{CITING_STYLE}|{REFERENCE_FOR_IT}|(?:my|our|(?!(?:review|article|paper|authors?)'s)[A-Za-z]+'s)"
+                        r" (?:reference list|references|bibliography)"
                         r"|for (?:the|a|my|our) (?:reference list|bibliography))\b", re.I)
 # "the oldest citation", "citations in the list": an item of the list, not this review's record.
 _REFERENCE_LIST_CUE = re.compile(r"\b(reference|references|cited|citations)\b"

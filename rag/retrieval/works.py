@@ -77,6 +77,7 @@ def references_by_author(question: str, authors: Sequence[tuple[str, frozenset[s
     "costa" if it were a common word)."""
     names = {w.lower() for w in _NAME.findall(question)}
     names |= {w for w in re.findall(r"\b[a-z][\w'\-]{2,}", question) if zipf(w) < _NAME_ZIPF}
+    names |= {re.sub(r"['\u2019]s$", "", w) for w in names}  # a possessive names its owner: "Dasari's paper"
     if not names:
         return []
     return [uid for uid, surnames in authors if names & surnames]
@@ -121,9 +122,16 @@ def _own(word: str, own_names: frozenset[str]) -> bool:
     return low in own_names or (len(low) >= 4 and any(n.startswith(low) for n in own_names))
 
 
-# What the asker wants it for ("need it for my glossary notes", "into our journal club slides") is theirs,
-# not a work's subject.
-_ASKERS_PURPOSE = re.compile(r"\b(?:for|in|into|to|on)\s+(?:my|our)\s+[^.?!,;:]*", re.I)
+# What the asker wants it for ("need it for my glossary notes", "into our journal club slides", "typing up
+# Dr K's reference list") is theirs, not a work's subject.
+_ASKERS_PURPOSE = re.compile(r"\b(?:for|in|into|to|on)\s+(?:my|our)\s+[^.?!,;:]*"
+                             # a piece of writing or teaching of the asker's: "for a memo", "for an essay on ..."
+                             r"|\bfor\s+(?:a|an)\s+(?:[\w-]+\s+){0,2}?(?:memo|essay|assignment|talk|presentation|report|thesis"
+                             r"|dissertation|letter|newsletter|blog|poster|slides?|handout|leaflet|course|class|lecture"
+                             r"|journal\s+club)\b[^.?!,;:]*"
+                             # someone's own list being written: "typing up Dr K's reference list"
+                             r"|\b(?:(?:dr|doctor|prof|professor|mr|mrs|ms)\.?\s+)?(?!(?:review|article|paper|authors?)'s)"
+                             r"[A-Za-z.]+'s\s+(?:reference\s+list|references|bibliography)", re.I)
 
 
 def names_other_work(question: str, own_names: frozenset[str] = frozenset(),
