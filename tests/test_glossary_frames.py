@@ -493,6 +493,9 @@ def test_pointers_heads_and_kinds_of_a_term(glossary, question, terms):
     # a form said to be half remembered is taken as the slip it is
     pytest.param("there was one, ALPS or something like that, for a staged hepatectomy. full name?", ("ALPS",),
                  id="half-remembered"),
+    # a bare plural pronoun agrees with no single form, unless what the form stands for is plural
+    pytest.param("Need the paper's keywords for tagging my article in our CMS - what are they?", (), id="they-are-the-keywords"),
+    pytest.param("the report mentions NELM. what are those?", ("NELM",), id="a-plural-long-form"),
 ])
 def test_parts_letters_and_half_remembered_forms(glossary, question, terms):
     assert parse_glossary_terms(question, glossary) == terms

@@ -93,6 +93,10 @@ def test_a_compound_is_found_open_hyphenated_or_in_a_hyphenated_token():
     ("once they're stage IV", ("stage IV", "distant-stage")),
     ("grafting a new liver", ("grafting", "transplantation")),
     ("re-do hepatectomy", ("re-do", "repeat")),
+    ("percutaneous and catheter-based liver therapies", ("catheter-based", "interventional radiology")),
+    ("have the indications been broadening", ("broadening", "expanding")),
+    ("what makes someone a candidate for hepatectomy", ("candidate", "indicated")),
+    ("burning the tumour and blocking its blood supply", ("blocking its blood supply", "embolization")),
 ])
 def test_true_synonyms_the_review_does_not_use(text, pair):
     assert pair in lay_expansions(text)

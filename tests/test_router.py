@@ -369,5 +369,7 @@ def test_a_question_pointing_back_at_the_story_searches_it_too(glossary):
     told = "got told last week my carcinoid has spread into my liver. is that normal for this kind of tumour?"
     assert "spread into my liver" in route(told, [], glossary, LIMIT).searched
     # "they" of what doctors usually do is no pointer to the story
+    cited = "In the references one paper is about prognostic factors. Who wrote it?"
+    assert "prognostic factors" in route(cited, [], glossary, LIMIT).searched
     generic = "my dad's cancer is mostly in his liver. do they usually treat the liver first?"
     assert route(generic, [], glossary, LIMIT).searched == "do they usually treat the liver first?"

@@ -66,6 +66,7 @@ def test_a_named_population_or_matter_of_daily_life_is_found(question, groups):
     pytest.param("does the review say it affects her day-to-day wellbeing, or how long she has?", False,
                  id="object-or-how-long"),
     pytest.param("I want to understand how much the liver spread actually matters", False, id="how-much-it-matters"),
+    pytest.param("do liver secondaries hit how people feel day to day and how long they live?", False, id="hit-how-long"),
     # "5-year" is a figure asked, not the year of a record
     pytest.param("quick one for my article - what's the 5-year survival after resection?", True, id="five-year-is-no-record-year"),
 ])

@@ -36,12 +36,13 @@ import re
 from typing import TYPE_CHECKING
 
 from rag.glossary.comparisons import DIFFERENT, GUESS, IDENTITY, IDENTITY_AFTER, KIND_GUESS, REVERSE_GUESS, compared
-from rag.glossary.frames import (ALL_TERMS, ALWAYS, ANAPHORIC, ANAPHORIC_THING, ASKS, BARE, CLAUSE_BREAK, IDENTITY_TAIL,
+from rag.glossary.frames import (ALL_TERMS, ALWAYS, ASKS, BARE, CLAUSE_BREAK, IDENTITY_TAIL,
                                  COMPARISON_LEAD, CONFIRM_TAIL, CONJUNCTION, IF_ABBREVIATION, KIND_NOUNS,
-                                 PLURAL_POINTER, POINTER, QUOTES, SENTENCE_BREAK, SEPARATOR, TERM_PREFIX, PLACEHOLDER)
+                                 POINTER, QUOTES, SENTENCE_BREAK, SEPARATOR, TERM_PREFIX, PLACEHOLDER)
 from rag.glossary.keys import short_key
 from rag.glossary.named import cued_forms, is_abbreviation, short_forms_in
 from rag.glossary.parts import term_of_part
+from rag.glossary.pointers import pointed_terms
 from rag.glossary.standard import SPELLED_LETTERS, standard_frame
 
 if TYPE_CHECKING:
@@ -154,18 +155,9 @@ def _read(question: str, glossary: Glossary, alone: bool, in_clause: bool = Fals
     text = compared(plain)
     if ALL_TERMS.fullmatch(CONJUNCTION.sub("", text)):
         return tuple(dict.fromkeys(e.short for e in glossary.entries))
-    for pattern in ANAPHORIC:
-        m = pattern.fullmatch(text)
-        if m:
-            plural = bool(PLURAL_POINTER.search(text[m.end("t"):]))
-            # "stand for", "short for", "abbreviation": said only of a written form, so the slot's only abbreviation
-            # is what the pointer means ("mentioned an ALLPS procedure for my husband, what is that short for")
-            written = bool(_WRITTEN_FORM.search(text[m.end("t"):]))
-            terms = _referent(m.group("t"), glossary, thing=pattern is ANAPHORIC_THING or plural or written, every=plural)
-            if plural and re.search(r"\bboth\b", text[m.end("t"):], re.IGNORECASE):
-                terms = terms[-2:]  # "both of those": the two nearest ("Dad's CT report says NELM and TAE")
-            if terms:
-                return terms
+    terms = pointed_terms(text, glossary, _terms)
+    if terms:
+        return terms  # "PVL - what is that?"
     m = REVERSE_GUESS.fullmatch(CONJUNCTION.sub("", text))
     if m and glossary.lookup(m.group("long")).match_kind == "reverse":
         return (m.group("long"),)
@@ -199,7 +191,6 @@ def _read(question: str, glossary: Glossary, alone: bool, in_clause: bool = Fals
 
 
 _RUN_ON = re.compile(r"(?<=\w\s)(?:what|which|how)\s+(?:does|do|did|is|are|was|were)\s", re.IGNORECASE)
-_WRITTEN_FORM = re.compile(r"\b(?:stands?\s+for|short\s+for|abbreviat\w*|acronym|initials|letters)\b", re.IGNORECASE)
 
 
 def _guessed(guess: str, term: str, glossary: Glossary) -> bool:
@@ -209,34 +200,6 @@ def _guessed(guess: str, term: str, glossary: Glossary) -> bool:
         return True
     own = {m.long.casefold() for m in glossary.lookup(term).matches}
     return found.match_kind == "fuzzy" and any(s.casefold() in own for s in found.did_you_mean)
-
-
-# A plural noun phrase opening the slot, its head before a preposition: what a plural pointer refers to.
-_PLURAL_HEAD = re.compile(r"^\s*(?:the\s+)?(?:[\w-]+\s+){0,2}?(?P<head>criteria|data|[a-z]{2,}[^s\W]s)\s+"
-                          r"(?:for|of|in|after|with|on|about|from)\s", re.IGNORECASE)
-
-
-def _referent(slot: str, glossary: Glossary, thing: bool, every: bool = False) -> tuple[str, ...]:
-    """What "that" points back to: the slot when it is a term ("PVL - what is that?"), else its
-    last word when that is one, past a kind noun ("she needs the ALPPS procedure"); for a
-    `thing` ("what is that?") also the slot's only abbreviation ("booked for ALPPS next month");
-    for a plural pointer (`every`: "these terms") every abbreviation in it ("panNEN with NELM")."""
-    terms = _terms(slot, glossary, strict=True)
-    if terms:
-        return terms
-    head = _PLURAL_HEAD.match(slot)
-    if every and head and not is_abbreviation(head.group("head"), glossary):
-        return ()  # "Milan criteria for OLT in NELM - what are they?": the criteria, not the forms in their modifier
-    words = [w.strip(QUOTES + ".,;:!?()") for w in slot.split()]
-    found = {short_key(w): w for w in words if w and is_abbreviation(w, glossary)}
-    if every and len(found) > 1:
-        return tuple(found.values())
-    if len(words) > 1 and words[-1].lower() in KIND_NOUNS:
-        words.pop()
-    last = words[-1] if words else ""
-    if last and is_abbreviation(last, glossary):
-        return (last,)
-    return tuple(found.values()) if thing and len(found) == 1 else ()
 
 
 def _terms(raw: str, glossary: Glossary, strict: bool) -> tuple[str, ...]:

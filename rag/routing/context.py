@@ -65,7 +65,9 @@ def _checks_statement(question: str) -> bool:
 # that mean for him?") asks about what the statement before it told.
 _SUBJECT_POINTS_BACK = re.compile(r"^\W*(?:(?:and|so|but|ok|okay)\W+)?(?:(?:is|was|are|were|does|did|do|can|could|will|would"
                                   r"|should|has|have)\s+(?:that|this|it)\b|(?:that|this|it)(?:'s|\s+is|\s+was)\b"
-                                  r"|(?:what|how|why)\s+(?:does|did|is|was|would)\s+(?:that|this)\b)", re.I)
+                                  r"|(?:what|how|why)\s+(?:does|did|is|was|would)\s+(?:that|this)\b"
+                                  # or its object: "In the references one paper is about X. Who wrote it?"
+                                  r"|(?:who|where|when)\s+(?:\w+\s+)?(?:wrote|write|written|published|publish|cited?)\s+(?:it|that|this)\b)", re.I)
 
 
 def leans_on_statement(question: str) -> bool:

@@ -1,0 +1,76 @@
+"""What a pointer in an abbreviation question points back to: "PVL - what is that?", "panNEN with NELM. explain
+these terms", "mentioned an ALLPS procedure, what is that short for". A plural pronoun agrees in number with what
+it means, so "Milan criteria for OLT in NELM - what are they?" asks about the criteria, and "the paper's keywords for
+our CMS - what are they?" about the keywords, not about a form they name.
+
+In: a question in standard spelling, the glossary, and the reader of a frame's slot (rag/glossary/questions.py).
+Out: the terms pointed at, or ().
+"""
+
+from __future__ import annotations
+
+import re
+from typing import TYPE_CHECKING, Callable
+
+from rag.glossary.frames import ANAPHORIC, ANAPHORIC_THING, KIND_NOUNS, PLURAL_POINTER, QUOTES
+from rag.glossary.keys import short_key
+from rag.glossary.named import is_abbreviation
+
+if TYPE_CHECKING:
+    from rag.glossary.store import Glossary
+
+__all__ = ["pointed_terms"]
+
+SlotReader = Callable[[str, "Glossary", bool], tuple[str, ...]]
+_NAMES_FORMS = re.compile(r"\b(?:letters|initials|terms|words|abbreviations|acronyms)\b", re.IGNORECASE)
+_WRITTEN_FORM = re.compile(r"\b(?:stands?\s+for|short\s+for|abbreviat\w*|acronym|initials|letters)\b", re.IGNORECASE)
+
+
+def pointed_terms(text: str, glossary: "Glossary", slot_terms: SlotReader) -> tuple[str, ...]:
+    """The terms an anaphoric frame's pointer means (`slot_terms(slot, glossary, strict)` reads a slot), or ()."""
+    for pattern in ANAPHORIC:
+        m = pattern.fullmatch(text)
+        if m:
+            plural = bool(PLURAL_POINTER.search(text[m.end("t"):]))
+            # "stand for", "short for", "abbreviation": said only of a written form, so the slot's only abbreviation
+            # is what the pointer means ("mentioned an ALLPS procedure for my husband, what is that short for")
+            written = bool(_WRITTEN_FORM.search(text[m.end("t"):]))
+            terms = _referent(m.group("t"), glossary, slot_terms, thing=pattern is ANAPHORIC_THING or plural or written, every=plural)
+            if plural and re.search(r"\bboth\b", text[m.end("t"):], re.IGNORECASE):
+                terms = terms[-2:]  # "both of those": the two nearest ("Dad's CT report says NELM and TAE")
+            if plural and not written and len(terms) == 1 and not _NAMES_FORMS.search(text[m.end("t"):]) and not any(
+                    e.long.endswith("s") for e in glossary.lookup(terms[0]).matches):
+                # a bare plural pronoun agrees with no one term, unless what it stands for is plural ("NELM - what are
+                # those?"): "the paper's keywords for our CMS - what are they?" asks about the keywords
+                terms = ()
+            if terms:
+                return terms
+    return ()
+
+
+# A plural noun phrase opening the slot, its head before a preposition: what a plural pointer refers to.
+_PLURAL_HEAD = re.compile(r"^\s*(?:the\s+)?(?:[\w-]+\s+){0,2}?(?P<head>criteria|data|[a-z]{2,}[^s\W]s)\s+"
+                          r"(?:for|of|in|after|with|on|about|from)\s", re.IGNORECASE)
+
+
+def _referent(slot: str, glossary: "Glossary", slot_terms: SlotReader, thing: bool, every: bool = False) -> tuple[str, ...]:
+    """What "that" points back to: the slot when it is a term ("PVL - what is that?"), else its
+    last word when that is one, past a kind noun ("she needs the ALPPS procedure"); for a
+    `thing` ("what is that?") also the slot's only abbreviation ("booked for ALPPS next month");
+    for a plural pointer (`every`: "these terms") every abbreviation in it ("panNEN with NELM")."""
+    terms = slot_terms(slot, glossary, True)
+    if terms:
+        return terms
+    head = _PLURAL_HEAD.match(slot)
+    if every and head and not is_abbreviation(head.group("head"), glossary):
+        return ()  # "Milan criteria for OLT in NELM - what are they?": the criteria, not the forms in their modifier
+    words = [w.strip(QUOTES + ".,;:!?()") for w in slot.split()]
+    found = {short_key(w): w for w in words if w and is_abbreviation(w, glossary)}
+    if every and len(found) > 1:
+        return tuple(found.values())
+    if len(words) > 1 and words[-1].lower() in KIND_NOUNS:
+        words.pop()
+    last = words[-1] if words else ""
+    if last and is_abbreviation(last, glossary):
+        return (last,)
+    return tuple(found.values()) if thing and len(found) == 1 else ()
