@@ -135,6 +135,12 @@ def test_clinician_requests_are_treatment_questions(question, expected):
     pytest.param("G2 pNET, unresectable liver mets: options?", False, id="options-are-a-decision"),
     # whether those who treat can do it safely is what the text says of the treatment
     pytest.param("NELM back after hepatectomy - can they resect again safely?", True, id="can-they-do-it-safely"),
+    # a choice between two named drugs, and the criteria a treatment is given by, are details the pathway lacks
+    pytest.param("My mum has monthly injections. Is it octreotide or lanreotide that this paper recommends?", True,
+                 id="a-choice-of-named-drugs"),
+    pytest.param("G2 pNET, unresectable: resection or transplant?", False, id="a-choice-of-treatments-is-a-decision"),
+    pytest.param("which selection criteria does the review apply before listing a NELM patient for OLT?", True,
+                 id="criteria"),
 ])
 def test_a_detail_asked_as_a_bare_noun_phrase(question, expected):
     assert asks_for_detail(question) is expected

@@ -496,6 +496,9 @@ def test_pointers_heads_and_kinds_of_a_term(glossary, question, terms):
     # a bare plural pronoun agrees with no single form, unless what the form stands for is plural
     pytest.param("Need the paper's keywords for tagging my article in our CMS - what are they?", (), id="they-are-the-keywords"),
     pytest.param("the report mentions NELM. what are those?", ("NELM",), id="a-plural-long-form"),
+    # a term and its place, then a clause that asks something else
+    pytest.param("PPRT in the flowchart - how many cycles are standard?", (), id="term-then-another-question"),
+    pytest.param("PPRT in fig 2 - what is it, or is that a typo for PRRT?", ("PPRT",), id="term-then-what-is-it"),
 ])
 def test_parts_letters_and_half_remembered_forms(glossary, question, terms):
     assert parse_glossary_terms(question, glossary) == terms

@@ -116,6 +116,14 @@ def test_what_the_members_of_a_class_are_called_asks_for_them(question, cls):
     pytest.param("What did reference 4 find?", id="named-reference-finding"),
     pytest.param("which survival trends did Dasari et al. (ref 4) find?", id="named-reference-and-author-finding"),
     pytest.param("does the review compare outcomes of 1-stage versus 2-stage resections?", id="a-comparison-not-made"),
+    # a figure asked of a cited work is not the record's numbers; its results are not in its entry
+    pytest.param("what % cytoreduction threshold does the ENETS 2016 guidance (ref 2) set?", id="a-figure-of-a-cited-work"),
+    pytest.param("Pape et al 2008 - which prognostic factors did they identify (ref 5)?", id="what-a-work-identified"),
+    # how the figure is drawn, which the caption does not say
+    pytest.param("In the figure 2 flowchart which box is at the top and where do the arrows go?", id="the-figure-s-drawing"),
+    # one person's chances
+    pytest.param("my dad has NET spots in his liver they can take out. what are the chances hes still here in 5 years?",
+                 id="one-person-s-chances"),
 ])
 def test_questions_beyond_what_the_page_holds_are_declined(pipeline, question):
     assert pipeline.ask(question).abstained

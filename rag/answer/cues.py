@@ -32,7 +32,8 @@ NAMING_CUE = re.compile(r"\b(?:abbreviat\w*|acronyms?|stands? for|short for|call
 # "Which molecular targeted agents does the review name?", "Which targeted agents exactly?",
 # "Name the chemotherapy drugs": a request for the members of a class, by name.
 # Where the asker met the class may come first: "In Figure 1, what are the distribution types called?"
-_WHERE = r"^\s*(?:(?:in|on)\s+(?:the\s+)?(?:figure|fig\.?|table|review|article|paper|abstract|legend|caption|flowchart|algorithm)(?:\s*\d+)?\s*,?\s+)?"
+_WHERE = (r"^\s*(?:(?:(?:in|on)\s+)?(?:the\s+)?(?:figure|fig\.?|table|review|article|paper|abstract|legend|caption|flowchart|algorithm)"
+          r"(?:\s*\d+)?\s*[,:-]?\s+)?(?:(?:can|could|would)\s+you\s+(?:please\s+)?)?")
 _INSTANCE_RES = (
     # (the class is a noun phrase: "what are the types ... exactly" is read by _KINDS_OF)
     re.compile(_WHERE + r"(?:which|what)\s+(?:specific\s+|particular\s+|individual\s+)?(?!(?:are|is|was|were|do|does|did)\b)"
@@ -129,7 +130,7 @@ _KINDS_OF = re.compile(_WHERE + r"(?:what\s+(?:are|were)|describe|list|name|expl
                        + "|".join(sorted(CARDINALS, key=len, reverse=True)) + r"|different|main|various)\s+)?"
                        r"(?P<cls>(?:types|kinds|classes|categories|subtypes|patterns)\s+of\s+[\w\s-]{3,60}?"
                        r"|(?:[\w-]+\s+){1,3}(?:types|kinds|classes|categories|subtypes|patterns))"
-                       r"(?=\s+(?:in|on|from|shown|listed|described)\b|\s*[?.!]*\s*$)", re.I)
+                       r"(?=\s+(?:in|on|from|shown|listed|described|drawn|depicted|illustrated)\b|\s*[?.!]*\s*$)", re.I)
 
 
 # Words that single out members ("the individual types", "the specific agents"), not part of the class's name.
@@ -170,6 +171,15 @@ _INFLUENCED_MEASURE = re.compile(r"\b(?:affect|matter|depend|influenc|determin|c
 # a ranking of outcome figures.
 _OUTCOME_RANKED = re.compile(r"\bwhich\b[^?.!]*?\b(?:longest|longer|best|better|highest|higher|lowest|lower|shortest|shorter)"
                              r"\s+(?:[\w-]+\s+){0,2}?(?:survival|outcomes?|response|prognosis|mortality|recurrence|PFS|OS)\b", re.I)
+
+
+# How a figure is drawn (its boxes, arrows, colours, layout), asked of a figure: the page holds its caption, not
+# its picture, and no pathway says where a box sits.
+# ("one of the boxes" asks whether a thing is in it, which its legend says; "which box is at the top" how it is drawn)
+_DRAWN = (r"(?:arrows?|colou?r(?:s|ed)?|shapes?|layout|laid\s+out|(?:which|what)\s+box|boxe?s?\s+(?:is|are|sits?)\s+"
+          r"(?:at|on)\s+the\s+(?:top|bottom|left|right|side))")
+FIGURE_LAYOUT = re.compile(rf"\b{_DRAWN}\b[^?]*\b(?:figure|fig|flow\s?chart|algorithm|diagram|chart)\b"
+                           rf"|\b(?:figure|fig|flow\s?chart|algorithm|diagram|chart)\b[^?]*\b{_DRAWN}\b", re.I)
 
 
 def asked_sentences(question: str) -> str:
@@ -216,7 +226,10 @@ _OUTCOME = (r"(?:be cured|get cured|be (?:ok|okay|alright|all right|fine|well)|s
 _PERSONAL_OUTCOME = re.compile(
     r"\b(?:will|would|won'?t|shall)\s+" + _PERSON + r"\s+(?:\w+\s+){0,2}?(?:be able to\s+)?" + _OUTCOME + r"\b"
     r"|\b(?:is|are|am)\s+" + _PERSON + r"\s+(?:\w+\s+)?(?:likely|going|expected|gonna)\s+(?:to\s+)?" + _OUTCOME + r"\b"
-    r"|\bhow long (?:has|have|does|do|will|would)\s+" + _PERSON + r"\s+(?:\w+\s+)?(?:got|left|live|survive|have)\b", re.I)
+    r"|\bhow long (?:has|have|does|do|will|would)\s+" + _PERSON + r"\s+(?:\w+\s+)?(?:got|left|live|survive|have)\b"
+    # the chances of one person's outcome: "what are the chances he's still here in 5 years?"
+    r"|\b(?:chances?|odds|likelihood)\s+(?:of\s+|that\s+)?" + _PERSON + r"(?:'s|\u2019s|s|\s+is|\s+will\s+be)?\s+(?:still\s+)?"
+    r"(?:here|alive|around|living|cured|ok|okay|fine)\b", re.I)
 
 
 def asks_personal_outcome(question: str) -> bool:

@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 from typing import Callable, Protocol, Sequence
 
-from rag.answer.cues import ENUMERATION, NAMING_CUE, PRESENCE_RE, TOPIC_RE, instance_class
+from rag.answer.cues import ENUMERATION, FIGURE_LAYOUT, NAMING_CUE, PRESENCE_RE, TOPIC_RE, instance_class
 from rag.answer.record_cues import LITERATURE_CUE, asks_unprinted_entry_field, asks_what_a_work_found
 from rag.retrieval.works import author_names, names_journal
 from rag.answer.segments import Segment, is_legend_item, reading_text
@@ -143,6 +143,8 @@ def caption_cannot_answer(answerer: Answerer, question: str, pieces: Sequence[Se
       each arm?"): a yes/no question none of whose content words (beyond naming and framing
       words) any piece of the figure holds.
     What it is about, its title and the terms its legend defines stay answerable."""
+    if FIGURE_LAYOUT.search(question):
+        return True  # "which box is at the top of the figure 2 flowchart?": its drawing
     members = _NUMBERED_MEMBER.findall(question)
     if any(not any(re.search(rf"\b{re.escape(m)}\b", p.text, re.I) for p in pieces) for m in members):
         return True  # "what's type 2 in figure 1?" of a caption that names no type 2

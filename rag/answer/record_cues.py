@@ -84,7 +84,7 @@ _WHICH_WORK = re.compile(r"\b(?:which|what) (?:references?|papers?|stud(?:y|ies)
 # A work's results, as against what it reports on ("what does reference 4 report?" asks its subject, which its
 # title gives): found, concluded, showed, recommended.
 _RESULTS = re.compile(r"\b(?:found|find|finds|findings?|conclu\w*|show(?:s|ed)?|demonstrat\w*|results?|observ\w*|"
-                      r"recommend\w*|advis\w*)\b", re.I)
+                      r"recommend\w*|advis\w*|identif\w*|set|sets|stipulat\w*|requir\w*)\b", re.I)
 
 
 def asks_for_results(question: str) -> bool:

@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from typing import Any, Callable, Sequence
 
-from rag.answer.cues import ASKS_SEVERAL, TITLE_CUE
+from rag.answer.cues import ASKS_SEVERAL, TITLE_CUE, asks_for_number
 from rag.answer.kinds import caption_cannot_answer
 from rag.answer.record_cues import asks_beyond_listed_authors, asks_for_results, asks_unprinted_entry_field, citation_parts_for
 from rag.answer.segments import FIRST_LEGEND_ITEM, Segment, segments_of
@@ -20,6 +20,8 @@ from rag.retrieval.hybrid import Hit
 
 __all__ = ["structural_choice"]
 
+# A count of the listed items ("how many of the refs are from 2008?") is answered by listing them.
+_COUNTED = re.compile(r"\bhow many\b|\bnumber of\b", re.I)
 # Money or ties from industry are what a conflict-of-interest line declares: "any funding from drug companies?"
 _FROM_INDUSTRY = re.compile(r"\b(?:funding|funded|grants?|money|payments?|paid|ties|links)\b[^.?!]{0,30}?"
                             r"\b(?:drug|pharma\w*|industry|compan(?:y|ies)|manufacturers?)\b", re.I)
@@ -66,8 +68,9 @@ def structural_choice(answerer: Any, question: str, structural: list[Hit], units
         elif unit.section == "reference" and (asks_unprinted_entry_field(question, unit.text) or (
                 "authors" in citation_parts_for(question) and asks_beyond_listed_authors(question, unit.text.split(". ")[0]))):
             continue  # "Who is the last author of reference 4?" of "Dasari A, ..., et al."; its PMID
-        elif unit.section == "reference" and asks_for_results(question) and not citation_parts_for(question):
-            continue  # "What did reference 5 find?": an entry prints the work's title, not its findings
+        elif unit.section == "reference" and (asks_for_results(question) or (asks_for_number(question) and not _COUNTED.search(
+                question))) and not citation_parts_for(question):
+            continue  # "What did reference 5 find?", "what % threshold does ref 2 set?": an entry prints the work's title
         else:
             chosen.append((hit, Segment(unit, 0, len(unit.text))))
     return chosen

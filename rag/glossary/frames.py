@@ -149,7 +149,11 @@ ALWAYS = [re.compile(p, re.IGNORECASE) for p in (
 )]
 # A term alone ("TACE?", "alpps"): the last of the generic frames, and the one a clause of a
 # longer question may not use ("TACE vs TAE, which is better?" asks no definition).
+# (a bare term's place is all that may follow it, not a clause that asks something else: "PPRT in the flowchart -
+# how many cycles?" asks the cycles)
 BARE = re.compile(r"(?P<t>.+?)(?:" + MET + ")?", re.IGNORECASE)
+ASKS_ELSE = re.compile(r"\s[-\u2013\u2014]+\s+(?:how|what|which|when|where|why)\b(?!\s+(?:is|are|does|do)\s+(?:it|that|this|they)\b)",
+                      re.IGNORECASE)
 # Generic definitional phrasings: route only a known short form or an abbreviation-shaped token,
 # so "What is the role of TACE in unresectable NELM?" stays a content question.
 IF_ABBREVIATION = [re.compile(p, re.IGNORECASE) for p in (

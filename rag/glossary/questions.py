@@ -36,7 +36,7 @@ import re
 from typing import TYPE_CHECKING
 
 from rag.glossary.comparisons import DIFFERENT, GUESS, IDENTITY, IDENTITY_AFTER, KIND_GUESS, REVERSE_GUESS, compared
-from rag.glossary.frames import (ALL_TERMS, ALWAYS, ASKS, BARE, CLAUSE_BREAK, IDENTITY_TAIL,
+from rag.glossary.frames import (ALL_TERMS, ALWAYS, ASKS, ASKS_ELSE, BARE, CLAUSE_BREAK, IDENTITY_TAIL,
                                  COMPARISON_LEAD, CONFIRM_TAIL, CONJUNCTION, IF_ABBREVIATION, KIND_NOUNS,
                                  POINTER, QUOTES, SENTENCE_BREAK, SEPARATOR, TERM_PREFIX, PLACEHOLDER)
 from rag.glossary.keys import short_key
@@ -163,8 +163,8 @@ def _read(question: str, glossary: Glossary, alone: bool, in_clause: bool = Fals
         return (m.group("long"),)
     for patterns, strict in ((ALWAYS, False), (IF_ABBREVIATION, True)):
         for pattern in patterns:
-            if in_clause and pattern is BARE and not closing:
-                continue
+            if pattern is BARE and ((in_clause and not closing) or ASKS_ELSE.search(text)):
+                continue  # "PPRT in the flowchart - how many cycles?" asks the cycles
             # "and" before a bare term ("And TAE?") marks a follow-up, unless nothing came before;
             # before a whole frame ("so whats ALPPS then") it is only a conversational opening
             m = pattern.fullmatch(text if pattern is BARE and not alone else CONJUNCTION.sub("", text))

@@ -18,7 +18,9 @@ from typing import Sequence
 
 from rag.algorithm.inputs import extract_case, extract_inputs
 from rag.algorithm.phrases import GRADE_BY_NAME
+from rag.answer.cues import FIGURE_LAYOUT
 from rag.core.question import asking_part, normalise_question, tidy_question
+from rag.core.text import zipf
 from rag.routing.addressee import addressee
 from rag.routing.context import asks_anything
 from rag.routing.requests import (ALGORITHM, CASE_REQUEST, GENERIC_REQUEST, PATIENT, REQUEST, SENTENCE, TREATMENT_NAME,
@@ -72,8 +74,10 @@ def is_treatment_question(question: str) -> bool:
     request = bool(REQUEST.search(text)) or bool(CASE_REQUEST.search(text) and (specifics or patient))
     if (_NOT_TREATMENT.search(text) or _DIAGNOSTIC.search(_TOLD_FINDING.sub(" ", asking_part(text)))) and (not request or not specifics):
         return False  # bibliographic, glossary or diagnostic questions ("how should I cite it?")
-    if _SHOWN_AT_ALL.search(text):
-        return False  # "is there some kind of flowchart for deciding what treatment someone gets?" asks about the text
+    if _SHOWN_AT_ALL.search(text) or FIGURE_LAYOUT.search(text):
+        # "is there some kind of flowchart for deciding what treatment someone gets?" asks about the text;
+        # "which box is at the top of the figure 2 flowchart?" about its drawing
+        return False
     asked = addressee(text)
     if asked.source == "review" and not patient and not (ALGORITHM.search(text) and specifics >= 2) and not (
             asked.verb == "decision" and specifics >= _CASE_FEATURES):
@@ -108,7 +112,7 @@ def is_treatment_question(question: str) -> bool:
 # a pathway of choices; it holds none of these, so the retrieval answerer quotes the review where it
 # gives one and declines where it does not. A decision noun between the question word and the
 # detail ("what treatment gives the best survival?") keeps the question a request for a decision.
-_DETAIL_NOUN = (r"(?:doses?|dosages?|dosing|regimens?|schedules?|cycles?|thresholds?|cut-?offs?|percentage|"
+_DETAIL_NOUN = (r"(?:doses?|dosages?|dosing|regimens?|schedules?|cycles?|thresholds?|cut-?offs?|percentage|criteria|criterion|"
                 r"proportion|survival|prognosis|life expectancy|(?:\w+ )?rates?|median|mg)")
 _DETAIL = re.compile(
     rf"\b(?:what(?:['\u2019]s)?|which|is there an?|are there)\s+"
@@ -134,11 +138,23 @@ _DECISION_ASK = re.compile(
     r"\bhow (?:should|would|do|to)\b[^?]*\b(?:treat|manag)\w*", _F)
 
 
+def _names_a_drug_choice(text: str) -> bool:
+    """"Is it octreotide or lanreotide that this paper recommends?": a choice between two named drugs (words
+    English hardly uses) asks for a named agent, a detail the pathway does not give."""
+    return any(zipf(m.group(1).lower()) < _DRUG_ZIPF and zipf(m.group(2).lower()) < _DRUG_ZIPF
+               for m in re.finditer(r"\b([a-z][a-z-]{5,})\s+or\s+([a-z][a-z-]{5,})\b", text))
+
+
+_DRUG_ZIPF = 2.0  # "octreotide" 1.4, "everolimus" 0.9; "resection" 2.8, "transplant" 3.6
+
+
 def asks_for_detail(question: str) -> bool:
     """True when the question asks for a dose, regimen, threshold or outcome figure and, outside the
     sentence that asks it, for no decision ("54F, G2 pNET, unresectable liver mets. What dose of
     lanreotide?" is True; "... what treatment, and at what dose?" asks for a decision too: False)."""
     text = tidy_question(question)
+    if _names_a_drug_choice(asking_part(text)):
+        return True
     detail = _DETAIL.search(text)
     if not detail:
         return False
