@@ -407,3 +407,9 @@ def test_the_other_figure_is_the_one_the_previous_answer_did_not_quote(pipeline,
 def test_a_request_for_another_option_gets_the_alternatives(pipeline, history, question):
     answer = pipeline.ask(question, history)
     assert not answer.abstained and answer.citations[0].unit_id == "abstract-s6"
+
+
+def test_a_correction_naming_only_the_form_meant_replaces_the_previous_question_s_one_form():
+    from rag.routing.correction import corrected
+    assert corrected("sorry, I meant PVL", "what's TACE?") == "what's PVL?"
+    assert corrected("sorry, I meant PVL", "is TACE better than TAE?") == ""  # two forms: which one is meant is unsaid

@@ -97,6 +97,9 @@ def test_a_compound_is_found_open_hyphenated_or_in_a_hyphenated_token():
     ("have the indications been broadening", ("broadening", "expanding")),
     ("what makes someone a candidate for hepatectomy", ("candidate", "indicated")),
     ("burning the tumour and blocking its blood supply", ("blocking its blood supply", "embolization")),
+    ("one doctor, or is it a team thing", ("team thing", "multidisciplinary")),
+    ("whether resection is doable", ("doable", "feasibility")),
+    ("can they even go in again or is a second op too dangerous", ("second op", "repeat")),
 ])
 def test_true_synonyms_the_review_does_not_use(text, pair):
     assert pair in lay_expansions(text)

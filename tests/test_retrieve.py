@@ -290,6 +290,7 @@ def test_a_derived_form_of_the_review_s_own_topic_names_no_other_work(pipeline):
     "need the full cite for Zotero: journal, vol(issue), page range",
     "Need to footnote this properly for a memo: journal, year, volume, issue and page range?",
     "Typing up Dr K's reference list - can you give me the journal and page range for the Machairas review?",
+    "Need the full ref for my reference manager - journal, volume/issue, page range?",
 ])
 def test_the_asker_s_purpose_leaves_the_question_about_this_review_s_record(pipeline, question):
     answer = pipeline.ask(question)

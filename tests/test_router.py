@@ -373,3 +373,8 @@ def test_a_question_pointing_back_at_the_story_searches_it_too(glossary):
     assert "prognostic factors" in route(cited, [], glossary, LIMIT).searched
     generic = "my dad's cancer is mostly in his liver. do they usually treat the liver first?"
     assert route(generic, [], glossary, LIMIT).searched == "do they usually treat the liver first?"
+
+
+def test_a_term_then_a_story_that_cannot_find_its_letters_asks_the_definition(glossary):
+    turn = route("ALPPS??? the surgeon mentioned it for my husband and I cant find what the letters mean", [], glossary, LIMIT)
+    assert (turn.route, turn.glossary_terms) == ("glossary", ("ALPPS",))

@@ -155,7 +155,7 @@ def instance_class(question: str) -> str:
 # her day-to-day wellbeing, or how long she has?" and "is it just
 # how much of the liver is taken over?". "How big a role does it play?" asks importance, as the idiom "play a big role" means.
 _INFLUENCED_MEASURE = re.compile(r"\b(?:affect|matter|depend|influenc|determin|chang|impact|dictat|decid|alter|shap"
-                                 r"|hit|harm|worsen|shorten|lengthen|prolong|improv|reduc"
+                                 r"|hit|harm|worsen|shorten|lengthen|prolong|improv|reduc|limit|govern"
                                  r"|(?:make|makes|made|making)\s+(?:a|any|much\s+of\s+a)\s+difference\s+(?:to|in))\w*"
                                  r"\s+(?:on\s+|upon\s+)?(?:how \w+ (?:and|or) |(?:whether\s+)?(?:[\w'-]+,?\s+){1,6}?(?:and|or)\s+)?"
                                  r"how (?:long|much|many|far|big|large|often)\b"

@@ -232,6 +232,7 @@ ANAPHORIC = [ANAPHORIC_THING] + [re.compile(p, re.IGNORECASE) for p in (
     + rf"(?:\s+{_POINTER})?(?:\s+(?:to\s+me|for\s+me|please))?",
     # not knowing what it means: "... ALPPS. I have no idea what those letters mean."
     r"(?P<t>.+?)" + BREAK + r"i\s+(?:have\s+no\s+idea|(?:do\s+not|don't|dont|did\s+not|didn't)\s+(?:know|understand)"
+    + r"|(?:can'?t|cannot|could\s*n'?t)\s+(?:find|work\s+out|figure\s+out|tell)"
     + rf"|not\s+(?:know|understand))\s+what\s+{_POINTER}\s+(?:means?|stands?\s+for|is|are)",
     # the frame with its subject left out: "pt booked for TACE - stands for?"
     r"(?P<t>.+?)" + PUNCTUATED + r"(?:stands?\s+for|means?|meaning|full\s+form|expansion|definition)(?:\s+what)?",

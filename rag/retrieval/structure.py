@@ -24,9 +24,9 @@ _LAST_RE = {"figure": re.compile(r"\b(?:last|final)\s+(?:figure|fig)\b", re.I),
 # "Is this paper a clinical trial?" guesses a kind of publication, which the record's article type answers;
 GUESSED_TYPE = (r"\b(?:is|was) (?:this|it|the (?:review|paper|article|study))\b.{0,30}\b"
                 r"(?:trial|rct|meta-?analysis|systematic review|cohort|case reports?|case series|observational|"
-                r"prospective|retrospective|randomi[sz]ed|original (?:research|study)|guidelines?)\b")
+                r"prospective|retrospective|randomi[sz]ed|original (?:research|study|data)|review (?:piece|paper|article)|guidelines?)\b")
 # a citation style, or a reference for this work, asks for the whole record;
-CITING_STYLE = r"(?:harvard|vancouver|apa|mla|ama|chicago|bibtex|endnote|ris|zotero|mendeley|refworks)"
+CITING_STYLE = r"(?:harvard|vancouver|apa|mla|ama|chicago|bibtex|endnote|ris|zotero|mendeley|refworks|(?:reference|citation) manager)"
 REFERENCE_FOR_IT = r"ref(?:erence)? (?:for|to) (?:this|the) (?:\w+ ){0,3}(?:review|article|paper)"
 # "the exact article name" is its title ("does the review name X?" is the verb);
 RECORD_NAME = (r"(?<!does the )(?<!did the )(?<!does this )(?:article|review|paper)(?:'s)? name"
@@ -42,7 +42,7 @@ RECORD_AGE = (r"how (?:recent|old|new|current|up[- ]to[- ]date) is (?:it|(?:this
               r"|out of date|up[- ]to[- ]date)|(?:did|does|has) (?:it|this|(?:this|the) (?:review|article|paper|publication))"
               r" (?:first )?come out")
 RECORD_DETAILS = (r"(?:citation|reference|publication|bibliographic\w*) (?:details|info\w*|data|record)"
-                  r"|full (?:reference|citation)|(?:in|into|to) (?:my|our|a) (?:bibliography|reference list)")
+                  r"|full (?:reference|citation|ref|cite)|(?:in|into|to) (?:my|our|a) (?:bibliography|reference list)")
 # The authors as the subject of a verb of opinion ask what the review says, not who wrote it:
 # "do the authors see it as routine?", "what do the authors recommend?"; so does the authors as the
 # source of a view: "according to the authors", "what do the authors require".

@@ -22,7 +22,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Callable, Literal, Sequence
 
 from rag.algorithm.inputs import extract_inputs
-from rag.answer.cues import asks_for_number, asks_personal_outcome
+from rag.answer.cues import NAMING_CUE, asks_for_number, asks_personal_outcome
 from rag.core.errors import InvalidQuestionError
 from rag.core.courtesy import unshouted, without_pleasantries
 from rag.core.question import asking_part, normalise_question
@@ -201,11 +201,11 @@ _LINK_WORDS = frozenset({"instead", "now", "rather", "case", "had", "were", "was
 
 
 def _option_after_case(question: str, terms: Sequence[str]) -> bool:
-    """Is `question` a case told, then only treatments named as its question ("..., Ki67 9%. OLT?",
-    "... no EHD. TACE or TAE?")? Named after a case, a treatment is asked about for that case, as a
-    colleague would read it; a definition is asked with a frame ("what is OLT?")."""
+    """Is `question` a case told, then only treatments named as its question ("..., Ki67 9%. OLT?", "... no EHD. TACE or
+    TAE?")? Named after a case, a treatment is asked about for that case; a definition is asked with a frame ("what is OLT?")."""
     asked = asking_part(question).strip()
-    if asked == question.strip() or not names_treatment(asked) or not is_treatment_question(question):
+    if (asked == question.strip() or not names_treatment(asked) or not is_treatment_question(question)
+            or NAMING_CUE.search(question)):  # "ALPPS??? ... I cant find what the letters mean" asks a definition
         return False
     rest = asked.lower()
     for term in terms:
