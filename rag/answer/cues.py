@@ -152,8 +152,8 @@ def instance_class(question: str) -> str:
 # long patients live?": a measure clause that is the object of a verb of influence asks whether
 # one thing bears on another, which a passage answers without a figure ("dictated by the degree
 # of ..."); so does "what decides whether they can operate or how big the op would be?", "does it affect
-# her day-to-day wellbeing, or how long she has?" and "is it just
-# how much of the liver is taken over?". "How big a role does it play?" asks importance, as the idiom "play a big role" means.
+# her day-to-day wellbeing, or how long she has?" and "is it just how much of the liver is taken over?".
+# "How big a role does it play?" asks importance, as the idiom "play a big role" means.
 _INFLUENCED_MEASURE = re.compile(r"\b(?:affect|matter|depend|influenc|determin|chang|impact|dictat|decid|alter|shap"
                                  r"|hit|harm|worsen|shorten|lengthen|prolong|improv|reduc|limit|govern"
                                  r"|(?:make|makes|made|making)\s+(?:a|any|much\s+of\s+a)\s+difference\s+(?:to|in))\w*"
@@ -183,10 +183,10 @@ FIGURE_LAYOUT = re.compile(rf"\b{_DRAWN}\b[^?]*\b(?:figure|fig|flow\s?chart|algo
 
 
 def asked_sentences(question: str) -> str:
-    """The sentences that ask, where some end in "?", and the last one when it opens as a question does
-    (a question often stands unmarked at the end: "what are the types? how many are there"); else the whole text. A figure named in a statement
-    told around the question ("he needs it done in two goes because of how much there is. Is that safe?")
-    is part of the story, not what is asked."""
+    """The sentences that ask, where some end in "?", and the last one when it opens as a question does (a
+    question often stands unmarked at the end: "what are the types? how many are there"); else the whole text.
+    A figure named in a statement told around the question ("he needs it done in two goes because of how much
+    there is. Is that safe?") is part of the story, not what is asked."""
     if "?" not in question:
         return question
     last = [s for s in re.split(r"(?<=[.?!;])\s+", question.strip()) if s.strip()][-1:]
