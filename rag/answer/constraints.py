@@ -23,7 +23,7 @@ from __future__ import annotations
 import re
 from typing import Sequence
 
-from rag.answer.cues import DEGREE_RE, asks_for_number, asks_likelihood, asks_personal_outcome, named_circumstances
+from rag.answer.cues import ASKS_COUNT, DEGREE_RE, asks_for_number, asks_likelihood, asks_personal_outcome, named_circumstances
 from rag.answer.record_cues import citation_parts_for
 from rag.answer.segments import Segment, strip_citation_marks
 from rag.retrieval.numbered import numbered_items
@@ -92,7 +92,6 @@ def _judges_options(question: str, quoted: str) -> bool:
     return not judged or bool(_COMPARES.search(quoted))
 
 
-_COUNT = re.compile(r"\bhow many\b|\bnumber of\b", re.I)
 _RECORD_FIELDS = {"authors", "title", "journal", "year", "doi", "pages", "volume"}
 
 
@@ -136,7 +135,7 @@ def can_answer(question: str, pieces: Sequence[Segment], structural: bool) -> bo
         # a unit named outright answers, but not for a figure it does not print ("Ablation is one of the
         # keywords, so what is the maximum size ...?"); a record's years and pages are its figures
         # (how many of its items there are is counted off the unit itself: "how many keywords are given?")
-        return (not asks_for_number(question) or bool(_COUNT.search(question))
+        return (not asks_for_number(question) or bool(ASKS_COUNT.search(question))
                 or any(QUANTITY_RE.search(strip_citation_marks(p.text)) for p in pieces))
     # Page numbers and years of a bibliographic record are not the figure a clinical
     # question asks for ("what is the incidence ...?").

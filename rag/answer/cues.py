@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import re
 
-from rag.core.question import asking_part
+from rag.core.question import OPENS_QUESTION, asking_part
 from rag.core.text import CARDINALS
 
 _NUMBER_CUE = re.compile(
@@ -182,6 +182,10 @@ FIGURE_LAYOUT = re.compile(rf"\b{_DRAWN}\b[^?]*\b(?:figure|fig|flow\s?chart|algo
                            rf"|\b(?:figure|fig|flow\s?chart|algorithm|diagram|chart)\b[^?]*\b{_DRAWN}\b", re.I)
 
 
+# A count asked ("how many of the refs are from 2008?"), which is answered by counting what is listed.
+ASKS_COUNT = re.compile(r"\bhow many\b|\bnumber of\b", re.I)
+
+
 def asked_sentences(question: str) -> str:
     """The sentences that ask, where some end in "?", and the last one when it opens as a question does (a
     question often stands unmarked at the end: "what are the types? how many are there"); else the whole text.
@@ -190,12 +194,8 @@ def asked_sentences(question: str) -> str:
     if "?" not in question:
         return question
     last = [s for s in re.split(r"(?<=[.?!;])\s+", question.strip()) if s.strip()][-1:]
-    return " ".join(dict.fromkeys([asking_part(question), *(s for s in last if _OPENS_QUESTION.match(s))]))
+    return " ".join(dict.fromkeys([asking_part(question), *(s for s in last if OPENS_QUESTION.match(s))]))
 
-
-# The words a direct question opens with: a wh-word or an inverted auxiliary.
-_OPENS_QUESTION = re.compile(r"^\W*(?:what|what's|whats|which|how|why|when|where|who|whom|whose|is|are|was|were|am|can|could"
-                             r"|does|do|did|should|would|will|shall|may|might|must|has|have|had)\b", re.I)
 
 
 def asks_for_number(question: str) -> bool:

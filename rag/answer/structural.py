@@ -11,20 +11,18 @@ from __future__ import annotations
 import re
 from typing import Any, Callable, Sequence
 
-from rag.answer.cues import ASKS_SEVERAL, TITLE_CUE, asks_for_number
+from rag.answer.cues import ASKS_COUNT, ASKS_SEVERAL, TITLE_CUE, asks_for_number
 from rag.answer.kinds import caption_cannot_answer
 from rag.answer.record_cues import asks_beyond_listed_authors, asks_for_results, asks_unprinted_entry_field, citation_parts_for
 from rag.answer.segments import FIRST_LEGEND_ITEM, Segment, segments_of
 from rag.core.types import SourceUnit
+from rag.retrieval.structure import INDUSTRY_MONEY
 from rag.retrieval.hybrid import Hit
 
 __all__ = ["structural_choice"]
 
-# A count of the listed items ("how many of the refs are from 2008?") is answered by listing them.
-_COUNTED = re.compile(r"\bhow many\b|\bnumber of\b", re.I)
 # Money or ties from industry are what a conflict-of-interest line declares: "any funding from drug companies?"
-_FROM_INDUSTRY = re.compile(r"\b(?:funding|funded|grants?|money|payments?|paid|ties|links)\b[^.?!]{0,30}?"
-                            r"\b(?:drug|pharma\w*|industry|compan(?:y|ies)|manufacturers?)\b", re.I)
+_FROM_INDUSTRY = re.compile(rf"\b{INDUSTRY_MONEY}\b", re.I)
 
 
 def structural_choice(answerer: Any, question: str, structural: list[Hit], units: dict[str, SourceUnit],
@@ -68,7 +66,7 @@ def structural_choice(answerer: Any, question: str, structural: list[Hit], units
         elif unit.section == "reference" and (asks_unprinted_entry_field(question, unit.text) or (
                 "authors" in citation_parts_for(question) and asks_beyond_listed_authors(question, unit.text.split(". ")[0]))):
             continue  # "Who is the last author of reference 4?" of "Dasari A, ..., et al."; its PMID
-        elif unit.section == "reference" and (asks_for_results(question) or (asks_for_number(question) and not _COUNTED.search(
+        elif unit.section == "reference" and (asks_for_results(question) or (asks_for_number(question) and not ASKS_COUNT.search(
                 question))) and not citation_parts_for(question):
             continue  # "What did reference 5 find?", "what % threshold does ref 2 set?": an entry prints the work's title
         else:

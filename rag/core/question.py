@@ -105,6 +105,10 @@ def check_history(history: Any) -> list[str]:
 
 
 _SENTENCE = re.compile(r"[^.?!;]+[.?!;]*")
+# How a sentence that asks opens: a wh-word, an inverted auxiliary, or a request ("tell", "list", "explain").
+OPENS_QUESTION = re.compile(r"^\s*(?:who|whom|whose|what|what's|whats|which|when|where|why|how|is|are|was|were|am|do|does|did|"
+                            r"can|could|should|would|will|shall|may|might|must|has|have|had|any|tell|explain|define|"
+                            r"list|name|give|show|describe)\b", re.I)
 
 
 def asking_part(text: str) -> str:

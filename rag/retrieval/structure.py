@@ -59,6 +59,10 @@ _PURPOSE = re.compile(r"^\s*(?:(?:and|so|but)\s+)?(?:why|how\s+come|for\s+what\s
 def purpose_free(question: str) -> str:
     """`question` with "written" dropped when it asks why: "why was this review written?" names no field."""
     return re.sub(r"\bwritten\b", " ", question) if _PURPOSE.search(question) else question
+# Money or ties from industry, which a conflict-of-interest line declares: "paid by drug companies?", "any funding
+# from drug companies they had to declare?" (who funded the review is another matter, which no indexed field says).
+INDUSTRY_MONEY = (r"(?:paid|payments?|money|fees|funding|funded|grants?|ties|links)\b[^.?!]{0,30}?"
+                  r"\b(?:drug|pharma\w*|industry|compan(?:y|ies)|manufacturers?)")
 # Questions about the record itself, and the section that answers them.
 _SECTION_CUES = (
     ("citation", re.compile(
@@ -78,7 +82,7 @@ _SECTION_CUES = (
     # "any conflicts?" of a paper is its conflicts of interest, not a conflict between findings
     ("coi", re.compile(r"\b(conflicts? of interest|COIs?|competing interests?|disclosures?|declare\w*"
                        r"|(?:any|no|have|has|had|declared?|their)\s+conflicts?(?!\s+(?:between|with|in|of|about)\b)"  # and money from
-                       r"|(?:paid|payments?|money|fees)\b[^.?!]{0,30}?\b(?:drug|pharma\w*|industry|compan(?:y|ies)))\b", re.I)),  # industry ("paid by drug companies?")
+                       r"|" + INDUSTRY_MONEY + r")\b", re.I)),  # industry ("paid by drug companies?")
 )
 SECTION_CUES = _SECTION_CUES  # rag/retrieval/works.py reads the record's cues too
 # "who is it written for?" asks the review's audience when the question itself names the

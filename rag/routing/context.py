@@ -16,19 +16,17 @@ from __future__ import annotations
 import re
 
 from rag.core.courtesy import ROLE
+from rag.core.question import OPENS_QUESTION
 from rag.core.text import NON_CONTENT_WORDS
 from rag.retrieval.numbered import numbered_items
 
 # A period that closes an abbreviation ("Hofland et al.", "e.g.", "vs.", "Dr.") ends no sentence.
 _ABBREVIATED = r"\b(?:et\s+al|e\.g|i\.e|vs|cf|approx|figs?|refs?|vol|dr|mr|mrs|ms|prof|pp)\.(?!$)"
 _SENTENCE = re.compile(r"(?:" + _ABBREVIATED + r"|[^.?!])+(?:[.?!]+|$)", re.I)
-_ASKING = re.compile(r"^\s*(?:who|whom|whose|what|whats|which|when|where|why|how|is|are|was|were|am|do|does|did|"
-                     r"can|could|should|would|will|shall|may|might|must|has|have|had|any|tell|explain|define|"
-                     r"list|name|give|show|describe)\b", re.I)
 
 
 def _asks(sentence: str) -> bool:
-    return sentence.rstrip().endswith("?") or bool(_ASKING.match(sentence))
+    return sentence.rstrip().endswith("?") or bool(OPENS_QUESTION.match(sentence))
 
 
 def asks_anything(text: str) -> bool:

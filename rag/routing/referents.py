@@ -29,9 +29,6 @@ from rag.routing.treatment import names_treatment
 _OTHER_FIGURE = re.compile(r"\b(?:the\s+other|another)\s+(?:figure|fig|picture|diagram|image|chart|flowchart)\b", re.I)
 
 
-def _document(unit_id: str) -> str:
-    return unit_id.rsplit(":", 1)[0] if ":" in unit_id else ""
-
 
 class FollowupResolver:
     """Built once per pipeline; caches the previous answers it re-asks (deterministic)."""
@@ -83,7 +80,7 @@ class FollowupResolver:
             # "and the other figure?" after an answer about one of a document's two figures: the other one, by name
             units, shown = self.pipeline.index.units, [c for c in cited if c in self.pipeline.index.units]
             figures = {u for u in units if units[u].section == "figure" and u not in cited and any(
-                units[c].section == "figure" and _document(c) == _document(u) for c in shown)}
+                units[c].section == "figure" and units[c].doc_key == units[u].doc_key for c in shown)}
             if len(figures) == 1:
                 return replace(turn, query=f"{own[:other.start()]}{item_name(figures.pop())}{own[other.end():]}")
         # An answer that quoted one item of a figure's legend named the term, not the figure:
