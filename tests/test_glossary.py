@@ -462,7 +462,9 @@ def test_content_questions_are_not_routed(glossary, question):
     pytest.param("tale", (), id="a-word-one-letter-off-tae"),
     pytest.param("what is alps", (), id="a-word-one-letter-short-of-alpps"),
     pytest.param("tea", (), id="a-three-letter-swap-is-a-word"),
-    pytest.param("define olt, re", (), id="a-listed-word-spoils-the-list"),
+    # conjuncts are of one kind: listed beside a short form, "re" is the entry RE (alone it stays the word)
+    pytest.param("define olt, re", ("olt", "re"), id="a-lower-case-entry-listed-beside-a-short-form"),
+    pytest.param("define re", (), id="a-lower-case-entry-alone-stays-a-word"),
     pytest.param("what is stage 4", (), id="a-digit-after-a-noun-stays-a-number"),
     pytest.param("what does resectable means", (), id="a-word-with-the-agreement-slip"),
 ])

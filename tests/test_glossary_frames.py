@@ -50,7 +50,7 @@ def glossary() -> Glossary:
                  id="question-then-statement"),
     pytest.param("My dad has NELM. Is TACE safe for him?", (), id="another-question-asks-something-else"),
     pytest.param("TACE vs TAE, which is better?", (), id="a-bare-pair-before-a-question"),
-    pytest.param("define olt, re", (), id="a-list-item-is-no-clause"),
+    pytest.param("define olt, re", ("olt", "re"), id="a-list-item-beside-a-short-form-is-one-too"),
     # where the term was met, or the field it belongs to
     pytest.param("what is the RE mentioned in figure 2", ("RE",), id="mentioned-in-the-figure"),
     pytest.param("what is PVL in liver surgery", ("PVL",), id="in-a-field"),

@@ -44,10 +44,10 @@ _WHOLE_RECORD = re.compile(rf"\b(?:cite|citing|citation|{REFERENCE_FOR_IT}|{CITI
 def citation_parts_for(question: str) -> set[str]:
     """Which fields of the bibliographic record the question asks for ("doi", "journal", ...);
     none recognised means the whole record, as does "how do I cite it?"."""
-    if _WHOLE_RECORD.search(question):
-        return set()
-    question = purpose_free(question)
-    return {kind for kind, pattern in _CITATION_CUES if pattern.search(question)}
+    wanted = {kind for kind, pattern in _CITATION_CUES if pattern.search(purpose_free(question))}
+    if _WHOLE_RECORD.search(question) and "unindexed" not in wanted:
+        return set()  # a field the record lacks stays asked for: "PMID? need it for the reference manager"
+    return wanted
 
 
 # Authors a record's list may leave out: all of them, a count, the co-authors, the last one.

@@ -18,9 +18,8 @@ import re
 
 __all__ = ["TEXT_SPEAK", "DIGIT_WORDS", "SYMBOLS", "FRAME_WORDS", "RARE_ZIPF", "ALWAYS", "IF_ABBREVIATION",
            "BARE", "ANAPHORIC", "ANAPHORIC_THING", "KIND_NOUNS", "TERM_PREFIX", "SEPARATOR",
-           "COMPARISON_LEAD", "QUOTES", "COURTESY_LEAD", "COURTESY_TAIL", "CONTEXT_LEAD", "CONJUNCTION",
-           "SENTENCE_BREAK", "CLAUSE_BREAK", "ASKS", "POINTER", "PLURAL_POINTER", "CONFIRM_TAIL", "IDENTITY_TAIL",
-           "ALL_TERMS", "PLACEHOLDER", "MET", "BREAK",
+           "COMPARISON_LEAD", "QUOTES", "COURTESY_LEAD", "CONTEXT_LEAD", "CONJUNCTION",
+           "SENTENCE_BREAK", "CLAUSE_BREAK", "ASKS", "PLACE_TAIL", "POINTER", "PLURAL_POINTER", "ALL_TERMS", "PLACEHOLDER", "MET", "BREAK",
            "PUNCTUATED", "PART"]
 
 # Chat spellings of the words that frame a question, each as people type it in chat and search
@@ -66,7 +65,7 @@ _FORM = (r"(?:abbreviation|acronym|short[\s-]+form|full[\s-]+form|long[\s-]+form
 # "... in the figure legend", "... mentioned in this review", "... in medical terms": where the
 # reader met the term, or in which register they want it.
 MET = (r"(?:\s+(?:as\s+)?(?:mentioned|used|listed|shown|printed|written|seen|given))?"
-        r"\s+(?:in|within|according\s+to|on)\s+(?:the|this|that|figure|fig\.?|its|my|her|his)\b.*"
+        r"\s+(?:in|within|according\s+to|on|near|at|towards)\s+(?:the|this|that|figure|fig\.?|its|my|her|his)\b.*"
         r"|\s+in\s+(?:medical|plain|simple|lay(?:man'?s)?|everyday)\s+(?:terms|english|language|words)"
         r"|\s+in\s+medicine|\s+here|\s+there"
         # whom it is put to, and how plainly: "explain ALPPS to me like I'm a patient"
@@ -84,6 +83,9 @@ _WHERE_AFTER = (r"(?:\s+(?:in|within|on)\s+(?:the\s+|this\s+)?(?:figure|fig\.?|l
 # The parts of a document a reader names ("SA on the algorithm", "in the flowchart, ...").
 PART = (r"(?:figure|fig\.?|legend|abstract|review|paper|article|caption|algorithm|flow\s*chart|diagram|table"
          r"|text|letter|report)")
+# Where in the document the reader saw it, closing a bare term: "the IFNa one near the bottom of the legend".
+PLACE_TAIL = re.compile(r"\s+(?:in|on|near|at|towards|from)\s+(?:the\s+|this\s+)?(?:[\w-]+\s+){0,3}?" + PART + r"\b.*$",
+                        re.IGNORECASE)
 ALWAYS = [re.compile(p, re.IGNORECASE) for p in (
     # its letters: "what does the A in ALPPS stand for", "what do the letters in TACE mean"
     # (first: the next frame would take "the A in ALPPS" for the term)
@@ -258,23 +260,6 @@ COURTESY_LEAD = re.compile(r"^(?:(?:hi|hello|hey|whatever|anyway|fine)\b[,!.]?\s
                            r"|i\s+(?:do\s+not|don't|dont|didn't|did\s+not)\s+(?:know|understand)\s+)?"
                            r"(?:(?:tell|remind)\s+(?:me\s+|us\s+)?(?=what\b|the\b)|(?:tell|remind)\s+me\s+"
                            r"|explain\s+(?:(?:to\s+)?(?:me|us)\s+)?(?=what\b))?", re.IGNORECASE)
-# A tag asking to confirm a statement ("SA is somatostatin analogue, correct?") asks nothing more.
-CONFIRM_TAIL = re.compile(r"\s*,\s*(?:right|correct|yes|no|isn'?t\s+it|is\s+it|am\s+i\s+right"
-                          r"|is\s+(?:that|this)\s+(?:right|correct))\s*[?.!]*\s*$", re.IGNORECASE)
-# What kind of thing the term is, asked after its definition ("PPRT - what's that, is it a typo?", "ALPPS??
-# is it a kind of operation"): the definition is the answer.
-IDENTITY_TAIL = re.compile(r"(?:\s*[,;?]+\s*|\s+[-\u2013\u2014]+\s+|\s+(?:and|or)\s+)(?:so\s+)?(?:is|was)\s+(?:it|that|this)\s+"
-                           r"(?:just\s+|really\s+|actually\s+|basically\s+)?(?:an?\s+|the\s+)?(?:typo|misprint|mistake|error|"
-                           r"misspelling|(?:kind|type|sort|form)\s+of\s+[\w-]+(?:\s+[\w-]+)?|drug|medicine|medication|operation|"
-                           r"surgery|procedure|scan|test|treatment)\s*[?.!]*\s*$", re.IGNORECASE)
-# Discourse particles at the end ask nothing either: "so whats ALPPS then", "what is TAE again".
-COURTESY_TAIL = re.compile(r"(?:[,\s]+(?:please|thanks|thank\s+you|thx|ty|for\s+me|then|again|exactly|actually"
-                           r"|anyway|precisely|(?<=mean\s)(?:there|here)"
-                           # where it was met: "what is it in this context?"
-                           r"|in\s+(?:this|that|the)\s+context"
-                           # "in normal words", "in plain English"
-                           r"|in\s+(?:normal|plain|simple|everyday|layman'?s?|lay)\s+(?:words|english|terms|language)))+\s*$",
-                           re.IGNORECASE)
 # Where the reader met the term, put first: "in figure 2, what does PPRT stand for".
 CONTEXT_LEAD = re.compile(r"^(?:(?:in|on)\s+(?:the\s+|this\s+)?" + PART + r"(?:\s+\d+)?(?:\s+(?:legend|caption|key|text))?"
                           # no comma before a short clause ("in this review RE is radio-embolization")

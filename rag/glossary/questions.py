@@ -36,14 +36,14 @@ import re
 from typing import TYPE_CHECKING
 
 from rag.glossary.comparisons import DIFFERENT, GUESS, IDENTITY, IDENTITY_AFTER, KIND_GUESS, REVERSE_GUESS, compared
-from rag.glossary.frames import (ALL_TERMS, ALWAYS, ASKS, ASKS_ELSE, BARE, CLAUSE_BREAK, IDENTITY_TAIL,
-                                 COMPARISON_LEAD, CONFIRM_TAIL, CONJUNCTION, IF_ABBREVIATION, KIND_NOUNS,
-                                 POINTER, QUOTES, SENTENCE_BREAK, SEPARATOR, TERM_PREFIX, PLACEHOLDER)
+from rag.glossary.frames import (ALL_TERMS, ALWAYS, ASKS, ASKS_ELSE, BARE, CLAUSE_BREAK, COMPARISON_LEAD, CONJUNCTION,
+                                 IF_ABBREVIATION, KIND_NOUNS, POINTER, QUOTES, SENTENCE_BREAK, SEPARATOR, TERM_PREFIX, PLACEHOLDER)
 from rag.glossary.keys import short_key
 from rag.glossary.named import cued_forms, is_abbreviation, short_forms_in
 from rag.glossary.parts import term_of_part
 from rag.glossary.pointers import pointed_terms
 from rag.glossary.standard import SPELLED_LETTERS, standard_frame
+from rag.glossary.tails import CONFIRM_TAIL, COURTESY_TAIL, IDENTITY_TAIL
 
 if TYPE_CHECKING:
     from rag.glossary.store import Glossary
@@ -223,14 +223,29 @@ def _terms(raw: str, glossary: Glossary, strict: bool) -> tuple[str, ...]:
         return (term,)  # an entry, even one holding "and" or "/" ("PET/CT", "... partition and ...")
     listed = term if strict else COMPARISON_LEAD.sub("", term)
     parts = [_clean(p, glossary) for p in SEPARATOR.split(listed)]
-    if len(parts) > 1 and all(p and accept(p) for p in parts):
+    # Conjuncts are of one kind: beside a short form, a two-letter entry typed in lower case is one too ("sa and olt")
+    coordinated = len(parts) > 1 and any(p and accept(p) for p in parts)
+    if len(parts) > 1 and all(p and (accept(p) or coordinated and _entry_typed_low(p, glossary)) for p in parts):
         first: dict[str, str] = {}
         for part in parts:
             first.setdefault(short_key(part), part)  # "TACE and tace" asks once
         return tuple(first.values())
+    # A slot run on into a told clause ("long form of ALLPS pls, keeps coming up on ward rounds"): its opening term
+    first, *told = CLAUSE_BREAK.split(term)
+    lead = COURTESY_TAIL.sub("", first).strip()
+    if (told and not glossary.lookup(term).matches and is_abbreviation(lead, glossary)
+            and not any(ASKS.search(c.strip()) for c in told)  # "what is TACE, is it safe?" asks more
+            and not short_forms_in(term[len(first):], glossary)):  # "RE, IFNa and SI-NEN ..." lists them
+        return (lead,)
     if accept(term) or not strict:
         return (term,)
     return ()
+
+
+def _entry_typed_low(term: str, glossary: Glossary) -> bool:
+    """A short form the glossary holds, typed as a word ("sa", "re"), which alone may be the word."""
+    return " " not in term and glossary.lookup(term).match_kind in ("exact", "variant") and bool(
+        glossary.lookup(term).matches) and glossary.lookup(term).matches[0].short.casefold() == term.casefold()
 
 
 # Words that open an adjunct after a noun: a prepositional phrase or a relative clause.
@@ -260,6 +275,6 @@ def _clean(raw: str, glossary: Glossary) -> str:
     if re.fullmatch(r"[(\[][^()\[\]\s]+[)\]]", term):
         term = term[1:-1]  # "what is '(PVL)'": the brackets it was printed in
     head, _, kind = term.rpartition(" ")
-    if head and kind.lower() in KIND_NOUNS and is_abbreviation(head, glossary):
-        term = head  # "ALPPS procedure meaning"
+    if head and (kind.lower() in KIND_NOUNS or PLACEHOLDER.fullmatch(" " + kind)) and is_abbreviation(head, glossary):
+        term = head  # "ALPPS procedure meaning", "the IFNa one"
     return term

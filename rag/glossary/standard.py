@@ -20,8 +20,8 @@ from typing import TYPE_CHECKING
 from rapidfuzz.distance import OSA
 
 from rag.core.text import zipf
-from rag.glossary.frames import (CONFIRM_TAIL, CONTEXT_LEAD, COURTESY_LEAD, COURTESY_TAIL, DIGIT_WORDS,
-                                 FRAME_WORDS, RARE_ZIPF, SYMBOLS, TEXT_SPEAK)
+from rag.glossary.frames import CONTEXT_LEAD, COURTESY_LEAD, DIGIT_WORDS, FRAME_WORDS, RARE_ZIPF, SYMBOLS, TEXT_SPEAK
+from rag.glossary.tails import CONFIRM_TAIL, COURTESY_TAIL
 from rag.glossary.keys import typed_as_word
 
 if TYPE_CHECKING:

@@ -27,6 +27,9 @@ _TABLE_RES = (re.compile(rf"\b(?:table|tab\.?)\s*{_NUMBER}\b", re.I),)
 _SEPARATOR = r"\s*(?:,\s*(?:and\s+)?|and|&|/|or|to|-|\u2013)\s*"
 _LIST = {kind: re.compile(rf"\b(?:{words})\s*({_NUMBER}(?:{_SEPARATOR}{_NUMBER})+)\b", re.I) for kind, words in (
     ("figure", r"figures?|figs?\.?"), ("reference", r"references?|refs?\.?|citations?"), ("table", r"tables?|tabs?\.?"))}
+# The opening items of a list by their count: "the first two references" are references 1 and 2.
+_FIRST = {kind: re.compile(rf"\bfirst\s+{_NUMBER}\s+(?:{words})\b", re.I) for kind, words in (
+    ("figure", r"figures|figs|pictures|images"), ("reference", r"references|refs|citations|cited works|papers"), ("table", r"tables"))}
 _NUMBERED = (("figure", _FIGURE_RES), ("reference", _REFERENCE_RES), ("table", _TABLE_RES))
 
 
@@ -37,6 +40,8 @@ def _listed(kind: str, question: str) -> list[int]:
         numbers = [number_value(n) or 0 for n in re.findall(_NUMBER, m.group(1), re.I)]
         ranged = re.search(r"\d\s*(?:-|\u2013|to)\s*\d", m.group(1)) and len(numbers) == 2 and 0 < numbers[1] - numbers[0] < 20
         out.extend(range(numbers[0], numbers[1] + 1) if ranged else numbers)
+    for m in _FIRST[kind].finditer(question):
+        out.extend(range(1, min(number_value(m.group(1)) or 0, 20) + 1))
     return out
 
 

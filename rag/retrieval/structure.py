@@ -46,7 +46,7 @@ RECORD_DETAILS = (r"(?:citation|reference|publication|bibliographic\w*) (?:detai
 # The authors as the subject of a verb of opinion ask what the review says, not who wrote it:
 # "do the authors see it as routine?", "what do the authors recommend?"; so does the authors as the
 # source of a view: "according to the authors", "what do the authors require".
-AUTHORS = (r"(?<!according to the )(?<!according to )(?<!do the )(?<!does the )(?<!did the )authors?(?!'?\s+(?:see|sees|think|consider|recommend|suggest|say|says"
+AUTHORS = (r"(?<!according to the )(?<!according to )(?<!per the )(?<!do the )(?<!does the )(?<!did the )authors?(?!'?\s+(?:see|sees|think|consider|recommend|suggest|say|says"
            r"|view|regard|describe|discuss|believe|feel|propose|mention|argue|conclude|advise|favou?r|prefer|state|require"
            r"|requires|want|call|define|mean|use|found|report|include|included|search|searched|select|selected|analy[sz]e"
            r"|analy[sz]ed|perform|performed)\b)")
@@ -149,7 +149,9 @@ _TOPIC_RES = (
 # (someone's own list is a list being written: "typing up Dr K's reference list"; the review's is its own)
 _CITING_IT = re.compile(rf"\b(?:{CITING_STYLE}|{REFERENCE_FOR_IT}|(?:my|our|(?!(?:review|article|paper|authors?)'s)[A-Za-z]+'s)"
                         r" (?:reference list|references|bibliography)"
-                        r"|for (?:the|a|my|our) (?:reference list|bibliography))\b", re.I)
+                        r"|for (?:the|a|my|our) (?:reference list|bibliography)"
+                        # "reference" as the verb of citing, the review its object: "need to reference this in my essay"
+                        r"|referenc(?:e|ing) (?:this|it|the (?:review|article|paper))(?! (?:list|section)))\b", re.I)
 # "the oldest citation", "citations in the list": an item of the list, not this review's record.
 _REFERENCE_LIST_CUE = re.compile(r"\b(reference|references|cited|citations)\b"
                                  r"|\b(?:oldest|earliest|newest|latest|most\s+recent|first|last|final)\s+citation\b"

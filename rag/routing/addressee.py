@@ -26,7 +26,7 @@ Verb = Literal["text", "decision", ""]
 _F = re.I
 # The review as a text or as its authors; the figure as the pathway it draws.
 _REVIEW = r"(?:review|article|paper|abstract|authors?)"
-_FIGURE = r"(?:algorithm|decision tree|flow ?chart|pathway|figure(?: \d)?)(?: in (?:the )?figure \d)?"
+_FIGURE = r"(?:algorithm|decision tree|flow ?chart|pathway|fig(?:ure|\.)?(?: ?\d)?)(?: in (?:the )?fig(?:ure|\.)? ?\d)?"
 # Verbs of what a text holds ("say anything", "mention", "list") and of deciding ("recommend", "manage").
 # ("does the review say surgery helps?" reports a claim; "say what to do", "say for her" ask for a decision)
 _TEXT_VERB = (r"(?:say (?:anything|something|much)|say(?:\s+that)?(?!\s+(?:what|how|which|who|whom|when|where|about|to|for)\b)"
@@ -46,15 +46,20 @@ _ASKS_TEXT = re.compile(rf"\b(?:does|do|did) (?:the|this) {_REVIEW} {_TEXT_VERB}
 # flowchart built for?", "fig 2 flowchart - what sort of tumours is it meant for?": whom it was drawn for
 _ASKS_FIGURE = re.compile(rf"\b(?:does|do|did) (?:the|this) {_FIGURE} (?:cover|include|deal with|address|mention)\b"
                           rf"|\b{_FIGURE}\b[^?]*?\b(?:is|was) (?:it|this|that|the {_FIGURE}) (?:\w+ )?(?:meant|built|designed|"
-                          r"intended|made|drawn|aimed|valid|applicable)\s+(?:for|at|to)\b", _F)
+                          r"intended|made|drawn|aimed|valid|applicable)\s+(?:for|at|to)\b"
+                          # its scope put as a copula: "is the fig 2 algorithm for all grades or just G1/G2?"
+                          rf"|\b(?:is|are) (?:the|this) (?:{_FIGURE} )+(?:only |just |mainly )?(?:for|about|limited to|restricted to)\b", _F)
 # "in the algorithm, what procedures are listed?", "does the figure list ...": what is shown, whoever shows it
 _LISTED = re.compile(r"\b(?:are|is) (?:listed|shown|depicted|mentioned|named)\b|"
                      r"\b(?:does|do) (?:the )?(?:algorithm|figure|flow ?chart|review|paper|article) (?:list|show|depict|mention"
                      r"|name|include)\b", _F)
+# A statement attributed to the review: "according to the abstract". ("per the review" closing a case asks
+# the review's pathway to decide: "Is ALPPS an option per the review?")
+_ATTRIBUTED = rf"according to (?:the|this) {_REVIEW}\b"
 # The review put a question at all: "what does the review ...", "does the paper ...", "according to the authors".
 _PUT_TO_REVIEW = re.compile(rf"\b(?:what|how) (?:does|do|did) (?:the )?{_REVIEW}\b|"
                             r"\b(?:does|do|did) (?:the )?(?:review|article|paper|authors?)\b|"
-                            r"\baccording to the (?:review|article|paper|authors?)\b", _F)
+                            rf"\b{_ATTRIBUTED}", _F)
 # The review as the one who decides: "how does the review approach / manage / treat ...".
 _DECIDES = re.compile(rf"\b(?:review|article|paper|authors?)\s+(?:\w+\s+)?{_DECISION_VERB}", _F)
 # The review or its authors named at all, as a sentence that asks may name them: "In this review, what determines ...?"

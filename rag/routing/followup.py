@@ -119,6 +119,10 @@ def is_followup(question: str) -> bool:
     # which only mean something about the previous answer.
     if words and len(words) <= 5 and all(w.lower() in _BARE_WORDS for w in words) or omits_possessor(question):
         return True  # and a publication's attributes alone: "what year, and who's first author" ("s" of "who's")
+    # Several sentences, each of which leans on what came before: "why bother if it's already spread? what's the point of it"
+    sentences = [s for s in re.split(r"(?<=[?!.])\s+", question.strip()) if _WORD.search(s)]
+    if len(sentences) > 1 and all(is_followup(s) and (s.rstrip().endswith("?") or _QUESTION_START.match(s)) for s in sentences):
+        return True
     # "For pancreatic primaries?" -- a fragment with no question word of its own.
     return len(words) <= 4 and not _QUESTION_START.match(question.strip())
 
@@ -136,7 +140,9 @@ _ORDINAL_WORD = "(?:" + "|".join(w for w in ORDINALS if w.isalpha()) + r"|next|l
 # never an ordinal before its own noun ("the first author").
 # The noun phrase ends there: a possessive, a break, the end, or a preposition stranded at the end
 # ("what journal was the second in?").
-_PHRASE_END = r"(?='s\b|\s*[?!.,;:]|\s*$|\s+(?:in|on|by|from|of|about|for|with)\s*[?!.]*\s*$)"
+_PHRASE_END = (r"(?='s\b|\s*[?!.,;:]|\s*$|\s+(?:in|on|by|from|of|about|for|with)\s*[?!.]*\s*$"
+               # or a clause coordinated after it: "who wrote the second and what journal was it in?"
+               r"|\s+(?:and|but)\s+(?:what|which|who|when|where|how|is|was|are|were|did|does|do)\b)")
 _ORDINAL_ONE = re.compile(rf"\b({_ORDINAL_WORD}|\d+)\s+one\b|\bthe\s+({_ORDINAL_WORD}){_PHRASE_END}", re.I)
 
 

@@ -27,7 +27,8 @@ from rag.core.errors import InvalidQuestionError
 from rag.core.courtesy import unshouted, without_pleasantries
 from rag.core.question import asking_part, normalise_question
 from rag.core.shorthand import expand_shorthand
-from rag.glossary.frames import ASKS, CLAUSE_BREAK, COURTESY_TAIL, PLACEHOLDER, POINTER, TERM_PREFIX
+from rag.glossary.frames import ASKS, CLAUSE_BREAK, PLACE_TAIL, PLACEHOLDER, POINTER, TERM_PREFIX
+from rag.glossary.tails import COURTESY_TAIL
 from rag.glossary.keys import short_key
 from rag.glossary.questions import KIND_GUESS, parse_glossary_question, parse_glossary_terms, short_forms_in
 from rag.glossary.siblings import points_to_sibling, sibling_term
@@ -136,7 +137,7 @@ def route(question: str, history: Sequence[str], glossary: "Glossary", max_chars
         return Turn(typed, past, question, "algorithm", asked=question if question != typed else "")
     if past and is_followup(question):
         term = _followup_term(question)
-        earlier = parse_glossary_question(anchor, glossary)
+        earlier = next(iter(parse_glossary_terms(anchor, glossary, alone=True)), None)  # "and PVL?" as an anchor asks PVL
         if earlier and term and glossary.lookup(term).matches:
             # "What does TACE stand for?" then "And TAE?": the same kind of question; "and panNEN? is it the
             # same thing?" sets the two side by side
@@ -236,7 +237,6 @@ def _only_features(question: str) -> bool:
 # "n" is chat for "and" ("n PVL?"), as rag/glossary/frames.py TEXT_SPEAK has it
 _FOLLOWUP_LEAD = re.compile(r"^(?:and|n|but|also|so|ok|okay|then|what about|how about|same for|for)\b[\s,]*", re.I)
 
-
 _PRONOUN = re.compile(r"\b(?:it|that|this)\b(?!\s+(?:one|term|abbreviation)\b)", re.I)
 # A letter of a term asked by its place or quoted: "the first letter", "the initials", "the 'O'" (not "a letter to
 # the GP", the correspondence).
@@ -266,7 +266,7 @@ def _followup_term(question: str) -> str:
         text = first
     # "and the PRRT one?": a placeholder noun after the term names nothing more
     # "and the one called RE?": the label names the term
-    return PLACEHOLDER.sub("", TERM_PREFIX.sub("", text.rstrip("?.! ").strip()))
+    return PLACEHOLDER.sub("", TERM_PREFIX.sub("", PLACE_TAIL.sub("", text.rstrip("?.! ")).strip()))
 
 
 def _leans_on_text_question(question: str, anchor: str) -> bool:

@@ -58,6 +58,11 @@ _CITED_WORK = re.compile(r"\bet al\b|\b(?:guidelines?|consensus|stud(?:y|ies)|tr
                          r"|propose)\w*", _F)
 
 
+# A figure named by its number or as the pathway; a question about it that tells at most one feature of a
+# case ("a grade 3 tumour") and asks for no decision asks what the figure holds.
+_FIGURE_NAMED = re.compile(r"\bfig(?:ure|\.)?\s?\d\b|\b(?:algorithm|flow ?chart|decision tree)\b", _F)
+
+
 def asks_about_cited_work(text: str) -> bool:
     """What a cited work found or recommended is no case for the pathway; retrieval declines it."""
     return bool(_CITED_WORK.search(text))
@@ -89,6 +94,8 @@ def is_treatment_question(question: str) -> bool:
     if asks_about_cited_work(text) or (asked.listed and specifics < 2) or (asked.source == "review" and asked.verb == "text") or (
             asked.source == "figure" and asked.verb == "text" and not patient):
         return False  # "What did Pavel et al. recommend for G2 tumours?" asks about a cited work
+    if _FIGURE_NAMED.search(text) and not (request or patient) and specifics <= 1:
+        return False  # "can I use the fig 2 algorithm for a grade 3 tumour?": whom the figure is for, no case told
     if request:
         return True
     if patient and asks_general_fact(text):
@@ -140,9 +147,10 @@ _DECISION_ASK = re.compile(
 
 def _names_a_drug_choice(text: str) -> bool:
     """"Is it octreotide or lanreotide that this paper recommends?": a choice between two named drugs (words
-    English hardly uses) asks for a named agent, a detail the pathway does not give."""
+    English hardly uses) asks for a named agent, a detail the pathway does not give; so does a combination
+    of two ("is capecitabine + temozolomide the chemo they recommend?"), which names a regimen."""
     return any(zipf(m.group(1).lower()) < _DRUG_ZIPF and zipf(m.group(2).lower()) < _DRUG_ZIPF
-               for m in re.finditer(r"\b([a-z][a-z-]{5,})\s+or\s+([a-z][a-z-]{5,})\b", text))
+               for m in re.finditer(r"\b([a-z][a-z-]{5,})\s*(?:\bor\b|\+|\bplus\b)\s*([a-z][a-z-]{5,})\b", text, _F))
 
 
 _DRUG_ZIPF = 2.0  # "octreotide" 1.4, "everolimus" 0.9; "resection" 2.8, "transplant" 3.6

@@ -1,0 +1,37 @@
+"""What closes a question without asking anything more: a tag asking to confirm, a guess at what kind of
+thing the term is, discourse particles and courtesies, and who brought the term up.
+
+In: nothing (patterns only). Out: `CONFIRM_TAIL`, `IDENTITY_TAIL`, `COURTESY_TAIL`, each matched at the end
+of a question and removed before its frame is read (rag/glossary/standard.py, questions.py; the router's
+follow-up reading). Kept apart from the frames (rag/glossary/frames.py), which say what a question asks.
+"""
+
+from __future__ import annotations
+
+import re
+
+__all__ = ["CONFIRM_TAIL", "COURTESY_TAIL", "IDENTITY_TAIL"]
+
+# A tag asking to confirm a statement ("SA is somatostatin analogue, correct?") asks nothing more.
+CONFIRM_TAIL = re.compile(r"\s*,\s*(?:right|correct|yes|no|isn'?t\s+it|is\s+it|am\s+i\s+right"
+                          r"|is\s+(?:that|this)\s+(?:right|correct))\s*[?.!]*\s*$", re.IGNORECASE)
+# What kind of thing the term is, asked after its definition ("PPRT - what's that, is it a typo?", "ALPPS??
+# is it a kind of operation"): the definition is the answer.
+IDENTITY_TAIL = re.compile(r"(?:\s*[,;?]+\s*|\s+[-\u2013\u2014]+\s+|\s+(?:and|or)\s+)(?:so\s+)?(?:is|was)\s+(?:it|that|this)\s+"
+                           r"(?:just\s+|really\s+|actually\s+|basically\s+)?(?:an?\s+|the\s+)?(?:typo|misprint|mistake|error|"
+                           r"misspelling|(?:kind|type|sort|form)\s+of\s+[\w-]+(?:\s+[\w-]+)?|drug|medicine|medication|operation|"
+                           r"surgery|procedure|scan|test|treatment)"
+                           # what it might be a slip for, or something else: "is that a typo for prrt or something different?"
+                           r"(?:\s+(?:for|of)\s+[\w-]+)?(?:\s+or\s+(?:something|a\s+different\s+(?:thing|one))(?:\s+(?:else|different))?)?"
+                           r"\s*[?.!]*\s*$", re.IGNORECASE)
+# Discourse particles at the end ask nothing either: "so whats ALPPS then", "what is TAE again".
+COURTESY_TAIL = re.compile(r"(?:[,\s]+(?:please|pls|plz|thanks|thank\s+you|thx|ty|for\s+me|then|again|exactly|actually"
+                           r"|anyway|precisely|(?<=mean\s)(?:there|here)"
+                           # where it was met: "what is it in this context?"
+                           r"|in\s+(?:this|that|the)\s+context"
+                           # "in normal words", "in plain English"
+                           r"|in\s+(?:normal|plain|simple|everyday|layman'?s?|lay)\s+(?:words|english|terms|language)"
+                           # who brought it up, told after the question: "what is that, the surgeon mentioned it"
+                           r"|(?:the|my|her|his|our|their|a)\s+[\w-]+\s+(?:mention(?:s|ed)?|said|says|wrote|writes|used|uses"
+                           r"|brought\s+up)\s+(?:it|that|this|them)(?:\s+(?:today|yesterday|earlier|once|twice))?))+\s*$",
+                           re.IGNORECASE)
