@@ -134,3 +134,46 @@ def test_an_ordinal_before_a_coordinated_clause_stands_for_an_item():
 ])
 def test_several_sentences_each_leaning_back_make_a_follow_up(question, followup):
     assert is_followup(question) is followup
+
+
+@pytest.mark.parametrize("question, section", [
+    # money or ties from industry, in either order, and a financial interest, are what a COI line declares
+    pytest.param("any industry money behind this paper?", "coi", id="industry-money"),
+    pytest.param("could you tell me whether the authors have any financial ties or other interests?", "coi",
+                 id="financial-ties-of-the-authors"),
+    # the authors as those who hold a view are no request for their names
+    pytest.param("What's the authors' stance on OLT for NELM?", None, id="the-authors-stance"),
+])
+def test_whose_interests_or_view_a_question_asks(question, section):
+    from ingest.parse import parse_pubmed_page
+    from rag.retrieval.structure import structural_units
+    from tests.conftest import SEED
+
+    found = [u.split(":")[-1] for u in structural_units(question, [parse_pubmed_page(SEED)])]
+    assert found == ([section] if section else [])
+
+
+@pytest.mark.parametrize("question, followup", [
+    # a reason asked of what a pronoun points back to
+    pytest.param("what is the point if its already spread", True, id="the-point-of-it"),
+    pytest.param("why is TACE used in NELM?", False, id="a-reason-with-its-own-subject"),
+    pytest.param("why are they more widely usable than an operation?", True, id="they-with-a-copula-are-things"),
+    pytest.param("why would they treat the liver first?", False, id="they-who-treat-are-the-doctors"),
+    # "that one" points back in a longer question too
+    pytest.param("what year was that one, and who are the co-authors listed after the first author?", True,
+                 id="that-one-in-a-longer-question"),
+    # an inverted copula with a demonstrative subject
+    pytest.param("are those for everyone or only some people", True, id="are-those"),
+])
+def test_what_else_leans_on_the_turn_before(question, followup):
+    assert is_followup(question) is followup
+
+
+def test_a_multiple_of_an_outcome_judges_between_options():
+    """"Doubles survival compared with embolisation" is a verdict between two options, which only a passage
+    that compares can give; a passage that names one option gives none."""
+    from rag.answer.constraints import _judges_options
+
+    claim = "The review claims cutting out liver metastases doubles survival compared with embolisation. Is that accurate?"
+    assert not _judges_options(claim, "surgical resection is indicated for patients with nelm")
+    assert _judges_options(claim, "liver surgery is the treatment of choice")

@@ -74,7 +74,9 @@ def _names_a_choice(question: str, quoted: str) -> bool:
 # answered only by a passage that itself compares or ranks: naming the options is no verdict on them.
 _JUDGED = re.compile(r"\b(?:better|worse|superior|inferior|safer|riskier|compare|compares|comparing|comparison"
                      r"|(?:more|less)\s+(?:effective|successful|efficacious)"
-                     r"|longer|shorter|outperforms?)\b", re.I)
+                     r"|longer|shorter|outperforms?"
+                     # a multiple of one option's outcome: "doubles survival compared with embolisation"
+                     r"|doubl(?:es|ed|ing)|tripl(?:es|ed|ing)|halv(?:es|ed|ing)|(?:two|three|\d+)[- ]?fold)\b", re.I)
 _BETWEEN = re.compile(r"\b(?:than|or|vs\.?|versus|compared|which\s+one|which\s+of)\b", re.I)
 _COMPARES = re.compile(r"\b(?:than|more|less|better|worse|best|superior|inferior|compared|versus|of\s+choice|preferred|"
                        r"optimal|mainstay|standard)\b", re.I)

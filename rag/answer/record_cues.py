@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 
 from rag.core.text import ORDINALS, RECORD_WORDS, number_value
-from rag.retrieval.structure import (CITING_STYLE, GUESSED_TYPE, ONLINE_FIRST, RECORD_AGE, RECORD_DETAILS, RECORD_NAME,
+from rag.retrieval.record_words import (CITING_STYLE, GUESSED_TYPE, ONLINE_FIRST, RECORD_AGE, RECORD_DETAILS, RECORD_NAME,
                                      REFERENCE_FOR_IT, WRITTEN_BY, purpose_free)
 
 

@@ -16,7 +16,7 @@ from rag.answer.kinds import caption_cannot_answer
 from rag.answer.record_cues import asks_beyond_listed_authors, asks_for_results, asks_unprinted_entry_field, citation_parts_for
 from rag.answer.segments import FIRST_LEGEND_ITEM, Segment, segments_of
 from rag.core.types import SourceUnit
-from rag.retrieval.structure import INDUSTRY_MONEY
+from rag.retrieval.record_words import INDUSTRY_MONEY
 from rag.retrieval.hybrid import Hit
 
 __all__ = ["structural_choice"]

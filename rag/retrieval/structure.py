@@ -15,54 +15,13 @@ from typing import Any, Sequence
 from rag.core.text import CARDINALS, local_id
 from rag.retrieval.captions import names_caption
 from rag.retrieval.numbered import numbered_items
+from rag.retrieval.record_words import (AUTHORS, CITING_STYLE, GUESSED_TYPE, ONLINE_FIRST, RECORD_AGE, RECORD_DETAILS,
+                                       RECORD_NAME, REFERENCE_FOR_IT, WRITTEN_BY, INDUSTRY_MONEY, purpose_free)
 
-__all__ = ["AUTHORS", "ONLINE_FIRST", "RECORD_AGE", "RECORD_DETAILS", "SECTION_CUES", "BIBLIO_FILLER", "structural_units", "documents_meant", "topic_of"]
+__all__ = ["SECTION_CUES", "BIBLIO_FILLER", "structural_units", "documents_meant", "topic_of"]
 
 _LAST_RE = {"figure": re.compile(r"\b(?:last|final)\s+(?:figure|fig)\b", re.I),
             "reference": re.compile(r"\b(?:last|final)\s+(?:reference|ref|cited)\b", re.I)}
-# Bibliographic wording shared with the answerer's record cues (rag/answer/cues.py):
-# "Is this paper a clinical trial?" guesses a kind of publication, which the record's article type answers;
-GUESSED_TYPE = (r"\b(?:is|was) (?:this|it|the (?:review|paper|article|study))\b.{0,30}\b"
-                r"(?:trial|rct|meta-?analysis|systematic review|cohort|case reports?|case series|observational|"
-                r"prospective|retrospective|randomi[sz]ed|original (?:research|study|data)|review (?:piece|paper|article)|guidelines?)\b")
-# a citation style, or a reference for this work, asks for the whole record;
-CITING_STYLE = r"(?:harvard|vancouver|apa|mla|ama|chicago|bibtex|endnote|ris|zotero|mendeley|refworks|(?:reference|citation) manager)"
-REFERENCE_FOR_IT = r"ref(?:erence)? (?:for|to) (?:this|the) (?:\w+ ){0,3}(?:review|article|paper)"
-# "the exact article name" is its title ("does the review name X?" is the verb);
-RECORD_NAME = (r"(?<!does the )(?<!did the )(?<!does this )(?:article|review|paper)(?:'s)? name"
-               r"(?=\s*(?:[?.!,:]|$|(?:for|of|is|please|pls)\b))")
-# Going online before the issue is the e-publication: "when did it go online ahead of print?".
-ONLINE_FIRST = (r"ahead of print|online (?:first|publication|release|date)|(?:go|goes|went|gone|put|posted|published|"
-                r"released|appeared|available|come|came) (?:up )?online")
-# Its date asked as how new it is ("how recent is this review?", "is the paper out of date?"; not a
-# bare "is it new?", which may be about a treatment), or as
-# when it came out; its whole record as its "citation details" or "bibliographic info".
-RECORD_AGE = (r"how (?:recent|old|new|current|up[- ]to[- ]date) is (?:it|(?:this|the) (?:review|article|paper|publication))"
-              r"|(?:is|was) (?:this|the) (?:review|article|paper) (?:\w+ )?(?:new|old|recent|current|outdated"
-              r"|out of date|up[- ]to[- ]date)|(?:did|does|has) (?:it|this|(?:this|the) (?:review|article|paper|publication))"
-              r" (?:first )?come out")
-RECORD_DETAILS = (r"(?:citation|reference|publication|bibliographic\w*) (?:details|info\w*|data|record)"
-                  r"|full (?:reference|citation|ref|cite)|(?:in|into|to) (?:my|our|a) (?:bibliography|reference list)")
-# The authors as the subject of a verb of opinion ask what the review says, not who wrote it:
-# "do the authors see it as routine?", "what do the authors recommend?"; so does the authors as the
-# source of a view: "according to the authors", "what do the authors require".
-AUTHORS = (r"(?<!according to the )(?<!according to )(?<!per the )(?<!do the )(?<!does the )(?<!did the )authors?(?!'?\s+(?:see|sees|think|consider|recommend|suggest|say|says"
-           r"|view|regard|describe|discuss|believe|feel|propose|mention|argue|conclude|advise|favou?r|prefer|state|require"
-           r"|requires|want|call|define|mean|use|found|report|include|included|search|searched|select|selected|analy[sz]e"
-           r"|analy[sz]ed|perform|performed)\b)")
-# "written for" and "written as" ask whom it serves and what it is, not who wrote it.
-WRITTEN_BY = r"written(?!\s+(?:for|as|in)\b)"
-# "why was it written?" asks its purpose, not who wrote it: there "written" is no record cue.
-_PURPOSE = re.compile(r"^\s*(?:(?:and|so|but)\s+)?(?:why|how\s+come|for\s+what\s+(?:reason|purpose))\b", re.I)
-
-
-def purpose_free(question: str) -> str:
-    """`question` with "written" dropped when it asks why: "why was this review written?" names no field."""
-    return re.sub(r"\bwritten\b", " ", question) if _PURPOSE.search(question) else question
-# Money or ties from industry, which a conflict-of-interest line declares: "paid by drug companies?", "any funding
-# from drug companies they had to declare?" (who funded the review is another matter, which no indexed field says).
-INDUSTRY_MONEY = (r"(?:paid|payments?|money|fees|funding|funded|grants?|ties|links)\b[^.?!]{0,30}?"
-                  r"\b(?:drug|pharma\w*|industry|compan(?:y|ies)|manufacturers?)")
 # Questions about the record itself, and the section that answers them.
 _SECTION_CUES = (
     ("citation", re.compile(

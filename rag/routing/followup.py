@@ -1,13 +1,12 @@
 """A follow-up question + the conversation so far -> a self-contained question.
 
-Deterministic, no model: a question that leans on the previous turn ("and for pancreatic
-primaries?", "what about it in G1?", "and the second one?") is joined with the last
-self-contained question, so retrieval and routing see the whole request. A question that
+Deterministic, no model: a question that leans on the previous turn ("and for pancreatic primaries?", "and
+the second one?") is joined with the last self-contained question, so retrieval and routing see the whole request. A question that
 stands on its own is left alone: a new topic must not drag the old one along. What makes a
-question lean: a leading conjunction or a clause with no main clause ("only if ..."), an
-anaphor in a short question, an ordinal standing for an item ("the second"), a bare question
-word with a relational noun or a degree word ("which year?", "how often?"), or a pronoun with
-nothing but everyday words ("should it be done on its own?").
+question lean: a leading conjunction or a clause with no main clause ("only if ..."), an anaphor in a short
+question, an ordinal standing for an item ("the second"), a bare question word with a relational noun or a
+degree word ("which year?"), a pronoun with only everyday words ("should it be done on its own?") or asked
+a reason ("what's the point if it's already spread?"), or several sentences that each lean.
 
 Two further resolutions need the previous *answer*, which the pipeline supplies (it re-asks
 the previous turn); the language facts they rest on live here:
@@ -16,10 +15,8 @@ the previous turn); the language facts they rest on live here:
   `pick_referent` chooses it among the references and figures that answer cited, and
   `name_referent` writes its name in place of the anaphor ("who wrote it?" -> "who wrote
   reference 4?"; "which year?" -> "which year of reference 4?");
-- a bare "why?" asks for a reason, found in a passage by rag/routing/reasons.py (with "so
-  what?" and "what else?").
-It does not decide what answers a question (rag/answer/ does) nor which unit a name points
-at (rag/retrieval/structure.py does).
+- a bare "why?" asks for a reason, found in a passage by rag/routing/reasons.py (with "so what?").
+It does not decide what answers a question (rag/answer/ does) nor which unit a name points at (structure.py).
 """
 
 from __future__ import annotations
@@ -28,12 +25,13 @@ import re
 from dataclasses import dataclass
 
 from rag.core.text import ORDINALS, STOP_WORDS, zipf
+from rag.routing.reasons import asks_why
 
 _LEADING_CUES = re.compile(
     r"^(and|but|also|so|then|what about|how about|and what about|what if|and if|same for|"
     # a reply's opening before a conjunction: "right so is that ...", "ok and ..."
     r"(?:right|ok|okay|alright),?\s+(?:so|and|but|then)|"
-    r"is that|are they|does it|do they|is it|and for|and in|and with|and without|"
+    r"is that|is this|are they|are those|are these|does it|do they|is it|and for|and in|and with|and without|"
     # a restricting or conceding clause with no main clause of its own ("only if the cancer is
     # mostly in the liver?", "even for G1?", "unless it has spread?") qualifies the last answer
     r"(?:only|even|except|not even)\s+(?:if|when|for|in|with|after|before)|unless)\b", re.I)
@@ -50,8 +48,7 @@ _QUESTION_START = re.compile(r"^(what|which|who|whom|whose|when|where|why|how|is
                              r"could|would|will|define|explain|describe|list|tell)\b", re.I)
 _ANAPHORA = re.compile(r"\b(it|its|they|them|their|this|that|these|those|the same|the latter|"
                        r"the former|the second one|the first one|the other one|such)\b", re.I)
-# Attributes of a publication: relational nouns whose owner, left unsaid ("which year?",
-# "journal?", "pages?"), is the item the conversation is about.
+# Attributes of a publication, whose owner left unsaid ("which year?", "journal?") is the item talked about.
 _ATTRIBUTE_NOUNS = set("""year years date dates journal journals title titles author authors pages page volume
 issue doi publisher published surname surnames name names""".split())
 _BARE_WORDS = set("""why how when where who what which so come really exactly is are was were the a an any
@@ -70,8 +67,9 @@ _ITEM_NOUNS = (r"(?:paper|study|studies|article|reference|work|publication|sourc
 _POINTING = re.compile(rf"\b(?:that|those|the same|the latter|the former)\s+{_ITEM_NOUNS}\b"
                        r"|\b(?:the latter|the former|that one|this one)\b", re.I)
 _MAX_POINTING_WORDS = 12  # longer questions carry their own subject
-# A demonstrative that closes the question heads no noun of its own, so it is a pronoun and points
-# back: "what does the review say about that?", "where is this written?" is not one.
+# a pronoun for a thing: "it", or "they" with a copula ("why are they ..."; "why would they treat ..." are the doctors)
+_THING_POINTED = re.compile(r"\b(?:it|its|that|this)\b|\bthey\s+(?:are|were)\b|\b(?:are|were)\s+they\b", re.I)
+# A closing demonstrative heads no noun, so it points back: "what does the review say about that?" ("where is this written?" no).
 _CLOSING_DEMONSTRATIVE = re.compile(r"\b(?:that|this|those|these)\s*[?!.]*\s*$"
                                     # a demonstrative before a verb is a pronoun too ("how come those are used more?")
                                     r"|\b(?:those|these)\s+(?:are|were|have|do|did|can|could|will|would|should|get|work)\b"
@@ -107,8 +105,8 @@ def is_followup(question: str) -> bool:
         return True
     if _COUNTERFACTUAL.search(question) or _REPORTING_THEY.search(question):
         return True
-    if len(words) <= _MAX_POINTING_WORDS and (_POINTING.search(question) or _ORDINAL_ONE.search(question)
-                                              or _CLOSING_DEMONSTRATIVE.search(question)):
+    if len(words) <= _MAX_POINTING_WORDS and (_ORDINAL_ONE.search(question) or _CLOSING_DEMONSTRATIVE.search(question)) or (
+            len(words) <= 2 * _MAX_POINTING_WORDS and _POINTING.search(question)):  # "that one" points back in a longer one too
         return True
     # "Should it be done on its own?": a pronoun and everyday words, nothing named (naming the
     # review itself names a subject: "when was the review published and who wrote it?").
@@ -119,9 +117,13 @@ def is_followup(question: str) -> bool:
     # which only mean something about the previous answer.
     if words and len(words) <= 5 and all(w.lower() in _BARE_WORDS for w in words) or omits_possessor(question):
         return True  # and a publication's attributes alone: "what year, and who's first author" ("s" of "who's")
-    # Several sentences, each of which leans on what came before: "why bother if it's already spread? what's the point of it"
+    # A reason asked of a thing a pronoun points back to: "what's the point if it's already spread?", "why are they ...?"
+    if len(words) <= _MAX_POINTING_WORDS and asks_why(question) and _THING_POINTED.search(question):
+        return True
+    # Several sentences, each asking and leaning on what came before: "is ablation one of them? and surgery?"
     sentences = [s for s in re.split(r"(?<=[?!.])\s+", question.strip()) if _WORD.search(s)]
-    if len(sentences) > 1 and all(is_followup(s) and (s.rstrip().endswith("?") or _QUESTION_START.match(s)) for s in sentences):
+    if len(sentences) > 1 and all(is_followup(s) and (s.rstrip().endswith("?") or _QUESTION_START.match(
+            re.sub(r"^(?:and|so|but|also)\s+", "", s, flags=re.I))) for s in sentences):
         return True
     # "For pancreatic primaries?" -- a fragment with no question word of its own.
     return len(words) <= 4 and not _QUESTION_START.match(question.strip())

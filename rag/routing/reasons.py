@@ -16,7 +16,7 @@ __all__ = ["asks_why", "asks_significance", "asks_for_another", "asks_what_it_do
 
 
 _WHY = re.compile(r"^\s*(?:(?:and|but|so)\s+)?(?:why|how come|for what reason|what (?:is|was|'s) the "
-                  r"(?:reason|rationale|purpose)|what for)\b", re.I)
+                  r"(?:reason|rationale|purpose|point)|what for)\b", re.I)
 # Connectives that open a clause giving a cause or a purpose ("as a result of advances ...",
 # "aiming to potentially prolong survival ..."). A bare "as" is causal only before the
 # clause's subject ("as they are less limited"), never in "as well as" or "such as".
