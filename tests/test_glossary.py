@@ -555,8 +555,11 @@ def test_expansions_for_query_expansion(glossary, query, expected):
 
 
 def test_expansions_can_leave_out_the_supplementary_list(glossary):
+    """Outside short forms expand only when they name a thing the review defines (SIRT is its RE); one for a
+    thing the review never defines (MWA) expands to nothing."""
     assert glossary.expansions_for("SIRT versus TACE", include_supplementary=False) == \
-        [("TACE", "transarterial chemoembolization")]
+        [("SIRT", "selective internal radiation therapy"), ("TACE", "transarterial chemoembolization")]
+    assert glossary.expansions_for("MWA", include_supplementary=False) == []
 
 
 # --- CLI, benchmark helper, imports ---------------------------------------------------

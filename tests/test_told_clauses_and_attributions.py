@@ -177,3 +177,44 @@ def test_a_multiple_of_an_outcome_judges_between_options():
     claim = "The review claims cutting out liver metastases doubles survival compared with embolisation. Is that accurate?"
     assert not _judges_options(claim, "surgical resection is indicated for patients with nelm")
     assert _judges_options(claim, "liver surgery is the treatment of choice")
+
+
+@pytest.mark.parametrize("question, terms", [
+    # the term first, then its form asked, with where it is used
+    pytest.param("SI-NEN - what's the expansion as used in the review?", ("SI-NEN",), id="term-then-its-expansion"),
+    pytest.param("TACE and TAE - what are their full forms?", ("TACE", "TAE"), id="two-terms-then-their-forms"),
+])
+def test_a_term_then_its_form(glossary, question, terms):
+    assert parse_glossary_terms(question, glossary, alone=True) == terms
+
+
+def test_an_outside_short_form_for_the_review_s_own_term_expands_a_query(glossary):
+    """LT (supplementary: liver transplantation) leads to the review's OLT; RFA, a term the review never defines,
+    expands nothing, so the review is not made to seem to speak of it."""
+    assert ("LT", "liver transplantation") in glossary.expansions_for("does the review support LT?", include_supplementary=False)
+    assert glossary.expansions_for("what is RFA?", include_supplementary=False) == []
+
+
+@pytest.mark.parametrize("question, treatment", [
+    # a case told before the figure is named asks the figure to decide
+    pytest.param("G3 NEC with liver mets - does the fig 2 algorithm apply?", True, id="a-case-told-then-the-figure"),
+    pytest.param("can I use the fig 2 algorithm for a grade 3 tumour?", False, id="a-hypothetical-grade"),
+])
+def test_a_told_case_before_a_figure_question(question, treatment):
+    assert is_treatment_question(question) is treatment
+
+
+def test_a_minimum_percent_is_a_detail():
+    assert asks_for_detail("What minimum percent of liver must stay after the hepatectomy? Surgeon say my father "
+                           "remnant is too small")
+
+
+@pytest.mark.parametrize("question, figure", [
+    pytest.param("What overall survival does the review report after hepatectomy?", True, id="survival-as-the-measure"),
+    pytest.param("what is the survival after resection?", True, id="the-survival-after"),
+    pytest.param("what prolongs survival?", False, id="what-does-it"),
+])
+def test_survival_asked_as_a_measure_wants_a_figure(question, figure):
+    from rag.answer.cues import asks_for_number
+
+    assert asks_for_number(question) is figure

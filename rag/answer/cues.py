@@ -91,6 +91,10 @@ _FIGURE_NOUNS = (r"(?:mortality|morbidity|limit|cut[- ]?off|age|number(?= of)|du
 # A wh-question's opening up to its head noun: "what is the", "what's their", "what would be a".
 _WH_OPENING = r"\bwhat(?:'?s| is| are| was| were| would be)?\s+(?:the\s+|an?\s+|its\s+|their\s+|my\s+|his\s+|her\s+)?"
 _FIGURE_HEAD = re.compile(_WH_OPENING + r"(?:[\w-]+\s+){0,2}?" + _FIGURE_NOUNS + _HEAD_END
+                          # survival as the measure asked for: "what overall survival does the review report?"
+                          # ("what prolongs survival?" asks what does it)
+                          + r"|" + _WH_OPENING + r"(?:(?:overall|median|mean|average|long[- ]term|disease[- ]free"
+                            r"|progression[- ]free|\d+[- ]?(?:yr|year)|five[- ]year)\s+)*survival" + _HEAD_END
                           + r"|\b(?:is|are) there (?:an?|any)\s+(?:[\w-]+\s+){0,2}?"
                             r"(?:limit|cut[- ]?off|threshold|maximum|minimum)\b", re.I)
 # "What are the chances it comes back?", "what is the risk of ...": a likelihood, which a

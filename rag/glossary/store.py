@@ -187,13 +187,12 @@ class Glossary:
     def expansions_for(self, query: str, include_supplementary: bool = True) -> list[tuple[str, str]]:
         """(text found in `query`, what to add to it) for query expansion in retrieval.
 
-        Abbreviations map to their long form (a variant such as PRRT also maps to the printed
-        PPRT, so it finds the review's text). Long forms map to their short form, matched
-        greedily, longest first. A long form of 3+ words also matches without its leading
-        qualifier when the rest (>= 2 words) is not itself another entry's long form:
-        "liver transplantation" -> OLT, but "neuroendocrine neoplasm" stays NEN, not panNEN.
-        Lower-case tokens of under 4 letters ("net", "re", "sa") are English words, not
-        abbreviations, and are skipped.
+        Abbreviations map to their long form (a variant such as PRRT also maps to the printed PPRT, so it finds the
+        review's text; without the supplementary list, an outside short form only to the review's own term for the
+        thing, `_own_entry`). Long forms map to their short form, matched greedily, longest first. A long form of 3+
+        words also matches without its leading qualifier when the rest (>= 2 words) is not itself another entry's long
+        form: "liver transplantation" -> OLT, but "neuroendocrine neoplasm" stays NEN, not panNEN. Lower-case tokens of
+        under 4 letters ("net", "re", "sa") are English words, not abbreviations, and are skipped.
         """
         wanted = SOURCES if include_supplementary else ("review",)
         out: list[tuple[str, str]] = []
@@ -208,7 +207,7 @@ class Glossary:
                 if found:
                     kind, entries = found
                     # A short form two documents define differently ("SA") expands to both.
-                    for entry in (e for e in entries if e.source in wanted):
+                    for entry in (e for e in entries if e.source in wanted or self._own_entry(e)):
                         out.append((text, entry.long))
                         if kind == "variant":
                             out.append((text, entry.short))
@@ -226,15 +225,20 @@ class Glossary:
             for j in range(min(len(keys), i + 12), i, -1):  # longest phrase first
                 hits = [e for e in self._phrases.get(" ".join(keys[i:j]), ()) if e.source in wanted]
                 if hits:
-                    # A short form another document uses for something else ("SA": salvage
-                    # ablation there) would find that document's meaning: not added.
-                    out.extend((query[words[i].start():words[j - 1].end()], e.short) for e in hits
-                               if not self._ambiguous(e))
+                    # (a short form another document uses for something else, "SA" there, would find that meaning)
+                    out.extend((query[words[i].start():words[j - 1].end()], e.short) for e in hits if not self._ambiguous(e))
                     i = j
                     break
             else:
                 i += 1
         return list(dict.fromkeys(out))
+
+    def _own_entry(self, entry: GlossaryEntry) -> GlossaryEntry | None:
+        """The document's entry an outside short form names ("SIRT": the review's RE; "LT", liver transplantation: its
+        OLT), which may expand a query: it leads to the document's own term, not to a term it never defines."""
+        own = [e for e in (self._short.get(short_key(entry.same_as), ()) if entry.same_as else self._phrases.get(
+            " ".join(long_words(entry.long)), ())) if e.source != "supplementary"]
+        return own[0] if own else None
 
     def _ambiguous(self, entry: GlossaryEntry) -> bool:
         """Does the short form of `entry` stand for another long form too (in another document)?"""

@@ -94,8 +94,11 @@ def is_treatment_question(question: str) -> bool:
     if asks_about_cited_work(text) or (asked.listed and specifics < 2) or (asked.source == "review" and asked.verb == "text") or (
             asked.source == "figure" and asked.verb == "text" and not patient):
         return False  # "What did Pavel et al. recommend for G2 tumours?" asks about a cited work
-    if _FIGURE_NAMED.search(text) and not (request or patient) and specifics <= 1:
-        return False  # "can I use the fig 2 algorithm for a grade 3 tumour?": whom the figure is for, no case told
+    if _FIGURE_NAMED.search(text) and not (request or patient) and specifics <= 1 and not any(
+            extract_inputs(told).known() for told in _LAST_CLAUSE.split(text)[:-1]):
+        # "can I use the fig 2 algorithm for a grade 3 tumour?": whom the figure is for ("G3 NEC with liver mets - does
+        # the algorithm apply?" tells a case first)
+        return False
     if request:
         return True
     if patient and asks_general_fact(text):
@@ -119,7 +122,7 @@ def is_treatment_question(question: str) -> bool:
 # a pathway of choices; it holds none of these, so the retrieval answerer quotes the review where it
 # gives one and declines where it does not. A decision noun between the question word and the
 # detail ("what treatment gives the best survival?") keeps the question a request for a decision.
-_DETAIL_NOUN = (r"(?:doses?|dosages?|dosing|regimens?|schedules?|cycles?|thresholds?|cut-?offs?|percentage|criteria|criterion|"
+_DETAIL_NOUN = (r"(?:doses?|dosages?|dosing|regimens?|schedules?|cycles?|thresholds?|cut-?offs?|percentage|percent|per cent|criteria|criterion|"
                 r"proportion|survival|prognosis|life expectancy|(?:\w+ )?rates?|median|mg)")
 _DETAIL = re.compile(
     rf"\b(?:what(?:['\u2019]s)?|which|is there an?|are there)\s+"
