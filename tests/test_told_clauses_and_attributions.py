@@ -58,7 +58,10 @@ def test_a_bare_follow_up_naming_a_place_continues_a_chain_of_definitions(glossa
                  "management?", False, id="according-to-the-abstract"),
     # whom the figure is for, with at most one feature of a case
     pytest.param("is the fig 2 algorithm for all grades or just well-differentiated tumours?", False, id="figure-scope"),
-    pytest.param("can I use the fig 2 algorithm for a grade 3 tumour?", False, id="figure-for-a-grade"),
+    pytest.param("Can I use the fig 2 flowchart for a high-grade case or is it only for low-grade disease?", False,
+                 id="figure-for-one-kind-or-only-another"),
+    # a grade put to the pathway asks it to place the tumour (its answer: the pathway is for G1/G2)
+    pytest.param("can I use the fig 2 algorithm for a grade 3 tumour?", True, id="figure-for-a-grade"),
     # a case told beside the figure still asks it to decide
     pytest.param("pancreatic G3 NEC with liver mets - does the algorithm apply?", True, id="a-case-and-the-figure"),
     pytest.param("Are somatostatin analogues part of the algorithm for unresectable G2 NELM?", True,
@@ -198,7 +201,8 @@ def test_an_outside_short_form_for_the_review_s_own_term_expands_a_query(glossar
 @pytest.mark.parametrize("question, treatment", [
     # a case told before the figure is named asks the figure to decide
     pytest.param("G3 NEC with liver mets - does the fig 2 algorithm apply?", True, id="a-case-told-then-the-figure"),
-    pytest.param("can I use the fig 2 algorithm for a grade 3 tumour?", False, id="a-hypothetical-grade"),
+    pytest.param("one-liner: poorly differentiated G3 neuroendocrine carcinoma with liver mets - does Fig 2 apply?", True,
+                 id="fig-2-is-the-pathway-too"),
 ])
 def test_a_told_case_before_a_figure_question(question, treatment):
     assert is_treatment_question(question) is treatment
@@ -218,3 +222,59 @@ def test_survival_asked_as_a_measure_wants_a_figure(question, figure):
     from rag.answer.cues import asks_for_number
 
     assert asks_for_number(question) is figure
+
+
+@pytest.mark.parametrize("history, question, terms", [
+    pytest.param(["what's TACE in the figure legend?"], "ok and TAE and RE?", ("TAE", "RE"), id="two-terms-after-and"),
+])
+def test_a_bare_follow_up_may_list_terms(glossary, history, question, terms):
+    turn = route(question, history, glossary, LIMIT)
+    assert (turn.route, turn.glossary_terms) == ("glossary", terms)
+
+
+@pytest.mark.parametrize("question, terms", [
+    pytest.param("short form used in the review for small intestine neuroendocrine neoplasm?",
+                 ("small intestine neuroendocrine neoplasm",), id="where-used-between-form-and-long-form"),
+    pytest.param("need the full terms for coding please: OLT, PVE, PVL", ("OLT", "PVE", "PVL"), id="a-list-closing-it"),
+    pytest.param("OLT, PVE, PVL - full terms please", ("OLT", "PVE", "PVL"), id="a-list-then-its-form"),
+])
+def test_lists_and_reverse_frames(glossary, question, terms):
+    assert parse_glossary_terms(question, glossary, alone=True) == terms
+
+
+def test_a_person_s_own_options_ask_for_a_decision():
+    assert is_treatment_question("mum has liver secondaries from a neuroendocrine tumour, theyve not given us the grade "
+                                 "yet, what are her treatment options likely to be")
+
+
+@pytest.mark.parametrize("question", [
+    "what about if its in his bones too?",
+    "well-differentiated G2 NET with liver mets, and the bone scan shows spine deposits",
+])
+def test_bone_disease_told_plainly_is_extrahepatic(question):
+    from rag.algorithm.inputs import extract_inputs
+
+    assert extract_inputs(question).extrahepatic == "present"
+
+
+@pytest.mark.parametrize("question, asks", [
+    pytest.param("quote it", True, id="quote-it"),
+    pytest.param("which sentence?", True, id="which-sentence"),
+    pytest.param("source?", True, id="source"),
+    pytest.param("which sentence is that from", True, id="which-sentence-is-that-from"),
+    pytest.param("which sentence says survival is prolonged?", False, id="a-sentence-asked-by-its-content"),
+])
+def test_asking_for_the_source_of_the_last_answer(question, asks):
+    from rag.routing.referents import _SOURCE_ASKED
+
+    assert bool(_SOURCE_ASKED.match(question)) is asks
+
+
+def test_what_someone_else_wrote_names_no_author():
+    from ingest.parse import parse_pubmed_page
+    from rag.retrieval.structure import structural_units
+    from tests.conftest import SEED
+
+    article = parse_pubmed_page(SEED)
+    assert structural_units("the consultant wrote NELM on my clinic letter, is that the liver lesions thing?", [article]) == []
+    assert [u.split(":")[-1] for u in structural_units("who wrote it?", [article])] == ["citation"]

@@ -23,7 +23,7 @@ _F = re.IGNORECASE
 # so finding a site and telling which organ it is cannot drift apart.
 ORGAN_WORDS: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
     # named bones of the axial skeleton carry bone metastases too: "sacral", "rib", "sternal", "skull"
-    "bone": (("bone", "bony", "osseous", "skeletal", "vertebral", "spinal", "sacral", "rib", "sternal", "skull"),
+    "bone": (("bone", "bony", "osseous", "skeletal", "vertebral", "spinal", "spine", "sacral", "rib", "sternal", "skull"),
              ("bones?", "skeleton", "spine", "ribs?", "sacrum", "sternum", "skull")),
     "lung": (("lung", "pulmonary"), ("lungs?",)),
     "pleura": (("pleural",), ("pleura",)),
@@ -53,7 +53,8 @@ EXTRAHEPATIC = re.compile(rf"\b{_SITE}(?:\s*(?:,|and|or|/|&|\+)\s*{_SITE})*\s+{_
                            # a metastasis named, or spreading, then where: "mets to liver and lungs",
                            # "it has spread to the liver and also to my bones"
                            # or found there: "they found it in my bones", "seen in the lungs too"
-                           rf"\b(?:{_METS}|secondar(?:y|ies)|deposits?|spread|gone|metastasi[sz]ed|(?:found|seen|detected)"
+                           # or just there: "what if it's in his bones too?"
+                           rf"\b(?:{_METS}|secondar(?:y|ies)|deposits?|spread|gone|metastasi[sz]ed|it'?s|it\s+is|(?:found|seen|detected)"
                            r"(?:\s+(?:it|them|some|more|spots|lesions))?)\s+(?:to|in|into)\s+"
                            rf"{_DET}(?:[\w-]+{_CONJ}{_DET}){{0,3}}{_ORGAN}\b|"
                            # disease outside the liver is extrahepatic disease: "no disease outside the liver"

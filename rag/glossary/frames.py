@@ -128,7 +128,9 @@ ALWAYS = [re.compile(p, re.IGNORECASE) for p in (
      + r"(?:\s+at\s+the\s+(?:end|start|beginning|front))?(?:\s+(?:stand\s+for|mean))?"),
     # "the abbreviation (used) for X", "what is the full form of X"
     r"(?:what\s+(?:is|are)\s+|what's\s+|give\s+me\s+)?(?:the\s+)?" + _FORM
-    + r"\s+(?:(?:that\s+is\s+|which\s+is\s+)?used\s+)?(?:for|of)\s+(?P<t>.+?)" + _WHERE_AFTER,
+    # (where it is used may come between: "short form used in the review for X")
+    + r"\s+(?:(?:that\s+is\s+|which\s+is\s+)?used\s+(?:in\s+(?:the\s+|this\s+)?" + PART + r"(?:\s+\d)?\s+)?)?(?:for|of)\s+(?P<t>.+?)"
+    + _WHERE_AFTER,
     r"how\s+(?:is|are)\s+(?P<t>.+?)\s+(?:abbreviated|shortened)" + _WHERE_AFTER,
     # the term first, then its form asked: "SI-NEN - what's the expansion as used in the review?"
     (r"(?P<t>.+?)" + PUNCTUATED + r"(?:what(?:'s|\s+is|\s+are)|give\s+me)\s+(?:the|its|their)\s+" + _FORM

@@ -119,6 +119,9 @@ def _read_sentence(sentence: str, glossary: Glossary, last: bool = False) -> tup
     if len(asking) > 1:
         found = tuple(dict.fromkeys(t for ts in asking for t in ts))
         return found if _known(found, glossary) else terms
+    tail = [_read(c, glossary, True, in_clause=True, closing=True) for c in clauses[1:]] if not asking else []
+    if len(tail) > 1 and all(len(ts) == 1 and is_abbreviation(ts[0], glossary) for ts in tail):
+        return tuple(dict.fromkeys(ts[0] for ts in tail))  # a list closing it: "full terms for coding please: OLT, PVE, PVL"
     # The clause that asks, whatever the others tell ("wats PPRT, her letter says PPRT"); else the last ("define olt, re").
     asked = asking[0] if asking else read[-1][1]
     return asked if _known(asked, glossary) or _shaped(asked, glossary) else terms
@@ -271,7 +274,7 @@ def _clean(raw: str, glossary: Glossary) -> str:
     term = re.sub(r"\s+(?:actually|really|even|exactly|precisely)$", "", raw.strip(QUOTES), flags=re.I)
     if POINTER.fullmatch(term):
         return term  # "that abbreviation" points back; the router resolves it
-    term = TERM_PREFIX.sub("", term).strip(QUOTES).rstrip(",;:")
+    term = TERM_PREFIX.sub("", term).strip(QUOTES).rstrip(",;:-\u2013\u2014 ")
     if re.fullmatch(r"[(\[][^()\[\]\s]+[)\]]", term):
         term = term[1:-1]  # "what is '(PVL)'": the brackets it was printed in
     head, _, kind = term.rpartition(" ")

@@ -29,7 +29,8 @@ _SECTION_CUES = (
         r"\b(doi|journal|published|publication|publish|(?:what|which) year|year of publication|"
         r"year\W{0,3}of (?:this|the) (?:review|article|paper)|"
         r"(?:^|(?<![\w-])(?:the|which|what|its|and|journal|issue|year|a|in|of)\s+)volume|issue|pages?|"
-        + AUTHORS + r"|wrote|" + WRITTEN_BY + r"|"
+        # who wrote it, not what someone else wrote ("the consultant wrote NELM on my letter")
+        + AUTHORS + r"|who\s+(?:\w+\s+)?wrote|wrote\s+(?:it|this|that|the\s+(?:review|paper|article))|" + WRITTEN_BY + r"|"
         r"title|titled|e-?pub\w*|article type|(?:type|kind|sort) of (?:article|paper|publication|study)|study (?:type|design)|"
         + RECORD_AGE + "|" + RECORD_DETAILS + r"|"
         r"cite|citation for (?:this|the) (?:review|article|paper)|digital object identifier|original (?:research|study|article)|"

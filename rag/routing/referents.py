@@ -30,6 +30,13 @@ _OTHER_FIGURE = re.compile(r"\b(?:the\s+other|another)\s+(?:figure|fig|picture|d
 
 
 
+# Asking for the source of what was just answered: "quote it", "which sentence?", "source?", "where does it say that?"
+_SOURCE_ASKED = re.compile(r"^\s*(?:(?:and|so|ok|okay|pls|please)[,\s]+)*(?:quote\s+(?:it|that|this|them|the\s+(?:sentence|text|"
+                           r"passage|line))|(?:which|what)\s+(?:sentence|passage|line|part|bit)(?:\s+(?:is\s+)?(?:that|it|this)"
+                           r"(?:\s+(?:from|in))?|\s+says\s+(?:that|so|it))?|source|where\s+(?:does\s+it|is\s+that|is\s+it)\s+"
+                           r"(?:say|said|written|stated)(?:\s+(?:that|so))?)(?:\s+(?:please|pls))?\s*[?.!]*\s*$", re.I)
+
+
 class FollowupResolver:
     """Built once per pipeline; caches the previous answers it re-asks (deterministic)."""
 
@@ -59,10 +66,11 @@ class FollowupResolver:
         """
 
         own = turn.own_words
-        if turn.route != "retrieval" or not turn.history or turn.query == own:
+        source = bool(_SOURCE_ASKED.match(own))
+        if turn.route != "retrieval" or not turn.history or (turn.query == own and not source):
             return turn
         why, another = asks_why(own), asks_for_another(own)
-        if not why and not another and not points_back(own) and not omits_possessor(own) and not _OTHER_FIGURE.search(own):
+        if not (why or another or source or points_back(own) or omits_possessor(own) or _OTHER_FIGURE.search(own)):
             return turn
         # The previous answer, re-asked with its own history; kept per conversation prefix.
         previous = self._previous.get(turn.history)
@@ -70,6 +78,10 @@ class FollowupResolver:
             previous = self.pipeline.ask(turn.history[-1], list(turn.history[:-1]))
             if len(self._previous) < 10_000:
                 self._previous[turn.history] = previous
+        if source and previous.route == "retrieval" and previous.citations and not previous.abstained:
+            # "quote it", "which sentence?": the passage the previous answer quoted, asked for again
+            earlier = previous.rewritten_question or previous.question
+            return replace(turn, query=earlier, asked=earlier)
         if previous.route == "algorithm":
             return _about_recommendation(turn, previous) if not why else turn
         if previous.route != "retrieval" or not (why or previous.citations and not previous.abstained):

@@ -21,12 +21,14 @@ _F = re.IGNORECASE
 SENTENCE = re.compile(r"[^.?!;]+[.?!;]*")
 
 # Naming the review's algorithm with a case feature asks for the pathway.
-ALGORITHM = re.compile(r"\b(?:algorithm|pathway|figure 2|flow ?chart|decision tree)\b", _F)
+ALGORITHM = re.compile(r"\b(?:algorithm|pathway|fig(?:ure|\.)?\s?2|flow ?chart|decision tree)\b", _F)
 REQUEST = re.compile(
     r"\bhow (?:should|would|do (?:we|you|i)|can (?:we|i|you)|to)\b[^?]*\b(?:treat|manag|approach|handl)\w*|"
     r"\bwhat (?:is|are|would be) (?:the )?(?:best|recommended|appropriate|right|optimal|preferred|next)\b[^?]*"
     r"\b(?:treatment|therapy|management|options?|steps?|approach)\b|"
     r"\bwhat (?:treatments?|therapy|therapies|management)\b|"
+    # a person's own options: "what are her treatment options likely to be?"
+    r"\bwhat (?:are|were|would be|will be) (?:his|her|their|my|our|the patient's) (?:treatment |therapy )?options\b|"
     r"\b(?:is|are|would) (?:he|she|they|the patient|my patient|this patient|a patient|it)\b[^?]*"
     r"\b(?:candidate|eligible|suitable)\b|"
     r"\bshould (?:he|she|they|we|i|the patient|my patient|this patient|it)\b|"

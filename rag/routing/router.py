@@ -138,11 +138,11 @@ def route(question: str, history: Sequence[str], glossary: "Glossary", max_chars
     if past and is_followup(question):
         term = _followup_term(question)
         earlier = next(iter(parse_glossary_terms(anchor, glossary, alone=True)), None)  # "and PVL?" as an anchor asks PVL
-        if earlier and term and glossary.lookup(term).matches:
-            # "What does TACE stand for?" then "And TAE?": the same kind of question; "and panNEN? is it the
-            # same thing?" sets the two side by side
-            both = (term, earlier) if _SAME_OR_NOT.search(question) and short_key(earlier) != short_key(term) else (term,)
-            return Turn(typed, past, f"{anchor} {question}", "glossary", glossary_term=term, glossary_terms=both)
+        listed = () if not term or glossary.lookup(term).matches else parse_glossary_terms(term, glossary, alone=True)
+        if earlier and term and (glossary.lookup(term).matches or listed):
+            # "What does TACE stand for?" then "And TAE?" ("and TAE and RE?"): the same kind; "and panNEN? is it the same?"
+            both = listed or ((term, earlier) if _SAME_OR_NOT.search(question) and short_key(earlier) != short_key(term) else (term,))
+            return Turn(typed, past, f"{anchor} {question}", "glossary", glossary_term=both[0], glossary_terms=both)
         if earlier and not short_forms_in(question, glossary) and _LETTER_ASKED.search(question):
             # "what is OLT" then "what about the first letter, the O?": the letters are the earlier term's
             return Turn(typed, past, f"{anchor} {question}", "glossary", glossary_term=earlier, glossary_terms=(earlier,))

@@ -58,9 +58,10 @@ _CITED_WORK = re.compile(r"\bet al\b|\b(?:guidelines?|consensus|stud(?:y|ies)|tr
                          r"|propose)\w*", _F)
 
 
-# A figure named by its number or as the pathway; a question about it that tells at most one feature of a
-# case ("a grade 3 tumour") and asks for no decision asks what the figure holds.
+# A figure named by its number or as the pathway, asked whether it is for one kind of tumour or only another (a
+# choice of scope), with at most one feature of a case and no decision asked: what the figure holds.
 _FIGURE_NAMED = re.compile(r"\bfig(?:ure|\.)?\s?\d\b|\b(?:algorithm|flow ?chart|decision tree)\b", _F)
+_SCOPE_CHOICE = re.compile(r"\bor\s+(?:is\s+it\s+|are\s+they\s+)?(?:only|just|solely|purely)\b", _F)
 
 
 def asks_about_cited_work(text: str) -> bool:
@@ -94,10 +95,9 @@ def is_treatment_question(question: str) -> bool:
     if asks_about_cited_work(text) or (asked.listed and specifics < 2) or (asked.source == "review" and asked.verb == "text") or (
             asked.source == "figure" and asked.verb == "text" and not patient):
         return False  # "What did Pavel et al. recommend for G2 tumours?" asks about a cited work
-    if _FIGURE_NAMED.search(text) and not (request or patient) and specifics <= 1 and not any(
-            extract_inputs(told).known() for told in _LAST_CLAUSE.split(text)[:-1]):
-        # "can I use the fig 2 algorithm for a grade 3 tumour?": whom the figure is for ("G3 NEC with liver mets - does
-        # the algorithm apply?" tells a case first)
+    if _FIGURE_NAMED.search(text) and _SCOPE_CHOICE.search(text) and not (request or patient) and specifics <= 1:
+        # "can I use the fig 2 flowchart for a high-grade case or is it only for low-grade disease?": whom the figure
+        # is for ("G3 NEC with liver mets - does the algorithm apply?" asks it to place a tumour)
         return False
     if request:
         return True
