@@ -76,8 +76,8 @@ class Pipeline:
 
     def expand(self, text: str) -> str:
         """The text plus the glossary's expansions of what it contains, both directions."""
-        # Review-defined abbreviations only: the supplementary list is for lookup, and must
-        # not make the review look as if it said something about a term it never defines.
+        # Review-defined abbreviations (and outside ones for a thing the review defines, "LT"): the supplementary
+        # list is for lookup, and must not make the review look as if it said something about a term it never defines.
         extra = [other for _, other in self.aliases(text)]
         return f"{text} {' '.join(dict.fromkeys(extra))}" if extra else text
 

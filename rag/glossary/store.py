@@ -188,8 +188,8 @@ class Glossary:
         """(text found in `query`, what to add to it) for query expansion in retrieval.
 
         Abbreviations map to their long form (a variant such as PRRT also maps to the printed PPRT, so it finds the
-        review's text; without the supplementary list, an outside short form only to the review's own term for the
-        thing, `_own_entry`). Long forms map to their short form, matched greedily, longest first. A long form of 3+
+        review's text; without the supplementary list, an outside short form only when it names a thing the review
+        defines, `_own_entry`: "LT" -> liver transplantation, the review's OLT). Long forms map to their short form, matched greedily, longest first. A long form of 3+
         words also matches without its leading qualifier when the rest (>= 2 words) is not itself another entry's long
         form: "liver transplantation" -> OLT, but "neuroendocrine neoplasm" stays NEN, not panNEN. Lower-case tokens of
         under 4 letters ("net", "re", "sa") are English words, not abbreviations, and are skipped.

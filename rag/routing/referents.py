@@ -55,6 +55,7 @@ class FollowupResolver:
           retriever picks the item, not the review's own record. Asked what such a work found,
           or for a figure from it, the entry is named but may not answer (`Turn.cannot_answer`):
           an entry gives authors, title and journal, never what the work found;
+        - "quote it", "which sentence?", "source?" re-ask the question the previous answer answered;
         - a "why?" is joined with a reason clause, so the passage giving the reason is quoted:
           that of a passage the previous answer quoted ("..., aiming to potentially prolong
           survival"), else that of the best-ranked other passage that states a reason and itself
