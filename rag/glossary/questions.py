@@ -247,8 +247,9 @@ def _terms(raw: str, glossary: Glossary, strict: bool) -> tuple[str, ...]:
 
 def _entry_typed_low(term: str, glossary: Glossary) -> bool:
     """A short form the glossary holds, typed as a word ("sa", "re"), which alone may be the word."""
-    return " " not in term and glossary.lookup(term).match_kind in ("exact", "variant") and bool(
-        glossary.lookup(term).matches) and glossary.lookup(term).matches[0].short.casefold() == term.casefold()
+    found = glossary.lookup(term)
+    return " " not in term and found.match_kind in ("exact", "variant") and any(
+        m.short.casefold() == term.casefold() for m in found.matches[:1])
 
 
 # Words that open an adjunct after a noun: a prepositional phrase or a relative clause.

@@ -60,7 +60,7 @@ _CITED_WORK = re.compile(r"\bet al\b|\b(?:guidelines?|consensus|stud(?:y|ies)|tr
 
 # A figure named by its number or as the pathway, asked whether it is for one kind of tumour or only another (a
 # choice of scope), with at most one feature of a case and no decision asked: what the figure holds.
-_FIGURE_NAMED = re.compile(r"\bfig(?:ure|\.)?\s?\d\b|\b(?:algorithm|flow ?chart|decision tree)\b", _F)
+_FIGURE_NAMED = re.compile(ALGORITHM.pattern + r"|\bfig(?:ure|\.)?\s?\d\b", _F)  # the pathway's names, or any figure
 _SCOPE_CHOICE = re.compile(r"\bor\s+(?:is\s+it\s+|are\s+they\s+)?(?:only|just|solely|purely)\b", _F)
 
 
