@@ -34,6 +34,12 @@ PREVIOUS = "What is the treatment of choice for resectable NELM?"
     # a change set against what was said: "instead", "would it be different if"
     ("would it be different if the primary was in the pancreas instead?", True),
     ("is resection used instead of transplantation for NELM?", False),
+    # "one" standing for a thing named before is a pronoun; a number, or the head of a determiner, is not
+    ("ok so who would actually get one then?", True),
+    ("which ones", True),
+    ("which one is best?", True),
+    ("is one of the options surgery for NELM?", False),
+    ("does no one do transplants for NELM any more?", False),
 ], ids=lambda v: v if isinstance(v, str) else None)
 def test_follow_ups_are_recognised(question, expected):
     assert is_followup(question) is expected

@@ -207,6 +207,15 @@ def test_typos_get_a_labelled_did_you_mean_never_a_silent_match(glossary, term, 
     assert "Did you mean" in answer_glossary(result, glossary)
 
 
+@pytest.mark.parametrize("term,kind", [("TACE", "exact"), ("tace", "exact"), ("PRRT", "variant"), ('"NELM"?', "exact"),
+                                       ("TCAE", None), ("liver transplantation", None), ("", None)])
+def test_short_match_is_the_lookup_of_a_form_as_typed_without_its_did_you_mean(glossary, term, kind):
+    found = glossary.short_match(term)
+    assert (found[0] if found else None) == kind
+    if kind:
+        assert found[1] == glossary.lookup(term).matches
+
+
 @pytest.mark.parametrize("term", ["xyzzy", "", "   ", "??", "G7"])
 def test_unknown_terms_get_an_honest_no_match(glossary, term):
     result = glossary.lookup(term)

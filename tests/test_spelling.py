@@ -50,6 +50,19 @@ def test_a_rare_spelling_a_thousand_times_rarer_than_its_neighbour_is_a_slip(spe
     assert speller.correct(typo) == meant
 
 
+@pytest.mark.parametrize("typo, meant", [
+    pytest.param("publisehd", "published", id="transposition"),
+    pytest.param("abbreviatoin", "abbreviation", id="transposition-late"),
+    pytest.param("meanning", "meaning", id="inserted-letter"),
+    pytest.param("definiton", "definition", id="dropped-letter"),
+    pytest.param("journel", "journal", id="substitution"),
+])
+def test_an_unknown_lower_case_word_one_edit_from_a_common_english_word_is_that_word(speller, typo, meant):
+    """Every kind of single edit (Damerau: a transposition counts as one) reaches the English word,
+    through the one-deletion keys the common words are filed under."""
+    assert speller.correct(typo) == meant
+
+
 @pytest.mark.parametrize("word", ["recieve", "seperate", "ileal", "ligated", "debulking", "octreotide"])
 def test_a_rare_word_without_an_overwhelming_neighbour_is_left_alone(speller, word):
     """Clinical words ("ileal", one letter from "ideal") and slips common enough to be read as

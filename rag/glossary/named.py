@@ -10,6 +10,7 @@ rag/glossary/questions.py, which reads the frames.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from rag.core.text import STOP_WORDS
@@ -76,10 +77,19 @@ def cued_forms(question: str, glossary: Glossary) -> tuple[str, ...]:
     # "expand" and "expansion" have other senses ("the remnant's expansion after PVE"), so they ask for
     # a form only with the short forms as their object or subject: "the expansion of 'SA'", "expand PVE,
     # PVL and ALPPS", "ALPPS expanded", "ALPPS in full"
+    asked = [m.group("l") for i, cue in enumerate(_CUES) if cue.search(question)
+             for m in _form_pattern(forms, i).finditer(question)]
+    return tuple(f for f in forms if any(re.search(rf"(?<![\w-]){re.escape(f)}(?![\w-])", a) for a in asked))
+
+
+@lru_cache(maxsize=512)
+def _form_pattern(forms: tuple[str, ...], which: int) -> re.Pattern[str]:
+    """One of the three ways of asking for these forms' expansion, compiled once per set of forms, and only for a
+    question holding its cue word (`_CUES`): each costs ~0.5 ms to compile, a question names few forms, and the
+    same ones recur."""
     named = "(?:" + "|".join(re.escape(f) for f in forms) + ")"
     listed = rf"[{QUOTES}]*{named}[{QUOTES}]*(?:\s*(?:,|and|&|/|or)\s*(?:and\s+)?[{QUOTES}]*{named}[{QUOTES}]*)*"
-    asked = [m.group("l") for pattern in (_EXPANSION_OF, _EXPANDED, _UNKNOWN_MEANING) for m in re.finditer(pattern.format(l=listed), question, re.I)]
-    return tuple(f for f in forms if any(re.search(rf"(?<![\w-]){re.escape(f)}(?![\w-])", a) for a in asked))
+    return re.compile((_EXPANSION_OF, _EXPANDED, _UNKNOWN_MEANING)[which].format(l=listed), re.I)
 
 
 # A short form after an article or an auxiliary is a thing that grows ("the expansion of the FLR",
@@ -92,13 +102,16 @@ _EXPANDED = (r"(?<!\bthe\s)(?<!\bhas\s)(?<!\bhave\s)(?<!\bhad\s)(?<!\bis\s)(?<!\
 # "not sure what PVL means".
 _UNKNOWN_MEANING = (r"\b(?:no\s+idea|no\s+clue|(?:don'?t|do\s+not|didn'?t|did\s+not)\s+(?:\w+ly\s+)?(?:know|understand|get)|"
                     r"not\s+sure|unsure|wonder\w*)\s+what\s+(?:an?\s+|the\s+)?(?P<l>{l})\s+(?:is|are|was|means?|stands?\s+for)\b")
+# A word each pattern cannot match without (so a question lacking it compiles and runs nothing).
+_CUES = (re.compile(r"expan", re.I), re.compile(r"expanded|in\s+full", re.I),
+         re.compile(r"\b(?:idea|clue|know|understand|get|sure|unsure|wonder\w*)\b", re.I))
 
 
 def short_forms_in(text: str, glossary: Glossary) -> tuple[str, ...]:
     """The short forms the glossary holds (as typed, or a variant) that `text` names, in order:
     what a pointer in the next turn ("what does that stand for?") may point back to."""
     def names(form: str) -> bool:
-        return bool(form) and glossary.lookup(form).match_kind in ("exact", "variant") and is_abbreviation(form, glossary)
+        return bool(form) and glossary.short_match(form) is not None and is_abbreviation(form, glossary)
 
     found: dict[str, str] = {}
     tokens, i = [raw.strip(QUOTES + "-") for raw in _TOKEN.findall(text)], 0

@@ -14,6 +14,7 @@ holds stays as typed. Which terms are asked about is decided in rag/glossary/que
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from typing import TYPE_CHECKING
 
@@ -107,10 +108,16 @@ def _frame_word_slip(word: str, glossary: Glossary) -> str | None:
     folded = word.casefold()
     if len(folded) < 3 or not folded.isalpha() or folded in FRAME_WORDS:
         return None
-    near = [w for w in FRAME_WORDS if len(w) >= 4 and OSA.distance(folded, w) == 1]
+    near = _near_frame_words(folded)
     if not near or glossary.lookup(word).match_kind in ("exact", "variant") or zipf(folded) >= RARE_ZIPF:
         return None
     return min(near, key=lambda w: abs(len(w) - len(folded)))
+
+
+@lru_cache(maxsize=8192)
+def _near_frame_words(folded: str) -> tuple[str, ...]:
+    """The frame words one edit from `folded`: every word of every question is tried, and most recur."""
+    return tuple(w for w in FRAME_WORDS if len(w) >= 4 and OSA.distance(folded, w) == 1)
 
 
 def _typed_as_frame_word(word: str) -> bool:

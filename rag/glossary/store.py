@@ -29,7 +29,8 @@ from rapidfuzz.distance import OSA
 
 from rag.core.errors import ConfigError, IndexStaleError, InvalidQuestionError
 from rag.glossary.entries import SUPPLEMENTARY_PATH, load_supplementary, review_entries
-from rag.glossary.keys import FUNCTION_WORDS, WORD, long_words, ngrams, plausible_slip, short_key, singular_key
+from rag.glossary.keys import WORD, long_words, ngrams, plausible_slip, short_key, singular_key
+from rag.glossary.tables import index_by as _index, phrase_table as _phrase_table
 from rag.glossary.types import MATCH_KINDS, SOURCES, GlossaryEntry, GlossaryLookup
 from rag.core.types import SourceUnit
 
@@ -49,22 +50,6 @@ def build_glossary(units: Sequence[SourceUnit],
     entries = review_entries(units)
     extra = load_supplementary() if supplementary is None else tuple(supplementary)
     return Glossary(entries, extra)
-
-
-def _index(groups: Sequence[Sequence[Any]], keys_of: Any) -> dict[str, tuple[Any, ...]]:
-    """key -> values, review group first; a later group never adds to a key an earlier group
-    holds, which is how a review definition hides a supplementary one ("never mix")."""
-    table: dict[str, list[Any]] = {}
-    for group in groups:
-        taken = set(table)
-        for item in group:
-            for key, value in keys_of(item):
-                if key in taken:
-                    continue
-                bucket = table.setdefault(key, [])
-                if value not in bucket:
-                    bucket.append(value)
-    return MappingProxyType({k: tuple(v) for k, v in table.items()})
 
 
 @dataclass(frozen=True)
@@ -144,16 +129,25 @@ class Glossary:
                 self._memo[term] = found
         return found
 
+    def short_match(self, term: str) -> tuple[str, tuple[GlossaryEntry, ...]] | None:
+        """("exact" or "variant", entries) when `term` is a short form as typed, else None: `lookup`'s first
+        step without its fuzzy search, for scanning every word of a question for forms it names."""
+        query = term.strip().strip("\"'“”‘’`*?.!:;,").strip()
+        key = short_key(query)
+        for kind, table in (("exact", self._short), ("variant", self._variant)):
+            for k in (key, singular_key(query, key) if key else ""):
+                if k and k in table:
+                    return kind, table[k]
+        return None
+
     def _lookup(self, term: str) -> GlossaryLookup:
         query = term.strip().strip("\"'“”‘’`*?.!:;,").strip()
         key = short_key(query)
         if not key:
             return GlossaryLookup(term, (), "none")
-        singular = singular_key(query, key)
-        for kind, table in (("exact", self._short), ("variant", self._variant)):
-            for k in (key, singular):
-                if k and k in table:
-                    return GlossaryLookup(term, table[k], kind)
+        found = self.short_match(query)
+        if found:
+            return GlossaryLookup(term, found[1], found[0])
         words = long_words(query)
         while len(words) > 1 and words[0] in ("a", "an", "the"):
             words = words[1:]
@@ -275,25 +269,3 @@ class Glossary:
                        tuple(GlossaryEntry.from_dict(e) for e in data.get("supplementary", ())))
         except (KeyError, TypeError, AttributeError, ConfigError) as e:
             raise IndexStaleError(f"glossary.json is malformed ({e!r}); {REBUILD_HINT}") from e
-
-
-def _phrase_table(groups: Sequence[Sequence[GlossaryEntry]]) -> dict[str, tuple[GlossaryEntry, ...]]:
-    """Long forms, and their qualifier-less tails (see `expansions_for`), -> entries. A tail
-    is blocked by the long form of an entry of the same or an earlier (review) group."""
-    blocking: dict[str, set[str]] = {}
-    seen: set[str] = set()
-    for group in groups:
-        seen |= {" ".join(long_words(e.long)) for e in group}
-        for e in group:
-            blocking.setdefault(e.source, set(seen))
-
-    def keys_of(e: GlossaryEntry) -> list[tuple[str, GlossaryEntry]]:
-        words = long_words(e.long)
-        keys = [(" ".join(words), e)]
-        tail = words[1:]
-        if len(tail) >= 2 and words[0] not in FUNCTION_WORDS and tail[0] not in FUNCTION_WORDS:
-            if " ".join(tail) not in blocking[e.source]:
-                keys.append((" ".join(tail), e))
-        return keys
-
-    return _index(groups, keys_of)

@@ -25,29 +25,12 @@ import re
 from dataclasses import dataclass
 
 from rag.core.text import ORDINALS, STOP_WORDS, zipf
+from rag.routing.anaphora import (ANAPHORA, CLOSING_DEMONSTRATIVE, COUNTERFACTUAL, ITEM_NOUNS, LEADING_CUES, POINTING,
+                                    PRONOUN, REPORTING_THEY, THING_POINTED)
 from rag.routing.reasons import asks_why
 
-_LEADING_CUES = re.compile(
-    r"^(and|but|also|so|then|what about|how about|and what about|what if|and if|same for|"
-    # a reply's opening before a conjunction: "right so is that ...", "ok and ..."
-    r"(?:right|ok|okay|alright),?\s+(?:so|and|but|then)|"
-    r"is that|is this|are they|are those|are these|does it|do they|is it|and for|and in|and with|and without|"
-    # a restricting or conceding clause with no main clause of its own ("only if the cancer is
-    # mostly in the liver?", "even for G1?", "unless it has spread?") qualifies the last answer
-    r"(?:only|even|except|not even)\s+(?:if|when|for|in|with|after|before)|unless)\b", re.I)
-# A change set against what was said before: "instead" (not "instead of X", which names its own
-# alternative) and "would it be different if ..." presuppose the earlier case or answer.
-_COUNTERFACTUAL = re.compile(r"\binstead\b(?!\s+of\b)|\bwould\s+(?:it|that|this|the\s+(?:answer|plan))\s+"
-                             r"(?:be\s+(?:any\s+)?)?(?:differ|change)", re.I)
-# "they" as the subject of a verb of reporting is the authors of something already named: "what did they
-# recommend for liver mets?" after the ENETS guideline ("why would they treat the liver first?" means doctors).
-_REPORTING_THEY = re.compile(r"^\s*(?:(?:and|so|but)\s+)?(?:what|which|how|did|do|does|have|had)\b[\w\s']{0,20}?\bthey\s+"
-                             r"(?:find|found|recommend\w*|conclude\w*|report\w*|show\w*|say|said|suggest\w*|propos\w*"
-                             r"|stud(?:y|ied)|investigat\w*|look(?:ed)?\s+at)\b", re.I)
 _QUESTION_START = re.compile(r"^(what|which|who|whom|whose|when|where|why|how|is|are|does|do|can|should|"
                              r"could|would|will|define|explain|describe|list|tell)\b", re.I)
-_ANAPHORA = re.compile(r"\b(it|its|they|them|their|this|that|these|those|the same|the latter|"
-                       r"the former|the second one|the first one|the other one|such)\b", re.I)
 # Attributes of a publication, whose owner left unsaid ("which year?", "journal?") is the item talked about.
 _ATTRIBUTE_NOUNS = set("""year years date dates journal journals title titles author authors pages page volume
 issue doi publisher published surname surnames name names""".split())
@@ -56,33 +39,9 @@ there other else more then do does did can could should would options option alt
 risks risk benefits benefit advantages disadvantages indications contraindications criteria evidence
 reasons reason limitations outcomes outcome results result source sources details example examples
 often frequently usually long many much soon far common rare safe effective possible necessary
-and or plus lead senior s""".split()) | _ATTRIBUTE_NOUNS | {w for w in ORDINALS if w.isalpha()} | {"last"}
+and or plus lead senior s one ones best better worse worst preferred""".split()) | _ATTRIBUTE_NOUNS | {w for w in ORDINALS if w.isalpha()} | {"last"}
 _WORD = re.compile(r"[A-Za-z0-9][A-Za-z0-9\-]*")
-# Nouns a demonstrative can point with at a cited work or a figure ("that paper", "those studies").
-_ITEM_NOUNS = (r"(?:paper|study|studies|article|reference|work|publication|source|citation|figure|"
-               r"guideline|review|item|entry|one|trial)s?")
-# A noun phrase that can only point back: a distal demonstrative or "the same/latter/former"
-# with such a noun, or an ordinal "one" ("the second one"). Unlike "it", these need a referent
-# however long the question is ("What is the title of that paper?").
-_POINTING = re.compile(rf"\b(?:that|those|the same|the latter|the former)\s+{_ITEM_NOUNS}\b"
-                       r"|\b(?:the latter|the former|that one|this one)\b", re.I)
 _MAX_POINTING_WORDS = 12  # longer questions carry their own subject
-# a pronoun for a thing: "it", or "they" with a copula ("why are they ..."; "why would they treat ..." are the doctors)
-_THING_POINTED = re.compile(r"\b(?:it|its|that|this)\b|\bthey\s+(?:are|were)\b|\b(?:are|were)\s+they\b", re.I)
-# A closing demonstrative heads no noun, so it points back: "what does the review say about that?" ("where is this written?" no).
-_CLOSING_DEMONSTRATIVE = re.compile(r"\b(?:that|this|those|these)\s*[?!.]*\s*$"
-                                    # a demonstrative before a verb is a pronoun too ("how come those are used more?")
-                                    r"|\b(?:those|these)\s+(?:are|were|have|do|did|can|could|will|would|should|get|work)\b"
-                                    # so does a personal pronoun closing a prepositional phrase ("listed on it?")
-                                    r"|\b(?:on|in|of|about|by|from|for|with|behind)\s+(?:it|them)\s*[?!.]*\s*$"
-                                    # and "it" as the subject of a wh-question ("what did it recommend ...?"),
-                                    # unless a to- or that-clause follows, whose "it" is a dummy ("how long
-                                    # does it take to recover?"); "they" there is often the doctors ("why
-                                    # would they treat the liver first?")
-                                    r"|^\s*(?:what|who|when|where|why|how|which)\b[\w\s']{0,20}?\b(?:did|does|do|is|was|are"
-                                    r"|were|has|have|can|could|should|would|will)\s+it\b(?!.*\b(?:to|that)\b)", re.I)
-# A personal pronoun, which (unlike "this"/"that") never heads a noun of its own.
-_PRONOUN = re.compile(r"\b(?:it|its|they|them|their)\b", re.I)
 # Zipf frequency (wordfreq) from which a word is everyday English ("done", "own", "find"):
 # a question made of such words and a pronoun names no subject of its own. Medical words sit
 # below it ("cancer" 4.9, "surgery" 4.6, "liver" 4.2).
@@ -99,18 +58,18 @@ class Rewrite:
 def is_followup(question: str) -> bool:
     """Short or elliptical questions that cannot stand alone."""
     words = _WORD.findall(question)
-    if _LEADING_CUES.match(question.strip()):
+    if LEADING_CUES.match(question.strip()):
         return True
-    if len(words) <= 6 and _ANAPHORA.search(question):
+    if len(words) <= 6 and ANAPHORA.search(question):
         return True
-    if _COUNTERFACTUAL.search(question) or _REPORTING_THEY.search(question):
+    if COUNTERFACTUAL.search(question) or REPORTING_THEY.search(question):
         return True
-    if len(words) <= _MAX_POINTING_WORDS and (_ORDINAL_ONE.search(question) or _CLOSING_DEMONSTRATIVE.search(question)) or (
-            len(words) <= 2 * _MAX_POINTING_WORDS and _POINTING.search(question)):  # "that one" points back in a longer one too
+    if len(words) <= _MAX_POINTING_WORDS and (_ORDINAL_ONE.search(question) or CLOSING_DEMONSTRATIVE.search(question)) or (
+            len(words) <= 2 * _MAX_POINTING_WORDS and POINTING.search(question)):  # "that one" points back in a longer one too
         return True
     # "Should it be done on its own?": a pronoun and everyday words, nothing named (naming the
     # review itself names a subject: "when was the review published and who wrote it?").
-    if (len(words) <= _MAX_POINTING_WORDS and _PRONOUN.search(question) and not _SELF.search(question)
+    if (len(words) <= _MAX_POINTING_WORDS and PRONOUN.search(question) and not _SELF.search(question)
             and all(_names_nothing(w) for w in words)):
         return True
     # "Why?", "What are the alternatives?": nothing but a question word and a relational noun,
@@ -118,7 +77,7 @@ def is_followup(question: str) -> bool:
     if words and len(words) <= 5 and all(w.lower() in _BARE_WORDS for w in words) or omits_possessor(question):
         return True  # and a publication's attributes alone: "what year, and who's first author" ("s" of "who's")
     # A reason asked of a thing a pronoun points back to: "what's the point if it's already spread?", "why are they ...?"
-    if len(words) <= _MAX_POINTING_WORDS and asks_why(question) and _THING_POINTED.search(question):
+    if len(words) <= _MAX_POINTING_WORDS and asks_why(question) and THING_POINTED.search(question):
         return True
     # Several sentences, each asking and leaning on what came before: "is ablation one of them? and surgery?"
     sentences = [s for s in re.split(r"(?<=[?!.])\s+", question.strip()) if _WORD.search(s)]
@@ -214,14 +173,14 @@ _SINGULAR = re.compile(r"\b(?:it|its|that|this)\b", re.I)
 # What `name_referent` replaces, longest first: "the second one", "that paper", "its", "it".
 _REFERRING = re.compile(
     rf"\b(?:the\s+)?{_ORDINAL_WORD}\s+one\b|\bthe\s+{_ORDINAL_WORD}{_PHRASE_END}"
-    rf"|\b(?:that|those|the same|the latter|the former)\s+{_ITEM_NOUNS}\b"
+    rf"|\b(?:that|those|the same|the latter|the former)\s+{ITEM_NOUNS}\b"
     r"|\b(?:the latter|the former|that one|this one|both of them|its|their|it|that|this|they|them|those|these|both)\b",
     re.I)
 
 
 def points_back(question: str) -> bool:
     """Does the question use an anaphor that may point at an item of the previous answer?"""
-    return bool(_ANAPHORA.search(question) or _POINTING.search(question) or _ORDINAL_ONE.search(question))
+    return bool(ANAPHORA.search(question) or POINTING.search(question) or _ORDINAL_ONE.search(question))
 
 
 def omits_possessor(question: str) -> bool:
@@ -240,8 +199,8 @@ def item_name(unit_id: str) -> str:
 
 
 # A neighbour of a numbered item: "the one before it", "the reference after that", "the next one", "the previous paper".
-_RELATIVE = re.compile(rf"\b(?:the\s+)?(?:one|{_ITEM_NOUNS})\s+(?P<dir>before|after)\s+(?:it|that|this)(?:\s+one)?\b"
-                       rf"|\bthe\s+(?P<dir2>next|previous|preceding|prior|following)\s+(?:one|{_ITEM_NOUNS})\b", re.I)
+_RELATIVE = re.compile(rf"\b(?:the\s+)?(?:one|{ITEM_NOUNS})\s+(?P<dir>before|after)\s+(?:it|that|this)(?:\s+one)?\b"
+                       rf"|\bthe\s+(?P<dir2>next|previous|preceding|prior|following)\s+(?:one|{ITEM_NOUNS})\b", re.I)
 
 
 def pick_referent(question: str, cited: list[str]) -> list[str]:
@@ -276,7 +235,7 @@ def pick_referent(question: str, cited: list[str]) -> list[str]:
         return items if _PLURAL.search(question) else []
     # One item: "it", "that paper", an owner left unsaid ("which year?"), or "they", which
     # after one work means its authors ("what did they find?").
-    return items if (_POINTING.search(question) or _SINGULAR.search(question) or _PLURAL.search(question)
+    return items if (POINTING.search(question) or _SINGULAR.search(question) or _PLURAL.search(question)
                      or omits_possessor(question)) else []
 
 
