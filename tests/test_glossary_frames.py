@@ -409,6 +409,11 @@ def test_forms_asked_by_expansion_guess_or_place(glossary, question, terms):
     pytest.param("she has NELM what is TACE", ("TACE",), id="run-on-what-is"),
     pytest.param("my dad has NELM what is the best treatment", (), id="run-on-content-question-stays-content"),
     pytest.param("i was told TACE what does it involve", (), id="run-on-about-what-it-involves-is-content"),
+    # and a statement run on after a question that closes on its verb: a new clause opens where a subject starts
+    pytest.param("what does nelm mean the letters from the hospital keep saying nelm", ("nelm",),
+                 id="run-on-statement-after-a-question"),
+    pytest.param("what does TACE stand for they said it on the phone", ("TACE",), id="run-on-after-stand-for"),
+    pytest.param("what does it mean that the tumour is G2", (), id="mean-that-clause-asks-no-form"),
     # "short for" and "stand for" are said only of written forms: the slot's only abbreviation is meant
     pytest.param("surgeon mentioned an ALLPS procedure for my husband, what is that short for", ("ALLPS",),
                  id="short-for-points-to-the-only-abbreviation"),

@@ -40,6 +40,8 @@ def unusable_characters(text: str) -> list[str]:
     versions acceptable without waiting for a Python upgrade, while text that is not text is
     still refused.
     """
+    if text.isprintable():  # no Cc, Cf, Cs, Co, Cn nor separator but the space: nothing to refuse (the usual case)
+        return []
     bad = set()
     for c in text:
         if c in _ALLOWED_CONTROLS:

@@ -22,6 +22,7 @@ rules needs an index rebuild.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 import unicodedata
 from typing import Iterable
 
@@ -46,11 +47,13 @@ def fold(text: str) -> str:
     return text
 
 
+@lru_cache(maxsize=65536)  # every word of every question is keyed, and words recur
 def short_key(term: str) -> str:
     """Case, Greek symbols and separators folded: "IFN-α" -> "ifnalpha", "SI-NEN" -> "sinen"."""
     return _SEPARATORS.sub("", fold(term))
 
 
+@lru_cache(maxsize=65536)
 def long_words(text: str) -> tuple[str, ...]:
     """The stemmed word key of a long form: "Portal-vein ligations" -> ("portal", "vein", "ligation")."""
     return tuple(stem(fold_spelling(w)) for w in WORD.findall(fold(text)))

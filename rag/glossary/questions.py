@@ -89,6 +89,13 @@ def parse_glossary_terms(question: str, glossary: Glossary, alone: bool = False)
             terms = _read(asked, glossary, True)
             if _known(terms, glossary) or _shaped(terms, glossary):
                 return terms
+    # And a statement run on after a question: "what does nelm mean the letters from the hospital keep saying nelm".
+    # A frame that closes on its verb ends there when a new clause opens (a determiner or a subject pronoun).
+    closed = _CLOSED_FRAME.match(question)
+    if closed:
+        terms = _read(closed.group("asked"), glossary, True)
+        if _known(terms, glossary):
+            return terms
     # A slot that is no term ("TACE vs TAE - what is the difference in what the letters"): the known short forms
     # first. A frame's slot shaped as an abbreviation is the term asked, known or not ("what does LI-RADS stand
     # for on the MRI report?" asks LI-RADS, whatever else the question names).
@@ -194,6 +201,8 @@ def _read(question: str, glossary: Glossary, alone: bool, in_clause: bool = Fals
 
 
 _RUN_ON = re.compile(r"(?<=\w\s)(?:what|which|how)\s+(?:does|do|did|is|are|was|were)\s", re.IGNORECASE)
+_CLOSED_FRAME = re.compile(r"(?P<asked>.*?\b(?:means?|stands?\s+for|short\s+for))\s+(?=(?:the|my|i|they|it|we|he|she|this|that"
+                           r"|these|those|his|her|our|their|so|because|cos|as)\b)", re.IGNORECASE)
 
 
 def _guessed(guess: str, term: str, glossary: Glossary) -> bool:

@@ -70,13 +70,22 @@ def lay_expansions(text: str) -> list[tuple[str, str]]:
     return out
 
 
+@lru_cache(maxsize=4)
+def _by_first_word(path: Path) -> dict[str, tuple[int, ...]]:
+    """Each form of a phrase's first word -> the phrases (their places in `_compiled`) that open with it."""
+    index: dict[str, list[int]] = {}
+    for i, (_, _, _, first) in enumerate(_compiled(path)):
+        for form in first:
+            index.setdefault(form, []).append(i)
+    return {form: tuple(at) for form, at in index.items()}
+
+
 def _expansions(text: str, path: Path) -> list[tuple[str, str]]:
     out = []
     tokens = {part for t in _TOKEN.findall(text.casefold()) for part in (t, *t.split("-"))}
     seen: set[tuple[int, int]] = set()
-    for pattern, _, clinical, first in _compiled(path):
-        if first.isdisjoint(tokens):
-            continue
+    phrases, opening = _compiled(path), _by_first_word(path)
+    for pattern, _, clinical, _ in (phrases[i] for i in sorted({i for t in tokens for i in opening.get(t, ())})):
         m = pattern.search(text)
         if m and m.span() not in seen:  # "NETs" as listed, not again as the plural of "NET"
             seen.add(m.span())
@@ -99,8 +108,8 @@ def _compound_parts(text: str, path: Path, seen: set[tuple[int, int]]) -> list[t
         if parts[0].casefold() in _NEGATING or any(a < m.end() and m.start() < b for a, b in seen):
             continue
         for part in parts:
-            key = part.casefold()
-            for pattern, _, clinical, first in _compiled(path):
-                if key in first and pattern.fullmatch(part):
+            for i in _by_first_word(path).get(part.casefold(), ()):
+                pattern, _, clinical, _ = _compiled(path)[i]
+                if pattern.fullmatch(part):
                     out.extend((part, term) for term in clinical)
     return out
