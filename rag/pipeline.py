@@ -12,6 +12,7 @@ rag/route_answers.py; retrieval's, which needs the loaded model, index and gate,
 
 from __future__ import annotations
 
+import re
 import time
 from typing import Any
 
@@ -39,6 +40,10 @@ class Pipeline:
         self.settings = settings
         self.glossary = Glossary.from_index(index.glossary)
         self._aliases: dict[str, list[tuple[str, str]]] = {}
+        # what the indexed text prints, for an outside abbreviation whose long form it uses ("US": United States)
+        text = " ".join(" ".join(u.text.split()) for u in index.units.values()).casefold()
+        self._printed = frozenset(e.long for e in self.glossary.supplementary
+                                  if re.search(rf"(?<!\w){re.escape(e.long.casefold())}(?!\w)", text)).__contains__
         self.embedder = embedder
         self.described = DescribedTerms(self.glossary.entries, lambda texts: self.embedder.encode(texts))
         self.speller = Speller([*(u.text for u in index.units.values()), ALGORITHM_WORDS], self.glossary.short_forms())
@@ -88,7 +93,8 @@ class Pipeline:
 
         found = self._aliases.get(text)  # the retriever and the answerer both ask
         if found is None:
-            found = (self.glossary.expansions_for(text, include_supplementary=False) + lay_expansions(text)
+            found = (self.glossary.expansions_for(text, include_supplementary=False, printed=self._printed)
+                     + lay_expansions(text)
                      + self.speller.corrections(text))
             if len(self._aliases) < 10_000:
                 self._aliases[text] = found

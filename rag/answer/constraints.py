@@ -24,7 +24,7 @@ import re
 from typing import Sequence
 
 from rag.answer.cues import ASKS_COUNT, DEGREE_RE, asks_for_number, asks_likelihood, asks_personal_outcome, named_circumstances
-from rag.answer.record_cues import citation_parts_for
+from rag.answer.record_cues import citation_parts_for, record_fields_asked
 from rag.answer.segments import Segment, strip_citation_marks
 from rag.retrieval.numbered import numbered_items
 from rag.routing.scope import diseases_named
@@ -74,7 +74,7 @@ def _names_a_choice(question: str, quoted: str) -> bool:
 # answered only by a passage that itself compares or ranks: naming the options is no verdict on them.
 _JUDGED = re.compile(r"\b(?:better|worse|superior|inferior|safer|riskier|compare|compares|comparing|comparison"
                      r"|(?:more|less)\s+(?:effective|successful|efficacious)"
-                     r"|longer|shorter|outperforms?"
+                     r"|longer|shorter|outperforms?|best|worst|most\s+(?:effective|successful)"
                      # a multiple of one option's outcome: "doubles survival compared with embolisation"
                      r"|doubl(?:es|ed|ing)|tripl(?:es|ed|ing)|halv(?:es|ed|ing)|(?:two|three|\d+)[- ]?fold)\b", re.I)
 _BETWEEN = re.compile(r"\b(?:than|or|vs\.?|versus|compared|which\s+one|which\s+of)\b", re.I)
@@ -95,6 +95,8 @@ def _judges_options(question: str, quoted: str) -> bool:
 
 
 _RECORD_FIELDS = {"authors", "title", "journal", "year", "doi", "pages", "volume"}
+# A cited work asked for as such: "does the review cite ...", "is there a reference / paper / study on ..."
+_ASKS_WORK = re.compile(r"\bcit(?:e|es|ed|ing)\b|\b(?:references?|papers?|stud(?:y|ies)|articles?|publications?)\b", re.I)
 
 
 
@@ -139,6 +141,11 @@ def can_answer(question: str, pieces: Sequence[Segment], structural: bool) -> bo
         # (how many of its items there are is counted off the unit itself: "how many keywords are given?")
         return (not asks_for_number(question) or bool(ASKS_COUNT.search(question))
                 or any(QUANTITY_RE.search(strip_citation_marks(p.text)) for p in pieces))
+    if all(p.unit.section == "reference" for p in pieces) and _ASKS_WORK.search(question) and (
+            record_fields_asked(question) & _RECORD_FIELDS):
+        # a work asked for by its subject and a field of its entry ("any data on how common these tumours have
+        # become in the US, and who wrote it?"): the entry answers; its subject's figures are not asked of it
+        return True
     # Page numbers and years of a bibliographic record are not the figure a clinical
     # question asks for ("what is the incidence ...?").
     has_number = any(QUANTITY_RE.search(strip_citation_marks(p.text)) for p in pieces

@@ -19,7 +19,8 @@ from rag.core.text import CARDINALS
 _NUMBER_CUE = re.compile(
     r"\b(how many|how much|how long|what (?:percentage|proportion|fraction|share|number|dose|"
     r"dosage|rate)|percent(?:age)?|proportion|"
-    r"(?:\d+|" + "|".join(sorted(CARDINALS, key=len, reverse=True)) + r")[- ](?:years?|months?)|"
+    # a duration, also in clinical shorthand ("5yr OS", "12-mo")
+    r"(?:\d+|" + "|".join(sorted(CARDINALS, key=len, reverse=True)) + r")(?:[- ](?:years?|months?|weeks?|days?)|[- ]?(?:yrs?|mos?|wks?))|"
     r"median|mean|average|dose|dosage|mg|rate|"
     r"incidence|prevalence|survival (?:rate|benefit|figure)|odds|hazard|ratio|rates|cut[- ]?off|threshold|"
     r"how large|how big|size of|minimum|maximum|at least|at most|per ?cent)\b|%", re.I)
@@ -132,7 +133,7 @@ _CALLED = re.compile(_WHERE + r"what\s+(?:are|were)\s+(?:the|its|their|these|tho
 # "What are the three types of distribution in Figure 1?": a class of kinds, whose members are asked.
 _KINDS_OF = re.compile(_WHERE + r"(?:what\s+(?:are|were)|describe|list|name|explain)\s+(?:the|its|their)\s+(?:names\s+of\s+(?:the\s+)?)?(?:(?:\d+|"
                        + "|".join(sorted(CARDINALS, key=len, reverse=True)) + r"|different|main|various)\s+)?"
-                       r"(?P<cls>(?:types|kinds|classes|categories|subtypes|patterns)\s+of\s+[\w\s-]{3,60}?"
+                       r"(?P<cls>(?:[\w-]+\s+)?(?:types|kinds|classes|categories|subtypes|patterns)\s+of\s+[\w\s-]{3,60}?"
                        r"|(?:[\w-]+\s+){1,3}(?:types|kinds|classes|categories|subtypes|patterns))"
                        r"(?=\s+(?:in|on|from|shown|listed|described|drawn|depicted|illustrated)\b|\s*[?.!]*\s*$)", re.I)
 
@@ -141,10 +142,16 @@ _KINDS_OF = re.compile(_WHERE + r"(?:what\s+(?:are|were)|describe|list|name|expl
 _SINGLING_OUT = re.compile(r"^(?:(?:individual|specific|particular|different|various|actual|separate)\s+)+", re.I)
 
 
+_CLAUSE_START = re.compile(r"\s[-\u2013\u2014]+\s+|:\s+|[.?!]\s+")
+
+
 def instance_class(question: str) -> str:
-    """The class whose members a question asks for by name, else ""."""
+    """The class whose members a question asks for by name, else "". The question may open with what it is for
+    ("for my journal club slide I need Figure 1 - what are the distribution types shown?"): each clause after a
+    dash, a colon or a sentence's end is read as a question's start too."""
+    starts = [0] + [m.end() for m in _CLAUSE_START.finditer(question)]
     for pattern in (*_INSTANCE_RES, _CALLED, _KINDS_OF):
-        m = pattern.search(question)
+        m = next((found for at in starts if (found := pattern.search(question[at:]))), None)
         if m and _MEMBER_KINDS.search(m.group("cls")):
             return _SINGLING_OUT.sub("", m.group("cls"))
     m = _WHICH_PARTICULARS.search(question)

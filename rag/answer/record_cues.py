@@ -50,6 +50,13 @@ def citation_parts_for(question: str) -> set[str]:
     return wanted
 
 
+def record_fields_asked(question: str) -> set[str]:
+    """The fields of a record the question names, whatever else it asks ("does the review cite any data on X,
+    and if so, who wrote it and which journal?" -> authors, journal), unlike `citation_parts_for`, for which
+    citing means the whole record."""
+    return {kind for kind, pattern in _CITATION_CUES if kind != "unindexed" and pattern.search(purpose_free(question))}
+
+
 # Authors a record's list may leave out: all of them, a count, the co-authors, the last one.
 _BEYOND_FIRST = re.compile(r"\b(?:how many (?:authors|co-?authors|people|researchers|writers)|co-?authors?|"
                            r"other (?:authors?|writers?|researchers?)|rest of the authors|(?:all|every|each) (?:of )?(?:the )?"

@@ -279,7 +279,9 @@ ALL_TERMS = re.compile(r"(?:(?:list|show|give|name|tell)(?:\s+me)?|what\s+are|wh
 # Where a longer question breaks into sentences and clauses: "Doctor said ALPPS. What is
 # ALPPS?", "I'm a nurse, what does OLT stand for".
 # A sentence may end inside a quotation or a bracket: "Clinic letter reads: '... at MDT.' What is panNEN?"
-SENTENCE_BREAK = re.compile(r"(?<=[.?!])\s+|(?<=[.?!][\"'\u2019\u201d)])\s+")
+# (the stop of a short written form ends no sentence: "incl. DOI", "e.g. TACE", "Fig. 2", "Pavel et al. wrote")
+SENTENCE_BREAK = re.compile(r"(?<=[.?!])(?<!\bincl\.)(?<!\be\.g\.)(?<!\bi\.e\.)(?<!\bvs\.)(?<!\bfig\.)(?<!\bref\.)"
+                            r"(?<!\bapprox\.)(?<!\bet al\.)(?<!\bno\.)\s+|(?<=[.?!][\"'\u2019\u201d)])\s+", re.IGNORECASE)
 CLAUSE_BREAK = re.compile(r"\s*[,;:]\s+|\s+[-\u2013\u2014]+\s+|\s+(?:and|&)\s+(?=(?:what|how|which)\b)",
                           re.IGNORECASE)
 # A clause that asks something of its own: a question mark, or the question's opening word.

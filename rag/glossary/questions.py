@@ -36,7 +36,7 @@ import re
 from typing import TYPE_CHECKING
 
 from rag.glossary.comparisons import DIFFERENT, GUESS, IDENTITY, IDENTITY_AFTER, KIND_GUESS, REVERSE_GUESS, compared
-from rag.glossary.frames import (ALL_TERMS, ALWAYS, ASKS, ASKS_ELSE, BARE, CLAUSE_BREAK, COMPARISON_LEAD, CONJUNCTION,
+from rag.glossary.frames import (ALL_TERMS, ALWAYS, ASKS, ASKS_ELSE, BARE, CLAUSE_BREAK, COMPARISON_LEAD, CONJUNCTION, PLACE_TAIL,
                                  IF_ABBREVIATION, KIND_NOUNS, POINTER, QUOTES, SENTENCE_BREAK, SEPARATOR, TERM_PREFIX, PLACEHOLDER)
 from rag.glossary.keys import short_key
 from rag.glossary.named import cued_forms, is_abbreviation, short_forms_in
@@ -75,7 +75,8 @@ def parse_glossary_terms(question: str, glossary: Glossary, alone: bool = False)
     sentences = [x for x in SENTENCE_BREAK.split(question.strip()) if x.strip(" ?.!")]
     if len(sentences) > 1 or CLAUSE_BREAK.search(question.strip()):
         read = [(x, _read_sentence(x, glossary, last=i == len(sentences) - 1)) for i, x in enumerate(sentences)]
-        asking = [terms for x, terms in read if terms or ASKS.search(CONJUNCTION.sub("", x.strip()))]
+        # a half-remembered expansion offered as a sentence of its own ("radio something therapy?") asks nothing more
+        asking = [terms for x, terms in read if terms or ASKS.search(CONJUNCTION.sub("", x.strip())) and not _HALF_GUESS.match(x)]
         if asking and all(asking):
             terms = tuple(dict.fromkeys(t for terms in asking for t in terms))
             if _known(terms, glossary) or _shaped(terms, glossary):
@@ -200,6 +201,8 @@ def _read(question: str, glossary: Glossary, alone: bool, in_clause: bool = Fals
     return ()
 
 
+_HALF_GUESS = re.compile(r"^\s*(?:(?:or|maybe|like|is\s+it|it'?s)\s+)?(?:[\w-]+\s+){0,3}(?:something|whatever|sth|smth)"
+                         r"(?:\s+[\w-]+){0,3}\s*[?.!]*\s*$", re.IGNORECASE)
 _RUN_ON = re.compile(r"(?<=\w\s)(?:what|which|how)\s+(?:does|do|did|is|are|was|were)\s", re.IGNORECASE)
 _CLOSED_FRAME = re.compile(r"(?P<asked>.*?\b(?:means?|stands?\s+for|short\s+for))\s+(?=(?:the|my|i|they|it|we|he|she|this|that"
                            r"|these|those|his|her|our|their|so|because|cos|as)\b)", re.IGNORECASE)
@@ -220,6 +223,10 @@ def _terms(raw: str, glossary: Glossary, strict: bool) -> tuple[str, ...]:
     if POINTER.fullmatch(raw.strip(QUOTES + " ")):
         return (raw.strip(QUOTES + " "),)  # "what does that one stand for": the router finds what it points at
     term = _clean(raw, glossary)
+    placed = PLACE_TAIL.sub("", term)  # where the asker saw it: "ifna in their algorithm", "X vs Y in the Fig 2 legend"
+    if placed and placed != term and all(_clean(p, glossary) and is_abbreviation(_clean(p, glossary), glossary)
+                                         for p in SEPARATOR.split(COMPARISON_LEAD.sub("", placed))):
+        term = placed
     if not term or len(term.split()) > (14 if strict else 25):  # an abbreviation-only frame may hold a long description
         return ()
     if strict:

@@ -39,8 +39,23 @@ def standard_frame(question: str, glossary: Glossary) -> str:
     for pattern, word in SYMBOLS:
         text = pattern.sub(word, text)
     text = _INTENSIFIER.sub(r"\1", _standard_words(text, glossary))
+    text = _SUPPOSED.sub(r"\1 \2", _DROPPED_DO.sub(_with_do, text))
     text = COURTESY_TAIL.sub("", COURTESY_LEAD.sub("", CONTEXT_LEAD.sub("", text))).rstrip("?.! ").strip() or text
     return CONFIRM_TAIL.sub("", text).strip() or text
+
+
+# A wh-question whose auxiliary was dropped, as learners of English and quick typists write it: "what they
+# mean", "what it stand for" -> "what do they mean", "what does it stand for".
+_DROPPED_DO = re.compile(r"\bwhat\s+(?P<who>they|these|those|it|this|that)\s+(?P<verb>mean|stand\s+for)s?\b", re.I)
+
+
+def _with_do(m: re.Match[str]) -> str:
+    plural = m.group("who").lower() in ("they", "these", "those")
+    return f"what {'do' if plural else 'does'} {m.group('who')} {m.group('verb')}"
+
+
+# "supposed to be/mean" only hedges what is asked: "what is that supposed to be?" asks "what is that?".
+_SUPPOSED = re.compile(r"\b(is|are)\s+(\S+(?:\s+\S+)?)\s+supposed\s+to\s+(?:be|mean)\b", re.I)
 
 
 # A bracketed remark of several words closing the question is an aside on where the term was met, not part

@@ -22,7 +22,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from types import MappingProxyType
-from typing import Any, Iterable, Mapping, Sequence
+from typing import Any, Callable, Iterable, Mapping, Sequence
 
 from rapidfuzz import fuzz, process
 from rapidfuzz.distance import OSA
@@ -178,12 +178,14 @@ class Glossary:
             found.extend(self._display[choice] for choice, _, _ in hits)
         return tuple(dict.fromkeys(found))[:3]
 
-    def expansions_for(self, query: str, include_supplementary: bool = True) -> list[tuple[str, str]]:
+    def expansions_for(self, query: str, include_supplementary: bool = True,
+                       printed: Callable[[str], bool] = lambda long: False) -> list[tuple[str, str]]:
         """(text found in `query`, what to add to it) for query expansion in retrieval.
 
         Abbreviations map to their long form (a variant such as PRRT also maps to the printed PPRT, so it finds the
         review's text; without the supplementary list, an outside short form only when it names a thing the review
-        defines, `_own_entry`: "LT" -> liver transplantation, the review's OLT). Long forms map to their short form, matched greedily, longest first. A long form of 3+
+        defines, `_own_entry`: "LT" -> liver transplantation, the review's OLT; or one whose long form the indexed text
+        prints, `printed`: "US" -> United States, in a reference title). Long forms map to their short form, matched greedily, longest first. A long form of 3+
         words also matches without its leading qualifier when the rest (>= 2 words) is not itself another entry's long
         form: "liver transplantation" -> OLT, but "neuroendocrine neoplasm" stays NEN, not panNEN. Lower-case tokens of
         under 4 letters ("net", "re", "sa") are English words, not abbreviations, and are skipped.
@@ -201,7 +203,7 @@ class Glossary:
                 if found:
                     kind, entries = found
                     # A short form two documents define differently ("SA") expands to both.
-                    for entry in (e for e in entries if e.source in wanted or self._own_entry(e)):
+                    for entry in (e for e in entries if e.source in wanted or self._own_entry(e) or printed(e.long)):
                         out.append((text, entry.long))
                         if kind == "variant":
                             out.append((text, entry.short))

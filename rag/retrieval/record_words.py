@@ -63,3 +63,13 @@ INDUSTRY_MONEY = (r"(?:(?:paid|payments?|money|fees|funding|funded|grants?|ties|
                   r"|funding|funded|grants?|ties|links)"
                   # a financial interest is what such a line declares: "any financial ties?"
                   r"|financial\s+(?:ties|interests?|links|relationships?|support|disclosures?))")
+# What the asker wants it for ("need it for my glossary notes", "into our journal club slides", "typing up
+# Dr K's reference list") is theirs, not a work's subject.
+ASKERS_PURPOSE = re.compile(r"\b(?:for|in|into|to|on)\s+(?:my|our)\s+[^.?!,;:]*"
+                             # a piece of writing or teaching of the asker's: "for a memo", "for an essay on ..."
+                             r"|\bfor\s+(?:a|an|the)\s+(?:[\w-]+\s+){0,2}?(?:memo|essay|assignment|talk|presentation|report|thesis"
+                             r"|dissertation|letter|newsletter|blog|poster|slides?|footer|handout|leaflet|course|class|lecture"
+                             r"|journal\s+club)\b[^.?!,;:]*"
+                             # someone's own list being written: "typing up Dr K's reference list"
+                             r"|\b(?:(?:dr|doctor|prof|professor|mr|mrs|ms)\.?\s+)?(?!(?:review|article|paper|authors?)'s)"
+                             r"[A-Za-z.]+'s\s+(?:reference\s+list|references|bibliography)", re.I)

@@ -15,7 +15,7 @@ from typing import Any, Sequence
 from rag.core.text import CARDINALS, local_id
 from rag.retrieval.captions import names_caption
 from rag.retrieval.numbered import numbered_items
-from rag.retrieval.record_words import (AUTHORS, CITING_STYLE, GUESSED_TYPE, ONLINE_FIRST, RECORD_AGE, RECORD_DETAILS,
+from rag.retrieval.record_words import (ASKERS_PURPOSE, AUTHORS, CITING_STYLE, GUESSED_TYPE, ONLINE_FIRST, RECORD_AGE, RECORD_DETAILS,
                                        RECORD_NAME, REFERENCE_FOR_IT, WRITTEN_BY, INDUSTRY_MONEY, purpose_free)
 
 __all__ = ["SECTION_CUES", "BIBLIO_FILLER", "structural_units", "documents_meant", "topic_of"]
@@ -110,6 +110,8 @@ _TOPIC_RES = (
 _CITING_IT = re.compile(rf"\b(?:{CITING_STYLE}|{REFERENCE_FOR_IT}|(?:my|our|(?!(?:review|article|paper|authors?)'s)[A-Za-z]+'s)"
                         r" (?:reference list|references|bibliography)"
                         r"|for (?:the|a|my|our) (?:reference list|bibliography)"
+                        # the whole record asked as "the full reference" (of the document, when no other work is named)
+                        r"|(?:full|complete|whole) (?:reference|citation)(?!s)"
                         # "reference" as the verb of citing, the review its object: "need to reference this in my essay"
                         r"|referenc(?:e|ing) (?:this|it|the (?:review|article|paper))(?! (?:list|section)))\b", re.I)
 # "the oldest citation", "citations in the list": an item of the list, not this review's record.
@@ -191,7 +193,8 @@ def _units_named_in(question: str, article: Any) -> list[str]:
             found.append(by_local[f"{kind}-{numbers[-1]}"])
     found.extend(u.id for u in article.units if u.section == "figure" and names_caption(question, u.text))
     named = bool(found)  # "the title of Figure 2" asks about the figure, not the record
-    record_words = purpose_free(question)
+    # "for our FAQ page" is the asker's page, not the record's pages ("in my bibliography" still asks for a reference)
+    record_words = ASKERS_PURPOSE.sub(lambda m: re.sub(r"\bpages?\b", " ", m.group(0)), purpose_free(question))
     for section, pattern in _SECTION_CUES:
         if pattern.search(record_words) and section in by_local:
             if section == "citation" and (named or (_REFERENCE_LIST_CUE.search(question)

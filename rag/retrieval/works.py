@@ -17,6 +17,7 @@ from functools import lru_cache
 from typing import Sequence
 
 from rag.core.text import stem, zipf
+from rag.retrieval.record_words import ASKERS_PURPOSE
 from rag.retrieval.structure import BIBLIO_FILLER, SECTION_CUES
 
 __all__ = ["author_names", "journal_words", "names_journal", "reference_year", "references_by_author",
@@ -123,25 +124,13 @@ def _own(word: str, own_names: frozenset[str]) -> bool:
     return low in own_names or (len(low) >= 4 and any(n.startswith(low) for n in own_names))
 
 
-# What the asker wants it for ("need it for my glossary notes", "into our journal club slides", "typing up
-# Dr K's reference list") is theirs, not a work's subject.
-_ASKERS_PURPOSE = re.compile(r"\b(?:for|in|into|to|on)\s+(?:my|our)\s+[^.?!,;:]*"
-                             # a piece of writing or teaching of the asker's: "for a memo", "for an essay on ..."
-                             r"|\bfor\s+(?:a|an)\s+(?:[\w-]+\s+){0,2}?(?:memo|essay|assignment|talk|presentation|report|thesis"
-                             r"|dissertation|letter|newsletter|blog|poster|slides?|handout|leaflet|course|class|lecture"
-                             r"|journal\s+club)\b[^.?!,;:]*"
-                             # someone's own list being written: "typing up Dr K's reference list"
-                             r"|\b(?:(?:dr|doctor|prof|professor|mr|mrs|ms)\.?\s+)?(?!(?:review|article|paper|authors?)'s)"
-                             r"[A-Za-z.]+'s\s+(?:reference\s+list|references|bibliography)", re.I)
-
-
 def names_other_work(question: str, own_names: frozenset[str] = frozenset(),
                      own_topic: frozenset[str] = frozenset()) -> bool:
     """Does a bibliographic question carry its own subject ("when was the ENETS guideline
     update published?", "the paper on prognostic factors - which journal?") rather than ask
     about this review ("when was it published?")? `own_topic`: the stems of this review's
     title and keywords."""
-    question = _ASKERS_PURPOSE.sub(" ", question)
+    question = ASKERS_PURPOSE.sub(" ", question)
     if own_topic and _of_topic(question, own_topic):
         return True
     cues = SECTION_CUES[0][1]

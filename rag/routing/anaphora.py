@@ -27,7 +27,10 @@ REPORTING_THEY = re.compile(r"^\s*(?:(?:and|so|but)\s+)?(?:what|which|how|did|do
                              r"(?:find|found|recommend\w*|conclude\w*|report\w*|show\w*|say|said|suggest\w*|propos\w*"
                              r"|stud(?:y|ied)|investigat\w*|look(?:ed)?\s+at)\b", re.I)
 ANAPHORA = re.compile(r"\b(it|its|they|them|their|this|that|these|those|the same|the latter|"
-                       r"the former|the second one|the first one|the other one|such)\b", re.I)
+                       r"the former|the second one|the first one|the other one|such)\b"
+                       # "which one" picks from a set already named ("which one is about prognostic factors?"), unless
+                       # the question names its own options ("which ones, octreotide or lanreotide?")
+                       r"|\bwhich\s+ones?\b(?!\s+of\b)(?![^?]*\bor\b)", re.I)
 # Nouns a demonstrative can point with at a cited work or a figure ("that paper", "those studies").
 ITEM_NOUNS = (r"(?:paper|study|studies|article|reference|work|publication|source|citation|figure|"
                r"guideline|review|item|entry|one|trial)s?")

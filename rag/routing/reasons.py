@@ -15,7 +15,7 @@ import re
 __all__ = ["asks_why", "asks_significance", "asks_for_another", "asks_what_it_does", "reason_clause"]
 
 
-_WHY = re.compile(r"^\s*(?:(?:and|but|so)\s+)?(?:why|how come|for what reason|what (?:is|was|'s) the "
+_WHY = re.compile(r"^\s*(?:(?:and|but|so)\s+)?(?:why|how come|for what reason|what(?:\s+(?:is|was)|['\u2019]?s)\s+the\s+"
                   r"(?:reason|rationale|purpose|point)|what for)\b", re.I)
 # Connectives that open a clause giving a cause or a purpose ("as a result of advances ...",
 # "aiming to potentially prolong survival ..."). A bare "as" is causal only before the

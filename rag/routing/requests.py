@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 
 from rag.core.text import NON_CONTENT_WORDS
-from rag.routing.context import split_context
+from rag.routing.context import asks_anything, split_context
 
 __all__ = ["ALGORITHM", "CASE_REQUEST", "GENERIC_REQUEST", "PATIENT", "REQUEST", "SENTENCE", "TREATMENT_NAME",
            "asks_general_fact"]
@@ -91,6 +91,11 @@ def asks_general_fact(text: str) -> bool:
     """Does the last sentence, after a story, ask a general fact ("is the liver the main place they
     spread to") rather than about the case? Only a sentence of its own, of at least four words."""
     asked_part, told = split_context(text)  # without the asides after it ("my mum's report says well diff")
+    parts = [x.group(0) for x in SENTENCE.finditer(asked_part)]
+    if not told and len(parts) > 1 and asks_anything(parts[0]) and not asks_anything(" ".join(parts[1:])):
+        # a story told after the question is context as much as one told before it ("is it normal for these to
+        # spread to the liver? grandmas started in her pancreas and now its there too")
+        asked_part, told = parts[0], " ".join(parts[1:])
     claims = [s.group(0) for s in SENTENCE.finditer(asked_part) if CLAIM_OR_REASON.match(s.group(0))]
     if claims and not any(PATIENT.search(c) for c in claims):
         return True  # a claim about a person ("is it true my dad can't have surgery?") is about the case

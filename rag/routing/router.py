@@ -27,8 +27,7 @@ from rag.core.errors import InvalidQuestionError
 from rag.core.courtesy import unshouted, without_pleasantries
 from rag.core.question import asking_part, normalise_question
 from rag.core.shorthand import expand_shorthand
-from rag.glossary.frames import ASKS, CLAUSE_BREAK, PLACE_TAIL, PLACEHOLDER, POINTER, TERM_PREFIX
-from rag.glossary.tails import COURTESY_TAIL
+from rag.glossary.frames import POINTER
 from rag.glossary.keys import short_key
 from rag.glossary.questions import KIND_GUESS, parse_glossary_question, parse_glossary_terms, short_forms_in
 from rag.glossary.siblings import points_to_sibling, sibling_term
@@ -37,6 +36,7 @@ from rag.routing.context import asks_anything, leans_on_statement, named_from_co
 from rag.core.text import STOP_WORDS
 from rag.routing.correction import corrected
 from rag.routing.followup import is_followup, rewrite
+from rag.routing.term_followup import SAME_OR_NOT, followup_term
 from rag.routing.reasons import asks_what_decides, asks_what_it_does, asks_why
 from rag.routing.scope import other_disease
 from rag.routing.treatment import (asks_about_cited_work, asks_for_detail, asks_next_step, case_told, is_treatment_question,
@@ -136,12 +136,12 @@ def route(question: str, history: Sequence[str], glossary: "Glossary", max_chars
             return _case_turn(typed, past, case, question)
         return Turn(typed, past, question, "algorithm", asked=question if question != typed else "")
     if past and is_followup(question):
-        term = _followup_term(question)
+        term = followup_term(question)
         earlier = next(iter(parse_glossary_terms(anchor, glossary, alone=True)), None)  # "and PVL?" as an anchor asks PVL
         listed = () if not term or glossary.lookup(term).matches else parse_glossary_terms(term, glossary, alone=True)
         if earlier and term and (glossary.lookup(term).matches or listed):
             # "What does TACE stand for?" then "And TAE?" ("and TAE and RE?"): the same kind; "and panNEN? is it the same?"
-            both = listed or ((term, earlier) if _SAME_OR_NOT.search(question) and short_key(earlier) != short_key(term) else (term,))
+            both = listed or ((term, earlier) if SAME_OR_NOT.search(question) and short_key(earlier) != short_key(term) else (term,))
             return Turn(typed, past, f"{anchor} {question}", "glossary", glossary_term=both[0], glossary_terms=both)
         if earlier and not short_forms_in(question, glossary) and _LETTER_ASKED.search(question):
             # "what is OLT" then "what about the first letter, the O?": the letters are the earlier term's
@@ -234,39 +234,12 @@ def _only_features(question: str) -> bool:
     return all(w in _LINK_WORDS for w in re.findall(r"[a-z0-9]+", rest))
 
 
-# "n" is chat for "and" ("n PVL?"), as rag/glossary/frames.py TEXT_SPEAK has it
-_FOLLOWUP_LEAD = re.compile(r"^(?:and|n|but|also|so|ok|okay|then|what about|how about|same for|for)\b[\s,]*", re.I)
-
 _PRONOUN = re.compile(r"\b(?:it|that|this)\b(?!\s+(?:one|term|abbreviation)\b)", re.I)
 # A letter of a term asked by its place or quoted: "the first letter", "the initials", "the 'O'" (not "a letter to
 # the GP", the correspondence).
 _LETTER_ASKED = re.compile(r"\b(?:the|its|each|every|which|first|second|third|last|final)\s+(?:\w+\s+)?(?:letters?|initials?)\b"
                            r"(?!\s+(?:to|from|of\s+referral)\b)|\bthe\s+['\"\u2018\u2019]?[A-Za-z]['\"\u2018\u2019]?\s*(?:[?,.!]|$"
                            r"|\s+(?:at|in|stand|mean))", re.I)
-# A later sentence setting the term just named beside the earlier one: "is it the same thing", "is that a typo or
-# a different thing?" ("is it used for NELM?" asks about the term itself, in the text)
-_ABOUT_IT = re.compile(r"(?:is|are|was|were|does|do)\s+(?:it|that|this|they)\b", re.I)
-_SAME_OR_NOT = re.compile(r"\b(?:same|different|differ\w*|typo|another\s+name)\b", re.I)
-
-
-def _followup_term(question: str) -> str:
-    """"And TAE?" -> "TAE"; "what about portal vein ligation?" -> "portal vein ligation"."""
-    text, previous = question.strip(), None
-    first, *more = re.split(r"(?<=[?!.])\s+", text)
-    if more and all(_ABOUT_IT.match(m) and _SAME_OR_NOT.search(m) for m in more):
-        text = first  # "and panNEN? is it the same thing": the later sentences set the term named first beside the last
-    while text != previous:  # "And what about TAE?" -> "what about TAE?" -> "TAE?"
-        previous = text
-        text = _FOLLOWUP_LEAD.sub("", text)
-    # "what about SI-NEN then", "what about PVE, it's in the same legend": a discourse particle
-    # or a clause that only tells adds nothing to what is asked about
-    text = COURTESY_TAIL.sub("", text.rstrip("?.! ")).strip() or text
-    first, *told = CLAUSE_BREAK.split(text)
-    if told and first.strip() and not any(ASKS.search(t.strip()) for t in told):
-        text = first
-    # "and the PRRT one?": a placeholder noun after the term names nothing more
-    # "and the one called RE?": the label names the term
-    return PLACEHOLDER.sub("", TERM_PREFIX.sub("", PLACE_TAIL.sub("", text.rstrip("?.! ")).strip()))
 
 
 def _leans_on_text_question(question: str, anchor: str) -> bool:

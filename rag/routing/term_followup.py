@@ -1,0 +1,44 @@
+"""A follow-up about a term ("and TAE?", "what about the other one, TAE?") -> the term it names.
+
+The router's reading of a bare glossary follow-up, kept apart from rag/routing/router.py (which decides the route):
+the discourse words that lead it, the told clauses and placeholders after the term, and a pointer whose
+apposition names the term.
+"""
+
+from __future__ import annotations
+
+import re
+
+from rag.glossary.frames import ASKS, CLAUSE_BREAK, PLACE_TAIL, PLACEHOLDER, TERM_PREFIX
+from rag.glossary.tails import COURTESY_TAIL
+
+# "n" is chat for "and" ("n PVL?"), as rag/glossary/frames.py TEXT_SPEAK has it
+_FOLLOWUP_LEAD = re.compile(r"^(?:and|n|but|also|so|ok|okay|then|what about|how about|same for|for)\b[\s,]*", re.I)
+
+_POINTING_ONE = re.compile(r"(?:the\s+)?(?:other|that|this|next|last|second|third)\s+(?:one|term|abbreviation)", re.I)
+# A later sentence setting the term just named beside the earlier one: "is it the same thing", "is that a typo or
+# a different thing?" ("is it used for NELM?" asks about the term itself, in the text)
+_ABOUT_IT = re.compile(r"(?:is|are|was|were|does|do)\s+(?:it|that|this|they)\b", re.I)
+SAME_OR_NOT = re.compile(r"\b(?:same|different|differ\w*|typo|another\s+name)\b", re.I)
+
+
+def followup_term(question: str) -> str:
+    """"And TAE?" -> "TAE"; "what about portal vein ligation?" -> "portal vein ligation"."""
+    text, previous = question.strip(), None
+    first, *more = re.split(r"(?<=[?!.])\s+", text)
+    if more and all(_ABOUT_IT.match(m) and SAME_OR_NOT.search(m) for m in more):
+        text = first  # "and panNEN? is it the same thing": the later sentences set the term named first beside the last
+    while text != previous:  # "And what about TAE?" -> "what about TAE?" -> "TAE?"
+        previous = text
+        text = _FOLLOWUP_LEAD.sub("", text)
+    # "what about SI-NEN then", "what about PVE, it's in the same legend": a discourse particle
+    # or a clause that only tells adds nothing to what is asked about
+    text = COURTESY_TAIL.sub("", text.rstrip("?.! ")).strip() or text
+    first, *told = CLAUSE_BREAK.split(text)
+    if len(told) == 1 and _POINTING_ONE.fullmatch(first.strip()):
+        text = told[0]  # "what about the other one, TAE?": the pointer's apposition names the term
+    elif told and first.strip() and not any(ASKS.search(t.strip()) for t in told):
+        text = first
+    # "and the PRRT one?": a placeholder noun after the term names nothing more
+    # "and the one called RE?": the label names the term
+    return PLACEHOLDER.sub("", TERM_PREFIX.sub("", PLACE_TAIL.sub("", text.rstrip("?.! ")).strip()))
