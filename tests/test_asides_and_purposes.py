@@ -132,3 +132,54 @@ def test_which_one_works_best_is_a_judgement_a_caption_does_not_make(article):
 def test_the_other_ones_apposition_names_the_term(pipeline):
     answer = pipeline.ask("what about the other one, TAE?", history=["what does TACE stand for"])
     assert answer.route == "glossary" and "transarterial embolization" in answer.answer
+
+
+@pytest.mark.parametrize("question, terms", [
+    # the equals sign asks what a form stands for, whatever is told after it
+    pytest.param("alpps = ? saw it on fig 2", ("alpps",), id="equals-then-told"),
+    # a contracted subject opens the told clause after a question that closes on its verb
+    pytest.param("whats si-nen mean its on my clinic leter from the liver team", ("si-nen",), id="run-on-its"),
+    # a clause that only sets the named terms beside each other asks nothing new
+    pytest.param("whats TACE and TAE, are they diffrent things?", ("TACE", "TAE"), id="are-they-different"),
+    # a guess that gets most of the long form right is a guess at it; one that shares a word or two is not
+    pytest.param("NELM = neuroendocrine liver malignancy? just checking before my exam", ("NELM",), id="partly-right-guess"),
+    pytest.param("Bilobar G2 NELM, liver-only, projected FLR ~20%. Is ALPPS an option per the review, or PVE followed by "
+                 "two-stage hepatectomy?", (), id="a-choice-is-no-guess"),
+    # a bare term followed by told clauses tells a case
+    pytest.param("NELM, liver-only, resectable in one stage, grade still pending from path. straight to hepatectomy?", (),
+                 id="bare-term-then-a-case"),
+])
+def test_what_a_glossary_question_tells_after_its_term(glossary, question, terms):
+    assert parse_glossary_terms(question, glossary) == terms
+
+
+def test_courtesy_words_are_no_subject_of_a_follow_up():
+    assert is_followup("Which journal and year, please?")
+
+
+def test_an_ordinal_before_line_is_written_out():
+    from rag.core.shorthand import expand_shorthand
+
+    assert expand_shorthand("1st-line for resectable NELM per this review?").startswith("first-line")
+
+
+@pytest.mark.parametrize("question", [
+    "Does this review give any 5-year survival or recurrence figures after OLT that I could share with the family?",
+    "what periop mortality does it quote for ALPPS in NELM?",
+])
+def test_whether_the_text_gives_an_outcome_figure_is_a_detail_not_a_decision(question):
+    from rag.routing.treatment import asks_for_detail
+
+    assert asks_for_detail(question)
+
+
+def test_a_clipped_algorithm_is_the_pathway():
+    from rag.routing.treatment import is_treatment_question
+
+    assert is_treatment_question("G2 SI-NEN, multiple NELM on MRI, PET neg outside liver. mgmt per algo?")
+
+
+def test_what_a_cited_work_turned_out_to_show_is_its_results():
+    from rag.answer.record_cues import asks_for_results
+
+    assert asks_for_results("Pape et al (ref 5) - which prognostic factors came out as significant for long-term outcome?")

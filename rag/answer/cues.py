@@ -20,7 +20,7 @@ _NUMBER_CUE = re.compile(
     r"\b(how many|how much|how long|what (?:percentage|proportion|fraction|share|number|dose|"
     r"dosage|rate)|percent(?:age)?|proportion|"
     # a duration, also in clinical shorthand ("5yr OS", "12-mo")
-    r"(?:\d+|" + "|".join(sorted(CARDINALS, key=len, reverse=True)) + r")(?:[- ](?:years?|months?|weeks?|days?)|[- ]?(?:yrs?|mos?|wks?))|"
+    r"(?:\d+|" + "|".join(sorted(CARDINALS, key=len, reverse=True)) + r")(?:[- ](?:years?|months?|weeks?|days?)|[- ]?(?:y|yrs?|mos?|wks?))|"
     r"median|mean|average|dose|dosage|mg|rate|"
     r"incidence|prevalence|survival (?:rate|benefit|figure)|odds|hazard|ratio|rates|cut[- ]?off|threshold|"
     r"how large|how big|size of|minimum|maximum|at least|at most|per ?cent)\b|%", re.I)
@@ -108,7 +108,7 @@ _LIKELIHOOD_HEAD = re.compile(_WH_OPENING + r"(?:[\w-]+\s+){0,2}?(?:(?:chances?|
 # "highly" and "lowly" intensify an adjective ("highly selected cases"): no frequency.
 DEGREE_RE = re.compile(r"\b(?:frequent\w*|often|usual\w*|common\w*|rare\w*|seldom|high(?:er|est)?|low(?:er|est)?|most\w*|majority|"
                        r"minority|likely|unlikely|propensity|tend\w*|always|never)\b", re.I)
-_NOT_A_FIGURE = re.compile(r"^\s*who\b|\bwhich (?:one )?(?:of (?:the|its|their|these|those) )?(?:(?:cited|listed|quoted) )?"
+_NOT_A_FIGURE = re.compile(r"^\s*who\b|\b(?:which|what) (?:one )?(?:of (?:the|its|their|these|those) )?(?:(?:cited|listed|quoted) )?"
                            r"(?:references?|papers?|stud(?:y|ies)|articles?|works?|authors?|guidelines?|citations?|sources?"
                            r"|publications?)\b"
                            r"|\b(?:first|last|corresponding) author\b"

@@ -90,7 +90,8 @@ _WHICH_WORK = re.compile(r"\b(?:which|what) (?:references?|papers?|stud(?:y|ies)
 
 # A work's results, as against what it reports on ("what does reference 4 report?" asks its subject, which its
 # title gives): found, concluded, showed, recommended.
-_RESULTS = re.compile(r"\b(?:found|find|finds|findings?|conclu\w*|show(?:s|ed)?|demonstrat\w*|results?|observ\w*|"
+_RESULTS = re.compile(r"\b(?:found|find|finds|findings?|conclu\w*|show(?:s|ed)?|demonstrat\w*|results?|observ\w*|came\s+out|"
+                      r"turned\s+out|significant|"
                       r"recommend\w*|advis\w*|identif\w*|set|sets|stipulat\w*|requir\w*)\b", re.I)
 
 

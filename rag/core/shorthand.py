@@ -33,11 +33,12 @@ SHORTHAND = {
     "1st": "first", "2nd": "second", "3rd": "third", "4th": "fourth", "5th": "fifth",
     # clinical note shorthand
     "tx": "treatment", "txs": "treatments", "rx": "treatment", "pt": "patient", "pts": "patients",
-    "dx": "diagnosis", "hx": "history", "mgmt": "management", "dr": "doctor", "drs": "doctors",
+    "dx": "diagnosis", "hx": "history", "mgmt": "management", "algo": "algorithm", "dr": "doctor", "drs": "doctors",
     "surg": "surgery", "mgr": "manager", "sx": "symptoms",
 }
 # A clipped unit after a number and its hyphen is the unit ("5-yr survival" is "5-year survival").
-_TOKEN = re.compile(r"(?:(?<![\w/-])|(?<=\d-))(?:[A-Za-z]+/[A-Za-z]?|[A-Za-z]+|[1-5](?:st|nd|rd|th))(?![\w-]|/\w)")
+_TOKEN = re.compile(r"(?:(?<![\w/-])|(?<=\d-))(?:(?:[A-Za-z]+/[A-Za-z]?|[A-Za-z]+|[1-5](?:st|nd|rd|th))(?![\w-]|/\w)"
+                    r"|[1-5](?:st|nd|rd|th)(?=-line\b))")  # "1st-line" is first-line
 # "pub" is a clipped "publication" only as a modifier of what a record prints ("pub yr", "pub
 # date"); alone it is the word. Clipped words joined by slashes list them all ("vol/iss/pp").
 _PUB = re.compile(r"\bpub(?=\.?\s+(?:year|yr|date|details|info|type)\b)", re.IGNORECASE)

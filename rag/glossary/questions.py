@@ -40,6 +40,7 @@ from rag.glossary.frames import (ALL_TERMS, ALWAYS, ASKS, ASKS_ELSE, BARE, CLAUS
                                  IF_ABBREVIATION, KIND_NOUNS, POINTER, QUOTES, SENTENCE_BREAK, SEPARATOR, TERM_PREFIX, PLACEHOLDER)
 from rag.glossary.keys import short_key
 from rag.glossary.named import cued_forms, is_abbreviation, short_forms_in
+from rag.glossary.slots import entry_typed_low, guessed, slot_head
 from rag.glossary.parts import term_of_part
 from rag.glossary.pointers import pointed_terms
 from rag.glossary.standard import SPELLED_LETTERS, standard_frame
@@ -121,7 +122,9 @@ def _read_sentence(sentence: str, glossary: Glossary, last: bool = False) -> tup
         return terms
     read = [(c, _read(c, glossary, True, in_clause=True, closing=last and i == len(clauses) - 1))
             for i, c in enumerate(clauses)]
-    asking = [t for c, t in read if ASKS.search(CONJUNCTION.sub("", standard_frame(c, glossary).strip()))]
+    # a clause that only sets the terms named beside each other ("are they different things?") asks no term of its own
+    asking = [t for c, t in read if ASKS.search(CONJUNCTION.sub("", standard_frame(c, glossary).strip()))
+              and not _SET_BESIDE.match(c.strip())]
     if not all(asking):
         return terms  # "is it safe, TACE?" asks something else first
     if len(asking) > 1:
@@ -180,12 +183,12 @@ def _read(question: str, glossary: Glossary, alone: bool, in_clause: bool = Fals
             # before a whole frame ("so whats ALPPS then") it is only a conversational opening
             m = pattern.fullmatch(text if pattern is BARE and not alone else CONJUNCTION.sub("", text))
             if m:
-                terms = _terms(m.group("t"), glossary, strict)
+                terms = _terms(m.group("t"), glossary, strict, framed=pattern is not BARE)
                 if terms and not (in_clause and pattern is BARE and len(terms) > 1):
                     return terms
     for pattern in GUESS:
         guess = pattern.fullmatch(CONJUNCTION.sub("", text))
-        if guess and is_abbreviation(guess.group("t"), glossary) and _guessed(
+        if guess and is_abbreviation(guess.group("t"), glossary) and guessed(
                 PLACEHOLDER.sub("", guess.group("guess")), guess.group("t"), glossary):
             return (guess.group("t"),)
     m = IDENTITY.fullmatch(CONJUNCTION.sub("", plain)) or IDENTITY_AFTER.fullmatch(CONJUNCTION.sub("", plain))
@@ -203,23 +206,18 @@ def _read(question: str, glossary: Glossary, alone: bool, in_clause: bool = Fals
 
 _HALF_GUESS = re.compile(r"^\s*(?:(?:or|maybe|like|is\s+it|it'?s)\s+)?(?:[\w-]+\s+){0,3}(?:something|whatever|sth|smth)"
                          r"(?:\s+[\w-]+){0,3}\s*[?.!]*\s*$", re.IGNORECASE)
+_SET_BESIDE = re.compile(r"(?:and\s+)?(?:is|are|was|were)\s+(?:it|they|those|these|that|this|both|the\s+two)\s+"
+                         r"(?:(?:the\s+)?same|dif+e?r\w*|distinct|related)\b", re.IGNORECASE)
 _RUN_ON = re.compile(r"(?<=\w\s)(?:what|which|how)\s+(?:does|do|did|is|are|was|were)\s", re.IGNORECASE)
-_CLOSED_FRAME = re.compile(r"(?P<asked>.*?\b(?:means?|stands?\s+for|short\s+for))\s+(?=(?:the|my|i|they|it|we|he|she|this|that"
+_CLOSED_FRAME = re.compile(r"(?P<asked>.*?\b(?:means?|stands?\s+for|short\s+for))\s+(?=(?:the|my|i|they|it|its|it's|theres|there's|im|i'm|we|he|she|this|that"
                            r"|these|those|his|her|our|their|so|because|cos|as)\b)", re.IGNORECASE)
 
 
-def _guessed(guess: str, term: str, glossary: Glossary) -> bool:
-    """Is `guess` a long form the glossary knows, or a slip of `term`'s own ("pvl = portal vien ligation?")?"""
-    found = glossary.lookup(guess)
-    if found.match_kind == "reverse":
-        return True
-    own = {m.long.casefold() for m in glossary.lookup(term).matches}
-    return found.match_kind == "fuzzy" and any(s.casefold() in own for s in found.did_you_mean)
-
-
-def _terms(raw: str, glossary: Glossary, strict: bool) -> tuple[str, ...]:
+def _terms(raw: str, glossary: Glossary, strict: bool, framed: bool = True) -> tuple[str, ...]:
     """The term(s) in a frame's slot: the whole slot when it is one term, else its parts when
-    every part is one; in an abbreviation-only frame (`strict` False) the whole slot anyway."""
+    every part is one; in an abbreviation-only frame (`strict` False) the whole slot anyway. Only a slot a
+    frame asks for (`framed`) may run on into told clauses: a bare term followed by them tells a case ("NELM,
+    liver-only, resectable in one stage, ... straight to hepatectomy?")."""
     if POINTER.fullmatch(raw.strip(QUOTES + " ")):
         return (raw.strip(QUOTES + " "),)  # "what does that one stand for": the router finds what it points at
     term = _clean(raw, glossary)
@@ -235,7 +233,7 @@ def _terms(raw: str, glossary: Glossary, strict: bool) -> tuple[str, ...]:
     else:
         def accept(t: str) -> bool:
             return bool(glossary.lookup(t).matches) or is_abbreviation(t, glossary)
-    head = None if strict else _head(term, glossary)  # a generic frame's slot may be a topic: "TACE in NELM?"
+    head = None if strict else slot_head(term, glossary)  # a generic frame's slot may be a topic: "TACE in NELM?"
     if head and accept(head):
         term = head  # "OLT for my notes", "portal vein ligation in the chart"
     if glossary.lookup(term).matches and accept(term):
@@ -244,7 +242,7 @@ def _terms(raw: str, glossary: Glossary, strict: bool) -> tuple[str, ...]:
     parts = [_clean(p, glossary) for p in SEPARATOR.split(listed)]
     # Conjuncts are of one kind: beside a short form, a two-letter entry typed in lower case is one too ("sa and olt")
     coordinated = len(parts) > 1 and any(p and accept(p) for p in parts)
-    if len(parts) > 1 and all(p and (accept(p) or coordinated and _entry_typed_low(p, glossary)) for p in parts):
+    if len(parts) > 1 and all(p and (accept(p) or coordinated and entry_typed_low(p, glossary)) for p in parts):
         first: dict[str, str] = {}
         for part in parts:
             first.setdefault(short_key(part), part)  # "TACE and tace" asks once
@@ -252,37 +250,13 @@ def _terms(raw: str, glossary: Glossary, strict: bool) -> tuple[str, ...]:
     # A slot run on into a told clause ("long form of ALLPS pls, keeps coming up on ward rounds"): its opening term
     first, *told = CLAUSE_BREAK.split(term)
     lead = COURTESY_TAIL.sub("", first).strip()
-    if (told and not glossary.lookup(term).matches and is_abbreviation(lead, glossary)
+    if (framed and told and not glossary.lookup(term).matches and is_abbreviation(lead, glossary)
             and not any(ASKS.search(c.strip()) for c in told)  # "what is TACE, is it safe?" asks more
             and not short_forms_in(term[len(first):], glossary)):  # "RE, IFNa and SI-NEN ..." lists them
         return (lead,)
     if accept(term) or not strict:
         return (term,)
     return ()
-
-
-def _entry_typed_low(term: str, glossary: Glossary) -> bool:
-    """A short form the glossary holds, typed as a word ("sa", "re"), which alone may be the word."""
-    found = glossary.lookup(term)
-    return " " not in term and found.match_kind in ("exact", "variant") and any(
-        m.short.casefold() == term.casefold() for m in found.matches[:1])
-
-
-# Words that open an adjunct after a noun: a prepositional phrase or a relative clause.
-_ADJUNCT = {"for", "in", "on", "from", "at", "to", "as", "that", "which", "when", "used", "written", "mentioned"}
-
-
-def _head(term: str, glossary: Glossary) -> str | None:
-    """The entry a slot opens with, when the rest is an adjunct: "OLT for my notes" -> "OLT".
-    Only for a slot that is no entry itself, so "... portal vein ligation for staged
-    hepatectomy" stays whole; the longest such opening wins."""
-    if glossary.lookup(term).matches:
-        return None
-    words = term.split()
-    for i in range(len(words) - 1, 0, -1):
-        if words[i].casefold() in _ADJUNCT and glossary.lookup(" ".join(words[:i])).matches:
-            return " ".join(words[:i])
-    return None
 
 
 def _clean(raw: str, glossary: Glossary) -> str:

@@ -39,7 +39,7 @@ there other else more then do does did can could should would options option alt
 risks risk benefits benefit advantages disadvantages indications contraindications criteria evidence
 reasons reason limitations outcomes outcome results result source sources details example examples
 often frequently usually long many much soon far common rare safe effective possible necessary
-and or plus lead senior s one ones best better worse worst preferred""".split()) | _ATTRIBUTE_NOUNS | {w for w in ORDINALS if w.isalpha()} | {"last"}
+and or plus lead senior s one ones best better worse worst preferred please pls plz thanks""".split()) | _ATTRIBUTE_NOUNS | {w for w in ORDINALS if w.isalpha()} | {"last"}
 _WORD = re.compile(r"[A-Za-z0-9][A-Za-z0-9\-]*")
 _MAX_POINTING_WORDS = 12  # longer questions carry their own subject
 # Zipf frequency (wordfreq) from which a word is everyday English ("done", "own", "find"):

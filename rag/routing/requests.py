@@ -21,7 +21,7 @@ _F = re.IGNORECASE
 SENTENCE = re.compile(r"[^.?!;]+[.?!;]*")
 
 # Naming the review's algorithm with a case feature asks for the pathway.
-ALGORITHM = re.compile(r"\b(?:algorithm|pathway|fig(?:ure|\.)?\s?2|flow ?chart|decision tree)\b", _F)
+ALGORITHM = re.compile(r"\b(?:algorithm|algo|pathway|fig(?:ure|\.)?\s?2|flow ?chart|decision tree)\b", _F)
 REQUEST = re.compile(
     r"\bhow (?:should|would|do (?:we|you|i)|can (?:we|i|you)|to)\b[^?]*\b(?:treat|manag|approach|handl)\w*|"
     r"\bwhat (?:is|are|would be) (?:the )?(?:best|recommended|appropriate|right|optimal|preferred|next)\b[^?]*"

@@ -206,7 +206,8 @@ def _option_after_case(question: str, terms: Sequence[str]) -> bool:
     TAE?")? Named after a case, a treatment is asked about for that case; a definition is asked with a frame ("what is OLT?")."""
     asked = asking_part(question).strip()
     if (asked == question.strip() or not names_treatment(asked) or not is_treatment_question(question)
-            or NAMING_CUE.search(question)):  # "ALPPS??? ... I cant find what the letters mean" asks a definition
+            or NAMING_CUE.search(question) or re.search(r"=\s*\?", asked)):  # "ALPPS??? ... I cant find what the
+        # letters mean" asks a definition, as "alpps = ?" does
         return False
     rest = asked.lower()
     for term in terms:

@@ -123,7 +123,7 @@ def is_treatment_question(question: str) -> bool:
 # gives one and declines where it does not. A decision noun between the question word and the
 # detail ("what treatment gives the best survival?") keeps the question a request for a decision.
 _DETAIL_NOUN = (r"(?:doses?|dosages?|dosing|regimens?|schedules?|cycles?|thresholds?|cut-?offs?|percentage|percent|per cent|criteria|criterion|"
-                r"proportion|survival|prognosis|life expectancy|(?:\w+ )?rates?|median|mg)")
+                r"proportion|survival|prognosis|life expectancy|mortality|morbidity|complications?|(?:\w+ )?rates?|median|mg)")
 _DETAIL = re.compile(
     rf"\b(?:what(?:['\u2019]s)?|which|is there an?|are there)\s+"
     rf"(?:(?!(?:treat|therap|manag|option|approach|procedure))[\w/-]+\s+){{0,4}}?{_DETAIL_NOUN}\b|"
@@ -139,7 +139,10 @@ _DETAIL = re.compile(
     r"\b(?!(?:it|that|this|he|she|they)\b)[\w-]+\s+(?:is|are)\s+(?:\w+\s+)?(?:safe|risky|dangerous|experimental)\b|"
     # a treatment's harms, and a dose put as a yes/no ("is everolimus 10 mg the dose they recommend?")
     r"\b(?:side[- ]effects?|adverse (?:effects?|events?|reactions?)|toxicit(?:y|ies))\b|"
-    r"\b(?:is|are)\b[^.?!]*\b(?:doses?|dosages?|dosing|regimens?|schedules?)\b", _F)
+    r"\b(?:is|are)\b[^.?!]*\b(?:doses?|dosages?|dosing|regimens?|schedules?)\b|"
+    # whether the text gives a figure: "does this review give any 5-year survival figures?"
+    rf"\b(?:does|do|did)\s+(?:the|this|it|they)\s+(?:(?:review|article|paper|abstract)\s+)?(?:give|quote|report|state|provide|"
+    rf"mention|cite)\s+(?:any\s+|a\s+)?(?:[\w-]+\s+){{0,4}}?{_DETAIL_NOUN}\b", _F)
 # Within the sentence that asks for the detail, only a question word on a decision noun asks for a
 # decision too ("what treatment, and at what dose?"); "what dose should she get?" does not.
 _DECISION_ASK = re.compile(
