@@ -107,7 +107,6 @@ class Pipeline:
             return
         getattr(self.embedder, "load", lambda: None)()
         self.passage_words.warm(self.index.units.values())
-        self.speller.warm()
         self._warmed = True
 
     def _encode_query(self, query: str, asked: str = "") -> tuple[Any, WordVectors | None]:

@@ -58,8 +58,8 @@ def test_a_rare_spelling_a_thousand_times_rarer_than_its_neighbour_is_a_slip(spe
     pytest.param("journel", "journal", id="substitution"),
 ])
 def test_an_unknown_lower_case_word_one_edit_from_a_common_english_word_is_that_word(speller, typo, meant):
-    """Every kind of single edit (Damerau: a transposition counts as one) reaches the English word,
-    through the one-deletion keys the common words are filed under."""
+    """Every kind of single edit (Damerau: a transposition counts as one) reaches the English word: each
+    one-edit variant of the typo is looked up among the common words."""
     assert speller.correct(typo) == meant
 
 

@@ -44,7 +44,7 @@ _WHOLE_RECORD = re.compile(rf"\b(?:cite|citing|citation|{REFERENCE_FOR_IT}|{CITI
 def citation_parts_for(question: str) -> set[str]:
     """Which fields of the bibliographic record the question asks for ("doi", "journal", ...);
     none recognised means the whole record, as does "how do I cite it?"."""
-    wanted = {kind for kind, pattern in _CITATION_CUES if pattern.search(purpose_free(question))}
+    wanted = _kinds_asked(question)
     if _WHOLE_RECORD.search(question) and "unindexed" not in wanted:
         return set()  # a field the record lacks stays asked for: "PMID? need it for the reference manager"
     return wanted
@@ -54,7 +54,11 @@ def record_fields_asked(question: str) -> set[str]:
     """The fields of a record the question names, whatever else it asks ("does the review cite any data on X,
     and if so, who wrote it and which journal?" -> authors, journal), unlike `citation_parts_for`, for which
     citing means the whole record."""
-    return {kind for kind, pattern in _CITATION_CUES if kind != "unindexed" and pattern.search(purpose_free(question))}
+    return _kinds_asked(question) - {"unindexed"}
+
+
+def _kinds_asked(question: str) -> set[str]:
+    return {kind for kind, pattern in _CITATION_CUES if pattern.search(purpose_free(question))}
 
 
 # Authors a record's list may leave out: all of them, a count, the co-authors, the last one.

@@ -152,7 +152,7 @@ _ROOT = Path(__file__).resolve().parents[2]
 # and the glossary's entries and supplementary data. An update to any of them leaves an index built before
 # it stale (its glossary or units would differ).
 _BUILDER_SOURCES = ("ingest/*.py", "rag/glossary/extract/*.py", "rag/core/text.py", "rag/glossary/entries.py",
-                    "rag/glossary/store.py", "rag/glossary/data/*")
+                    "rag/glossary/store.py", "rag/glossary/tables.py", "rag/glossary/data/*")
 
 
 def builder_fingerprint(root: Path = _ROOT) -> str:

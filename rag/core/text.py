@@ -70,6 +70,11 @@ RECORD_WORDS = r"journals?|publish\w*|publications?|references?|cit(?:ed|es?|ing
 
 # Number words and their values. "one" is also a pronoun ("the second one"); callers that
 # read counts from prose decide whether to take it.
+# Short written forms whose stop ends no sentence ("Pape et al. found", "e.g. TACE", "incl. DOI", "Fig. 2", "Dr. K"):
+# the routing's sentence reader and the glossary's both keep the sentence whole across them.
+WRITTEN_STOPS = ("et al", "e.g", "i.e", "vs", "cf", "approx", "incl", "fig", "figs", "ref", "refs", "vol", "dr", "mr",
+                 "mrs", "ms", "prof", "pp")
+
 CARDINALS = {w: i for i, w in enumerate("""zero one two three four five six seven eight nine ten eleven
 twelve thirteen fourteen fifteen sixteen seventeen eighteen nineteen twenty""".split())}
 CARDINALS.update({"twenty-four": 24, "twenty four": 24})

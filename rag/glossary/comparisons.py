@@ -87,3 +87,14 @@ def compared(text: str) -> str:
         if m:
             return f"{m.group('a')} vs {m.group('b')}"
     return text
+
+
+# A sentence or clause setting terms already named beside each other: "is it the same thing", "is that a typo or a
+# different thing?", "are they diffrent things?" ("is it used for NELM?" asks about the term itself, in the text).
+_ABOUT_IT = re.compile(r"(?:and\s+)?(?:is|are|was|were|does|do)\s+(?:it|that|this|they|those|these|both|the\s+two)\b", re.I)
+SAME_OR_NOT = re.compile(r"\b(?:same|dif+e?r\w*|typo|another\s+name)\b", re.I)
+
+
+def sets_beside(text: str) -> bool:
+    """Does `text` (a sentence or clause after the terms) only ask whether they are the same thing?"""
+    return bool(_ABOUT_IT.match(text.strip()) and SAME_OR_NOT.search(text))

@@ -16,6 +16,8 @@ from __future__ import annotations
 
 import re
 
+from rag.core.text import WRITTEN_STOPS
+
 __all__ = ["TEXT_SPEAK", "DIGIT_WORDS", "SYMBOLS", "FRAME_WORDS", "RARE_ZIPF", "ALWAYS", "IF_ABBREVIATION",
            "BARE", "ANAPHORIC", "ANAPHORIC_THING", "KIND_NOUNS", "TERM_PREFIX", "SEPARATOR",
            "COMPARISON_LEAD", "QUOTES", "COURTESY_LEAD", "CONTEXT_LEAD", "CONJUNCTION",
@@ -280,8 +282,8 @@ ALL_TERMS = re.compile(r"(?:(?:list|show|give|name|tell)(?:\s+me)?|what\s+are|wh
 # ALPPS?", "I'm a nurse, what does OLT stand for".
 # A sentence may end inside a quotation or a bracket: "Clinic letter reads: '... at MDT.' What is panNEN?"
 # (the stop of a short written form ends no sentence: "incl. DOI", "e.g. TACE", "Fig. 2", "Pavel et al. wrote")
-SENTENCE_BREAK = re.compile(r"(?<=[.?!])(?<!\bincl\.)(?<!\be\.g\.)(?<!\bi\.e\.)(?<!\bvs\.)(?<!\bfig\.)(?<!\bref\.)"
-                            r"(?<!\bapprox\.)(?<!\bet al\.)(?<!\bno\.)\s+|(?<=[.?!][\"'\u2019\u201d)])\s+", re.IGNORECASE)
+SENTENCE_BREAK = re.compile(r"(?<=[.?!])" + "".join(rf"(?<!\b{re.escape(w)}\.)" for w in WRITTEN_STOPS)
+                            + r"\s+|(?<=[.?!][\"'\u2019\u201d)])\s+", re.IGNORECASE)
 CLAUSE_BREAK = re.compile(r"\s*[,;:]\s+|\s+[-\u2013\u2014]+\s+|\s+(?:and|&)\s+(?=(?:what|how|which)\b)",
                           re.IGNORECASE)
 # A clause that asks something of its own: a question mark, or the question's opening word.

@@ -35,7 +35,8 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
-from rag.glossary.comparisons import DIFFERENT, GUESS, IDENTITY, IDENTITY_AFTER, KIND_GUESS, REVERSE_GUESS, compared
+from rag.glossary.comparisons import (DIFFERENT, GUESS, IDENTITY, IDENTITY_AFTER, KIND_GUESS, REVERSE_GUESS, compared,
+                                      sets_beside)
 from rag.glossary.frames import (ALL_TERMS, ALWAYS, ASKS, ASKS_ELSE, BARE, CLAUSE_BREAK, COMPARISON_LEAD, CONJUNCTION, PLACE_TAIL,
                                  IF_ABBREVIATION, KIND_NOUNS, POINTER, QUOTES, SENTENCE_BREAK, SEPARATOR, TERM_PREFIX, PLACEHOLDER)
 from rag.glossary.keys import short_key
@@ -124,7 +125,7 @@ def _read_sentence(sentence: str, glossary: Glossary, last: bool = False) -> tup
             for i, c in enumerate(clauses)]
     # a clause that only sets the terms named beside each other ("are they different things?") asks no term of its own
     asking = [t for c, t in read if ASKS.search(CONJUNCTION.sub("", standard_frame(c, glossary).strip()))
-              and not _SET_BESIDE.match(c.strip())]
+              and not sets_beside(c)]
     if not all(asking):
         return terms  # "is it safe, TACE?" asks something else first
     if len(asking) > 1:
@@ -206,8 +207,6 @@ def _read(question: str, glossary: Glossary, alone: bool, in_clause: bool = Fals
 
 _HALF_GUESS = re.compile(r"^\s*(?:(?:or|maybe|like|is\s+it|it'?s)\s+)?(?:[\w-]+\s+){0,3}(?:something|whatever|sth|smth)"
                          r"(?:\s+[\w-]+){0,3}\s*[?.!]*\s*$", re.IGNORECASE)
-_SET_BESIDE = re.compile(r"(?:and\s+)?(?:is|are|was|were)\s+(?:it|they|those|these|that|this|both|the\s+two)\s+"
-                         r"(?:(?:the\s+)?same|dif+e?r\w*|distinct|related)\b", re.IGNORECASE)
 _RUN_ON = re.compile(r"(?<=\w\s)(?:what|which|how)\s+(?:does|do|did|is|are|was|were)\s", re.IGNORECASE)
 _CLOSED_FRAME = re.compile(r"(?P<asked>.*?\b(?:means?|stands?\s+for|short\s+for))\s+(?=(?:the|my|i|they|it|its|it's|theres|there's|im|i'm|we|he|she|this|that"
                            r"|these|those|his|her|our|their|so|because|cos|as)\b)", re.IGNORECASE)
@@ -222,8 +221,8 @@ def _terms(raw: str, glossary: Glossary, strict: bool, framed: bool = True) -> t
         return (raw.strip(QUOTES + " "),)  # "what does that one stand for": the router finds what it points at
     term = _clean(raw, glossary)
     placed = PLACE_TAIL.sub("", term)  # where the asker saw it: "ifna in their algorithm", "X vs Y in the Fig 2 legend"
-    if placed and placed != term and all(_clean(p, glossary) and is_abbreviation(_clean(p, glossary), glossary)
-                                         for p in SEPARATOR.split(COMPARISON_LEAD.sub("", placed))):
+    named = [_clean(p, glossary) for p in SEPARATOR.split(COMPARISON_LEAD.sub("", placed))]
+    if placed and placed != term and all(n and is_abbreviation(n, glossary) for n in named):
         term = placed
     if not term or len(term.split()) > (14 if strict else 25):  # an abbreviation-only frame may hold a long description
         return ()

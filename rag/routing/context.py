@@ -17,11 +17,11 @@ import re
 
 from rag.core.courtesy import ROLE
 from rag.core.question import OPENS_QUESTION
-from rag.core.text import NON_CONTENT_WORDS
+from rag.core.text import NON_CONTENT_WORDS, WRITTEN_STOPS
 from rag.retrieval.numbered import numbered_items
 
 # A period that closes an abbreviation ("Hofland et al.", "e.g.", "vs.", "Dr.") ends no sentence.
-_ABBREVIATED = r"\b(?:et\s+al|e\.g|i\.e|vs|cf|approx|figs?|refs?|vol|dr|mr|mrs|ms|prof|pp)\.(?!$)"
+_ABBREVIATED = r"\b(?:" + "|".join(re.escape(w).replace("\\ ", r"\s+") for w in WRITTEN_STOPS) + r")\.(?!$)"
 _SENTENCE = re.compile(r"(?:" + _ABBREVIATED + r"|[^.?!])+(?:[.?!]+|$)", re.I)
 
 

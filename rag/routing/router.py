@@ -27,6 +27,7 @@ from rag.core.errors import InvalidQuestionError
 from rag.core.courtesy import unshouted, without_pleasantries
 from rag.core.question import asking_part, normalise_question
 from rag.core.shorthand import expand_shorthand
+from rag.glossary.comparisons import SAME_OR_NOT
 from rag.glossary.frames import POINTER
 from rag.glossary.keys import short_key
 from rag.glossary.questions import KIND_GUESS, parse_glossary_question, parse_glossary_terms, short_forms_in
@@ -36,7 +37,7 @@ from rag.routing.context import asks_anything, leans_on_statement, named_from_co
 from rag.core.text import STOP_WORDS
 from rag.routing.correction import corrected
 from rag.routing.followup import is_followup, rewrite
-from rag.routing.term_followup import SAME_OR_NOT, followup_term
+from rag.routing.term_followup import followup_term
 from rag.routing.reasons import asks_what_decides, asks_what_it_does, asks_why
 from rag.routing.scope import other_disease
 from rag.routing.treatment import (asks_about_cited_work, asks_for_detail, asks_next_step, case_told, is_treatment_question,

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 
+from rag.glossary.comparisons import sets_beside
 from rag.glossary.frames import ASKS, CLAUSE_BREAK, PLACE_TAIL, PLACEHOLDER, TERM_PREFIX
 from rag.glossary.tails import COURTESY_TAIL
 
@@ -16,17 +17,13 @@ from rag.glossary.tails import COURTESY_TAIL
 _FOLLOWUP_LEAD = re.compile(r"^(?:and|n|but|also|so|ok|okay|then|what about|how about|same for|for)\b[\s,]*", re.I)
 
 _POINTING_ONE = re.compile(r"(?:the\s+)?(?:other|that|this|next|last|second|third)\s+(?:one|term|abbreviation)", re.I)
-# A later sentence setting the term just named beside the earlier one: "is it the same thing", "is that a typo or
-# a different thing?" ("is it used for NELM?" asks about the term itself, in the text)
-_ABOUT_IT = re.compile(r"(?:is|are|was|were|does|do)\s+(?:it|that|this|they)\b", re.I)
-SAME_OR_NOT = re.compile(r"\b(?:same|different|differ\w*|typo|another\s+name)\b", re.I)
 
 
 def followup_term(question: str) -> str:
     """"And TAE?" -> "TAE"; "what about portal vein ligation?" -> "portal vein ligation"."""
     text, previous = question.strip(), None
     first, *more = re.split(r"(?<=[?!.])\s+", text)
-    if more and all(_ABOUT_IT.match(m) and SAME_OR_NOT.search(m) for m in more):
+    if more and all(sets_beside(m) for m in more):
         text = first  # "and panNEN? is it the same thing": the later sentences set the term named first beside the last
     while text != previous:  # "And what about TAE?" -> "what about TAE?" -> "TAE?"
         previous = text
