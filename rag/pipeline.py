@@ -28,7 +28,7 @@ from rag.retrieval.hybrid import Hit, HybridRetriever
 from rag.retrieval.spelling import Speller
 from rag.routing.referents import FollowupResolver
 from rag.routing.router import Turn, route
-from rag.route_answers import answer_algorithm, answer_glossary, answer_out_of_scope, citation, timings
+from rag.route_answers import answer_algorithm, answer_glossary, answer_out_of_scope, citation, timings, with_record
 
 
 class Pipeline:
@@ -219,6 +219,8 @@ class Pipeline:
             # previous answer left unexplained, a cited work asked what it found): declined,
             # the passages shown as reading.
             text, citations, abstained, related = abstention_text(), (), True, self.related(hits)
+        if turn.cite_record and not abstained:
+            text, citations = with_record(self.index.units, text, citations)
         measured = timings(started)
         measured.update(retrieve=retrieve_ms, answer=(time.perf_counter() - t1) * 1000 - retrieve_ms)
         return Answer(

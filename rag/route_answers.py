@@ -104,3 +104,15 @@ def citation(unit: SourceUnit, span: tuple[int, int], score: float = 1.0) -> Cit
 
 def timings(started: float) -> dict[str, float]:
     return {"total": (time.perf_counter() - started) * 1000}
+
+
+def with_record(units: dict[str, SourceUnit], text: str, citations: tuple[Citation, ...]) -> tuple[str, tuple[Citation, ...]]:
+    """An answer to "who says so?": its passages, then the record of the document they come from
+    (its "citation" unit: authors, title, journal, year, DOI), quoted whole."""
+    docs = {units[c.unit_id].doc_key for c in citations if c.unit_id in units}
+    records = [u for u in units.values() if u.section == "citation" and u.doc_key in docs]
+    if len(records) != 1 or any(c.unit_id == records[0].id for c in citations):
+        return text, citations
+    record = records[0]
+    return f"{text} {record.text.rstrip().rstrip('.')} [{record.id}].", (*citations, citation(record, (0, len(record.text))))
+

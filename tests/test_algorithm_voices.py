@@ -255,3 +255,15 @@ def test_after_a_case_a_told_change_or_a_treatment_for_the_patient_continues_it(
 ])
 def test_the_primary_as_notes_write_it(question, primary):
     assert extract_inputs(question).primary == primary
+
+
+@pytest.mark.parametrize("told, name, value", [
+    ("I had part of my liver taken out 2 yrs ago; new scan shows 2 new spots", "recurrence", True),
+    ("new spots in the liver only, the surgeon thinks he can get them", "liver", "resectable"),
+    ("the surgeon could get rid of the liver mets", "liver", "resectable"),
+    ("the surgeon says the results will get them back next week", "liver", None),
+])
+def test_an_operation_told_in_lay_words(told, name, value):
+    from rag.algorithm.inputs import extract_inputs
+
+    assert getattr(extract_inputs(told), name) == value

@@ -399,6 +399,9 @@ def test_a_correction_replaces_the_word_it_names_in_the_previous_question(questi
 @pytest.mark.parametrize("history, question, unit", [
     (["What does figure 1 show?"], "and the other figure?", "figure-2"),
     (["what does figure 2 show"], "what about the other figure", "figure-1"),
+    # "one" stands for the noun the turn before named
+    (["what's figure 2 about?"], "what about the other one?", "figure-1"),
+    (["what is fig 1"], "is there another one?", "figure-2"),
 ])
 def test_the_other_figure_is_the_one_the_previous_answer_did_not_quote(pipeline, history, question, unit):
     answer = pipeline.ask(question, history)
@@ -419,3 +422,35 @@ def test_a_correction_naming_only_the_form_meant_replaces_the_previous_question_
     from rag.routing.correction import corrected
     assert corrected("sorry, I meant PVL", "what's TACE?") == "what's PVL?"
     assert corrected("sorry, I meant PVL", "is TACE better than TAE?") == ""  # two forms: which one is meant is unsaid
+
+
+@pytest.mark.model
+@pytest.mark.parametrize("question", ["who says so? need the source for my notes", "which paper is that from?",
+                                      "according to whom?", "source for that please"])
+def test_asking_who_says_so_gives_the_passages_with_the_record_of_the_work(pipeline, question):
+    history = ["can they operate again if the mets come back in the liver after a previous resection?"]
+    answer = pipeline.ask(question, history)
+    cited = [c.unit_id.split(":")[-1] for c in answer.citations]
+    assert not answer.abstained and "abstract-s4" in cited and cited[-1] == "citation"
+    assert "Ann Gastroenterol" in answer.answer
+
+
+@pytest.mark.model
+def test_a_reference_entry_asked_for_its_source_is_not_given_the_review_s_record(pipeline):
+    answer = pipeline.ask("who says so?", ["who wrote reference 4?"])
+    assert [c.unit_id.split(":")[-1] for c in answer.citations] == ["reference-4"]
+
+
+@pytest.mark.parametrize("question, asks", [
+    ("who says so? need the source for my notes", True),
+    ("says who?", True),
+    ("what's the reference for that?", True),
+    ("which paper is that from?", True),
+    ("which journal is that in?", False),  # a field of the record, read by the record rules
+    ("who says surgery is best?", False),  # asks about a statement by its content
+    ("source? and is it safe?", False),  # a second question
+])
+def test_a_request_for_whose_statement_it_is(question, asks):
+    from rag.routing.referents import asks_for_record
+
+    assert asks_for_record(question) is asks

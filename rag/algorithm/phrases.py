@@ -98,7 +98,7 @@ _REMOVED = (r"(?:surgically |completely |fully |all )?(?:resected|removed|excise
 _DISEASE = (r"(?:it|them|everything|all of (?:it|them)|"
             r"(?:the |all (?:the |of the )?)?(?:liver |hepatic )?(?:mets|metastases|lesions|disease|tumou?rs?|spots))")
 _REMOVE = (rf"(?:(?:resect|remove|excise|operate on) {_DISEASE}(?: all)?|(?:take|get|cut) {_DISEASE}(?: all)? out|"
-           rf"(?:take|get|cut) out {_DISEASE}|get (?:it|them) all\b)")
+           rf"(?:take|get|cut) out {_DISEASE}|get rid of {_DISEASE}|get (?:it|them) all\b)")
 _CANNOT = (r"(?:can ?not|can'?t|could ?not|couldn'?t|won't|will not|unable to|not able to|"
            r"(?:not |im)possible to|not (?:feasible|safe) to)")
 LIVER_PATTERNS = [  # (pattern, status, assumed?) checked in order; a later one never overrides an earlier one
@@ -129,6 +129,8 @@ LIVER_PATTERNS = [  # (pattern, status, assumed?) checked in order; a later one 
                 # a surgeon willing to operate ("surgeons happy to resect", "planning to operate")
                 rf"(?:{_DISEASE}|they) (?:can|could|will|would) (?:all )?come out|"
                 r"(?:happy|willing|keen|planning|going|able|wants?|would like) to (?:resect|operate)|"
+                # a surgeon who "can get them" means to remove them ("surgeon thinks he can get them")
+                r"surgeons?\b[^.;?]{0,30}?\b(?:can|could|will|would) get (?:it|them|all of (?:it|them))(?! back)\b|"
                 # the disease as the object of a relative clause: "a couple of spots that they could remove"
                 r"(?:mets|metastases|lesions|spots|tumou?rs?|deposits|disease)\b[^.;?]{0,40}?\b(?:that|which) "
                 r"(?:they|we|he|she|(?:the )?surgeons?) (?:can|could|will|would) (?:all )?(?:resect|remove|take out|cut out)|"
@@ -198,7 +200,9 @@ RECURRENCE = re.compile(r"\b(?:recurren\w*|recurred|relaps\w*)\b|"
 # Liver disease found after an earlier liver operation is a recurrence after hepatectomy: the
 # operation said to be previous, or in the past ("3 years ago"), or disease named before "after
 # ..." ("new lesions after a right hepatectomy"; not "what therapy after liver surgery?").
-_LIVER_OPERATION = r"(?:hepatectomy|hemihepatectomy|liver (?:resection|surgery|operation|op))"
+_LIVER_OPERATION = (r"(?:hepatectomy|hemihepatectomy|liver (?:resection|surgery|operation|op)|"
+                    # as patients say it: "part of my liver taken out", "part of the liver removed"
+                    r"part of (?:(?:my|his|her|the|their) )?liver (?:taken out|removed|cut out|resected))")
 PRIOR_HEPATECTOMY = re.compile(
     rf"\b(?:previous|prior|earlier|past)\s+(?:\w+\s+)?{_LIVER_OPERATION}\b|"
     rf"\b{_LIVER_OPERATION}\s+(?:[\w-]+\s+){{0,5}}ago\b|"

@@ -26,7 +26,19 @@ from rag.routing.treatment import names_treatment
 
 
 # "the other figure", "another picture": of a document's figures, the one the previous answer did not quote.
-_OTHER_FIGURE = re.compile(r"\b(?:the\s+other|another)\s+(?:figure|fig|picture|diagram|image|chart|flowchart)\b", re.I)
+_FIGURE_NOUN = r"(?:figure|fig|picture|diagram|image|chart|flowchart)"
+_OTHER_FIGURE = re.compile(rf"\b(?:the\s+other|another)\s+{_FIGURE_NOUN}\b", re.I)
+# "one" stands for the count noun of the turn before: "what's figure 2 about?" - "what about the other one?"
+_OTHER_ONE = re.compile(r"\b(?:the\s+other|another)\s+one\b", re.I)
+_NAMES_FIGURE = re.compile(rf"\b{_FIGURE_NOUN}s?\b", re.I)
+
+
+def other_figure(question: str, history: tuple[str, ...]) -> re.Match[str] | None:
+    """Where the follow-up asks for the other figure, if it does."""
+    other = _OTHER_FIGURE.search(question)
+    if other is None and history and _NAMES_FIGURE.search(history[-1]):
+        other = _OTHER_ONE.search(question)
+    return other
 
 
 
@@ -35,6 +47,22 @@ _SOURCE_ASKED = re.compile(r"^\s*(?:(?:and|so|ok|okay|pls|please)[,\s]+)*(?:quot
                            r"passage|line))|(?:which|what)\s+(?:sentence|passage|line|part|bit)(?:\s+(?:is\s+)?(?:that|it|this)"
                            r"(?:\s+(?:from|in))?|\s+says\s+(?:that|so|it))?|source|where\s+(?:does\s+it|is\s+that|is\s+it)\s+"
                            r"(?:say|said|written|stated)(?:\s+(?:that|so))?)(?:\s+(?:please|pls))?\s*[?.!]*\s*$", re.I)
+
+
+# Asking whose statement it was: "who says so?", "according to whom?", "which paper is that from?",
+# "need the source for my notes" -> the passages again, with the record of the work that states them.
+_RECORD_ASKED = re.compile(r"^\s*(?:(?:and|so|ok|okay|pls|please|but)[,\s]+)*(?:(?:i\s+)?need\s+(?:the|a)\s+|(?:what(?:'s|\s+is)|"
+                           r"give\s+me)\s+(?:the|a|your)\s+)?(?:who\s+says\s+(?:so|that|this|it)|says\s+who|according\s+to\s+"
+                           r"(?:whom?|what)|(?:which|what)\s+(?:paper|article|publication|review)\s+(?:is|was)\s+(?:that|this|it)\s+"
+                           r"(?:from|in)|(?:source|reference|citation|ref)(?:\s+for\s+(?:that|this|it))?)(?:\s+for\s+(?:my|our|the|a)"
+                           r"(?:\s+[a-z]+){1,2})?(?:\s+(?:please|pls))?\s*$", re.I)
+
+
+def asks_for_record(question: str) -> bool:
+    """Is every sentence of the follow-up a request for the source ("who says so? need the source for my notes")?"""
+    sentences = [s for s in re.split(r"[?.!]+", question) if s.strip()]
+    return bool(sentences) and all(_RECORD_ASKED.match(s) or _SOURCE_ASKED.match(s) for s in sentences) and any(
+        _RECORD_ASKED.match(s) for s in sentences)
 
 
 class FollowupResolver:
@@ -56,6 +84,7 @@ class FollowupResolver:
           or for a figure from it, the entry is named but may not answer (`Turn.cannot_answer`):
           an entry gives authors, title and journal, never what the work found;
         - "quote it", "which sentence?", "source?" re-ask the question the previous answer answered;
+          "who says so?", "which paper is that from?" also ask for the record of the work (`Turn.cite_record`);
         - a "why?" is joined with a reason clause, so the passage giving the reason is quoted:
           that of a passage the previous answer quoted ("..., aiming to potentially prolong
           survival"), else that of the best-ranked other passage that states a reason and itself
@@ -67,11 +96,12 @@ class FollowupResolver:
         """
 
         own = turn.own_words
-        source = bool(_SOURCE_ASKED.match(own))
+        record = asks_for_record(own)
+        source = record or bool(_SOURCE_ASKED.match(own))
         if turn.route != "retrieval" or not turn.history or (turn.query == own and not source):
             return turn
         why, another = asks_why(own), asks_for_another(own)
-        if not (why or another or source or points_back(own) or omits_possessor(own) or _OTHER_FIGURE.search(own)):
+        if not (why or another or source or points_back(own) or omits_possessor(own) or other_figure(own, turn.history)):
             return turn
         # The previous answer, re-asked with its own history; kept per conversation prefix.
         previous = self._previous.get(turn.history)
@@ -82,13 +112,16 @@ class FollowupResolver:
         if source and previous.route == "retrieval" and previous.citations and not previous.abstained:
             # "quote it", "which sentence?": the passage the previous answer quoted, asked for again
             earlier = previous.rewritten_question or previous.question
-            return replace(turn, query=earlier, asked=earlier)
+            # Whose statement: the record too, when the passages are the document's own text (a
+            # reference entry or the record itself already names its work).
+            own_text = all(c.section not in ("reference", "citation") for c in previous.citations)
+            return replace(turn, query=earlier, asked=earlier, cite_record=record and own_text)
         if previous.route == "algorithm":
             return _about_recommendation(turn, previous) if not why else turn
         if previous.route != "retrieval" or not (why or previous.citations and not previous.abstained):
             return turn
         cited = [c.unit_id for c in previous.citations]
-        other = _OTHER_FIGURE.search(own)
+        other = other_figure(own, turn.history)
         if other and not why:
             # "and the other figure?" after an answer about one of a document's two figures: the other one, by name
             units, shown = self.pipeline.index.units, [c for c in cited if c in self.pipeline.index.units]

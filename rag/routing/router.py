@@ -75,6 +75,7 @@ class Turn:
     # the question sentence (rag/routing/context.py): not searched for, but weighed in the
     # answer's words; the query then leads with the question
     context: str = ""
+    cite_record: bool = False  # retrieval: "who says so?": the answer also gives the record of the work it quotes
 
     @property
     def searched(self) -> str:
