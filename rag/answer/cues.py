@@ -135,7 +135,12 @@ _KINDS_OF = re.compile(_WHERE + r"(?:what\s+(?:are|were)|describe|list|name|expl
                        + "|".join(sorted(CARDINALS, key=len, reverse=True)) + r"|different|main|various)\s+)?"
                        r"(?P<cls>(?:[\w-]+\s+)?(?:types|kinds|classes|categories|subtypes|patterns)\s+of\s+[\w\s-]{3,60}?"
                        r"|(?:[\w-]+\s+){1,3}(?:types|kinds|classes|categories|subtypes|patterns))"
-                       r"(?=\s+(?:in|on|from|shown|listed|described|drawn|depicted|illustrated)\b|\s*[?.!]*\s*$)", re.I)
+                       r"(?=\s+(?:in|on|from|shown|listed|described|drawn|depicted|illustrated)\b|\s*[?.!]*\s*$"
+                       # or a relative clause with its own subject: "the different types of spread (that) it shows"
+                       r"|\s+(?:that\s+|which\s+)?(?:it|they|the\s+(?:figure|review|caption))\s+(?:shows?|lists?|gives?|describes?|depicts?|names?)\b)"
+                       # the class named, then asked for with a pronoun: "the distribution types, what are they?"
+                       r"|(?:the\s+)?(?P<named>(?:[a-z][\w-]*\s+){0,3}(?:types|kinds|classes|categories|subtypes|patterns))\s*[,:-]+\s*"
+                       r"what\s+(?:are|were)\s+(?:they|these|those)\b", re.I)
 
 
 # Words that single out members ("the individual types", "the specific agents"), not part of the class's name.
@@ -152,8 +157,9 @@ def instance_class(question: str) -> str:
     starts = [0] + [m.end() for m in _CLAUSE_START.finditer(question)]
     for pattern in (*_INSTANCE_RES, _CALLED, _KINDS_OF):
         m = next((found for at in starts if (found := pattern.search(question[at:]))), None)
-        if m and _MEMBER_KINDS.search(m.group("cls")):
-            return _SINGLING_OUT.sub("", m.group("cls"))
+        cls = m and (m.groupdict().get("cls") or m.groupdict().get("named"))
+        if cls and _MEMBER_KINDS.search(cls):
+            return _SINGLING_OUT.sub("", cls)
     m = _WHICH_PARTICULARS.search(question)
     # "what may precede ... agents" asks what comes before them, not which agents they are.
     return m.group("cls") if m and not set(m.group("cls").lower().split()) & _VERBS else ""

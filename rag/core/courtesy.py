@@ -22,12 +22,18 @@ _OPENING = re.compile(rf"^(?:(?:{_GREETING}|{_THANKS}(?:\s+for\s+(?:the|your|tha
 # A question asked inside a request ("can you tell me which ...", "I'd like to know whether
 # ...", "do you know if ...") is the question itself; the request adds nothing to search for
 # and hides the question's own opening from the router.
-_ASKED = r"(?=\s+(?:what|which|who|whom|whose|when|where|why|how|is|are|was|were|do|does|did|can|could|should|would|will|has|have)\b)"
+_OPENERS = r"(?:what|which|who|whom|whose|when|where|why|how|is|are|was|were|do|does|did|can|could|should|would|will|has|have)\b"
+_ASKED = r"(?=\s+" + _OPENERS + ")"
 _REQUEST = re.compile(
     r"^(?:(?:(?:can|could|would|will)\s+(?:you|u)\s+(?:please\s+|pls\s+)?(?:tell|let)\s+(?:me|us)(?:\s+know)?"
     r"|(?:i'?d|i\s+would)\s+(?:like|love)\s+to\s+know|i\s+(?:want|need)\s+to\s+know|do\s+you\s+know"
     r"|i\s+(?:should|would)\s+be\s+(?:most\s+|very\s+)?grateful\s+to\s+(?:learn|know|hear)"
     r"|i\s+(?:was\s+)?wonder(?:ing|ed)?)(?:\s+(?:if|whether)\b|" + _ASKED + r")"
+    # a question relayed for someone else: "his wife now asks: ...", "the family want to know whether ..."
+    r"|(?:(?:his|her|their|my|our|the)\s+(?:[\w'-]+\s+)?[\w'-]+|she|he|they)\s+(?:(?:now|also|then|just|still|really)\s+)?"
+    r"(?:asks?|asked|(?:is|are|was|were)\s+(?:asking|wondering)|wants?\s+to\s+know|wanted\s+to\s+know|would\s+like\s+to\s+know)"
+    # (only before what is asked: "his wife is asking: the scan showed ..." tells a case, and the asker stays in it)
+    r"(?:\s+(?:if|whether)\b|\s*[:,-]*(?=\s*(?:(?:so|and|but)\s+)?" + _OPENERS + r"))"
     r"|(?:quick|one|a|another)\s+(?:question|q)\s*[:,-]|(?:please|pls|plz)\s*,?(?=\s+\w)|ok(?:ay)?\s*(?:so\b)?\s*,?(?=\s+\w))\s*",
     re.I)
 _CLOSING = re.compile(rf"(?<=[\w?.!)'\"])[\s,.;:!-]*(?:{_THANKS}[\s.!]*)+$", re.I)

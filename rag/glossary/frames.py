@@ -97,6 +97,7 @@ ALWAYS = [re.compile(p, re.IGNORECASE) for p in (
     # "expands to what" closing the question, as "stands for what" does ("TAE expands to what exactly"); a
     # remnant that "expands to what volume" grows
     r"(?:.*?\s)?(?P<t>\S+)\s+expands?\s+(?:to|into)\s+what(?:\s+exactly)?",
+    rf"what\s+(?:is|are|{_DOES})\s+(?P<t>.+?)\s+expand(?:ed|s)?\s+(?:to|into|as)(?:" + MET + ")?",  # "what is PPRT expanded to?"
     # (where it was met may follow: "... stand for in the figure", "... stand for on the MRI report")
     # the question word last, as speech puts it: "TACE stands for what?"
     r"(?:(?:tell\s+me\s+|explain\s+)?what(?:\s+is)?\s+)?(?P<t>.+?)\s+stands?\s+for(?:\s+what)?(?:\s+(?:in|within|according\s+to|on)\s+.+)?",

@@ -18,14 +18,20 @@ from typing import Callable
 _MEANS = r"(?:stands?\s+for|means?|refers?\s+to|is\s+for)"
 _PIECE = (r"(?:the\s+)?(?:(?:letters?|initials?)\s+)?['\"\u2018\u2019\u201c\u201d]?(?P<part>[A-Za-z]{1,4}?)"
           r"['\"\u2018\u2019\u201c\u201d]?(?:'s|\u2019s|s)?(?:\s+(?:bit|part|letter|letters))?")
+_GUESSED = r"(?:stands?\s+for|means?|refers?\s+to|(?:short\s+)?for)\s+"  # "is the SI for small intestine"
 _IN = r"\s+(?:in|of|from)\s+(?:the\s+(?:abbreviation|acronym|term|short\s+form)\s+)?['\"\u2018\u201c]?(?P<t>[^\s'\"\u2019\u201d?]+)"
 PART_OF = [re.compile(p, re.IGNORECASE) for p in (
     r"what\s+(?:does|do|did|is|are|'s)\s+" + _PIECE + r"\s+" + _MEANS + _IN + r".*",
     r"what\s+(?:does|do|did)\s+" + _PIECE + _IN + r"['\"\u2019\u201d]?\s+" + _MEANS + r".*",
     r"what\s+(?:is|are|'s)\s+" + _PIECE + _IN + r"['\"\u2019\u201d]?(?:\s+for)?",
     # the short form named first: "panNEN, what does the 'pan' bit refer to?"
-    r"['\"\u2018\u201c]?(?P<t>[^\s,:;'\"\u2019\u201d]+)['\"\u2019\u201d]?\s*(?:[,:;]|\s-+)\s*what\s+(?:does|do|did|is|are|'s)\s+"
+    r"(?:.*?\s)?['\"\u2018\u201c]?(?P<t>[^\s,:;'\"\u2019\u201d]+)['\"\u2019\u201d]?\s*(?:[,:;]|\s-+)\s*what\s+(?:does|do|did|is|are|'s)\s+"
     + _PIECE + r"\s+" + _MEANS + r"(?:\s+(?:here|there|in\s+it))?",
+    # a guess at the part, to be confirmed: "is the SI in SI-NEN for small intestine?", "the report says SI-NEN,
+    # is the SI for small intestine"; the whole short form's long form answers it, right or wrong
+    r"(?:is|are|does|do)\s+" + _PIECE + _IN + r"['\"\u2019\u201d]?\s+" + _GUESSED + r".+",
+    r"(?:.*?\s)?['\"\u2018\u201c]?(?P<t>[^\s,:;'\"\u2019\u201d]+)['\"\u2019\u201d]?\s*(?:[,:;]|\s-+)\s*(?:is|are|does|do)\s+"
+    + _PIECE + r"\s+" + _GUESSED + r".+",
 )]
 
 

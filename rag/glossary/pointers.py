@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING, Callable
 
-from rag.glossary.frames import ANAPHORIC, ANAPHORIC_THING, KIND_NOUNS, PLURAL_POINTER, QUOTES
+from rag.glossary.frames import ANAPHORIC, ANAPHORIC_THING, KIND_NOUNS, PLURAL_POINTER, QUOTES, SEPARATOR
 from rag.glossary.keys import short_key
 from rag.glossary.named import is_abbreviation
 
@@ -23,19 +23,31 @@ __all__ = ["pointed_terms"]
 
 SlotReader = Callable[[str, "Glossary", bool], tuple[str, ...]]
 _NAMES_FORMS = re.compile(r"\b(?:letters|initials|terms|words|abbreviations|acronyms)\b", re.IGNORECASE)
+# A question embedded after a verb of asking or knowing, its pronoun before the verb: "the family saw 'OLT' on
+# the chart and want to know what it means", "his wife is asking what that stands for". It asks what the thing
+# named is, so the slot's only abbreviation may be its referent.
+_EMBEDDED = re.compile(r"(?P<t>.+?)\s*[-\u2013\u2014:,;.]?\s+(?:(?:and|but|so)\s+)?(?:(?:\w+\s+){0,2}?(?:wants?|wanted|would\s+like|'d\s+like)"
+                       r"\s+to\s+know|(?:is|are|am|was|were)\s+(?:asking|wondering)|asks?|asked|wonders?|(?:not\s+)?sure)\s+what\s+"
+                       # (the standard spelling has given it do-support: "what does it mean")
+                       r"(?:(?:does|do|did)\s+)?(?:that|this|it|those|these|they)(?:\s+(?:letters|abbreviations?|acronyms?|terms?|words?))?"
+                       r"\s+(?:means?|meant|stands?\s+for|is|are|is\s+short\s+for|refers?\s+to)", re.IGNORECASE)
+# A slot closing on coordinated terms: "PVE vs PVL, what do the letters stand for?" points back at all of them.
+_TRAILING_LIST = re.compile(r"(?<!\S)(?:[^\s,;/]+(?:\s*[,;/]\s*(?:(?:and|or)\s+)?|\s+(?:and|or|vs\.?|versus)\s+))+[^\s,;/]+\s*$",
+                            re.IGNORECASE)
 _WRITTEN_FORM = re.compile(r"\b(?:stands?\s+for|short\s+for|abbreviat\w*|acronym|initials|letters)\b", re.IGNORECASE)
 
 
 def pointed_terms(text: str, glossary: "Glossary", slot_terms: SlotReader) -> tuple[str, ...]:
     """The terms an anaphoric frame's pointer means (`slot_terms(slot, glossary, strict)` reads a slot), or ()."""
-    for pattern in ANAPHORIC:
+    for pattern in (*ANAPHORIC, _EMBEDDED):
         m = pattern.fullmatch(text)
         if m:
             plural = bool(PLURAL_POINTER.search(text[m.end("t"):]))
             # "stand for", "short for", "abbreviation": said only of a written form, so the slot's only abbreviation
             # is what the pointer means ("mentioned an ALLPS procedure for my husband, what is that short for")
             written = bool(_WRITTEN_FORM.search(text[m.end("t"):]))
-            terms = _referent(m.group("t"), glossary, slot_terms, thing=pattern is ANAPHORIC_THING or plural or written, every=plural)
+            thing = pattern is ANAPHORIC_THING or pattern is _EMBEDDED or plural or written
+            terms = _referent(m.group("t"), glossary, slot_terms, thing=thing, every=plural)
             if plural and re.search(r"\bboth\b", text[m.end("t"):], re.IGNORECASE):
                 terms = terms[-2:]  # "both of those": the two nearest ("Dad's CT report says NELM and TAE")
             if plural and not written and len(terms) == 1 and not _NAMES_FORMS.search(text[m.end("t"):]) and not any(
@@ -64,6 +76,10 @@ def _referent(slot: str, glossary: "Glossary", slot_terms: SlotReader, thing: bo
     head = _PLURAL_HEAD.match(slot)
     if every and head and not is_abbreviation(head.group("head"), glossary):
         return ()  # "Milan criteria for OLT in NELM - what are they?": the criteria, not the forms in their modifier
+    listed = _TRAILING_LIST.search(slot)
+    parts = [p.strip(QUOTES + ".,;:!?()") for p in SEPARATOR.split(listed.group(0).strip())] if listed else []
+    if len(parts) > 1 and all(p and is_abbreviation(p, glossary) for p in parts):
+        return tuple({short_key(p): p for p in parts}.values())  # "PVE vs PVL, what do the letters stand for?"
     words = [w.strip(QUOTES + ".,;:!?()") for w in slot.split()]
     found = {short_key(w): w for w in words if w and is_abbreviation(w, glossary)}
     if every and len(found) > 1:

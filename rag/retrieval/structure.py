@@ -134,6 +134,9 @@ def topic_of(question: str) -> str:
     return ""
 
 
+_WHAT_IS = re.compile(r"\bwhat(?:'|\u2019)?s\b(?!\s+(?:been|got)\b)", re.I)  # "what's been" is "what has been"
+
+
 def structural_units(question: str, articles: Sequence[Any]) -> list[str]:
     """Unit IDs the question points at through the document's structure, best first.
 
@@ -142,6 +145,7 @@ def structural_units(question: str, articles: Sequence[Any]) -> list[str]:
     document the question may mean gives its own ("Which journal published it?" -> every
     document's citation; "... the review?" -> the one document of type Review).
     """
+    question = _WHAT_IS.sub("what is", question)  # the patterns spell the verb out: "what's the review setting out to cover?"
     found: list[str] = []
     for article in documents_meant(question, articles):
         found.extend(_units_named_in(question, article))

@@ -45,6 +45,8 @@ THING_POINTED = re.compile(r"\b(?:it|its|that|this)\b|\bthey\s+(?:are|were)\b|\b
 CLOSING_DEMONSTRATIVE = re.compile(r"\b(?:that|this|those|these)\s*[?!.]*\s*$"
                                     # a demonstrative before a verb is a pronoun too ("how come those are used more?")
                                     r"|\b(?:those|these)\s+(?:are|were|have|do|did|can|could|will|would|should|get|work)\b"
+                                    # and as the subject after an inverted auxiliary ("why would those be used more?")
+                                    r"|\b(?:are|were|do|did|can|could|will|would|should)\s+(?:those|these)\s+(?:be|have|work|help|get|do|need|make|cost)\b"
                                     # so does a personal pronoun closing a prepositional phrase ("listed on it?")
                                     r"|\b(?:on|in|of|about|by|from|for|with|behind)\s+(?:it|them)\s*[?!.]*\s*$"
                                     # and "it" as the subject of a wh-question ("what did it recommend ...?"),

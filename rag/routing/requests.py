@@ -78,7 +78,7 @@ PATIENT = re.compile(  # a stated age ("54F", "67-year-old") also marks a patien
 # person nor asks what to do asks about the disease in general, whatever story comes before it.
 QUESTION_SENTENCE = re.compile(r"(?:^|[.?!;]\s+|\?+\s*)((?:is|are|does|do|can|what|which|how|why|where|when)\b[^.?!;]*)[?.!]*\s*$", _F)
 DECIDES = re.compile(r"\b(?:(?:this|the|her|his|their|my)\s+(?:case|situation|scenario)|say\s+for|do(?:ne)?|doing|help\w*|"
-                     r"next|left|now|else|offer\w*|give|get|go|happen\w*|chances?|cur\w*|chang\w*|"
+                     r"next|left|now|else|offer\w*|give|get|go|use[ds]?|happen\w*|chances?|cur\w*|chang\w*|"
                      r"reasonable|appropriate|worth\w*|suitable|indicated|right|wise|sensible|ok|okay|answer|"
                      r"survive|live|prognosis|outlook)\b", _F)
 # Whether a claim holds ("is it true they won't operate if ...?", "would it be fair to say ...?") and why
