@@ -89,3 +89,68 @@ def test_a_contracted_what_is_reads_as_spelled_out():
 
     article = parse_pubmed_page(SEED)
     assert [u.split(":")[-1] for u in structural_units("what's the review setting out to cover?", [article])] == ["abstract-s8"]
+
+
+@pytest.mark.parametrize("question, terms", [
+    # a guess whose initials spell the short form is a guess at its expansion, right or wrong
+    pytest.param("is SA surgical ablation?", ("SA",), id="initials-spell-it"),
+    # a hedged guess with a request to confirm; a bare noun phrase names a thing whatever its other words
+    pytest.param("I assume OLT in the figure means open liver transplant - can you confirm?", ("OLT",), id="hedged-guess"),
+    pytest.param("OLT = liver transplant for everyone?", (), id="a-claim-not-a-name"),
+    pytest.param("is TACE safe?", (), id="an-adjective-is-no-guess"),
+    pytest.param("PVE vs PVL - expansions of both as used in the review?", ("PVE", "PVL"), id="expansions-of-both"),
+])
+def test_a_guess_at_an_expansion(glossary, question, terms):
+    assert parse_glossary_terms(question, glossary) == terms
+
+
+@pytest.mark.parametrize("question, leans", [
+    ("In which journal and year this one appeared?", True),  # "this one": the work told before
+    ("Is anything of that sort stated for this paper?", True),  # "of that sort": the kind of thing told
+    ("Which journal published the review?", False),
+])
+def test_a_question_pointing_at_the_statement_before_it_searches_with_it(question, leans):
+    from rag.routing.context import leans_on_statement
+
+    assert leans_on_statement(question) is leans
+
+
+def test_a_demonstrative_subject_after_did_points_back():
+    assert is_followup("In which journal did that appear, and in what year?")
+
+
+@pytest.mark.parametrize("question, asks", [
+    ("Can you give me that sentence word for word so I can quote it?", True),
+    ("what's the exact wording?", True),
+    ("give me the sentence about transplantation", False),  # a sentence asked by its content
+])
+def test_asking_for_the_passage_word_for_word(question, asks):
+    from rag.routing.referents import _VERBATIM_ASKED
+
+    assert bool(_VERBATIM_ASKED.match(question)) is asks
+
+
+@pytest.mark.parametrize("question, units", [
+    ("Where exactly did this piece come out? I need a proper reference line to put at the bottom of my article.",
+     ["citation"]),
+    ("What do the authors say the review itself sets out to do? Looking for their own statement of purpose.",
+     ["abstract-s8"]),
+    ("when did the spots come out on the scan?", []),  # "come out" of something that is no publication
+])
+def test_a_publication_comes_out_and_sets_out_to_do_things(question, units):
+    from ingest.parse import parse_pubmed_page
+    from tests.conftest import SEED
+
+    article = parse_pubmed_page(SEED)
+    assert [u.split(":")[-1] for u in structural_units(question, [article])] == units
+
+
+@pytest.mark.parametrize("told, name, value", [
+    ("a good many deposits in both halves of my liver, too many to be removed, my surgeon says", "liver", "unresectable"),
+    ("resectable but the rest of liver after the operation will be too small", "liver", "staged"),
+    ("G1 NET of the ileum and liver metastases only in liver", "extrahepatic", "none"),
+])
+def test_a_case_told_in_plain_words(told, name, value):
+    from rag.algorithm.inputs import extract_inputs
+
+    assert getattr(extract_inputs(told), name) == value

@@ -84,6 +84,8 @@ UNKNOWN_PRIMARY = re.compile(r"\b(?:unknown primary|primary (?:site )?(?:is )?un
 
 # The liver left after a resection, however it is called: "FLR", "remnant", "the liver left behind".
 _REMNANT = (r"(?:FLR|future liver remnant|(?:liver )?remnant|(?:remaining|residual) liver|"
+            # as patients say it: "the rest of the liver after the operation will be too small"
+            r"(?:the )?rest of (?:the |her |his |my )?liver|"
             r"liver (?:that would be |that is )?(?:left|remaining)(?: behind| over)?(?!\s*(?:lobe|side|half|hemi)))")
 # An operation on the liver, as "amenable to" names it: "amenable to right hepatectomy".
 _LIVER_OP = (r"(?:[\w-]+ ){0,2}?(?:surgery|surgical resection|resection|hepatectomy|hemihepatectomy|lobectomy|"
@@ -117,7 +119,7 @@ LIVER_PATTERNS = [  # (pattern, status, assumed?) checked in order; a later one 
                 rf"not (?:amenable|suitable|eligible|a candidate) (?:to|for) {_LIVER_OP}|"
                 r"beyond (?:surgical )?(?:resection|surgery)|"
                 # too much disease to take out: "too numerous to resect", "too extensive for surgery"
-                r"too (?:many|numerous|extensive|widespread) (?:to|for) (?:resect\w*|remove|operate|surgery)|"
+                r"too (?:many|numerous|extensive|widespread) (?:to|for) (?:be )?(?:resect\w*|remov\w*|operat\w*|surgery|taken out)|"
                 # R0 is a resection with clear margins: "R0 not possible" says the disease cannot all be removed
                 rf"{_COMPLETE} (?:not |im)(?:possible|achievable|feasible)|"
                 rf"{_COMPLETE} un(?:achievable|feasible))\b", _F),

@@ -25,7 +25,9 @@ GUESS = [re.compile(p, re.IGNORECASE) for p in (
     r"\s+(?:for|of)\s+|the\s+(?:abbreviation|acronym)\s+(?:for|of)\s+)?(?P<guess>.+)",
     # the same guess stated, to be confirmed: "NEN = neuroendocrine neoplasm?" ("=" reads "means"),
     # "SA on the algorithm is somatostatin analogue, correct?"
-    _GUESSED + r"\s+(?:means|stands\s+for|is\s+short\s+for|is|are)\s+(?P<guess>.+)",
+    # (perhaps hedged: "I assume OLT in the figure means open liver transplant")
+    r"(?:i\s+(?:assume|presume|think|guess|believe|thought|had\s+(?:presumed|assumed|thought))\s+(?:that\s+)?)?"
+    + _GUESSED + r"\s+(?:means|stands\s+for|is\s+short\s+for|is|are)\s+(?P<guess>.+)",
 )]
 # The guess the other way round: "is radioembolisation abbreviated as RE here?" asks about the long form.
 REVERSE_GUESS = re.compile(r"(?:is|are)\s+(?P<long>.+?)\s+(?:abbreviated|shortened|written)\s+(?:as|to)\s+(?P<t>\S+)"

@@ -245,7 +245,8 @@ ANAPHORIC = [ANAPHORIC_THING] + [re.compile(p, re.IGNORECASE) for p in (
     + r"|(?:can'?t|cannot|could\s*n'?t)\s+(?:find|work\s+out|figure\s+out|tell)"
     + rf"|not\s+(?:know|understand))\s+what\s+{_POINTER}\s+(?:means?|stands?\s+for|is|are)",
     # the frame with its subject left out: "pt booked for TACE - stands for?"
-    r"(?P<t>.+?)" + PUNCTUATED + r"(?:stands?\s+for|means?|meaning|full\s+form|expansion|definition)(?:\s+what)?",
+    r"(?P<t>.+?)" + PUNCTUATED + r"(?:stands?\s+for|means?|meanings?|full\s+forms?|expansions?|definitions?)(?:\s+what|\s+of\s+(?:both"
+    r"|them|these|those|each|all|the\s+two)(?:" + MET + r")?)?",  # "PVE vs PVL - expansions of both as used in the review?"
 )]
 # "the ALPPS procedure": a noun after a short form that says what kind of thing it is.
 KIND_NOUNS = {"procedure", "technique", "therapy", "treatment", "approach", "operation", "surgery", "drug",

@@ -8,7 +8,7 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
-from rag.core.text import zipf
+from rag.core.text import STOP_WORDS, zipf
 from rag.glossary.keys import long_words
 
 if TYPE_CHECKING:
@@ -31,7 +31,15 @@ def guessed(guess: str, term: str, glossary: Glossary) -> bool:
     own_words = {w for m in entries for w in long_words(m.long)}
     said = [w for w in re.findall(r"[^\W\d_]+", guess.lower()) if len(w) >= 4]
     right = [w for w in said if long_words(w) and long_words(w)[0] in own_words]
-    return bool(said) and len(right) * 2 >= len(said) and all(zipf(w) < _EVERYDAY_ZIPF for w in said if w not in right)
+    # A guess whose words' initials spell the short form is a guess at its expansion, right or wrong ("is SA surgical
+    # ablation?"): that is what an acronym is.
+    initials = "".join(w[0] for w in re.findall(r"[^\W\d_]+", guess.lower()))
+    if len(initials) >= 2 and initials == "".join(c for c in term.lower() if c.isalpha()):
+        return True
+    # A bare noun phrase names a thing, whatever its other words ("open liver transplant"); a function word opens
+    # something said about it ("for everyone").
+    named = not any(w in STOP_WORDS for w in re.findall(r"[^\W\d_]+", guess.lower()))
+    return bool(said) and len(right) * 2 >= len(said) and (named or all(zipf(w) < _EVERYDAY_ZIPF for w in said if w not in right))
 
 
 _EVERYDAY_ZIPF = 4.5  # "everyone" 5.6, "patients" 4.7; "malignancy" 3.4

@@ -14,7 +14,10 @@ __all__ = ["CONFIRM_TAIL", "COURTESY_TAIL", "IDENTITY_TAIL"]
 
 # A tag asking to confirm a statement ("SA is somatostatin analogue, correct?") asks nothing more.
 CONFIRM_TAIL = re.compile(r"\s*,\s*(?:right|correct|yes|no|isn'?t\s+it|is\s+it|am\s+i\s+right"
-                          r"|is\s+(?:that|this)\s+(?:right|correct))\s*[?.!]*\s*$", re.IGNORECASE)
+                          r"|is\s+(?:that|this)\s+(?:right|correct))\s*[?.!]*\s*$"
+                          # a request to confirm, after any break: "... means open liver transplant - can you confirm?"
+                          r"|(?:\s*[,;?.]+\s*|\s+[-\u2013\u2014]+\s+)(?:(?:can|could|would)\s+(?:you|u)\s+)?(?:please\s+)?"
+                          r"(?:confirm|verify|double[- ]check)(?:\s+(?:that|this|it|for\s+me))?(?:\s+please)?\s*[?.!]*\s*$", re.IGNORECASE)
 # What kind of thing the term is, asked after its definition ("PPRT - what's that, is it a typo?", "ALPPS??
 # is it a kind of operation"): the definition is the answer.
 IDENTITY_TAIL = re.compile(r"(?:\s*[,;?]+\s*|\s+[-\u2013\u2014]+\s+|\s+(?:and|or)\s+)(?:so\s+)?(?:is|was)\s+(?:it|that|this)\s+"

@@ -27,6 +27,9 @@ _SECTION_CUES = (
     ("citation", re.compile(
         # "volume" of a record, not of a liver remnant: the field after a determiner or another field
         r"\b(doi|journal|published|publication|publish|(?:what|which) year|year of publication|"
+        # "come out" and "appear" are said of a publication too: "where exactly did this piece come out?"
+        r"(?:where|when)\s+(?:exactly\s+)?(?:did|does|was|has)\s+(?:it|(?:this|the)\s+(?:piece|review|article|paper|work))\s+(?:\w+\s+)?"
+        r"(?:come\s+out|appear(?:ed)?)|"
         r"year\W{0,3}of (?:this|the) (?:review|article|paper)|"
         r"(?:^|(?<![\w-])(?:the|which|what|its|and|journal|issue|year|a|in|of)\s+)volume|issue|pages?|"
         # who wrote it, not what someone else wrote ("the consultant wrote NELM on my letter")
@@ -66,6 +69,9 @@ _PURPOSE_RE = re.compile(
     r"|\bwhat(?:'s|\s+is)\s+(?:this|the)\s+(?:review|article|paper)\s+(?:actually\s+|really\s+|basically\s+|even\s+)?about\b|\bwhy did the authors write\b"
     # the same in the passive: "why was this review written?"
     r"|\bwhy\s+(?:was|is)\s+(?:this|the)\s+(?:review|article|paper)\s+written\b"
+    # with the document as the subject: "what do the authors say the review itself sets out to do?"
+    r"|\b(?:review|article|paper)(?:\s+itself)?\s+(?:sets|set|is\s+setting)\s+out\s+to\s+(?:do|achieve|show|cover|accomplish)\b"
+    r"|\bstatement\s+of\s+(?:purpose|aims?|intent)\b"
     # what it sets out to do: "what is the review trying to achieve?"; a bare "it" only with "set out"
     # ("what does it actually set out to do?"): "what is it meant to achieve?" may be about a treatment
     r"|\b(?:does|did|do|is|was|are)\s+(?:this|the\s+(?:review|article|paper)|the\s+authors)\s+(?:\w+\s+)?"
@@ -112,6 +118,8 @@ _CITING_IT = re.compile(rf"\b(?:{CITING_STYLE}|{REFERENCE_FOR_IT}|(?:my|our|(?!(
                         r"|for (?:the|a|my|our) (?:reference list|bibliography)"
                         # the whole record asked as "the full reference" (of the document, when no other work is named)
                         r"|(?:full|complete|whole) (?:reference|citation)(?!s)"
+                        # the line one writes to cite it: "I need a proper reference line for my article"
+                        r"|(?:reference|citation) (?:line|entry)(?! (?:in|of|from) (?:the|its|their) (?:list|review))"
                         # "reference" as the verb of citing, the review its object: "need to reference this in my essay"
                         r"|referenc(?:e|ing) (?:this|it|the (?:review|article|paper))(?! (?:list|section)))\b", re.I)
 # "the oldest citation", "citations in the list": an item of the list, not this review's record.

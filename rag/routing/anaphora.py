@@ -46,7 +46,8 @@ CLOSING_DEMONSTRATIVE = re.compile(r"\b(?:that|this|those|these)\s*[?!.]*\s*$"
                                     # a demonstrative before a verb is a pronoun too ("how come those are used more?")
                                     r"|\b(?:those|these)\s+(?:are|were|have|do|did|can|could|will|would|should|get|work)\b"
                                     # and as the subject after an inverted auxiliary ("why would those be used more?")
-                                    r"|\b(?:are|were|do|did|can|could|will|would|should)\s+(?:those|these)\s+(?:be|have|work|help|get|do|need|make|cost)\b"
+                                    r"|\b(?:are|were|do|does|did|can|could|will|would|should)\s+(?:those|these|that)\s+(?:be|have|work|help|get|do"
+                                    r"|need|make|cost|appear|come|mean|say|show|find|include|cover|apply|matter|happen|change)\b"
                                     # so does a personal pronoun closing a prepositional phrase ("listed on it?")
                                     r"|\b(?:on|in|of|about|by|from|for|with|behind)\s+(?:it|them)\s*[?!.]*\s*$"
                                     # and "it" as the subject of a wh-question ("what did it recommend ...?"),

@@ -19,6 +19,7 @@ from rag.core.courtesy import ROLE
 from rag.core.question import OPENS_QUESTION
 from rag.core.text import NON_CONTENT_WORDS, WRITTEN_STOPS
 from rag.retrieval.numbered import numbered_items
+from rag.routing.anaphora import POINTING
 
 # A period that closes an abbreviation ("Hofland et al.", "e.g.", "vs.", "Dr.") ends no sentence.
 _ABBREVIATED = r"\b(?:" + "|".join(re.escape(w).replace("\\ ", r"\s+") for w in WRITTEN_STOPS) + r")\.(?!$)"
@@ -71,7 +72,14 @@ _SUBJECT_POINTS_BACK = re.compile(r"^\W*(?:(?:and|so|but|ok|okay)\W+)?(?:(?:is|w
 def leans_on_statement(question: str) -> bool:
     """Does the question sentence point back at the statement told before it, so that the statement
     must be searched with it ("got told it has spread into my liver. is that normal?")?"""
-    return bool(_SUBJECT_POINTS_BACK.search(question))
+    # a noun phrase that can only point back does so wherever it stands: "... by Pape and colleagues. In which
+    # journal and year this one appeared?"
+    return bool(_SUBJECT_POINTS_BACK.search(question) or POINTING.search(question) or _OF_THAT_SORT.search(question))
+
+
+# "of that sort", "anything like that": a demonstrative standing for the kind of thing just told
+_OF_THAT_SORT = re.compile(r"\b(?:of|like)\s+(?:that|this)\s+(?:sort|kind|type|nature)\b|\b(?:anything|something)\s+like\s+"
+                           r"(?:that|this)\b", re.I)
 
 
 def split_context(text: str) -> tuple[str, str]:

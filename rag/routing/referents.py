@@ -58,6 +58,15 @@ _RECORD_ASKED = re.compile(r"^\s*(?:(?:and|so|ok|okay|pls|please|but)[,\s]+)*(?:
                            r"(?:\s+[a-z]+){1,2})?(?:\s+(?:please|pls))?\s*$", re.I)
 
 
+# The passage itself asked for again, word for word: "can you give me that sentence word for word so I can quote it?",
+# "what's the exact wording?", "show me the exact line".
+_VERBATIM_ASKED = re.compile(r"^\s*(?:(?:and|so|ok|okay|pls|please|but)[,\s]+)*(?:(?:can|could|would)\s+(?:you|u)\s+(?:please\s+)?)?"
+                             r"(?:(?:give|show|tell|send|copy|paste)\s+(?:me|us)\s+|what(?:'s|\s+is|\s+was)\s+)(?:that|the|this)\s+"
+                             r"(?:exact\s+|precise\s+|actual\s+|original\s+)?(?:sentence|passage|wording|words|line|quote|text)"
+                             r"(?:\s+(?:word\s+for\s+word|verbatim|exactly|in\s+full))?(?:\s+(?:so|as)\s+(?:that\s+)?(?:i|we)\s+can\s+"
+                             r"(?:quote|cite|use|copy)\s+(?:it|that|them)|\s+for\s+(?:my|our|the)\s+[a-z]+)?(?:\s+(?:please|pls))?\s*[?.!]*\s*$", re.I)
+
+
 def asks_for_record(question: str) -> bool:
     """Is every sentence of the follow-up a request for the source ("who says so? need the source for my notes")?"""
     sentences = [s for s in re.split(r"[?.!]+", question) if s.strip()]
@@ -97,7 +106,7 @@ class FollowupResolver:
 
         own = turn.own_words
         record = asks_for_record(own)
-        source = record or bool(_SOURCE_ASKED.match(own))
+        source = record or bool(_SOURCE_ASKED.match(own) or _VERBATIM_ASKED.match(own))
         if turn.route != "retrieval" or not turn.history or (turn.query == own and not source):
             return turn
         why, another = asks_why(own), asks_for_another(own)
