@@ -154,3 +154,23 @@ def test_a_case_told_in_plain_words(told, name, value):
     from rag.algorithm.inputs import extract_inputs
 
     assert getattr(extract_inputs(told), name) == value
+
+
+@pytest.mark.parametrize("told, recurrence", [
+    ("Three years ago I had part of my liver removed for secondaries; two new spots in the liver", True),
+    ("2 years ago she underwent a right hepatectomy", True),
+    ("a year ago he had chemo", None),  # no liver operation named
+])
+def test_a_liver_operation_told_after_its_time_is_a_previous_hepatectomy(told, recurrence):
+    from rag.algorithm.inputs import extract_inputs
+
+    assert extract_inputs(told).recurrence is recurrence
+
+
+def test_a_second_operation_names_the_repeat_resection_only():
+    from rag.algorithm.asked import named_treatments
+    from rag.algorithm.tree import load_tree
+
+    tree = load_tree()
+    assert named_treatments("Is a second operation something the article would contemplate?", tree) == ["repeat-resection"]
+    assert named_treatments("is an operation possible?", tree) == ["resection"]
