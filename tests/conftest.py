@@ -1,4 +1,4 @@
-"""Shared fixtures: the seed page, a deterministic fake embedder, and small indexes in tmp_path.
+"""Shared fixtures: the seed page (and its parsed article and glossary), a deterministic fake embedder, and small indexes in tmp_path.
 
 The fake embedder hashes word tokens into a fixed-size bag-of-words vector: deterministic,
 instant, and similar texts still land near each other, which is all most tests need. Tests
@@ -39,6 +39,22 @@ class FakeEmbedder:
             if norm:
                 out[row] /= norm
         return out
+
+
+@pytest.fixture(scope="session")
+def article():
+    """The seed page, parsed."""
+    from ingest.parse import parse_pubmed_page
+
+    return parse_pubmed_page(SEED)
+
+
+@pytest.fixture(scope="session")
+def glossary(article):
+    """The glossary built from the seed page, through its stored form (as the index keeps it)."""
+    from rag.glossary.store import Glossary, build_glossary
+
+    return Glossary.from_dict(build_glossary(article.units).to_dict())
 
 
 @pytest.fixture

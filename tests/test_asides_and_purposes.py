@@ -18,23 +18,6 @@ from rag.retrieval.lay import lay_expansions
 from rag.retrieval.structure import structural_units
 
 
-@pytest.fixture(scope="module")
-def glossary():
-    from ingest.parse import parse_pubmed_page
-    from rag.glossary.store import Glossary, build_glossary
-    from tests.conftest import SEED
-
-    return Glossary.from_dict(build_glossary(parse_pubmed_page(SEED).units).to_dict())
-
-
-@pytest.fixture(scope="module")
-def article():
-    from ingest.parse import parse_pubmed_page
-    from tests.conftest import SEED
-
-    return parse_pubmed_page(SEED)
-
-
 @pytest.mark.parametrize("question, terms", [
     # where the term was seen is no part of it
     pytest.param("ifna in their algorithm = ?", ("ifna",), id="place-between-term-and-equals"),

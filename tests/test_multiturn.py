@@ -21,15 +21,6 @@ from rag.routing.treatment import case_told
 LIMIT = 2000
 
 
-@pytest.fixture(scope="module")
-def glossary():
-    from ingest.parse import parse_pubmed_page
-    from rag.glossary.store import Glossary, build_glossary
-    from tests.conftest import SEED
-
-    return Glossary.from_dict(build_glossary(parse_pubmed_page(SEED).units).to_dict())
-
-
 def _case(history, question, glossary):
     """The route and the inputs the algorithm would run on, as the pipeline merges them."""
     from rag.algorithm.inputs import extract_inputs

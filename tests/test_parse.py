@@ -17,11 +17,6 @@ EXPECTED_IDS = (
 
 
 @pytest.fixture(scope="module")
-def article():
-    return parse_pubmed_page(SEED)
-
-
-@pytest.fixture(scope="module")
 def units(article):
     return {u.id: u for u in article.units}
 

@@ -16,15 +16,6 @@ from rag.routing.treatment import is_treatment_question
 from rag.retrieval.structure import structural_units
 
 
-@pytest.fixture(scope="module")
-def glossary():
-    from ingest.parse import parse_pubmed_page
-    from rag.glossary.store import Glossary, build_glossary
-    from tests.conftest import SEED
-
-    return Glossary.from_dict(build_glossary(parse_pubmed_page(SEED).units).to_dict())
-
-
 @pytest.mark.parametrize("question, asked", [
     pytest.param("His wife now asks: so who actually gets one?", "so who actually gets one?", id="colon-then-question"),
     pytest.param("the family want to know whether surgery is possible", "surgery is possible", id="whether-clause"),

@@ -15,16 +15,6 @@ from rag.routing.router import route
 LIMIT = 2000
 
 
-@pytest.fixture(scope="module")
-def glossary():
-    from ingest.parse import parse_pubmed_page
-    from rag.glossary.store import Glossary, build_glossary
-    from tests.conftest import SEED
-
-    article = parse_pubmed_page(SEED)
-    return Glossary.from_dict(build_glossary(article.units).to_dict())
-
-
 @pytest.mark.parametrize("question, expected", [
     pytest.param("What does TACE stand for?", "glossary", id="abbreviation-frame"),
     pytest.param("Expand ALLPS", "glossary", id="typo-keeps-glossary"),

@@ -18,15 +18,6 @@ from rag.routing.treatment import asks_for_detail, is_treatment_question
 LIMIT = 2000
 
 
-@pytest.fixture(scope="module")
-def glossary():
-    from ingest.parse import parse_pubmed_page
-    from rag.glossary.store import Glossary, build_glossary
-    from tests.conftest import SEED
-
-    return Glossary.from_dict(build_glossary(parse_pubmed_page(SEED).units).to_dict())
-
-
 @pytest.mark.parametrize("question, terms", [
     # who brought the term up, told after the question, asks nothing more
     pytest.param("alpps?? what on earth is that, the surgeon mentioned it", ("alpps",), id="told-who-mentioned-it"),

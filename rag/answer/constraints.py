@@ -96,7 +96,7 @@ def _judges_options(question: str, quoted: str) -> bool:
 
 _RECORD_FIELDS = {"authors", "title", "journal", "year", "doi", "pages", "volume"}
 # A cited work asked for as such: "does the review cite ...", "is there a reference / paper / study on ..."
-_ASKS_WORK = re.compile(r"\bcit(?:e|es|ed|ing)\b|\b(?:references?|papers?|stud(?:y|ies)|articles?|publications?)\b", re.I)
+_ASKS_WORK = re.compile(r"\bcit(?:e|es|ed|ing)\b|\b(?:references?|papers?|stud(?:y|ies)|articles?|publications?|sources?)\b", re.I)
 
 
 

@@ -23,7 +23,9 @@ _NUMBER_CUE = re.compile(
     r"(?:\d+|" + "|".join(sorted(CARDINALS, key=len, reverse=True)) + r")(?:[- ](?:years?|months?|weeks?|days?)|[- ]?(?:y|yrs?|mos?|wks?))|"
     r"median|mean|average|dose|dosage|mg|rate|"
     r"incidence|prevalence|survival (?:rate|benefit|figure)|odds|hazard|ratio|rates|cut[- ]?off|threshold|"
-    r"how large|how big|size of|minimum|maximum|at least|at most|per ?cent)\b|%", re.I)
+    r"how large|how big|size of|minimum|maximum|at least|at most|per ?cent|any\s+(?:numbers|stats|statistics)|"  # "any stats?"
+    # "does it give a number for OS?" (not "a number of studies", "the number one organ")
+    r"(?:give|quote|provide|cite|report|offer|state|put)s?\s+(?:an?|any)\s+(?:numbers?|stats?|statistics?|figures?)(?!\s+of\b))\b|%", re.I)
 NAMING_WORDS = """abbreviation abbreviations abbreviated acronym acronyms stand stands mean means meaning
 definition define defined expand expansion full form short long name named called term terms word letters
 legend caption figure listed list mention mentioned include included vs versus treatment treatments
@@ -41,7 +43,7 @@ _INSTANCE_RES = (
                r"(?P<cls>[a-z][\w\s-]{1,60}?)\s+(?:exactly|specifically|by name|in particular)\b", re.I),
     # (a bracketed aside may follow the class: "which selection criteria (Milan or otherwise) does it spell out?")
     re.compile(_WHERE + r"(?:which|what)\s+(?:specific\s+|particular\s+|individual\s+)?(?P<cls>[a-z][\w\s-]{1,60}?)\s+"
-               r"(?:\([^()]{1,40}\)\s+)?(?:does|do|did)\s+(?:the|this|it|they)\s+(?:(?:review|article|paper|abstract|authors?)\s+)?"
+               r"(?:(?:\([^()]{1,40}\)|[-\u2013\u2014]\s[^-\u2013\u2014]{1,40}\s[-\u2013\u2014])\s+)?(?:does|do|did)\s+(?:the|this|it|they)\s+(?:(?:review|article|paper|abstract|authors?)\s+)?"
                r"(?:name|list|mention|cite|specify|recommend|give|state|spell\s+out|set\s+out|lay\s+out|define|describe)\b", re.I),
     re.compile(r"^\s*(?:please\s+)?(?:name|list)\s+(?:the|all|any)\s+(?P<cls>[a-z][\w\s-]{1,60}?)\s*(?:\?|$|"
                r"\b(?:that|which|the review|mentioned|named|listed))", re.I),
@@ -120,7 +122,7 @@ _NOT_A_FIGURE = re.compile(r"^\s*who\b|\b(?:which|what) (?:one )?(?:of (?:the|it
                            r"|\bcited?\s+(?:any|a|an|some)\s+(?:[\w-]+\s+){0,2}(?:papers?|stud(?:y|ies)|articles?|work)\b"
                            # whether a work on it is listed ("is there a US study in the refs about how common NETs are?")
                            r"|\b(?:is|are)\s+there\s+(?:any|a|an|some)\s+(?:[\w-]+\s+){0,2}(?:papers?|stud(?:y|ies)|articles?|"
-                           r"references?|refs?|works?|publications?)\b"
+                           r"references?|refs?|works?|publications?|sources?)\b"
                            r"|\bany\s+(?:papers?|stud(?:y|ies)|articles?|references|refs|publications)\s+(?:on|about|looking at)\b", re.I)
 
 
@@ -134,8 +136,8 @@ _CALLED = re.compile(_WHERE + r"what\s+(?:are|were)\s+(?:the|its|their|these|tho
 _KINDS_OF = re.compile(_WHERE + r"(?:what\s+(?:are|were)|describe|list|name|explain)\s+(?:the|its|their)\s+(?:names\s+of\s+(?:the\s+)?)?(?:(?:\d+|"
                        + "|".join(sorted(CARDINALS, key=len, reverse=True)) + r"|different|main|various)\s+)?"
                        r"(?P<cls>(?:[\w-]+\s+)?(?:types|kinds|classes|categories|subtypes|patterns)\s+of\s+[\w\s-]{3,60}?"
-                       r"|(?:[\w-]+\s+){1,3}(?:types|kinds|classes|categories|subtypes|patterns))"
-                       r"(?=\s+(?:in|on|from|shown|listed|described|drawn|depicted|illustrated)\b|\s*[?.!]*\s*$"
+                       r"|(?:[\w-]+\s+){0,3}(?:types|kinds|classes|categories|subtypes|patterns))"
+                       r"(?=\s+(?:in|on|from|shown|listed|described|drawn|depicted|illustrated)\b|\s*(?:[?.!]|$)"
                        # or a relative clause with its own subject: "the different types of spread (that) it shows"
                        r"|\s+(?:that\s+|which\s+)?(?:it|they|the\s+(?:figure|review|caption))\s+(?:shows?|lists?|gives?|describes?|depicts?|names?)\b)"
                        # the class named, then asked for with a pronoun: "the distribution types, what are they?"

@@ -57,7 +57,8 @@ _ATTRIBUTION = re.compile(rf"^(?:according\s+to|as\s+per|per|in)\s+(?:{_SOURCE})
 
 # An exam item's frame: "True or false: <statement>" asks whether the statement holds, and the lettered options
 # after a stem ("... in this review? A) PRRT B) liver surgery C) ...") are candidates, not what is asked.
-_TRUE_OR_FALSE = re.compile(r"^\s*(?:true\s+or\s+false|t\s*/\s*f|true/false)\s*[:?,.-]+\s*", re.I)
+_TRUE_OR_FALSE = re.compile(r"^\s*(?:true\s+or\s+false|t\s*/\s*f|true/false)(?:\s*,?\s*with\s+(?:a\s+)?(?:justification|reasons?|explanation))?"
+                            r"\s*[:?,.-]+\s*", re.I)
 _OPTIONS = re.compile(r"(?<=[?:])\s*\(?[Aa]\)\s*\S.*\(?[Bb]\)\s*\S.*$")
 
 

@@ -14,7 +14,7 @@ import re
 
 from rag.glossary.frames import BREAK, CONJUNCTION, MET, PART, PUNCTUATED
 
-__all__ = ["GUESS", "REVERSE_GUESS", "SAME_AS", "IDENTITY", "IDENTITY_AFTER", "DIFFERENT", "compared"]
+__all__ = ["GUESS", "GUESS_AFTER", "REVERSE_GUESS", "SAME_AS", "IDENTITY", "IDENTITY_AFTER", "DIFFERENT", "compared"]
 
 # A yes/no guess at what a short form stands for, without "mean": "is RE radioembolization?",
 # "is PVL short for portal vein ligation?". Only a guess the glossary reads as a long form
@@ -22,13 +22,17 @@ __all__ = ["GUESS", "REVERSE_GUESS", "SAME_AS", "IDENTITY", "IDENTITY_AFTER", "D
 _GUESSED = r"(?P<t>\S+)(?:\s+(?:in|on)\s+(?:the\s+)?" + PART + r"(?:\s+\d+)?)?"
 GUESS = [re.compile(p, re.IGNORECASE) for p in (
     r"(?:is|are)\s+" + _GUESSED + r"\s+(?:(?:short|shorthand)\s+for\s+|means\s+|stands?\s+for\s+|an?\s+(?:abbreviation|acronym)"
-    r"\s+(?:for|of)\s+|the\s+(?:abbreviation|acronym)\s+(?:for|of)\s+)?(?P<guess>.+)",
+    r"\s+(?:for|of)\s+|the\s+(?:abbreviation|acronym)\s+(?:for|of)\s+)?(?P<guess>[^?!]+)",
     # the same guess stated, to be confirmed: "NEN = neuroendocrine neoplasm?" ("=" reads "means"),
     # "SA on the algorithm is somatostatin analogue, correct?"
     # (perhaps hedged: "I assume OLT in the figure means open liver transplant")
     r"(?:i\s+(?:assume|presume|think|guess|believe|thought|had\s+(?:presumed|assumed|thought))\s+(?:that\s+)?)?"
-    + _GUESSED + r"\s+(?:means|stands\s+for|is\s+short\s+for|is|are)\s+(?P<guess>.+)",
+    + _GUESSED + r"\s+(?:means|stands\s+for|is\s+short\s+for|is|are)\s+(?P<guess>[^?!]+)",
 )]
+# The guess after the term, pointing back at it: "Someone wrote OLT in our draft - I assume that's orthotopic liver
+# transplantation"; the pointer means the statement's only short form.
+GUESS_AFTER = re.compile(r"(?P<slot>.+?)" + PUNCTUATED + r"(?:i\s+(?:assume|presume|think|guess|believe|take\s+it)\s+)?"
+                         r"(?:that|it|this)(?:'s|\s+is|\s+means|\s+stands\s+for)\s+(?P<guess>[^?!]+)", re.IGNORECASE)
 # The guess the other way round: "is radioembolisation abbreviated as RE here?" asks about the long form.
 REVERSE_GUESS = re.compile(r"(?:is|are)\s+(?P<long>.+?)\s+(?:abbreviated|shortened|written)\s+(?:as|to)\s+(?P<t>\S+)"
                            + MET.join(("(?:", ")?")), re.IGNORECASE)
@@ -93,7 +97,8 @@ def compared(text: str) -> str:
 
 # A sentence or clause setting terms already named beside each other: "is it the same thing", "is that a typo or a
 # different thing?", "are they diffrent things?" ("is it used for NELM?" asks about the term itself, in the text).
-_ABOUT_IT = re.compile(r"(?:and\s+)?(?:is|are|was|were|does|do)\s+(?:it|that|this|they|those|these|both|the\s+two)\b", re.I)
+_ABOUT_IT = re.compile(r"(?:and\s+)?(?:(?:is|are|was|were|does|do)\s+(?:it|that|this|they|those|these|both|the\s+two)"
+                       r"|how\s+(?:does|do|is|are)\s+(?:it|its|their|they|that|this)\b(?:\s+\w+)?)\b", re.I)  # "how does its expansion differ"
 SAME_OR_NOT = re.compile(r"\b(?:same|dif+e?r\w*|typo|another\s+name)\b", re.I)
 
 

@@ -35,7 +35,7 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
-from rag.glossary.comparisons import (DIFFERENT, GUESS, IDENTITY, IDENTITY_AFTER, KIND_GUESS, REVERSE_GUESS, compared,
+from rag.glossary.comparisons import (DIFFERENT, GUESS, GUESS_AFTER, IDENTITY, IDENTITY_AFTER, KIND_GUESS, REVERSE_GUESS, compared,
                                       sets_beside)
 from rag.glossary.frames import (ALL_TERMS, ALWAYS, ASKS, ASKS_ELSE, BARE, CLAUSE_BREAK, COMPARISON_LEAD, CONJUNCTION, PLACE_TAIL,
                                  IF_ABBREVIATION, KIND_NOUNS, POINTER, QUOTES, SENTENCE_BREAK, SEPARATOR, TERM_PREFIX, PLACEHOLDER)
@@ -189,9 +189,13 @@ def _read(question: str, glossary: Glossary, alone: bool, in_clause: bool = Fals
                     return terms
     for pattern in GUESS:
         guess = pattern.fullmatch(CONJUNCTION.sub("", text))
-        if guess and is_abbreviation(guess.group("t"), glossary) and guessed(
-                PLACEHOLDER.sub("", guess.group("guess")), guess.group("t"), glossary):
-            return (guess.group("t"),)
+        term = _clean(guess.group("t"), glossary) if guess else ""
+        if term and is_abbreviation(term, glossary) and guessed(PLACEHOLDER.sub("", guess.group("guess")), term, glossary):
+            return (term,)  # "is 'SA' somatostatin analogues?": the term without its quotes
+    m = GUESS_AFTER.fullmatch(CONJUNCTION.sub("", text))
+    named = short_forms_in(m.group("slot"), glossary) if m else ()
+    if len(named) == 1 and guessed(PLACEHOLDER.sub("", m.group("guess")), named[0], glossary):
+        return named
     m = IDENTITY.fullmatch(CONJUNCTION.sub("", plain)) or IDENTITY_AFTER.fullmatch(CONJUNCTION.sub("", plain))
     if m and is_abbreviation(_clean(m.group("a"), glossary), glossary):
         other = _clean(m.group("b"), glossary)  # "is PRRT the same as radiotherapy?": PRRT alone

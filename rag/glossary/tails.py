@@ -17,16 +17,20 @@ CONFIRM_TAIL = re.compile(r"\s*,\s*(?:right|correct|yes|no|isn'?t\s+it|is\s+it|a
                           r"|is\s+(?:that|this)\s+(?:right|correct))\s*[?.!]*\s*$"
                           # a request to confirm, after any break: "... means open liver transplant - can you confirm?"
                           r"|(?:\s*[,;?.]+\s*|\s+[-\u2013\u2014]+\s+)(?:(?:can|could|would)\s+(?:you|u)\s+)?(?:please\s+)?"
-                          r"(?:confirm|verify|double[- ]check)(?:\s+(?:that|this|it|for\s+me))?(?:\s+please)?\s*[?.!]*\s*$", re.IGNORECASE)
+                          r"(?:confirm|verify|double[- ]check)(?:\s+(?:that|this|it|for\s+me))?(?:\s+(?:from|in|with|against)\s+(?:the|this)"
+                          r"\s+(?:review|paper|article|text|figure|legend))?(?:\s+please)?\s*[?.!]*\s*$", re.IGNORECASE)
 # What kind of thing the term is, asked after its definition ("PPRT - what's that, is it a typo?", "ALPPS??
 # is it a kind of operation"): the definition is the answer.
 IDENTITY_TAIL = re.compile(r"(?:\s*[,;?]+\s*|\s+[-\u2013\u2014]+\s+|\s+(?:and|or)\s+)(?:so\s+)?(?:is|was)\s+(?:it|that|this)\s+"
-                           r"(?:just\s+|really\s+|actually\s+|basically\s+)?(?:an?\s+|the\s+)?(?:typo|misprint|mistake|error|"
+                           r"(?:just\s+|really\s+|actually\s+|basically\s+)?(?:like\s+)?(?:an?\s+|the\s+)?(?:[\w-]+\s+thing|typo|misprint|mistake|error|"
                            r"misspelling|(?:kind|type|sort|form)\s+of\s+[\w-]+(?:\s+[\w-]+)?|drug|medicine|medication|operation|"
                            r"surgery|procedure|scan|test|treatment)"
                            # what it might be a slip for, or something else: "is that a typo for prrt or something different?"
                            r"(?:\s+(?:for|of)\s+[\w-]+)?(?:\s+or\s+(?:something|a\s+different\s+(?:thing|one))(?:\s+(?:else|different))?)?"
-                           r"\s*[?.!]*\s*$", re.IGNORECASE)
+                           r"\s*[?.!]*\s*$"
+                           # whether it is spelt so: "what is this letters? is spelled like that"
+                           r"|(?:\s*[,;?]+\s*|\s+[-\u2013\u2014]+\s+)(?:is|was)\s+(?:(?:it|that|this)\s+)?(?:spelled|spelt|written)\s+"
+                           r"(?:like\s+(?:that|this)|that\s+way|right|correctly)\s*[?.!]*\s*$", re.IGNORECASE)
 # Discourse particles at the end ask nothing either: "so whats ALPPS then", "what is TAE again".
 COURTESY_TAIL = re.compile(r"(?:[,\s]+(?:please|pls|plz|thanks|thank\s+you|thx|ty|for\s+me|then|again|exactly|actually"
                            r"|anyway|precisely|(?<=mean\s)(?:there|here)"

@@ -46,7 +46,9 @@ AUTHORS = (r"(?<!according to the )(?<!according to )(?<!per the )(?<!do the )(?
            r"|requires|want|call|define|mean|use|found|report|include|included|search|searched|select|selected|analy[sz]e"
            r"|analy[sz]ed|perform|performed)\b)")
 # "written for" and "written as" ask whom it serves and what it is, not who wrote it.
-WRITTEN_BY = r"written(?!\s+(?:for|as|in)\b)"
+# "written" as a participle ("written by", "when was this written?"); before a noun it is an adjective ("for the
+# written exam", "written consent") and asks nothing of the record
+WRITTEN_BY = r"written(?=\s+by\b|\s*[?.!,;:]|\s*$)|(?:was|is|were|been|be)\s+(?:\w+\s+)?written(?!\s+(?:for|as|in)\b)"
 # "why was it written?" asks its purpose, not who wrote it: there "written" is no record cue.
 _PURPOSE = re.compile(r"^\s*(?:(?:and|so|but)\s+)?(?:why|how\s+come|for\s+what\s+(?:reason|purpose))\b", re.I)
 

@@ -70,7 +70,8 @@ _PURPOSE_RE = re.compile(
     # the same in the passive: "why was this review written?"
     r"|\bwhy\s+(?:was|is)\s+(?:this|the)\s+(?:review|article|paper)\s+written\b"
     # with the document as the subject: "what do the authors say the review itself sets out to do?"
-    r"|\b(?:review|article|paper)(?:\s+itself)?\s+(?:sets|set|is\s+setting)\s+out\s+to\s+(?:do|achieve|show|cover|accomplish)\b"
+    r"|\b(?:review|article|paper|they|the\s+authors|we)(?:\s+itself)?\s+(?:sets|set|is\s+setting|are\s+setting)\s+out\s+to\s+"
+    r"(?:do|achieve|show|cover|accomplish)\b"
     r"|\bstatement\s+of\s+(?:purpose|aims?|intent)\b"
     # what it sets out to do: "what is the review trying to achieve?"; a bare "it" only with "set out"
     # ("what does it actually set out to do?"): "what is it meant to achieve?" may be about a treatment
@@ -120,6 +121,8 @@ _CITING_IT = re.compile(rf"\b(?:{CITING_STYLE}|{REFERENCE_FOR_IT}|(?:my|our|(?!(
                         r"|(?:full|complete|whole) (?:reference|citation)(?!s)"
                         # the line one writes to cite it: "I need a proper reference line for my article"
                         r"|(?:reference|citation) (?:line|entry)(?! (?:in|of|from) (?:the|its|their) (?:list|review))"
+                        # the asker's own collection: "for our ref binder", "into my reference manager"
+                        r"|(?:my|our) (?:reference|citation) (?:binder|folder|file|library|manager|database|collection)"
                         # "reference" as the verb of citing, the review its object: "need to reference this in my essay"
                         r"|referenc(?:e|ing) (?:this|it|the (?:review|article|paper))(?! (?:list|section)))\b", re.I)
 # "the oldest citation", "citations in the list": an item of the list, not this review's record.

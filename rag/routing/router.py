@@ -139,7 +139,10 @@ def route(question: str, history: Sequence[str], glossary: "Glossary", max_chars
         return Turn(typed, past, question, "algorithm", asked=question if question != typed else "")
     if past and is_followup(question):
         term = followup_term(question)
-        earlier = next(iter(parse_glossary_terms(anchor, glossary, alone=True)), None)  # "and PVL?" as an anchor asks PVL
+        # the term of the turn just before, else of the anchor ("and PVL?" as an anchor asks PVL): after "what's the
+        # algorithm figure about?" and "ok what does TAE mean in it", "and RE?" follows TAE
+        earlier = next(iter(parse_glossary_terms(past[-1], glossary, alone=True) or parse_glossary_terms(
+            anchor, glossary, alone=True)), None)
         listed = () if not term or glossary.lookup(term).matches else parse_glossary_terms(term, glossary, alone=True)
         if earlier and term and (glossary.lookup(term).matches or listed):
             # "What does TACE stand for?" then "And TAE?" ("and TAE and RE?"): the same kind; "and panNEN? is it the same?"
@@ -183,8 +186,9 @@ def _case_turn(typed: str, past: tuple[str, ...], case: tuple[str, ...], questio
 
 # Asking about the review's text rather than the case: "where does the review say that?", "is
 # that from figure 2?", "what's the evidence?". After a case, such a follow-up goes to retrieval.
-# "path review", "on review": a pathologist's or radiologist's second look, not this review
-_ABOUT_TEXT = re.compile(r"\b(?:(?<!\bon )(?<!path )(?<!pathology )(?<!histology )(?<!radiology )(?<!slide )(?<!MDT )review|"
+# "path review", "on review", "surgical review": a pathologist's, radiologist's or surgeon's look, not this review
+_ABOUT_TEXT = re.compile(r"\b(?:(?<!\bon )(?<!path )(?<!pathology )(?<!histology )(?<!radiology )(?<!slide )(?<!MDT )(?<!surgical )"
+                         r"(?<!clinical )(?<!radiological )review|"
                          r"article|paper|text|authors?|figures?|fig|tables?|references?|sources?|"
                          r"evidence|literature|stud(?:y|ies)|guidelines?|citations?|cited|quote\w*|page)\b", re.I)
 

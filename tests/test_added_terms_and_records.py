@@ -1,0 +1,110 @@
+"""Terms added in a follow-up ("and PVL? ALPPS too pls"), guesses checked against the review ("I assume that's
+orthotopic liver transplantation, can you confirm from the review?"), the asker's own reference collection, a
+figure asked for as such ("does it give a number for OS?"), and "written" as an adjective. Each case is a pattern
+of English, not the wording of one evaluation item.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from rag.answer.cues import asks_for_number, instance_class
+from rag.glossary.questions import parse_glossary_terms
+from rag.retrieval.structure import structural_units
+
+
+@pytest.mark.parametrize("question, term", [
+    ("and PVL? ALPPS too pls", "PVL and ALPPS"),  # a sentence of its own adds a term
+    ("and RE? also SA", "RE and SA"),
+    ("And TAE - how does its expansion differ?", "TAE"),  # a clause only setting it beside the earlier term
+    ("and TAE - is it safe?", "TAE - is it safe"),  # a clause asking something else stays
+])
+def test_a_follow_up_names_its_terms(question, term):
+    from rag.routing.term_followup import followup_term
+
+    assert followup_term(question) == term
+
+
+@pytest.mark.model
+@pytest.mark.parametrize("history, question, terms", [
+    # the term of the turn just before, though an earlier turn anchors the conversation
+    (["what's the tx algorithm figure about?", "ok what does TAE mean in it"], "and RE?", ("RE",)),
+    (["What does PVE mean in Figure 2?"], "and PVL? ALPPS too pls", ("PVL", "ALPPS")),
+    (["What does TACE stand for?"], "And TAE - how does its expansion differ?", ("TAE", "TACE")),
+])
+def test_glossary_follow_ups(pipeline, history, question, terms):
+    answer = pipeline.ask(question, history)
+    assert answer.route == "glossary"
+    assert all(f"**{t}**" in answer.answer for t in terms)
+
+
+@pytest.mark.parametrize("question, terms", [
+    # a guess swallows no later sentence: "And IFNa?" asks another term
+    pytest.param("In the Figure 2 legend, is 'SA' somatostatin analogues or something else? And IFNa?", ("SA", "IFNa"),
+                 id="guess-then-another-term"),
+    # a guess after the term, pointing back at the statement's only short form
+    pytest.param("Someone wrote OLT in the eligibility section of our draft - I assume that's orthotopic liver "
+                 "transplantation, can you confirm from the review?", ("OLT",), id="guess-after-the-term"),
+    pytest.param("she had TACE - it is safe", (), id="a-statement-is-no-guess"),
+    # what kind of thing it is, or whether it is spelt so, asks no more than the definition
+    pytest.param("whats OLT?? is it like a transplant thing", ("OLT",), id="like-a-thing"),
+    pytest.param("the paper of my aunt say PPRT, what is this letters? is spelled like that", ("PPRT",), id="spelled-so"),
+])
+def test_guesses_and_identity_tails(glossary, question, terms):
+    assert parse_glossary_terms(question, glossary) == terms
+
+
+@pytest.mark.parametrize("question, units", [
+    ("need vol/issue/pages for the machairas review for our ref binder", ["citation"]),  # the asker's own collection
+    ("What do the authors say they set out to cover in this review?", ["abstract-s8"]),
+    # "written" before a noun is an adjective and asks nothing of the record
+    ("For the written exam: according to Machairas et al., what constitutes the treatment of choice?", []),
+    ("who was it written by?", ["citation"]),
+])
+def test_record_and_aim_cues(article, question, units):
+    assert [u.split(":")[-1] for u in structural_units(question, [article])] == units
+
+
+@pytest.mark.parametrize("question, asks", [
+    ("does the machairas review give a number for OS post hepatectomy?", True),
+    ("any stats on survival after resection?", True),
+    ("is it true that in NEN the liver is the number one organ for far away spread?", False),
+    ("what's the aog doi suffix of the review (the number after aog.2021)", False),
+    ("a number of studies looked at this - which are cited?", False),
+])
+def test_a_figure_asked_for_as_such(question, asks):
+    assert asks_for_number(question) is asks
+
+
+@pytest.mark.parametrize("question, cls", [
+    ("so figure 1 is about 'types of distribution'... what ARE the types? like what does the picture actually show",
+     "types"),
+    # an aside between dashes, as between brackets
+    ("Which transplant selection criteria - Milan or otherwise - do the authors specify for NELM candidates?",
+     "transplant selection criteria"),
+])
+def test_the_members_of_a_class_asked_for(question, cls):
+    assert instance_class(question) == cls
+
+
+def test_a_surgeons_review_is_no_question_about_the_text():
+    from rag.routing.router import _continues_case
+
+    assert _continues_case("What if surgical review says the remnant would be too small - does that exclude him?")
+    assert not _continues_case("what if the review says otherwise?")
+
+
+@pytest.mark.model
+def test_a_source_asked_about_a_topic_is_answered_by_its_entry(pipeline):
+    answer = pipeline.ask("is there a source in it about how common these tumors are in the US? i need a stat source")
+    assert not answer.abstained and answer.citations[0].unit_id.split(":")[-1] == "reference-4"
+
+
+@pytest.mark.parametrize("typed, read", [
+    ("True or false, with justification: surgery is the treatment of choice.",
+     "is it true that surgery is the treatment of choice?"),
+])
+def test_an_exam_item_asking_for_a_justification(typed, read):
+    from rag.core.courtesy import without_pleasantries
+
+    assert without_pleasantries(typed) == read
