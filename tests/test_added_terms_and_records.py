@@ -108,3 +108,55 @@ def test_an_exam_item_asking_for_a_justification(typed, read):
     from rag.core.courtesy import without_pleasantries
 
     assert without_pleasantries(typed) == read
+
+
+@pytest.mark.parametrize("question, terms", [
+    # asking whether the review uses the term asks no more than the glossary says
+    pytest.param("what does MEN1 stand for? is it in this review anywhere, my lecturer mentioned it with pancreatic NETs",
+                 ("MEN1",), id="is-it-in-the-review"),
+    pytest.param("tace vs tae - whats the extra letter", ("tace", "tae"), id="the-extra-letter"),
+    # a quoted phrase closing the statement is the nearest antecedent of "it"
+    pytest.param("my letter says 'TACE' - what does that mean?", ("TACE",), id="a-quoted-term"),
+])
+def test_more_abbreviation_frames(glossary, question, terms):
+    assert parse_glossary_terms(question, glossary) == terms
+
+
+def test_a_quoted_phrase_is_what_it_points_at():
+    from rag.glossary.pointers import _QUOTED_LAST
+
+    assert _QUOTED_LAST.search("for panNEN the figure says 'molecular targeted agents' -")
+
+
+@pytest.mark.parametrize("question, units", [
+    ("what search terms / tags is the paper filed under?", ["keywords"]),
+    ("When did the review first come out online?", ["citation"]),
+])
+def test_more_record_cues(article, question, units):
+    assert [u.split(":")[-1] for u in structural_units(question, [article])] == units
+
+
+def test_an_instruction_opening_the_question_is_no_finding_asked():
+    from rag.answer.record_cues import asks_what_a_work_found
+
+    assert not asks_what_a_work_found("Identify the cited source addressing prognostic factors, with first author")
+    assert asks_what_a_work_found("What did the Pape study identify as prognostic factors?")
+
+
+@pytest.mark.model
+@pytest.mark.parametrize("history, question, unit", [
+    (["what does figure 1 show?"], "which reference is that classification taken from?", "figure-1"),
+    ([], "When did the review first come out online? A member says it's from 2020 but I thought it was newer.",
+     "citation"),  # a year beside this review named as such is a year given for it, not a cited work's
+])
+def test_pointers_and_years(pipeline, history, question, unit):
+    answer = pipeline.ask(question, history)
+    assert not answer.abstained and answer.citations[0].unit_id.split(":")[-1] == unit
+
+
+def test_a_case_checked_against_the_published_pathway_is_a_case():
+    from rag.routing.treatment import is_treatment_question
+
+    assert is_treatment_question("58F, well-differentiated G2 pancreatic NEN, unresectable bilobar liver metastases, no "
+                                 "extrahepatic disease. Please confirm whether management aligns with the published pathway.")
+    assert is_treatment_question("poorly differentiated NEC G3 w/ liver mets, liver-only. does the pathway cover him?")

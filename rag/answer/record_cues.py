@@ -119,7 +119,12 @@ def asks_what_a_work_found(question: str) -> bool:
     """"What did Pavel et al. recommend?", "What does reference 4 report?": a reference entry
     gives authors, title and journal, never what the work found. "Which reference reports
     survival outcomes?" asks which entry, and an entry can answer that."""
-    return bool(_FINDING.search(question)) and not _WHICH_WORK.search(question)
+    asked = _INSTRUCTION.sub("", question)  # "Identify the cited source ...": the asker's instruction, not a finding
+    return bool(_FINDING.search(asked)) and not _WHICH_WORK.search(asked)
+
+
+# An imperative opening the question is the asker's instruction: "Identify ...", "Name ...", "Please specify ...".
+_INSTRUCTION = re.compile(r"^\s*(?:please\s+)?(?:identify|name|list|give|state|specify|find|show|report|say)\b", re.I)
 
 
 # What a reference entry prints is its authors, title, journal, year, volume and pages; its

@@ -211,7 +211,7 @@ _PRONOUN = r"(?:that|this|it|they|them|those|these)"
 # "these" or "those" ("what are these two?").
 # It may float before it too, with "of": "what both of those are", "all of these".
 # "The letters" point back as "those letters" do: "MELD score - what do the letters mean".
-_POINTER = (r"(?:the\s+(?:letters|initials|abbreviations?|acronyms?)|(?:(?:both|all|each)\s+(?:of\s+)?)?" + _PRONOUN
+_POINTER = (r"(?:the\s+(?:(?:extra|other|different|additional)\s+letters?|letters|initials|abbreviations?|acronyms?)|(?:(?:both|all|each)\s+(?:of\s+)?)?" + _PRONOUN
             # a plural pronoun may be counted: "what are these two?"
             + r"(?:(?<=these|those)\s+(?:two|three|four|[2-4]))?"
             + r"(?:\s+(?:ones?|letters|initials|terms?|words?|abbreviations?|acronyms?))?(?:\s+(?:each|both|all))?)")

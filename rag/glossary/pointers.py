@@ -34,6 +34,7 @@ _EMBEDDED = re.compile(r"(?P<t>.+?)\s*[-\u2013\u2014:,;.]?\s+(?:(?:and|but|so)\s
 # A slot closing on coordinated terms: "PVE vs PVL, what do the letters stand for?" points back at all of them.
 _TRAILING_LIST = re.compile(r"(?<!\S)(?:[^\s,;/]+(?:\s*[,;/]\s*(?:(?:and|or)\s+)?|\s+(?:and|or|vs\.?|versus)\s+))+[^\s,;/]+\s*$",
                             re.IGNORECASE)
+_QUOTED_LAST = re.compile(r"['\"\u201c\u2018]([^'\"\u201d\u2019]{2,})['\"\u201d\u2019][\s,;:.\-\u2013\u2014]*$")
 _WRITTEN_FORM = re.compile(r"\b(?:stands?\s+for|short\s+for|abbreviat\w*|acronym|initials|letters)\b", re.IGNORECASE)
 
 
@@ -76,6 +77,9 @@ def _referent(slot: str, glossary: "Glossary", slot_terms: SlotReader, thing: bo
     head = _PLURAL_HEAD.match(slot)
     if every and head and not is_abbreviation(head.group("head"), glossary):
         return ()  # "Milan criteria for OLT in NELM - what are they?": the criteria, not the forms in their modifier
+    quoted = _QUOTED_LAST.search(slot)
+    if quoted and not is_abbreviation(quoted.group(1), glossary):
+        return ()  # "the figure says 'molecular targeted agents' - does it mean ...": the nearest antecedent is the quote
     listed = _TRAILING_LIST.search(slot)
     parts = [p.strip(QUOTES + ".,;:!?()") for p in SEPARATOR.split(listed.group(0).strip())] if listed else []
     if len(parts) > 1 and all(p and is_abbreviation(p, glossary) for p in parts):

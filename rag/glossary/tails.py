@@ -28,6 +28,10 @@ IDENTITY_TAIL = re.compile(r"(?:\s*[,;?]+\s*|\s+[-\u2013\u2014]+\s+|\s+(?:and|or
                            # what it might be a slip for, or something else: "is that a typo for prrt or something different?"
                            r"(?:\s+(?:for|of)\s+[\w-]+)?(?:\s+or\s+(?:something|a\s+different\s+(?:thing|one))(?:\s+(?:else|different))?)?"
                            r"\s*[?.!]*\s*$"
+                           # whether the review uses it, with who brought it up: "what does MEN1 stand for? is it in this review
+                           # anywhere, my lecturer mentioned it" (the glossary says whether the review defines it)
+                           r"|(?:\s*[,;?.]+\s*)(?:and\s+)?(?:is|was)\s+(?:it|that|this)\s+(?:(?:used|mentioned|defined)\s+)?in\s+(?:this|the)\s+"
+                           r"(?:review|paper|article)(?:\s+(?:anywhere|at\s+all))?(?:\s*,[^?]*)?\s*[?.!]*\s*$"
                            # whether it is spelt so: "what is this letters? is spelled like that"
                            r"|(?:\s*[,;?]+\s*|\s+[-\u2013\u2014]+\s+)(?:is|was)\s+(?:(?:it|that|this)\s+)?(?:spelled|spelt|written)\s+"
                            r"(?:like\s+(?:that|this)|that\s+way|right|correctly)\s*[?.!]*\s*$", re.IGNORECASE)

@@ -32,6 +32,12 @@ from rag.retrieval.works import (author_names, names_other_work, reference_year,
                                  references_by_year)
 
 
+# This document named as such, and no cited work: a year beside it is a year given for it ("When did the review
+# first come out online? A member says it's from 2020").
+_OWN_DOCUMENT = re.compile(r"\b(?:the|this)\s+(?:review|article|paper)\b(?!'s\s+(?:references?|refs?|citations?))", re.I)
+_CITED_WORKS = re.compile(r"\b(?:references?|refs?|cit(?:e|es|ed|ing|ations?)|stud(?:y|ies)|et\s+al)\b", re.I)
+
+
 @dataclass(frozen=True)
 class Hit:
     """One ranked unit: its fused score and what each retriever saw."""
@@ -95,7 +101,8 @@ class HybridRetriever:
         structural = structural_units(question, self.index.articles) if mode == "hybrid" else []
         # A year beside this review's own author or journal ("Machairas et al. Ann Gastroenterol 2020 - right
         # year?") is a year given for this review, right or wrong, and names no cited work.
-        own_named = bool({w.lower() for w in re.findall(r"[A-Za-z]+", question)} & self._own_names)
+        own_named = bool({w.lower() for w in re.findall(r"[A-Za-z]+", question)} & self._own_names) or bool(
+            _OWN_DOCUMENT.search(question) and not _CITED_WORKS.search(question))  # "the review ... from 2020?"
         by_year = [] if own_named else references_by_year(question, self._reference_years, self._own_years)
         by_author = _named_works(references_by_author(question, self._reference_authors), by_year) \
             if mode == "hybrid" else []

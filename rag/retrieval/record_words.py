@@ -26,7 +26,7 @@ RECORD_NAME = (r"(?<!does the )(?<!did the )(?<!does this )(?:article|review|pap
                r"(?=\s*(?:[?.!,:]|$|(?:for|of|is|please|pls)\b))")
 # Going online before the issue is the e-publication: "when did it go online ahead of print?".
 ONLINE_FIRST = (r"ahead of print|online (?:first|publication|release|date)|(?:go|goes|went|gone|put|posted|published|"
-                r"released|appeared|available|come|came) (?:up )?online")
+                r"released|appeared|available|come|came) (?:up |out )?online")
 # Its date asked as how new it is ("how recent is this review?", "is the paper out of date?"; not a
 # bare "is it new?", which may be about a treatment), or as
 # when it came out; its whole record as its "citation details" or "bibliographic info".

@@ -41,7 +41,7 @@ _SECTION_CUES = (
         + REFERENCE_FOR_IT + "|" + ONLINE_FIRST + r")\b|" + GUESSED_TYPE, re.I)),
     # the article's keywords, by their other names: "key terms", "index words", what it is "tagged with"
     ("keywords", re.compile(r"\bkey\s*(?:words?|terms?)\b|\bkeywords?\b|\bindex(?:ing)?\s+(?:terms?|words?)\b"
-                            r"|\btagged\s+(?:with|as|under)\b", re.I)),
+                            r"|\btagged\s+(?:with|as|under)\b|\bsearch\s+terms?\b|\b(?:filed|indexed|listed)\s+under\b", re.I)),
     # "any conflicts?" of a paper is its conflicts of interest, not a conflict between findings
     ("coi", re.compile(r"\b(conflicts? of interest|COIs?|competing interests?|disclosures?|declare\w*"
                        r"|(?:any|no|have|has|had|declared?|their)\s+conflicts?(?!\s+(?:between|with|in|of|about)\b)"  # and money from

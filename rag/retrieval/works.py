@@ -85,8 +85,9 @@ def references_by_author(question: str, authors: Sequence[tuple[str, frozenset[s
 
 
 # A work named by what it is about: "the paper on prognostic factors", "the study about incidence".
-_WORK_ON = re.compile(r"\b(?:papers?|stud(?:y|ies)|articles?|works?|publications?|guidelines?|references?|reviews?|"
-                      r"one)\s+(?:(?:is|was|that\s+is|which\s+is)\s+)?(?:on|about|regarding|into|looking\s+at|dealing\s+with)"
+_WORK_ON = re.compile(r"\b(?:papers?|stud(?:y|ies)|articles?|works?|publications?|guidelines?|references?|reviews?|sources?|"
+                      r"one)\s+(?:(?:is|was|that\s+is|which\s+is)\s+)?(?:on|about|regarding|into|looking\s+at|dealing\s+with"
+                      r"|addressing|covering|concerning)"
                       r"\s+(?P<topic>[^?.!,;:()\-\u2013]+)",
                       re.I)
 

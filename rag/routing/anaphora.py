@@ -33,6 +33,7 @@ ANAPHORA = re.compile(r"\b(it|its|they|them|their|this|that|these|those|the same
                        r"|\bwhich\s+ones?\b(?!\s+of\b)(?![^?]*\bor\b)", re.I)
 # Nouns a demonstrative can point with at a cited work or a figure ("that paper", "those studies").
 ITEM_NOUNS = (r"(?:paper|study|studies|article|reference|work|publication|source|citation|figure|"
+               r"classification|diagram|chart|flowchart|algorithm|picture|image|"
                r"guideline|review|item|entry|one|trial)s?")
 # A noun phrase that can only point back: a distal demonstrative or "the same/latter/former"
 # with such a noun, or an ordinal "one" ("the second one"). Unlike "it", these need a referent

@@ -34,7 +34,9 @@ _F = re.IGNORECASE
 
 _NOT_TREATMENT = re.compile(
     r"\b(?:stand for|abbreviat\w*|acronym|who (?:is|are|was|were|wrote)|first author|authors?\b|journal|doi\b|"
-    r"published|publication|pubmed|references?\b|keywords?|conflicts? of interest|cite\b|citation|bibliograph\w*|"
+    # ("the published pathway" is the review's algorithm, which a case is checked against)
+    r"published(?! (?:pathway|algorithm|flow ?chart|decision tree))|publication|pubmed|references?\b|keywords?|conflicts? of interest|"
+    r"cite\b|citation|bibliograph\w*|"
     r"articles\b|papers\b|search terms?|"
     r"define|definition|what does \w+ mean|meaning of)", _F)
 # Questions about finding or staging the disease. A case tells how it was found ("CT scan shows
