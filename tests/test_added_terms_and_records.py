@@ -160,3 +160,62 @@ def test_a_case_checked_against_the_published_pathway_is_a_case():
     assert is_treatment_question("58F, well-differentiated G2 pancreatic NEN, unresectable bilobar liver metastases, no "
                                  "extrahepatic disease. Please confirm whether management aligns with the published pathway.")
     assert is_treatment_question("poorly differentiated NEC G3 w/ liver mets, liver-only. does the pathway cover him?")
+
+
+@pytest.mark.parametrize("question, terms", [
+    pytest.param("I assume 'OLT' in the figure means 'open liver transplant' - is that correct?", ("OLT",), id="dash-correct"),
+    pytest.param("I take OLT to denote 'orthotopic liver transplantation' - is that the expansion used here?", ("OLT",),
+                 id="i-take-x-to-denote"),
+    pytest.param("Could you clarify what the term SI-NEN denotes as used in the treatment algorithm?", ("SI-NEN",),
+                 id="what-x-denotes"),
+])
+def test_guesses_and_denotations(glossary, question, terms):
+    assert parse_glossary_terms(question, glossary) == terms
+
+
+@pytest.mark.parametrize("question, units", [
+    ("For referencing in a policy brief, what persistent digital identifier has been assigned to this article?",
+     ["citation"]),
+    ("What exactly does the review say it sets out to discuss? I'd like the stated aim, not a summary.", ["abstract-s8"]),
+])
+def test_identifier_and_aim_in_other_words(article, question, units):
+    assert [u.split(":")[-1] for u in structural_units(question, [article])] == units
+
+
+def test_the_askers_purpose_names_no_circumstance():
+    from rag.answer.cues import named_circumstances
+    from rag.retrieval.record_words import ASKERS_PURPOSE
+
+    question = "Which journal was this published in? I need it for a letter to the insurer."
+    assert named_circumstances(question)  # "insurer" names money
+    assert not named_circumstances(ASKERS_PURPOSE.sub(" ", question))  # but only as whom the letter is for
+
+
+def test_a_wh_question_closing_on_it_leans_on_the_statement_before():
+    from rag.routing.context import leans_on_statement
+
+    assert leans_on_statement("Which reference number is it?")
+    assert not leans_on_statement("Which reference is about incidence?")
+
+
+def test_a_liver_operation_some_years_back_and_going_in_again():
+    from rag.algorithm.inputs import extract_inputs
+    from rag.routing.treatment import is_treatment_question
+
+    case = "Had part of my liver taken out three years back. Now new spots. Only in the liver. Grade 1. Can they go in again."
+    assert extract_inputs(case).recurrence is True
+    assert is_treatment_question(case)
+
+
+@pytest.mark.parametrize("question, terms", [
+    # the last sentence that asks may close on a bare term, though told sentences follow
+    pytest.param("IFNa ?? it is on her treatment paper", ("IFNa",), id="told-after-a-bare-term"),
+    # a yes/no guess at the expansion of the term another sentence asks to define asks no more
+    pytest.param("is RE here radiofrequency something? or what is RE in the figure, she is confused", ("RE",),
+                 id="guess-beside-a-definition"),
+    pytest.param("what is TACE? is TACE safe?", (), id="a-second-question-asks-more"),
+    # a sentence of its own adds a term
+    pytest.param("what is PVL? ALPPS too", ("PVL", "ALPPS"), id="added-term"),
+])
+def test_several_sentences_about_terms(glossary, question, terms):
+    assert parse_glossary_terms(question, glossary) == terms

@@ -207,7 +207,7 @@ _LIVER_OPERATION = (r"(?:hepatectomy|hemihepatectomy|liver (?:resection|surgery|
                     r"part of (?:(?:my|his|her|the|their) )?liver (?:taken out|removed|cut out|resected))")
 PRIOR_HEPATECTOMY = re.compile(
     rf"\b(?:previous|prior|earlier|past)\s+(?:\w+\s+)?{_LIVER_OPERATION}\b|"
-    rf"\b{_LIVER_OPERATION}\s+(?:[\w-]+\s+){{0,5}}ago\b|"
+    rf"\b{_LIVER_OPERATION}\s+(?:[\w-]+\s+){{0,5}}(?:ago|back)\b|"
     # the time first: "three years ago I had part of my liver removed"
     rf"\bago\b[^.;:?!]{{0,25}}?\b(?:had|underwent|have\s+had)\s+(?:(?:an?|the|my|his|her)\s+)?(?:\w+\s+)?{_LIVER_OPERATION}\b|"
     rf"\b(?:{_METS}|secondar(?:y|ies)|lesions?|disease|spots?)\b[^.;:?!,]{{0,30}}?\bafter\s+"

@@ -27,6 +27,7 @@ from rag.answer.cues import ASKS_COUNT, DEGREE_RE, asks_for_number, asks_likelih
 from rag.answer.record_cues import citation_parts_for, record_fields_asked
 from rag.answer.segments import Segment, strip_citation_marks
 from rag.retrieval.numbered import numbered_items
+from rag.retrieval.record_words import ASKERS_PURPOSE
 from rag.routing.scope import diseases_named
 from rag.core.text import STOP_WORDS, local_id, zipf
 
@@ -121,7 +122,8 @@ def can_answer(question: str, pieces: Sequence[Segment], structural: bool) -> bo
         return False
     # a conflict-of-interest statement is a statement about money from industry ("like pharma money")
     covered = {"money"} if any(p.unit.section == "coi" for p in pieces) else set()
-    if not named_circumstances(question) - covered <= named_circumstances(" ".join(p.text for p in pieces)):
+    # (what the asker wants it for is no circumstance asked about: "I need it for a letter to the insurer")
+    if not named_circumstances(ASKERS_PURPOSE.sub(" ", question)) - covered <= named_circumstances(" ".join(p.text for p in pieces)):
         return False
     quoted = " ".join(p.text for p in pieces).casefold()
     if any(name.casefold() not in quoted for name in NAMED_THING.findall(question)

@@ -25,6 +25,8 @@ GUESS = [re.compile(p, re.IGNORECASE) for p in (
     r"\s+(?:for|of)\s+|the\s+(?:abbreviation|acronym)\s+(?:for|of)\s+)?(?P<guess>[^?!]+)",
     # the same guess stated, to be confirmed: "NEN = neuroendocrine neoplasm?" ("=" reads "means"),
     # "SA on the algorithm is somatostatin analogue, correct?"
+    # "I take OLT to denote orthotopic liver transplantation"
+    r"i\s+take\s+" + _GUESSED + r"\s+to\s+(?:mean|denote|stand\s+for|be(?:\s+short\s+for)?)\s+(?P<guess>[^?!]+)",
     # (perhaps hedged: "I assume OLT in the figure means open liver transplant")
     r"(?:i\s+(?:assume|presume|think|guess|believe|thought|had\s+(?:presumed|assumed|thought))\s+(?:that\s+)?)?"
     + _GUESSED + r"\s+(?:means|stands\s+for|is\s+short\s+for|is|are)\s+(?P<guess>[^?!]+)",

@@ -199,7 +199,7 @@ IF_ABBREVIATION = [re.compile(p, re.IGNORECASE) for p in (
     r"(?P<t>.+?)\s+refers?\s+to" + _WHERE,
     r"(?:what\s+is\s+|what's\s+)?(?:the\s+)?(?:full|long|whole)\s+name\s+(?:of|for)\s+(?P<t>.+?)" + _WHERE,
     # an embedded question, once "can you tell me" is off: "what MWA is"
-    r"what\s+(?P<t>.+?)\s+(?:is|are|means?)" + _WHERE,
+    r"what\s+(?P<t>.+?)\s+(?:is|are|means?|denotes?|signif(?:y|ies))" + _WHERE,
     r"(?:what\s+is|what's|whats|what\s+are)\s+(?P<t>.+?)" + _WHERE,
 )] + [BARE]
 # "PVL - what is that?", "my letter says she needs TACE, what is that?", "... says NELM, what
@@ -268,14 +268,14 @@ COURTESY_LEAD = re.compile(r"^(?:(?:hi|hello|hey|whatever|anyway|fine)\b[,!.]?\s
                            r"(?:please\s+)?|do\s+you\s+know\s+|i\s+(?:want|would\s+like|need)\s+to\s+know\s+"
                            r"|i\s+(?:do\s+not|don't|dont|didn't|did\s+not)\s+(?:know|understand)\s+)?"
                            r"(?:(?:tell|remind)\s+(?:me\s+|us\s+)?(?=what\b|the\b)|(?:tell|remind)\s+me\s+"
-                           r"|explain\s+(?:(?:to\s+)?(?:me|us)\s+)?(?=what\b))?", re.IGNORECASE)
+                           r"|(?:explain|clarify)\s+(?:(?:to\s+)?(?:me|us)\s+)?(?=what\b))?", re.IGNORECASE)
 # Where the reader met the term, put first: "in figure 2, what does PPRT stand for".
 CONTEXT_LEAD = re.compile(r"^(?:(?:in|on)\s+(?:the\s+|this\s+)?" + PART + r"(?:\s+\d+)?(?:\s+(?:legend|caption|key|text))?"
                           # no comma before a short clause ("in this review RE is radio-embolization")
                           r"(?:\s*,\s*|\s+(?=what\b|how\b)|\s+(?=\S+\s+(?:is|are|means|stands)\b)))?", re.IGNORECASE)
 # A conversational opening ("and what does ALPPS stand for?"): dropped before the frames that
 # only an abbreviation question has; before a bare "And TAE?" it marks a follow-up instead.
-CONJUNCTION = re.compile(r"^(?:(?:and|also|so|then|ok|okay)\b[,\s]*)+", re.IGNORECASE)
+CONJUNCTION = re.compile(r"^(?:(?:and|or|also|so|then|ok|okay)\b[,\s]*)+", re.IGNORECASE)
 # Every abbreviation at once: "list all the abbreviations defined in figure 2", "which acronyms does the review use?"
 ALL_TERMS = re.compile(r"(?:(?:list|show|give|name|tell)(?:\s+me)?|what\s+are|which\s+are)\s+(?:all\s+)?(?:of\s+)?(?:the\s+)?"
                        r"(?:abbreviations|acronyms)(?:\s+(?:used|defined|given|listed|explained))?(?:" + MET + ")?"

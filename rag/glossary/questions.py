@@ -35,12 +35,14 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
+
 from rag.glossary.comparisons import (DIFFERENT, GUESS, GUESS_AFTER, IDENTITY, IDENTITY_AFTER, KIND_GUESS, REVERSE_GUESS, compared,
                                       sets_beside)
 from rag.glossary.frames import (ALL_TERMS, ALWAYS, ASKS, ASKS_ELSE, BARE, CLAUSE_BREAK, COMPARISON_LEAD, CONJUNCTION, PLACE_TAIL,
                                  IF_ABBREVIATION, KIND_NOUNS, POINTER, QUOTES, SENTENCE_BREAK, SEPARATOR, TERM_PREFIX, PLACEHOLDER)
 from rag.glossary.keys import short_key
 from rag.glossary.named import cued_forms, is_abbreviation, short_forms_in
+from rag.glossary.sentences import HALF_GUESS, added_term, guess_at
 from rag.glossary.slots import entry_typed_low, guessed, slot_head
 from rag.glossary.parts import term_of_part
 from rag.glossary.pointers import pointed_terms
@@ -76,9 +78,17 @@ def parse_glossary_terms(question: str, glossary: Glossary, alone: bool = False)
         return whole
     sentences = [x for x in SENTENCE_BREAK.split(question.strip()) if x.strip(" ?.!")]
     if len(sentences) > 1 or CLAUSE_BREAK.search(question.strip()):
-        read = [(x, _read_sentence(x, glossary, last=i == len(sentences) - 1)) for i, x in enumerate(sentences)]
+        # the last sentence that asks may close on a bare term, though told sentences follow ("IFNa ?? it is on her
+        # treatment paper")
+        asks = [i for i, x in enumerate(sentences) if "?" in x or ASKS.search(CONJUNCTION.sub("", x.strip()))]
+        closing = asks[-1] if asks and not any(ASKS.search(x.strip()) for x in sentences[asks[-1] + 1:]) else len(sentences) - 1
+        read = [(x, added_term(x, glossary) or _read_sentence(x, glossary, last=i == closing)) for i, x in enumerate(sentences)]
         # a half-remembered expansion offered as a sentence of its own ("radio something therapy?") asks nothing more
-        asking = [terms for x, terms in read if terms or ASKS.search(CONJUNCTION.sub("", x.strip())) and not _HALF_GUESS.match(x)]
+        asking = [(x, terms) for x, terms in read if terms or ASKS.search(CONJUNCTION.sub("", x.strip())) and not HALF_GUESS.match(x)]
+        found = {short_key(t) for _, terms in asking for t in terms}
+        # a yes/no question about a term another sentence asks to define asks no more than the definition ("is RE
+        # here radiofrequency something? or what is RE in the figure")
+        asking = [terms for x, terms in asking if terms or not found or not guess_at(x, found, glossary, _clean)]
         if asking and all(asking):
             terms = tuple(dict.fromkeys(t for terms in asking for t in terms))
             if _known(terms, glossary) or _shaped(terms, glossary):
@@ -209,8 +219,6 @@ def _read(question: str, glossary: Glossary, alone: bool, in_clause: bool = Fals
     return ()
 
 
-_HALF_GUESS = re.compile(r"^\s*(?:(?:or|maybe|like|is\s+it|it'?s)\s+)?(?:[\w-]+\s+){0,3}(?:something|whatever|sth|smth)"
-                         r"(?:\s+[\w-]+){0,3}\s*[?.!]*\s*$", re.IGNORECASE)
 _RUN_ON = re.compile(r"(?<=\w\s)(?:what|which|how)\s+(?:does|do|did|is|are|was|were)\s", re.IGNORECASE)
 _CLOSED_FRAME = re.compile(r"(?P<asked>.*?\b(?:means?|stands?\s+for|short\s+for))\s+(?=(?:the|my|i|they|it|its|it's|theres|there's|im|i'm|we|he|she|this|that"
                            r"|these|those|his|her|our|their|so|because|cos|as)\b)", re.IGNORECASE)

@@ -15,6 +15,11 @@ __all__ = ["CONFIRM_TAIL", "COURTESY_TAIL", "IDENTITY_TAIL"]
 # A tag asking to confirm a statement ("SA is somatostatin analogue, correct?") asks nothing more.
 CONFIRM_TAIL = re.compile(r"\s*,\s*(?:right|correct|yes|no|isn'?t\s+it|is\s+it|am\s+i\s+right"
                           r"|is\s+(?:that|this)\s+(?:right|correct))\s*[?.!]*\s*$"
+                          # the same after a dash or a stop: "... means 'open liver transplant' - is that correct?", and
+                          # asking whether the guess is the review's: "- is that the expansion used here?"
+                          r"|(?:\s*[.?]+\s*|\s+[-\u2013\u2014]+\s+)(?:is\s+(?:that|this|it)\s+(?:right|correct|so|true)|am\s+i\s+right"
+                          r"|is\s+(?:that|this|it)\s+the\s+(?:expansion|meaning|long\s+form|full\s+form|definition)\s+(?:(?:used|given|meant)\s+)?"
+                          r"(?:here|there|in\s+(?:the|this)\s+(?:review|paper|article|figure|legend)))\s*[?.!]*\s*$"
                           # a request to confirm, after any break: "... means open liver transplant - can you confirm?"
                           r"|(?:\s*[,;?.]+\s*|\s+[-\u2013\u2014]+\s+)(?:(?:can|could|would)\s+(?:you|u)\s+)?(?:please\s+)?"
                           r"(?:confirm|verify|double[- ]check)(?:\s+(?:that|this|it|for\s+me))?(?:\s+(?:from|in|with|against)\s+(?:the|this)"

@@ -36,7 +36,7 @@ _SECTION_CUES = (
         + AUTHORS + r"|who\s+(?:\w+\s+)?wrote|wrote\s+(?:it|this|that|the\s+(?:review|paper|article))|" + WRITTEN_BY + r"|"
         r"title|titled|e-?pub\w*|article type|(?:type|kind|sort) of (?:article|paper|publication|study)|study (?:type|design)|"
         + RECORD_AGE + "|" + RECORD_DETAILS + r"|"
-        r"cite|citation for (?:this|the) (?:review|article|paper)|digital object identifier|original (?:research|study|article)|"
+        r"cite|citation for (?:this|the) (?:review|article|paper)|digital object identifier|(?:persistent|unique) (?:digital )?identifier|original (?:research|study|article)|"
         r"research article|review article|whose name|" + RECORD_NAME + "|" + CITING_STYLE + r"(?: style| format)?|"
         + REFERENCE_FOR_IT + "|" + ONLINE_FIRST + r")\b|" + GUESSED_TYPE, re.I)),
     # the article's keywords, by their other names: "key terms", "index words", what it is "tagged with"
@@ -70,9 +70,9 @@ _PURPOSE_RE = re.compile(
     # the same in the passive: "why was this review written?"
     r"|\bwhy\s+(?:was|is)\s+(?:this|the)\s+(?:review|article|paper)\s+written\b"
     # with the document as the subject: "what do the authors say the review itself sets out to do?"
-    r"|\b(?:review|article|paper|they|the\s+authors|we)(?:\s+itself)?\s+(?:sets|set|is\s+setting|are\s+setting)\s+out\s+to\s+"
-    r"(?:do|achieve|show|cover|accomplish)\b"
-    r"|\bstatement\s+of\s+(?:purpose|aims?|intent)\b"
+    r"|\b(?:review|article|paper|they|the\s+authors|we|it)(?:\s+itself)?\s+(?:sets|set|is\s+setting|are\s+setting)\s+out\s+to\s+"
+    r"(?:do|achieve|show|cover|accomplish|discuss|address|examine|describe)\b"
+    r"|\bstatement\s+of\s+(?:purpose|aims?|intent)\b|\bstated\s+(?:aims?|purpose|objectives?|goals?)\b"
     # what it sets out to do: "what is the review trying to achieve?"; a bare "it" only with "set out"
     # ("what does it actually set out to do?"): "what is it meant to achieve?" may be about a treatment
     r"|\b(?:does|did|do|is|was|are)\s+(?:this|the\s+(?:review|article|paper)|the\s+authors)\s+(?:\w+\s+)?"

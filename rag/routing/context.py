@@ -66,7 +66,9 @@ _SUBJECT_POINTS_BACK = re.compile(r"^\W*(?:(?:and|so|but|ok|okay)\W+)?(?:(?:is|w
                                   r"|should|has|have)\s+(?:that|this|it)\b|(?:that|this|it)(?:'s|\s+is|\s+was)\b"
                                   r"|(?:what|how|why)\s+(?:does|did|is|was|would)\s+(?:that|this)\b"
                                   # or its object: "In the references one paper is about X. Who wrote it?"
-                                  r"|(?:who|where|when)\s+(?:\w+\s+)?(?:wrote|write|written|published|publish|cited?)\s+(?:it|that|this)\b)", re.I)
+                                  r"|(?:who|where|when)\s+(?:\w+\s+)?(?:wrote|write|written|published|publish|cited?)\s+(?:it|that|this)\b"
+                                  # or closing on it: "Figure 1 has a number in brackets. Which reference number is it?"
+                                  r"|(?:which|what)\b[^?.!]*\b(?:is|was)\s+(?:it|that|this)\s*[?.!]*\s*$)", re.I)
 
 
 def leans_on_statement(question: str) -> bool:
