@@ -40,11 +40,12 @@ def tree_names(tree: Mapping[str, Any]) -> tuple[tuple[str, tuple[str, ...]], ..
 def named_treatments(text: str, tree: Mapping[str, Any]) -> list[str]:
     """The recommendations whose treatment `text` names, by the tree's own `names`; a name inside a longer one
     names only the longer ("a second operation" is a repeat resection, not also a first one)."""
-    spans = {rid: [m.span() for m in pattern.finditer(text)] for rid, pattern in _name_patterns(tree_names(tree))}
-    spans = {rid: found for rid, found in spans.items() if found}
-    return [rid for rid, found in spans.items()
-            if not all(any(a <= s and e <= b and (a, b) != (s, e) for other, longer in spans.items() if other != rid
-                           for a, b in longer) for s, e in found)]
+    named = [(rid, m.span()) for rid, pattern in _name_patterns(tree_names(tree)) for m in pattern.finditer(text)]
+
+    def inside_longer(span: tuple[int, int]) -> bool:
+        return any(a <= span[0] and span[1] <= b and (a, b) != span for _, (a, b) in named)
+
+    return list(dict.fromkeys(rid for rid, span in named if not inside_longer(span)))
 
 
 _Route = list[tuple[str, tuple[Any, ...], bool]]

@@ -17,24 +17,33 @@ from rag.glossary.frames import CONJUNCTION
 from rag.glossary.keys import short_key
 from rag.glossary.named import is_abbreviation
 from rag.glossary.standard import standard_frame
+from rag.glossary.tails import COURTESY_TAIL
 
 if TYPE_CHECKING:
     from rag.glossary.store import Glossary
 
-__all__ = ["HALF_GUESS", "added_term", "guess_at"]
+__all__ = ["HALF_GUESS", "added_form", "added_term", "guess_at"]
 
 # A half-remembered expansion offered as a sentence of its own: "radio something therapy?"
 HALF_GUESS = re.compile(r"^\s*(?:(?:or|maybe|like|is\s+it|it'?s)\s+)?(?:[\w-]+\s+){0,3}(?:something|whatever|sth|smth)"
                          r"(?:\s+[\w-]+){0,3}\s*[?.!]*\s*$", re.IGNORECASE)
 
 
-# A term added as a sentence of its own: "ALPPS too pls", "and RE as well"
-_ADDED = re.compile(r"^\s*(?:(?:and|also|plus)\s+)?(?P<t>\S+)\s+(?:too|as\s+well|also)(?:\s+(?:pls|please|plz))?\s*[?.!]*\s*$", re.I)
+# A term added as a sentence of its own: "ALPPS too pls", "and RE as well", "also SA"
+_ADDED = re.compile(r"(?:(?:and|also|plus)\s+)?(?P<t>\S+)\s+(?:too|as\s+well|also)|(?:and|also|plus)\s+(?P<u>\S+)", re.I)
+
+
+def added_form(sentence: str) -> str:
+    """The word a sentence of its own adds ("ALPPS too pls" -> "ALPPS"), or ""; whether it is a term is the caller's
+    to say (a follow-up's reader checks it against the glossary later)."""
+    m = _ADDED.fullmatch(COURTESY_TAIL.sub("", sentence.strip().rstrip("?.! ")).strip())
+    return (m.group("t") or m.group("u")) if m else ""
 
 
 def added_term(sentence: str, glossary: Glossary) -> tuple[str, ...]:
-    m = _ADDED.match(sentence)
-    return (m.group("t"),) if m and is_abbreviation(m.group("t"), glossary) else ()
+    """`added_form`, when it is a short form."""
+    form = added_form(sentence)
+    return (form,) if form and is_abbreviation(form, glossary) else ()
 
 
 _VAGUE = re.compile(r"\b(?:something|sth|smth|whatever|thing|stuff)\b", re.IGNORECASE)  # "radiofrequency something"

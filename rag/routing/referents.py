@@ -92,8 +92,9 @@ class FollowupResolver:
           retriever picks the item, not the review's own record. Asked what such a work found,
           or for a figure from it, the entry is named but may not answer (`Turn.cannot_answer`):
           an entry gives authors, title and journal, never what the work found;
-        - "quote it", "which sentence?", "source?" re-ask the question the previous answer answered;
-          "who says so?", "which paper is that from?" also ask for the record of the work (`Turn.cite_record`);
+        - "quote it", "which sentence?", "word for word" re-ask the question the previous answer answered;
+          "source?", "who says so?", "which paper is that from?" also ask for the record of the work its
+          passages come from (`Turn.cite_record`);
         - a "why?" is joined with a reason clause, so the passage giving the reason is quoted:
           that of a passage the previous answer quoted ("..., aiming to potentially prolong
           survival"), else that of the best-ranked other passage that states a reason and itself

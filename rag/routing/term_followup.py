@@ -11,20 +11,13 @@ import re
 
 from rag.glossary.comparisons import sets_beside
 from rag.glossary.frames import ASKS, CLAUSE_BREAK, PLACE_TAIL, PLACEHOLDER, TERM_PREFIX
+from rag.glossary.sentences import added_form
 from rag.glossary.tails import COURTESY_TAIL
 
 # "n" is chat for "and" ("n PVL?"), as rag/glossary/frames.py TEXT_SPEAK has it
 _FOLLOWUP_LEAD = re.compile(r"^(?:and|n|but|also|so|ok|okay|then|what about|how about|same for|for)\b[\s,]*", re.I)
 
-# A term added as a sentence of its own: "ALPPS too", "and RE as well", "also SA"
-_ALSO = re.compile(r"(?:(?:and|also|plus)\s+)?(?P<t>\S+)\s+(?:too|as\s+well|also)|(?:and|also|plus)\s+(?P<u>\S+)", re.I)
 _POINTING_ONE = re.compile(r"(?:the\s+)?(?:other|that|this|next|last|second|third)\s+(?:one|term|abbreviation)", re.I)
-
-
-def _added(sentence: str) -> str:
-    """The term a sentence of its own adds ("ALPPS too pls" -> "ALPPS"), or ""."""
-    m = _ALSO.fullmatch(COURTESY_TAIL.sub("", sentence.rstrip("?.! ")).strip())
-    return (m.group("t") or m.group("u")) if m else ""
 
 
 def followup_term(question: str) -> str:
@@ -33,8 +26,8 @@ def followup_term(question: str) -> str:
     first, *more = re.split(r"(?<=[?!.])\s+", text)
     if more and all(sets_beside(m) for m in more):
         text = first  # "and panNEN? is it the same thing": the later sentences set the term named first beside the last
-    elif more and all(_added(m) for m in more):
-        text = " and ".join([first.rstrip("?.! ")] + [_added(m) for m in more])  # "and PVL? ALPPS too pls"
+    elif more and all(added_form(m) for m in more):
+        text = " and ".join([first.rstrip("?.! ")] + [added_form(m) for m in more])  # "and PVL? ALPPS too pls"
     while text != previous:  # "And what about TAE?" -> "what about TAE?" -> "TAE?"
         previous = text
         text = _FOLLOWUP_LEAD.sub("", text)
