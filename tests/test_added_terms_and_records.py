@@ -183,7 +183,7 @@ def test_identifier_and_aim_in_other_words(article, question, units):
 
 
 def test_the_askers_purpose_names_no_circumstance():
-    from rag.answer.cues import named_circumstances
+    from rag.answer.circumstances import named_circumstances
     from rag.retrieval.record_words import ASKERS_PURPOSE
 
     question = "Which journal was this published in? I need it for a letter to the insurer."

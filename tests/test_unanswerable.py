@@ -5,8 +5,8 @@ from __future__ import annotations
 
 import pytest
 
-from rag.answer.cues import (asks_for_number, asks_likelihood, asks_personal_outcome, instance_class,
-                             named_circumstances)
+from rag.answer.circumstances import asks_personal_outcome, named_circumstances
+from rag.answer.cues import asks_for_number, asks_likelihood, instance_class
 
 
 @pytest.mark.parametrize("question, personal", [

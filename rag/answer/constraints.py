@@ -23,7 +23,8 @@ from __future__ import annotations
 import re
 from typing import Sequence
 
-from rag.answer.cues import ASKS_COUNT, DEGREE_RE, asks_for_number, asks_likelihood, asks_personal_outcome, named_circumstances
+from rag.answer.circumstances import asks_personal_outcome, named_circumstances
+from rag.answer.cues import ASKS_COUNT, DEGREE_RE, asks_for_number, asks_likelihood
 from rag.answer.record_cues import citation_parts_for, record_fields_asked
 from rag.answer.segments import Segment, strip_citation_marks
 from rag.retrieval.numbered import numbered_items

@@ -3,7 +3,8 @@
 The answerer (rag/answer/extractive.py) decides *whether* passages answer a question by word coverage;
 these cues tell it *what kind* of answer the question wants, which coverage cannot see:
 - a figure ("what percentage", "how many", "dose") that only a passage with a number gives;
-- (a field of the bibliographic record, or what a cited work found: rag/answer/record_cues.py);
+- (a field of the bibliographic record, or what a cited work found: rag/answer/record_cues.py; one person's
+  outcome or a circumstance of daily life: rag/answer/circumstances.py);
 - the members of a class by name ("which targeted agents exactly?");
 - a definition only ("what does SA stand for?"), a topic ("does the review cover ablation?")
   or a caption's title ("the title of Figure 2").
@@ -133,7 +134,7 @@ _CALLED = re.compile(_WHERE + r"what\s+(?:are|were)\s+(?:the|its|their|these|tho
 
 
 # "What are the three types of distribution in Figure 1?": a class of kinds, whose members are asked.
-_KINDS_OF = re.compile(_WHERE + r"(?:what\s+(?:are|were)|describe|list|name|explain)\s+(?:the|its|their)\s+(?:names\s+of\s+(?:the\s+)?)?(?:(?:\d+|"
+_KINDS_OF = re.compile(_WHERE + r"(?:(?:what|which)\s+(?:are|were)|describe|list|name|explain)\s+(?:the|its|their)\s+(?:names\s+of\s+(?:the\s+)?)?(?:(?:\d+|"
                        + "|".join(sorted(CARDINALS, key=len, reverse=True)) + r"|different|main|various)\s+)?"
                        r"(?P<cls>(?:[\w-]+\s+)?(?:types|kinds|classes|categories|subtypes|patterns)\s+of\s+[\w\s-]{3,60}?"
                        r"|(?:[\w-]+\s+){0,3}(?:types|kinds|classes|categories|subtypes|patterns))"
@@ -183,7 +184,10 @@ _INFLUENCED_MEASURE = re.compile(r"\b(?:affect|matter|depend|influenc|determin|c
                                  r"|\bhow much\s+(?:[\w'-]+\s+){0,5}?(?:matters?|mattered|counts?|helps?|helped)\b"
                                  # whether the deciding factor is the extent: "is it just how much of the liver is taken over?"
                                  r"|\b(?:is\s+it|it'?s)\s+(?:just|only|all|mainly|mostly|really|simply)\s+(?:about\s+|down\s+to\s+)?"
-                                 r"how (?:much|many|big|large|far)\b", re.I)
+                                 r"how (?:much|many|big|large|far)\b"
+                                 # told, not asked: "the doctor said something about how much of the liver is involved"
+                                 r"|\b(?:said|mentioned|talked|spoke|explained|told(?:\s+\w+){0,2}?)\s+(?:something\s+|a\s+(?:bit|lot)\s+)?"
+                                 r"(?:about\s+)?how (?:much|many|long|far|big|large)\b", re.I)
 
 
 # Which option does best on an outcome ("which IR technique gives the longest progression-free survival?"):
@@ -216,7 +220,6 @@ def asked_sentences(question: str) -> str:
     return " ".join(dict.fromkeys([asking_part(question), *(s for s in last if OPENS_QUESTION.match(s))]))
 
 
-
 def asks_for_number(question: str) -> bool:
     """Does the question want a figure (a dose, a rate, a duration, a count, a ranking of outcomes)?
     "Who wrote the study on incidence trends?" names a figure but asks for a person."""
@@ -230,71 +233,3 @@ def asks_likelihood(question: str) -> bool:
     A passage answers that with a figure or a word of degree, not by naming the event."""
     question = asked_sentences(question)
     return bool(_LIKELIHOOD_HEAD.search(question)) and not _NOT_A_FIGURE.search(question)
-
-
-# One person in the conversation: a personal pronoun, or a possessive with a word for a
-# relative, a partner, a friend or a patient ("my mum", "her husband", "my 78-year-old dad").
-_PERSON = (r"(?:i|he|she|you|we|they|(?:my|his|her|our|their|your)\s+(?:[\w-]+\s+){0,2}?"
-           r"(?:mum|mom|mother|mam|dad|father|pa|parents?|husband|wife|partner|spouse|son|daughter|child|kid|brother|"
-           r"sister|gran|grandma|grandmother|nan|nana|grandpa|grandfather|grandad|granddad|aunt|auntie|uncle|cousin|"
-           r"friend|boyfriend|girlfriend|fianc[eé]e?|patient|relative|neighbou?r|colleague))")
-# Verbs of how a life turns out (a closed class): cured, surviving, living, dying, recovering.
-_OUTCOME = (r"(?:be cured|get cured|be (?:ok|okay|alright|all right|fine|well)|survive|live|die|recover|make it|"
-            r"pull through|beat (?:it|this)|get better|be here|be around|see (?:\w+ ){0,2}?(?:grow|grand\w*|wedding|"
-            r"birthday|christmas|graduat\w*|retire\w*|next)|come home)")
-_PERSONAL_OUTCOME = re.compile(
-    r"\b(?:will|would|won'?t|shall)\s+" + _PERSON + r"\s+(?:\w+\s+){0,2}?(?:be able to\s+)?" + _OUTCOME + r"\b"
-    r"|\b(?:is|are|am)\s+" + _PERSON + r"\s+(?:\w+\s+)?(?:likely|going|expected|gonna)\s+(?:to\s+)?" + _OUTCOME + r"\b"
-    r"|\bhow long (?:has|have|does|do|will|would)\s+" + _PERSON + r"\s+(?:\w+\s+)?(?:got|left|live|survive|have)\b"
-    # the chances of one person's outcome: "what are the chances he's still here in 5 years?"
-    r"|\b(?:chances?|odds|likelihood)\s+(?:of\s+|that\s+)?" + _PERSON + r"(?:'s|\u2019s|s|\s+is|\s+will\s+be)?\s+(?:still\s+)?"
-    r"(?:here|alive|around|living|cured|ok|okay|fine)\b", re.I)
-
-
-def asks_personal_outcome(question: str) -> bool:
-    """"Will my mum be cured?", "is my dad likely to die during the op?", "how long has she
-    got?": a prediction of how one person's illness turns out. A review states what holds
-    for groups of patients (what is indicated, what may prolong survival); no passage of it
-    foretells one person's course, so such a question is declined whatever words it shares.
-    "Can my mum have the operation?" asks what is indicated, and is not one of these."""
-    return bool(_PERSONAL_OUTCOME.search(question))
-
-
-# Circumstances that a question makes its subject when it names one: a particular population
-# (children, pregnancy, animals) or a matter of daily life (food, drink, driving, travel, work,
-# exercise, money, waiting), or a treatment's harms. Each is a group of words of one dictionary sense. A passage that
-# names none of the group states nothing about it: "is driving ok after liver surgery?" is not
-# answered by what the text says about liver surgery, however many other words it shares.
-CIRCUMSTANCES: dict[str, frozenset[str]] = {name: frozenset(words.split()) for name, words in {
-    "childhood": "child children childhood kid kids paediatric pediatric infant infants baby babies toddler "
-                 "toddlers teenager teenagers teen teens adolescent adolescents adolescence",
-    "pregnancy": "pregnant pregnancy pregnancies breastfeeding breast-feeding fertility conceive conception",
-    "animals": "dog dogs cat cats canine feline veterinary pet pets horse horses",
-    "alcohol": "alcohol alcoholic wine beer beers drink drinks drinking booze",
-    "diet": "diet diets dietary eat eating food foods meal meals nutrition vegetarian vegan",
-    # Not "drive"/"driver": "what drives the choice?", "an oncogenic driver".
-    "driving": "driving car cars",
-    "travel": "fly flying flight flights travel travelling traveling holiday holidays vacation abroad",
-    "employment": "job jobs employer employment workplace",
-    "exercise": "exercise exercising gym sport sports swimming jogging cycling",
-    "sex": "sex sexual intercourse",
-    "smoking": "smoke smoking smoker cigarettes cigarette",
-    "money": "cost costs costly price prices priced pay paying afford affordable expensive insurance insurer "
-             "money fee fees",
-    "waiting": "wait waiting waitlist queue",
-    # a treatment's harms: "what are the side effects of TACE?" is not answered by a caption naming TACE
-    "harms": "side-effect side-effects toxicity toxicities adverse complication complications harms",
-}.items()}
-_WORD = re.compile(r"[a-z][a-z'-]*")
-
-
-# Children counted ("he's 49 with two little kids") are someone's family, not the population asked about.
-_COUNTED_CHILDREN = re.compile(r"\b(?:\d+|" + "|".join(sorted(CARDINALS, key=len, reverse=True)) + r")\s+"
-                               r"(?:(?:little|young|small|teenage|grown(?:-up)?)\s+)?(?:kids|children|grandchildren|grandkids)\b", re.I)
-
-
-def named_circumstances(text: str) -> set[str]:
-    """The circumstance groups (CIRCUMSTANCES) whose words the text names."""
-    text = _COUNTED_CHILDREN.sub(" ", text)
-    words = set(_WORD.findall(re.sub(r"\bside\s+effect", "side-effect", text.lower())))
-    return {name for name, group in CIRCUMSTANCES.items() if words & group}

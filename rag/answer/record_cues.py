@@ -26,9 +26,9 @@ _CITATION_CUES = (
     ("epub", re.compile(rf"\b(e-?pub\w*|online|electronic\w*|date|{ONLINE_FIRST})\b", re.I)),
     ("type", re.compile(r"\b(type|kind|sort|design)\b|" + GUESSED_TYPE, re.I)),
     # Fields a PubMed record has but the indexed text does not: asking for them must not be
-    # answered with the fields that are there.
+    # answered with the fields that are there. ("SEER-based", "population-based": a compound names a method, not a place.)
     ("unindexed", re.compile(r"\bwhere (?:are|were|do|does|did|is|was) (?:the |its )?(?:first |last )?"
-                             r"(?:authors?|team|researchers?)\b|\b(based|affiliat\w*|institutions?|hospitals?|universit\w*|countr\w*|"
+                             r"(?:authors?|team|researchers?)\b|\b((?<!-)based|affiliat\w*|institutions?|hospitals?|universit\w*|countr\w*|"
                              r"departments?|centres?|centers?|e-?mail|contact|funding|funded|grants?|pmid|pmcid|received|accepted|revised|submitted|"
                              r"open[\s-]access|licen[cs]e\w*|copyright|"
                              r"impact factor)\b", re.I)),

@@ -30,6 +30,9 @@ GUESS = [re.compile(p, re.IGNORECASE) for p in (
     # (perhaps hedged: "I assume OLT in the figure means open liver transplant")
     r"(?:i\s+(?:assume|presume|think|guess|believe|thought|had\s+(?:presumed|assumed|thought))\s+(?:that\s+)?)?"
     + _GUESSED + r"\s+(?:means|stands\s+for|is\s+short\s+for|is|are)\s+(?P<guess>[^?!]+)",
+    # asked with do-support: "does OLT denote orthotopic or some other form of liver transplantation?"
+    r"(?:does|do|did)\s+" + _GUESSED + r"\s+(?:(?:really|actually|just)\s+)?(?:mean|denote|stand\s+for|refer\s+to|represent)"
+    r"\s+(?P<guess>[^?!]+)",
 )]
 # The guess after the term, pointing back at it: "Someone wrote OLT in our draft - I assume that's orthotopic liver
 # transplantation"; the pointer means the statement's only short form.
@@ -78,6 +81,10 @@ IDENTITY_AFTER = re.compile(r"(?P<a>\S+)" + PUNCTUATED + r"(?:is|are)\s+(?:that|
 
 # Whether a term differs, with what it differs from left to the context: "is PVL different?"
 DIFFERENT = re.compile(r"(?:is|are)\s+(?P<a>\S+)\s+(?:any\s+|very\s+)?different(?:\s+(?:then|at\s+all|though))?", re.I)
+# The same with the term said first: "TAE, what is the difference (in the name)?" ("which is the difference", as
+# speakers of languages with one word for both ask it)
+DIFFERENCE_AFTER = re.compile(r"(?P<a>\S+)" + PUNCTUATED + r"(?:what|which)(?:'s|\s+is)\s+the\s+difference(?:\s+in\s+(?:the\s+)?"
+                              r"(?:names?|letters|meanings?|words|abbreviations?))?", re.I)
 
 
 # Whether a term is one kind of treatment or another: "is RE resection or something radiological?", "is TACE a
@@ -90,8 +97,9 @@ KIND_GUESS = re.compile(r"(?:is|are)\s+(?P<a>\S+)\s+(?:just\s+|really\s+|actuall
 
 def compared(text: str) -> str:
     """Whether two terms differ, asked as "X vs Y": "is TARE the same as RE" -> "TARE vs RE"."""
+    opened = CONJUNCTION.sub("", text)  # "and how is it different from PVE?"
     for pattern in SAME_AS:
-        m = pattern.fullmatch(CONJUNCTION.sub("", text))  # "and how is it different from PVE?"
+        m = pattern.fullmatch(opened)
         if m:
             return f"{m.group('a')} vs {m.group('b')}"
     return text

@@ -27,7 +27,10 @@ _NAMES_FORMS = re.compile(r"\b(?:letters|initials|terms|words|abbreviations|acro
 # the chart and want to know what it means", "his wife is asking what that stands for". It asks what the thing
 # named is, so the slot's only abbreviation may be its referent.
 _EMBEDDED = re.compile(r"(?P<t>.+?)\s*[-\u2013\u2014:,;.]?\s+(?:(?:and|but|so)\s+)?(?:(?:\w+\s+){0,2}?(?:wants?|wanted|would\s+like|'d\s+like)"
-                       r"\s+to\s+know|(?:is|are|am|was|were)\s+(?:asking|wondering)|asks?|asked|wonders?|(?:not\s+)?sure)\s+what\s+"
+                       r"\s+to\s+know|(?:is|are|am|was|were)\s+(?:asking|wondering)|asks?|asked|wonders?|(?:not\s+)?sure"
+                       # not knowing is asking: "none of us know what it means", "I have no idea what that is"
+                       r"|(?:don'?t|do\s+not|doesn'?t|didn'?t|none\s+of\s+(?:us|them)|nobody|no\s+one)\s+(?:really\s+)?(?:knows?|understands?)"
+                       r"|no\s+idea)\s+what\s+"
                        # (the standard spelling has given it do-support: "what does it mean")
                        r"(?:(?:does|do|did)\s+)?(?:that|this|it|those|these|they)(?:\s+(?:letters|abbreviations?|acronyms?|terms?|words?))?"
                        r"\s+(?:means?|meant|stands?\s+for|is|are|is\s+short\s+for|refers?\s+to)", re.IGNORECASE)

@@ -36,8 +36,8 @@ import re
 from typing import TYPE_CHECKING
 
 
-from rag.glossary.comparisons import (DIFFERENT, GUESS, GUESS_AFTER, IDENTITY, IDENTITY_AFTER, KIND_GUESS, REVERSE_GUESS, compared,
-                                      sets_beside)
+from rag.glossary.comparisons import (DIFFERENCE_AFTER, DIFFERENT, GUESS, GUESS_AFTER, IDENTITY, IDENTITY_AFTER, KIND_GUESS,
+                                      REVERSE_GUESS, compared, sets_beside)
 from rag.glossary.frames import (ALL_TERMS, ALWAYS, ASKS, ASKS_ELSE, BARE, CLAUSE_BREAK, COMPARISON_LEAD, CONJUNCTION, PLACE_TAIL,
                                  IF_ABBREVIATION, KIND_NOUNS, POINTER, QUOTES, SENTENCE_BREAK, SEPARATOR, TERM_PREFIX, PLACEHOLDER)
 from rag.glossary.keys import short_key
@@ -47,7 +47,7 @@ from rag.glossary.slots import entry_typed_low, guessed, slot_head
 from rag.glossary.parts import term_of_part
 from rag.glossary.pointers import pointed_terms
 from rag.glossary.standard import SPELLED_LETTERS, standard_frame
-from rag.glossary.tails import CONFIRM_TAIL, COURTESY_TAIL, IDENTITY_TAIL
+from rag.glossary.tails import CONFIRM_TAIL, COURTESY_TAIL, EXPLAIN_TAIL, IDENTITY_TAIL
 
 if TYPE_CHECKING:
     from rag.glossary.store import Glossary
@@ -72,6 +72,7 @@ def parse_glossary_terms(question: str, glossary: Glossary, alone: bool = False)
     """
     question = re.sub(r"([?!])[?!]+", r"\1", question)  # "ALPPS?? what is it": repeated marks only insist
     question = CONFIRM_TAIL.sub("", question.strip()) or question  # "..., correct?" asks no more
+    question = EXPLAIN_TAIL.sub("", question) or question  # nor does "... ? Please explain."
     question = IDENTITY_TAIL.sub("", question) or question  # "..., is it a typo?": the definition answers it
     whole = _read(question, glossary, alone)
     if _known(whole, glossary):
@@ -178,12 +179,13 @@ def _read(question: str, glossary: Glossary, alone: bool, in_clause: bool = Fals
     if part_of:
         return (part_of,)  # "what does SI mean in SI-NEN"
     text = compared(plain)
-    if ALL_TERMS.fullmatch(CONJUNCTION.sub("", text)):
+    opened, plain_opened = CONJUNCTION.sub("", text), CONJUNCTION.sub("", plain)  # a conversational opening asks nothing
+    if ALL_TERMS.fullmatch(opened):
         return tuple(dict.fromkeys(e.short for e in glossary.entries))
     terms = pointed_terms(text, glossary, _terms)
     if terms:
         return terms  # "PVL - what is that?"
-    m = REVERSE_GUESS.fullmatch(CONJUNCTION.sub("", text))
+    m = REVERSE_GUESS.fullmatch(opened)
     if m and glossary.lookup(m.group("long")).match_kind == "reverse":
         return (m.group("long"),)
     for patterns, strict in ((ALWAYS, False), (IF_ABBREVIATION, True)):
@@ -192,28 +194,28 @@ def _read(question: str, glossary: Glossary, alone: bool, in_clause: bool = Fals
                 continue  # "PPRT in the flowchart - how many cycles?" asks the cycles
             # "and" before a bare term ("And TAE?") marks a follow-up, unless nothing came before;
             # before a whole frame ("so whats ALPPS then") it is only a conversational opening
-            m = pattern.fullmatch(text if pattern is BARE and not alone else CONJUNCTION.sub("", text))
+            m = pattern.fullmatch(text if pattern is BARE and not alone else opened)
             if m:
                 terms = _terms(m.group("t"), glossary, strict, framed=pattern is not BARE)
                 if terms and not (in_clause and pattern is BARE and len(terms) > 1):
                     return terms
     for pattern in GUESS:
-        guess = pattern.fullmatch(CONJUNCTION.sub("", text))
+        guess = pattern.fullmatch(opened)
         term = _clean(guess.group("t"), glossary) if guess else ""
         if term and is_abbreviation(term, glossary) and guessed(PLACEHOLDER.sub("", guess.group("guess")), term, glossary):
             return (term,)  # "is 'SA' somatostatin analogues?": the term without its quotes
-    m = GUESS_AFTER.fullmatch(CONJUNCTION.sub("", text))
+    m = GUESS_AFTER.fullmatch(opened)
     named = short_forms_in(m.group("slot"), glossary) if m else ()
     if len(named) == 1 and guessed(PLACEHOLDER.sub("", m.group("guess")), named[0], glossary):
         return named
-    m = IDENTITY.fullmatch(CONJUNCTION.sub("", plain)) or IDENTITY_AFTER.fullmatch(CONJUNCTION.sub("", plain))
+    m = IDENTITY.fullmatch(plain_opened) or IDENTITY_AFTER.fullmatch(plain_opened)
     if m and is_abbreviation(_clean(m.group("a"), glossary), glossary):
         other = _clean(m.group("b"), glossary)  # "is PRRT the same as radiotherapy?": PRRT alone
         # another entry's long form is answered with that entry ("PVL - same as portal vein embolisation?")
         named = is_abbreviation(other, glossary) or glossary.lookup(other).match_kind == "reverse"
         return (_clean(m.group("a"), glossary),) + ((other,) if named else ())
     # "is PVL different?", from the term before it; "is RE resection or something radiological?"
-    m = DIFFERENT.fullmatch(CONJUNCTION.sub("", plain)) or KIND_GUESS.fullmatch(CONJUNCTION.sub("", plain))
+    m = DIFFERENT.fullmatch(plain_opened) or DIFFERENCE_AFTER.fullmatch(plain_opened) or KIND_GUESS.fullmatch(plain_opened)
     if m and is_abbreviation(_clean(m.group("a"), glossary), glossary):
         return (_clean(m.group("a"), glossary),)
     return ()

@@ -17,7 +17,11 @@ if TYPE_CHECKING:
 
 def guessed(guess: str, term: str, glossary: Glossary) -> bool:
     """Is `guess` a long form the glossary knows, a slip of `term`'s own ("pvl = portal vien ligation?"), or a
-    partly right one?"""
+    partly right one? Alternatives offered are guesses each ("does OLT denote orthotopic or some other form of
+    liver transplantation?")."""
+    alternatives = [a for a in re.split(r",?\s+or\s+", guess) if a.strip()]
+    if len(alternatives) > 1:
+        return any(guessed(a, term, glossary) for a in alternatives)
     found = glossary.lookup(guess)
     if found.match_kind == "reverse":
         return True

@@ -1,7 +1,7 @@
-"""What closes a question without asking anything more: a tag asking to confirm, a guess at what kind of
-thing the term is, discourse particles and courtesies, and who brought the term up.
+"""What closes a question without asking anything more: a tag asking to confirm, a request to explain, a guess at
+what kind of thing the term is, discourse particles and courtesies, and who brought the term up.
 
-In: nothing (patterns only). Out: `CONFIRM_TAIL`, `IDENTITY_TAIL`, `COURTESY_TAIL`, each matched at the end
+In: nothing (patterns only). Out: `CONFIRM_TAIL`, `EXPLAIN_TAIL`, `IDENTITY_TAIL`, `COURTESY_TAIL`, each matched at the end
 of a question and removed before its frame is read (rag/glossary/standard.py, questions.py; the router's
 follow-up reading). Kept apart from the frames (rag/glossary/frames.py), which say what a question asks.
 """
@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 
-__all__ = ["CONFIRM_TAIL", "COURTESY_TAIL", "IDENTITY_TAIL"]
+__all__ = ["CONFIRM_TAIL", "COURTESY_TAIL", "EXPLAIN_TAIL", "IDENTITY_TAIL"]
 
 # A tag asking to confirm a statement ("SA is somatostatin analogue, correct?") asks nothing more.
 CONFIRM_TAIL = re.compile(r"\s*,\s*(?:right|correct|yes|no|isn'?t\s+it|is\s+it|am\s+i\s+right"
@@ -24,6 +24,13 @@ CONFIRM_TAIL = re.compile(r"\s*,\s*(?:right|correct|yes|no|isn'?t\s+it|is\s+it|a
                           r"|(?:\s*[,;?.]+\s*|\s+[-\u2013\u2014]+\s+)(?:(?:can|could|would)\s+(?:you|u)\s+)?(?:please\s+)?"
                           r"(?:confirm|verify|double[- ]check)(?:\s+(?:that|this|it|for\s+me))?(?:\s+(?:from|in|with|against)\s+(?:the|this)"
                           r"\s+(?:review|paper|article|text|figure|legend))?(?:\s+please)?\s*[?.!]*\s*$", re.IGNORECASE)
+# A request to explain as a sentence after the question it follows ("... none of us know what it means. Could you tell
+# us in plain words?", "It is small intestine? Please explain.") asks for the answer to that question, nothing more.
+# (After a comma it is the frame itself: "I not understand OLT, can you explain?")
+EXPLAIN_TAIL = re.compile(r"(?:\s*[.?!]+\s*)(?:(?:can|could|would|will)\s+(?:you|u|someone)\s+)?(?:please\s+)?"
+                          r"(?:explain|tell\s+(?:us|me|them|him|her)|clarify|spell\s+(?:it|that)\s+out)(?:\s+(?:it|that|this))?"
+                          r"(?:\s+(?:to|for)\s+(?:us|me|them|him|her))?(?:\s+in\s+(?:plain|simple|normal|everyday|lay|layman'?s?)"
+                          r"\s+(?:words|english|terms|language))?(?:\s+please)?\s*[?.!]*\s*$", re.IGNORECASE)
 # What kind of thing the term is, asked after its definition ("PPRT - what's that, is it a typo?", "ALPPS??
 # is it a kind of operation"): the definition is the answer.
 IDENTITY_TAIL = re.compile(r"(?:\s*[,;?]+\s*|\s+[-\u2013\u2014]+\s+|\s+(?:and|or)\s+)(?:so\s+)?(?:is|was)\s+(?:it|that|this)\s+"

@@ -12,7 +12,8 @@ speller turns "resectable" into "respectable", "mets" into "sets" and "alpps" in
 a word the review knows, or English uses with some frequency, is never touched, and a capitalised word (a name) is only
 ever matched to the review's own words.
 
-A compound written open that the review writes closed up ("neuro-endocrine") is that word too.
+A compound written open that the review writes closed up ("neuro-endocrine", "neuro endocrine") is that word too,
+when the closed-up word is a technical one (rarer in English than `TECHNICAL_ZIPF`): "over all" stays two words.
 Corrections are offered as aliases (typo, intended word), like lay words, and `read` writes
 them into the question before it is routed; they never change what is quoted.
 """
@@ -31,6 +32,8 @@ from rag.core.text import zipf
 _WORD = re.compile(r"[A-Za-z][a-z]+")
 _TOKEN = re.compile(r"[A-Za-z][A-Za-z0-9-]*")  # "panNEN", "SI-NEN", "IFNa" as they are written
 _COMPOUND = re.compile(r"(?<![\w-])[A-Za-z]+(?:-[A-Za-z]+)+(?![\w-])")  # "neuro-endocrine" written open
+_OPEN_PAIR = re.compile(r"(?<![\w-])(?=([A-Za-z]{3,}) ([A-Za-z]{3,})(?![\w-]))")  # "neuro endocrine", pairs overlapping
+TECHNICAL_ZIPF = 3.5  # the answer gate's rare-word cut (rag/answer/gate.py): a word that carries a question
 MIN_LENGTH = 5  # shorter words are too often other words one edit away
 UNKNOWN_ZIPF = 1.0  # English has (almost) never seen the word
 # A web-text frequency list has seen the common misspellings too ("intrest" 1.9, "refrence" 1.6).
@@ -115,6 +118,9 @@ class Speller:
         if not fixed:
             return text
         text = _COMPOUND.sub(lambda m: fixed.get(m.group(0), m.group(0)), text)
+        for written, closed in fixed.items():
+            if " " in written:
+                text = text.replace(written, closed)
         return _WORD.sub(lambda m: fixed.get(m.group(0), m.group(0)), text)
 
     def closed_up(self, compound: str) -> str | None:
@@ -126,6 +132,10 @@ class Speller:
         """(typo in `text`, the review's word) for every correctable word, and for every compound the
         review writes closed up."""
         out = [(c, closed) for c in dict.fromkeys(_COMPOUND.findall(text)) if (closed := self.closed_up(c))]
+        for pair in dict.fromkeys(f"{a} {b}" for a, b in _OPEN_PAIR.findall(text)):
+            closed = self.closed_up(pair.replace(" ", "-"))
+            if closed and zipf(closed) < TECHNICAL_ZIPF:
+                out.append((pair, closed))
         for word in dict.fromkeys(_WORD.findall(text)):
             fixed = self.correct(word)
             if fixed:

@@ -50,6 +50,13 @@ CASE_REQUEST = re.compile(
     # asking what the team can give: "what would you offer?", "what can we offer her?" (not "should X be
     # offered to every patient?", which asks what the review says)
     r"what (?:would|could|can|should|do|might) (?:you|we|i|they) offer|"
+    # ... or what the team is likely to: "they want to know what the surgeons are likely to offer"
+    r"what (?:the |his |her |their )?(?:[\w-]+ )?(?:surgeons?|doctors?|team|oncologists?|specialists?|hospital) (?:is |are )?"
+    r"(?:(?:likely|going|able) to )?offer|"
+    # the usual course for the person told of: "What would the usual approach be?", "what is the standard treatment then?"
+    r"what (?:would|will|might) (?:the |his |her |their )?(?:usual|standard|normal|typical|likely) (?:treatment|therapy|management"
+    r"|approach|plan|options?|steps?) be|what (?:is|are|would be|will be) (?:the |his |her |their )?(?:usual|standard|normal|typical"
+    r"|likely) (?:treatment|therapy|management|approach|plan|options?|steps?)|"
     r"which of (?:the|these|those) (?:[\w-]+ ){0,2}(?:options?|procedures?|strateg(?:y|ies)|approach(?:es)?))\b", _F)
 
 # Framing words of a treatment question, with the shorthand "Tx" (treatment), "Mx" (management), "Rx".

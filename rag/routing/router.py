@@ -22,7 +22,8 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Callable, Literal, Sequence
 
 from rag.algorithm.inputs import extract_inputs
-from rag.answer.cues import NAMING_CUE, asks_for_number, asks_personal_outcome
+from rag.answer.circumstances import asks_personal_outcome
+from rag.answer.cues import NAMING_CUE, asks_for_number
 from rag.core.errors import InvalidQuestionError
 from rag.core.courtesy import unshouted, without_pleasantries
 from rag.core.question import asking_part, normalise_question

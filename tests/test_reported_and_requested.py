@@ -1,0 +1,92 @@
+"""What a question reports rather than asks ("the doctor said something about how much ..."), a request to explain
+after the question it follows, not knowing as asking, guesses offered as alternatives or with do-support, a term set
+beside the earlier one ("TAE, which is the difference?"), the usual approach asked for a person, "which are the
+types", a method compound that names no place ("SEER-based"), and a technical word typed open ("neuro endocrine").
+Each case is a pattern of English, not the wording of one evaluation item.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from rag.answer.cues import asks_for_number, instance_class
+from rag.answer.record_cues import citation_parts_for
+from rag.glossary.questions import parse_glossary_terms
+from rag.retrieval.spelling import Speller
+from rag.routing.treatment import is_treatment_question
+
+
+@pytest.mark.parametrize("question, wanted", [
+    # a measure in reported speech is the story, not what is asked
+    ("who can have the operation? the surgeon talked about how many spots there are", False),
+    ("is it safe? she told us how long the op takes", False),
+    ("the consultant mentioned how big the tumours were - can they still be removed?", False),
+    # asked, it still wants a figure
+    ("can you tell me how many patients had surgery?", True),
+    ("how much of the liver has to be left behind?", True),
+])
+def test_a_reported_measure_asks_no_figure(question, wanted):
+    assert asks_for_number(question) is wanted
+
+
+@pytest.mark.parametrize("question, terms", [
+    # a request to explain, as a sentence after the question, asks nothing more
+    ("My dad's scan report says TAE. It is arterial embolization? Please explain.", ("TAE",)),
+    ("The letter says PVE. What is that? Could you explain it to us in simple terms?", ("PVE",)),
+    # not knowing what it means is asking what it means
+    ("her chart says ALPPS and I have no idea what that is", ("ALPPS",)),
+    ("the team keep saying NELM but we don't know what it means", ("NELM",)),
+    # alternatives offered, each a guess at the expansion; do-support
+    ("does PVL mean portal vein ligation or something else entirely?", ("PVL",)),
+    ("does RE stand for radioembolization or resection here?", ("RE",)),
+    # the request after a comma is the frame itself
+    ("I not understand PRRT, can you explain?", ("PRRT",)),
+])
+def test_requests_and_guesses_read_as_glossary_questions(glossary, question, terms):
+    assert parse_glossary_terms(question, glossary) == terms
+
+
+@pytest.mark.parametrize("question", [
+    "does surgery mean liver resection for everyone?",  # no short form: a question about the text
+    "is OLT liver transplant for everyone or only some?",  # a claim, not a guess at the expansion
+])
+def test_claims_are_no_guesses(glossary, question):
+    assert parse_glossary_terms(question, glossary) == ()
+
+
+@pytest.mark.model
+@pytest.mark.parametrize("history, question, term", [
+    (["what does PVE mean?"], "And PVL, what is the difference?", "PVL"),
+    (["What means TACE?"], "and TAE, which is the difference in the letters?", "TAE"),
+])
+def test_a_term_set_beside_the_earlier_one(pipeline, history, question, term):
+    answer = pipeline.ask(question, history)
+    assert answer.route == "glossary" and f"**{term}**" in answer.answer
+
+
+@pytest.mark.parametrize("question, wanted", [
+    ("My uncle has a neuroendocrine tumour that has spread to his liver. What would the usual approach be?", True),
+    ("her NET went to the liver; they want to know what the surgeons are likely to offer", True),
+    ("my mum has liver mets from a NET, what is the standard treatment?", True),
+    ("What is the standard treatment for neuroendocrine liver metastases?", False),  # no one's case: the text says
+])
+def test_the_usual_approach_for_a_person_asks_for_a_decision(question, wanted):
+    assert is_treatment_question(question) is wanted
+
+
+def test_which_are_the_types_asks_for_the_members():
+    assert instance_class("which are the types of spread in figure 1?") == "types of spread"
+
+
+@pytest.mark.parametrize("question, unindexed", [
+    ("Reference 2 is a population-based guideline, I believe. Where were the authors based?", True),
+    ("Reference 4 is a SEER-based analysis. What was the median survival in it?", False),  # a method, no place
+])
+def test_a_method_compound_names_no_affiliation(question, unindexed):
+    assert ("unindexed" in citation_parts_for(question)) is unindexed
+
+
+def test_a_technical_word_typed_open_is_closed_up():
+    speller = Speller(["Neuroendocrine neoplasms metastasise. Overall survival is reported."])
+    assert speller.read("is neuro endocrine cancer common?") == "is neuroendocrine cancer common?"
+    assert speller.read("over all, is it common?") == "over all, is it common?"  # "overall" is no technical word
