@@ -90,3 +90,16 @@ def test_a_technical_word_typed_open_is_closed_up():
     speller = Speller(["Neuroendocrine neoplasms metastasise. Overall survival is reported."])
     assert speller.read("is neuro endocrine cancer common?") == "is neuroendocrine cancer common?"
     assert speller.read("over all, is it common?") == "over all, is it common?"  # "overall" is no technical word
+
+
+@pytest.mark.parametrize("text, question", [
+    # a sentence after the question about the people in the story is an aside, neither searched nor weighed
+    ("Do these tumours often reach the liver? The family thought it was just bad luck.", "Do these tumours often reach the liver?"),
+    ("Is surgery possible here? The patient is keen to avoid chemo.", "Is surgery possible here?"),
+    # a sentence going on with the question is part of it
+    ("Is surgery possible? The liver-only cases, I mean.", "Is surgery possible? The liver-only cases, I mean."),
+])
+def test_a_sentence_about_the_people_after_the_question_is_an_aside(text, question):
+    from rag.routing.context import split_context
+
+    assert split_context(text) == (question, "")

@@ -40,7 +40,9 @@ def asks_anything(text: str) -> bool:
 # an aside on the question already asked: it is neither searched for nor weighed. A fragment that goes on with
 # the question ("For resectable NELM.") is part of it.
 _ASIDE = re.compile(r"^\s*(?:i|i'm|im|i've|ive|my|me|we|our|he|she|they|his|her|their|he's|she's|hes|shes|sorry|thanks"
-                    r"|thank\s+you|cheers|[a-z]+ing)\b", re.I)
+                    r"|thank\s+you|cheers|[a-z]+ing"
+                    # the people in the story named by a noun: "The family thought it was bad luck."
+                    r"|the\s+(?:family|patient|relatives?|parents?|kids|children|husband|wife))\b", re.I)
 
 
 # Who made a statement, in reported speech ("my husband's surgeon said ...", "the nurse told us that ..."):
