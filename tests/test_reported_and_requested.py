@@ -103,3 +103,71 @@ def test_a_sentence_about_the_people_after_the_question_is_an_aside(text, questi
     from rag.routing.context import split_context
 
     assert split_context(text) == (question, "")
+
+
+@pytest.mark.parametrize("question, terms", [
+    ("Clarify the term 'PVE' used in the figure legend.", ("PVE",)),  # "clarify": make plain the meaning of
+    ("TAE - what's it expanded as there", ("TAE",)),
+    ("whats RE?? is that like a ray of something lol", ("RE",)),  # chat's laughter; "is it like a X"
+    ("PVL, portal something? whats the rest", ("PVL",)),  # a half-remembered expansion asks for the whole
+    # "something" in a clause that guesses nothing at the term asks something else
+    ("which agent goes in TACE per this review, doxorubicin or something else?", ()),
+])
+def test_more_ways_of_asking_what_a_term_means(glossary, question, terms):
+    assert parse_glossary_terms(question, glossary) == terms
+
+
+def test_a_relayed_what_about_is_a_follow_up_about_the_term():
+    from rag.routing.term_followup import followup_term
+
+    assert followup_term("She also asks about PVL, which is listed beside PVE.") == "PVL"
+    assert followup_term("and TACE, which is better?") == "TACE, which is better"  # a relative clause that asks
+
+
+@pytest.mark.parametrize("question, wanted", [
+    ("liver mets. not resectable. options?", True),  # a case in fragments, the options asked in one word
+    ("G2 SI-NET, unresectable. what else?", True),
+    ("what else does the review discuss?", False),
+    ("What level of evidence supports TACE for unresectable G2 NELM?", False),  # the strength of evidence: the text
+    ("Which grade of recommendation do the authors give resection in a 60-year-old with resectable disease?", False),
+])
+def test_fragments_and_evidence_grading(question, wanted):
+    assert is_treatment_question(question) is wanted
+
+
+def test_notes_shorthand():
+    from rag.core.shorthand import expand_shorthand
+
+    assert expand_shorthand("and yr + vol?") == "and year and volume?"
+    assert expand_shorthand("liver txp for NELM") == "liver transplant for NELM"
+    assert expand_shorthand("Ki-67 3+ staining") == "Ki-67 3+ staining"  # a sign after a number stays
+
+
+@pytest.mark.parametrize("question, found", [
+    ("Pape 2008 - which factors came out as independent predictors?", True),
+    ("I need the journal it came out in", False),  # a work that came out somewhere: its record
+])
+def test_results_that_came_out(question, found):
+    from rag.answer.record_cues import asks_what_a_work_found
+
+    assert asks_what_a_work_found(question) is found
+
+
+def test_the_authors_stance_is_the_review_s():
+    from rag.answer.record_cues import LITERATURE_CUE
+
+    assert not LITERATURE_CUE.search("liver transplant - what's the authors' stance exactly?")
+    assert LITERATURE_CUE.search("who are the authors?")
+
+
+@pytest.mark.parametrize("question, other", [
+    ("what year was that review about NELM treatment in annals of gastro in?", False),  # its own journal, clipped
+    ("what year was the paper on prognostic factors published?", True),  # a topic the review's title does not hold
+])
+def test_a_work_named_by_topic_and_its_own_journal(question, other):
+    from rag.retrieval.works import names_other_work, stem
+
+    own_names = frozenset({"ann", "annals", "gastroenterol", "gastroenterology", "machairas", "nikolaos"})
+    title = "Currently available treatment options for neuroendocrine liver metastases NELM ablation embolization surgery"
+    own_topic = frozenset(stem(w.lower()) for w in title.split())
+    assert names_other_work(question, own_names, own_topic) is other

@@ -48,7 +48,7 @@ def test_pub_alone_is_the_word(text):
 
 
 @pytest.mark.parametrize("typed, standard", [
-    ("jrnl + yr?", "journal + year?"),
+    ("jrnl + yr?", "journal and year?"),
     ("1st au surname for citation mgr", "first author surname for citation manager"),
     ("5-yr overall survival?", "5-year overall survival?"),
 ])

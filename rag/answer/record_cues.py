@@ -87,7 +87,9 @@ def asks_beyond_listed_authors(question: str, authors: str) -> bool:
 # Verbs of what a work says or finds; a reference entry (authors, title, journal) says none of it.
 _FINDING = re.compile(r"\b(?:recommend\w*|report\w*|found|find|finds|findings?|show(?:s|ed|n)?|conclud\w*|conclusions?|"
                       r"suggest\w*|demonstrat\w*|observ\w*|results?|propos\w*|advis\w*|say|says|said|identif\w*|"
-                      r"claim\w*|argu\w*|set|sets|specif\w*|stipulat\w*|requir\w*)\b", re.I)
+                      r"claim\w*|argu\w*|set|sets|specif\w*|stipulat\w*|requir\w*|turned\s+out"
+                      # results that "came out" so, not a work that "came out in" a journal or a year
+                      r"|came\s+out(?!\s+(?:in|on|at|when|online|first|last|recently)\b|\s*[?.!,;]|\s*$))\b", re.I)
 _WHICH_WORK = re.compile(r"\b(?:which|what) (?:references?|papers?|stud(?:y|ies)|articles?|works?|guidelines?|"
                          r"publications?|sources?)\b", re.I)
 
@@ -110,6 +112,8 @@ def asks_for_results(question: str) -> bool:
 # title, journal) does not answer even when its title shares the words.
 # ("do the authors land on ...?" asks the review's view: its authors as the subject of a verb are no literature)
 LITERATURE_CUE = re.compile(rf"\b(?:{RECORD_WORDS}|ref\w*|stud(?:y|ies)|guidelines?|(?<!do the )(?<!does the )(?<!did the )authors?"
+                            # the authors' stance is the review's ("what's the authors' stance on transplant?")
+                            r"(?!['\u2019]s?\s+(?:stance|view|position|opinion|take|verdict|conclusion|recommendation|advice)s?\b)"
                             r"|trials?|wrote|written|"
                             r"works?|sources?|literature|bibliograph\w*|consensus|et al|reviews?|reading|pmid|doi|"
                             r"pubmed)\b", re.I)

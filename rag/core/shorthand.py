@@ -34,7 +34,7 @@ SHORTHAND = {
     # clinical note shorthand
     "tx": "treatment", "txs": "treatments", "rx": "treatment", "pt": "patient", "pts": "patients",
     "dx": "diagnosis", "hx": "history", "mgmt": "management", "algo": "algorithm", "dr": "doctor", "drs": "doctors",
-    "surg": "surgery", "mgr": "manager", "sx": "symptoms",
+    "surg": "surgery", "mgr": "manager", "sx": "symptoms", "txp": "transplant",
 }
 # A clipped unit after a number and its hyphen is the unit ("5-yr survival" is "5-year survival").
 _TOKEN = re.compile(r"(?:(?<![\w/-])|(?<=\d-))(?:(?:[A-Za-z]+/[A-Za-z]?|[A-Za-z]+|[1-5](?:st|nd|rd|th))(?![\w-]|/\w)"
@@ -45,6 +45,7 @@ _PUB = re.compile(r"\bpub(?=\.?\s+(?:year|yr|date|details|info|type)\b)", re.IGN
 # A clipped word's period before the number it labels is no sentence end: "ref. 4", "fig. 2", "pp. 130".
 _CLIPPED_DOT = re.compile(r"\b(refs?|figs?|vol|pgs?|pp|iss|no)\.(?=\s*\d)", re.IGNORECASE)
 _PAIR = re.compile(r"(?<![\w/-])[A-Za-z]+(?:/[A-Za-z]+)+(?![\w/-])")
+_PLUS = re.compile(r"(?<=[A-Za-z])\s*\+\s*(?=[A-Za-z])")  # a note's "+" between words is "and": "yr + vol", "SSA+PRRT"
 
 
 _SIDE = re.compile(r"[RL]\s+(?:lobe|liver|hemi-?liver|hepatectom\w*|side|portal|PVE|PVL|lung|kidney|adrenal)\b")
@@ -63,6 +64,7 @@ def expand_shorthand(text: str) -> str:
 
     text = _CLIPPED_DOT.sub(r"\1", text)
     text = _PUB.sub("publication", text)
+    text = _PLUS.sub(" and ", text)
     text = _PAIR.sub(lambda m: " and ".join(m.group(0).split("/")) if all(
         g.casefold() in SHORTHAND for g in m.group(0).split("/")) else m.group(0), text)
     return _TOKEN.sub(standard, text)

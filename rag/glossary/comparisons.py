@@ -108,7 +108,7 @@ def compared(text: str) -> str:
 # A sentence or clause setting terms already named beside each other: "is it the same thing", "is that a typo or a
 # different thing?", "are they diffrent things?" ("is it used for NELM?" asks about the term itself, in the text).
 _ABOUT_IT = re.compile(r"(?:and\s+)?(?:(?:is|are|was|were|does|do)\s+(?:it|that|this|they|those|these|both|the\s+two)"
-                       r"|how\s+(?:does|do|is|are)\s+(?:it|its|their|they|that|this)\b(?:\s+\w+)?)\b", re.I)  # "how does its expansion differ"
+                       r"|how(?:\s+(?:does|do|is|are)|'s|\u2019s)\s+(?:it|its|their|they|that|this)\b(?:\s+\w+)?)\b", re.I)  # "how does its expansion differ"
 SAME_OR_NOT = re.compile(r"\b(?:same|dif+e?r\w*|typo|another\s+name)\b", re.I)
 
 

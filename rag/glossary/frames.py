@@ -175,12 +175,12 @@ IF_ABBREVIATION = [re.compile(p, re.IGNORECASE) for p in (
     # the topic first: "TACE is what?", "TACE is what thing?"
     r"(?P<t>.+?)\s+(?:is|are)\s+what(?:\s+thing)?",
     # the terms first, the request last: "PVE/PVL/ALPPS: expand"
-    r"(?P<t>.+?)\s*[:\-\u2013\u2014]?\s+(?:please\s+)?(?:expand|define|explain|spell\s+out)(?:\s+please)?",
+    r"(?P<t>.+?)\s*[:\-\u2013\u2014]?\s+(?:please\s+)?(?:expand|define|explain|clarify|spell\s+out)(?:\s+please)?",
     # "in full": "what's TACE written out in full", "write TACE out in full", "TACE in full"
     r"(?:what\s+is\s+|what's\s+)?(?P<t>.+?)\s+(?:(?:written|spelt|spelled)\s+out(?:\s+in\s+full)?|in\s+full)" + _WHERE,
     r"(?:write|spell)\s+(?P<t>.+?)\s+out(?:\s+in\s+full)?" + _WHERE,
-    # "explain" in its dictionary sense "make plain the meaning of": "explain PVE"
-    r"(?:please\s+)?(?:define|expand|spell\s+out|explain)\s*:?\s+(?P<t>.+?)" + _WHERE,
+    # "explain" in its dictionary sense "make plain the meaning of": "explain PVE" (so "clarify")
+    r"(?:please\s+|kindly\s+)?(?:define|expand|spell\s+out|explain|clarify)\s*:?\s+(?P<t>.+?)" + _WHERE,
     # not understanding it, said rather than asked: "... and got stuck on NELM", "confused by PVL"
     r".*?\b(?:stuck\s+on|confused\s+(?:by|about)|puzzled\s+by|(?:do\s+not|don't|dont|did\s+not|didn't)\s+(?:know|understand|get)"
     r"|not\s+sure\s+(?:about|what))\s+(?:what\s+)?(?:the\s+)?(?P<t>\S+?)(?:\s+(?:is|means|stands\s+for))?" + _WHERE,
@@ -233,7 +233,7 @@ ANAPHORIC = [ANAPHORIC_THING] + [re.compile(p, re.IGNORECASE) for p in (
     # "what's that mean" is the spoken "what does that mean"
     # (an intensifier may come before the verb: "what does that even mean", "what does it actually stand for")
     r"(?P<t>.+?)" + BREAK + rf"what\s+(?:{_DOES}|is)\s+{_POINTER}\s+(?:(?:even|actually|really|exactly)\s+)?"
-    r"(?:mean|stand\s+for|refer\s+to)",
+    r"(?:mean|stand\s+for|refer\s+to|expand(?:ed|s)?\s+(?:to|as|into))(?:" + MET + r")?",  # "- what's it expanded as there"
     r"(?P<t>.+?)" + BREAK + rf"what\s+{_DOES}\s+{_PRONOUN}\s+abbreviation\s+(?:mean|stand\s+for)",
     # "what's that abbreviation for?" is "what does it stand for?"
     r"(?P<t>.+?)" + BREAK + rf"what\s+(?:is|'s|are)\s+{_PRONOUN}\s+(?:(?:abbreviation|acronym)\s+(?:short\s+)?|short\s+)for",

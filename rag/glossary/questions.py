@@ -73,6 +73,7 @@ def parse_glossary_terms(question: str, glossary: Glossary, alone: bool = False)
     question = re.sub(r"([?!])[?!]+", r"\1", question)  # "ALPPS?? what is it": repeated marks only insist
     question = CONFIRM_TAIL.sub("", question.strip()) or question  # "..., correct?" asks no more
     question = EXPLAIN_TAIL.sub("", question) or question  # nor does "... ? Please explain."
+    question = COURTESY_TAIL.sub("", question) or question  # "... is that like a pan of something lol"
     question = IDENTITY_TAIL.sub("", question) or question  # "..., is it a typo?": the definition answers it
     whole = _read(question, glossary, alone)
     if _known(whole, glossary):
@@ -132,6 +133,9 @@ def _read_sentence(sentence: str, glossary: Glossary, last: bool = False) -> tup
     clauses = [c for c in CLAUSE_BREAK.split(sentence) if c.strip(" ?.!")]
     if _known(terms, glossary) or len(clauses) < 2:
         return terms
+    if len(clauses) == 2 and HALF_GUESS.match(clauses[1]) and len(named := short_forms_in(clauses[0], glossary)) == 1 and guessed(
+            PLACEHOLDER.sub("", clauses[1]).strip(" ?.!"), named[0], glossary):
+        return named  # "SI-NEN, small intestine something?": a half-remembered expansion asks for the whole
     read = [(c, _read(c, glossary, True, in_clause=True, closing=last and i == len(clauses) - 1))
             for i, c in enumerate(clauses)]
     # a clause that only sets the terms named beside each other ("are they different things?") asks no term of its own

@@ -28,15 +28,18 @@ CONFIRM_TAIL = re.compile(r"\s*,\s*(?:right|correct|yes|no|isn'?t\s+it|is\s+it|a
 # us in plain words?", "It is small intestine? Please explain.") asks for the answer to that question, nothing more.
 # (After a comma it is the frame itself: "I not understand OLT, can you explain?")
 EXPLAIN_TAIL = re.compile(r"(?:\s*[.?!]+\s*)(?:(?:can|could|would|will)\s+(?:you|u|someone)\s+)?(?:please\s+)?"
-                          r"(?:explain|tell\s+(?:us|me|them|him|her)|clarify|spell\s+(?:it|that)\s+out)(?:\s+(?:it|that|this))?"
+                          r"(?:explain|tell\s+(?:us|me|them|him|her)|clarify|spell\s+(?:it|that)\s+out"
+                          # the rest of a half-remembered expansion: "SI-NEN, small intestine something? whats the rest"
+                          r"|what(?:'?s|\s+is)\s+the\s+rest(?:\s+of\s+(?:it|the\s+(?:name|letters|words)))?)(?:\s+(?:it|that|this))?"
                           r"(?:\s+(?:to|for)\s+(?:us|me|them|him|her))?(?:\s+in\s+(?:plain|simple|normal|everyday|lay|layman'?s?)"
                           r"\s+(?:words|english|terms|language))?(?:\s+please)?\s*[?.!]*\s*$", re.IGNORECASE)
 # What kind of thing the term is, asked after its definition ("PPRT - what's that, is it a typo?", "ALPPS??
 # is it a kind of operation"): the definition is the answer.
 IDENTITY_TAIL = re.compile(r"(?:\s*[,;?]+\s*|\s+[-\u2013\u2014]+\s+|\s+(?:and|or)\s+)(?:so\s+)?(?:is|was)\s+(?:it|that|this)\s+"
-                           r"(?:just\s+|really\s+|actually\s+|basically\s+)?(?:like\s+)?(?:an?\s+|the\s+)?(?:[\w-]+\s+thing|typo|misprint|mistake|error|"
+                           r"(?:just\s+|really\s+|actually\s+|basically\s+)?(?:like\s+an?\s+[\w-]+(?:\s+of\s+something)?|(?:like\s+)?(?:an?\s+|the\s+)?"
+                           r"(?:[\w-]+\s+thing|typo|misprint|mistake|error|"
                            r"misspelling|(?:kind|type|sort|form)\s+of\s+[\w-]+(?:\s+[\w-]+)?|drug|medicine|medication|operation|"
-                           r"surgery|procedure|scan|test|treatment)"
+                           r"surgery|procedure|scan|test|treatment))"
                            # what it might be a slip for, or something else: "is that a typo for prrt or something different?"
                            r"(?:\s+(?:for|of)\s+[\w-]+)?(?:\s+or\s+(?:something|a\s+different\s+(?:thing|one))(?:\s+(?:else|different))?)?"
                            r"\s*[?.!]*\s*$"
@@ -49,6 +52,7 @@ IDENTITY_TAIL = re.compile(r"(?:\s*[,;?]+\s*|\s+[-\u2013\u2014]+\s+|\s+(?:and|or
                            r"(?:like\s+(?:that|this)|that\s+way|right|correctly)\s*[?.!]*\s*$", re.IGNORECASE)
 # Discourse particles at the end ask nothing either: "so whats ALPPS then", "what is TAE again".
 COURTESY_TAIL = re.compile(r"(?:[,\s]+(?:please|pls|plz|thanks|thank\s+you|thx|ty|for\s+me|then|again|exactly|actually"
+                           r"|lol|haha|lmao"  # chat's laughter
                            r"|anyway|precisely|(?<=mean\s)(?:there|here)"
                            # where it was met: "what is it in this context?"
                            r"|in\s+(?:this|that|the)\s+context"

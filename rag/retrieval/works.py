@@ -92,14 +92,15 @@ _WORK_ON = re.compile(r"\b(?:papers?|stud(?:y|ies)|articles?|works?|publications
                       re.I)
 
 
-def _of_topic(question: str, own_topic: frozenset[str]) -> bool:
+def _of_topic(question: str, own_topic: frozenset[str], own_names: frozenset[str] = frozenset()) -> bool:
     """Is a work named by a topic that this review's own title and keywords do not hold ("the
     paper on prognostic factors")? "The paper on liver metastases" may be this one; an
-    abbreviation ("the review on NELM") names no work by itself."""
+    abbreviation ("the review on NELM") names no work by itself, nor do this review's own names
+    ("that review about NELM treatment in annals of gastro": its journal)."""
     for m in _WORK_ON.finditer(question):
         own = _own_words(m.group("topic"), own_topic)
         words = [w for w in re.findall(r"[A-Za-z][A-Za-z\-]{2,}", m.group("topic"))
-                 if w.lower() not in BIBLIO_FILLER and sum(c.isupper() for c in w) < 2]
+                 if w.lower() not in BIBLIO_FILLER and sum(c.isupper() for c in w) < 2 and not _own(w, own_names)]
         if words and any(w.lower() not in own for w in words[:3]):
             return True
     return False
@@ -132,7 +133,7 @@ def names_other_work(question: str, own_names: frozenset[str] = frozenset(),
     about this review ("when was it published?")? `own_topic`: the stems of this review's
     title and keywords."""
     question = ASKERS_PURPOSE.sub(" ", question)
-    if own_topic and _of_topic(question, own_topic):
+    if own_topic and _of_topic(question, own_topic, own_names):
         return True
     cues = SECTION_CUES[0][1]
     rest = [w for w in re.findall(r"[A-Za-z][A-Za-z\-]{2,}", cues.sub(" ", question))

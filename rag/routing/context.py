@@ -42,7 +42,7 @@ def asks_anything(text: str) -> bool:
 _ASIDE = re.compile(r"^\s*(?:i|i'm|im|i've|ive|my|me|we|our|he|she|they|his|her|their|he's|she's|hes|shes|sorry|thanks"
                     r"|thank\s+you|cheers|[a-z]+ing"
                     # the people in the story named by a noun: "The family thought it was bad luck."
-                    r"|the\s+(?:family|patient|relatives?|parents?|kids|children|husband|wife))\b", re.I)
+                    r"|(?:the|a|one\s+of\s+the)\s+(?:family|families|patients?|relatives?|parents?|kids|children|husband|wife))\b", re.I)
 
 
 # Who made a statement, in reported speech ("my husband's surgeon said ...", "the nurse told us that ..."):

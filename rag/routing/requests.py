@@ -57,7 +57,9 @@ CASE_REQUEST = re.compile(
     r"what (?:would|will|might) (?:the |his |her |their )?(?:usual|standard|normal|typical|likely) (?:treatment|therapy|management"
     r"|approach|plan|options?|steps?) be|what (?:is|are|would be|will be) (?:the |his |her |their )?(?:usual|standard|normal|typical"
     r"|likely) (?:treatment|therapy|management|approach|plan|options?|steps?)|"
-    r"which of (?:the|these|those) (?:[\w-]+ ){0,2}(?:options?|procedures?|strateg(?:y|ies)|approach(?:es)?))\b", _F)
+    r"which of (?:the|these|those) (?:[\w-]+ ){0,2}(?:options?|procedures?|strateg(?:y|ies)|approach(?:es)?)|"
+    # a case told in fragments, then the options asked for in one word: "liver mets. can't be removed. options?"
+    r"(?:^|(?<=[.,;:!?]\s))(?:any\s+)?(?:other\s+)?options(?=\s*\?)|what else)\b", _F)
 
 # Framing words of a treatment question, with the shorthand "Tx" (treatment), "Mx" (management), "Rx".
 GENERIC_REQUEST = re.compile(r"\b(?:options?|choices|treat\w*|therap\w*|manag\w*|approach\w*|candidate|eligib\w*|"

@@ -15,7 +15,15 @@ from rag.glossary.sentences import added_form
 from rag.glossary.tails import COURTESY_TAIL
 
 # "n" is chat for "and" ("n PVL?"), as rag/glossary/frames.py TEXT_SPEAK has it
-_FOLLOWUP_LEAD = re.compile(r"^(?:and|n|but|also|so|ok|okay|then|what about|how about|same for|for)\b[\s,]*", re.I)
+_FOLLOWUP_LEAD = re.compile(r"^(?:and|n|but|also|so|ok|okay|then|what about|how about|same for|for"
+                            # relayed: "She also asks about RE" (rag/routing/anaphora.py LEADING_CUES)
+                            r"|(?:she|he|they|(?:the|his|her|their)\s+[\w-]+)\s+(?:also\s+)?(?:asks?|asked|wants?\s+to\s+know"
+                            r"|wanted\s+to\s+know)\s+about)\b[\s,]*", re.I)
+
+# A relative clause in the passive describes the term, it asks nothing: "RE, which is written right next to it"
+# ("-ed" participles and the irregular ones in "-en"/"-wn"; "TACE, which is better?" asks).
+_DESCRIBING = re.compile(r"(?:which|that|who)\s+(?:is|are|was|were)\s+(?:\w+ly\s+|also\s+|just\s+)?(?:\w+ed|written|given|"
+                         r"shown|taken|seen|chosen|drawn|known|spoken)\b", re.I)
 
 _POINTING_ONE = re.compile(r"(?:the\s+)?(?:other|that|this|next|last|second|third)\s+(?:one|term|abbreviation)", re.I)
 
@@ -37,7 +45,8 @@ def followup_term(question: str) -> str:
     first, *told = CLAUSE_BREAK.split(text)
     if len(told) == 1 and _POINTING_ONE.fullmatch(first.strip()):
         text = told[0]  # "what about the other one, TAE?": the pointer's apposition names the term
-    elif told and first.strip() and not any(ASKS.search(t.strip()) and not sets_beside(t) for t in told):
+    elif told and first.strip() and not any(ASKS.search(t.strip()) and not sets_beside(t) and not _DESCRIBING.match(t.strip())
+                                            for t in told):
         text = first
     # "and the PRRT one?": a placeholder noun after the term names nothing more
     # "and the one called RE?": the label names the term

@@ -39,6 +39,9 @@ _NOT_TREATMENT = re.compile(
     r"cite\b|citation|bibliograph\w*|"
     r"articles\b|papers\b|search terms?|"
     r"define|definition|what does \w+ mean|meaning of)", _F)
+# How strong the evidence is, or the grade of a recommendation: a question about the text, whatever case it names.
+_EVIDENCE_GRADING = re.compile(r"\b(?:levels?\s+of\s+evidence|evidence\s+(?:levels?|grades?|grading)|(?:grades?|strength)\s+of\s+"
+                               r"(?:the\s+)?(?:recommendations?|evidence)|recommendation\s+grades?)\b", _F)
 # Questions about finding or staging the disease. A case tells how it was found ("CT scan shows
 # ...", "staging PET negative"), so these words decide only in the sentence that asks.
 _DIAGNOSTIC = re.compile(r"\b(?:imaging|staging|diagnos\w*|scan\w*|biopsy|marker|detect\w*)", _F)
@@ -77,6 +80,8 @@ def is_treatment_question(question: str) -> bool:
     unresectable G2 pNET?" asks for a decision (the algorithm answers it).
     """
     text = normalise_question(question)
+    if _EVIDENCE_GRADING.search(text):
+        return False  # "the level of evidence the authors assign to RE for unresectable NELM" asks about the text
     specifics = _count_specifics(text)
     patient = bool(PATIENT.search(text)) or extract_inputs(text).age is not None
     request = bool(REQUEST.search(text)) or bool(CASE_REQUEST.search(text) and (specifics or patient))
