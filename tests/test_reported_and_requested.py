@@ -171,3 +171,26 @@ def test_a_work_named_by_topic_and_its_own_journal(question, other):
     title = "Currently available treatment options for neuroendocrine liver metastases NELM ablation embolization surgery"
     own_topic = frozenset(stem(w.lower()) for w in title.split())
     assert names_other_work(question, own_names, own_topic) is other
+
+
+@pytest.mark.parametrize("question, groups", [
+    ("wait so who actually gets picked for that", set()),  # an interjection, no waiting
+    ("Oh wait a sec, is that right?", set()),
+    ("Wait, how long is the wait for a transplant?", {"waiting"}),
+    ("wait times for a new liver?", {"waiting"}),
+])
+def test_wait_as_an_interjection_names_no_waiting(question, groups):
+    from rag.answer.circumstances import named_circumstances
+
+    assert named_circumstances(question) == groups
+
+
+@pytest.mark.parametrize("question, follows", [
+    ("why would they pick those over an operation?", True),  # a demonstrative before a preposition of choice
+    ("why choose these instead?", True),
+    ("why would surgeons pick ablation over an operation?", False),
+])
+def test_a_demonstrative_before_a_preposition_of_choice_points_back(question, follows):
+    from rag.routing.followup import is_followup
+
+    assert is_followup(question) is follows

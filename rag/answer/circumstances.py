@@ -73,8 +73,13 @@ _COUNTED_CHILDREN = re.compile(r"\b(?:\d+|" + "|".join(sorted(CARDINALS, key=len
                                r"(?:(?:little|young|small|teenage|grown(?:-up)?)\s+)?(?:kids|children|grandchildren|grandkids)\b", re.I)
 
 
+# "Wait" opening a sentence as an interjection ("wait so who gets picked?", "Wait, is that right?") is no waiting.
+_WAIT_INTERJECTED = re.compile(r"(?:^|(?<=[.?!]\s))\s*(?:oh\s+)?wait\b(?:\s+a\s+(?:sec|second|minute|moment))?(?:\s*[,!.:-]+\s*|\s+(?="
+                               r"(?:so|but|then|what|which|who|how|why|is|are|does|do|did|can|could|that|i|you)\b))", re.I)
+
+
 def named_circumstances(text: str) -> set[str]:
     """The circumstance groups (CIRCUMSTANCES) whose words the text names."""
-    text = _COUNTED_CHILDREN.sub(" ", text)
+    text = _WAIT_INTERJECTED.sub(" ", _COUNTED_CHILDREN.sub(" ", text))
     words = set(_WORD.findall(re.sub(r"\bside\s+effect", "side-effect", text.lower())))
     return {name for name, group in CIRCUMSTANCES.items() if words & group}

@@ -48,6 +48,8 @@ THING_POINTED = re.compile(r"\b(?:it|its|that|this)\b|\bthey\s+(?:are|were)\b|\b
 CLOSING_DEMONSTRATIVE = re.compile(r"\b(?:that|this|those|these)\s*[?!.]*\s*$"
                                     # a demonstrative before a verb is a pronoun too ("how come those are used more?")
                                     r"|\b(?:those|these)\s+(?:are|were|have|do|did|can|could|will|would|should|get|work)\b"
+                                    # or before a preposition of choice ("why would they pick those over an operation?")
+                                    r"|\b(?:those|these)\s+(?:over|instead|rather\s+than|than|versus|vs\.?|in\s+place\s+of)\b"
                                     # and as the subject after an inverted auxiliary ("why would those be used more?")
                                     r"|\b(?:are|were|do|does|did|can|could|will|would|should)\s+(?:those|these|that)\s+(?:be|have|work|help|get|do"
                                     r"|need|make|cost|appear|come|mean|say|show|find|include|cover|apply|matter|happen|change)\b"
