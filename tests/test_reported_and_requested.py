@@ -194,3 +194,38 @@ def test_a_demonstrative_before_a_preposition_of_choice_points_back(question, fo
     from rag.routing.followup import is_followup
 
     assert is_followup(question) is follows
+
+
+@pytest.mark.parametrize("question, terms", [
+    ("I can't find what PVE means anywhere. Is it in this article?", ("PVE",)),
+    ("PVL means what exactly in this paper? portal something?", ("PVL",)),  # "means what", an intensifier
+    ("what exactly do they mean by TAE", ("TAE",)),
+    ("They've got 'SA' in the legend. Somatostatin something I assume, but how exactly do they write it out?", ("SA",)),
+    ("how does the review spell ALPPS out?", ("ALPPS",)),
+    ("PVE - how is that defined in the paper?", ("PVE",)),
+    ("TACE - quick expansion pls, as the authors write it", ("TACE",)),
+])
+def test_how_the_text_writes_a_term_out(glossary, question, terms):
+    assert parse_glossary_terms(question, glossary) == terms
+
+
+@pytest.mark.parametrize("question, to_algorithm", [
+    # what a treatment is for is the text's to say, not a pathway branch
+    ("My wife's NET is only in her liver and can be removed. What is it actually for - are they trying to cure her?", False),
+    ("my husband 59 has a grade 1 NET from his pancreas with liver spread only. what is the treatment for that", True),
+])
+def test_purpose_is_beyond_the_pathway(question, to_algorithm):
+    from rag.glossary.store import Glossary
+    from rag.routing.router import route
+
+    assert (route(question, [], Glossary(()), 2000).route == "algorithm") is to_algorithm  # no term known: pathway or text
+
+
+@pytest.mark.parametrize("text, unit", [
+    ("Any of them getting paid to say this? Conflicts or whatever.", "coi"),  # being paid to say it; a bare "Conflicts"
+    ("Confirming for the sidebar: which journal and which year?", "citation"),  # the asker's own piece of writing
+])
+def test_record_cues(article, text, unit):
+    from rag.retrieval.structure import structural_units
+
+    assert unit in [u.split(":")[-1] for u in structural_units(text, [article])]

@@ -40,7 +40,7 @@ def test_a_prediction_of_one_persons_outcome_is_recognised(question, personal):
     # Nor is "drive" the verb of "what drives the choice?" about driving a car.
     pytest.param("what drives the choice between resection and transplantation?", set(), id="drives-a-choice"),
     # children counted are someone's family, not the population asked about
-    pytest.param("is a two-stage liver op safe? my brother is 52 with three young kids", set(), id="counted-children"),
+    pytest.param("is a two-stage liver op possible? my brother is 52 with three young kids", set(), id="counted-children"),
 ])
 def test_a_named_population_or_matter_of_daily_life_is_found(question, groups):
     assert named_circumstances(question) == groups

@@ -64,6 +64,8 @@ CIRCUMSTANCES: dict[str, frozenset[str]] = {name: frozenset(words.split()) for n
     "waiting": "wait waiting waitlist queue",
     # a treatment's harms: "what are the side effects of TACE?" is not answered by a caption naming TACE
     "harms": "side-effect side-effects toxicity toxicities adverse complication complications harms",
+    # whether it is safe ("is it safe for my dad to have the bead treatment?"): the text's "performed safely" says so
+    "safety": "safe safely safety unsafe",
 }.items()}
 _WORD = re.compile(r"[a-z][a-z'-]*")
 

@@ -177,7 +177,7 @@ def instance_class(question: str) -> str:
 _INFLUENCED_MEASURE = re.compile(r"\b(?:affect|matter|depend|influenc|determin|chang|impact|dictat|decid|alter|shap"
                                  r"|hit|harm|worsen|shorten|lengthen|prolong|improv|reduc|limit|govern"
                                  r"|(?:make|makes|made|making)\s+(?:a|any|much\s+of\s+a)\s+difference\s+(?:to|in))\w*"
-                                 r"\s+(?:on\s+|upon\s+)?(?:how \w+ (?:and|or) |(?:whether\s+)?(?:[\w'-]+,?\s+){1,6}?(?:and|or)\s+)?"
+                                 r"\s+(?:on\s+|upon\s+)?(?:how \w+ (?:and|or) |(?:whether\s+)?(?:[\w'-]+,?\s+){1,12}?(?:and|or)\s+)?"
                                  r"how (?:long|much|many|far|big|large|often)\b"
                                  r"|\bhow (?:big|large|great|important|significant|major) (?:of )?an? (?:role|part)\b"
                                  # how much something matters is its importance: "how much the liver spread actually matters"

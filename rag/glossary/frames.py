@@ -4,9 +4,8 @@ rag/glossary/questions.py reads a question with.
 In: nothing (constants). Out: the chat spellings of frame words (`TEXT_SPEAK`, `FRAME_WORDS`
 for slips such as "stnd"), the frames themselves (`ALWAYS`: only an abbreviation question is
 worded so; `IF_ABBREVIATION`: generic, routed only when the slot is an abbreviation;
-`ANAPHORIC`: "..., what is that?", whose slot names the referent last), and the small
-patterns around a term (courtesy, where it was met, lists); guesses and comparisons
-are in rag/glossary/comparisons.py.
+and the small patterns around a term (courtesy, where it was met, lists); the frames that point back
+("..., what is that?") are in rag/glossary/anaphoric.py, guesses and comparisons in rag/glossary/comparisons.py.
 
 Every entry states a fact about English as people type it, never the wording of one
 question. Nothing here looks anything up: the reading is in rag/glossary/questions.py.
@@ -19,10 +18,10 @@ import re
 from rag.core.text import WRITTEN_STOPS
 
 __all__ = ["TEXT_SPEAK", "DIGIT_WORDS", "SYMBOLS", "FRAME_WORDS", "RARE_ZIPF", "ALWAYS", "IF_ABBREVIATION",
-           "BARE", "ANAPHORIC", "ANAPHORIC_THING", "KIND_NOUNS", "TERM_PREFIX", "SEPARATOR",
+           "BARE", "KIND_NOUNS", "TERM_PREFIX", "SEPARATOR",
            "COMPARISON_LEAD", "QUOTES", "COURTESY_LEAD", "CONTEXT_LEAD", "CONJUNCTION",
-           "SENTENCE_BREAK", "CLAUSE_BREAK", "ASKS", "PLACE_TAIL", "POINTER", "PLURAL_POINTER", "ALL_TERMS", "PLACEHOLDER", "MET", "BREAK",
-           "PUNCTUATED", "PART"]
+           "SENTENCE_BREAK", "CLAUSE_BREAK", "ASKS", "PLACE_TAIL", "ALL_TERMS", "PLACEHOLDER", "MET", "BREAK",
+           "PUNCTUATED", "PART", "DOES"]
 
 # Chat spellings of the words that frame a question, each as people type it in chat and search
 # boxes ("wat", "u", "4" for "for"), and common slips of those words. Only frame words belong
@@ -58,7 +57,7 @@ BREAK = r"\s*[-\u2013\u2014:,;.?!]?\s+"
 PUNCTUATED = r"\s*[-\u2013\u2014:,;.?!]+\s*"  # a break a reader sees: no mere space
 # "does" and its slips in a frame: "what dose OLT mean" ("dose" is a word, so no table entry
 # may rewrite it; inside this frame, before a term and "mean", it can only be "does").
-_DOES = r"(?:does|do|did|dose|dos)"
+DOES = _DOES = r"(?:does|do|did|dose|dos)"
 # One letter of a term, as quoted in "what does the 'A' in ALPPS stand for".
 _LETTER = r"['\"]?[a-z]['\"]?"
 # Phrasings that only make sense about an abbreviation: route whatever the term is.
@@ -70,6 +69,8 @@ MET = (r"(?:\s+(?:as\s+)?(?:mentioned|used|listed|shown|printed|written|seen|giv
         r"\s+(?:in|within|according\s+to|on|near|at|towards)\s+(?:the|this|that|figure|fig\.?|its|my|her|his)\b.*"
         r"|\s+in\s+(?:medical|plain|simple|lay(?:man'?s)?|everyday)\s+(?:terms|english|language|words)"
         r"|\s+in\s+medicine|\s+here|\s+there"
+        # as the text writes it: "ALPPS - quick expansion pls, as the authors write it"
+        r"|,?\s+as\s+(?:the\s+authors|they|the\s+(?:review|paper|article))\s+(?:write|wrote|give|gave|spell|use|used|have)s?\s+it"
         # whom it is put to, and how plainly: "explain ALPPS to me like I'm a patient"
         r"|\s+(?:to|for)\s+(?:me|us|a\s+(?:patient|layman|lay\s+person|beginner|student|nurse))\b.*"
         # a relative clause of saying or writing: "the ALPPS (that) they mentioned"
@@ -172,8 +173,11 @@ IF_ABBREVIATION = [re.compile(p, re.IGNORECASE) for p in (
     r"\s+(?:of|from|for)\s+(?P<t>.+?)" + _WHERE,
     # the verb before its subject, as learners of English type it: "What means NELM?"
     r"what\s+(?:means?|signif(?:y|ies))\s+(?P<t>.+?)" + _WHERE,
-    # the topic first: "TACE is what?", "TACE is what thing?"
-    r"(?P<t>.+?)\s+(?:is|are)\s+what(?:\s+thing)?",
+    # the topic first: "TACE is what?", "TACE is what thing?", "OLT means what (in this paper)?"
+    r"(?P<t>.+?)\s+(?:is|are|means?|stands?\s+for)\s+what(?:\s+thing)?" + _WHERE,
+    # how the text writes it out: "how do they write RE out?", "how does the review spell ALPPS out?"
+    r"how\s+(?:do|does|did)\s+(?:they|the\s+authors|the\s+(?:review|paper|article|legend|caption))\s+(?:write|spell)\s+(?P<t>.+?)"
+    r"\s+out" + _WHERE,
     # the terms first, the request last: "PVE/PVL/ALPPS: expand"
     r"(?P<t>.+?)\s*[:\-\u2013\u2014]?\s+(?:please\s+)?(?:expand|define|explain|clarify|spell\s+out)(?:\s+please)?",
     # "in full": "what's TACE written out in full", "write TACE out in full", "TACE in full"
@@ -183,7 +187,8 @@ IF_ABBREVIATION = [re.compile(p, re.IGNORECASE) for p in (
     r"(?:please\s+|kindly\s+)?(?:define|expand|spell\s+out|explain|clarify)\s*:?\s+(?P<t>.+?)" + _WHERE,
     # not understanding it, said rather than asked: "... and got stuck on NELM", "confused by PVL"
     r".*?\b(?:stuck\s+on|confused\s+(?:by|about)|puzzled\s+by|(?:do\s+not|don't|dont|did\s+not|didn't)\s+(?:know|understand|get)"
-    r"|not\s+sure\s+(?:about|what))\s+(?:what\s+)?(?:the\s+)?(?P<t>\S+?)(?:\s+(?:is|means|stands\s+for))?" + _WHERE,
+    r"|not\s+sure\s+(?:about|what)|(?:can'?t|cannot|could\s*n'?t)\s+(?:find|work\s+out|figure\s+out))\s+(?:what\s+)?(?:the\s+)?(?P<t>\S+?)"
+    r"(?:\s+(?:is|means|stands\s+for)(?:\s+anywhere)?)?" + _WHERE,
     # "does TAE mean transarterial embolization?": a guess at the expansion, answered with it
     r"(?:does|do)\s+(?P<t>\S+)\s+(?:stand\s+for|mean|refer\s+to)\s+.+",
     # what kind of thing it is asks what it is: "what kind of treatment is RE?"
@@ -202,52 +207,6 @@ IF_ABBREVIATION = [re.compile(p, re.IGNORECASE) for p in (
     r"what\s+(?P<t>.+?)\s+(?:is|are|means?|denotes?|signif(?:y|ies))" + _WHERE,
     r"(?:what\s+is|what's|whats|what\s+are)\s+(?P<t>.+?)" + _WHERE,
 )] + [BARE]
-# "PVL - what is that?", "my letter says she needs TACE, what is that?", "... says NELM, what
-# does that mean?": a pronoun that points back. Its referent is the slot when the slot is a
-# term, else the slot's last word (the nearest antecedent) when that is an abbreviation.
-_PRONOUN = r"(?:that|this|it|they|them|those|these)"
-# A pronoun with the noun it stands for: "those letters", "these terms", "that abbreviation".
-# A quantifier may float after a plural pronoun: "what do they each / both / all stand for"; a count may follow
-# "these" or "those" ("what are these two?").
-# It may float before it too, with "of": "what both of those are", "all of these".
-# "The letters" point back as "those letters" do: "MELD score - what do the letters mean".
-_POINTER = (r"(?:the\s+(?:(?:extra|other|different|additional)\s+letters?|letters|initials|abbreviations?|acronyms?)|(?:(?:both|all|each)\s+(?:of\s+)?)?" + _PRONOUN
-            # a plural pronoun may be counted: "what are these two?"
-            + r"(?:(?<=these|those)\s+(?:two|three|four|[2-4]))?"
-            + r"(?:\s+(?:ones?|letters|initials|terms?|words?|abbreviations?|acronyms?))?(?:\s+(?:each|both|all))?)")
-# The same as a whole slot: a frame whose term is only a pointer ("what does that one stand for?") names no
-# term of its own, and the router points it back at the earlier turn's short forms
-POINTER = re.compile(_POINTER, re.IGNORECASE)
-# Plural pointers ask about every abbreviation before them ("panNEN with NELM. explain these terms").
-PLURAL_POINTER = re.compile(r"\b(?:they|them|those|these)\b", re.IGNORECASE)
-# "What is that?" asks what a thing is, so "that" may be the slot's only abbreviation
-# ("booked for ALPPS next month. what's that"); "what does that mean?" may ask about the whole
-# statement ("it says OLT is restricted to selected cases, what does that mean?"), so only
-# the last word counts there.
-# Asked straight or embedded in a request: "..., what are those", "... can you tell me what both of those are".
-ANAPHORIC_THING = re.compile(r"(?P<t>.+?)" + BREAK + r"(?:(?:(?:can|could|would)\s+(?:you|u)\s+(?:please\s+)?)?"
-                             r"(?:tell\s+me|explain)\s+|do\s+you\s+know\s+)?"
-                             rf"what\s+(?:(?:is|are)\s+{_POINTER}|{_POINTER}\s+(?:is|are))(?:\s+exactly)?",
-                             re.IGNORECASE)
-ANAPHORIC = [ANAPHORIC_THING] + [re.compile(p, re.IGNORECASE) for p in (
-    # "what's that mean" is the spoken "what does that mean"
-    # (an intensifier may come before the verb: "what does that even mean", "what does it actually stand for")
-    r"(?P<t>.+?)" + BREAK + rf"what\s+(?:{_DOES}|is)\s+{_POINTER}\s+(?:(?:even|actually|really|exactly)\s+)?"
-    r"(?:mean|stand\s+for|refer\s+to|expand(?:ed|s)?\s+(?:to|as|into))(?:" + MET + r")?",  # "- what's it expanded as there"
-    r"(?P<t>.+?)" + BREAK + rf"what\s+{_DOES}\s+{_PRONOUN}\s+abbreviation\s+(?:mean|stand\s+for)",
-    # "what's that abbreviation for?" is "what does it stand for?"
-    r"(?P<t>.+?)" + BREAK + rf"what\s+(?:is|'s|are)\s+{_PRONOUN}\s+(?:(?:abbreviation|acronym)\s+(?:short\s+)?|short\s+)for",
-    # a request to explain what was just named: "I not understand OLT, can you explain?"
-    r"(?P<t>.+?)" + PUNCTUATED + r"(?:(?:can|could|would)\s+(?:you|u)\s+|please\s+)?(?:explain|define|expand)"
-    + rf"(?:\s+{_POINTER})?(?:\s+(?:to\s+me|for\s+me|please))?",
-    # not knowing what it means: "... ALPPS. I have no idea what those letters mean."
-    r"(?P<t>.+?)" + BREAK + r"i\s+(?:have\s+no\s+idea|(?:do\s+not|don't|dont|did\s+not|didn't)\s+(?:know|understand)"
-    + r"|(?:can'?t|cannot|could\s*n'?t)\s+(?:find|work\s+out|figure\s+out|tell)"
-    + rf"|not\s+(?:know|understand))\s+what\s+{_POINTER}\s+(?:means?|stands?\s+for|is|are)",
-    # the frame with its subject left out: "pt booked for TACE - stands for?"
-    r"(?P<t>.+?)" + PUNCTUATED + r"(?:stands?\s+for|means?|meanings?|full\s+forms?|expansions?|definitions?)(?:\s+what|\s+of\s+(?:both"
-    r"|them|these|those|each|all|the\s+two)(?:" + MET + r")?)?",  # "PVE vs PVL - expansions of both as used in the review?"
-)]
 # "the ALPPS procedure": a noun after a short form that says what kind of thing it is.
 KIND_NOUNS = {"procedure", "technique", "therapy", "treatment", "approach", "operation", "surgery", "drug",
               "drugs", "classification", "criteria", "score", "grade", "trial"}

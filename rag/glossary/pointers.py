@@ -12,7 +12,8 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING, Callable
 
-from rag.glossary.frames import ANAPHORIC, ANAPHORIC_THING, KIND_NOUNS, PLURAL_POINTER, QUOTES, SEPARATOR
+from rag.glossary.anaphoric import ANAPHORIC, ANAPHORIC_THING, PLURAL_POINTER
+from rag.glossary.frames import KIND_NOUNS, QUOTES, SEPARATOR
 from rag.glossary.keys import short_key
 from rag.glossary.named import is_abbreviation
 
@@ -38,7 +39,8 @@ _EMBEDDED = re.compile(r"(?P<t>.+?)\s*[-\u2013\u2014:,;.]?\s+(?:(?:and|but|so)\s
 _TRAILING_LIST = re.compile(r"(?<!\S)(?:[^\s,;/]+(?:\s*[,;/]\s*(?:(?:and|or)\s+)?|\s+(?:and|or|vs\.?|versus)\s+))+[^\s,;/]+\s*$",
                             re.IGNORECASE)
 _QUOTED_LAST = re.compile(r"['\"\u201c\u2018]([^'\"\u201d\u2019]{2,})['\"\u201d\u2019][\s,;:.\-\u2013\u2014]*$")
-_WRITTEN_FORM = re.compile(r"\b(?:stands?\s+for|short\s+for|abbreviat\w*|acronym|initials|letters)\b", re.IGNORECASE)
+_WRITTEN_FORM = re.compile(r"\b(?:stands?\s+for|short\s+for|abbreviat\w*|acronym|initials|letters|expan\w+"
+                           r"|(?:write|spell)\s+(?:it|that|this|them|those|these)\s+out|(?:written|spel(?:led|t))\s+out)\b", re.IGNORECASE)
 
 
 def pointed_terms(text: str, glossary: "Glossary", slot_terms: SlotReader) -> tuple[str, ...]:

@@ -38,8 +38,9 @@ from typing import TYPE_CHECKING
 
 from rag.glossary.comparisons import (DIFFERENCE_AFTER, DIFFERENT, GUESS, GUESS_AFTER, IDENTITY, IDENTITY_AFTER, KIND_GUESS,
                                       REVERSE_GUESS, compared, sets_beside)
+from rag.glossary.anaphoric import POINTER
 from rag.glossary.frames import (ALL_TERMS, ALWAYS, ASKS, ASKS_ELSE, BARE, CLAUSE_BREAK, COMPARISON_LEAD, CONJUNCTION, PLACE_TAIL,
-                                 IF_ABBREVIATION, KIND_NOUNS, POINTER, QUOTES, SENTENCE_BREAK, SEPARATOR, TERM_PREFIX, PLACEHOLDER)
+                                 IF_ABBREVIATION, KIND_NOUNS, QUOTES, SENTENCE_BREAK, SEPARATOR, TERM_PREFIX, PLACEHOLDER)
 from rag.glossary.keys import short_key
 from rag.glossary.named import cued_forms, is_abbreviation, short_forms_in
 from rag.glossary.sentences import HALF_GUESS, added_term, guess_at

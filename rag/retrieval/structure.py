@@ -44,7 +44,9 @@ _SECTION_CUES = (
                             r"|\btagged\s+(?:with|as|under)\b|\bsearch\s+terms?\b|\b(?:filed|indexed|listed)\s+under\b", re.I)),
     # "any conflicts?" of a paper is its conflicts of interest, not a conflict between findings
     ("coi", re.compile(r"\b(conflicts? of interest|COIs?|competing interests?|disclosures?|declare\w*"
-                       r"|(?:any|no|have|has|had|declared?|their)\s+conflicts?(?!\s+(?:between|with|in|of|about)\b)"  # and money from
+                       r"|(?:any|no|have|has|had|declared?|their|^|[.?!]\s+)\s*conflicts?(?!\s+(?:between|with|in|of|about)\b)"  # and money from
+                       # being paid to say it: "any of them getting paid to say this?"
+                       r"|(?:getting|being|get|got|are|were|was|is)\s+paid\s+(?:to\s+(?:say|write|promote|push)|by)"
                        r"|" + INDUSTRY_MONEY + r")\b", re.I)),  # industry ("paid by drug companies?")
 )
 SECTION_CUES = _SECTION_CUES  # rag/retrieval/works.py reads the record's cues too

@@ -41,7 +41,9 @@ ITEM_NOUNS = (r"(?:paper|study|studies|article|reference|work|publication|source
 # with such a noun, or an ordinal "one" ("the second one"). Unlike "it", these need a referent
 # however long the question is ("What is the title of that paper?").
 POINTING = re.compile(rf"\b(?:that|those|the same|the latter|the former)\s+{ITEM_NOUNS}\b"
-                       r"|\b(?:the latter|the former|that one|this one)\b", re.I)
+                       r"|\b(?:the latter|the former|that one|this one)\b"
+                       # a member of a set named before: "is radioembolization one of them?", "any of those"
+                       r"|\b(?:one|any|some|none|either|neither|each|all|both|which)\s+of\s+(?:them|those|these)\b", re.I)
 # a pronoun for a thing: "it", or "they" with a copula ("why are they ..."; "why would they treat ..." are the doctors)
 THING_POINTED = re.compile(r"\b(?:it|its|that|this)\b|\bthey\s+(?:are|were)\b|\b(?:are|were)\s+they\b", re.I)
 # A closing demonstrative heads no noun, so it points back: "what does the review say about that?" ("where is this written?" no).

@@ -57,6 +57,15 @@ _WHAT_DECIDES = (r"\bwhat(?:\s+is\s+it\s+that|'s\s+it\s+that)?\s+(?:decides|dete
 _DECIDES = re.compile(_WHAT_DECIDES, re.I)
 _WHAT_IT_DOES = re.compile(_WHAT_DECIDES + r"|^\s*(?:(?:and|but|so)\s+)?(?:will|would|does|do|can|could)\s+(?:it|that|this|they|the\s+\w+)"
                            r"\s+(?:help|improve|ease|relieve|reduce|control)\b", re.I)
+# What a treatment is for, its preposition stranded: "what is it actually for - are they trying to cure her or just buy
+# time?" ("what is the treatment for NELM?" asks for the treatment).
+_PURPOSE = re.compile(r"\bwhat\s+(?:is|are|'s)\s+(?:it|that|this|they|those|these)\s+(?:actually\s+|really\s+|even\s+)?for\s*"
+                      r"(?:[?.!,;:\-\u2013\u2014]|$)|\b(?:are|is)\s+(?:they|the\s+(?:surgeons?|doctors?|team))\s+trying\s+to\b", re.I)
+
+
+def asks_purpose(question: str) -> bool:
+    """Does the question ask what a treatment is for? The text says what surgery aims at; no pathway branch does."""
+    return bool(_PURPOSE.search(question))
 
 
 def asks_what_decides(question: str) -> bool:

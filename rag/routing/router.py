@@ -29,7 +29,7 @@ from rag.core.courtesy import unshouted, without_pleasantries
 from rag.core.question import asking_part, normalise_question
 from rag.core.shorthand import expand_shorthand
 from rag.glossary.comparisons import SAME_OR_NOT
-from rag.glossary.frames import POINTER
+from rag.glossary.anaphoric import POINTER
 from rag.glossary.keys import short_key
 from rag.glossary.questions import KIND_GUESS, parse_glossary_question, parse_glossary_terms, short_forms_in
 from rag.glossary.siblings import points_to_sibling, sibling_term
@@ -39,7 +39,7 @@ from rag.core.text import STOP_WORDS
 from rag.routing.correction import corrected
 from rag.routing.followup import is_followup, rewrite
 from rag.routing.term_followup import followup_term
-from rag.routing.reasons import asks_what_decides, asks_what_it_does, asks_why
+from rag.routing.reasons import asks_purpose, asks_what_decides, asks_what_it_does, asks_why
 from rag.routing.scope import other_disease
 from rag.routing.treatment import (asks_about_cited_work, asks_for_detail, asks_next_step, case_told, is_treatment_question,
                                    names_treatment, names_tumour, updates_case)
@@ -269,9 +269,10 @@ def _asks_beyond_algorithm(question: str) -> bool:
     case detail such a question ("which dose of lanreotide?") belongs to retrieval, which
     says honestly when the review does not state it. So does a case that asks only for such a
     detail ("54F, G2 pNET: what dose of lanreotide?"; see `asks_for_detail`), or how one
-    person's illness will turn out ("59M, G1 SI-NET, bilobar mets: will he be cured?")."""
+    person's illness will turn out ("59M, G1 SI-NET, bilobar mets: will he be cured?"), or what a treatment is for:
+    the pathway chooses a branch, the text says what its treatments aim at."""
     if (asks_for_detail(question) or asks_personal_outcome(question) or asks_about_cited_work(question)
-            or _asks_the_text_what_decides(asking_part(question))):
+            or _asks_the_text_what_decides(asking_part(question)) or asks_purpose(question)):
         # nor what a cited work recommends ("what did the ENETS guidelines recommend for bone mets?"):
         # a pathway is no prognosis: "..., will he be cured?" is retrieval's to decline, and
         # rag/answer/constraints.py `can_answer` does
