@@ -229,3 +229,35 @@ def test_record_cues(article, text, unit):
     from rag.retrieval.structure import structural_units
 
     assert unit in [u.split(":")[-1] for u in structural_units(text, [article])]
+
+
+def test_a_told_sentence_after_a_marked_question_keeps_its_full_stop():
+    from rag.core.courtesy import without_pleasantries
+
+    assert without_pleasantries("What is PVE? I've never come across it.") == "What is PVE? I've never come across it."
+    assert without_pleasantries("What does the review discuss.") == "What does the review discuss?"  # unmarked question
+
+
+@pytest.mark.parametrize("question, purpose", [
+    ("the surgeon can take it out - is it meant to actually cure him?", True),
+    ("are they hoping to get rid of it altogether?", True),
+    ("what is the treatment for liver mets?", False),
+])
+def test_what_a_treatment_is_meant_to_do(question, purpose):
+    from rag.routing.reasons import asks_purpose
+
+    assert asks_purpose(question) is purpose
+
+
+def test_the_drugs_a_person_may_take_ask_for_a_decision():
+    assert is_treatment_question("G2 pNET, liver only, unresectable. which medicines he can take then?")
+    assert is_treatment_question("my mum has liver mets from a NET - what drugs can she take?")
+    assert not is_treatment_question("which drugs does the review list for NELM?")
+
+
+def test_a_figure_wanted_to_cite_names_no_record(article):
+    from rag.retrieval.structure import structural_units
+
+    question = "does the review report a median survival after hepatectomy? Need the actual figure to cite."
+    assert "citation" not in [u.split(":")[-1] for u in structural_units(question, [article])]
+    assert "citation" in [u.split(":")[-1] for u in structural_units("how do I cite this review?", [article])]

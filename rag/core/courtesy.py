@@ -86,9 +86,10 @@ def without_pleasantries(text: str) -> str:
     core = _CLOSING.sub("", _SIGN_OFF.sub("", _REQUEST.sub("", _OPENING.sub("", _exam_stem(text))))).strip()
     core = _INTRODUCTION.sub("", core, count=1) or core
     core = _REQUEST.sub("", _ATTRIBUTION.sub("", core)).strip()
-    if _QUESTION_OPENING.match(core) and core.endswith(".") and not core.endswith(".."):
+    if _QUESTION_OPENING.match(core) and core.endswith(".") and not core.endswith("..") and "?" not in core:
         # "What does the review discuss." is a question typed with a full stop, as a question
-        # left inside "I need to know what ..." is; the router reads "?" as a question's mark
+        # left inside "I need to know what ..." is; the router reads "?" as a question's mark (a text that
+        # marks its question already closes on a told sentence: "What is PPRT? I've never come across it.")
         core = core[:-1] + "?"
     return core if re.search(r"\w", core) else text
 

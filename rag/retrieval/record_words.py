@@ -73,6 +73,8 @@ ASKERS_PURPOSE = re.compile(r"\b(?:for|in|into|to|on)\s+(?:my|our)\s+[^.?!,;:]*"
                              r"|dissertation|letter|newsletter|blog|poster|slides?|footer|handout|leaflet|course|class|lecture"
                              r"|sidebar|footnote|column|story|piece|write-?up|fact\s*sheet|infographic|podcast|website"
                              r"|journal\s+club)\b[^.?!,;:]*"
+                             # a figure or quote wanted in order to cite it: "Need the actual figure to cite."
+                             r"|\b(?:figures?|numbers?|stat(?:istic)?s?|data|values?|quotes?|sentences?|lines?|passages?)\s+to\s+cite\b"
                              # someone's own list being written: "typing up Dr K's reference list"
                              r"|\b(?:(?:dr|doctor|prof|professor|mr|mrs|ms)\.?\s+)?(?!(?:review|article|paper|authors?)'s)"
                              r"[A-Za-z.]+'s\s+(?:reference\s+list|references|bibliography)", re.I)

@@ -210,8 +210,9 @@ def _units_named_in(question: str, article: Any) -> list[str]:
             found.append(by_local[f"{kind}-{numbers[-1]}"])
     found.extend(u.id for u in article.units if u.section == "figure" and names_caption(question, u.text))
     named = bool(found)  # "the title of Figure 2" asks about the figure, not the record
-    # "for our FAQ page" is the asker's page, not the record's pages ("in my bibliography" still asks for a reference)
-    record_words = ASKERS_PURPOSE.sub(lambda m: re.sub(r"\bpages?\b", " ", m.group(0)), purpose_free(question))
+    # "for our FAQ page" is the asker's page, not the record's pages ("in my bibliography" still asks for a reference);
+    # "the actual figure to cite" is a figure wanted, not the record
+    record_words = ASKERS_PURPOSE.sub(lambda m: re.sub(r"\b(?:pages?|cite)\b", " ", m.group(0)), purpose_free(question))
     for section, pattern in _SECTION_CUES:
         if pattern.search(record_words) and section in by_local:
             if section == "citation" and (named or (_REFERENCE_LIST_CUE.search(question)

@@ -57,10 +57,12 @@ _WHAT_DECIDES = (r"\bwhat(?:\s+is\s+it\s+that|'s\s+it\s+that)?\s+(?:decides|dete
 _DECIDES = re.compile(_WHAT_DECIDES, re.I)
 _WHAT_IT_DOES = re.compile(_WHAT_DECIDES + r"|^\s*(?:(?:and|but|so)\s+)?(?:will|would|does|do|can|could)\s+(?:it|that|this|they|the\s+\w+)"
                            r"\s+(?:help|improve|ease|relieve|reduce|control)\b", re.I)
-# What a treatment is for, its preposition stranded: "what is it actually for - are they trying to cure her or just buy
-# time?" ("what is the treatment for NELM?" asks for the treatment).
+# What a treatment is for, its preposition stranded ("what is it actually for?"; "what is the treatment for NELM?" asks
+# for the treatment), or what they mean it to do ("are they trying to cure her or just buy time?", "is it meant to
+# cure him", "are they hoping to get rid of it altogether?").
 _PURPOSE = re.compile(r"\bwhat\s+(?:is|are|'s)\s+(?:it|that|this|they|those|these)\s+(?:actually\s+|really\s+|even\s+)?for\s*"
-                      r"(?:[?.!,;:\-\u2013\u2014]|$)|\b(?:are|is)\s+(?:they|the\s+(?:surgeons?|doctors?|team))\s+trying\s+to\b", re.I)
+                      r"(?:[?.!,;:\-\u2013\u2014]|$)|\b(?:are|is)\s+(?:they|it|that|the\s+(?:surgeons?|doctors?|team|operation|surgery))\s+"
+                      r"(?:really\s+|actually\s+)?(?:trying|hoping|aiming|meant|supposed|intended)\s+to\b", re.I)
 
 
 def asks_purpose(question: str) -> bool:

@@ -50,6 +50,11 @@ CASE_REQUEST = re.compile(
     # asking what the team can give: "what would you offer?", "what can we offer her?" (not "should X be
     # offered to every patient?", which asks what the review says)
     r"what (?:would|could|can|should|do|might) (?:you|we|i|they) offer|"
+    # the drugs a person may take: "which medicines he can take then?"
+    # (the subject before its verb too, as in an embedded question or a learner's English)
+    r"(?:what|which) (?:medicines?|medications?|drugs?|tablets?|pills?) (?:(?:can|could|should|would|will|do|does|might) "
+    r"(?:he|she|they|i|we|the patient|my \w+)|(?:he|she|they|i|we|the patient|my \w+) (?:can|could|should|would|will|might)) "
+    r"(?:take|have|get|be given|use)|"
     # ... or what the team is likely to: "they want to know what the surgeons are likely to offer"
     r"what (?:the |his |her |their )?(?:[\w-]+ )?(?:surgeons?|doctors?|team|oncologists?|specialists?|hospital) (?:is |are )?"
     r"(?:(?:likely|going|able) to )?offer|"
