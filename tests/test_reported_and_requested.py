@@ -261,3 +261,34 @@ def test_a_figure_wanted_to_cite_names_no_record(article):
     question = "does the review report a median survival after hepatectomy? Need the actual figure to cite."
     assert "citation" not in [u.split(":")[-1] for u in structural_units(question, [article])]
     assert "citation" in [u.split(":")[-1] for u in structural_units("how do I cite this review?", [article])]
+
+
+@pytest.mark.parametrize("question, terms", [
+    ("Wetin be PVE for that figure?", ("PVE",)),  # Nigerian Pidgin "wetin be" is "what is"; "for" a part of the text
+    ("In the legend I see TAE. Which expansion do they give for it exactly?", ("TAE",)),
+    ("what does ALPPS mean is that a type of surgery", ("ALPPS",)),  # voice-to-text runs the tail on after "mean"
+])
+def test_dialect_dictation_and_the_expansion_given(glossary, question, terms):
+    assert parse_glossary_terms(question, glossary) == terms
+
+
+def test_a_patient_who_asks_relays_the_question():
+    assert not is_treatment_question("resectable NELM - tx of choice per this review? pt asking in clinic")
+    assert is_treatment_question("pt with resectable G1 NELM, tx of choice?")
+
+
+@pytest.mark.parametrize("text, unit", [
+    ("what magazine was this article in", "citation"),  # a lay word for the journal
+    ("Author conflicts?", "coi"),
+])
+def test_more_record_cues(article, text, unit):
+    from rag.retrieval.structure import structural_units
+
+    assert unit in [u.split(":")[-1] for u in structural_units(text, [article])]
+
+
+def test_who_funded_it_is_not_answered_by_the_conflict_of_interest_line():
+    from rag.answer.structural import _WHO_FUNDED
+
+    assert _WHO_FUNDED.search("Who funded this work? A grant from the industry maybe?")
+    assert not _WHO_FUNDED.search("were they paid by drug companies?")

@@ -23,6 +23,8 @@ __all__ = ["structural_choice"]
 
 # Money or ties from industry are what a conflict-of-interest line declares: "any funding from drug companies?"
 _FROM_INDUSTRY = re.compile(rf"\b{INDUSTRY_MONEY}\b", re.I)
+# Who funded the work asks for a funder, which a conflict-of-interest line never names, whatever source is guessed.
+_WHO_FUNDED = re.compile(r"\bwho\s+(?:\w+\s+)?(?:funded|financed|sponsored|paid\s+for)\b", re.I)
 
 
 def structural_choice(answerer: Any, question: str, structural: list[Hit], units: dict[str, SourceUnit],
@@ -61,7 +63,8 @@ def structural_choice(answerer: Any, question: str, structural: list[Hit], units
                 continue  # "the side effects of RE in Figure 2": its item only defines RE
             else:
                 chosen.append((hit, best if asks_item else whole))
-        elif unit.section == "coi" and "unindexed" in citation_parts_for(question) and not _FROM_INDUSTRY.search(question):
+        elif unit.section == "coi" and "unindexed" in citation_parts_for(question) and (
+                not _FROM_INDUSTRY.search(question) or _WHO_FUNDED.search(question)):
             continue  # "who funded it?": no conflict-of-interest line says (money from industry is what it declares)
         elif unit.section == "reference" and (asks_unprinted_entry_field(question, unit.text) or (
                 "authors" in citation_parts_for(question) and asks_beyond_listed_authors(question, unit.text.split(". ")[0]))):

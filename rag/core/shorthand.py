@@ -34,7 +34,7 @@ SHORTHAND = {
     # clinical note shorthand
     "tx": "treatment", "txs": "treatments", "rx": "treatment", "pt": "patient", "pts": "patients",
     "dx": "diagnosis", "hx": "history", "mgmt": "management", "algo": "algorithm", "dr": "doctor", "drs": "doctors",
-    "surg": "surgery", "mgr": "manager", "sx": "symptoms", "txp": "transplant",
+    "surg": "surgery", "mgr": "manager", "sx": "symptoms", "txp": "transplant", "crit": "criteria",
 }
 # A clipped unit after a number and its hyphen is the unit ("5-yr survival" is "5-year survival").
 _TOKEN = re.compile(r"(?:(?<![\w/-])|(?<=\d-))(?:(?:[A-Za-z]+/[A-Za-z]?|[A-Za-z]+|[1-5](?:st|nd|rd|th))(?![\w-]|/\w)"

@@ -59,6 +59,9 @@ ANAPHORIC = [ANAPHORIC_THING] + [re.compile(p, re.IGNORECASE) for p in (
     # how the text defines or writes it: "SI-NEN - how is that defined in the paper?", "RE ... how do they write it out?"
     r"(?P<t>.+?)" + BREAK + rf"(?:but\s+)?how\s+(?:exactly\s+)?(?:(?:is|are)\s+{_POINTER}\s+(?:defined|written\s+out|spel(?:led|t)\s+out|expanded)"
     rf"|(?:do|does|did)\s+(?:they|the\s+authors)\s+(?:write|spell)\s+{_POINTER}\s+out)(?:" + MET + r")?",
+    # the expansion the text gives: "I see PPRT. Which expansion do they give for it exactly?"
+    r"(?P<t>.+?)" + BREAK + rf"(?:what|which)\s+(?:expansion|definition|meaning|full\s+form|long\s+form)\s+(?:do|does|did)\s+"
+    rf"(?:they|the\s+authors|the\s+(?:review|paper|legend|caption))\s+(?:give|use|have|print)\s+(?:for\s+)?{_POINTER}(?:" + MET + r")?",
     # the frame with its subject left out: "pt booked for TACE - stands for?"
     # (perhaps asked for quickly: "ALPPS - quick expansion pls, as the authors write it")
     r"(?P<t>.+?)" + PUNCTUATED + r"(?:(?:quick|short|brief|full|exact|proper)\s+)?(?:stands?\s+for|means?|meanings?|full\s+forms?"

@@ -38,7 +38,8 @@ TEXT_SPEAK = {
 # never in a number or a grade ("stage 4", "G 4" keep their digit).
 DIGIT_WORDS = {"4"}
 SYMBOLS = [(re.compile(r"\s*=+\s*"), " means "), (re.compile(r"\s*&\s*"), " and "),
-           (re.compile(r"\s+\+\s+"), " and ")]  # spaced only: "CD4+" keeps its sign
+           (re.compile(r"\s+\+\s+"), " and "),  # spaced only: "CD4+" keeps its sign
+           (re.compile(r"\bwetin\s+be\b", re.I), "what is")]  # Nigerian Pidgin: "Wetin be RE for that figure?"
 
 # The words the frames below are built of. A token one keystroke from one of them ("stnd",
 # "meen", "abreviation", "defintion") is read as it, provided English hardly uses the token
@@ -69,6 +70,8 @@ MET = (r"(?:\s+(?:as\s+)?(?:mentioned|used|listed|shown|printed|written|seen|giv
         r"\s+(?:in|within|according\s+to|on|near|at|towards)\s+(?:the|this|that|figure|fig\.?|its|my|her|his)\b.*"
         r"|\s+in\s+(?:medical|plain|simple|lay(?:man'?s)?|everyday)\s+(?:terms|english|language|words)"
         r"|\s+in\s+medicine|\s+here|\s+there"
+        # "for" a part of the document, as learners use it: "what is RE for that figure?"
+        r"|\s+for\s+(?:the|this|that)\s+(?:figure|fig\.?|legend|caption|chart|diagram|algorithm|flow\s*chart)\b.*"
         # as the text writes it: "ALPPS - quick expansion pls, as the authors write it"
         r"|,?\s+as\s+(?:the\s+authors|they|the\s+(?:review|paper|article))\s+(?:write|wrote|give|gave|spell|use|used|have)s?\s+it"
         # whom it is put to, and how plainly: "explain ALPPS to me like I'm a patient"

@@ -35,7 +35,8 @@ EXPLAIN_TAIL = re.compile(r"(?:\s*[.?!]+\s*)(?:(?:can|could|would|will)\s+(?:you
                           r"\s+(?:words|english|terms|language))?(?:\s+please)?\s*[?.!]*\s*$", re.IGNORECASE)
 # What kind of thing the term is, asked after its definition ("PPRT - what's that, is it a typo?", "ALPPS??
 # is it a kind of operation"): the definition is the answer.
-IDENTITY_TAIL = re.compile(r"(?:\s*[,;?]+\s*|\s+[-\u2013\u2014]+\s+|\s+(?:and|or)\s+)(?:so\s+)?(?:is|was)\s+(?:it|that|this)\s+"
+IDENTITY_TAIL = re.compile(r"(?:\s*[,;?]+\s*|\s+[-\u2013\u2014]+\s+|\s+(?:and|or)\s+|(?<=\bmean)\s+|(?<=\bstand\sfor)\s+)(?:so\s+)?"
+                           r"(?:is|was)\s+(?:it|that|this)\s+"
                            r"(?:just\s+|really\s+|actually\s+|basically\s+)?(?:like\s+an?\s+[\w-]+(?:\s+of\s+something)?|(?:like\s+)?(?:an?\s+|the\s+)?"
                            r"(?:[\w-]+\s+thing|typo|misprint|mistake|error|"
                            r"misspelling|(?:kind|type|sort|form)\s+of\s+[\w-]+(?:\s+[\w-]+)?|drug|medicine|medication|operation|"

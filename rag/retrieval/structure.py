@@ -26,7 +26,7 @@ _LAST_RE = {"figure": re.compile(r"\b(?:last|final)\s+(?:figure|fig)\b", re.I),
 _SECTION_CUES = (
     ("citation", re.compile(
         # "volume" of a record, not of a liver remnant: the field after a determiner or another field
-        r"\b(doi|journal|published|publication|publish|(?:what|which) year|year of publication|"
+        r"\b(doi|journal|(?:what|which) magazine|published|publication|publish|(?:what|which) year|year of publication|"
         # "come out" and "appear" are said of a publication too: "where exactly did this piece come out?"
         r"(?:where|when)\s+(?:exactly\s+)?(?:did|does|was|has)\s+(?:it|(?:this|the)\s+(?:piece|review|article|paper|work))\s+(?:\w+\s+)?"
         r"(?:come\s+out|appear(?:ed)?)|"
@@ -44,7 +44,7 @@ _SECTION_CUES = (
                             r"|\btagged\s+(?:with|as|under)\b|\bsearch\s+terms?\b|\b(?:filed|indexed|listed)\s+under\b", re.I)),
     # "any conflicts?" of a paper is its conflicts of interest, not a conflict between findings
     ("coi", re.compile(r"\b(conflicts? of interest|COIs?|competing interests?|disclosures?|declare\w*"
-                       r"|(?:any|no|have|has|had|declared?|their|^|[.?!]\s+)\s*conflicts?(?!\s+(?:between|with|in|of|about)\b)"  # and money from
+                       r"|(?:any|no|have|has|had|declared?|their|authors?'?s?|^|[.?!]\s+)\s*conflicts?(?!\s+(?:between|with|in|of|about)\b)"  # and money from
                        # being paid to say it: "any of them getting paid to say this?"
                        r"|(?:getting|being|get|got|are|were|was|is)\s+paid\s+(?:to\s+(?:say|write|promote|push)|by)"
                        r"|" + INDUSTRY_MONEY + r")\b", re.I)),  # industry ("paid by drug companies?")
@@ -72,7 +72,7 @@ _PURPOSE_RE = re.compile(
     # the same in the passive: "why was this review written?"
     r"|\bwhy\s+(?:was|is)\s+(?:this|the)\s+(?:review|article|paper)\s+written\b"
     # with the document as the subject: "what do the authors say the review itself sets out to do?"
-    r"|\b(?:review|article|paper|they|the\s+authors|we|it)(?:\s+itself)?\s+(?:sets|set|is\s+setting|are\s+setting)\s+out\s+to\s+"
+    r"|\b(?:review|article|paper|they|the\s+authors|we|it)(?:\s+itself)?\s+(?:sets|set|(?:is|are|was|were)\s+setting)\s+out\s+to\s+"
     r"(?:do|achieve|show|cover|accomplish|discuss|address|examine|describe)\b"
     r"|\bstatement\s+of\s+(?:purpose|aims?|intent)\b|\bstated\s+(?:aims?|purpose|objectives?|goals?)\b"
     # what it sets out to do: "what is the review trying to achieve?"; a bare "it" only with "set out"

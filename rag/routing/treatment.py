@@ -39,6 +39,8 @@ _NOT_TREATMENT = re.compile(
     r"cite\b|citation|bibliograph\w*|"
     r"articles\b|papers\b|search terms?|"
     r"define|definition|what does \w+ mean|meaning of)", _F)
+# A patient who asks relays the question ("tx of choice per this review? pt asking in clinic"); it tells no case.
+_RELAYING_PATIENT = re.compile(r"\b(?:(?:my|a|the)\s+)?(?:pt|patient)\s+(?:is\s+|was\s+)?ask(?:ing|s|ed)\b", _F)
 # How strong the evidence is, or the grade of a recommendation: a question about the text, whatever case it names.
 _EVIDENCE_GRADING = re.compile(r"\b(?:levels?\s+of\s+evidence|evidence\s+(?:levels?|grades?|grading)|(?:grades?|strength)\s+of\s+"
                                r"(?:the\s+)?(?:recommendations?|evidence)|recommendation\s+grades?)\b", _F)
@@ -83,7 +85,7 @@ def is_treatment_question(question: str) -> bool:
     if _EVIDENCE_GRADING.search(text):
         return False  # "the level of evidence the authors assign to RE for unresectable NELM" asks about the text
     specifics = _count_specifics(text)
-    patient = bool(PATIENT.search(text)) or extract_inputs(text).age is not None
+    patient = bool(PATIENT.search(_RELAYING_PATIENT.sub(" ", text))) or extract_inputs(text).age is not None
     request = bool(REQUEST.search(text)) or bool(CASE_REQUEST.search(text) and (specifics or patient))
     if (_NOT_TREATMENT.search(text) or _DIAGNOSTIC.search(_TOLD_FINDING.sub(" ", asking_part(text)))) and (not request or not specifics):
         return False  # bibliographic, glossary or diagnostic questions ("how should I cite it?")
