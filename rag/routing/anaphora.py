@@ -9,10 +9,13 @@ from __future__ import annotations
 
 import re
 
+# "What about" relayed for someone: "She also asks about RE", "the family also want to know about PVL" (also read by
+# rag/routing/term_followup.py, which takes the term after it).
+RELAYED_ABOUT = (r"(?:she|he|they|(?:the|his|her|their)\s+[\w-]+)\s+(?:also\s+)?(?:asks?|asked|wants?\s+to\s+know"
+                 r"|wanted\s+to\s+know)\s+about")
 LEADING_CUES = re.compile(
     r"^(and|but|also|so|then|what about|how about|and what about|what if|and if|same for|"
-    # "what about" relayed for someone: "She also asks about RE", "the family also want to know about PVL"
-    r"(?:she|he|they|(?:the|his|her|their)\s+[\w-]+)\s+(?:also\s+)?(?:asks?|asked|wants?\s+to\s+know|wanted\s+to\s+know)\s+about|"
+    + RELAYED_ABOUT + r"|"
     # a reply's opening before a conjunction: "right so is that ...", "ok and ..."
     r"(?:right|ok|okay|alright),?\s+(?:so|and|but|then)|"
     r"is that|is this|are they|are those|are these|does it|do they|is it|and for|and in|and with|and without|"

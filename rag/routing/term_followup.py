@@ -13,12 +13,11 @@ from rag.glossary.comparisons import sets_beside
 from rag.glossary.frames import ASKS, CLAUSE_BREAK, PLACE_TAIL, PLACEHOLDER, TERM_PREFIX
 from rag.glossary.sentences import added_form
 from rag.glossary.tails import COURTESY_TAIL
+from rag.routing.anaphora import RELAYED_ABOUT
 
 # "n" is chat for "and" ("n PVL?"), as rag/glossary/frames.py TEXT_SPEAK has it
-_FOLLOWUP_LEAD = re.compile(r"^(?:and|n|but|also|so|ok|okay|then|what about|how about|same for|for"
-                            # relayed: "She also asks about RE" (rag/routing/anaphora.py LEADING_CUES)
-                            r"|(?:she|he|they|(?:the|his|her|their)\s+[\w-]+)\s+(?:also\s+)?(?:asks?|asked|wants?\s+to\s+know"
-                            r"|wanted\s+to\s+know)\s+about)\b[\s,]*", re.I)
+_FOLLOWUP_LEAD = re.compile(r"^(?:and|n|but|also|so|ok|okay|then|what about|how about|same for|for|" + RELAYED_ABOUT + r")\b[\s,]*",
+                            re.I)  # relayed too: "She also asks about RE"
 
 # A relative clause in the passive describes the term, it asks nothing: "RE, which is written right next to it"
 # ("-ed" participles and the irregular ones in "-en"/"-wn"; "TACE, which is better?" asks).
