@@ -111,7 +111,9 @@ LIVER_PATTERNS = [  # (pattern, status, assumed?) checked in order; a later one 
     # A remnant too small to resect in one stage is what the staged approach is for (abstract-s4,
     # Figure 2: PVE, PVL, ALPPS); that it will suffice after PVE or ALPPS is the team's judgement.
     (re.compile(rf"\b(?:{_REMNANT}\b(?:(?!\bnot\b)[^.;,]){{0,40}}?\b(?:too small|small|insufficient|inadequate)|"
-                rf"(?:small|insufficient|inadequate)\s+{_REMNANT})\b", _F), "staged", True),
+                rf"(?:small|insufficient|inadequate)\s+{_REMNANT}|"
+                # "there won't be enough liver left (for him to live on)"
+                rf"(?:not|n'?t(?:\s+be)?|wont\s+be|no(?:t\s+be)?)\s+enough\s+{_REMNANT})\b", _F), "staged", True),
     (re.compile(r"\b(?:unresect[ai]ble|irresect[ai]ble|non-?resect[ai]ble|inoperable|"
                 # "not operable", "not surgically resectable", "no longer removable"
                 r"(?:not|no longer) (?:\w+ )?(?:resect[ai]ble|operable|removable)|"
@@ -119,7 +121,9 @@ LIVER_PATTERNS = [  # (pattern, status, assumed?) checked in order; a later one 
                 rf"not (?:amenable|suitable|eligible|a candidate) (?:to|for) {_LIVER_OP}|"
                 r"beyond (?:surgical )?(?:resection|surgery)|"
                 # too much disease to take out: "too numerous to resect", "too extensive for surgery"
-                r"too (?:many|numerous|extensive|widespread) (?:to|for) (?:be )?(?:resect\w*|remov\w*|operat\w*|surgery|taken out)|"
+                # ("the liver is too full for surgery", "too spread out to operate")
+                r"too (?:many|numerous|extensive|widespread|full|spread out|advanced) (?:to|for) (?:be )?(?:resect\w*|remov\w*|operat\w*"
+                r"|surgery|an operation|taken out)|"
                 # R0 is a resection with clear margins: "R0 not possible" says the disease cannot all be removed
                 rf"{_COMPLETE} (?:not |im)(?:possible|achievable|feasible)|"
                 rf"{_COMPLETE} un(?:achievable|feasible))\b", _F),

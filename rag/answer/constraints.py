@@ -90,10 +90,14 @@ _OVER_TIME = re.compile(r"\b(?:now|nowadays|these\s+days|today|over\s+(?:the\s+)
                         r"(?:years|decades)\s+ago|than\s+(?:before|ever|previously|in\s+the\s+past))\b", re.I)
 
 
+def judges_options(question: str) -> bool:
+    """Does the question ask which of its options is better ("is TACE better than TAE?")?"""
+    return bool(_JUDGED.search(question) and _BETWEEN.search(question) and not _OVER_TIME.search(question))
+
+
 def _judges_options(question: str, quoted: str) -> bool:
     """Does a question that asks which option is better get a passage that compares at all?"""
-    judged = _JUDGED.search(question) and _BETWEEN.search(question) and not _OVER_TIME.search(question)
-    return not judged or bool(_COMPARES.search(quoted))
+    return not judges_options(question) or bool(_COMPARES.search(quoted))
 
 
 _RECORD_FIELDS = {"authors", "title", "journal", "year", "doi", "pages", "volume"}

@@ -150,7 +150,8 @@ _KINDS_OF = re.compile(_WHERE + r"(?:(?:what|which)\s+(?:are|were)|describe|list
 _SINGLING_OUT = re.compile(r"^(?:(?:individual|specific|particular|different|various|actual|separate)\s+)+", re.I)
 
 
-_CLAUSE_START = re.compile(r"\s[-\u2013\u2014]+\s+|:\s+|[.?!]\s+")
+# (and a direct question after a comma: "figure 1 has different types ..., what are the types called")
+_CLAUSE_START = re.compile(r"\s[-\u2013\u2014]+\s+|:\s+|[.?!]\s+|,\s+(?=(?:what|which)\s+(?:are|were|is|was|do|does|did)\b)", re.I)
 
 
 def instance_class(question: str) -> str:

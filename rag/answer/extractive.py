@@ -25,7 +25,7 @@ import math
 from dataclasses import dataclass, field
 from typing import Callable, Sequence
 
-from rag.answer.constraints import can_answer as fits_question
+from rag.answer.constraints import can_answer as fits_question, judges_options
 from rag.answer.cues import NAMING_WORDS
 from rag.retrieval.hybrid import Hit
 from rag.answer.choice import Scored, coverage_with_rank, score_segments
@@ -224,7 +224,20 @@ class Answerer:
             decided = {**best.features.to_dict(), "probability": round(best.probability, 6)}
             answerable = best.probability >= self.gate.threshold
         # What no match makes up for: a figure or a likelihood asked, one person's outcome, a circumstance.
-        answerable = answerable and fits_question(question, [seg for _, seg in chosen], bool(structural))
+        fits = fits_question(question, [seg for _, seg in chosen], bool(structural))
+        if answerable and not fits and scored and not judges_options(question):
+            # The best-matching piece lacks what this shape of question needs, a figure or a degree ("how common is
+            # liver involvement" of a passage naming the involvement without one), a circumstance ("safe"); the next
+            # the gate accepts that holds it answers ("frequently ... a high propensity"). A verdict between options
+            # keeps the refusal: a lesser match that merely holds a word of comparison ("of choice") gives none.
+            fallback = next((s for s in sorted(scored, key=lambda s: -s.rank) if s.segment != chosen[0][1]
+                             and s.probability >= self.gate.threshold
+                             and fits_question(question, [s.segment], False)), None)
+            if fallback is not None:
+                chosen, fits = [(fallback.hit, fallback.segment)], True
+                decided = {**fallback.features.to_dict(), "probability": round(fallback.probability, 6)}
+                ids = (fallback.segment.unit.id,)
+        answerable = answerable and fits
         if not answerable:
             return Extraction(abstention_text(), (), True, related, ids, decided)
         chosen.sort(key=lambda hs: (self._order.get(hs[1].unit.id, len(self._order)), hs[1].start))

@@ -19,6 +19,8 @@ __all__ = ["GUESS", "GUESS_AFTER", "REVERSE_GUESS", "SAME_AS", "IDENTITY", "IDEN
 # A yes/no guess at what a short form stands for, without "mean": "is RE radioembolization?",
 # "is PVL short for portal vein ligation?". Only a guess the glossary reads as a long form
 # counts, so "Is RE better than TACE?" and "is TACE safe?" stay content questions.
+# The same hedges in the progressive: "I'm assuming that's somatostatin analogues".
+_HEDGING = r"i(?:'m|\s+am)\s+(?:assuming|presuming|guessing|thinking|taking\s+it)"
 _GUESSED = r"(?P<t>\S+)(?:\s+(?:in|on)\s+(?:the\s+)?" + PART + r"(?:\s+\d+)?)?"
 GUESS = [re.compile(p, re.IGNORECASE) for p in (
     r"(?:is|are)\s+" + _GUESSED + r"\s+(?:(?:short|shorthand)\s+for\s+|means\s+|stands?\s+for\s+|an?\s+(?:abbreviation|acronym)"
@@ -28,7 +30,7 @@ GUESS = [re.compile(p, re.IGNORECASE) for p in (
     # "I take OLT to denote orthotopic liver transplantation"
     r"i\s+take\s+" + _GUESSED + r"\s+to\s+(?:mean|denote|stand\s+for|be(?:\s+short\s+for)?)\s+(?P<guess>[^?!]+)",
     # (perhaps hedged: "I assume OLT in the figure means open liver transplant")
-    r"(?:i\s+(?:assume|presume|think|guess|believe|thought|had\s+(?:presumed|assumed|thought))\s+(?:that\s+)?)?"
+    r"(?:(?:i\s+(?:assume|presume|think|guess|believe|thought|had\s+(?:presumed|assumed|thought))|" + _HEDGING + r")\s+(?:that\s+)?)?"
     + _GUESSED + r"\s+(?:means|stands\s+for|is\s+short\s+for|is|are)\s+(?P<guess>[^?!]+)",
     # asked with do-support: "does OLT denote orthotopic or some other form of liver transplantation?"
     r"(?:does|do|did)\s+" + _GUESSED + r"\s+(?:(?:really|actually|just)\s+)?(?:mean|denote|stand\s+for|refer\s+to|represent)"
@@ -36,7 +38,7 @@ GUESS = [re.compile(p, re.IGNORECASE) for p in (
 )]
 # The guess after the term, pointing back at it: "Someone wrote OLT in our draft - I assume that's orthotopic liver
 # transplantation"; the pointer means the statement's only short form.
-GUESS_AFTER = re.compile(r"(?P<slot>.+?)" + PUNCTUATED + r"(?:i\s+(?:assume|presume|think|guess|believe|take\s+it)\s+)?"
+GUESS_AFTER = re.compile(r"(?P<slot>.+?)" + PUNCTUATED + r"(?:(?:i\s+(?:assume|presume|think|guess|believe|take\s+it)|" + _HEDGING + r")\s+)?"
                          r"(?:that|it|this)(?:'s|\s+is|\s+means|\s+stands\s+for)\s+(?P<guess>[^?!]+)", re.IGNORECASE)
 # The guess the other way round: "is radioembolisation abbreviated as RE here?" asks about the long form.
 REVERSE_GUESS = re.compile(r"(?:is|are)\s+(?P<long>.+?)\s+(?:abbreviated|shortened|written)\s+(?:as|to)\s+(?P<t>\S+)"

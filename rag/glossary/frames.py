@@ -67,7 +67,9 @@ _FORM = (r"(?:abbreviation|acronym|short[\s-]+form|full[\s-]+form|long[\s-]+form
 # "... in the figure legend", "... mentioned in this review", "... in medical terms": where the
 # reader met the term, or in which register they want it.
 MET = (r"(?:\s+(?:as\s+)?(?:mentioned|used|listed|shown|printed|written|seen|given))?"
-        r"\s+(?:in|within|according\s+to|on|near|at|towards)\s+(?:the|this|that|figure|fig\.?|its|my|her|his)\b.*"
+        r"\s+(?:in|within|according\s+to|on|near|at|towards)\s+(?:the|this|that|figure|fig\.?|its|my|her|his"
+        # or a part of the document with its article dropped, as notes drop it: "as used in abstract"
+        r"|abstract|legend|caption|text|paper|article|review|algorithm|flow\s*chart)\b.*"
         r"|\s+in\s+(?:medical|plain|simple|lay(?:man'?s)?|everyday)\s+(?:terms|english|language|words)"
         r"|\s+in\s+medicine|\s+here|\s+there"
         # "for" a part of the document, as learners use it: "what is RE for that figure?"

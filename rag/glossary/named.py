@@ -32,6 +32,8 @@ __all__ = ["cued_forms", "is_abbreviation", "short_forms_in"]
 # only in the abbreviation one ("letters", not one's letters from a clinic; "expand it", not a
 # liver that expands after PVE).
 FORM_CUE = re.compile(r"\b(?:stands?\s+for|short\s+for|shorthand\s+for|abbreviations?|abbreviated|abbreviate|acronyms?"
+                      # its chat clippings (frames.TEXT_SPEAK): "NELM - abbrev as used in abstract?"
+                      r"|(?:abbrev|abbrv|abbr)s?\b\.?"
                       r"|initials|(?:full|long|expanded)[\s-]+(?:form|name|version)s?|(?:full|expanded)[\s-]+(?:terms?|words)"
                       # the whole of a short form: "what's the whole thing?"
                       r"|(?:what(?:'s|\s+is)|give\s+me)\s+the\s+whole\s+(?:thing|name|term|word|form)"
@@ -114,10 +116,14 @@ def short_forms_in(text: str, glossary: Glossary) -> tuple[str, ...]:
         return bool(form) and glossary.short_match(form) is not None and is_abbreviation(form, glossary)
 
     found: dict[str, str] = {}
-    tokens, i = [raw.strip(QUOTES + "-") for raw in _TOKEN.findall(text)], 0
+    matches = list(_TOKEN.finditer(text))
+    tokens, i = [m.group().strip(QUOTES + "-") for m in matches], 0
     while i < len(tokens):
-        # a form typed in two pieces ("pan nen", "SI NEN") is that form, not its last piece
-        pair = tokens[i] + tokens[i + 1] if i + 1 < len(tokens) else ""
+        # a form typed in two pieces ("pan nen", "SI NEN") is that form, not its last piece; pieces apart by a space
+        # only, the first no clitic ("there's SA" is no "sSA")
+        apart = (i + 1 < len(tokens) and text[matches[i].end():matches[i + 1].start()].isspace()
+                 and not re.match(r"\w['\u2019]$", text[max(matches[i].start() - 2, 0):matches[i].start()]))
+        pair = tokens[i] + tokens[i + 1] if apart else ""
         if names(pair) and not glossary.lookup(tokens[i]).matches:
             found.setdefault(short_key(pair), f"{tokens[i]} {tokens[i + 1]}")
             i += 2

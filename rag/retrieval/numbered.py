@@ -18,7 +18,8 @@ _NUMBER = r"(\d+|" + "|".join(sorted({**CARDINALS, **ORDINALS}, key=len, reverse
 _FIGURE_WORD = r"(?:figure|fig|picture|pic|image|diagram|illustration|graphic|chart|flow\s*chart)"
 _FIGURE_RES = (re.compile(rf"\b(?:{_FIGURE_WORD}\.?)\s*{_NUMBER}\b", re.I),
                re.compile(rf"\b{_NUMBER}\s+{_FIGURE_WORD}\b", re.I))
-_REFERENCE_RES = (re.compile(rf"\b(?:reference|ref\.?|citation)\s*(?:no\.?\s*|number\s*|#\s*)?{_NUMBER}\b", re.I),
+# (its number perhaps in the brackets the text cites it with: "ref [13]")
+_REFERENCE_RES = (re.compile(rf"\b(?:reference|ref\.?|citation)\s*(?:no\.?\s*|number\s*|#\s*|[\[(]\s*)?{_NUMBER}\b", re.I),
                   # "the 2nd reference", never a count: "list the 5 references" asks for all five
                   re.compile(rf"\b{_NUMBER}\s+(?:reference|ref|cited (?:work|paper|article|study))\b", re.I))
 # A table named by its number; this page has no tables, so a question naming one names nothing it holds.

@@ -38,8 +38,8 @@ RECORD_DETAILS = (r"(?:citation|reference|publication|bibliographic\w*) (?:detai
                   r"|full (?:reference|citation|ref|cite)|(?:in|into|to) (?:my|our|a) (?:bibliography|reference list)")
 # The authors as the subject of a verb of opinion ask what the review says, not who wrote it:
 # "do the authors see it as routine?", "what do the authors recommend?"; so does the authors as the
-# source of a view: "according to the authors", "what do the authors require".
-AUTHORS = (r"(?<!according to the )(?<!according to )(?<!per the )(?<!do the )(?<!does the )(?<!did the )authors?(?!'?\s+(?:see|sees|think|consider|recommend|suggest|say|says"
+# source of a view: "according to the authors", "safety per authors?", "what do the authors require".
+AUTHORS = (r"(?<!according to the )(?<!according to )(?<!per the )(?<!per )(?<!do the )(?<!does the )(?<!did the )authors?(?!'?\s+(?:see|sees|think|consider|recommend|suggest|say|says"
            r"|view|regard|describe|discuss|believe|feel|propose|mention|argue|conclude|advise|favou?r|prefer|state|require"
            # the authors as those who hold a view or an interest: "the authors' stance", "whether the authors have ties"
            r"|stance|position|opinion|take|verdict|conclusions?|thoughts|have|has|had|declared?|disclosed?"

@@ -64,7 +64,9 @@ CASE_REQUEST = re.compile(
     r"|likely) (?:treatment|therapy|management|approach|plan|options?|steps?)|"
     r"which of (?:the|these|those) (?:[\w-]+ ){0,2}(?:options?|procedures?|strateg(?:y|ies)|approach(?:es)?)|"
     # a case told in fragments, then the options asked for in one word: "liver mets. can't be removed. options?"
-    r"(?:^|(?<=[.,;:!?]\s))(?:any\s+)?(?:other\s+)?options(?=\s*\?)|what else)\b", _F)
+    r"(?:^|(?<=[.,;:!?]\s))(?:any\s+)?(?:other\s+)?options(?=\s*\?)|what else|"
+    # a way around the obstacle told ("is there any way around this?") is an option in the idiom's sense
+    r"(?:any|a|another|some|other)\s+ways?\s+(?:a)?round\s+(?:this|that|it))\b", _F)
 
 # Framing words of a treatment question, with the shorthand "Tx" (treatment), "Mx" (management), "Rx".
 GENERIC_REQUEST = re.compile(r"\b(?:options?|choices|treat\w*|therap\w*|manag\w*|approach\w*|candidate|eligib\w*|"
@@ -101,6 +103,13 @@ CLAIM_OR_REASON = re.compile(r"^\s*(?:(?:so|and|but)\s+)?(?:is\s+it\s+(?:true|ri
                               r"(?:fair|right|correct)\s+to\s+say|am\s+i\s+right\s+(?:that|in\s+thinking)|how\s+come|why)\b", _F)
 
 
+# A singular demonstrative as the subject of a verb of bearing on a decision, after a story, asks how what the story
+# told bears on the case ("... Family is asking about transplant. where does that fit?", "would this change things?");
+# "is this common?" still asks a general fact.
+_POINTS_BACK = re.compile(r"\b(?:does|do|did|would|will|could|can|should|might)\s+(?:that|this)\s+(?:\w+ly\s+)?"
+                          r"(?:fit|apply|change|alter|affect|matter|come\s+in)\b", re.I)
+
+
 def asks_general_fact(text: str) -> bool:
     """Does the last sentence, after a story, ask a general fact ("is the liver the main place they
     spread to") rather than about the case? Only a sentence of its own, of at least four words."""
@@ -119,6 +128,8 @@ def asks_general_fact(text: str) -> bool:
     asked = m.group(1)
     if all(w in NON_CONTENT_WORDS for w in re.findall(r"[a-z][a-z']*", asked.lower())):
         return False  # "is there anything else?" names no subject of its own: it asks about the case
+    if told and _POINTS_BACK.search(asked):
+        return False  # "... Family is asking about transplant. where does that fit?": "that" is what was told
     return not (REQUEST.search(asked) or CASE_REQUEST.search(asked) or GENERIC_REQUEST.search(asked)
                 or TREATMENT_NAME.search(asked) or PATIENT.search(asked) or ALGORITHM.search(asked)
                 or DECIDES.search(asked))

@@ -1,0 +1,104 @@
+"""Notes that drop their articles ("as used in abstract", "safety per authors?"), hedges in the progressive ("I'm
+assuming that's ..."), a reference number in the brackets the text cites it with, a direct question after a comma,
+a told obstacle asked around ("is there any way around this?"), lay words for an unresectable liver and a small
+remnant, and the next passage that holds the kind of answer asked when the best match lacks it.
+Each case is a pattern of English, not the wording of one evaluation item.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from rag.algorithm.inputs import extract_inputs
+from rag.core.text import local_id
+from rag.answer.cues import instance_class
+from rag.glossary.named import short_forms_in
+from rag.glossary.questions import parse_glossary_terms
+from rag.retrieval.numbered import numbered_items
+from rag.retrieval.structure import structural_units
+from rag.routing.treatment import is_treatment_question
+
+
+@pytest.mark.parametrize("question, terms", [
+    # the chat clipping of "abbreviation", and a part of the document without its article
+    ("NELM - abbrev as used in abstract?", ("NELM",)),
+    ("what is TACE in abstract", ("TACE",)),
+    # a hedge in the progressive before the guess
+    ("In the figure 2 legend there's 'SA' - I'm assuming that's somatostatin analogues and not something else?", ("SA",)),
+    ("I'm guessing TACE means chemoembolization?", ("TACE",)),
+])
+def test_notes_and_progressive_hedges_read_as_glossary_questions(glossary, question, terms):
+    assert parse_glossary_terms(question, glossary) == terms
+
+
+def test_a_progressive_hedge_before_a_claim_is_no_guess(glossary):
+    assert parse_glossary_terms("I'm thinking TACE is better than RE?", glossary) == ()
+
+
+def test_a_clitic_is_no_piece_of_a_short_form(glossary):
+    # "there's SA" is no "sSA", but a form typed in two pieces is still one
+    assert short_forms_in("there's SA", glossary) == ("SA",)
+    assert short_forms_in("what is SI NEN", glossary) == ("SI NEN",)
+
+
+def test_a_reference_number_in_brackets_names_the_reference():
+    assert "reference-13" in numbered_items("ref [13] (fig 1 source) - who/what?")
+    assert numbered_items("what is reference (2)?") == ("reference-2",)
+
+
+def test_a_direct_question_after_a_comma_opens_a_clause():
+    question = "figure 1 has different types of how the tumours spread in the liver, what are the types called?"
+    assert instance_class(question) == "types"
+
+
+@pytest.mark.parametrize("question, unit, named", [
+    # the authors as the source of a view, in a note's "per authors"
+    ("2-stage / repeat hepatectomy NELM - safety per authors?", "citation", False),
+    ("who are the authors?", "citation", True),
+    # a note names its subject first: the goals are the operation's, not the review's
+    ("curative hepatectomy for resectable NELM - stated goals?", "abstract-s8", False),
+    ("What is the stated aim of the review?", "abstract-s8", True),
+])
+def test_notes_name_no_record_they_only_attribute(article, question, unit, named):
+    assert (unit in [u.split(":")[-1] for u in structural_units(question, [article])]) is named
+
+
+@pytest.mark.parametrize("text, status, assumed", [
+    ("G2 tumour, the liver is too full for surgery they say, nothing anywhere else", "unresectable", False),
+    ("too spread out to operate on", "unresectable", False),
+    ("if they take them all out there wont be enough liver left for him to live on", "staged", True),
+    ("there is not enough remnant liver", "staged", True),
+])
+def test_lay_words_for_the_liver_status(text, status, assumed):
+    inputs = extract_inputs(text)
+    assert inputs.liver == status
+    assert ("liver" in inputs.assumed) is assumed
+
+
+@pytest.mark.parametrize("question, wanted", [
+    # how what was told bears on the case, asked with a demonstrative
+    ("45 y/o, G1 pancreatic NEN, diffuse unresectable liver-only mets, stable for years. Family is asking about "
+     "transplant. where does that fit?", True),
+    # a way around the obstacle told is an option
+    ("grade 2 pancreatic tumour, liver only, but if they take them all out there wont be enough liver left. is there "
+     "any way around this?", True),
+    # a general fact after a story stays the text's
+    ("my mum has a pancreatic NET with spots on her liver. is the liver the main place they spread to?", False),
+])
+def test_a_told_case_asked_about_with_a_pointer(question, wanted):
+    assert is_treatment_question(question) is wanted
+
+
+@pytest.mark.model
+def test_the_next_passage_holding_a_degree_answers_how_common(pipeline):
+    # the best match names liver involvement without a degree; the next holds "frequently ... high propensity"
+    answer = pipeline.ask("How common is liver involvement when neuroendocrine neoplasms metastasize?")
+    assert not answer.abstained
+    assert [local_id(c.unit_id) for c in answer.citations] == ["abstract-s1"]
+
+
+@pytest.mark.model
+def test_a_verdict_between_options_keeps_its_refusal(pipeline):
+    # a lesser match that holds "of choice" gives no verdict on 1- against 2-stage resection
+    answer = pipeline.ask("Does the review compare outcomes of 1-stage versus 2-stage liver resections for NELM?")
+    assert answer.abstained
