@@ -11,7 +11,7 @@ import pytest
 
 from rag.algorithm.inputs import extract_inputs
 from rag.core.text import local_id
-from rag.answer.cues import instance_class
+from rag.answer.cues import asks_for_number, instance_class
 from rag.glossary.named import short_forms_in
 from rag.glossary.questions import parse_glossary_terms
 from rag.retrieval.numbered import numbered_items
@@ -102,3 +102,37 @@ def test_a_verdict_between_options_keeps_its_refusal(pipeline):
     # a lesser match that holds "of choice" gives no verdict on 1- against 2-stage resection
     answer = pipeline.ask("Does the review compare outcomes of 1-stage versus 2-stage liver resections for NELM?")
     assert answer.abstained
+
+
+@pytest.mark.parametrize("question, terms", [
+    # the synonyms of "mean" in the do-support frame
+    ("What does 'IFNa' denote in the figure legend? Is it the same interferon I was once offered years ago?", ("IFNa",)),
+    # a place adverb after the term in a guess
+    ("Fig 2 legend - 'RE' there is radioembolisation, correct?", ("RE",)),
+    # a told clause after the frame, past a comma
+    ("NELM?? what does that mean, its everywhere in the article", ("NELM",)),
+    # one spelling a slip for the other asks for both
+    ("is PPRT a typo for PRRT?", ("PPRT", "PRRT")),
+    ("pprt typo for prrt", ("pprt", "prrt")),
+])
+def test_more_frames_of_a_glossary_question(glossary, question, terms):
+    assert parse_glossary_terms(question, glossary) == terms
+
+
+@pytest.mark.parametrize("text, extrahepatic", [
+    ("a tumour that went to the liver, only the liver, grade not known yet", "none"),
+    ("it has spread only to the liver", "none"),
+    # what is treated is no site
+    ("is treating just the liver worth it when the cancer is a whole-body thing?", None),
+])
+def test_only_the_liver_as_a_site(text, extrahepatic):
+    assert extract_inputs(text).extrahepatic == extrahepatic
+
+
+def test_a_treatment_and_or_not_asks_for_a_decision():
+    assert is_treatment_question("g3 nec liver mets resect or not")
+    assert not is_treatment_question("is resection or not the question the review answers?")
+
+
+def test_a_measure_before_a_relative_clause_asks_for_a_figure():
+    assert asks_for_number("What's the upper size limit they give for percutaneous thermal ablation of NELM?")

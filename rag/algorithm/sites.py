@@ -75,8 +75,10 @@ def organs_named(phrase: str) -> set[str]:
 GENERAL_SITE = re.compile(r"\b(?:extra-?hepatic|other|EHD|outside|beyond|elsewhere)\b", _F)
 LIVER_ONLY = re.compile(r"\b(?:liver[- ]only|liver[- ]limited|liver[- ]confined|confined to (?:the )?liver|"
                          rf"limited to (?:the )?liver|isolated (?:liver|hepatic) {_METS}|"
-                         # "metastases only in liver", "in the liver only", "just in the liver"
-                         r"(?:only|just|solely|exclusively) in (?:the )?liver|in (?:the )?liver only|"
+                         # "metastases only in liver", "in the liver only", "just in the liver", "spread only to the liver", and
+                         # as an appositive: "went to the liver, only the liver," ("treating just the liver" is no site)
+                         r"(?<!not )(?:only|just|solely|exclusively) (?:in|to) (?:the )?liver(?![- ](?:lobe|segment|side|half))"
+                         r"|(?:in|to) (?:the )?liver only|(?<=, )(?:only|just) (?:the )?liver(?=\s*[,.;]|\s*$)|"
                          r"nothing (?:else )?(?:outside|beyond) (?:the )?liver|"
                          # "nothing anywhere else on the pet scan", "nowhere else": said after the liver findings
                          r"nothing (?:anywhere )?else(?:where)?(?= on\b| in\b|\s*[.,;]|\s*$)|nowhere else)\b", _F)

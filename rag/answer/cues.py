@@ -88,8 +88,9 @@ PRESENCE_RE = re.compile(r"\b(?:anywhere|one of the|among the|part of the|appear
 # upper age limit for ...", "is there an age limit?") asks for a figure, whatever the noun is:
 # the head is the noun the question ends on or that a preposition or clause follows. A
 # "number" counts only as "the number of ..." ("the DOI number" is an identifier).
+# (or a relative clause without its pronoun: "the upper size limit they give for ...")
 _HEAD_END = r"(?=\s*(?:$|[?.,!;:]|(?:of|for|after|with|in|at|from|among|following|if|when|to|that|before|"\
-    r"is|are|was|were|does|do|would|will|should)\b))"
+    r"is|are|was|were|does|do|would|will|should|they|you|we|the\s+(?:authors|review|paper|article))\b))"
 _FIGURE_NOUNS = (r"(?:mortality|morbidity|limit|cut[- ]?off|age|number(?= of)|duration|length|frequency|interval|size|volume|"
                  r"dose|dosage|percentage|proportion|(?:success|response|recurrence|complication|survival) rate)")
 # A wh-question's opening up to its head noun: "what is the", "what's their", "what would be a".

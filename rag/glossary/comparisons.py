@@ -21,7 +21,7 @@ __all__ = ["GUESS", "GUESS_AFTER", "REVERSE_GUESS", "SAME_AS", "IDENTITY", "IDEN
 # counts, so "Is RE better than TACE?" and "is TACE safe?" stay content questions.
 # The same hedges in the progressive: "I'm assuming that's somatostatin analogues".
 _HEDGING = r"i(?:'m|\s+am)\s+(?:assuming|presuming|guessing|thinking|taking\s+it)"
-_GUESSED = r"(?P<t>\S+)(?:\s+(?:in|on)\s+(?:the\s+)?" + PART + r"(?:\s+\d+)?)?"
+_GUESSED = r"(?P<t>\S+)(?:\s+(?:in|on)\s+(?:the\s+)?" + PART + r"(?:\s+\d+)?|\s+(?:here|there))?"  # "'RE' there is ..."
 GUESS = [re.compile(p, re.IGNORECASE) for p in (
     r"(?:is|are)\s+" + _GUESSED + r"\s+(?:(?:short|shorthand)\s+for\s+|means\s+|stands?\s+for\s+|an?\s+(?:abbreviation|acronym)"
     r"\s+(?:for|of)\s+|the\s+(?:abbreviation|acronym)\s+(?:for|of)\s+)?(?P<guess>[^?!]+)",
@@ -68,6 +68,9 @@ SAME_AS = [re.compile(p, re.IGNORECASE) for p in (
      r"(?:the\s+)?(?:same|different|identical|interchangeable)(?:\s+thing)?(?:\s+or\s+(?:not|different|same))?"),
     # "=" read as "means" in a yes/no question: "is TARE = RE here?" asks whether two short forms are one
     r"(?:is|are)\s+(?P<a>[^\W_]+(?:-[^\W_]+)*)\s+(?:means|equals?(?:\s+to)?)\s+(?P<b>(?-i:[A-Z][^\W_]*[A-Z][^\W_]*))(?:\s+here)?",
+    # one spelling a slip for the other: "is PPRT a typo for PRRT?", "pprt typo for prrt"
+    (r"(?:is\s+)?(?P<a>[^\W_]+(?:-[^\W_]+)*)\s+(?:(?:is|was)\s+)?(?:an?\s+|just\s+an?\s+)?(?:typo|misprint|misspelling|slip)"
+     r"\s+(?:for|of)\s+(?P<b>[^\W_]+(?:-[^\W_]+)*)"),
     # which of two spellings is the right one: "PRRT or PPRT - which is the right abbreviation?"
     (r"(?P<a>.+?)\s+(?:or|vs\.?|versus)\s+(?P<b>.+?)" + BREAK + r"which\s+(?:one\s+)?is\s+(?:the\s+)?(?:right|correct"
      r"|proper|standard|usual)(?:\s+(?:one|abbreviation|acronym|spelling|form|term))?"),

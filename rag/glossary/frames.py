@@ -200,7 +200,8 @@ IF_ABBREVIATION = [re.compile(p, re.IGNORECASE) for p in (
     # or which thing of a kind: "which drug is ifn-a?", "what procedure is PVE?"
     (r"(?:what\s+(?:kind|type|sort)\s+of\s+(?:[\w-]+\s+)?|(?:what|which)\s+(?:drugs?|medicines?|medications?|procedures?"
      r"|operations?|treatments?|therapy|therapies|tests?|scans?)\s+)(?:is|are)\s+(?P<t>.+?)" + _WHERE),
-    rf"what\s+{_DOES}\s+(?P<t>.+?)\s+means?" + _WHERE,  # "what does X means": a common agreement slip
+    # (and its synonyms: "what does 'IFNa' denote in the figure legend?"; "what does X means": a common agreement slip)
+    rf"what\s+{_DOES}\s+(?P<t>.+?)\s+(?:means?|denotes?|signif(?:y|ies)|represents?)" + _WHERE,
     # "what is meant by X", "what do you / does the review mean by X"
     r"what\s+(?:(?:is|are)\s+meant|(?:do|does)\s+(?:the\s+)?\w+\s+mean)\s+by\s+(?P<t>.+?)" + _WHERE,
     r"(?:what\s+(?:is\s+)?)?(?P<t>.+?)\s+(?:means?|meaning|definition|expansion|(?:full|long)\s+name)(?:\s+what)?" + _WHERE,

@@ -227,7 +227,7 @@ def _read(question: str, glossary: Glossary, alone: bool, in_clause: bool = Fals
 
 
 _RUN_ON = re.compile(r"(?<=\w\s)(?:what|which|how)\s+(?:does|do|did|is|are|was|were)\s", re.IGNORECASE)
-_CLOSED_FRAME = re.compile(r"(?P<asked>.*?\b(?:means?|stands?\s+for|short\s+for))\s+(?=(?:the|my|i|they|it|its|it's|theres|there's|im|i'm|we|he|she|this|that"
+_CLOSED_FRAME = re.compile(r"(?P<asked>.*?\b(?:means?|stands?\s+for|short\s+for)),?\s+(?=(?:the|my|i|they|it|its|it's|theres|there's|im|i'm|we|he|she|this|that"
                            r"|these|those|his|her|our|their|so|because|cos|as)\b)", re.IGNORECASE)
 
 

@@ -65,6 +65,8 @@ CASE_REQUEST = re.compile(
     r"which of (?:the|these|those) (?:[\w-]+ ){0,2}(?:options?|procedures?|strateg(?:y|ies)|approach(?:es)?)|"
     # a case told in fragments, then the options asked for in one word: "liver mets. can't be removed. options?"
     r"(?:^|(?<=[.,;:!?]\s))(?:any\s+)?(?:other\s+)?options(?=\s*\?)|what else|"
+    # whether to give a treatment, put as the treatment and "or not": "g3 nec liver mets resect or not"
+    r"(?:surg\w*|operat\w*|resect\w*|transplant\w*|ablat\w*|emboli[sz]\w*|list\w*)\s+or\s+not(?=\s*(?:[?.!]|$))|"
     # a way around the obstacle told ("is there any way around this?") is an option in the idiom's sense
     r"(?:any|a|another|some|other)\s+ways?\s+(?:a)?round\s+(?:this|that|it))\b", _F)
 
