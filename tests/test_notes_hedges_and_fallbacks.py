@@ -136,3 +136,39 @@ def test_a_treatment_and_or_not_asks_for_a_decision():
 
 def test_a_measure_before_a_relative_clause_asks_for_a_figure():
     assert asks_for_number("What's the upper size limit they give for percutaneous thermal ablation of NELM?")
+
+
+@pytest.mark.parametrize("question, terms", [
+    ("wtf does NELM mean its literally on every line", ("NELM",)),  # chat's "wtf" is "what"
+    ("PPRT?? is that a typo or an actual thing", ("PPRT",)),  # the real thing as the alternative to a typo
+    ("In the algorithm is 'RE' radioembolisation or something else?", ("RE",)),  # the place put first
+    # "want to say" for "mean", as Spanish "querer decir" and French "vouloir dire" put it
+    ("What want to say NEN? I see it in all the text", ("NEN",)),
+    # the verb before its pointer, and "this" with a plural noun, as learners write them
+    ("In the scheme of the treatment appear 'ALPPS'. What signify this letters?", ("ALPPS",)),
+    ("SI-NEN - small intestinal NEN I assume? pls confirm", ("SI-NEN",)),  # the hedge after the guess
+    ("ok and TAE is that diff or same thing", ("TAE",)),  # the clipped "diff"
+])
+def test_learners_and_chat_frames(glossary, question, terms):
+    assert parse_glossary_terms(question, glossary) == terms
+
+
+def test_a_hedged_claim_after_a_term_is_no_guess(glossary):
+    assert parse_glossary_terms("TACE - better than TAE I think?", glossary) == ()
+
+
+@pytest.mark.parametrize("question", [
+    "SI-NEN G1, multiple bilobar liver mets, unresectable, no extrahepatic disease - what's on the table?",
+    # the plan told, checked against the pathway
+    "they said her liver would be too small after if they took all the tumors out at once so now they wanna do it in "
+    "2 surgeries?? its the small intestine kind, grade 1, nothing outside the liver. is that what the chart says",
+])
+def test_more_ways_of_asking_for_a_decision(question):
+    assert is_treatment_question(question)
+
+
+def test_chat_initialisms_are_written_out():
+    from rag.core.shorthand import expand_shorthand
+
+    assert expand_shorthand("tbh is that even a real option idk") == "to be honest is that even a real option i don't know"
+    assert expand_shorthand("the RN said so") == "the RN said so"

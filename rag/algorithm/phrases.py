@@ -107,7 +107,9 @@ LIVER_PATTERNS = [  # (pattern, status, assumed?) checked in order; a later one 
     (re.compile(r"\b(?:two[- ]stage|2[- ]stage|staged (?:hepatectomy|hepatectomies|resections?|approach|"
                 r"options?|procedures?|strateg(?:y|ies)|surgery|operations?)|ALPPS|"
                 r"portal vein (?:embolization|embolisation|ligation)|"
-                r"two[- ]step|2[- ]step)\b", _F), "staged", False),
+                r"two[- ]step|2[- ]step|"
+                # "now they wanna do it in 2 surgeries"
+                r"in (?:two|2) (?:surgeries|operations))\b", _F), "staged", False),
     # A remnant too small to resect in one stage is what the staged approach is for (abstract-s4,
     # Figure 2: PVE, PVL, ALPPS); that it will suffice after PVE or ALPPS is the team's judgement.
     (re.compile(rf"\b(?:{_REMNANT}\b(?:(?!\bnot\b)[^.;,]){{0,40}}?\b(?:too small|small|insufficient|inadequate)|"

@@ -25,6 +25,10 @@ SHORTHAND = {
     "coz": "because", "cuz": "because", "b/c": "because", "w/": "with", "w/o": "without",
     "tho": "though", "thru": "through", "pls": "please", "plz": "please", "thx": "thanks", "ppl": "people",
     "info": "information", "approx": "approximately", "esp": "especially",
+    # chat's initialisms for asides ("rn" is left: a registered nurse writes it too)
+    "idk": "i don't know", "tbh": "to be honest", "ngl": "not going to lie", "imo": "in my opinion",
+    "imho": "in my humble opinion", "btw": "by the way", "fyi": "for your information", "afaik": "as far as i know",
+    "omg": "oh my god", "irl": "in real life",
     # clipped words of writing about papers
     "yr": "year", "yrs": "years", "vol": "volume", "ref": "reference", "refs": "references",
     "pic": "picture", "pics": "pictures", "fig": "figure", "figs": "figures", "pg": "page", "pgs": "pages",

@@ -47,6 +47,8 @@ ANAPHORIC = [ANAPHORIC_THING] + [re.compile(p, re.IGNORECASE) for p in (
     r"(?P<t>.+?)" + BREAK + rf"what\s+(?:{_DOES}|is)\s+{_POINTER}\s+(?:(?:even|actually|really|exactly)\s+)?"
     r"(?:mean|stand\s+for|refer\s+to|expand(?:ed|s)?\s+(?:to|as|into))(?:" + MET + r")?",  # "- what's it expanded as there"
     r"(?P<t>.+?)" + BREAK + rf"what\s+{_DOES}\s+{_PRONOUN}\s+abbreviation\s+(?:mean|stand\s+for)",
+    # the verb before its subject, as learners put it: "... appear 'ALPPS'. What signify this letters?", "what means that?"
+    r"(?P<t>.+?)" + BREAK + rf"what\s+(?:means?|signif(?:y|ies)|wants?\s+to\s+say)\s+{_POINTER}",
     # "what's that abbreviation for?" is "what does it stand for?"
     r"(?P<t>.+?)" + BREAK + rf"what\s+(?:is|'s|are)\s+{_PRONOUN}\s+(?:(?:abbreviation|acronym)\s+(?:short\s+)?|short\s+)for",
     # a request to explain what was just named: "I not understand OLT, can you explain?"

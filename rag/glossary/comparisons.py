@@ -14,7 +14,7 @@ import re
 
 from rag.glossary.frames import BREAK, CONJUNCTION, MET, PART, PUNCTUATED
 
-__all__ = ["GUESS", "GUESS_AFTER", "REVERSE_GUESS", "SAME_AS", "IDENTITY", "IDENTITY_AFTER", "DIFFERENT", "compared"]
+__all__ = ["GUESS", "GUESS_AFTER", "GUESS_TRAILING", "REVERSE_GUESS", "SAME_AS", "IDENTITY", "IDENTITY_AFTER", "DIFFERENT", "compared"]
 
 # A yes/no guess at what a short form stands for, without "mean": "is RE radioembolization?",
 # "is PVL short for portal vein ligation?". Only a guess the glossary reads as a long form
@@ -40,6 +40,9 @@ GUESS = [re.compile(p, re.IGNORECASE) for p in (
 # transplantation"; the pointer means the statement's only short form.
 GUESS_AFTER = re.compile(r"(?P<slot>.+?)" + PUNCTUATED + r"(?:(?:i\s+(?:assume|presume|think|guess|believe|take\s+it)|" + _HEDGING + r")\s+)?"
                          r"(?:that|it|this)(?:'s|\s+is|\s+means|\s+stands\s+for)\s+(?P<guess>[^?!]+)", re.IGNORECASE)
+# The hedge after the guess: "SI-NEN - small intestinal NEN I assume?"
+GUESS_TRAILING = re.compile(r"(?P<slot>.+?)(?:\s+[-\u2013\u2014]+\s+|[:,;.?!]+\s+)(?P<guess>[^?!]+?),?\s+i\s+(?:assume|presume|think|guess|suppose|believe"
+                            r"|take\s+it|reckon)", re.IGNORECASE)
 # The guess the other way round: "is radioembolisation abbreviated as RE here?" asks about the long form.
 REVERSE_GUESS = re.compile(r"(?:is|are)\s+(?P<long>.+?)\s+(?:abbreviated|shortened|written)\s+(?:as|to)\s+(?P<t>\S+)"
                            + MET.join(("(?:", ")?")), re.IGNORECASE)
@@ -88,8 +91,11 @@ IDENTITY_AFTER = re.compile(r"(?P<a>\S+)" + PUNCTUATED + r"(?:is|are)\s+(?:that|
 DIFFERENT = re.compile(r"(?:is|are)\s+(?P<a>\S+)\s+(?:any\s+|very\s+)?different(?:\s+(?:then|at\s+all|though))?", re.I)
 # The same with the term said first: "TAE, what is the difference (in the name)?" ("which is the difference", as
 # speakers of languages with one word for both ask it)
-DIFFERENCE_AFTER = re.compile(r"(?P<a>\S+)" + PUNCTUATED + r"(?:what|which)(?:'s|\s+is)\s+the\s+difference(?:\s+in\s+(?:the\s+)?"
-                              r"(?:names?|letters|meanings?|words|abbreviations?))?", re.I)
+# Or whether it is the same as the term before: "ok and TAE is that diff or same thing" ("diff" is read "different").
+DIFFERENCE_AFTER = re.compile(r"(?P<a>\S+)(?:" + PUNCTUATED + r"(?:what|which)(?:'s|\s+is)\s+the\s+difference(?:\s+in\s+(?:the\s+)?"
+                              r"(?:names?|letters|meanings?|words|abbreviations?))?|(?:" + PUNCTUATED + r"|\s+)(?:is|are)\s+(?:that|it|this)"
+                              r"\s+(?:any\s+)?(?:different|(?:the\s+)?same)(?:\s+thing)?(?:\s+or\s+(?:the\s+)?(?:same|different)(?:\s+thing)?)?)",
+                              re.I)
 
 
 # Whether a term is one kind of treatment or another: "is RE resection or something radiological?", "is TACE a

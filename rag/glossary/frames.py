@@ -31,6 +31,7 @@ TEXT_SPEAK = {
     "whats": "what is", "wats": "what is", "wots": "what is", "wuts": "what is", "what's": "what is",
     "wat's": "what is", "whts": "what is",
     "r": "are", "u": "you", "ur": "your", "n": "and", "4": "for", "teh": "the",
+    "wtf": "what",  # "what the f...", in chat: "wtf does NELM mean"
     "pls": "please", "plz": "please", "abbr": "abbreviation", "abbrev": "abbreviation",
     "abbrv": "abbreviation", "defn": "definition", "meanin": "meaning",
 }
@@ -39,7 +40,9 @@ TEXT_SPEAK = {
 DIGIT_WORDS = {"4"}
 SYMBOLS = [(re.compile(r"\s*=+\s*"), " means "), (re.compile(r"\s*&\s*"), " and "),
            (re.compile(r"\s+\+\s+"), " and "),  # spaced only: "CD4+" keeps its sign
-           (re.compile(r"\bwetin\s+be\b", re.I), "what is")]  # Nigerian Pidgin: "Wetin be RE for that figure?"
+           (re.compile(r"\bwetin\s+be\b", re.I), "what is"),  # Nigerian Pidgin: "Wetin be RE for that figure?"
+           # the clipped "diff": "what's the diff", "is that diff or same thing"
+           (re.compile(r"\bthe\s+diff\b", re.I), "the difference"), (re.compile(r"\bdiff\b", re.I), "different")]
 
 # The words the frames below are built of. A token one keystroke from one of them ("stnd",
 # "meen", "abreviation", "defintion") is read as it, provided English hardly uses the token
@@ -176,8 +179,10 @@ IF_ABBREVIATION = [re.compile(p, re.IGNORECASE) for p in (
     # "of", and "from"/"for" as learners use them ("the meaning from RE"); "mean" as a noun ("what is mean of X")
     r"(?:what\s+is\s+|what's\s+)?(?:the\s+)?(?:(?:full|exact|actual|proper)\s+)?(?:meaning|definition|expansion|mean)"
     r"\s+(?:of|from|for)\s+(?P<t>.+?)" + _WHERE,
-    # the verb before its subject, as learners of English type it: "What means NELM?"
-    r"what\s+(?:means?|signif(?:y|ies))\s+(?P<t>.+?)" + _WHERE,
+    # the verb before its subject, as learners of English type it: "What means NELM?"; "want to say" for "mean", as
+    # Spanish "querer decir" and French "vouloir dire" put it: "What want to say NEN?", "what NEN wants to say"
+    r"what\s+(?:means?|signif(?:y|ies)|(?:does\s+|do\s+)?wants?\s+to\s+say)\s+(?P<t>.+?)" + _WHERE,
+    r"what\s+(?:does\s+|do\s+)?(?P<t>.+?)\s+wants?\s+to\s+say" + _WHERE,
     # the topic first: "TACE is what?", "TACE is what thing?", "OLT means what (in this paper)?"
     r"(?P<t>.+?)\s+(?:is|are|means?|stands?\s+for)\s+what(?:\s+thing)?" + _WHERE,
     # how the text writes it out: "how do they write RE out?", "how does the review spell ALPPS out?"
@@ -237,7 +242,8 @@ COURTESY_LEAD = re.compile(r"^(?:(?:hi|hello|hey|whatever|anyway|fine)\b[,!.]?\s
 # Where the reader met the term, put first: "in figure 2, what does PPRT stand for".
 CONTEXT_LEAD = re.compile(r"^(?:(?:in|on)\s+(?:the\s+|this\s+)?" + PART + r"(?:\s+\d+)?(?:\s+(?:legend|caption|key|text))?"
                           # no comma before a short clause ("in this review RE is radio-embolization")
-                          r"(?:\s*,\s*|\s+(?=what\b|how\b)|\s+(?=\S+\s+(?:is|are|means|stands)\b)))?", re.IGNORECASE)
+                          # (nor before an inverted question: "In the algorithm is 'RE' radioembolisation ...?")
+                          r"(?:\s*,\s*|\s+(?=what\b|how\b|(?:is|are|does|do)\s)|\s+(?=\S+\s+(?:is|are|means|stands)\b)))?", re.IGNORECASE)
 # A conversational opening ("and what does ALPPS stand for?"): dropped before the frames that
 # only an abbreviation question has; before a bare "And TAE?" it marks a follow-up instead.
 CONJUNCTION = re.compile(r"^(?:(?:and|or|also|so|then|ok|okay)\b[,\s]*)+", re.IGNORECASE)

@@ -36,8 +36,8 @@ import re
 from typing import TYPE_CHECKING
 
 
-from rag.glossary.comparisons import (DIFFERENCE_AFTER, DIFFERENT, GUESS, GUESS_AFTER, IDENTITY, IDENTITY_AFTER, KIND_GUESS,
-                                      REVERSE_GUESS, compared, sets_beside)
+from rag.glossary.comparisons import (DIFFERENCE_AFTER, DIFFERENT, GUESS, GUESS_AFTER, GUESS_TRAILING, IDENTITY, IDENTITY_AFTER,
+                                      KIND_GUESS, REVERSE_GUESS, compared, sets_beside)
 from rag.glossary.anaphoric import POINTER
 from rag.glossary.frames import (ALL_TERMS, ALWAYS, ASKS, ASKS_ELSE, BARE, CLAUSE_BREAK, COMPARISON_LEAD, CONJUNCTION, PLACE_TAIL,
                                  IF_ABBREVIATION, KIND_NOUNS, QUOTES, SENTENCE_BREAK, SEPARATOR, TERM_PREFIX, PLACEHOLDER)
@@ -209,7 +209,7 @@ def _read(question: str, glossary: Glossary, alone: bool, in_clause: bool = Fals
         term = _clean(guess.group("t"), glossary) if guess else ""
         if term and is_abbreviation(term, glossary) and guessed(PLACEHOLDER.sub("", guess.group("guess")), term, glossary):
             return (term,)  # "is 'SA' somatostatin analogues?": the term without its quotes
-    m = GUESS_AFTER.fullmatch(opened)
+    m = GUESS_AFTER.fullmatch(opened) or GUESS_TRAILING.fullmatch(opened)
     named = short_forms_in(m.group("slot"), glossary) if m else ()
     if len(named) == 1 and guessed(PLACEHOLDER.sub("", m.group("guess")), named[0], glossary):
         return named

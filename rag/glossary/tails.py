@@ -42,7 +42,9 @@ IDENTITY_TAIL = re.compile(r"(?:\s*[,;?]+\s*|\s+[-\u2013\u2014]+\s+|\s+(?:and|or
                            r"misspelling|(?:kind|type|sort|form)\s+of\s+[\w-]+(?:\s+[\w-]+)?|drug|medicine|medication|operation|"
                            r"surgery|procedure|scan|test|treatment))"
                            # what it might be a slip for, or something else: "is that a typo for prrt or something different?"
-                           r"(?:\s+(?:for|of)\s+[\w-]+)?(?:\s+or\s+(?:something|a\s+different\s+(?:thing|one))(?:\s+(?:else|different))?)?"
+                           r"(?:\s+(?:for|of)\s+[\w-]+)?(?:\s+or\s+(?:something|a\s+different\s+(?:thing|one)"
+                           # or the real thing: "is that a typo or an actual thing"
+                           r"|an?\s+(?:actual|real|proper|genuine)\s+(?:thing|term|word|abbreviation|one))(?:\s+(?:else|different))?)?"
                            r"\s*[?.!]*\s*$"
                            # whether the review uses it, with who brought it up: "what does MEN1 stand for? is it in this review
                            # anywhere, my lecturer mentioned it" (the glossary says whether the review defines it)

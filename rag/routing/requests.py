@@ -49,7 +49,7 @@ CASE_REQUEST = re.compile(
     r"(?:management |treatment )?plan(?!\s+(?:to|time|ahead|on|my|our|their|his|her)\b)|proceed|thoughts|opinion|what would you do|"
     # asking what the team can give: "what would you offer?", "what can we offer her?" (not "should X be
     # offered to every patient?", which asks what the review says)
-    r"what (?:would|could|can|should|do|might) (?:you|we|i|they) offer|"
+    r"what (?:would|could|can|should|do|might) (?:you|we|i|they) (?:offer|add|give|start|try)|"
     # the drugs a person may take: "which medicines he can take then?"
     # (the subject before its verb too, as in an embedded question or a learner's English)
     r"(?:what|which) (?:medicines?|medications?|drugs?|tablets?|pills?) (?:(?:can|could|should|would|will|do|does|might) "
@@ -65,6 +65,8 @@ CASE_REQUEST = re.compile(
     r"which of (?:the|these|those) (?:[\w-]+ ){0,2}(?:options?|procedures?|strateg(?:y|ies)|approach(?:es)?)|"
     # a case told in fragments, then the options asked for in one word: "liver mets. can't be removed. options?"
     r"(?:^|(?<=[.,;:!?]\s))(?:any\s+)?(?:other\s+)?options(?=\s*\?)|what else|"
+    # the options, in the idiom "on the table": "..., no extrahepatic disease - what's on the table?"
+    r"what(?:'s|\s+is|\s+are|\s+else\s+is)\s+(?:still\s+)?on\s+the\s+table|"
     # whether to give a treatment, put as the treatment and "or not": "g3 nec liver mets resect or not"
     r"(?:surg\w*|operat\w*|resect\w*|transplant\w*|ablat\w*|emboli[sz]\w*|list\w*)\s+or\s+not(?=\s*(?:[?.!]|$))|"
     # a way around the obstacle told ("is there any way around this?") is an option in the idiom's sense
@@ -109,7 +111,10 @@ CLAIM_OR_REASON = re.compile(r"^\s*(?:(?:so|and|but)\s+)?(?:is\s+it\s+(?:true|ri
 # told bears on the case ("... Family is asking about transplant. where does that fit?", "would this change things?");
 # "is this common?" still asks a general fact.
 _POINTS_BACK = re.compile(r"\b(?:does|do|did|would|will|could|can|should|might)\s+(?:that|this)\s+(?:\w+ly\s+)?"
-                          r"(?:fit|apply|change|alter|affect|matter|come\s+in)\b", re.I)
+                          r"(?:fit|apply|change|alter|affect|matter|come\s+in)\b"
+                          # or the plan told checked against a source: "is that what the chart says?"
+                          r"|\b(?:is|was)\s+(?:that|this)\s+what\s+(?:the\s+)?(?:chart|algorithm|flow\s*chart|figure|review|paper|article"
+                          r"|guidelines?|they|you)\s+(?:says?|recommends?|suggests?|shows?|advises?)\b", re.I)
 
 
 def asks_general_fact(text: str) -> bool:
@@ -130,7 +135,7 @@ def asks_general_fact(text: str) -> bool:
     asked = m.group(1)
     if all(w in NON_CONTENT_WORDS for w in re.findall(r"[a-z][a-z']*", asked.lower())):
         return False  # "is there anything else?" names no subject of its own: it asks about the case
-    if told and _POINTS_BACK.search(asked):
+    if (told or m.start(1) > 0) and _POINTS_BACK.search(asked):
         return False  # "... Family is asking about transplant. where does that fit?": "that" is what was told
     return not (REQUEST.search(asked) or CASE_REQUEST.search(asked) or GENERIC_REQUEST.search(asked)
                 or TREATMENT_NAME.search(asked) or PATIENT.search(asked) or ALGORITHM.search(asked)
