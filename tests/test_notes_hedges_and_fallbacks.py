@@ -172,3 +172,8 @@ def test_chat_initialisms_are_written_out():
 
     assert expand_shorthand("tbh is that even a real option idk") == "to be honest is that even a real option i don't know"
     assert expand_shorthand("the RN said so") == "the RN said so"
+
+
+def test_where_a_term_stands_asks_its_place(glossary):
+    assert parse_glossary_terms("Where does OLT stand for NELM, according to the authors?", glossary) == ()
+    assert parse_glossary_terms("OLT - stands for?", glossary) == ("OLT",)

@@ -65,10 +65,16 @@ _HEDGED = re.compile(r"\bor\s+something(?:\s+like\s+(?:that|it))?|\bsomething\s+
 _CAPITALS = re.compile(r"(?<![\w-])[A-Z][A-Za-z-]*[A-Z][A-Za-z-]*(?![\w-])")
 
 
+# "Where/how does X stand (for Y)?" asks its position or its state, whatever "stand for" says elsewhere.
+_STANDING = re.compile(r"\s*(?:where|how)\s+(?:does|do|did|would|should|will)\s+\S+(?:\s+\S+)?\s+stand\b", re.I)
+
+
 def cued_forms(question: str, glossary: Glossary) -> tuple[str, ...]:
     """The known short forms of a question no frame parses but whose words ask about a form
     (`FORM_CUE`): "PVE and PVL - what are they short for?" -> ("PVE", "PVL"). Only terms the glossary
     holds as typed (or a variant) count: a slip is no evidence where no frame vouches for a term."""
+    if _STANDING.match(question):
+        return ()  # "Where does OLT stand for NELM?" asks its place, not its letters
     forms = short_forms_in(question, glossary)
     if not forms and FORM_CUE.search(question) and _HEDGED.search(question):
         # a form the asker says they half remember is vouched for as a slip: "ALPS or ALLPS or something like that"
