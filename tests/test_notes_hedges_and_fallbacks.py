@@ -177,3 +177,31 @@ def test_chat_initialisms_are_written_out():
 def test_where_a_term_stands_asks_its_place(glossary):
     assert parse_glossary_terms("Where does OLT stand for NELM, according to the authors?", glossary) == ()
     assert parse_glossary_terms("OLT - stands for?", glossary) == ("OLT",)
+
+
+def test_daily_life_around_a_case_is_no_request_for_the_algorithm():
+    # the asker's own case told, then a treatment asked for it: the algorithm's
+    assert is_treatment_question("Mine is a G3 carcinoma in the pancreas with liver spots. Is the operation-possibility there for me?")
+    # a request about food names no treatment and no case detail: the text's to answer or decline
+    assert not is_treatment_question("my dad has liver mets from a carcinoid, what foods should he keep off?")
+
+
+def test_a_learners_long_word_asks_for_the_expansion(glossary):
+    assert parse_glossary_terms("OLT - what is the long word for this? Is it the liver transplantation?", glossary) == ("OLT",)
+
+
+def test_an_ordinal_picks_one_of_the_short_forms_named_before(glossary):
+    from rag.routing.router import route
+
+    earlier = ["In fig 2 they list PVE and PVL, first one is portal vein embolization right?"]
+    turn = route("what's the second one stand for?", earlier, glossary, 2000)
+    assert (turn.route, turn.glossary_terms) == ("glossary", ("PVL",))
+    assert route("what does the first one stand for", ["is PVE or PVL better?"], glossary, 2000).glossary_terms == ("PVE",)
+    assert route("what does the last one stand for", ["is PVE or PVL better?"], glossary, 2000).glossary_terms == ("PVL",)
+    # a place the list does not have names none of it
+    assert route("what does the third one stand for", ["is PVE or PVL better?"], glossary, 2000).route != "glossary"
+
+
+def test_asking_how_to_look_the_paper_up_asks_its_identifier(article):
+    units = [u.split(":")[-1] for u in structural_units("how do i look it up, is there a number or code for it?", [article])]
+    assert "citation" in units

@@ -22,7 +22,9 @@ _CITATION_CUES = (
     ("journal", re.compile(r"\b(journal|volume|issue|pages?|year|published in|who published|publisher|when|"
                            rf"where (?:was|is) .+ published|{RECORD_AGE})\b",
                            re.I)),
-    ("doi", re.compile(r"\bdoi\b|digital object identifier", re.I)),
+    # (its identifier, by what it is for: "how do i look it up, is there a number or code for it")
+    ("doi", re.compile(r"\bdoi\b|digital object identifier|\b(?:number|code|id)\s+for\s+(?:it|this|the\s+(?:paper|article|review))\b"
+                       r"|\blook\s+(?:it|this)\s+up\b", re.I)),
     ("epub", re.compile(rf"\b(e-?pub\w*|online|electronic\w*|date|{ONLINE_FIRST})\b", re.I)),
     ("type", re.compile(r"\b(type|kind|sort|design)\b|" + GUESSED_TYPE, re.I)),
     # Fields a PubMed record has but the indexed text does not: asking for them must not be

@@ -66,7 +66,7 @@ DOES = _DOES = r"(?:does|do|did|dose|dos)"
 _LETTER = r"['\"]?[a-z]['\"]?"
 # Phrasings that only make sense about an abbreviation: route whatever the term is.
 _FORM = (r"(?:abbreviation|acronym|short[\s-]+form|full[\s-]+form|long[\s-]+form|expanded\s+form|expansion|short\s+name"
-         r"|(?:full|long)\s+(?:version|term))s?")
+         r"|(?:full|long)\s+(?:version|term|word))s?")  # "the long word for this", as learners say it
 # "... in the figure legend", "... mentioned in this review", "... in medical terms": where the
 # reader met the term, or in which register they want it.
 MET = (r"(?:\s+(?:as\s+)?(?:mentioned|used|listed|shown|printed|written|seen|given))?"
@@ -146,7 +146,7 @@ ALWAYS = [re.compile(p, re.IGNORECASE) for p in (
     r"how\s+(?:is|are)\s+(?P<t>.+?)\s+(?:abbreviated|shortened)" + _WHERE_AFTER,
     # the term first, then its form asked: "SI-NEN - what's the expansion as used in the review?"
     (r"(?P<t>.+?)" + PUNCTUATED + r"(?:what(?:'s|\s+is|\s+are)|give\s+me)\s+(?:the|its|their)\s+" + _FORM
-     + r"(?:\s+(?:as\s+)?(?:used|given|printed|written)\b.*)?" + _WHERE_AFTER),
+     + r"(?:\s+(?:of|for)\s+(?:this|that|it|them))?(?:\s+(?:as\s+)?(?:used|given|printed|written)\b.*)?" + _WHERE_AFTER),
     r"(?P<t>.+?)\s+" + _FORM,
     r"how\s+(?:do\s+you|do\s+i|do\s+we|would\s+you|to|can\s+you|can\s+i|(?:does|do|did)\s+(?:the\s+|this\s+)?\w+)"
     r"\s+(?:abbreviate|shorten)\s+(?P<t>.+?)" + _WHERE_AFTER,

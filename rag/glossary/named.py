@@ -35,6 +35,7 @@ FORM_CUE = re.compile(r"\b(?:stands?\s+for|short\s+for|shorthand\s+for|abbreviat
                       # its chat clippings (frames.TEXT_SPEAK): "NELM - abbrev as used in abstract?"
                       r"|(?:abbrev|abbrv|abbr)s?\b\.?"
                       r"|initials|(?:full|long|expanded)[\s-]+(?:form|name|version)s?|(?:full|expanded)[\s-]+(?:terms?|words)"
+                      r"|long[\s-]+words?\s+for"  # a learner's "the long word for this"
                       # the whole of a short form: "what's the whole thing?"
                       r"|(?:what(?:'s|\s+is)|give\s+me)\s+the\s+whole\s+(?:thing|name|term|word|form)"
                       # "expansion" qualified as a written form's ("the full expansion, pls"), not a lung's

@@ -37,7 +37,11 @@ _SECTION_CUES = (
         r"title|titled|e-?pub\w*|article type|(?:type|kind|sort) of (?:article|paper|publication|study)|study (?:type|design)|"
         + RECORD_AGE + "|" + RECORD_DETAILS + r"|"
         r"cite|citation for (?:this|the) (?:review|article|paper)|digital object identifier|(?:persistent|unique) (?:digital )?identifier|original (?:research|study|article)|"
-        r"research article|review article|whose name|" + RECORD_NAME + "|" + CITING_STYLE + r"(?: style| format)?|"
+        r"research article|review article|whose name|"
+        # finding the paper itself: "how do i look it up, is there a number or code for it"
+        r"how\s+(?:do|can|could|would|should)\s+(?:i|we|you|one)\s+(?:look\s+(?:it|this|that)\s+up|look\s+up\s+(?:the|this|that)\s+"
+        r"(?:paper|article|review)|find\s+(?:it|this|the\s+(?:paper|article|review))\s+online)|(?:number|code|id)\s+for\s+(?:it|this"
+        r"|the\s+(?:paper|article|review))|" + RECORD_NAME + "|" + CITING_STYLE + r"(?: style| format)?|"
         + REFERENCE_FOR_IT + "|" + ONLINE_FIRST + r")\b|" + GUESSED_TYPE, re.I)),
     # the article's keywords, by their other names: "key terms", "index words", what it is "tagged with"
     ("keywords", re.compile(r"\bkey\s*(?:words?|terms?)\b|\bkeywords?\b|\bindex(?:ing)?\s+(?:terms?|words?)\b"

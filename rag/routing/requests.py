@@ -89,6 +89,8 @@ PATIENT = re.compile(  # a stated age ("54F", "67-year-old") also marks a patien
     # a relative the asker names: "my dad", "my mum", "my sister"
     r"my (?:dad|mum|mom|mam|brother|sister|aunt(?:ie)?|uncle|gran(?:dma|dpa|dmother|dfather|ny)?|nan|partner|friend)|"
     r"my (?:doctor|oncologist|surgeon)|i have|i.ve|i had|"
+    # the asker's own tumour, told: "my tumour is G2", "Mine is a G3 carcinoma"
+    r"my (?:tumou?r|cancer|carcinoma) (?:is|was)|mine (?:is|was)|"
     # a patient telling their own age: "I'm 49", "I am 60"
     r"i(?:.m| am) \d{1,3}|"
     r"\d{1,3}[- ]?(?:year|yr)s?[- ]?old|aged? \d{1,3})\b", _F)

@@ -113,10 +113,14 @@ def route(question: str, history: Sequence[str], glossary: "Glossary", max_chars
         # "G1?" after a case changes its grade; it does not ask what "G1" stands for
         return _case_turn(typed, past, case, question)
     terms = parse_glossary_terms(question, glossary, alone=not past)
-    if terms and all(POINTER.fullmatch(t) for t in terms):
+    if terms and all(POINTER.fullmatch(t) or _ORDINAL_ONE.fullmatch(t) for t in terms):
         # "is TACE in the algorithm?" then "and what does that stand for" / "what do those letters mean": the
         # pointer names the earlier short form(s); with none before it, it names nothing
         terms = next((found for turn in reversed(past) if (found := short_forms_in(turn, glossary))), ())  # the latest named
+        place = _ORDINAL_ONE.fullmatch(parse_glossary_terms(question, glossary, alone=not past)[0])
+        if place and terms:  # "they list PVE and PVL ..." then "what's the second one stand for?": that one of them
+            at = _ORDINALS.index(place.group(1).lower())
+            terms = (terms[min(at, len(terms) - 1)],) if at < len(terms) or at == len(_ORDINALS) - 1 else ()
     if terms and not _option_after_case(question, terms):
         return Turn(typed, past, question, "glossary", glossary_term=terms[0], glossary_terms=terms)
     if past and points_to_sibling(question) and (sibling := sibling_term(
@@ -169,6 +173,11 @@ def route(question: str, history: Sequence[str], glossary: "Glossary", max_chars
     if (told or ask != plain) and rewritten == plain:
         return Turn(typed, past, f"{ask} {told}".strip(), "retrieval", asked=ask, context=told)
     return Turn(typed, past, rewritten, "retrieval", asked=asked)
+
+
+# A place in the list the earlier turn named: "the second one", "the last".
+_ORDINALS = ("first", "second", "third", "fourth", "last")
+_ORDINAL_ONE = re.compile(r"(?:the\s+)?(first|second|third|fourth|last)(?:\s+one)?", re.I)
 
 
 def _asks_definition(text: str, glossary: "Glossary", alone: bool) -> bool:

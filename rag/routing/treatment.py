@@ -13,11 +13,11 @@ decision is predictable and testable; the words of a request for a decision are 
 from __future__ import annotations
 
 import re
-
 from typing import Sequence
 
 from rag.algorithm.inputs import extract_case, extract_inputs
 from rag.algorithm.phrases import GRADE_BY_NAME
+from rag.answer.circumstances import named_circumstances
 from rag.answer.cues import FIGURE_LAYOUT
 from rag.core.question import asking_part, normalise_question, tidy_question
 from rag.core.text import zipf
@@ -108,8 +108,8 @@ def is_treatment_question(question: str) -> bool:
         # "can I use the fig 2 flowchart for a high-grade case or is it only for low-grade disease?": whom the figure
         # is for ("G3 NEC with liver mets - does the algorithm apply?" asks it to place a tumour)
         return False
-    if request:
-        return True
+    if request and (specifics or _names_treatment(text) or GENERIC_REQUEST.search(text) or not named_circumstances(text)):
+        return True  # ("what foods should he keep off?" names daily life only: the text's to answer or decline)
     if patient and asks_general_fact(text):
         return False  # "my mum has a pancreatic NET ... is the liver the main place they spread to"
     if patient and specifics:
