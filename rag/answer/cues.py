@@ -68,7 +68,8 @@ _WHICH_PARTICULARS = re.compile(r"^\s*(?:which|what)\s+(?:specific\s+|particular
                                 # "what drug classes": the classes are asked, which a passage naming classes answers
                                 r"(?!\s+(?:class(?:es)?|categor(?:y|ies)|groups?|famil(?:y|ies)|types?)\b)", re.I)
 ENUMERATION = re.compile(r"such as|including|includ\w+\b|e\.\s?g\.|i\.\s?e\.|namely|:|\(", re.I)
-TITLE_CUE = re.compile(r"\b(?:title|titled|called|named|heading)\b", re.I)
+# ("named in the legend" is the passive of naming a thing, where it is mentioned: no title asked)
+TITLE_CUE = re.compile(r"\b(?:title|titled|called|named(?!\s+(?:in|on|within|among|anywhere))|heading)\b", re.I)
 # Several items asked for at once ("which treatments does it list?", "what abbreviations are in the
 # legend?", "list the items"): a figure answers with its whole caption, not its title or one legend
 # item. "Is TACE listed in Figure 2?" asks for one.

@@ -26,7 +26,8 @@ _CITATION_CUES = (
     ("doi", re.compile(r"\bdoi\b|digital object identifier|\b(?:number|code|id)\s+for\s+(?:it|this|the\s+(?:paper|article|review))\b"
                        r"|\blook\s+(?:it|this)\s+up\b", re.I)),
     ("epub", re.compile(rf"\b(e-?pub\w*|online|electronic\w*|date|{ONLINE_FIRST})\b", re.I)),
-    ("type", re.compile(r"\b(type|kind|sort|design)\b|" + GUESSED_TYPE, re.I)),
+    # (or the class it is put in: "is it classed as a review or an original article?")
+    ("type", re.compile(r"\b(type|kind|sort|design|class(?:ed|ified)\s+as|categori[sz]ed\s+as)\b|" + GUESSED_TYPE, re.I)),
     # Fields a PubMed record has but the indexed text does not: asking for them must not be
     # answered with the fields that are there. ("SEER-based", "population-based": a compound names a method, not a place.)
     ("unindexed", re.compile(r"\bwhere (?:are|were|do|does|did|is|was) (?:the |its )?(?:first |last )?"

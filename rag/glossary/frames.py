@@ -41,6 +41,11 @@ DIGIT_WORDS = {"4"}
 SYMBOLS = [(re.compile(r"\s*=+\s*"), " means "), (re.compile(r"\s*&\s*"), " and "),
            (re.compile(r"\s+\+\s+"), " and "),  # spaced only: "CD4+" keeps its sign
            (re.compile(r"\bwetin\s+be\b", re.I), "what is"),  # Nigerian Pidgin: "Wetin be RE for that figure?"
+           # the question words of the languages learners mix in ("Was ist PVE in the figure legend?"), as English
+           (re.compile(r"(?<!\w)(?:was\s+(?:ist|hei(?:ß|ss)t)|qu[ée]\s+es|o\s+que\s+[ée]|(?:che\s+)?cos(?:a\s+[èe]|'\s*[èe])"
+                       r"|qu'est[\s-]ce\s+que(?:\s+c'est)?)(?!\w)", re.I), "what is"),
+           (re.compile(r"(?<!\w)(?:was\s+bedeutet|qu[ée]\s+significa|o\s+que\s+significa|(?:che\s+)?cosa\s+significa"
+                       r"|que\s+(?:veut\s+dire|signifie))(?!\w)", re.I), "what means"),
            # the clipped "diff": "what's the diff", "is that diff or same thing"
            (re.compile(r"\bthe\s+diff\b", re.I), "the difference"), (re.compile(r"\bdiff\b", re.I), "different")]
 

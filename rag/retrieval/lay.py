@@ -39,7 +39,18 @@ def _compiled(path: Path = LAY_TERMS_PATH) -> tuple[tuple[re.Pattern[str], str, 
 
 
 def _open_or_hyphenated(phrase: str) -> str:
-    return r"[\s-]".join(_with_s_ending(w) for w in re.split(r"[\s-]+", phrase))
+    words = re.split(r"[\s-]+", phrase)
+    if len(words) == 2 and words[1].casefold() in _PARTICLES:
+        # a transitive phrasal verb takes its object between verb and particle: "take it out", "cut the tumour out"
+        return _with_s_ending(words[0]) + _SEPARATED_OBJECT + r"[\s-]" + re.escape(words[1])
+    return r"[\s-]".join(_with_s_ending(w) for w in words)
+
+
+# The particles of English phrasal verbs, and the short objects that may stand between verb and particle
+# (a pronoun, a quantifier, or a determiner with its noun); a longer object follows the particle instead.
+_PARTICLES = frozenset({"out", "back", "off", "away", "up", "down"})
+_SEPARATED_OBJECT = (r"(?:\s+(?:it|them|him|her|this|that|these|those|more|some|all|everything|bits?"
+                     r"|(?:the|a|an|his|her|their|my|your|our|some|any)\s+[a-z]+))?")
 
 
 def _with_s_ending(word: str) -> str:

@@ -50,9 +50,11 @@ _ASKS_FIGURE = re.compile(rf"\b(?:does|do|did) (?:the|this) {_FIGURE} (?:cover|i
                           # its scope put as a copula: "is the fig 2 algorithm for all grades or just G1/G2?"
                           rf"|\b(?:is|are) (?:the|this) (?:{_FIGURE} )+(?:only |just |mainly )?(?:for|about|limited to|restricted to)\b", _F)
 # "in the algorithm, what procedures are listed?", "does the figure list ...": what is shown, whoever shows it
+# (the figure by its number or by the part of it that lists: "does the figure 2 legend list", "does the key of fig 2 name")
+_LISTING = (r"(?:the )?(?:(?:legend|caption|key) (?:of|to) (?:the )?)?(?:algorithm|figure|fig\.?|flow ?chart|review|paper|article"
+            r"|legend|caption)(?: ?\d)?(?:'s)?(?: (?:legend|caption|key))?")
 _LISTED = re.compile(r"\b(?:are|is) (?:listed|shown|depicted|mentioned|named)\b|"
-                     r"\b(?:does|do) (?:the )?(?:algorithm|figure|flow ?chart|review|paper|article) (?:list|show|depict|mention"
-                     r"|name|include)\b", _F)
+                     rf"\b(?:does|do) {_LISTING} (?:list|show|depict|mention|name|include)\b", _F)
 # A statement attributed to the review: "according to the abstract". ("per the review" closing a case asks
 # the review's pathway to decide: "Is ALPPS an option per the review?")
 _ATTRIBUTED = rf"according to (?:the|this) {_REVIEW}\b"

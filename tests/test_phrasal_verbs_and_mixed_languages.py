@@ -1,0 +1,73 @@
+"""Phrasal verbs with their object between verb and particle ("take more out", "cut it out"), "named in"
+as the passive of mentioning (no title asked), the class a record puts a paper in, a figure's legend as
+what lists its treatments, and the question words of the languages learners mix into English.
+Each case is a pattern of English (or of the language mixed in), not the wording of one evaluation item.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from rag.answer.cues import TITLE_CUE
+from rag.answer.record_cues import citation_parts_for
+from rag.core.text import local_id
+from rag.glossary.questions import parse_glossary_terms
+from rag.retrieval.lay import lay_expansions
+from rag.routing.treatment import is_treatment_question
+
+
+def _clinical(text: str) -> set[str]:
+    return {term for _, term in lay_expansions(text)}
+
+
+@pytest.mark.parametrize("text, term", [
+    ("can they take more out", "resection"),
+    ("they took it out last year", "resection"),
+    ("cut the tumour out", "resection"),
+    ("do these spots make people die sooner", "survival"),
+])
+def test_a_phrasal_verb_reads_with_its_object_between(text, term):
+    assert term in _clinical(text)
+
+
+def test_a_long_object_is_no_separated_phrasal_verb():
+    # only a short object stands between verb and particle; "come out" names no phrasal verb of the table
+    assert "resection" not in _clinical("take the three remaining tablets out")
+    assert _clinical("when did the paper come out") == set()
+
+
+def test_named_in_a_place_is_mentioned_not_titled():
+    assert not TITLE_CUE.search("which therapies are named in the figure 2 legend?")
+    assert TITLE_CUE.search("what is figure 2 named?")
+    assert TITLE_CUE.search("how is the figure titled")
+
+
+def test_the_class_a_paper_is_put_in_asks_its_type():
+    assert {"epub", "type"} <= citation_parts_for("epub date? and is it classed as a review or an original article?")
+
+
+@pytest.mark.parametrize("question, wanted", [
+    ("what therapies does the figure 2 legend list?", False),
+    ("what treatments does the legend of figure 2 name?", False),
+    ("G2 panNEN, unresectable, liver only - what treatments does the algorithm list?", True),
+])
+def test_what_a_legend_lists_is_the_texts_to_answer(question, wanted):
+    assert is_treatment_question(question) is wanted
+
+
+@pytest.mark.parametrize("question, terms", [
+    ("Was ist PVE in the figure legend?", ("PVE",)),  # German
+    ("was bedeutet ALPPS?", ("ALPPS",)),
+    ("que significa OLT", ("OLT",)),  # Spanish
+    ("O que é SA?", ("SA",)),  # Portuguese
+    ("Was it TACE they used?", ()),  # the English past of "be" is no German question word
+])
+def test_question_words_of_mixed_in_languages(glossary, question, terms):
+    assert parse_glossary_terms(question, glossary) == terms
+
+
+@pytest.mark.model
+def test_treatments_named_in_a_legend_are_answered_with_the_legend(pipeline):
+    answer = pipeline.ask("which embolization therapies are named in the figure 2 legend?")
+    assert [local_id(c.unit_id) for c in answer.citations] == ["figure-2"]
+    assert "transarterial chemoembolization" in answer.answer and "radio-embolization" in answer.answer
