@@ -71,3 +71,22 @@ def test_treatments_named_in_a_legend_are_answered_with_the_legend(pipeline):
     answer = pipeline.ask("which embolization therapies are named in the figure 2 legend?")
     assert [local_id(c.unit_id) for c in answer.citations] == ["figure-2"]
     assert "transarterial chemoembolization" in answer.answer and "radio-embolization" in answer.answer
+
+
+def test_operating_is_a_form_of_operate():
+    assert "surgery" in _clinical("does the review say anything about operating again?")
+
+
+def test_the_review_named_by_its_first_author_is_the_review(article):
+    from rag.retrieval.structure import structural_units
+
+    assert "abstract-s8" in structural_units("What is the actual aim of the Machairas review?", [article])
+    assert "citation" in structural_units("who wrote the Machairas review", [article])
+
+
+@pytest.mark.parametrize("text", ["the planned resection leaves too small an FLR", "too small a remnant",
+                                  "it would leave too little liver"])
+def test_a_fronted_adjective_before_the_remnant_is_a_staged_case(text):
+    from rag.algorithm.inputs import extract_inputs
+
+    assert extract_inputs(text).liver == "staged"

@@ -114,6 +114,8 @@ LIVER_PATTERNS = [  # (pattern, status, assumed?) checked in order; a later one 
     # Figure 2: PVE, PVL, ALPPS); that it will suffice after PVE or ALPPS is the team's judgement.
     (re.compile(rf"\b(?:{_REMNANT}\b(?:(?!\bnot\b)[^.;,]){{0,40}}?\b(?:too small|small|insufficient|inadequate)|"
                 rf"(?:small|insufficient|inadequate)\s+{_REMNANT}|"
+                # the adjective fronted ("too small an FLR", "too small a remnant") and the lay "too little liver (left)"
+                rf"too (?:small|little) an? {_REMNANT}|too little (?:healthy |functioning )?liver|"
                 # "there won't be enough liver left (for him to live on)"
                 rf"(?:not|n'?t(?:\s+be)?|wont\s+be|no(?:t\s+be)?)\s+enough\s+{_REMNANT})\b", _F), "staged", True),
     (re.compile(r"\b(?:unresect[ai]ble|irresect[ai]ble|non-?resect[ai]ble|inoperable|"

@@ -167,7 +167,7 @@ def structural_units(question: str, articles: Sequence[Any]) -> list[str]:
     question = _WHAT_IS.sub("what is", question)  # the patterns spell the verb out: "what's the review setting out to cover?"
     found: list[str] = []
     for article in documents_meant(question, articles):
-        found.extend(_units_named_in(question, article))
+        found.extend(_units_named_in(_as_the_document(question, article), article))
     return list(dict.fromkeys(found))
 
 
@@ -191,6 +191,16 @@ def documents_meant(question: str, articles: Sequence[Any]) -> list[Any]:
     asked = {w.lower().removesuffix("s") for w in words} - _ANY_PUBLICATION
     by_type = [a for a in articles if _type_noun(a.article_type) in asked]
     return by_type if by_type else articles
+
+
+def _as_the_document(question: str, article: Any) -> str:
+    """"the Machairas review", "Machairas et al's paper": the document named by its first author is "the review"
+    to every cue below."""
+    name = _surname(getattr(article, "first_author", "") or "")
+    if not name:
+        return question
+    return re.sub(rf"(?:\b(?:the|this)\s+)?\b{re.escape(name)}(?:\s+et\s+al\.?)?(?:'s)?\s+(?=(?:review|article|paper)\b)",
+                  "the ", question, flags=re.I)
 
 
 def _surname(first_author: str) -> str:
