@@ -90,3 +90,28 @@ def test_a_fronted_adjective_before_the_remnant_is_a_staged_case(text):
     from rag.algorithm.inputs import extract_inputs
 
     assert extract_inputs(text).liver == "staged"
+
+
+def test_the_diagram_kind_before_figure_or_legend_names_the_figure(article):
+    from rag.retrieval.structure import structural_units
+
+    assert "figure-2" in structural_units("In the algorithm figure legend, which procedures are listed?", [article])
+    assert "figure-2" not in structural_units("what does the algorithm recommend for G2?", [article])
+
+
+@pytest.mark.parametrize("question, wanted", [
+    # a yes/no question placed in the figure and put to its authors asks how it is drawn up
+    ("In the treatment algorithm figure, do they split the drug options by where the primary is?", False),
+    # ... unless it tells a case
+    ("In the algorithm, do they offer surgery for a G2 SI-NEN that is resectable with no extrahepatic disease?", True),
+])
+def test_a_question_placed_in_the_figure(question, wanted):
+    assert is_treatment_question(question) is wanted
+
+
+@pytest.mark.model
+def test_a_follow_up_with_a_question_of_its_own_asks_what_its_words_ask(pipeline):
+    # the earlier turn asked what the review says about a topic; this turn asks an order, which no keyword list holds
+    answer = pipeline.ask("and do they come before or after the chemo?",
+                          history=["What does the review say about embolisation and ablation?"])
+    assert [local_id(c.unit_id) for c in answer.citations] == ["abstract-s7"]

@@ -51,7 +51,9 @@ def kind_rule(answerer: Answerer, question: str, asked: str,
       treat ("experienced surgeons"), "in whom?" those treated ("patients with NELM from ...");
       a bibliographic record names its authors.
     """
-    topical = bool(TOPIC_RE.search(question))
+    # a follow-up that puts a question of its own ("and do those come before or after the chemo?") asks what its
+    # words ask; an elliptical one ("and ablation?") asks what the earlier turn asked of a new subject
+    topical = bool(TOPIC_RE.search(asked if asked != question and _OWN_CLAUSE.search(asked) else question))
     presence = bool(PRESENCE_RE.search(question))
     finding = asks_what_a_work_found(asked)
     wanted = instance_class(asked)
@@ -162,4 +164,5 @@ def caption_cannot_answer(answerer: Answerer, question: str, pieces: Sequence[Se
 # One numbered member of a class: "type 2", "type II", "class III" (a grade, "G2", names a member by a code
 # the legend may define, and is not read here).
 _NUMBERED_MEMBER = re.compile(r"\b(?:types?|class(?:es)?|categor(?:y|ies)|patterns?)\s+(?:[IVX]{1,4}|\d{1,2})\b(?![-/])")
+_OWN_CLAUSE = re.compile(r"\b(?:do|does|did|is|are|was|were|can|could|will|would|should|what|which|how|why|when|where|who)\b", re.I)
 _YES_NO = re.compile(r"^\W*(?:is|are|was|were|does|do|did|has|have|can|could|will|would)\b", re.I)

@@ -28,4 +28,6 @@ def names_caption(question: str, caption: str) -> bool:
         return False
     *lead, kind = head.group(1).split()
     named = r"\s+".join([*map(re.escape, lead), _DIAGRAM_KIND.get(kind.lower(), re.escape(kind))])
-    return re.search(rf"\b{named}\b", question, re.I) is not None
+    # the kind alone as a modifier of the figure or its parts names it too: "the algorithm figure legend"
+    kind_as_modifier = rf"{_DIAGRAM_KIND.get(kind.lower(), re.escape(kind))}\s+(?:figure|fig\b\.?|legend|caption|key)"
+    return re.search(rf"\b(?:{named}|{kind_as_modifier})\b", question, re.I) is not None

@@ -48,7 +48,11 @@ _ASKS_FIGURE = re.compile(rf"\b(?:does|do|did) (?:the|this) {_FIGURE} (?:cover|i
                           rf"|\b{_FIGURE}\b[^?]*?\b(?:is|was) (?:it|this|that|the {_FIGURE}) (?:\w+ )?(?:meant|built|designed|"
                           r"intended|made|drawn|aimed|valid|applicable)\s+(?:for|at|to)\b"
                           # its scope put as a copula: "is the fig 2 algorithm for all grades or just G1/G2?"
-                          rf"|\b(?:is|are) (?:the|this) (?:{_FIGURE} )+(?:only |just |mainly )?(?:for|about|limited to|restricted to)\b", _F)
+                          rf"|\b(?:is|are) (?:the|this) (?:{_FIGURE} )+(?:only |just |mainly )?(?:for|about|limited to|restricted to)\b"
+                          # a yes/no question placed in the figure, put to its authors: "In the treatment algorithm figure,
+                          # do they split the drug options by primary?" asks how it is drawn up
+                          rf"|^\s*(?:in|on) (?:the|this) (?:[\w-]+ )?{_FIGURE}(?: (?:figure|legend|caption|key))?\s*[,:-]?\s*"
+                          r"(?:do|does|did) (?:they|the authors|it)\b", _F)
 # "in the algorithm, what procedures are listed?", "does the figure list ...": what is shown, whoever shows it
 # (the figure by its number or by the part of it that lists: "does the figure 2 legend list", "does the key of fig 2 name")
 _LISTING = (r"(?:the )?(?:(?:legend|caption|key) (?:of|to) (?:the )?)?(?:algorithm|figure|fig\.?|flow ?chart|review|paper|article"

@@ -102,7 +102,7 @@ def is_treatment_question(question: str) -> bool:
     # what the text or the figure holds, whoever the asker has in mind: "... in a pt with a midgut NET. Does this
     # review say anything about whether staged resections are safe?"; "in the algorithm, what is listed?"
     if asks_about_cited_work(text) or (asked.listed and specifics < 2) or (asked.source == "review" and asked.verb == "text") or (
-            asked.source == "figure" and asked.verb == "text" and not patient):
+            asked.source == "figure" and asked.verb == "text" and not patient and specifics < 2):
         return False  # "What did Pavel et al. recommend for G2 tumours?" asks about a cited work
     if _FIGURE_NAMED.search(text) and _SCOPE_CHOICE.search(text) and not (request or patient) and specifics <= 1:
         # "can I use the fig 2 flowchart for a high-grade case or is it only for low-grade disease?": whom the figure
