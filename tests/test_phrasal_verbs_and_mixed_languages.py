@@ -115,3 +115,53 @@ def test_a_follow_up_with_a_question_of_its_own_asks_what_its_words_ask(pipeline
     answer = pipeline.ask("and do they come before or after the chemo?",
                           history=["What does the review say about embolisation and ablation?"])
     assert [local_id(c.unit_id) for c in answer.citations] == ["abstract-s7"]
+
+
+def test_a_reference_check_asks_the_record(article):
+    from rag.retrieval.structure import structural_units
+
+    assert structural_units("Reference check: Machairas N et al, Ann Gastroenterol 2021 - can you confirm volume and pages?",
+                            [article]) == ["citation"]
+
+
+def test_the_other_one_with_the_words_both_share(glossary):
+    from rag.routing.router import route
+
+    assert route("and the other portal vein one?", ["In figure 2 what does PVE mean?"], glossary, 2000).glossary_terms == ("PVL",)
+
+
+def test_a_possessive_before_a_field_points_at_the_work_told():
+    from rag.routing.context import leans_on_statement
+
+    assert leans_on_statement("What is its title and in which journal?")
+    assert not leans_on_statement("What is the title of the review?")
+
+
+def test_a_reference_named_by_its_journal(article):
+    from rag.retrieval.works import references_by_journal
+
+    references = [(u.id, u.text) for u in article.units if u.section == "reference"]
+    assert references_by_journal("one of the refs is a JAMA Oncol thing about NETs", references) == ["reference-4"]
+    # written out in part only: no journal's printed word, so no journal named
+    assert references_by_journal("is there an endocrine review among them?", references) == []
+
+
+def test_a_reverse_frame_in_the_progressive(glossary):
+    from rag.routing.router import route
+
+    turn = route("What is the short form the authors are using for neuroendocrine liver metastases?", [], glossary, 2000)
+    assert turn.route == "glossary"
+
+
+@pytest.mark.parametrize("text", ["they can take it all out but the bit left over would be too small",
+                                  "so they'd do it in 2 goes"])
+def test_lay_ways_of_telling_a_staged_case(text):
+    from rag.algorithm.inputs import extract_inputs
+
+    assert extract_inputs(text).liver == "staged"
+
+
+@pytest.mark.model
+def test_which_journal_was_that_in_after_a_reference_answer(pipeline):
+    answer = pipeline.ask("which journal was that in?", history=["Is there an ENETS consensus guideline in the reference list?"])
+    assert [local_id(c.unit_id) for c in answer.citations] == ["reference-2"]

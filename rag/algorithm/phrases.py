@@ -86,7 +86,9 @@ UNKNOWN_PRIMARY = re.compile(r"\b(?:unknown primary|primary (?:site )?(?:is )?un
 _REMNANT = (r"(?:FLR|future liver remnant|(?:liver )?remnant|(?:remaining|residual) liver|"
             # as patients say it: "the rest of the liver after the operation will be too small"
             r"(?:the )?rest of (?:the |her |his |my )?liver|"
-            r"liver (?:that would be |that is )?(?:left|remaining)(?: behind| over)?(?!\s*(?:lobe|side|half|hemi)))")
+            r"liver (?:that would be |that is )?(?:left|remaining)(?: behind| over)?(?!\s*(?:lobe|side|half|hemi))|"
+            # "the bit left over would be too small"
+            r"(?:bit|part|piece|amount) (?:of (?:the )?liver )?(?:that would be |that is )?(?:left|remaining)(?: behind| over)?)")
 # An operation on the liver, as "amenable to" names it: "amenable to right hepatectomy".
 _LIVER_OP = (r"(?:[\w-]+ ){0,2}?(?:surgery|surgical resection|resection|hepatectomy|hemihepatectomy|lobectomy|"
              r"segmentectomy|metastasectomy|an operation|operation)")
@@ -109,7 +111,7 @@ LIVER_PATTERNS = [  # (pattern, status, assumed?) checked in order; a later one 
                 r"portal vein (?:embolization|embolisation|ligation)|"
                 r"two[- ]step|2[- ]step|"
                 # "now they wanna do it in 2 surgeries"
-                r"in (?:two|2) (?:surgeries|operations))\b", _F), "staged", False),
+                r"in (?:two|2) (?:surgeries|operations|goes))\b", _F), "staged", False),  # "do it in 2 goes", British for attempts
     # A remnant too small to resect in one stage is what the staged approach is for (abstract-s4,
     # Figure 2: PVE, PVL, ALPPS); that it will suffice after PVE or ALPPS is the team's judgement.
     (re.compile(rf"\b(?:{_REMNANT}\b(?:(?!\bnot\b)[^.;,]){{0,40}}?\b(?:too small|small|insufficient|inadequate)|"

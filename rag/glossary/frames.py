@@ -120,7 +120,8 @@ ALWAYS = [re.compile(p, re.IGNORECASE) for p in (
     r"\s+for\s+(?P<t>.+)",
     # the same with a relative clause: "what's the short form the review uses for X?"
     r"(?:what|which)(?:'s|\s+is)?\s+(?:the\s+)?" + _FORM + r"\s+(?:that\s+|which\s+)?(?:the\s+|this\s+|they\s+)?(?:\w+\s+)?"
-    r"(?:uses?|used|gives?|prints?)\s+for\s+(?P<t>.+?)" + _WHERE_AFTER,
+    # (in any tense: "the short form the authors are using for X", "... have used for X")
+    r"(?:(?:are|is|have|has)\s+)?(?:uses?|used|using|gives?|giving|prints?)\s+for\s+(?P<t>.+?)" + _WHERE_AFTER,
     r"what\s+(?:is|are|'s)\s+(?P<t>.+?)\s+(?:short\s+for|(?:an?|the)\s+(?:abbreviation|acronym|short\s+form)\s+(?:for|of))(?:"
     + MET + ")?",
     # "abbreviate" with the short form as its subject: "what does NELM abbreviate?"

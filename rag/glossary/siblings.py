@@ -33,8 +33,9 @@ _MODIFIED = re.compile(_LEAD + rf"the\s+(?P<word>[a-z][\w-]+)\s+{_NOUN}" + _TAIL
 _WITH = re.compile(_LEAD + rf"the\s+{_NOUN}\s+(?P<sense>with|without|minus|using|that\s+(?:has|uses))\s+(?:the\s+|an?\s+)?"
                    r"(?P<word>[a-z][\w-]+)(?:\s+(?:part|bit|component))?(?:\s+in\s+it)?" + _TAIL, re.I)
 # "the other one", "the other one in that pair", "the other half of the pair"
-_OTHER = re.compile(_LEAD + rf"the\s+other\s+(?:{_NOUN}|term|abbreviation|half)(?:\s+(?:in|of)\s+(?:that|the|this)\s+pair)?"
-                    + _TAIL, re.I)
+# ("the other portal vein one": the words both share may stand before the noun)
+_OTHER = re.compile(_LEAD + rf"the\s+other\s+(?P<shared>(?:[a-z][\w-]+\s+){{0,3}}?)(?:{_NOUN}|term|abbreviation|half)"
+                    r"(?:\s+(?:in|of)\s+(?:that|the|this)\s+pair)?" + _TAIL, re.I)
 
 
 def _stems(text: str) -> set[str]:
@@ -61,6 +62,8 @@ def sibling_term(question: str, earlier: str | None, glossary: "Glossary") -> st
     own = _stems(before.long)
     family = [(len(own & _stems(e.long)) / len(own | _stems(e.long)), e) for e in glossary.entries
               if e.short != before.short and own & _stems(e.long)]
+    shared = _stems(m.groupdict().get("shared") or "")
+    family = [(score, e) for score, e in family if shared <= _stems(e.long)]
     word = (m.groupdict().get("word") or "").casefold()[:5]
     if word:
         without = (m.groupdict().get("sense") or "").casefold() in ("without", "minus")

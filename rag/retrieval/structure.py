@@ -129,6 +129,8 @@ _CITING_IT = re.compile(rf"\b(?:{CITING_STYLE}|{REFERENCE_FOR_IT}|(?:my|our|(?!(
                         r"|(?:full|complete|whole) (?:reference|citation)(?!s)"
                         # the line one writes to cite it: "I need a proper reference line for my article"
                         r"|(?:reference|citation) (?:line|entry)(?! (?:in|of|from) (?:the|its|their) (?:list|review))"
+                        # checking one's citation of it against the record: "Reference check: Machairas N et al, ..."
+                        r"|(?:reference|citation) check(?:ing)?(?! (?:of|on) (?:the|its|their) (?:list|references))"
                         # the asker's own collection: "for our ref binder", "into my reference manager"
                         r"|(?:my|our) (?:reference|citation) (?:binder|folder|file|library|manager|database|collection)"
                         # "reference" as the verb of citing, the review its object: "need to reference this in my essay"

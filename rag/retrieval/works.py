@@ -21,7 +21,7 @@ from rag.retrieval.record_words import ASKERS_PURPOSE
 from rag.retrieval.structure import BIBLIO_FILLER, SECTION_CUES
 
 __all__ = ["author_names", "journal_words", "names_journal", "reference_year", "references_by_author",
-           "references_by_year", "names_other_work"]
+           "references_by_journal", "references_by_year", "names_other_work"]
 
 _COMMON_ZIPF = 4.0  # more common in English than about 1 in 100,000 words
 
@@ -69,6 +69,14 @@ def names_journal(reference_text: str, words: set[str]) -> bool:
     written out ("the Lancet Oncology one" names "Lancet Oncol")?"""
     journal = journal_words(reference_text)
     return bool(journal) and all(any(w == j or (len(j) >= 3 and w.startswith(j)) for w in words) for j in journal)
+
+
+def references_by_journal(question: str, references: Sequence[tuple[str, str]]) -> list[str]:
+    """"a JAMA Oncol thing about NETs", "the Lancet Oncology paper": a reference named by its journal, every word
+    of it as printed or written out, one at least as printed ("endocrine review" is no "Endocr Rev")."""
+    words = {w.lower() for w in re.findall(r"[A-Za-z]+", question)}
+    return [uid for uid, text in references
+            if names_journal(text, words) and words & set(journal_words(text))]
 
 
 def references_by_author(question: str, authors: Sequence[tuple[str, frozenset[str]]]) -> list[str]:

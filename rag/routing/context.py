@@ -70,7 +70,11 @@ _SUBJECT_POINTS_BACK = re.compile(r"^\W*(?:(?:and|so|but|ok|okay)\W+)?(?:(?:is|w
                                   # or its object: "In the references one paper is about X. Who wrote it?"
                                   r"|(?:who|where|when)\s+(?:\w+\s+)?(?:wrote|write|written|published|publish|cited?)\s+(?:it|that|this)\b"
                                   # or closing on it: "Figure 1 has a number in brackets. Which reference number is it?"
-                                  r"|(?:which|what)\b[^?.!]*\b(?:is|was)\s+(?:it|that|this)\s*[?.!]*\s*$)", re.I)
+                                  r"|(?:which|what)\b[^?.!]*\b(?:is|was)\s+(?:it|that|this)\s*[?.!]*\s*$"
+                                  # or its possessive before a field of the work told: "There is a reference with Kaltsas as
+                                  # author. What is its title?"
+                                  r"|(?:what|which|who|when|where)\b[^?.!]*\bits\s+(?:title|journal|authors?|year|date|name"
+                                  r"|topic|subject|doi|volume|pages?)\b)", re.I)
 
 
 def leans_on_statement(question: str) -> bool:

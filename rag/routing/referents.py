@@ -108,7 +108,10 @@ class FollowupResolver:
         own = turn.own_words
         record = asks_for_record(own)
         source = record or bool(_SOURCE_ASKED.match(own) or _VERBATIM_ASKED.match(own))
-        if turn.route != "retrieval" or not turn.history or (turn.query == own and not source):
+        # (a record field asked of what the question points at, though the router left it as it was, is asked of what the
+        # previous answer named: "which journal was that in?" after an answer quoting a reference is about that reference)
+        if turn.route != "retrieval" or not turn.history or (turn.query == own and not (source or (
+                points_back(own) and citation_parts_for(own) & {"journal", "epub", "authors", "title", "doi"}))):
             return turn
         why, another = asks_why(own), asks_for_another(own)
         if not (why or another or source or points_back(own) or omits_possessor(own) or other_figure(own, turn.history)):
