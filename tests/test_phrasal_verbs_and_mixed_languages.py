@@ -99,16 +99,6 @@ def test_the_diagram_kind_before_figure_or_legend_names_the_figure(article):
     assert "figure-2" not in structural_units("what does the algorithm recommend for G2?", [article])
 
 
-@pytest.mark.parametrize("question, wanted", [
-    # a yes/no question placed in the figure and put to its authors asks how it is drawn up
-    ("In the treatment algorithm figure, do they split the drug options by where the primary is?", False),
-    # ... unless it tells a case
-    ("In the algorithm, do they offer surgery for a G2 SI-NEN that is resectable with no extrahepatic disease?", True),
-])
-def test_a_question_placed_in_the_figure(question, wanted):
-    assert is_treatment_question(question) is wanted
-
-
 @pytest.mark.model
 def test_a_follow_up_with_a_question_of_its_own_asks_what_its_words_ask(pipeline):
     # the earlier turn asked what the review says about a topic; this turn asks an order, which no keyword list holds
@@ -165,3 +155,46 @@ def test_lay_ways_of_telling_a_staged_case(text):
 def test_which_journal_was_that_in_after_a_reference_answer(pipeline):
     answer = pipeline.ask("which journal was that in?", history=["Is there an ENETS consensus guideline in the reference list?"])
     assert [local_id(c.unit_id) for c in answer.citations] == ["reference-2"]
+
+
+def test_spots_in_another_organ_are_extrahepatic_disease():
+    from rag.algorithm.inputs import extract_inputs
+
+    assert extract_inputs("what if the bone scan had also shown spots in his spine?").extrahepatic == "present"
+    assert extract_inputs("spots on the liver").extrahepatic is None
+
+
+def test_a_detail_asked_as_a_bare_noun_phrase_with_a_slash():
+    from rag.routing.treatment import asks_for_detail
+
+    assert asks_for_detail("octreotide LAR / lanreotide dose they recommend for SI-NEN liver mets?")
+
+
+@pytest.mark.parametrize("question, wanted", [
+    # a yes/no question placed in the figure and put to its authors asks how it is drawn up, unless it tells a case
+    ("In the treatment algorithm figure, do they split the drug options by where the primary is?", False),
+    ("In the algorithm, do they offer surgery for a G2 SI-NEN that is resectable with no extrahepatic disease?", True),
+    ("in the Figure 2 legend it says PPRT. Is that a typo, what should it be?", False),  # the printed legend
+    ("In the figure 2 legend, what is recommended for a G2 pNET, unresectable, liver only?", True),
+    # one option "on the table" for a case told
+    ("38F, SI-NEN G1, diffuse unresectable NELM, no disease elsewhere - she's asking about a new liver. Is that on the table?",
+     True),
+    # two procedures joined by "+" are the pathway's, not a drug regimen
+    ("62M ileal NET G2, 2 lesions resectable plus one small deep lesion, liver-only. Resect + ablate?", True),
+    ("is capecitabine + temozolomide the chemo they recommend?", False),
+])
+def test_more_readings_of_a_request(question, wanted):
+    assert is_treatment_question(question) is wanted
+
+
+@pytest.mark.model
+def test_criteria_asked_by_name_need_a_passage_that_names_criteria(pipeline):
+    # "restricted only to highly selected individual cases" names no criteria, so it lists none
+    assert pipeline.ask("Which transplant criteria (e.g. Milan) does the review use to select patients?").abstained
+    assert not pipeline.ask("what types of liver spread are in figure 1?").abstained
+
+
+@pytest.mark.parametrize("text, term", [("freezing or burning the spots", "ablation"), ("a liver swap", "liver transplantation"),
+                                        ("awful hormone flushes", "hormonal symptoms")])
+def test_more_lay_words(text, term):
+    assert term in _clinical(text)

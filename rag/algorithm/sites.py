@@ -54,7 +54,8 @@ EXTRAHEPATIC = re.compile(rf"\b{_SITE}(?:\s*(?:,|and|or|/|&|\+)\s*{_SITE})*\s+{_
                            # "it has spread to the liver and also to my bones"
                            # or found there: "they found it in my bones", "seen in the lungs too"
                            # or just there: "what if it's in his bones too?"
-                           rf"\b(?:{_METS}|secondar(?:y|ies)|deposits?|spread|gone|metastasi[sz]ed|it'?s|it\s+is|(?:found|seen|detected)"
+                           # ("spots", the lay word for lesions on a scan: "spots in his spine")
+                           rf"\b(?:{_METS}|secondar(?:y|ies)|deposits?|spots?|spread|gone|metastasi[sz]ed|it'?s|it\s+is|(?:found|seen|detected)"
                            r"(?:\s+(?:it|them|some|more|spots|lesions))?)\s+(?:to|in|into)\s+"
                            rf"{_DET}(?:[\w-]+{_CONJ}{_DET}){{0,3}}{_ORGAN}\b|"
                            # disease outside the liver is extrahepatic disease: "no disease outside the liver"

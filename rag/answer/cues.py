@@ -156,6 +156,16 @@ _SINGLING_OUT = re.compile(r"^(?:(?:individual|specific|particular|different|var
 _CLAUSE_START = re.compile(r"\s[-\u2013\u2014]+\s+|:\s+|[.?!]\s+|,\s+(?=(?:what|which)\s+(?:are|were|is|was|do|does|did)\b)", re.I)
 
 
+def member_kind(cls: str) -> str:
+    """The noun of a class whose members a text names only by naming the class too: "criteria" of "transplant
+    criteria" (the Milan criteria, a score's items), else "". Drugs, studies and types are named without the noun."""
+    m = _NAMED_SETS.search(cls)
+    return m.group(0) if m else ""
+
+
+_NAMED_SETS = re.compile(r"\b(?:criteria|criterion|scores?|scoring\s+systems?)\b", re.I)
+
+
 def instance_class(question: str) -> str:
     """The class whose members a question asks for by name, else "". The question may open with what it is for
     ("for my journal club slide I need Figure 1 - what are the distribution types shown?"): each clause after a

@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 from typing import Callable, Protocol, Sequence
 
-from rag.answer.cues import ENUMERATION, FIGURE_LAYOUT, NAMING_CUE, PRESENCE_RE, TOPIC_RE, instance_class
+from rag.answer.cues import ENUMERATION, FIGURE_LAYOUT, NAMING_CUE, PRESENCE_RE, TOPIC_RE, instance_class, member_kind
 from rag.answer.record_cues import LITERATURE_CUE, asks_unprinted_entry_field, asks_what_a_work_found
 from rag.retrieval.works import author_names, names_journal
 from rag.answer.segments import Segment, is_legend_item, reading_text
@@ -58,6 +58,7 @@ def kind_rule(answerer: Answerer, question: str, asked: str,
     finding = asks_what_a_work_found(asked)
     wanted = instance_class(asked)
     wanted_weights, wanted_aliases = (answerer.weights(wanted), answerer.aliases(wanted)) if wanted else ({}, [])
+    kind = member_kind(wanted) if wanted else ""
     naming = answerer.naming_terms(NAMING_CUE.search(question) is not None)
     question_terms = set(answerer.terms(question))
     literature = LITERATURE_CUE.search(question) is not None
@@ -78,6 +79,8 @@ def kind_rule(answerer: Answerer, question: str, asked: str,
             return False
         if is_legend_item(seg) and not presence and not question_terms <= answerer.terms_with_aliases(reading_text(seg), aliases) | naming:
             return False
+        if kind and not set(answerer.terms(kind)) & answerer.terms_with_aliases(seg.text, wanted_aliases):
+            return False  # "which transplant criteria do they use?": a passage that names no criteria lists none
         return not wanted or not names_only_class(answerer, wanted, wanted_weights, wanted_aliases, seg.text)
 
     return can_answer

@@ -52,7 +52,9 @@ _ASKS_FIGURE = re.compile(rf"\b(?:does|do|did) (?:the|this) {_FIGURE} (?:cover|i
                           # a yes/no question placed in the figure, put to its authors: "In the treatment algorithm figure,
                           # do they split the drug options by primary?" asks how it is drawn up
                           rf"|^\s*(?:in|on) (?:the|this) (?:[\w-]+ )?{_FIGURE}(?: (?:figure|legend|caption|key))?\s*[,:-]?\s*"
-                          r"(?:do|does|did) (?:they|the authors|it)\b", _F)
+                          r"(?:do|does|did) (?:they|the authors|it)\b"
+                          # its printed part named: "in the Figure 2 legend it says PPRT", "the caption of the flowchart"
+                          rf"|\b(?:legend|caption|key) (?:of|to) (?:the )?{_FIGURE}|\b{_FIGURE} (?:legend|caption)\b", _F)
 # "in the algorithm, what procedures are listed?", "does the figure list ...": what is shown, whoever shows it
 # (the figure by its number or by the part of it that lists: "does the figure 2 legend list", "does the key of fig 2 name")
 _LISTING = (r"(?:the )?(?:(?:legend|caption|key) (?:of|to) (?:the )?)?(?:algorithm|figure|fig\.?|flow ?chart|review|paper|article"

@@ -66,7 +66,8 @@ CASE_REQUEST = re.compile(
     # a case told in fragments, then the options asked for in one word: "liver mets. can't be removed. options?"
     r"(?:^|(?<=[.,;:!?]\s))(?:any\s+)?(?:other\s+)?options(?=\s*\?)|what else|"
     # the options, in the idiom "on the table": "..., no extrahepatic disease - what's on the table?"
-    r"what(?:'s|\s+is|\s+are|\s+else\s+is)\s+(?:still\s+)?on\s+the\s+table|"
+    # (and of one option: "is that on the table?", "would a transplant ever be on the table for her?")
+    r"what(?:'s|\s+is|\s+are|\s+else\s+is)\s+(?:still\s+)?on\s+the\s+table|\b(?:is|are|be)\s+(?:\w+\s+){0,3}?(?:still\s+)?on\s+the\s+table|"
     # whether to give a treatment, put as the treatment and "or not": "g3 nec liver mets resect or not"
     r"(?:surg\w*|operat\w*|resect\w*|transplant\w*|ablat\w*|emboli[sz]\w*|list\w*)\s+or\s+not(?=\s*(?:[?.!]|$))|"
     # a way around the obstacle told ("is there any way around this?") is an option in the idiom's sense

@@ -138,7 +138,7 @@ _DETAIL = re.compile(
     rf"(?:(?!(?:treat|therap|manag|option|approach|procedure))[\w/-]+\s+){{0,4}}?{_DETAIL_NOUN}\b|"
     r"\bhow (?:much|many|long|often)\b|\bwhat\s*(?:%|per ?cent\b)|"
     # a detail asked as a bare noun phrase at the start of a clause: "...: starting dose of everolimus?"
-    rf"(?:^|[:?!;]|\s[-\u2013\u2014]\s)\s*(?:[\w-]+\s+){{0,2}}?{_DETAIL_NOUN}\b|"
+    rf"(?:^|[:?!;]|\s[-\u2013\u2014]\s)\s*(?:[\w-]+(?:\s*/\s*|\s+)){{0,3}}?{_DETAIL_NOUN}\b|"
     # how safe a treatment is, which the review's text speaks to, not its pathway: "is a two step op safe?"
     # (a treatment as the subject; "is it too risky?" about a case's planned operation asks for a decision)
     r"\b(?:is|are)\s+(?:(?:a|an|the|this|such)\s+)?(?!it\b|that\b)(?:[\w-]+\s+){1,5}?(?:safe|risky|dangerous|experimental)\b|"
@@ -161,13 +161,13 @@ _DECISION_ASK = re.compile(
 
 
 def _names_a_drug_choice(text: str) -> bool:
-    """"Is it octreotide or lanreotide that this paper recommends?": a choice between two named drugs (words
-    English hardly uses) asks for a named agent, a detail the pathway does not give; so does a combination
-    of two ("is capecitabine + temozolomide the chemo they recommend?"), which names a regimen."""
-    return any(zipf(m.group(1).lower()) < _DRUG_ZIPF and zipf(m.group(2).lower()) < _DRUG_ZIPF
+    """"Is it octreotide or lanreotide that this paper recommends?": a choice between two named drugs (rare words, no
+    procedure) asks for a named agent, a detail the pathway does not give; so does a combination ("capecitabine + temozolomide")."""
+    return any(all(zipf(w.lower()) < _DRUG_ZIPF and not _PROCEDURE.fullmatch(w) for w in m.groups())  # not "resect + ablate"
                for m in re.finditer(r"\b([a-z][a-z-]{5,})\s*(?:\bor\b|\+|\bplus\b)\s*([a-z][a-z-]{5,})\b", text, _F))
 
 
+_PROCEDURE = re.compile(r"resect\w*|ablat\w*|emboli[sz]\w*|operat\w*|surg\w*|transplant\w*|\w*ectom(?:y|ies)", _F)
 _DRUG_ZIPF = 2.0  # "octreotide" 1.4, "everolimus" 0.9; "resection" 2.8, "transplant" 3.6
 
 
