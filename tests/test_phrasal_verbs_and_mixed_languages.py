@@ -198,3 +198,27 @@ def test_criteria_asked_by_name_need_a_passage_that_names_criteria(pipeline):
                                         ("awful hormone flushes", "hormonal symptoms")])
 def test_more_lay_words(text, term):
     assert term in _clinical(text)
+
+
+def test_a_quotation_of_the_text_names_its_passage(article):
+    from rag.retrieval.quoted import quoted_units
+
+    units = article.units
+    assert quoted_units("What does it mean that transplantation 'should be anchored in' a strategy?", units) == ["abstract-s5"]
+    assert quoted_units("what does the authors' \u201ccrucial component\u201d refer to?", units) == ["abstract-s7"]
+    # one word names a term, and words the text does not hold name nothing
+    assert quoted_units("what is 'RE'?", units) == []
+    assert quoted_units("do they say 'cure rates of 80%'?", units) == []
+
+
+def test_mean_the_verb_asks_no_figure():
+    from rag.answer.cues import asks_for_number
+
+    assert not asks_for_number("'propensity for metastasis' - does it just mean they spread to the liver a lot?")
+    assert asks_for_number("what is the mean survival after resection?")
+
+
+@pytest.mark.model
+def test_a_guessed_member_of_a_class_needs_a_passage_naming_it(pipeline):
+    # the abstract names chemotherapy, never a drug: it cannot confirm the guess
+    assert pipeline.ask("is streptozocin the chemo they mean for neuroendocrine spread to the liver?").abstained

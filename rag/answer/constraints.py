@@ -60,9 +60,19 @@ _CHOICE = re.compile(r"\b(?P<a>[A-Za-z][\w-]{2,})\s+or\s+(?P<b>[A-Za-z][\w-]{2,}
 _NAME_ZIPF = 3.0
 
 
+# One named thing offered as the member a class of the text stands for: "is streptozocin the chemo they mean?"
+_GUESSED_MEMBER = re.compile(r"^\W*(?:is|are|was|were)\s+(?:it\s+)?(?P<a>[A-Za-z][\w-]{3,})\s+the\s+(?:[\w-]+\s+){0,2}?"
+                             r"(?:chemo\w*|drugs?|agents?|therap(?:y|ies)|treatments?|regimens?|medications?|medicines?|ones?)\s+"
+                             r"(?:that\s+)?(?:they|the\s+(?:review|authors|paper|article|abstract))\s+(?:means?|meant|use[sd]?|recommend\w*"
+                             r"|suggest\w*|names?|refers?\s+to|ha(?:ve|s)\s+in\s+mind)\b", re.I)
+
+
 def _names_a_choice(question: str, quoted: str) -> bool:
     """A question that closes by offering a choice of named things is answered only by a passage naming one
     of the options (by its first five letters, so "transplant" finds "transplantation")."""
+    guess = _GUESSED_MEMBER.search(question)
+    if guess and zipf(guess.group("a").casefold()) < _NAME_ZIPF and guess.group("a").casefold()[:5] not in quoted:
+        return False  # "is streptozocin the chemo they mean?" of a passage that names chemotherapy, not the drug
     m = _CHOICE.search(question)
     if not m or {m.group("a").casefold(), m.group("b").casefold()} & STOP_WORDS:
         return True

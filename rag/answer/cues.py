@@ -22,7 +22,8 @@ _NUMBER_CUE = re.compile(
     r"dosage|rate)|percent(?:age)?|proportion|"
     # a duration, also in clinical shorthand ("5yr OS", "12-mo")
     r"(?:\d+|" + "|".join(sorted(CARDINALS, key=len, reverse=True)) + r")(?:[- ](?:years?|months?|weeks?|days?)|[- ]?(?:y|yrs?|mos?|wks?))|"
-    r"median|mean|average|dose|dosage|mg|rate|"
+    # ("mean" the noun, an average: "the mean survival"; not the verb of "what does it mean")
+    r"median|(?:the|a|its|their)\s+mean|mean\s+(?:survival|age|time|follow-?up|duration|size|number|value|os|pfs)|average|dose|dosage|mg|rate|"
     r"incidence|prevalence|survival (?:rate|benefit|figure)|odds|hazard|ratio|rates|cut[- ]?off|threshold|"
     r"how large|how big|size of|minimum|maximum|at least|at most|per ?cent|any\s+(?:numbers|stats|statistics)|"  # "any stats?"
     # "does it give a number for OS?" (not "a number of studies", "the number one organ")

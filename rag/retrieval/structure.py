@@ -14,6 +14,7 @@ from typing import Any, Sequence
 
 from rag.core.text import CARDINALS, local_id
 from rag.retrieval.captions import names_caption
+from rag.retrieval.quoted import quoted_units
 from rag.retrieval.numbered import numbered_items
 from rag.retrieval.record_words import (ASKERS_PURPOSE, AUTHORS, CITING_STYLE, GUESSED_TYPE, ONLINE_FIRST, RECORD_AGE, RECORD_DETAILS,
                                        RECORD_NAME, REFERENCE_FOR_IT, WRITTEN_BY, INDUSTRY_MONEY, purpose_free)
@@ -227,6 +228,7 @@ def _units_named_in(question: str, article: Any) -> list[str]:
         if _LAST_RE[kind].search(question) and numbers:
             found.append(by_local[f"{kind}-{numbers[-1]}"])
     found.extend(u.id for u in article.units if u.section == "figure" and names_caption(question, u.text))
+    found.extend(quoted_units(question, article.units))  # "what does 'should be anchored in' mean?"
     named = bool(found)  # "the title of Figure 2" asks about the figure, not the record
     # "for our FAQ page" is the asker's page, not the record's pages ("in my bibliography" still asks for a reference);
     # "the actual figure to cite" is a figure wanted, not the record
