@@ -222,3 +222,22 @@ def test_mean_the_verb_asks_no_figure():
 def test_a_guessed_member_of_a_class_needs_a_passage_naming_it(pipeline):
     # the abstract names chemotherapy, never a drug: it cannot confirm the guess
     assert pipeline.ask("is streptozocin the chemo they mean for neuroendocrine spread to the liver?").abstained
+
+
+@pytest.mark.parametrize("question, named", [
+    ("Data extraction - in one line, what does the review say its own scope/aim is?", True),
+    ("what is the review's aim?", True),
+    ("the review mentions surgery; what is its aim in that case?", False),  # "its" past the clause is the surgery's
+])
+def test_the_reviews_own_aim_by_its_possessive(article, question, named):
+    from rag.retrieval.structure import structural_units
+
+    assert ("abstract-s8" in structural_units(question, [article])) is named
+
+
+def test_everyday_words_for_a_man_or_woman_mark_a_patient():
+    from rag.routing.requests import PATIENT
+
+    assert PATIENT.search("Chap with an SI NET, grade 1")
+    assert PATIENT.search("this bloke I look after has liver mets")
+    assert not PATIENT.search("can a bloke with liver mets get surgery?")  # indefinite: anyone

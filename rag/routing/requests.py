@@ -86,7 +86,7 @@ TREATMENT_NAME = re.compile(
     r"listing)\b", _F)
 PATIENT = re.compile(  # a stated age ("54F", "67-year-old") also marks a patient (is_treatment_question)
     # "a patient" (indefinite) is any patient: "what makes a patient eligible?" tells no case
-    r"(?<!\ba )(?<!\bany )(?<!\bevery )\b(?:patient|pt|man|woman|male|female|he|she|his|her|him|mr|mrs|ms|mother|father|wife|husband|son|daughter|"
+    r"(?<!\ba )(?<!\bany )(?<!\bevery )\b(?:patient|pt|man|woman|chap|bloke|gentleman|lady|fella|male|female|he|she|his|her|him|mr|mrs|ms|mother|father|wife|husband|son|daughter|"
     # a relative the asker names: "my dad", "my mum", "my sister"
     r"my (?:dad|mum|mom|mam|brother|sister|aunt(?:ie)?|uncle|gran(?:dma|dpa|dmother|dfather|ny)?|nan|partner|friend)|"
     r"my (?:doctor|oncologist|surgeon)|i have|i.ve|i had|"
