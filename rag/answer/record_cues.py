@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 
 from rag.core.text import ORDINALS, RECORD_WORDS, number_value
-from rag.retrieval.record_words import (CITING_STYLE, GUESSED_TYPE, ONLINE_FIRST, RECORD_AGE, RECORD_DETAILS, RECORD_NAME,
+from rag.retrieval.record_words import (CITING_STYLE, FINDING_IT, GUESSED_TYPE, ONLINE_FIRST, RECORD_AGE, RECORD_DETAILS, RECORD_NAME,
                                      REFERENCE_FOR_IT, WRITTEN_BY, purpose_free)
 
 
@@ -23,8 +23,7 @@ _CITATION_CUES = (
                            rf"where (?:was|is) .+ published|{RECORD_AGE})\b",
                            re.I)),
     # (its identifier, by what it is for: "how do i look it up, is there a number or code for it")
-    ("doi", re.compile(r"\bdoi\b|digital object identifier|\b(?:number|code|id)\s+for\s+(?:it|this|the\s+(?:paper|article|review))\b"
-                       r"|\blook\s+(?:it|this)\s+up\b", re.I)),
+    ("doi", re.compile(rf"\bdoi\b|digital object identifier|\b(?:{FINDING_IT})\b", re.I)),
     ("epub", re.compile(rf"\b(e-?pub\w*|online|electronic\w*|date|{ONLINE_FIRST})\b", re.I)),
     # (or the class it is put in: "is it classed as a review or an original article?")
     ("type", re.compile(r"\b(type|kind|sort|design|class(?:ed|ified)\s+as|categori[sz]ed\s+as)\b|" + GUESSED_TYPE, re.I)),

@@ -28,7 +28,7 @@ from rag.core.settings import Settings
 from rag.core.text import local_id, stem, stem_words
 from rag.retrieval.structure import structural_units, topic_of
 from rag.retrieval.lay import JOURNAL_WORDS_PATH
-from rag.retrieval.works import (author_names, names_other_work, reference_year, references_by_author, references_by_journal,
+from rag.retrieval.works import (author_names, journal_words, names_other_work, reference_year, references_by_author, references_by_journal,
                                  references_by_year)
 
 
@@ -83,7 +83,8 @@ class HybridRetriever:
                                    if u.section == "reference"]
         self._reference_years = [(u.id, reference_year(u.text)) for a in index.articles for u in a.units
                                  if u.section == "reference"]
-        self._reference_texts = [(u.id, u.text) for a in index.articles for u in a.units if u.section == "reference"]
+        self._reference_journals = [(u.id, journal_words(u.text)) for a in index.articles for u in a.units
+                                    if u.section == "reference"]
         self._own_years = frozenset(str(a.year) for a in index.articles if a.year)
 
     def query_text(self, question: str) -> str:
@@ -106,7 +107,7 @@ class HybridRetriever:
             _OWN_DOCUMENT.search(question) and not _CITED_WORKS.search(question))  # "the review ... from 2020?"
         by_year = [] if own_named else references_by_year(question, self._reference_years, self._own_years)
         by_author = _named_works(references_by_author(question, self._reference_authors)
-                                 + references_by_journal(question, self._reference_texts), by_year) if mode == "hybrid" else []
+                                 + references_by_journal(question, self._reference_journals), by_year) if mode == "hybrid" else []
         # "Pape 2008 - volume + page range": a cited work's author makes it that work's record.
         other_work = bool(by_author) or names_other_work(question, self._own_names, self._own_topic)
         soft = [u for u in structural if local_id(u) == "citation" and other_work]

@@ -30,6 +30,10 @@ ONLINE_FIRST = (r"ahead of print|online (?:first|publication|release|date)|(?:go
 # Its date asked as how new it is ("how recent is this review?", "is the paper out of date?"; not a
 # bare "is it new?", which may be about a treatment), or as
 # when it came out; its whole record as its "citation details" or "bibliographic info".
+# Finding the paper itself, which its identifier is for: "how do i look it up, is there a number or code for it"
+FINDING_IT = (r"(?:how\s+(?:do|can|could|would|should)\s+(?:i|we|you|one)\s+)?(?:look\s+(?:it|this|that)\s+up|look\s+up\s+"
+              r"(?:the|this|that)\s+(?:paper|article|review)|find\s+(?:it|this|the\s+(?:paper|article|review))\s+online)"
+              r"|(?:number|code|id)\s+for\s+(?:it|this|the\s+(?:paper|article|review))")
 RECORD_AGE = (r"how (?:recent|old|new|current|up[- ]to[- ]date) is (?:it|(?:this|the) (?:review|article|paper|publication))"
               r"|(?:is|was) (?:this|the) (?:review|article|paper) (?:\w+ )?(?:new|old|recent|current|outdated"
               r"|out of date|up[- ]to[- ]date)|(?:did|does|has) (?:it|this|(?:this|the) (?:review|article|paper|publication))"

@@ -16,7 +16,7 @@ from rag.core.text import CARDINALS, local_id
 from rag.retrieval.captions import names_caption
 from rag.retrieval.quoted import quoted_units
 from rag.retrieval.numbered import numbered_items
-from rag.retrieval.record_words import (ASKERS_PURPOSE, AUTHORS, CITING_STYLE, GUESSED_TYPE, ONLINE_FIRST, RECORD_AGE, RECORD_DETAILS,
+from rag.retrieval.record_words import (ASKERS_PURPOSE, AUTHORS, CITING_STYLE, FINDING_IT, GUESSED_TYPE, ONLINE_FIRST, RECORD_AGE, RECORD_DETAILS,
                                        RECORD_NAME, REFERENCE_FOR_IT, WRITTEN_BY, INDUSTRY_MONEY, purpose_free)
 
 __all__ = ["SECTION_CUES", "BIBLIO_FILLER", "structural_units", "documents_meant", "topic_of"]
@@ -39,10 +39,7 @@ _SECTION_CUES = (
         + RECORD_AGE + "|" + RECORD_DETAILS + r"|"
         r"cite|citation for (?:this|the) (?:review|article|paper)|digital object identifier|(?:persistent|unique) (?:digital )?identifier|original (?:research|study|article)|"
         r"research article|review article|whose name|"
-        # finding the paper itself: "how do i look it up, is there a number or code for it"
-        r"how\s+(?:do|can|could|would|should)\s+(?:i|we|you|one)\s+(?:look\s+(?:it|this|that)\s+up|look\s+up\s+(?:the|this|that)\s+"
-        r"(?:paper|article|review)|find\s+(?:it|this|the\s+(?:paper|article|review))\s+online)|(?:number|code|id)\s+for\s+(?:it|this"
-        r"|the\s+(?:paper|article|review))|" + RECORD_NAME + "|" + CITING_STYLE + r"(?: style| format)?|"
+        + FINDING_IT + "|" + RECORD_NAME + "|" + CITING_STYLE + r"(?: style| format)?|"
         + REFERENCE_FOR_IT + "|" + ONLINE_FIRST + r")\b|" + GUESSED_TYPE, re.I)),
     # the article's keywords, by their other names: "key terms", "index words", what it is "tagged with"
     ("keywords", re.compile(r"\bkey\s*(?:words?|terms?)\b|\bkeywords?\b|\bindex(?:ing)?\s+(?:terms?|words?)\b"

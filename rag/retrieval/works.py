@@ -67,16 +67,19 @@ def references_by_year(question: str, years: Sequence[tuple[str, str]], own_year
 def names_journal(reference_text: str, words: set[str]) -> bool:
     """Does a question's word set name the reference's journal, every word of it as printed or
     written out ("the Lancet Oncology one" names "Lancet Oncol")?"""
-    journal = journal_words(reference_text)
+    return _names(journal_words(reference_text), words)
+
+
+def _names(journal: Sequence[str], words: set[str]) -> bool:
     return bool(journal) and all(any(w == j or (len(j) >= 3 and w.startswith(j)) for w in words) for j in journal)
 
 
-def references_by_journal(question: str, references: Sequence[tuple[str, str]]) -> list[str]:
-    """"a JAMA Oncol thing about NETs", "the Lancet Oncology paper": a reference named by its journal, every word
-    of it as printed or written out, one at least as printed ("endocrine review" is no "Endocr Rev")."""
+def references_by_journal(question: str, journals: Sequence[tuple[str, tuple[str, ...]]]) -> list[str]:
+    """"a JAMA Oncol thing about NETs", "the Lancet Oncology paper": a reference named by its journal (`journals`:
+    each reference's `journal_words`), every word of it as printed or written out, one at least as printed
+    ("endocrine review" is no "Endocr Rev")."""
     words = {w.lower() for w in re.findall(r"[A-Za-z]+", question)}
-    return [uid for uid, text in references
-            if names_journal(text, words) and words & set(journal_words(text))]
+    return [uid for uid, journal in journals if _names(journal, words) and words & set(journal)]
 
 
 def references_by_author(question: str, authors: Sequence[tuple[str, frozenset[str]]]) -> list[str]:

@@ -116,8 +116,8 @@ def route(question: str, history: Sequence[str], glossary: "Glossary", max_chars
     if terms and all(POINTER.fullmatch(t) or _ORDINAL_ONE.fullmatch(t) for t in terms):
         # "is TACE in the algorithm?" then "and what does that stand for" / "what do those letters mean": the
         # pointer names the earlier short form(s); with none before it, it names nothing
+        place = _ORDINAL_ONE.fullmatch(terms[0])
         terms = next((found for turn in reversed(past) if (found := short_forms_in(turn, glossary))), ())  # the latest named
-        place = _ORDINAL_ONE.fullmatch(parse_glossary_terms(question, glossary, alone=not past)[0])
         if place and terms:  # "they list PVE and PVL ..." then "what's the second one stand for?": that one of them
             at = _ORDINALS.index(place.group(1).lower())
             terms = (terms[min(at, len(terms) - 1)],) if at < len(terms) or at == len(_ORDINALS) - 1 else ()
