@@ -80,8 +80,13 @@ _WAIT_INTERJECTED = re.compile(r"(?:^|(?<=[.?!]\s))\s*(?:oh\s+)?wait\b(?:\s+a\s+
                                r"(?:so|but|then|what|which|who|how|why|is|are|does|do|did|can|could|that|i|you)\b))", re.I)
 
 
+# Cells or a tumour "travelling to the liver" spread there: a journey to an organ or through the body is no trip.
+_TRAVEL_IN_BODY = re.compile(r"\btravel\w*\s+(?:to|into|through|via|around|in)\s+(?:the\s+|her\s+|his\s+|their\s+|my\s+|other\s+)?"
+                             r"(?:liver|bones?|lungs?|brain|blood(?:stream)?|lymph\w*|body|organs?|nodes?|peritoneum|belly|abdomen)\b", re.I)
+
+
 def named_circumstances(text: str) -> set[str]:
     """The circumstance groups (CIRCUMSTANCES) whose words the text names."""
-    text = _WAIT_INTERJECTED.sub(" ", _COUNTED_CHILDREN.sub(" ", text))
+    text = _TRAVEL_IN_BODY.sub(" ", _WAIT_INTERJECTED.sub(" ", _COUNTED_CHILDREN.sub(" ", text)))
     words = set(_WORD.findall(re.sub(r"\bside\s+effect", "side-effect", text.lower())))
     return {name for name, group in CIRCUMSTANCES.items() if words & group}

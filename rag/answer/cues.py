@@ -64,7 +64,8 @@ _PARTICULARS = re.compile(r"\b(?:agents?|drugs?|medications?|medicines?|regimens
 # Auxiliaries and modals (a closed class): a phrase holding one is a clause, not a class name.
 _VERBS = set("""is are was were be been being do does did done has have had may might can could will would
 shall should must""".split())
-_WHICH_PARTICULARS = re.compile(r"^\s*(?:which|what)\s+(?:specific\s+|particular\s+|other\s+|new\s+)?"
+# ("which are the criteria ...?" asks for them as "which criteria ...?" does: the copula and article are no part of the class)
+_WHICH_PARTICULARS = re.compile(r"^\s*(?:which|what)\s+(?:(?:are|were)\s+the\s+)?(?:specific\s+|particular\s+|other\s+|new\s+)?"
                                 r"(?P<cls>(?:[a-z][\w-]*\s+){0,5}?" + _PARTICULARS.pattern + r")"
                                 # "what drug classes": the classes are asked, which a passage naming classes answers
                                 r"(?!\s+(?:class(?:es)?|categor(?:y|ies)|groups?|famil(?:y|ies)|types?)\b)", re.I)

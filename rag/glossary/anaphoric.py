@@ -23,7 +23,9 @@ _PRONOUN = r"(?:that|this|it|they|them|those|these)"
 # "these" or "those" ("what are these two?").
 # It may float before it too, with "of": "what both of those are", "all of these".
 # "The letters" point back as "those letters" do: "MELD score - what do the letters mean".
-_POINTER = (r"(?:the\s+(?:(?:extra|other|different|additional)\s+letters?|letters|initials|abbreviations?|acronyms?)|(?:(?:both|all|each)\s+(?:of\s+)?)?" + _PRONOUN
+# A distributive quantifier stands for the terms on its own too: "PVL and PVE, what means each one?", "what do both mean?"
+_POINTER = (r"(?:the\s+(?:(?:extra|other|different|additional)\s+letters?|letters|initials|abbreviations?|acronyms?)"
+            r"|each(?:\s+one)?|both|(?:(?:both|all|each)\s+(?:of\s+)?)?" + _PRONOUN
             # a plural pronoun may be counted: "what are these two?"
             + r"(?:(?<=these|those)\s+(?:two|three|four|[2-4]))?"
             + r"(?:\s+(?:ones?|letters|initials|terms?|words?|abbreviations?|acronyms?))?(?:\s+(?:each|both|all))?)")
@@ -31,7 +33,7 @@ _POINTER = (r"(?:the\s+(?:(?:extra|other|different|additional)\s+letters?|letter
 # term of its own, and the router points it back at the earlier turn's short forms
 POINTER = re.compile(_POINTER, re.IGNORECASE)
 # Plural pointers ask about every abbreviation before them ("panNEN with NELM. explain these terms").
-PLURAL_POINTER = re.compile(r"\b(?:they|them|those|these)\b", re.IGNORECASE)
+PLURAL_POINTER = re.compile(r"\b(?:they|them|those|these|each|both)\b", re.IGNORECASE)
 # "What is that?" asks what a thing is, so "that" may be the slot's only abbreviation
 # ("booked for ALPPS next month. what's that"); "what does that mean?" may ask about the whole
 # statement ("it says OLT is restricted to selected cases, what does that mean?"), so only

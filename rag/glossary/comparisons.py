@@ -106,13 +106,20 @@ KIND_GUESS = re.compile(r"(?:is|are)\s+(?P<a>\S+)\s+(?:just\s+|really\s+|actuall
                         + r"(?:\s+or\s+(?:an?\s+|some\s+)?(?:something|(?:some\s+)?(?:kind|type|sort|form)\s+of)?\s*[\w-]+)?", re.I)
 
 
+# The first term asked for by its own frame before the pointer compares it: "what does TAE mean, is it the same thing
+# as TACE?" asks both.
+_ASKED_FIRST = re.compile(r"what\s+(?:(?:does|do|did)\s+(?P<t>\S+)\s+(?:mean|stand\s+for)|(?:is|are)\s+(?P<u>\S+)"
+                          r"(?:\s+(?:short|stands?)\s+for)?)", re.IGNORECASE)
+
+
 def compared(text: str) -> str:
     """Whether two terms differ, asked as "X vs Y": "is TARE the same as RE" -> "TARE vs RE"."""
     opened = CONJUNCTION.sub("", text)  # "and how is it different from PVE?"
     for pattern in SAME_AS:
         m = pattern.fullmatch(opened)
         if m:
-            return f"{m.group('a')} vs {m.group('b')}"
+            first = _ASKED_FIRST.fullmatch(m.group("a"))
+            return f"{(first.group('t') or first.group('u')) if first else m.group('a')} vs {m.group('b')}"
     return text
 
 

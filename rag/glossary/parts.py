@@ -49,6 +49,11 @@ def term_of_part(question: str, is_short_form: Callable[[str], bool]) -> str:
     text = question.strip().rstrip("?.! ")
     for pattern in PART_OF:
         m = pattern.fullmatch(text)
-        if m and is_short_form(m.group("t")) and _in_order(_letters(m.group("part")), _letters(m.group("t"))):
+        if not m:
+            continue
+        part, whole = _letters(m.group("part")), _letters(m.group("t"))
+        # a part that is a short form of its own names that term unless it is written inside the other ("NEN" in
+        # SI-NEN): "TACE - what is TAE stand for" asks TAE, though its letters stand in TACE in order
+        if is_short_form(m.group("t")) and _in_order(part, whole) and (part in whole or not is_short_form(m.group("part"))):
             return m.group("t")
     return ""

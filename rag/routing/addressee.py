@@ -32,7 +32,7 @@ _FIGURE = r"(?:algorithm|decision tree|flow ?chart|pathway|fig(?:ure|\.)?(?: ?\d
 _TEXT_VERB = (r"(?:say (?:anything|something|much)|say(?:\s+that)?(?!\s+(?:what|how|which|who|whom|when|where|about|to|for)\b)"
               r"|mention|discuss|cover|address|talk about|comment on|list|show|depict"
               r"|name|include|deal with)")
-_DECISION_VERB = r"(?:approach|treat|manag|handl|recommend|suggest|advis)\w*"
+_DECISION_VERB = r"(?:approach|treat|manag|handl|recommend|suggest|advis)(?!\w*ments?\b)\w*"  # a verb: "an article on treatment" decides nothing
 
 # "does the review mention ...", "did this paper cover ...": the text asked whether it holds a matter
 _ASKS_TEXT = re.compile(rf"\b(?:does|do|did) (?:the|this) {_REVIEW} {_TEXT_VERB}\b"
@@ -41,7 +41,10 @@ _ASKS_TEXT = re.compile(rf"\b(?:does|do|did) (?:the|this) {_REVIEW} {_TEXT_VERB}
                         rf"|\b(?:does|do|did) (?:the|this) {_REVIEW} (?:suggest|imply|indicate|think|claim|state|agree)(?:\s+that)?"
                         r"\s+(?:[\w'-]+\s+){1,8}?(?:can|could|may|might|will|would|should|is|are|helps?|works?)\b"
                         # its view asked for: "is that the authors' view?"
-                        rf"|\b(?:the )?(?:authors?|review|paper)(?:'s?|s')? (?:view|position|opinion|stance|conclusion)\b", _F)
+                        rf"|\b(?:the )?(?:authors?|review|paper)(?:'s?|s')? (?:view|position|opinion|stance|conclusion)\b"
+                        # the same asked inside another question, without do-support: "does anyone know what that paper
+                        # actually says about ...", "I'd like to know what the review mentions on ..."
+                        rf"|\bwhat (?:the|this|that) {_REVIEW} (?:\w+ly )?(?:says?|said|states?|stated|mentions?|mentioned)\b", _F)
 # "does the decision tree in figure 2 cover grade 3?": the figure asked what it holds; "which grades is the
 # flowchart built for?", "fig 2 flowchart - what sort of tumours is it meant for?": whom it was drawn for
 _ASKS_FIGURE = re.compile(rf"\b(?:does|do|did) (?:the|this) {_FIGURE} (?:cover|include|deal with|address|mention)\b"

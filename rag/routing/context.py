@@ -82,7 +82,14 @@ def leans_on_statement(question: str) -> bool:
     must be searched with it ("got told it has spread into my liver. is that normal?")?"""
     # a noun phrase that can only point back does so wherever it stands: "... by Pape and colleagues. In which
     # journal and year this one appeared?"
-    return bool(_SUBJECT_POINTS_BACK.search(question) or POINTING.search(question) or _OF_THAT_SORT.search(question))
+    return bool(_SUBJECT_POINTS_BACK.search(question) or POINTING.search(question) or _OF_THAT_SORT.search(question)
+                or _WORK_POINTED.search(question))
+
+
+# A pronoun as what was published or written, wherever in the sentence: only a work told before can be it ("One of
+# the cited papers looks at X. Who's the first author and where was it published?")
+_WORK_POINTED = re.compile(r"\b(?:where|when|who)\s+(?:was|were|is|has|had)\s+(?:it|that|this|they)\s+(?:first\s+)?(?:been\s+)?"
+                           r"(?:published|written|printed|cited|authored)\b|\bwho\s+(?:wrote|authored|published)\s+(?:it|that|this)\b", re.I)
 
 
 # "of that sort", "anything like that": a demonstrative standing for the kind of thing just told

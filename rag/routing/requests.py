@@ -26,7 +26,7 @@ REQUEST = re.compile(
     r"\bhow (?:should|would|do (?:we|you|i)|can (?:we|i|you)|to)\b[^?]*\b(?:treat|manag|approach|handl)\w*|"
     r"\bwhat (?:is|are|would be) (?:the )?(?:best|recommended|appropriate|right|optimal|preferred|next)\b[^?]*"
     r"\b(?:treatment|therapy|management|options?|steps?|approach)\b|"
-    r"\bwhat (?:treatments?|therapy|therapies|management)\b|"
+    r"\bwhat (?:(?:kinds?|types?|sorts?) of )?(?:treatments?|therapy|therapies|management)\b|"
     # a person's own options: "what are her treatment options likely to be?"
     r"\bwhat (?:are|were|would be|will be) (?:his|her|their|my|our|the patient's) (?:treatment |therapy )?options\b|"
     r"\b(?:is|are|would) (?:he|she|they|the patient|my patient|this patient|a patient|it)\b[^?]*"
@@ -99,7 +99,10 @@ PATIENT = re.compile(  # a stated age ("54F", "67-year-old") also marks a patien
 
 # A question sentence opened by a question word (or an inverted verb) that neither names a treatment nor a
 # person nor asks what to do asks about the disease in general, whatever story comes before it.
-QUESTION_SENTENCE = re.compile(r"(?:^|[.?!;]\s+|\?+\s*)((?:is|are|does|do|can|what|which|how|why|where|when)\b[^.?!;]*)[?.!]*\s*$", _F)
+# (A comma may splice a question onto the story when its verb comes first and a subject follows: "my mum has a NET in
+# her pancreas, is the liver like the main place these things spread to??")
+QUESTION_SENTENCE = re.compile(r"(?:^|[.?!;]\s+|\?+\s*|,\s+(?=(?:is|are|does|do)\s+(?:the|a|an|it|this|that|these|those|they|there)\b))"
+                               r"((?:is|are|does|do|can|what|which|how|why|where|when)\b[^.?!;]*)[?.!]*\s*$", _F)
 DECIDES = re.compile(r"\b(?:(?:this|the|her|his|their|my)\s+(?:case|situation|scenario)|say\s+for|do(?:ne)?|doing|help\w*|"
                      r"next|left|now|else|offer\w*|give|get|go|use[ds]?|happen\w*|chances?|cur\w*|chang\w*|"
                      r"reasonable|appropriate|worth\w*|suitable|indicated|right|wise|sensible|ok|okay|answer|"

@@ -33,7 +33,8 @@ __all__ = ["asks_about_cited_work", "asks_for_detail", "asks_next_step", "case_t
 _F = re.IGNORECASE
 
 _NOT_TREATMENT = re.compile(
-    r"\b(?:stand for|abbreviat\w*|acronym|who (?:is|are|was|were|wrote)|first author|authors?\b|journal|doi\b|"
+    # ("who is" asks who only where a clause opens: "my mum who isn't very techy" is a relative clause)
+    r"\b(?:stand for|abbreviat\w*|acronym|(?:(?<![\w'] )|(?<=\band )|(?<=\bso ))who (?:is|are|was|were)|who wrote|first author|authors?\b|journal|doi\b|"
     # ("the published pathway" is the review's algorithm, which a case is checked against)
     r"published(?! (?:pathway|algorithm|flow ?chart|decision tree))|publication|pubmed|references?\b|keywords?|conflicts? of interest|"
     r"cite\b|citation|bibliograph\w*|"

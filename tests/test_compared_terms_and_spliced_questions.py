@@ -1,0 +1,121 @@
+"""Two terms told apart in one question ("TAE vs TACE - what's TAE stand for?", "PVL and PVE, what means each
+one?"), a question spliced onto a story with a comma, a question put to the review inside another question,
+a relative "who", a pronoun that can only be a work told before, "which are the <class>" as "which <class>", everyday
+words for the review's terms, a tumour "travelling" to an organ, and "nothing" as a negation.
+Each case is a pattern of English, not the wording of one evaluation item.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from rag.algorithm.inputs import extract_inputs
+from rag.answer.circumstances import named_circumstances
+from rag.answer.cues import instance_class
+from rag.glossary.questions import parse_glossary_terms
+from rag.retrieval.lay import lay_expansions
+from rag.routing.addressee import addressee
+from rag.routing.context import leans_on_statement
+from rag.routing.treatment import is_treatment_question
+
+
+@pytest.mark.parametrize("question, terms", [
+    # a distributive quantifier stands for the terms named before it
+    ("PVL and PVE, what means each one?", ("PVL", "PVE")),
+    ("PVL and PVE - what does each one stand for?", ("PVL", "PVE")),
+    ("TACE and TAE, what do both mean?", ("TACE", "TAE")),
+    # a term asked by its own frame, then compared with another: both are asked
+    ("wat does TAE mean, is it the same thing as TACE", ("TAE", "TACE")),
+    ("what is PVL - is that the same as PVE?", ("PVL", "PVE")),
+    # terms set side by side, then one of them asked: telling them apart needs both
+    ("TAE vs TACE - what's TAE stand for exactly? we get them mixed up", ("TAE", "TACE")),
+    ("PVE/PVL: what does PVL mean", ("PVE", "PVL")),
+    # a short form of its own is no "part" of another whose letters it shares out of order
+    ("TACE - what does TAE stand for", ("TAE",)),
+])
+def test_terms_told_apart_are_all_defined(glossary, question, terms):
+    assert parse_glossary_terms(question, glossary) == terms
+
+
+@pytest.mark.parametrize("question, terms", [
+    ("what does TACE mean, is it the same as chemotherapy?", ("TACE",)),  # the other is no term
+    ("what does NEN mean in SI-NEN", ("SI-NEN",)),  # a part written inside the short form is still a part
+    ("what does SI mean in SI-NEN", ("SI-NEN",)),
+])
+def test_a_comparison_with_no_second_term_asks_one(glossary, question, terms):
+    assert parse_glossary_terms(question, glossary) == terms
+
+
+def test_a_choice_between_listed_terms_is_no_definition(glossary):
+    assert parse_glossary_terms("TACE vs TAE - which is better?", glossary) == ()
+    assert parse_glossary_terms("OLT, RE - what is OLT used for?", glossary) == ()
+
+
+@pytest.mark.parametrize("question, wanted", [
+    # a general fact spliced onto the story with a comma, its verb before its subject
+    ("my mum has a neuroendocrine tumour in her pancreas, is the liver like the main place these things spread to??", False),
+    # the same splice asking about the case's treatment stays a request
+    ("my mum has a G2 pancreatic NET with unresectable liver mets, is surgery still an option?", True),
+])
+def test_a_question_spliced_onto_a_story_is_read_on_its_own(question, wanted):
+    assert is_treatment_question(question) is wanted
+
+
+def test_a_question_to_the_review_inside_another_asks_its_text():
+    asked = addressee("does anyone know what that paper actually says about who gets a liver transplant?")
+    assert (asked.source, asked.verb) == ("review", "text")
+    story = ("My husband (54) has a pancreatic NET that has gone to his liver. I came across a review article on treatment "
+             "options for NET liver mets. Does anyone know what that paper actually says about who gets a liver transplant?")
+    assert not is_treatment_question(story)
+
+
+def test_a_treatment_noun_after_the_review_is_no_decision_verb():
+    assert addressee("I read a review article on treatment options").verb == ""
+    assert addressee("how does the review manage a G1 recurrence?").verb == "decision"
+
+
+def test_a_relative_who_asks_nothing_and_a_kind_of_treatment_is_a_request():
+    case = ("Posting for my mum who isn't very techy. She's 72 and has a pancreatic NET, grade 2. It has spread to her liver "
+            "and to her bones. What kind of treatment would normally be used for someone like her?")
+    assert is_treatment_question(case)
+    assert not is_treatment_question("G2 pNET case for journal club, and who is the first author of the review?")
+
+
+@pytest.mark.parametrize("question, leans", [
+    ("Who's the first author and where was it published?", True),
+    ("when was that written and by whom?", True),
+    ("where was the review published?", False),
+])
+def test_a_published_pronoun_points_back_at_the_work_told(question, leans):
+    assert leans_on_statement(question) is leans
+
+
+def test_which_are_the_members_asks_for_them_by_name():
+    assert instance_class("Which are the criteria, like Milan, that the authors use to select for transplantation?") == "criteria"
+    assert instance_class("which criteria do they use?") == "criteria"
+
+
+@pytest.mark.parametrize("text, term", [
+    ("do they have a strong tendency to spread?", "propensity"),  # a dictionary synonym
+    ("has the surgery become safer?", "safely"),
+    ("is it less risky now?", "safely"),
+    ("are liver treatments a big part of managing it?", "crucial component"),
+    ("do the two approaches work hand in hand?", "complementing"),
+])
+def test_everyday_words_for_the_reviews_terms(text, term):
+    assert term in {clinical for _, clinical in lay_expansions(text)}
+
+
+def test_travelling_to_an_organ_is_spread_not_a_trip():
+    assert named_circumstances("do NETs tend to travel to the liver?") == set()
+    assert named_circumstances("cells travelling through the bloodstream") == set()
+    assert named_circumstances("can he travel to Spain after TACE?") == {"travel"}
+
+
+@pytest.mark.parametrize("text, extrahepatic", [
+    ("G1 ileal NET, 2 new resectable lesions in the left liver, nothing extrahepatic", "none"),
+    ("G2 pNET, nothing outside the liver", "none"),
+    ("G2 SI-NEN with bone mets, nothing else", "present"),
+])
+def test_nothing_negates_a_site_as_no_does(text, extrahepatic):
+    assert extract_inputs(text).extrahepatic == extrahepatic
