@@ -11,7 +11,8 @@ import pytest
 
 from rag.algorithm.inputs import extract_inputs
 from rag.answer.circumstances import named_circumstances
-from rag.answer.cues import instance_class
+from rag.answer.constraints import _names_a_choice, judges_options
+from rag.answer.cues import asks_for_number, instance_class
 from rag.glossary.questions import parse_glossary_terms
 from rag.retrieval.lay import lay_expansions
 from rag.routing.addressee import addressee
@@ -119,3 +120,51 @@ def test_travelling_to_an_organ_is_spread_not_a_trip():
 ])
 def test_nothing_negates_a_site_as_no_does(text, extrahepatic):
     assert extract_inputs(text).extrahepatic == extrahepatic
+
+
+@pytest.mark.parametrize("question, judged", [
+    ("does it make people feel worse or die sooner?", False),  # a person's state, no verdict on options
+    ("is TACE better or worse than TAE?", True),
+])
+def test_getting_worse_is_no_verdict_between_options(question, judged):
+    assert judges_options(question) is judged
+
+
+def test_an_option_named_by_its_everyday_word_is_named():
+    question = "does the review suggest the liver procedures before targeted agents like everolimus/sunitinib or cytotoxics?"
+    assert _names_a_choice(question, "... systemic molecular targeted agents and chemotherapy ...")
+    assert not _names_a_choice("which one, everolimus or sunitinib?", "... systemic molecular targeted agents ...")
+
+
+def test_messing_with_how_long_asks_an_influence_not_a_figure():
+    assert not asks_for_number("does the cancer in his liver mess with how he feels and how long he's got?")
+
+
+def test_a_verb_of_judging_with_a_complement_asks_the_reviews_view():
+    assert addressee("does this review consider an operation the preferred course?").verb == "text"
+    assert addressee("do the authors regard TACE as standard?").verb == "text"
+    assert addressee("does the review consider surgery for her?").verb == ""
+
+
+def test_a_polite_request_to_list_a_class_asks_its_members():
+    assert instance_class("can you list the types and describe each one?") == "types"
+    assert instance_class("list the drugs") == "drugs"
+
+
+@pytest.mark.parametrize("question, terms", [
+    ("what even is SA", ("SA",)),  # an intensifier after the question word
+    ("bro what even is SA, the doc kept saying my dad needs SA", ("SA",)),  # a vocative opening
+    ("mate, whats ALPPS", ("ALPPS",)),
+])
+def test_intensifiers_and_vocatives_ask_nothing_more(glossary, question, terms):
+    assert parse_glossary_terms(question, glossary) == terms
+
+
+@pytest.mark.parametrize("text, named", [
+    ("when can he go back to work after a liver resection", {"employment"}),
+    ("how long off work after surgery?", {"employment"}),
+    ("does TACE work?", set()),  # whether a treatment works is no job
+    ("it seems to work", set()),
+])
+def test_a_job_named_by_a_phrase(text, named):
+    assert named_circumstances(text) == named

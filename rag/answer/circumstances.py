@@ -89,4 +89,10 @@ def named_circumstances(text: str) -> set[str]:
     """The circumstance groups (CIRCUMSTANCES) whose words the text names."""
     text = _TRAVEL_IN_BODY.sub(" ", _WAIT_INTERJECTED.sub(" ", _COUNTED_CHILDREN.sub(" ", text)))
     words = set(_WORD.findall(re.sub(r"\bside\s+effect", "side-effect", text.lower())))
-    return {name for name, group in CIRCUMSTANCES.items() if words & group}
+    return {name for name, group in CIRCUMSTANCES.items() if words & group} | {
+        name for name, phrase in _PHRASES.items() if phrase.search(text)}
+
+
+# A circumstance named only by a phrase whose words are too common alone: "work" is also whether a treatment works,
+# but "back to work" or "off work" is a job.
+_PHRASES = {"employment": re.compile(r"\b(?:back|return\w*)\s+to\s+work\b|\b(?:off|at|from)\s+work\b", re.I)}

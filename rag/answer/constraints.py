@@ -27,6 +27,7 @@ from rag.answer.circumstances import asks_personal_outcome, named_circumstances
 from rag.answer.cues import ASKS_COUNT, DEGREE_RE, asks_for_number, asks_likelihood
 from rag.answer.record_cues import citation_parts_for, record_fields_asked
 from rag.answer.segments import Segment, strip_citation_marks
+from rag.retrieval.lay import lay_expansions
 from rag.retrieval.numbered import numbered_items
 from rag.retrieval.record_words import ASKERS_PURPOSE
 from rag.routing.scope import diseases_named
@@ -79,7 +80,9 @@ def _names_a_choice(question: str, quoted: str) -> bool:
     if all(zipf(m.group(g).casefold()) >= _NAME_ZIPF for g in ("a", "b")):
         return True  # a choice of everyday words ("routine option or exception?") may be answered in other words
 
-    return any(option.casefold()[:5] in quoted for option in (m.group("a"), m.group("b")))
+    # an option named by its everyday or class word counts as named ("cytotoxics" of a passage saying "chemotherapy")
+    return any(name.casefold()[:5] in quoted for option in (m.group("a"), m.group("b"))
+               for name in (option, *(term for _, term in lay_expansions(option))))
 
 
 # A judgement between options ("is TACE better than TAE?", "which gives longer survival, X or Y?") is
@@ -100,8 +103,14 @@ _OVER_TIME = re.compile(r"\b(?:now|nowadays|these\s+days|today|over\s+(?:the\s+)
                         r"(?:years|decades)\s+ago|than\s+(?:before|ever|previously|in\s+the\s+past))\b", re.I)
 
 
+# A person's state getting worse or better ("does it make people feel worse or die sooner?") is no verdict on options.
+_CHANGE_OF_STATE = re.compile(r"\b(?:feel|feels|feeling|felt|get|gets|getting|got|make\s+\w+(?:\s+feel)?|makes\s+\w+(?:\s+feel)?"
+                              r"|making\s+\w+(?:\s+feel)?)\s+(?:much\s+|any\s+|a\s+lot\s+|even\s+)?(?:worse|better)\b", re.I)
+
+
 def judges_options(question: str) -> bool:
     """Does the question ask which of its options is better ("is TACE better than TAE?")?"""
+    question = _CHANGE_OF_STATE.sub(" ", question)
     return bool(_JUDGED.search(question) and _BETWEEN.search(question) and not _OVER_TIME.search(question))
 
 

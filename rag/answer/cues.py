@@ -47,7 +47,9 @@ _INSTANCE_RES = (
     re.compile(_WHERE + r"(?:which|what)\s+(?:specific\s+|particular\s+|individual\s+)?(?P<cls>[a-z][\w\s-]{1,60}?)\s+"
                r"(?:(?:\([^()]{1,40}\)|[-\u2013\u2014]\s[^-\u2013\u2014]{1,40}\s[-\u2013\u2014])\s+)?(?:does|do|did)\s+(?:the|this|it|they)\s+(?:(?:review|article|paper|abstract|authors?)\s+)?"
                r"(?:name|list|mention|cite|specify|recommend|give|state|spell\s+out|set\s+out|lay\s+out|define|describe)\b", re.I),
-    re.compile(r"^\s*(?:please\s+)?(?:name|list)\s+(?:the|all|any)\s+(?P<cls>[a-z][\w\s-]{1,60}?)\s*(?:\?|$|"
+    re.compile(r"^\s*(?:please\s+)?(?:(?:can|could|would|will)\s+(?:you|u)\s+(?:please\s+)?)?(?:name|list)\s+(?:the|all|any)\s+(?P<cls>[a-z][\w\s-]{1,60}?)\s*(?:\?|$|"
+               # a second request after "and" ends the class: "list the types and describe each one"
+               r"(?=and\s+(?:describe|explain|define|say|tell|give|summari[sz]e|outline|compare)\b)|"
                r"\b(?:that|which|the review|mentioned|named|listed))", re.I),
 )
 # Classes whose members have names (drugs, trials, scores, the types of a typology); "the
@@ -190,7 +192,7 @@ def instance_class(question: str) -> str:
 # her day-to-day wellbeing, or how long she has?" and "is it just how much of the liver is taken over?".
 # "How big a role does it play?" asks importance, as the idiom "play a big role" means.
 _INFLUENCED_MEASURE = re.compile(r"\b(?:affect|matter|depend|influenc|determin|chang|impact|dictat|decid|alter|shap"
-                                 r"|hit|harm|worsen|shorten|lengthen|prolong|improv|reduc|limit|govern"
+                                 r"|hit|harm|worsen|shorten|lengthen|prolong|improv|reduc|limit|govern|mess(?=\w*\s+(?:up\s+)?with\b)"
                                  r"|(?:make|makes|made|making)\s+(?:a|any|much\s+of\s+a)\s+difference\s+(?:to|in))\w*"
                                  r"\s+(?:on\s+|upon\s+)?(?:how \w+ (?:and|or) |(?:whether\s+)?(?:[\w'-]+,?\s+){1,12}?(?:and|or)\s+)?"
                                  r"how (?:long|much|many|far|big|large|often)\b"

@@ -89,8 +89,9 @@ def _spelled_out(text: str, glossary: Glossary) -> str:
 
 
 # An intensifier after a question word asks nothing more: "what on earth is PVE?", "what the
-# heck does TAE mean", "what in the world is ALPPS", "what exactly do they mean by OLT".
-_INTENSIFIER = re.compile(r"\b(what|who|why|how|where)\s+(?:on\s+earth|in\s+the\s+world|the\s+(?:heck|hell|dickens)|exactly|precisely)\b",
+# heck does TAE mean", "what in the world is ALPPS", "what exactly do they mean by OLT", "what even is SA".
+_INTENSIFIER = re.compile(r"\b(what|who|why|how|where)\s+(?:on\s+earth|in\s+the\s+world|the\s+(?:heck|hell|dickens)|exactly|precisely"
+                          r"|(?:even|actually|really)(?=\s+(?:is|are|was|were|does|do|did)\b))\b",
                           re.I)
 
 

@@ -42,6 +42,10 @@ _ASKS_TEXT = re.compile(rf"\b(?:does|do|did) (?:the|this) {_REVIEW} {_TEXT_VERB}
                         r"\s+(?:[\w'-]+\s+){1,8}?(?:can|could|may|might|will|would|should|is|are|helps?|works?)\b"
                         # its view asked for: "is that the authors' view?"
                         rf"|\b(?:the )?(?:authors?|review|paper)(?:'s?|s')? (?:view|position|opinion|stance|conclusion)\b"
+                        # a verb of judging with its object's complement asks the review's view: "does this review consider an
+                        # operation the preferred course?", "do the authors regard TACE as standard?" ("consider surgery for her" asks
+                        # for a decision)
+                        rf"|\b(?:does|do|did) (?:the|this) {_REVIEW} (?:consider|regard|view|see|rate)\s+(?:[\w'-]+\s+){{1,4}}?(?:as|to be|the)\b"
                         # the same asked inside another question, without do-support: "does anyone know what that paper
                         # actually says about ...", "I'd like to know what the review mentions on ..."
                         rf"|\bwhat (?:the|this|that) {_REVIEW} (?:\w+ly )?(?:says?|said|states?|stated|mentions?|mentioned)\b", _F)
