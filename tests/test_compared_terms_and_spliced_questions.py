@@ -1,7 +1,9 @@
 """Two terms told apart in one question ("TAE vs TACE - what's TAE stand for?", "PVL and PVE, what means each
 one?"), a question spliced onto a story with a comma, a question put to the review inside another question,
 a relative "who", a pronoun that can only be a work told before, "which are the <class>" as "which <class>", everyday
-words for the review's terms, a tumour "travelling" to an organ, and "nothing" as a negation.
+words for the review's terms, a tumour "travelling" to an organ, "nothing" as a negation, a person's state getting worse,
+intensifiers and vocatives, a job named by a phrase, the authors as those who aim, and the asker's purpose after a
+work's topic.
 Each case is a pattern of English, not the wording of one evaluation item.
 """
 
@@ -13,8 +15,10 @@ from rag.algorithm.inputs import extract_inputs
 from rag.answer.circumstances import named_circumstances
 from rag.answer.constraints import _names_a_choice, judges_options
 from rag.answer.cues import asks_for_number, instance_class
+from rag.core.text import local_id
 from rag.glossary.questions import parse_glossary_terms
 from rag.retrieval.lay import lay_expansions
+from rag.retrieval.structure import structural_units
 from rag.routing.addressee import addressee
 from rag.routing.context import leans_on_statement
 from rag.routing.treatment import is_treatment_question
@@ -168,3 +172,33 @@ def test_intensifiers_and_vocatives_ask_nothing_more(glossary, question, terms):
 ])
 def test_a_job_named_by_a_phrase(text, named):
     assert named_circumstances(text) == named
+
+
+@pytest.mark.parametrize("question, record", [
+    ("in one line, what were the authors trying to do with this paper?", False),  # what they set out to do
+    ("According the authors, who should do the repeated liver operations?", False),  # "to" dropped, as learners do
+    ("who are the authors?", True),
+])
+def test_the_authors_as_those_who_aim_or_hold_a_view(article, question, record):
+    assert ("citation" in [local_id(u) for u in structural_units(question, [article])]) is record
+
+
+def test_a_works_topic_ends_where_the_askers_purpose_opens(pipeline):
+    answer = pipeline.ask("Please provide the full reference (journal, year, vol, pages, DOI) for the Machairas "
+                                   "review on NELM treatment so I can cite it in my referral letter.")
+    assert not answer.abstained and answer.citations[0].unit_id.endswith("citation")
+
+
+def test_a_short_form_used_in_the_documents_figure(glossary):
+    assert parse_glossary_terms("Short form used in the review's figure for orthotopic liver transplantation?", glossary) == (
+        "orthotopic liver transplantation",)
+
+
+def test_a_wh_question_placed_in_a_numbered_figure_asks_what_it_holds():
+    assert addressee("In Figure 2, what is the next step after TACE if the disease progresses?").source == "figure"
+    assert not is_treatment_question("In Figure 2, what is the next step after TACE if the disease progresses?")
+    assert is_treatment_question("In figure 2, what is the treatment for a G2 pNET with unresectable liver-only mets?")
+
+
+def test_just_or_only_before_the_second_measure_still_asks_an_influence():
+    assert not asks_for_number("does having the spots in the liver affect how i feel day to day or just how long i have")

@@ -2,7 +2,8 @@
 radioembolization?"), a comparison of two terms ("is TARE the same as RE", "TACE and TAE -
 same?"), or whether it is a kind of something ("is TACE a kind of chemotherapy?").
 
-In: nothing (constants) but `compared`, a pure function on the frame-standard question. Out: the
+In: nothing (constants) but `compared`, a pure function on the frame-standard question, and `one_of_listed`, which
+reads the asking clause with the caller's reader. Out: the
 patterns rag/glossary/questions.py reads these questions with. As in rag/glossary/frames.py,
 every entry states a fact about how English asks, never the wording of one question; nothing
 here looks anything up.
@@ -12,9 +13,17 @@ from __future__ import annotations
 
 import re
 
-from rag.glossary.frames import BREAK, CONJUNCTION, MET, PART, PUNCTUATED
+from typing import TYPE_CHECKING, Callable
 
-__all__ = ["GUESS", "GUESS_AFTER", "GUESS_TRAILING", "REVERSE_GUESS", "SAME_AS", "IDENTITY", "IDENTITY_AFTER", "DIFFERENT", "compared"]
+from rag.glossary.frames import BREAK, CONJUNCTION, MET, PART, PUNCTUATED, SEPARATOR
+from rag.glossary.keys import short_key
+from rag.glossary.named import is_abbreviation
+
+if TYPE_CHECKING:
+    from rag.glossary.store import Glossary
+
+__all__ = ["GUESS", "GUESS_AFTER", "GUESS_TRAILING", "REVERSE_GUESS", "SAME_AS", "IDENTITY", "IDENTITY_AFTER", "DIFFERENT", "compared",
+           "one_of_listed"]
 
 # A yes/no guess at what a short form stands for, without "mean": "is RE radioembolization?",
 # "is PVL short for portal vein ligation?". Only a guess the glossary reads as a long form
@@ -133,3 +142,20 @@ SAME_OR_NOT = re.compile(r"\b(?:same|dif+e?r\w*|typo|another\s+name)\b", re.I)
 def sets_beside(text: str) -> bool:
     """Does `text` (a sentence or clause after the terms) only ask whether they are the same thing?"""
     return bool(_ABOUT_IT.match(text.strip()) and SAME_OR_NOT.search(text))
+
+
+# Terms set side by side, then a frame asking one of them: "TAE vs TACE - what's TAE stand for exactly?" asks to tell
+# them apart, so both are defined.
+_LISTED_THEN_ASKED = re.compile(r"(?P<listed>.+?)" + PUNCTUATED + r"(?P<asked>(?:what|wat|which|how)\b.+)", re.IGNORECASE)
+
+
+def one_of_listed(text: str, glossary: Glossary, read: Callable[[str], tuple[str, ...]],
+                  clean: Callable[[str, Glossary], str]) -> tuple[str, ...]:
+    """The listed terms, when the clause after them asks for one of them (`read` reads that clause's terms)."""
+    m = _LISTED_THEN_ASKED.fullmatch(text)
+    listed = [clean(p, glossary) for p in SEPARATOR.split(m.group("listed"))] if m else []
+    if len(listed) < 2 or not all(p and is_abbreviation(p, glossary) for p in listed):
+        return ()
+    asked = read(m.group("asked"))
+    keys = {short_key(p) for p in listed}
+    return tuple({short_key(p): p for p in listed}.values()) if asked and all(short_key(t) in keys for t in asked) else ()

@@ -147,7 +147,9 @@ ALWAYS = [re.compile(p, re.IGNORECASE) for p in (
     # "the abbreviation (used) for X", "what is the full form of X"
     r"(?:what\s+(?:is|are)\s+|what's\s+|give\s+me\s+)?(?:the\s+)?" + _FORM
     # (where it is used may come between: "short form used in the review for X")
-    + r"\s+(?:(?:that\s+is\s+|which\s+is\s+)?used\s+(?:in\s+(?:the\s+|this\s+)?" + PART + r"(?:\s+\d)?\s+)?)?(?:for|of)\s+(?P<t>.+?)"
+    # (the part may be the document's: "used in the review's figure for ...")
+    + r"\s+(?:(?:that\s+is\s+|which\s+is\s+)?used\s+(?:in\s+(?:the\s+|this\s+)?(?:(?:review|paper|article|authors?)(?:'s|s')\s+)?" + PART
+    + r"(?:\s+\d)?\s+)?)?(?:for|of)\s+(?P<t>.+?)"
     + _WHERE_AFTER,
     r"how\s+(?:is|are)\s+(?P<t>.+?)\s+(?:abbreviated|shortened)" + _WHERE_AFTER,
     # the term first, then its form asked: "SI-NEN - what's the expansion as used in the review?"

@@ -37,9 +37,9 @@ from typing import TYPE_CHECKING
 
 
 from rag.glossary.comparisons import (DIFFERENCE_AFTER, DIFFERENT, GUESS, GUESS_AFTER, GUESS_TRAILING, IDENTITY, IDENTITY_AFTER,
-                                      KIND_GUESS, REVERSE_GUESS, compared, sets_beside)
+                                      KIND_GUESS, REVERSE_GUESS, compared, one_of_listed, sets_beside)
 from rag.glossary.anaphoric import POINTER
-from rag.glossary.frames import (ALL_TERMS, ALWAYS, ASKS, ASKS_ELSE, BARE, CLAUSE_BREAK, COMPARISON_LEAD, CONJUNCTION, PLACE_TAIL, PUNCTUATED,
+from rag.glossary.frames import (ALL_TERMS, ALWAYS, ASKS, ASKS_ELSE, BARE, CLAUSE_BREAK, COMPARISON_LEAD, CONJUNCTION, PLACE_TAIL,
                                  IF_ABBREVIATION, KIND_NOUNS, QUOTES, SENTENCE_BREAK, SEPARATOR, TERM_PREFIX, PLACEHOLDER)
 from rag.glossary.keys import short_key
 from rag.glossary.named import cued_forms, is_abbreviation, short_forms_in
@@ -190,7 +190,7 @@ def _read(question: str, glossary: Glossary, alone: bool, in_clause: bool = Fals
     terms = pointed_terms(text, glossary, _terms)
     if terms:
         return terms  # "PVL - what is that?"
-    terms = _one_of_listed(opened, glossary)
+    terms = one_of_listed(opened, glossary, lambda t: _read(t, glossary, True), _clean)
     if terms:
         return terms  # "TAE vs TACE - what's TAE stand for?"
     m = REVERSE_GUESS.fullmatch(opened)
@@ -227,21 +227,6 @@ def _read(question: str, glossary: Glossary, alone: bool, in_clause: bool = Fals
     if m and is_abbreviation(_clean(m.group("a"), glossary), glossary):
         return (_clean(m.group("a"), glossary),)
     return ()
-
-
-# Terms set side by side, then a frame asking one of them: "TAE vs TACE - what's TAE stand for exactly?" asks to tell
-# them apart, so both are defined.
-_LISTED_THEN_ASKED = re.compile(r"(?P<listed>.+?)" + PUNCTUATED + r"(?P<asked>(?:what|wat|which|how)\b.+)", re.IGNORECASE)
-
-
-def _one_of_listed(text: str, glossary: Glossary) -> tuple[str, ...]:
-    m = _LISTED_THEN_ASKED.fullmatch(text)
-    listed = [_clean(p, glossary) for p in SEPARATOR.split(m.group("listed"))] if m else []
-    if len(listed) < 2 or not all(p and is_abbreviation(p, glossary) for p in listed):
-        return ()
-    asked = _read(m.group("asked"), glossary, True)
-    keys = {short_key(p) for p in listed}
-    return tuple({short_key(p): p for p in listed}.values()) if asked and all(short_key(t) in keys for t in asked) else ()
 
 
 _RUN_ON = re.compile(r"(?<=\w\s)(?:what|which|how)\s+(?:does|do|did|is|are|was|were)\s", re.IGNORECASE)

@@ -43,12 +43,14 @@ RECORD_DETAILS = (r"(?:citation|reference|publication|bibliographic\w*) (?:detai
 # The authors as the subject of a verb of opinion ask what the review says, not who wrote it:
 # "do the authors see it as routine?", "what do the authors recommend?"; so does the authors as the
 # source of a view: "according to the authors", "safety per authors?", "what do the authors require".
-AUTHORS = (r"(?<!according to the )(?<!according to )(?<!per the )(?<!per )(?<!do the )(?<!does the )(?<!did the )authors?(?!'?\s+(?:see|sees|think|consider|recommend|suggest|say|says"
+AUTHORS = (r"(?<!according to the )(?<!according to )(?<!according the )(?<!per the )(?<!per )(?<!do the )(?<!does the )(?<!did the )authors?(?!'?\s+(?:see|sees|think|consider|recommend|suggest|say|says"
            r"|view|regard|describe|discuss|believe|feel|propose|mention|argue|conclude|advise|favou?r|prefer|state|require"
            # the authors as those who hold a view or an interest: "the authors' stance", "whether the authors have ties"
            r"|stance|position|opinion|take|verdict|conclusions?|thoughts|have|has|had|declared?|disclosed?"
            r"|requires|want|call|define|mean|use|found|report|include|included|search|searched|select|selected|analy[sz]e"
-           r"|analy[sz]ed|perform|performed)\b)")
+           r"|analy[sz]ed|perform|performed"
+           # what they set out to do: "what were the authors trying to do with this paper?"
+           r"|try|tries|tried|trying|aim|aims|aimed|aiming|attempt\w*|intend\w*|set\s+out|wanted|wants|hope\w*)\b)")
 # "written for" and "written as" ask whom it serves and what it is, not who wrote it.
 # "written" as a participle ("written by", "when was this written?"); before a noun it is an adjective ("for the
 # written exam", "written consent") and asks nothing of the record

@@ -99,7 +99,10 @@ def references_by_author(question: str, authors: Sequence[tuple[str, frozenset[s
 _WORK_ON = re.compile(r"\b(?:papers?|stud(?:y|ies)|articles?|works?|publications?|guidelines?|references?|reviews?|sources?|"
                       r"one)\s+(?:(?:is|was|that\s+is|which\s+is)\s+)?(?:on|about|regarding|into|looking\s+at|dealing\s+with"
                       r"|addressing|covering|concerning)"
-                      r"\s+(?P<topic>[^?.!,;:()\-\u2013]+)",
+                      # the topic ends where a clause of the asker's purpose or reason opens ("... on NELM treatment so I can
+                      # cite it in my referral letter")
+                      r"\s+(?P<topic>(?:(?!\s(?:so|because|since|as\s+(?:i|we)|for\s+(?:my|our)|to\s+(?:cite|quote|use|put|include))\b)"
+                      r"[^?.!,;:()\-\u2013])+)",
                       re.I)
 
 

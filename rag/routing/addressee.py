@@ -60,6 +60,9 @@ _ASKS_FIGURE = re.compile(rf"\b(?:does|do|did) (?:the|this) {_FIGURE} (?:cover|i
                           # do they split the drug options by primary?" asks how it is drawn up
                           rf"|^\s*(?:in|on) (?:the|this) (?:[\w-]+ )?{_FIGURE}(?: (?:figure|legend|caption|key))?\s*[,:-]?\s*"
                           r"(?:do|does|did) (?:they|the authors|it)\b"
+                          # a wh-question placed in the figure by its number, no case told: "In Figure 2, what is the next step
+                          # after TACE if the disease progresses?" asks what the figure holds
+                          r"|^\s*(?:in|on|according to) (?:the )?fig(?:ure|\.)? ?\d\s*[,:-]\s*(?:what|which|where|when|how)\b"
                           # its printed part named: "in the Figure 2 legend it says PPRT", "the caption of the flowchart"
                           rf"|\b(?:legend|caption|key) (?:of|to) (?:the )?{_FIGURE}|\b{_FIGURE} (?:legend|caption)\b", _F)
 # "in the algorithm, what procedures are listed?", "does the figure list ...": what is shown, whoever shows it
