@@ -202,3 +202,27 @@ def test_a_wh_question_placed_in_a_numbered_figure_asks_what_it_holds():
 
 def test_just_or_only_before_the_second_measure_still_asks_an_influence():
     assert not asks_for_number("does having the spots in the liver affect how i feel day to day or just how long i have")
+
+
+def test_what_a_treatment_is_meant_to_achieve_asks_the_text():
+    story = ("My husband's specialist tells us his liver tumours may be operable. According to the review, what is an "
+             "operation intended to achieve in this situation?")
+    assert not is_treatment_question(story)
+    assert "aiming" in {clinical for _, clinical in lay_expansions("what is it intended to achieve")}
+
+
+def test_an_indefinite_patient_however_qualified_tells_no_case():
+    assert not is_treatment_question("is putting a NET patient on the transplant list something to do on its own, "
+                                     "or only as one part of a bigger team-based plan?")
+
+
+@pytest.mark.parametrize("question, wanted", [
+    ("For the liver transplantation, which criteria the review use to select the patients (like Milan)?", "criteria"),
+    ("which sunitinib trials does the review discuss?", "sunitinib trials"),
+])
+def test_the_class_asked_after_an_opening_or_with_a_verb_of_discussing(question, wanted):
+    assert instance_class(question) == wanted
+
+
+def test_a_habit_of_doing_is_a_propensity():
+    assert "propensity" in {clinical for _, clinical in lay_expansions("they have a habit of going to the liver")}

@@ -46,7 +46,8 @@ _INSTANCE_RES = (
     # (a bracketed aside may follow the class: "which selection criteria (Milan or otherwise) does it spell out?")
     re.compile(_WHERE + r"(?:which|what)\s+(?:specific\s+|particular\s+|individual\s+)?(?P<cls>[a-z][\w\s-]{1,60}?)\s+"
                r"(?:(?:\([^()]{1,40}\)|[-\u2013\u2014]\s[^-\u2013\u2014]{1,40}\s[-\u2013\u2014])\s+)?(?:does|do|did)\s+(?:the|this|it|they)\s+(?:(?:review|article|paper|abstract|authors?)\s+)?"
-               r"(?:name|list|mention|cite|specify|recommend|give|state|spell\s+out|set\s+out|lay\s+out|define|describe)\b", re.I),
+               r"(?:name|list|mention|cite|specify|recommend|give|state|spell\s+out|set\s+out|lay\s+out|define|describe|discuss|cover"
+               r"|include|review|report)\b", re.I),
     re.compile(r"^\s*(?:please\s+)?(?:(?:can|could|would|will)\s+(?:you|u)\s+(?:please\s+)?)?(?:name|list)\s+(?:the|all|any)\s+(?P<cls>[a-z][\w\s-]{1,60}?)\s*(?:\?|$|"
                # a second request after "and" ends the class: "list the types and describe each one"
                r"(?=and\s+(?:describe|explain|define|say|tell|give|summari[sz]e|outline|compare)\b)|"
@@ -157,6 +158,7 @@ _SINGLING_OUT = re.compile(r"^(?:(?:individual|specific|particular|different|var
 
 
 # (and a direct question after a comma: "figure 1 has different types ..., what are the types called")
+_OPENED = re.compile(r",\s+(?=(?:what|which)\s)", re.I)
 _CLAUSE_START = re.compile(r"\s[-\u2013\u2014]+\s+|:\s+|[.?!]\s+|,\s+(?=(?:what|which)\s+(?:are|were|is|was|do|does|did)\b)", re.I)
 
 
@@ -180,7 +182,9 @@ def instance_class(question: str) -> str:
         cls = m and (m.groupdict().get("cls") or m.groupdict().get("named"))
         if cls and _MEMBER_KINDS.search(cls):
             return _SINGLING_OUT.sub("", cls)
-    m = _WHICH_PARTICULARS.search(question)
+    # (after an opening adverbial too: "For the liver transplantation, which criteria the review use ...?")
+    m = next((found for at in [0] + [c.end() for c in _OPENED.finditer(question)] if (found := _WHICH_PARTICULARS.search(question[at:]))),
+             None)
     # "what may precede ... agents" asks what comes before them, not which agents they are.
     return m.group("cls") if m and not set(m.group("cls").lower().split()) & _VERBS else ""
 

@@ -6,8 +6,9 @@ review say about liver transplantation?" asks about the text; "Is he a candidate
 transplantation?" or "What treatment for an unresectable G2 pNET?" asks for a decision.
 
 Rules are regular expressions plus a count of the case features `extract_inputs` finds, so the
-decision is predictable and testable; the words of a request for a decision are in rag/routing/requests.py. It does not read the inputs for the algorithm
-(rag/algorithm/inputs.py does that) and does not decide treatment.
+decision is predictable and testable; the words of a request for a decision are in rag/routing/requests.py, a detail
+asked of a treatment (a dose, a threshold, an outcome figure) in rag/routing/details.py. It does not read the inputs for
+the algorithm (rag/algorithm/inputs.py does that) and does not decide treatment.
 """
 
 from __future__ import annotations
@@ -20,10 +21,10 @@ from rag.algorithm.phrases import GRADE_BY_NAME
 from rag.answer.circumstances import named_circumstances
 from rag.answer.cues import FIGURE_LAYOUT
 from rag.core.question import asking_part, normalise_question, tidy_question
-from rag.core.text import zipf
 from rag.routing.addressee import addressee
 from rag.routing.context import asks_anything
-from rag.routing.requests import (ALGORITHM, CASE_REQUEST, GENERIC_REQUEST, PATIENT, REQUEST, SENTENCE, TREATMENT_NAME,
+from rag.routing.details import asks_for_detail
+from rag.routing.requests import (ALGORITHM, CASE_REQUEST, GENERIC_REQUEST, PATIENT, REQUEST, TREATMENT_NAME,
                                    asks_general_fact)
 from rag.routing.followup import is_followup
 
@@ -39,9 +40,13 @@ _NOT_TREATMENT = re.compile(
     r"published(?! (?:pathway|algorithm|flow ?chart|decision tree))|publication|pubmed|references?\b|keywords?|conflicts? of interest|"
     r"cite\b|citation|bibliograph\w*|"
     r"articles\b|papers\b|search terms?|"
-    r"define|definition|what does \w+ mean|meaning of)", _F)
+    r"define|definition|what does \w+ mean|meaning of|"
+    # what a treatment is for: "what is an operation intended to achieve?"
+    r"(?:aims?|goals?|purpose|point) of|(?:intended|meant|supposed|designed) to (?:achieve|accomplish|do))", _F)
 # A patient who asks relays the question ("tx of choice per this review? pt asking in clinic"); it tells no case.
 _RELAYING_PATIENT = re.compile(r"\b(?:(?:my|a|the)\s+)?(?:pt|patient)\s+(?:is\s+|was\s+)?ask(?:ing|s|ed)\b", _F)
+# "A NET patient", "any such patient": an indefinite patient, however qualified, is any patient and tells no case.
+_GENERIC_PATIENT = re.compile(r"\b(?:a|an|any|every|each)\s+(?:[\w-]+\s+){1,2}?(?:patient|pt)s?\b", _F)
 # How strong the evidence is, or the grade of a recommendation: a question about the text, whatever case it names.
 _EVIDENCE_GRADING = re.compile(r"\b(?:levels?\s+of\s+evidence|evidence\s+(?:levels?|grades?|grading)|(?:grades?|strength)\s+of\s+"
                                r"(?:the\s+)?(?:recommendations?|evidence)|recommendation\s+grades?)\b", _F)
@@ -86,7 +91,7 @@ def is_treatment_question(question: str) -> bool:
     if _EVIDENCE_GRADING.search(text):
         return False  # "the level of evidence the authors assign to RE for unresectable NELM" asks about the text
     specifics = _count_specifics(text)
-    patient = bool(PATIENT.search(_RELAYING_PATIENT.sub(" ", text))) or extract_inputs(text).age is not None
+    patient = bool(PATIENT.search(_GENERIC_PATIENT.sub(" ", _RELAYING_PATIENT.sub(" ", text)))) or extract_inputs(text).age is not None
     request = bool(REQUEST.search(text)) or bool(CASE_REQUEST.search(text) and (specifics or patient))
     if (_NOT_TREATMENT.search(text) or _DIAGNOSTIC.search(_TOLD_FINDING.sub(" ", asking_part(text)))) and (not request or not specifics):
         return False  # bibliographic, glossary or diagnostic questions ("how should I cite it?")
@@ -125,68 +130,6 @@ def is_treatment_question(question: str) -> bool:
     if specifics >= 2 and _names_treatment(text):
         return True
     return bool(GENERIC_REQUEST.search(text)) and (specifics >= 2 or _stated_grade(extract_inputs(text)) is not None)
-
-
-# What a question asks for when it wants a detail of a treatment rather than a decision: a dose or
-# regimen, a threshold (how much tumour to debulk), an outcome figure (survival, a rate). Figure 2 is
-# a pathway of choices; it holds none of these, so the retrieval answerer quotes the review where it
-# gives one and declines where it does not. A decision noun between the question word and the
-# detail ("what treatment gives the best survival?") keeps the question a request for a decision.
-_DETAIL_NOUN = (r"(?:doses?|dosages?|dosing|regimens?|schedules?|cycles?|thresholds?|cut-?offs?|percentage|percent|per cent|criteria|criterion|"
-                r"proportion|survival|prognosis|life expectancy|mortality|morbidity|complications?|(?:\w+ )?rates?|median|mg)")
-_DETAIL = re.compile(
-    rf"\b(?:what(?:['\u2019]s)?|which|is there an?|are there)\s+"
-    rf"(?:(?!(?:treat|therap|manag|option|approach|procedure))[\w/-]+\s+){{0,4}}?{_DETAIL_NOUN}\b|"
-    r"\bhow (?:much|many|long|often)\b|\bwhat\s*(?:%|per ?cent\b)|"
-    # a detail asked as a bare noun phrase at the start of a clause: "...: starting dose of everolimus?"
-    rf"(?:^|[:?!;]|\s[-\u2013\u2014]\s)\s*(?:[\w-]+(?:\s*/\s*|\s+)){{0,3}}?{_DETAIL_NOUN}\b|"
-    # how safe a treatment is, which the review's text speaks to, not its pathway: "is a two step op safe?"
-    # (a treatment as the subject; "is it too risky?" about a case's planned operation asks for a decision)
-    r"\b(?:is|are)\s+(?:(?:a|an|the|this|such)\s+)?(?!it\b|that\b)(?:[\w-]+\s+){1,5}?(?:safe|risky|dangerous|experimental)\b|"
-    # whether those who treat can do it safely: "can they re-resect safely?"
-    r"\b(?:can|could)\s+(?:they|surgeons|you|we|doctors)\s+(?:[\w-]+\s+){1,3}?safely\b|"
-    r"\bhow (?:safe|risky|dangerous)\b|\b(?:safety|risks?|dangers?) of\b|"
-    r"\b(?!(?:it|that|this|he|she|they)\b)[\w-]+\s+(?:is|are)\s+(?:\w+\s+)?(?:safe|risky|dangerous|experimental)\b|"
-    # a treatment's harms, and a dose put as a yes/no ("is everolimus 10 mg the dose they recommend?")
-    r"\b(?:side[- ]effects?|adverse (?:effects?|events?|reactions?)|toxicit(?:y|ies))\b|"
-    r"\b(?:is|are)\b[^.?!]*\b(?:doses?|dosages?|dosing|regimens?|schedules?)\b|"
-    # whether the text gives a figure: "does this review give any 5-year survival figures?"
-    rf"\b(?:does|do|did)\s+(?:the|this|it|they)\s+(?:(?:review|article|paper|abstract)\s+)?(?:give|quote|report|state|provide|"
-    rf"mention|cite)\s+(?:any\s+|a\s+)?(?:[\w-]+\s+){{0,4}}?{_DETAIL_NOUN}\b", _F)
-# Within the sentence that asks for the detail, only a question word on a decision noun asks for a
-# decision too ("what treatment, and at what dose?"); "what dose should she get?" does not.
-_DECISION_ASK = re.compile(
-    r"\b(?:what|which)\s+(?:(?:is|are|would be|the|best|next|recommended|first-line)\s+){0,3}"
-    r"(?:treatments?|therap(?:y|ies)|management|options?|approach|steps?)\b|"
-    r"\bhow (?:should|would|do|to)\b[^?]*\b(?:treat|manag)\w*", _F)
-
-
-def _names_a_drug_choice(text: str) -> bool:
-    """"Is it octreotide or lanreotide that this paper recommends?": a choice between two named drugs (rare words, no
-    procedure) asks for a named agent, a detail the pathway does not give; so does a combination ("capecitabine + temozolomide")."""
-    return any(all(zipf(w.lower()) < _DRUG_ZIPF and not _PROCEDURE.fullmatch(w) for w in m.groups())  # not "resect + ablate"
-               for m in re.finditer(r"\b([a-z][a-z-]{5,})\s*(?:\bor\b|\+|\bplus\b)\s*([a-z][a-z-]{5,})\b", text, _F))
-
-
-_PROCEDURE = re.compile(r"resect\w*|ablat\w*|emboli[sz]\w*|operat\w*|surg\w*|transplant\w*|\w*ectom(?:y|ies)", _F)
-_DRUG_ZIPF = 2.0  # "octreotide" 1.4, "everolimus" 0.9; "resection" 2.8, "transplant" 3.6
-
-
-def asks_for_detail(question: str) -> bool:
-    """True when the question asks for a dose, regimen, threshold or outcome figure and, outside the
-    sentence that asks it, for no decision ("54F, G2 pNET, unresectable liver mets. What dose of
-    lanreotide?" is True; "... what treatment, and at what dose?" asks for a decision too: False)."""
-    text = tidy_question(question)
-    if _names_a_drug_choice(asking_part(text)):
-        return True
-    detail = _DETAIL.search(text)
-    if not detail:
-        return False
-    # where the detail's words start: a match may begin at the ";" that ends the sentence before
-    at = detail.start() + len(detail.group(0)) - len(detail.group(0).lstrip(":?!;-\u2013\u2014 "))
-    asking = next(s for s in SENTENCE.finditer(text) if s.start() <= at < s.end())
-    rest = text[:asking.start()] + " " + text[asking.end():]
-    return not (REQUEST.search(rest) or CASE_REQUEST.search(rest) or _DECISION_ASK.search(asking.group(0)))
 
 
 def _count_specifics(text: str) -> int:
