@@ -27,6 +27,14 @@ def test_word_pieces_join_into_words_with_one_unit_vector_each():
     assert np.allclose(np.linalg.norm(words.vectors, axis=1), 1.0)
 
 
+def test_a_words_vector_points_where_the_mean_of_its_pieces_points():
+    pieces = _unit([1, 0, 0], [0, 1, 0], [0, 0, 1], [1, 1, 0])
+    words = words_of(("liver", "res", "##ect", "##ion"), pieces)
+    mean = pieces[1:].mean(axis=0)
+    assert words.words == ("liver", "resection")
+    assert np.allclose(words.vectors[1], mean / np.linalg.norm(mean)) and np.allclose(words.vectors[0], pieces[0])
+
+
 def test_a_word_matched_by_the_answerer_counts_fully_and_an_unmatched_rare_word_is_counted():
     """Question words "hepatectomy" (rare, unmatched, orthogonal to the passage) and "liver"
     (matched by its stem): soft alignment is the rarity-weighted mean of 0 and 1."""

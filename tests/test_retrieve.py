@@ -307,3 +307,15 @@ def test_a_schema_or_flowchart_names_the_algorithm_figure(pipeline):
 def test_a_possessive_names_the_cited_author(pipeline):
     answer = pipeline.ask("Dasari's paper - which journal?")
     assert answer.citations[0].unit_id == "reference-4" and "JAMA Oncol" in answer.answer
+
+
+@pytest.mark.model
+def test_the_searched_text_is_expanded_once_per_question_and_never_reused_for_another(pipeline):
+    from rag.retrieval.hybrid import HybridRetriever
+
+    calls: list[str] = []
+    retriever = HybridRetriever(pipeline.index, pipeline.embedder, pipeline.settings,
+                                expand=lambda q: calls.append(q) or pipeline.expand(q))
+    first = retriever.query_text("is TACE an option?")
+    assert retriever.query_text("is TACE an option?") == first and calls == ["is TACE an option?"]
+    assert retriever.query_text("what is ALPPS?") != first and len(calls) == 2

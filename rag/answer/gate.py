@@ -92,17 +92,18 @@ class GateFeatures:
 def words_of(tokens: Sequence[str], vectors: np.ndarray, sentence: np.ndarray | None = None) -> WordVectors:
     """Join word pieces into words, each the normalised mean of its pieces' vectors."""
     words: list[str] = []
-    rows: list[list[int]] = []
+    starts: list[int] = []  # a word's pieces are consecutive: each word is the run from its start to the next
     for i, piece in enumerate(tokens):
         if piece.startswith("##") and words:
             words[-1] += piece[2:]
-            rows[-1].append(i)
         else:
             words.append(piece)
-            rows.append([i])
+            starts.append(i)
     if not words:
         return WordVectors((), np.zeros((0, vectors.shape[1] if vectors.ndim == 2 else 0), dtype=np.float32), sentence)
-    out = np.stack([vectors[r].mean(axis=0) for r in rows])
+    # one reduction over the runs, not one mean per word (a query's words are read on every question); the sum
+    # has the mean's direction, and only the direction is kept
+    out = np.add.reduceat(np.asarray(vectors[:len(tokens)], dtype=np.float64), starts, axis=0)
     out /= np.maximum(np.linalg.norm(out, axis=1, keepdims=True), 1e-12)
     return WordVectors(tuple(words), out.astype(np.float32), sentence)
 

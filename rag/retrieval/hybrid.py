@@ -86,11 +86,18 @@ class HybridRetriever:
         self._reference_journals = [(u.id, journal_words(u.text)) for a in index.articles for u in a.units
                                     if u.section == "reference"]
         self._own_years = frozenset(str(a.year) for a in index.articles if a.year)
+        self._last_query: tuple[str | None, str] = (None, "")
 
     def query_text(self, question: str) -> str:
         """What is searched for: the topic of "Does the review discuss X?" (else the question),
-        expanded with the glossary and lay vocabulary."""
-        return self.expand(topic_of(question) or question)
+        expanded with the glossary and lay vocabulary. The question's embedding and its search both
+        need it, so the last one is kept (one (question, text) pair: replacing it is atomic)."""
+        last = self._last_query
+        if last[0] == question:
+            return last[1]
+        expanded = self.expand(topic_of(question) or question)
+        self._last_query = (question, expanded)
+        return expanded
 
     def retrieve(self, question: str, top_k: int | None = None, mode: str = "hybrid",
                  vector: np.ndarray | None = None) -> list[Hit]:
