@@ -226,3 +226,18 @@ def test_the_class_asked_after_an_opening_or_with_a_verb_of_discussing(question,
 
 def test_a_habit_of_doing_is_a_propensity():
     assert "propensity" in {clinical for _, clinical in lay_expansions("they have a habit of going to the liver")}
+
+
+def test_neg_for_is_the_clinical_shorthand_of_negative_for():
+    case = extract_inputs("58M, SI-NET G2, bilobar liver mets but resectable in a single op, PET neg for EHD. plan?")
+    assert case.extrahepatic == "none"
+
+
+def test_which_one_it_is_told_in_lay_words_asks_no_more_than_its_definition(glossary):
+    assert parse_glossary_terms("what is OLT, is that the one where they give you a new liver?", glossary) == ("OLT",)
+    assert parse_glossary_terms("what is TACE, is it safe?", glossary) == ()
+
+
+def test_funding_ties_beside_the_conflicts_get_the_declared_line_but_a_funder_is_not_said(pipeline):
+    assert pipeline.ask("did the authors declare any conflicts of interest / funding ties?").citations[0].unit_id.endswith("coi")
+    assert pipeline.ask("who funded the review?").abstained

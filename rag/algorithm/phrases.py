@@ -25,7 +25,7 @@ _NUM = r"(\d{1,3}(?:\.\d+)?|" + "|".join(sorted((w.replace(" ", "[- ]") for w in
 
 # Negation triggers before a finding, and the clause breaks that end their reach.
 # "w/o" is clinical shorthand for "without", "nil" for "no", "-ve" for "negative" (read as in "-ve for bone mets").
-NEG_BEFORE = re.compile(r"\b(?:no|nil|nothing|none|not|without|absence of|absent|free of|negative for|denies|nor|neither)\b|"
+NEG_BEFORE = re.compile(r"\b(?:no|nil|nothing|none|not|without|absence of|absent|free of|negative for|neg for|denies|nor|neither)\b|"
                         r"\bw/o\b|(?<!\w)-ve for\b", _F)
 CLAUSE_BREAK = re.compile(
     r"[.,;:!?()+]|\b(?:but|however|although|though|whereas|yet|with|has|have|had|shows?|showed|"

@@ -22,6 +22,7 @@ from rag.retrieval.hybrid import Hit
 __all__ = ["structural_choice"]
 
 # Money or ties from industry are what a conflict-of-interest line declares: "any funding from drug companies?"
+_COI_NAMED = re.compile(r"\bconflicts?\s+of\s+interests?\b|\bcompeting\s+interests?\b|\bCOI\b", re.I)
 _FROM_INDUSTRY = re.compile(rf"\b{INDUSTRY_MONEY}\b", re.I)
 # Who funded the work asks for a funder, which a conflict-of-interest line never names, whatever source is guessed.
 _WHO_FUNDED = re.compile(r"\bwho\s+(?:\w+\s+)?(?:funded|financed|sponsored|paid\s+for)\b", re.I)
@@ -64,8 +65,10 @@ def structural_choice(answerer: Any, question: str, structural: list[Hit], units
             else:
                 chosen.append((hit, best if asks_item else whole))
         elif unit.section == "coi" and "unindexed" in citation_parts_for(question) and (
-                not _FROM_INDUSTRY.search(question) or _WHO_FUNDED.search(question)):
-            continue  # "who funded it?": no conflict-of-interest line says (money from industry is what it declares)
+                not (_FROM_INDUSTRY.search(question) or _COI_NAMED.search(question)) or _WHO_FUNDED.search(question)):
+            # "who funded it?": no conflict-of-interest line says (money from industry is what it declares); funding ties
+            # asked beside the conflicts themselves ("any conflicts of interest / funding ties?"): the line answers those
+            continue
         elif unit.section == "reference" and (asks_unprinted_entry_field(question, unit.text) or (
                 "authors" in citation_parts_for(question) and asks_beyond_listed_authors(question, unit.text.split(". ")[0]))):
             continue  # "Who is the last author of reference 4?" of "Dasari A, ..., et al."; its PMID
