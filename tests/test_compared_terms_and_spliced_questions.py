@@ -159,6 +159,7 @@ def test_a_polite_request_to_list_a_class_asks_its_members():
     ("what even is SA", ("SA",)),  # an intensifier after the question word
     ("bro what even is SA, the doc kept saying my dad needs SA", ("SA",)),  # a vocative opening
     ("mate, whats ALPPS", ("ALPPS",)),
+    ("doc, what is OLT", ("OLT",)),
 ])
 def test_intensifiers_and_vocatives_ask_nothing_more(glossary, question, terms):
     assert parse_glossary_terms(question, glossary) == terms

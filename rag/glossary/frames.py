@@ -241,8 +241,9 @@ COMPARISON_LEAD = re.compile(r"^(?:the\s+)?differences?\s+between\s+", re.IGNORE
 QUOTES = " \"'“”‘’`*"
 # What frames a request without asking anything: greetings, "can you tell me", "please",
 # "thanks". Off before the frame is matched: "can u tell me what MWA is" asks "what MWA is".
-# (a vocative may follow the greeting or stand alone: "hey guys", "bro what even is SA")
-COURTESY_LEAD = re.compile(r"^(?:(?:hi|hello|hey|whatever|anyway|fine)\b[,!.]?\s*)?(?:(?:bro|mate|dude|guys|folks|man|doc)\b[,!.]?\s*)?(?:just\s+)?(?:(?:sorry|excuse\s+me|pardon\s+me)(?:\s+to\s+(?:bother|trouble)"
+# (a vocative may follow the greeting or stand alone: "hey guys", "bro what even is SA"; "man" and "doc" only set off by
+# a comma, since "doc said ALPPS" has them as a subject)
+COURTESY_LEAD = re.compile(r"^(?:(?:hi|hello|hey|whatever|anyway|fine)\b[,!.]?\s*)?(?:(?:bro|mate|dude|guys|folks)\b[,!.]?\s*|(?:man|doc)[,!]\s*)?(?:just\s+)?(?:(?:sorry|excuse\s+me|pardon\s+me)(?:\s+to\s+(?:bother|trouble)"
                            r"\s+you)?[,!.]?\s*)?(?:(?:please|kindly)\s+)?(?:to\s+(?=explain|define|expand|tell))?(?:(?:can|could|would)\s+you\s+"
                            r"(?:please\s+)?|do\s+you\s+know\s+|i\s+(?:want|would\s+like|need)\s+to\s+know\s+"
                            r"|i\s+(?:do\s+not|don't|dont|didn't|did\s+not)\s+(?:know|understand)\s+)?"

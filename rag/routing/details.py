@@ -19,11 +19,8 @@ __all__ = ["asks_for_detail"]
 
 _F = re.IGNORECASE
 
-# What a question asks for when it wants a detail of a treatment rather than a decision: a dose or
-# regimen, a threshold (how much tumour to debulk), an outcome figure (survival, a rate). Figure 2 is
-# a pathway of choices; it holds none of these, so the retrieval answerer quotes the review where it
-# gives one and declines where it does not. A decision noun between the question word and the
-# detail ("what treatment gives the best survival?") keeps the question a request for a decision.
+# A decision noun between the question word and the detail ("what treatment gives the best survival?") keeps the
+# question a request for a decision.
 _DETAIL_NOUN = (r"(?:doses?|dosages?|dosing|regimens?|schedules?|cycles?|thresholds?|cut-?offs?|percentage|percent|per cent|criteria|criterion|"
                 r"proportion|survival|prognosis|life expectancy|mortality|morbidity|complications?|(?:\w+ )?rates?|median|mg)")
 _DETAIL = re.compile(
