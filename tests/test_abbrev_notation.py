@@ -92,6 +92,11 @@ def test_appositions(text: str, expected: list[tuple[str, str]]) -> None:
                  id="a-noun-after-to-still-counts"),
     pytest.param("the inducible nitric oxide synthase (iNOS) gene",
                  [("iNOS", "inducible nitric oxide synthase")], id="the-adjective-still-counts"),
+    pytest.param("Levels rose, as did cyclic GMP (cGMP) in", [("cGMP", "cyclic GMP")],
+                 id="an-inverted-subject-after-as-did"),
+    pytest.param("higher than do wild-type cells (WTC) and", [("WTC", "wild-type cells")],
+                 id="an-inverted-subject-after-than-do"),
+    pytest.param("as would bind nuclear factor (BNF) in", [], id="a-modal-after-as-still-precedes-a-verb"),
 ])
 def test_a_verb_opens_no_long_form(text: str, expected: list[tuple[str, str]]) -> None:
     assert pairs(text) == expected

@@ -68,11 +68,17 @@ _INFINITIVE_HEADS = frozenset(
 )
 
 
+# "as did cyclic GMP", "than do controls", "nor does X": after these, "do" comes before its
+# subject (inversion), so the next word opens a noun phrase. Not so for modals: "as can be seen".
+_INVERTING = frozenset("as so than nor neither".split())
+_DO = frozenset("did does do".split())
+
+
 def _is_verb_slot(before: list[str]) -> bool:
     """Is the word after `before` (the one or two tokens preceding it) in a verb's place?"""
     last = before[-1].lower() if before else ""
     if last in _VERB_LEADERS:
-        return True
+        return not (last in _DO and len(before) == 2 and before[0].lower() in _INVERTING)
     return last == "to" and len(before) == 2 and before[0].lower() in _INFINITIVE_HEADS
 
 
