@@ -141,6 +141,9 @@ def test_an_exam_item_is_read_as_its_stem(text, question):
     ("Dear Sir, I should be most grateful to learn what the preferred treatment is. Yours faithfully, R. Whitfield",
      "what the preferred treatment is?"),
     ("What is TACE? Kind regards, Anna", "What is TACE?"),
+    ("What are the options for him? Thank you, you've no idea how much this helps", "What are the options for him?"),
+    ("Is surgery possible? Thanks so much, it means a lot to us.", "Is surgery possible?"),
+    ("Is surgery possible? Thanks, and what about TAE?", "Is surgery possible? Thanks, and what about TAE?"),
 ])
 def test_a_letter_s_greeting_request_and_sign_off_are_not_the_question(text, question):
     assert without_pleasantries(text) == question

@@ -19,13 +19,17 @@ from rag.algorithm.types import INPUT_LABELS, AskedTreatment, show_value
 from rag.core.question import asking_part
 
 
+_OBJECT_AGAIN = r"(?:\s+(?:on\s+)?(?:him|her|them|it|me|you|us))?\s+again"
+
+
 @lru_cache(maxsize=4)
 def _name_patterns(names: tuple[tuple[str, tuple[str, ...]], ...]) -> tuple[tuple[str, re.Pattern[str]], ...]:
     """One pattern per recommendation; a name in capitals (an abbreviation) matches only in capitals."""
     out = []
     for rec_id, rec_names in names:
         upper = [re.escape(n) for n in rec_names if n.isupper()]
-        other = [re.escape(n) for n in rec_names if not n.isupper()]
+        # a verb's object may stand before its "again": "operate on him again", "go in on her again"
+        other = [re.escape(n).replace(r"\ again", _OBJECT_AGAIN) for n in rec_names if not n.isupper()]
         parts = ([rf"(?-i:{'|'.join(upper)})"] if upper else []) + other
         out.append((rec_id, re.compile(rf"(?<![\w-])(?:{'|'.join(parts)})(?![\w-])", re.I)))
     return tuple(out)

@@ -111,7 +111,10 @@ LIVER_PATTERNS = [  # (pattern, status, assumed?) checked in order; a later one 
                 r"portal vein (?:embolization|embolisation|ligation)|"
                 r"two[- ]step|2[- ]step|"
                 # "now they wanna do it in 2 surgeries"
-                r"in (?:two|2) (?:surgeries|operations|goes))\b", _F), "staged", False),  # "do it in 2 goes", British for attempts
+                r"in (?:two|2) (?:surgeries|operations|goes)|"
+                # removable, only not in one: "it can be removed but not all at once", "not in a single operation"
+                r"(?:not|never|n't)\s+(?:(?:all|everything)\s+)?(?:at once|in one (?:go|stage|step|sitting|operation|surgery)"
+                r"|in a single (?:stage|step|sitting|operation|surgery|procedure)))\b", _F), "staged", False),  # "do it in 2 goes", British for attempts
     # A remnant too small to resect in one stage is what the staged approach is for (abstract-s4,
     # Figure 2: PVE, PVL, ALPPS); that it will suffice after PVE or ALPPS is the team's judgement.
     (re.compile(rf"\b(?:{_REMNANT}\b(?:(?!\bnot\b)[^.;,]){{0,40}}?\b(?:too small|small|insufficient|inadequate)|"
@@ -221,7 +224,12 @@ PRIOR_HEPATECTOMY = re.compile(
     # the time first: "three years ago I had part of my liver removed"
     rf"\bago\b[^.;:?!]{{0,25}}?\b(?:had|underwent|have\s+had)\s+(?:(?:an?|the|my|his|her)\s+)?(?:\w+\s+)?{_LIVER_OPERATION}\b|"
     rf"\b(?:{_METS}|secondar(?:y|ies)|lesions?|disease|spots?)\b[^.;:?!,]{{0,30}}?\bafter\s+"
-    rf"(?:(?:a|an|the|his|her|my)\s+)?(?:\w+\s+)?{_LIVER_OPERATION}\b", _F)
+    rf"(?:(?:a|an|the|his|her|my)\s+)?(?:\w+\s+)?{_LIVER_OPERATION}\b|"
+    # the liver disease itself said to have been operated on in the past: "liver metastases operated 3 years ago",
+    # "hepatic mets resected in 2019"
+    rf"\b(?:liver|hepatic)\s+(?:{_METS}|secondar(?:y|ies)|lesions?|spots?)\s+(?:(?:were|was|had\s+been)\s+)?"
+    rf"(?:operated(?:\s+on)?|resected|removed|excised|taken\s+out|cut\s+out)\s+"
+    rf"(?:(?:[\w-]+\s+){{0,4}}?(?:ago|back|before|previously|earlier)\b|in\s+(?:19|20)\d\d\b)", _F)
 PRIMARY_RESECTED = re.compile(
     r"\bprimary(?: tumou?r)?\b[^.;]{0,30}?\b(?:resected|removed|excised|operated)\b|"
     r"\b(?:resected|removed) primary\b|"

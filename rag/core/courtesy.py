@@ -43,7 +43,10 @@ _SIGN_OFF = re.compile(r"(?<=[?.!])\s*(?:yours\s+(?:faithfully|sincerely|truly)|
                        # haste after the question asks nothing: "quick answer pls, pt waiting", "asap", "in clinic"
                        r"|(?<=[?.!])(?:[\s,.;-]*(?:(?:a\s+)?quick\s+(?:answer|reply|one)(?:\s+(?:pls|please|plz))?|asap|urgent(?:ly)?"
                        r"|(?:the\s+)?(?:pt|patient|family|clinic)\s+(?:is\s+|are\s+)?waiting|in\s+(?:clinic|a\s+rush|a\s+hurry)"
-                       r"|(?:pls|please|plz)|thanks?))+[\s.!]*$", re.I)
+                       r"|(?:pls|please|plz)|thanks?))+[\s.!]*$"
+                       # a closing sentence of thanks asks nothing, whatever it adds: "Thank you, you've no idea how
+                       # much this helps", "Thanks so much, it means a lot" (a question after thanks keeps its "?")
+                       rf"|(?<=[?.!])\s*(?:{_THANKS}|(?:i|we)\s+(?:really\s+)?appreciate\s+(?:it|this|your\s+help))\b[^?]*$", re.I)
 # "According to the review, ...", "..., according to the authors?", "What, as per the paper, is ...":
 # the assistant reads one review, so naming it as the source adds nothing to search for, while
 # its words ("authors", "paper") pull the question toward the bibliographic record. Only the

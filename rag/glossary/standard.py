@@ -38,7 +38,7 @@ def standard_frame(question: str, glossary: Glossary) -> str:
     text = _spelled_out(_ASIDE.sub("", question.replace("\u2019", "'").strip()).rstrip("?.! "), glossary)
     for pattern, word in SYMBOLS:
         text = pattern.sub(word, text)
-    text = _INTENSIFIER.sub(r"\1", _standard_words(text, glossary))
+    text = _AFTER_COPULA.sub(r"\1", _INTENSIFIER.sub(r"\1", _standard_words(text, glossary)))
     text = _SUPPOSED.sub(r"\1 \2", _DROPPED_DO.sub(_with_do, text))
     text = COURTESY_TAIL.sub("", COURTESY_LEAD.sub("", CONTEXT_LEAD.sub("", text))).rstrip("?.! ").strip() or text
     return CONFIRM_TAIL.sub("", text).strip() or text
@@ -93,6 +93,9 @@ def _spelled_out(text: str, glossary: Glossary) -> str:
 _INTENSIFIER = re.compile(r"\b(what|who|why|how|where)\s+(?:on\s+earth|in\s+the\s+world|the\s+(?:heck|hell|dickens)|exactly|precisely"
                           r"|(?:even|actually|really)(?=\s+(?:is|are|was|were|does|do|did)\b))\b",
                           re.I)
+# ... or after its verb, as learners and speech often place it: "what is exactly IFNa", "IFNa - what is
+# exactly this?", "what are actually PVE and PVL".
+_AFTER_COPULA = re.compile(r"\b((?:what|who)\s+(?:is|are|was|were))\s+(?:exactly|precisely|actually|really)\b", re.I)
 
 
 def _standard_words(text: str, glossary: Glossary) -> str:
