@@ -10,6 +10,7 @@ not read parenthetical definitions (rag/glossary/extract/pairs.py does).
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right
 
 from rag.glossary.extract.parameters import read_parameter
 from rag.glossary.extract.rules import RuleOrders, find_long_form, max_long_words
@@ -35,7 +36,7 @@ def find_legends(text: str, orders: RuleOrders | None = None) -> list[Abbreviati
     is ignored. A comma may stand where a semicolon belongs ("PPRT, peptide receptor
     radionuclide therapy, OLT, ...").
     """
-    items = []
+    shaped = []
     for m in _LEGEND_ITEM.finditer(text):
         short, long = m.group("short"), m.group("long")
         # A quantity's symbol ("t1/2, half-life") is read by its notation, whatever its case.
@@ -44,10 +45,16 @@ def find_legends(text: str, orders: RuleOrders | None = None) -> list[Abbreviati
             continue
         if not notation and len(long.split()) > max_long_words(short):
             continue
-        if not notation and find_long_form(short, long, anchored=True, orders=orders) is None:
-            continue
-        items.append(Abbreviation(short, long, m.start("short"), m.end("short"),
-                                  m.start("long"), m.end("long")))
+        shaped.append((Abbreviation(short, long, m.start("short"), m.end("short"), m.start("long"), m.end("long")),
+                       notation))
+    # Prose holds many "Word, ..." items and few legends: only an item next to another or after a heading can be
+    # kept, so only such items are aligned (the letter rules are most of the extractor's time).
+    starts = sorted((item.short_start, k) for k, (item, _) in enumerate(shaped))
+    ends = sorted((item.long_end, k) for k, (item, _) in enumerate(shaped))
+    items = [item for item, notation in shaped
+             if (_next_to(text, item, shaped, starts, ends)
+                 or _LEGEND_HEAD.search(text, max(0, item.short_start - 60), item.short_start))
+             and (notation or find_long_form(item.short, item.long, anchored=True, orders=orders) is not None)]
     out = []
     for i, item in enumerate(items):
         near_prev = i > 0 and _adjacent(text, items[i - 1], item)
@@ -56,6 +63,16 @@ def find_legends(text: str, orders: RuleOrders | None = None) -> list[Abbreviati
         if near_prev or near_next or headed:
             out.append(item)
     return out
+
+
+def _next_to(text: str, item: Abbreviation, shaped: list[tuple[Abbreviation, bool]],
+             starts: list[tuple[int, int]], ends: list[tuple[int, int]]) -> bool:
+    """Is another shaped item right after or right before `item` (only punctuation and an "and" between)?"""
+    k = bisect_left(starts, (item.long_end, -1))
+    if k < len(starts) and _adjacent(text, item, shaped[starts[k][1]][0]):
+        return True
+    k = bisect_right(ends, (item.short_start, len(shaped))) - 1
+    return k >= 0 and _adjacent(text, shaped[ends[k][1]][0], item)
 
 
 def _adjacent(text: str, first: Abbreviation, second: Abbreviation) -> bool:
