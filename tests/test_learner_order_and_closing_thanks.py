@@ -66,3 +66,85 @@ def test_a_second_question_joined_by_and_ends_the_class_asked_for():
 
     assert instance_class("In figure 1, what are the three distribution types and how are they defined?") == "distribution types"
     assert instance_class("what are the distribution types, and which one is commonest?") == "distribution types"
+
+
+
+def test_an_abbreviation_of_the_reviews_own_topic_names_no_other_work():
+    import re
+
+    from rag.core.text import stem
+    from rag.retrieval.works import names_other_work
+
+    title = "Currently available treatment options for neuroendocrine liver metastases surgery ablation embolization"
+    own_topic = frozenset(stem(w.lower()) for w in re.findall(r"[A-Za-z]+", title))
+    own_names = frozenset({"machairas", "ann", "gastroenterol", "gastroenterology"})
+    asked = "first author, journal and year of the NET liver mets treatment review?"
+    assert not names_other_work(asked, own_names, own_topic)
+    assert names_other_work("when was the ENETS guideline update published?", own_names, own_topic)
+
+
+@pytest.mark.parametrize("question, leans", [
+    ("There is a reference from the group of de Herder on NEN. In which journal and year is it?", True),
+    ("A paper by Pape on prognosis. Which journal was it?", True),
+    ("I read a paper by Pape on prognosis. Which journal published the review?", False),
+])
+def test_a_record_field_asked_of_a_pronoun_points_back_at_the_work_told(question, leans):
+    from rag.routing.context import leans_on_statement
+
+    assert leans_on_statement(question.split(". ", 1)[1]) is leans
+
+
+def test_the_whole_record_or_a_work_named_alone_is_answered_by_its_entry():
+    from rag.answer.constraints import _WHOLE_RECORD, _WORK_ALONE
+
+    assert _WHOLE_RECORD.search("ref on US NET incidence/prevalence trends - full cite?")
+    assert _WORK_ALONE.match("ref on US NET incidence/prevalence trends?")
+    assert not _WORK_ALONE.match("what did the paper on US NET incidence find?")
+
+
+@pytest.mark.parametrize("question, number", [
+    ("What is the minimal future liver remnant the authors require before a major hepatectomy?", True),
+    ("is the approach minimally invasive?", False),
+])
+def test_a_minimal_or_maximal_amount_asks_a_figure(question, number):
+    from rag.answer.cues import asks_for_number
+
+    assert asks_for_number(question) is number
+
+
+@pytest.mark.parametrize("question, terms", [
+    ("What is mean TACE?", ("TACE",)),
+    ("what does mean PVL", ("PVL",)),
+    ("Which abbreviation is used in the review for portal vein embolization?", ("portal vein embolization",)),
+])
+def test_learner_and_located_frames_ask_the_term(glossary, question, terms):
+    assert parse_glossary_terms(question, glossary) == terms
+
+
+@pytest.mark.parametrize("phrase, short", [
+    ("embolisation of the portal vein", "PVE"),
+    ("ligation of the portal vein", "PVL"),
+])
+def test_a_noun_with_an_of_phrase_names_what_the_compound_names(glossary, phrase, short):
+    assert [e.short for e in glossary.lookup(phrase).matches][:1] == [short]
+
+
+@pytest.mark.parametrize("text, named", [
+    ("how big a job it would be", set()),
+    ("is it a major job?", set()),
+    ("can he keep his job?", {"employment"}),
+])
+def test_a_job_as_a_task_is_no_employment(text, named):
+    from rag.answer.circumstances import named_circumstances
+
+    assert named_circumstances(text) == named
+
+
+@pytest.mark.parametrize("question", [
+    "is this an actual study w/ patients or more of a review article?",
+    "Is this article a study where they treated patients themselves or more of a summary of what's out there?",
+])
+def test_a_study_set_against_a_review_asks_the_article_type(question):
+    from rag.answer.record_cues import citation_parts_for
+
+    assert "type" in citation_parts_for(question)

@@ -87,10 +87,15 @@ _TRAVEL_IN_BODY = re.compile(r"\btravel\w*\s+(?:to|into|through|via|around|in)\s
 
 def named_circumstances(text: str) -> set[str]:
     """The circumstance groups (CIRCUMSTANCES) whose words the text names."""
-    text = _TRAVEL_IN_BODY.sub(" ", _WAIT_INTERJECTED.sub(" ", _COUNTED_CHILDREN.sub(" ", text)))
+    text = _JOB_AS_TASK.sub(" ", _TRAVEL_IN_BODY.sub(" ", _WAIT_INTERJECTED.sub(" ", _COUNTED_CHILDREN.sub(" ", text))))
     words = set(_WORD.findall(re.sub(r"\bside\s+effect", "side-effect", text.lower())))
     return {name for name, group in CIRCUMSTANCES.items() if words & group} | {
         name for name, phrase in _PHRASES.items() if phrase.search(text)}
+
+
+# "Job" as a task, not employment: "how big a job it would be", "a major job", "quite a job".
+_JOB_AS_TASK = re.compile(r"\b(?:how\s+(?:big|hard|long|difficult|major|complex)\s+an?|an?\s+(?:big|bigger|huge|major|small|"
+                          r"smaller|quick|tough|hard|difficult|long|massive|serious|complex)|quite\s+a)\s+job\b", re.I)
 
 
 # A circumstance named only by a phrase whose words are too common alone: "work" is also whether a treatment works,

@@ -25,7 +25,7 @@ _NUMBER_CUE = re.compile(
     # ("mean" the noun, an average: "the mean survival"; not the verb of "what does it mean")
     r"median|(?:the|a|its|their)\s+mean|mean\s+(?:survival|age|time|follow-?up|duration|size|number|value|os|pfs)|average|dose|dosage|mg|rate|"
     r"incidence|prevalence|survival (?:rate|benefit|figure)|odds|hazard|ratio|rates|cut[- ]?off|threshold|"
-    r"how large|how big|size of|minimum|maximum|at least|at most|per ?cent|any\s+(?:numbers|stats|statistics)|"  # "any stats?"
+    r"how large|how big|size of|minimum|maximum|(?:what|which)(?:\s+is|\s+are|'s)\s+the\s+(?:minimal|maximal)|at least|at most|per ?cent|any\s+(?:numbers|stats|statistics)|"  # "any stats?"
     # "does it give a number for OS?" (not "a number of studies", "the number one organ")
     r"(?:give|quote|provide|cite|report|offer|state|put)s?\s+(?:an?|any)\s+(?:numbers?|stats?|statistics?|figures?)(?!\s+of\b))\b|%", re.I)
 NAMING_WORDS = """abbreviation abbreviations abbreviated acronym acronyms stand stands mean means meaning

@@ -129,8 +129,9 @@ ALWAYS = [re.compile(p, re.IGNORECASE) for p in (
     # a question without do-support, as learners of English type it: "what stand TAE for?"
     r"what\s+(?:does\s+|do\s+)?stands?\s+(?P<t>.+?)\s+for",
     # reverse, with the form as subject: "which abbreviation stands for X", "what acronym means X"
-    r"(?:what|which)\s+(?:abbreviation|acronym|short\s+form)\s+(?:stands?\s+for|means|is\s+(?:used\s+)?for)\s+(?P<t>.+?)"
-    + _WHERE_AFTER,
+    # (where it is used may come between: "which abbreviation is used in the review for X")
+    r"(?:what|which)\s+(?:abbreviation|acronym|short\s+form)\s+(?:stands?\s+for|means|is\s+(?:used\s+)?"
+    r"(?:(?:in|within|on)\s+(?:the\s+|this\s+)?" + PART + r"\s+)?for)\s+(?P<t>.+?)" + _WHERE_AFTER,
     # reverse, asked as existence or usage: "is there an abbreviation for X", "does the review use an acronym for X"
     r"(?:is\s+there|do\s+you\s+have|(?:does|do)\s+(?:the\s+)?\w+\s+(?:use|have|give))\s+(?:an?\s+|any\s+)?" + _FORM
     + r"\s+(?:for|of)\s+(?P<t>.+?)" + _WHERE_AFTER,

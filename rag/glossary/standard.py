@@ -39,6 +39,7 @@ def standard_frame(question: str, glossary: Glossary) -> str:
     for pattern, word in SYMBOLS:
         text = pattern.sub(word, text)
     text = _AFTER_COPULA.sub(r"\1", _INTENSIFIER.sub(r"\1", _standard_words(text, glossary)))
+    text = _LEARNER_MEAN.sub("what means", text)
     text = _SUPPOSED.sub(r"\1 \2", _DROPPED_DO.sub(_with_do, text))
     text = COURTESY_TAIL.sub("", COURTESY_LEAD.sub("", CONTEXT_LEAD.sub("", text))).rstrip("?.! ").strip() or text
     return CONFIRM_TAIL.sub("", text).strip() or text
@@ -96,6 +97,9 @@ _INTENSIFIER = re.compile(r"\b(what|who|why|how|where)\s+(?:on\s+earth|in\s+the\
 # ... or after its verb, as learners and speech often place it: "what is exactly IFNa", "IFNa - what is
 # exactly this?", "what are actually PVE and PVL".
 _AFTER_COPULA = re.compile(r"\b((?:what|who)\s+(?:is|are|was|were))\s+(?:exactly|precisely|actually|really)\b", re.I)
+# A learner's "what is mean X" / "what does mean X" is "what does X mean", as "what means X" already reads ("what
+# is mean of X" is the noun, read as it is).
+_LEARNER_MEAN = re.compile(r"\bwhat\s+(?:is|'s|does|do)\s+mean\b(?=\s+(?!of\b)\S)", re.I)
 
 
 def _standard_words(text: str, glossary: Glossary) -> str:

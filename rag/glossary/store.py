@@ -152,6 +152,13 @@ class Glossary:
         while len(words) > 1 and words[0] in ("a", "an", "the"):
             words = words[1:]
         hits = self._long.get(" ".join(words), ()) or self._long.get("".join(words), ())
+        if not hits and "of" in words[1:-1]:
+            # a noun with an of-phrase names what the compound names: "embolization of the portal vein" is
+            # "portal vein embolization", "transplantation of the liver" "liver transplantation"
+            cut = words.index("of")
+            rest = words[cut + 1:]
+            rest = rest[1:] if len(rest) > 1 and rest[0] in ("a", "an", "the") else rest
+            hits = self._long.get(" ".join(rest + words[:cut]), ())
         if hits:
             full = [e for e, n in hits if n == len(words)]
             ranked = full or [e for e, n in sorted(hits, key=lambda h: (h[0].source != "review", h[1]))]

@@ -161,6 +161,10 @@ def names_other_work(question: str, own_names: frozenset[str] = frozenset(),
     # Nor is a word of this review's own topic ("the machairas NELM review").
     named = [w for w in later_words if w[0].isupper() and w in rest and not _own(w, own_names)
              and stem(w.lower()) not in own_topic]
+    if named and own_topic:
+        # nor an abbreviation of it ("the NET liver mets treatment review": NET is a neuroendocrine neoplasm)
+        own = _own_words(question, own_topic)
+        named = [w for w in named if w.lower() not in own]
     subject = [w for w in rest if zipf(w.lower()) < _COMMON_ZIPF and not _own(w, own_names)]
     if len(subject) >= 2 and own_topic:  # only then is it worth reading the lay words (a hot path)
         own = _own_words(question, own_topic)

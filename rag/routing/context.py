@@ -89,7 +89,11 @@ def leans_on_statement(question: str) -> bool:
 # A pronoun as what was published or written, wherever in the sentence: only a work told before can be it ("One of
 # the cited papers looks at X. Who's the first author and where was it published?")
 _WORK_POINTED = re.compile(r"\b(?:where|when|who)\s+(?:was|were|is|has|had)\s+(?:it|that|this|they)\s+(?:first\s+)?(?:been\s+)?"
-                           r"(?:published|written|printed|cited|authored)\b|\bwho\s+(?:wrote|authored|published)\s+(?:it|that|this)\b", re.I)
+                           r"(?:published|written|printed|cited|authored)\b|\bwho\s+(?:wrote|authored|published)\s+(?:it|that|this)\b"
+                           # a field of a record asked of a pronoun: "There is a reference from the group of de Herder ...
+                           # In which journal and year is it?"
+                           r"|\b(?:which|what)\s+(?:journal|year|volume|issue)(?:\s+and\s+(?:which\s+|what\s+)?(?:journal|year|volume|issue))?"
+                           r"\s+(?:is|was)\s+(?:it|that|this)\b", re.I)
 
 
 # "of that sort", "anything like that": a demonstrative standing for the kind of thing just told
