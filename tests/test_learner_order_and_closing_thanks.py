@@ -148,3 +148,72 @@ def test_a_study_set_against_a_review_asks_the_article_type(question):
     from rag.answer.record_cues import citation_parts_for
 
     assert "type" in citation_parts_for(question)
+
+
+@pytest.mark.parametrize("question, terms", [
+    ("what's the short form they use in the chart for interferon alpha?", ("interferon alpha",)),
+    # the slot ends with its question; a told sentence after it is no part of the term
+    ("what's the abbreviation for interferon alpha? I want to recognise it on my letters", ("interferon alpha",)),
+    ("the letter from the hospital says SA for my wife, what is SA meant to be", ("SA",)),
+    ("SI-NEN?? is that the small bowel one or something else", ("SI-NEN",)),
+])
+def test_where_it_is_used_meant_to_be_and_which_one_it_is_ask_the_term(glossary, question, terms):
+    assert parse_glossary_terms(question, glossary) == terms
+
+
+def test_the_journal_abbreviation_is_a_field_of_the_record_not_a_glossary_term(glossary):
+    question = "Need the full citation for the Machairas NELM review: journal abbreviation, volume(issue) and page range please."
+    assert parse_glossary_terms(question, glossary) == ()
+
+
+def test_a_noun_with_an_of_phrase_keeps_its_own_modifiers_first(glossary):
+    assert [e.short for e in glossary.lookup("orthotopic transplant of liver").matches][:1] == ["OLT"]
+
+
+@pytest.mark.parametrize("question", [
+    "Please provide the full bibliographic reference, including DOI, for the review.",
+    "This paper is original research or a review article? And who is the first author of it?",
+])
+def test_the_full_bibliographic_reference_and_a_type_in_statement_order_ask_the_record(question):
+    from rag.answer.record_cues import citation_parts_for
+
+    parts = citation_parts_for(question)
+    assert parts == set() or "type" in parts
+
+
+@pytest.mark.parametrize("context, question, told", [
+    ("In the reference list there is one paper about the trends in the USA.", "Who is the first author and which journal?", True),
+    ("I read the review on NELM.", "Who is the first author?", False),
+    ("There is a paper on prognosis.", "Is surgery the treatment of choice?", False),
+])
+def test_record_fields_asked_after_a_work_is_introduced_are_that_works(context, question, told):
+    from rag.routing.context import asks_of_work_told
+
+    assert asks_of_work_told(question, context) is told
+
+
+@pytest.mark.parametrize("text, refractory", [
+    ("my flushing and runs dont get better even on the monthly shots", True),
+    ("diarrhoea is not getting better with octreotide", True),
+    ("flushing got better on lanreotide", None),
+])
+def test_symptoms_not_getting_better_on_treatment_are_refractory(text, refractory):
+    assert extract_inputs(text).refractory_symptoms is refractory
+
+
+def test_subject_terms_are_the_keywords():
+    from rag.retrieval.structure import SECTION_CUES
+
+    keywords = dict(SECTION_CUES)["keywords"]
+    assert keywords.search("Which subject terms did the authors attach to the article?")
+    assert keywords.search("what subject headings is it filed under")
+
+
+@pytest.mark.parametrize("question, number", [
+    ("How much weight do the authors give liver-targeted therapy in the overall care of NEN patients?", False),
+    ("how much does TACE cost?", True),
+])
+def test_the_weight_given_to_a_treatment_asks_its_importance_not_a_figure(question, number):
+    from rag.answer.cues import asks_for_number
+
+    assert asks_for_number(question) is number

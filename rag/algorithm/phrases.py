@@ -202,7 +202,10 @@ _METS = r"(?:metasta\w*|mets?)"  # "mets" is metastases
 _SYMPTOM = r"(?:carcinoid syndrome|syndrome|symptoms?|flushing|diarrh\w*|hypoglyc\w*|hormonal)"
 REFRACTORY = re.compile(
     rf"\b{_SYMPTOM}[^.;]{{0,60}}?\b(?:despite|refractory to|not controlled (?:by|with|on)|uncontrolled (?:on|by|with)|"
-    r"resistant to|persist\w* (?:on|despite))(?:\s+(?:the\s+)?[\w-]+)?|"
+    r"resistant to|persist\w* (?:on|despite)|"
+    # not getting better on the treatment: "flushing and runs dont get better even on the monthly shots"
+    r"(?:do(?:n'?t|esn'?t| not|es not)|did(?:n'?t| not)|(?:is|are)(?:n'?t| not)|not|never)\s+(?:get(?:ting)?|got|go(?:ing)?|gone)\s+"
+    r"(?:any\s+)?(?:better|away)\s+(?:even\s+)?(?:on|with|despite))(?:\s+(?:the\s+)?[\w-]+)?|"
     rf"\b(?:refractory|uncontrolled|intractable|poorly controlled)\b[^.;]{{0,30}}?{_SYMPTOM}", _F)
 NO_SYMPTOMS = re.compile(r"\b(?:asymptomatic|non-?functioning|non-?functional|symptoms? (?:are |is )?(?:well[- ])?"
                           r"controlled)\b", _F)

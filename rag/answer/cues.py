@@ -204,6 +204,8 @@ _INFLUENCED_MEASURE = re.compile(r"\b(?:affect|matter|depend|influenc|determin|c
                                  r"(?:(?:just|only|also|even)\s+)?)?"
                                  r"how (?:long|much|many|far|big|large|often)\b"
                                  r"|\bhow (?:big|large|great|important|significant|major) (?:of )?an? (?:role|part)\b"
+                                 # as does the weight given to it: "how much weight do the authors give liver-targeted therapy"
+                                 r"|\bhow much (?:weight|importance|emphasis|stock)\b"
                                  # how much something matters is its importance: "how much the liver spread actually matters"
                                  r"|\bhow much\s+(?:[\w'-]+\s+){0,5}?(?:matters?|mattered|counts?|helps?|helped)\b"
                                  # whether the deciding factor is the extent: "is it just how much of the liver is taken over?"

@@ -97,7 +97,7 @@ _WHERE = (r"(?:" + MET + r"|\s+(?:in|within)\s+(?!which\b|what\b|terms\s+of\b)[a
 _WHERE_AFTER = (r"(?:\s+(?:in|within|on)\s+(?:the\s+|this\s+)?(?:figure|fig\.?|legend|abstract|review|paper|article|"
                 r"caption|algorithm|(?:flow\s*)?chart|diagram)\b.*)?(?:\s+(?:is|would\s+be))?")
 # The parts of a document a reader names ("SA on the algorithm", "in the flowchart, ...").
-PART = (r"(?:figure|fig\.?|legend|abstract|review|paper|article|caption|algorithm|flow\s*chart|diagram|table"
+PART = (r"(?:figure|fig\.?|legend|abstract|review|paper|article|caption|algorithm|(?:flow\s*)?chart|diagram|table"
          r"|text|letter|report)")
 # Where in the document the reader saw it, closing a bare term: "the IFNa one near the bottom of the legend".
 PLACE_TAIL = re.compile(r"\s+(?:in|on|near|at|towards|from)\s+(?:the\s+|this\s+)?(?:[\w-]+\s+){0,3}?" + PART + r"\b.*$",
@@ -121,7 +121,9 @@ ALWAYS = [re.compile(p, re.IGNORECASE) for p in (
     # the same with a relative clause: "what's the short form the review uses for X?"
     r"(?:what|which)(?:'s|\s+is)?\s+(?:the\s+)?" + _FORM + r"\s+(?:that\s+|which\s+)?(?:the\s+|this\s+|they\s+)?(?:\w+\s+)?"
     # (in any tense: "the short form the authors are using for X", "... have used for X")
-    r"(?:(?:are|is|have|has)\s+)?(?:uses?|used|using|gives?|giving|prints?)\s+for\s+(?P<t>.+?)" + _WHERE_AFTER,
+    r"(?:(?:are|is|have|has)\s+)?(?:uses?|used|using|gives?|giving|prints?)\s+"
+    # (where it is used may come before "for": "the short form they use in the chart for interferon alpha")
+    r"(?:(?:in|on|within)\s+(?:the\s+|this\s+|their\s+)?" + PART + r"(?:\s+\d)?\s+)?for\s+(?P<t>.+?)" + _WHERE_AFTER,
     r"what\s+(?:is|are|'s)\s+(?P<t>.+?)\s+(?:short\s+for|(?:an?|the)\s+(?:abbreviation|acronym|short\s+form)\s+(?:for|of))(?:"
     + MET + ")?",
     # "abbreviate" with the short form as its subject: "what does NELM abbreviate?"

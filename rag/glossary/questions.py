@@ -56,6 +56,10 @@ if TYPE_CHECKING:
 __all__ = ["parse_glossary_terms", "parse_glossary_question", "short_forms_in"]
 
 
+_JOURNAL_ABBREVIATION = re.compile(r"\bjournal(?:'s)?\s+(?:title\s+|name\s+)?abbreviat\w*|\babbreviat\w*\s+(?:journal|title\s+of\s+the\s+journal)",
+                                   re.IGNORECASE)
+
+
 def parse_glossary_terms(question: str, glossary: Glossary, alone: bool = False) -> tuple[str, ...]:
     """The terms a glossary-style question asks about, in order; () when it is not one.
 
@@ -71,6 +75,8 @@ def parse_glossary_terms(question: str, glossary: Glossary, alone: bool = False)
     ("And TAE?") then has nothing to lean on and asks about the term; later in a
     conversation it marks a follow-up, which the router joins with what it follows.
     """
+    if _JOURNAL_ABBREVIATION.search(question):
+        return ()  # the abbreviated journal title is a field of the record: "journal abbreviation, volume(issue), pages"
     question = re.sub(r"([?!])[?!]+", r"\1", question)  # "ALPPS?? what is it": repeated marks only insist
     question = CONFIRM_TAIL.sub("", question.strip()) or question  # "..., correct?" asks no more
     question = EXPLAIN_TAIL.sub("", question) or question  # nor does "... ? Please explain."
@@ -242,6 +248,12 @@ def _terms(raw: str, glossary: Glossary, strict: bool, framed: bool = True) -> t
     if POINTER.fullmatch(raw.strip(QUOTES + " ")):
         return (raw.strip(QUOTES + " "),)  # "what does that one stand for": the router finds what it points at
     term = _clean(raw, glossary)
+    # a slot runs on past its question's end into a told sentence ("the short form for interferon alpha? I want to
+    # recognise it on my letters"): the slot ends with its question
+    parts = re.split(r"[?!]+\s+(?=\S)", term, maxsplit=1)
+    if (framed and len(parts) == 2 and parts[0].strip() and not ASKS.search(parts[1].strip())
+            and not short_forms_in(parts[1], glossary)):  # "what is PVL? ALPPS too" adds a term
+        term = _clean(parts[0], glossary)
     placed = PLACE_TAIL.sub("", term)  # where the asker saw it: "ifna in their algorithm", "X vs Y in the Fig 2 legend"
     named = [_clean(p, glossary) for p in SEPARATOR.split(COMPARISON_LEAD.sub("", placed))]
     if placed and placed != term and all(n and is_abbreviation(n, glossary) for n in named):

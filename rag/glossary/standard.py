@@ -56,7 +56,7 @@ def _with_do(m: re.Match[str]) -> str:
 
 
 # "supposed to be/mean" only hedges what is asked: "what is that supposed to be?" asks "what is that?".
-_SUPPOSED = re.compile(r"\b(is|are)\s+(\S+(?:\s+\S+)?)\s+supposed\s+to\s+(?:be|mean)\b", re.I)
+_SUPPOSED = re.compile(r"\b(is|are)\s+(\S+(?:\s+\S+)?)\s+(?:supposed|meant)\s+to\s+(?:be|mean)\b", re.I)
 
 
 # A bracketed remark of several words closing the question is an aside on where the term was met, not part

@@ -158,7 +158,9 @@ class Glossary:
             cut = words.index("of")
             rest = words[cut + 1:]
             rest = rest[1:] if len(rest) > 1 and rest[0] in ("a", "an", "the") else rest
-            hits = self._long.get(" ".join(rest + words[:cut]), ())
+            # (the head noun's own modifiers stay before the compound: "orthotopic transplant of liver")
+            hits = (self._long.get(" ".join(rest + words[:cut]), ())
+                    or self._long.get(" ".join(words[:cut - 1] + rest + words[cut - 1:cut]), ()))
         if hits:
             full = [e for e, n in hits if n == len(words)]
             ranked = full or [e for e, n in sorted(hits, key=lambda h: (h[0].source != "review", h[1]))]

@@ -21,7 +21,10 @@ GUESSED_TYPE = (r"\b(?:is|was) (?:this|it|the (?:review|paper|article|study))\b.
                 # a study of patients set against a review or a summary: "is this an actual study w/ patients or more of a
                 # review article?", "is this article a study where they treated patients or a summary of what's out there?"
                 r"|\b(?:is|was) (?:this|it|the (?:review|paper|article|study))(?: (?:article|paper|review|one))?\b.{0,20}?"
-                r"\b(?:study|studies|trial|research)\b.{0,60}?\bor\b.{0,40}?\b(?:review|summary|overview)\b")
+                r"\b(?:study|studies|trial|research)\b.{0,60}?\bor\b.{0,40}?\b(?:review|summary|overview)\b"
+                # (in a learner's statement order: "This paper is original research or a review article?")
+                r"|\b(?:this|the) (?:paper|article|review|study) (?:is|was)\b.{0,20}?\b(?:study|trial|research)\b.{0,40}?\bor\b"
+                r".{0,30}?\b(?:review|summary|overview)\b")
 # a citation style, or a reference for this work, asks for the whole record;
 CITING_STYLE = r"(?:harvard|vancouver|apa|mla|ama|chicago|bibtex|endnote|ris|zotero|mendeley|refworks|(?:reference|citation) manager)"
 REFERENCE_FOR_IT = r"ref(?:erence)? (?:for|to) (?:this|the) (?:\w+ ){0,3}(?:review|article|paper)"
@@ -43,7 +46,7 @@ RECORD_AGE = (r"how (?:recent|old|new|current|up[- ]to[- ]date) is (?:it|(?:this
               r"|out of date|up[- ]to[- ]date)|(?:did|does|has) (?:it|this|(?:this|the) (?:review|article|paper|publication))"
               r" (?:first )?come out")
 RECORD_DETAILS = (r"(?:citation|reference|publication|bibliographic\w*) (?:details|info\w*|data|record)"
-                  r"|full (?:reference|citation|ref|cite)|(?:in|into|to) (?:my|our|a) (?:bibliography|reference list)")
+                  r"|full (?:bibliographic\w* )?(?:reference|citation|ref|cite|record|details)|(?:in|into|to) (?:my|our|a) (?:bibliography|reference list)")
 # The authors as the subject of a verb of opinion ask what the review says, not who wrote it:
 # "do the authors see it as routine?", "what do the authors recommend?"; so does the authors as the
 # source of a view: "according to the authors", "safety per authors?", "what do the authors require".

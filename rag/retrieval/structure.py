@@ -42,7 +42,7 @@ _SECTION_CUES = (
         + FINDING_IT + "|" + RECORD_NAME + "|" + CITING_STYLE + r"(?: style| format)?|"
         + REFERENCE_FOR_IT + "|" + ONLINE_FIRST + r")\b|" + GUESSED_TYPE, re.I)),
     # the article's keywords, by their other names: "key terms", "index words", what it is "tagged with"
-    ("keywords", re.compile(r"\bkey\s*(?:words?|terms?)\b|\bkeywords?\b|\bindex(?:ing)?\s+(?:terms?|words?)\b"
+    ("keywords", re.compile(r"\bkey\s*(?:words?|terms?)\b|\bkeywords?\b|\bindex(?:ing)?\s+(?:terms?|words?)\b|\bsubject\s+(?:terms?|headings?)\b"
                             r"|\btagged\s+(?:with|as|under)\b|\bsearch\s+terms?\b|\b(?:filed|indexed|listed)\s+under\b", re.I)),
     # "any conflicts?" of a paper is its conflicts of interest, not a conflict between findings
     ("coi", re.compile(r"\b(conflicts? of interest|COIs?|competing interests?|disclosures?|declare\w*"
@@ -124,7 +124,7 @@ _CITING_IT = re.compile(rf"\b(?:{CITING_STYLE}|{REFERENCE_FOR_IT}|(?:my|our|(?!(
                         r" (?:reference list|references|bibliography)"
                         r"|for (?:the|a|my|our) (?:reference list|bibliography)"
                         # the whole record asked as "the full reference" (of the document, when no other work is named)
-                        r"|(?:full|complete|whole) (?:reference|citation)(?!s)"
+                        r"|(?:full|complete|whole) (?:bibliographic\w* )?(?:reference|citation)(?!s)"
                         # the line one writes to cite it: "I need a proper reference line for my article"
                         r"|(?:reference|citation) (?:line|entry)(?! (?:in|of|from) (?:the|its|their) (?:list|review))"
                         # checking one's citation of it against the record: "Reference check: Machairas N et al, ..."

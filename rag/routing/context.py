@@ -86,6 +86,22 @@ def leans_on_statement(question: str) -> bool:
                 or _WORK_POINTED.search(question))
 
 
+def asks_of_work_told(question: str, context: str) -> bool:
+    """Does the question ask a field of a record ("Who is the first author and which journal?") right after a statement
+    that introduces one of the cited works ("In the reference list there is one paper about the trends ...")? Then the
+    fields are that work's, and the statement must be searched with the question."""
+    from rag.answer.record_cues import record_fields_asked
+
+    return bool(_WORK_TOLD.search(context)) and bool(record_fields_asked(question) - {"type"})
+
+
+# A cited work introduced by a statement: "there is a paper on ...", "one of the refs is about ...", "in their
+# reference list I saw a study ..."
+_WORK_TOLD = re.compile(r"\b(?:there(?:'s|\s+is|\s+was|\s+are)|one\s+of|i\s+(?:saw|found|noticed|came\s+across))\b[^.?!]{0,40}?"
+                        r"\b(?:papers?|refs?|references?|stud(?:y|ies)|articles?|works?|publications?)\b"
+                        r"|\b(?:in|on|from)\s+(?:the|their|its|your)\s+(?:reference\s+list|bibliography|references)\b", re.I)
+
+
 # A pronoun as what was published or written, wherever in the sentence: only a work told before can be it ("One of
 # the cited papers looks at X. Who's the first author and where was it published?")
 _WORK_POINTED = re.compile(r"\b(?:where|when|who)\s+(?:was|were|is|has|had)\s+(?:it|that|this|they)\s+(?:first\s+)?(?:been\s+)?"

@@ -34,7 +34,7 @@ from rag.glossary.keys import short_key
 from rag.glossary.questions import KIND_GUESS, parse_glossary_question, parse_glossary_terms, short_forms_in
 from rag.glossary.siblings import points_to_sibling, sibling_term
 from rag.routing.addressee import addressee
-from rag.routing.context import asks_anything, leans_on_statement, named_from_context, split_context
+from rag.routing.context import asks_anything, asks_of_work_told, leans_on_statement, named_from_context, split_context
 from rag.core.text import STOP_WORDS
 from rag.routing.correction import corrected
 from rag.routing.followup import is_followup, rewrite
@@ -82,7 +82,8 @@ class Turn:
     def searched(self) -> str:
         """What retrieval searches for: the query, but only the question sentence of a question
         told after a story ("My mum has a NET."), unless it points back at the story ("is that normal?")."""
-        return self.asked if self.context and not leans_on_statement(self.asked) else self.query
+        leans = leans_on_statement(self.asked) or asks_of_work_told(self.asked, self.context)
+        return self.asked if self.context and not leans else self.query
 
     @property
     def own_words(self) -> str:
