@@ -95,9 +95,9 @@ def test_a_record_field_asked_of_a_pronoun_points_back_at_the_work_told(question
 
 
 def test_the_whole_record_or_a_work_named_alone_is_answered_by_its_entry():
-    from rag.answer.constraints import _WHOLE_RECORD, _WORK_ALONE
+    from rag.answer.constraints import _FULL_ENTRY, _WORK_ALONE
 
-    assert _WHOLE_RECORD.search("ref on US NET incidence/prevalence trends - full cite?")
+    assert _FULL_ENTRY.search("ref on US NET incidence/prevalence trends - full cite?")
     assert _WORK_ALONE.match("ref on US NET incidence/prevalence trends?")
     assert not _WORK_ALONE.match("what did the paper on US NET incidence find?")
 

@@ -121,9 +121,11 @@ def _judges_options(question: str, quoted: str) -> bool:
 
 _RECORD_FIELDS = {"authors", "title", "journal", "year", "doi", "pages", "volume"}
 # A cited work asked for as such: "does the review cite ...", "is there a reference / paper / study on ..."
-# The whole record asked for ("- full cite?", "the full reference please"), or a work named by its topic and nothing
-# else asked ("ref on US NET incidence trends?"): its entry answers, not the figures of its subject.
-_WHOLE_RECORD = re.compile(r"\bfull\s+(?:cite|citation|reference|ref|record|entry)\b|\bcitation\b", re.I)
+# The whole entry asked for ("- full cite?", "the full reference please"), or a work named by its topic and nothing
+# else asked ("ref on US NET incidence trends?"): its entry answers, not the figures of its subject. Narrower than
+# record_cues' whole-record cue on purpose: there "cite" alone asks the record ("how do I cite it?"), while here
+# "does the review cite a study of X, and what sample size did it use?" asks what the work found.
+_FULL_ENTRY = re.compile(r"\bfull\s+(?:cite|citation|reference|ref|record|entry)\b|\bcitation\b", re.I)
 _WORK_ALONE = re.compile(r"^\W*(?:(?:the|a|any|that)\s+)?(?:refs?|references?|papers?|stud(?:y|ies)|articles?|publications?)\s+"
                          r"(?:on|about|regarding|concerning|covering)\s+[^?.!]*[?.!]?\s*$", re.I)
 _ASKS_WORK = re.compile(r"\bcit(?:e|es|ed|ing)\b|\b(?:references?|refs?|papers?|stud(?:y|ies)|articles?|publications?|sources?)\b", re.I)
@@ -173,7 +175,7 @@ def can_answer(question: str, pieces: Sequence[Segment], structural: bool) -> bo
         return (not asks_for_number(question) or bool(ASKS_COUNT.search(question))
                 or any(QUANTITY_RE.search(strip_citation_marks(p.text)) for p in pieces))
     if all(p.unit.section == "reference" for p in pieces) and _ASKS_WORK.search(question) and (
-            record_fields_asked(question) & _RECORD_FIELDS or _WHOLE_RECORD.search(question) or _WORK_ALONE.match(question)):
+            record_fields_asked(question) & _RECORD_FIELDS or _FULL_ENTRY.search(question) or _WORK_ALONE.match(question)):
         # a work asked for by its subject and a field of its entry ("any data on how common these tumours have
         # become in the US, and who wrote it?"): the entry answers; its subject's figures are not asked of it
         return True

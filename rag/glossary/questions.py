@@ -38,13 +38,12 @@ from typing import TYPE_CHECKING
 
 from rag.glossary.comparisons import (DIFFERENCE_AFTER, DIFFERENT, GUESS, GUESS_AFTER, GUESS_TRAILING, IDENTITY, IDENTITY_AFTER,
                                       KIND_GUESS, REVERSE_GUESS, compared, one_of_listed, sets_beside)
-from rag.glossary.anaphoric import POINTER
-from rag.glossary.frames import (ALL_TERMS, ALWAYS, ASKS, ASKS_ELSE, BARE, CLAUSE_BREAK, COMPARISON_LEAD, CONJUNCTION, PLACE_TAIL,
-                                 IF_ABBREVIATION, KIND_NOUNS, QUOTES, SENTENCE_BREAK, SEPARATOR, TERM_PREFIX, PLACEHOLDER)
+from rag.glossary.frames import (ALL_TERMS, ALWAYS, ASKS, ASKS_ELSE, BARE, CLAUSE_BREAK, CONJUNCTION, IF_ABBREVIATION, PLACEHOLDER,
+                                 SENTENCE_BREAK)
 from rag.glossary.keys import short_key
 from rag.glossary.named import cued_forms, is_abbreviation, short_forms_in
 from rag.glossary.sentences import HALF_GUESS, added_term, guess_at
-from rag.glossary.slots import entry_typed_low, guessed, slot_head
+from rag.glossary.slots import clean_slot, guessed, slot_terms
 from rag.glossary.parts import term_of_part
 from rag.glossary.pointers import pointed_terms
 from rag.glossary.standard import SPELLED_LETTERS, standard_frame
@@ -97,7 +96,7 @@ def parse_glossary_terms(question: str, glossary: Glossary, alone: bool = False)
         found = {short_key(t) for _, terms in asking for t in terms}
         # a yes/no question about a term another sentence asks to define asks no more than the definition ("is RE
         # here radiofrequency something? or what is RE in the figure")
-        asking = [terms for x, terms in asking if terms or not found or not guess_at(x, found, glossary, _clean)]
+        asking = [terms for x, terms in asking if terms or not found or not guess_at(x, found, glossary, clean_slot)]
         if asking and all(asking):
             terms = tuple(dict.fromkeys(t for terms in asking for t in terms))
             if _known(terms, glossary) or _shaped(terms, glossary):
@@ -193,10 +192,10 @@ def _read(question: str, glossary: Glossary, alone: bool, in_clause: bool = Fals
     opened, plain_opened = CONJUNCTION.sub("", text), CONJUNCTION.sub("", plain)  # a conversational opening asks nothing
     if ALL_TERMS.fullmatch(opened):
         return tuple(dict.fromkeys(e.short for e in glossary.entries))
-    terms = pointed_terms(text, glossary, _terms)
+    terms = pointed_terms(text, glossary, slot_terms)
     if terms:
         return terms  # "PVL - what is that?"
-    terms = one_of_listed(opened, glossary, lambda t: _read(t, glossary, True), _clean)
+    terms = one_of_listed(opened, glossary, lambda t: _read(t, glossary, True), clean_slot)
     if terms:
         return terms  # "TAE vs TACE - what's TAE stand for?"
     m = REVERSE_GUESS.fullmatch(opened)
@@ -210,12 +209,12 @@ def _read(question: str, glossary: Glossary, alone: bool, in_clause: bool = Fals
             # before a whole frame ("so whats ALPPS then") it is only a conversational opening
             m = pattern.fullmatch(text if pattern is BARE and not alone else opened)
             if m:
-                terms = _terms(m.group("t"), glossary, strict, framed=pattern is not BARE)
+                terms = slot_terms(m.group("t"), glossary, strict, framed=pattern is not BARE)
                 if terms and not (in_clause and pattern is BARE and len(terms) > 1):
                     return terms
     for pattern in GUESS:
         guess = pattern.fullmatch(opened)
-        term = _clean(guess.group("t"), glossary) if guess else ""
+        term = clean_slot(guess.group("t"), glossary) if guess else ""
         if term and is_abbreviation(term, glossary) and guessed(PLACEHOLDER.sub("", guess.group("guess")), term, glossary):
             return (term,)  # "is 'SA' somatostatin analogues?": the term without its quotes
     m = GUESS_AFTER.fullmatch(opened) or GUESS_TRAILING.fullmatch(opened)
@@ -223,85 +222,18 @@ def _read(question: str, glossary: Glossary, alone: bool, in_clause: bool = Fals
     if len(named) == 1 and guessed(PLACEHOLDER.sub("", m.group("guess")), named[0], glossary):
         return named
     m = IDENTITY.fullmatch(plain_opened) or IDENTITY_AFTER.fullmatch(plain_opened)
-    if m and is_abbreviation(_clean(m.group("a"), glossary), glossary):
-        other = _clean(m.group("b"), glossary)  # "is PRRT the same as radiotherapy?": PRRT alone
+    if m and is_abbreviation(clean_slot(m.group("a"), glossary), glossary):
+        other = clean_slot(m.group("b"), glossary)  # "is PRRT the same as radiotherapy?": PRRT alone
         # another entry's long form is answered with that entry ("PVL - same as portal vein embolisation?")
         named = is_abbreviation(other, glossary) or glossary.lookup(other).match_kind == "reverse"
-        return (_clean(m.group("a"), glossary),) + ((other,) if named else ())
+        return (clean_slot(m.group("a"), glossary),) + ((other,) if named else ())
     # "is PVL different?", from the term before it; "is RE resection or something radiological?"
     m = DIFFERENT.fullmatch(plain_opened) or DIFFERENCE_AFTER.fullmatch(plain_opened) or KIND_GUESS.fullmatch(plain_opened)
-    if m and is_abbreviation(_clean(m.group("a"), glossary), glossary):
-        return (_clean(m.group("a"), glossary),)
+    if m and is_abbreviation(clean_slot(m.group("a"), glossary), glossary):
+        return (clean_slot(m.group("a"), glossary),)
     return ()
 
 
 _RUN_ON = re.compile(r"(?<=\w\s)(?:what|which|how)\s+(?:does|do|did|is|are|was|were)\s", re.IGNORECASE)
 _CLOSED_FRAME = re.compile(r"(?P<asked>.*?\b(?:means?|stands?\s+for|short\s+for)),?\s+(?=(?:the|my|i|they|it|its|it's|theres|there's|im|i'm|we|he|she|this|that"
                            r"|these|those|his|her|our|their|so|because|cos|as)\b)", re.IGNORECASE)
-
-
-def _terms(raw: str, glossary: Glossary, strict: bool, framed: bool = True) -> tuple[str, ...]:
-    """The term(s) in a frame's slot: the whole slot when it is one term, else its parts when
-    every part is one; in an abbreviation-only frame (`strict` False) the whole slot anyway. Only a slot a
-    frame asks for (`framed`) may run on into told clauses: a bare term followed by them tells a case ("NELM,
-    liver-only, resectable in one stage, ... straight to hepatectomy?")."""
-    if POINTER.fullmatch(raw.strip(QUOTES + " ")):
-        return (raw.strip(QUOTES + " "),)  # "what does that one stand for": the router finds what it points at
-    term = _clean(raw, glossary)
-    # a slot runs on past its question's end into a told sentence ("the short form for interferon alpha? I want to
-    # recognise it on my letters"): the slot ends with its question
-    parts = re.split(r"[?!]+\s+(?=\S)", term, maxsplit=1)
-    if (framed and len(parts) == 2 and parts[0].strip() and not ASKS.search(parts[1].strip())
-            and not short_forms_in(parts[1], glossary)):  # "what is PVL? ALPPS too" adds a term
-        term = _clean(parts[0], glossary)
-    placed = PLACE_TAIL.sub("", term)  # where the asker saw it: "ifna in their algorithm", "X vs Y in the Fig 2 legend"
-    named = [_clean(p, glossary) for p in SEPARATOR.split(COMPARISON_LEAD.sub("", placed))]
-    if placed and placed != term and all(n and is_abbreviation(n, glossary) for n in named):
-        term = placed
-    if not term or len(term.split()) > (14 if strict else 25):  # an abbreviation-only frame may hold a long description
-        return ()
-    if strict:
-        def accept(t: str) -> bool:
-            return is_abbreviation(t, glossary)
-    else:
-        def accept(t: str) -> bool:
-            return bool(glossary.lookup(t).matches) or is_abbreviation(t, glossary)
-    head = None if strict else slot_head(term, glossary)  # a generic frame's slot may be a topic: "TACE in NELM?"
-    if head and accept(head):
-        term = head  # "OLT for my notes", "portal vein ligation in the chart"
-    if glossary.lookup(term).matches and accept(term):
-        return (term,)  # an entry, even one holding "and" or "/" ("PET/CT", "... partition and ...")
-    listed = term if strict else COMPARISON_LEAD.sub("", term)
-    parts = [_clean(p, glossary) for p in SEPARATOR.split(listed)]
-    # Conjuncts are of one kind: beside a short form, a two-letter entry typed in lower case is one too ("sa and olt")
-    coordinated = len(parts) > 1 and any(p and accept(p) for p in parts)
-    if len(parts) > 1 and all(p and (accept(p) or coordinated and entry_typed_low(p, glossary)) for p in parts):
-        first: dict[str, str] = {}
-        for part in parts:
-            first.setdefault(short_key(part), part)  # "TACE and tace" asks once
-        return tuple(first.values())
-    # A slot run on into a told clause ("long form of ALLPS pls, keeps coming up on ward rounds"): its opening term
-    first, *told = CLAUSE_BREAK.split(term)
-    lead = COURTESY_TAIL.sub("", first).strip()
-    if (framed and told and not glossary.lookup(term).matches and is_abbreviation(lead, glossary)
-            and not any(ASKS.search(c.strip()) for c in told)  # "what is TACE, is it safe?" asks more
-            and not short_forms_in(term[len(first):], glossary)):  # "RE, IFNa and SI-NEN ..." lists them
-        return (lead,)
-    if accept(term) or not strict:
-        return (term,)
-    return ()
-
-
-def _clean(raw: str, glossary: Glossary) -> str:
-    """Quotes, a leading "the abbreviation", and a trailing kind noun ("ALPPS procedure") off."""
-    # an intensifier before the frame's verb is no part of the term ("what that abbreviation actually stands for")
-    term = re.sub(r"\s+(?:actually|really|even|exactly|precisely)$", "", raw.strip(QUOTES), flags=re.I)
-    if POINTER.fullmatch(term):
-        return term  # "that abbreviation" points back; the router resolves it
-    term = TERM_PREFIX.sub("", term).strip(QUOTES).rstrip(",;:-\u2013\u2014 ")
-    if re.fullmatch(r"[(\[][^()\[\]\s]+[)\]]", term):
-        term = term[1:-1]  # "what is '(PVL)'": the brackets it was printed in
-    head, _, kind = term.rpartition(" ")
-    if head and (kind.lower() in KIND_NOUNS or PLACEHOLDER.fullmatch(" " + kind)) and is_abbreviation(head, glossary):
-        term = head  # "ALPPS procedure meaning", "the IFNa one"
-    return term

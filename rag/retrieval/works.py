@@ -120,6 +120,7 @@ def _of_topic(question: str, own_topic: frozenset[str], own_names: frozenset[str
     return False
 
 
+@lru_cache(maxsize=256)  # read twice for one question when it both names a capitalised word and a subject
 def _own_words(text: str, own_topic: frozenset[str]) -> frozenset[str]:
     """The words of `text` this review's title and keywords hold, directly or as a lay word for
     one of theirs ("liver mets" -> metastases), lower-cased."""

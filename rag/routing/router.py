@@ -82,8 +82,10 @@ class Turn:
     def searched(self) -> str:
         """What retrieval searches for: the query, but only the question sentence of a question
         told after a story ("My mum has a NET."), unless it points back at the story ("is that normal?")."""
+        if not self.context:
+            return self.query
         leans = leans_on_statement(self.asked) or asks_of_work_told(self.asked, self.context)
-        return self.asked if self.context and not leans else self.query
+        return self.query if leans else self.asked
 
     @property
     def own_words(self) -> str:
