@@ -146,8 +146,9 @@ LIVER_PATTERNS = [  # (pattern, status, assumed?) checked in order; a later one 
                 r"(?:happy|willing|keen|planning|going|able|wants?|would like) to (?:resect|operate)|"
                 # a surgeon who "can get them" means to remove them ("surgeon thinks he can get them")
                 r"surgeons?\b[^.;?]{0,30}?\b(?:can|could|will|would) get (?:it|them|all of (?:it|them))(?! back)\b|"
-                # the disease as the object of a relative clause: "a couple of spots that they could remove"
-                r"(?:mets|metastases|lesions|spots|tumou?rs?|deposits|disease)\b[^.;?]{0,40}?\b(?:that|which) "
+                # the disease as the object of a relative clause: "a couple of spots that they could remove", its
+                # pronoun left out as English allows ("a new spot in the liver they say they can cut out")
+                r"(?:mets?|metastas[ie]s|lesions?|spots?|tumou?rs?|deposits?|disease)\b[^.;?]{0,40}?\b(?:(?:that|which) )?"
                 r"(?:they|we|he|she|(?:the )?surgeons?) (?:can|could|will|would) (?:all )?(?:resect|remove|take out|cut out)|"
                 rf"{_COMPLETE} (?:possible|achievable|feasible))(?!\w)", _F), "resectable", False),
     # An adequate remnant is the condition for a one-stage resection: read as resectable, assumed.
@@ -220,7 +221,9 @@ RECURRENCE = re.compile(r"\b(?:recurren\w*|recurred|relaps\w*)\b|"
 # ..." ("new lesions after a right hepatectomy"; not "what therapy after liver surgery?").
 _LIVER_OPERATION = (r"(?:hepatectomy|hemihepatectomy|liver (?:resection|surgery|operation|op)|"
                     # as patients say it: "part of my liver taken out", "part of the liver removed"
-                    r"part of (?:(?:my|his|her|the|their) )?liver (?:taken out|removed|cut out|resected))")
+                    r"part of (?:(?:my|his|her|the|their) )?liver (?:taken out|removed|cut out|resected)|"
+                    # and in the active voice: "they took part of my liver out 2 yrs ago"
+                    r"(?:took|take|taken|cut|removed)\s+(?:out\s+)?part of (?:(?:my|his|her|the|their) )?liver(?:\s+out)?)")
 PRIOR_HEPATECTOMY = re.compile(
     rf"\b(?:previous|prior|earlier|past)\s+(?:\w+\s+)?{_LIVER_OPERATION}\b|"
     rf"\b{_LIVER_OPERATION}\s+(?:[\w-]+\s+){{0,5}}(?:ago|back)\b|"

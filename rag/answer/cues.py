@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import re
 
-from rag.core.question import OPENS_QUESTION, asking_part
+from rag.core.question import OPENS_QUESTION, asking_part, sentences_of
 from rag.core.text import CARDINALS
 
 _NUMBER_CUE = re.compile(
@@ -198,7 +198,7 @@ def instance_class(question: str) -> str:
 # her day-to-day wellbeing, or how long she has?" and "is it just how much of the liver is taken over?".
 # "How big a role does it play?" asks importance, as the idiom "play a big role" means.
 _INFLUENCED_MEASURE = re.compile(r"\b(?:affect|matter|depend|influenc|determin|chang|impact|dictat|decid|alter|shap"
-                                 r"|hit|harm|worsen|shorten|lengthen|prolong|improv|reduc|limit|govern|mess(?=\w*\s+(?:up\s+)?with\b)"
+                                 r"|hit|harm|worsen|shorten|lengthen|prolong|improv|reduc|limit|govern|mess(?:es|ed|ing)?\s+(?:up\s+)?with"
                                  r"|(?:make|makes|made|making)\s+(?:a|any|much\s+of\s+a)\s+difference\s+(?:to|in))\w*"
                                  r"\s+(?:on\s+|upon\s+)?(?:how \w+ (?:and|or) |(?:whether\s+)?(?:[\w'-]+,?\s+){1,12}?(?:and|or)\s+"
                                  r"(?:(?:just|only|also|even)\s+)?)?"
@@ -242,7 +242,7 @@ def asked_sentences(question: str) -> str:
     there is. Is that safe?") is part of the story, not what is asked."""
     if "?" not in question:
         return question
-    last = [s for s in re.split(r"(?<=[.?!;])\s+", question.strip()) if s.strip()][-1:]
+    last = sentences_of(question.strip())[-1:]
     return " ".join(dict.fromkeys([asking_part(question), *(s for s in last if OPENS_QUESTION.match(s))]))
 
 

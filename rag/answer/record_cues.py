@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 
 from rag.core.text import ORDINALS, RECORD_WORDS, number_value
-from rag.retrieval.record_words import (CITING_STYLE, FINDING_IT, GUESSED_TYPE, ONLINE_FIRST, RECORD_AGE, RECORD_DETAILS, RECORD_NAME,
+from rag.retrieval.record_words import (CITING_STYLE, FINDING_IT, GUESSED_TYPE, ONLINE, ONLINE_FIRST, RECORD_AGE, RECORD_DETAILS, RECORD_NAME,
                                      REFERENCE_FOR_IT, WRITTEN_BY, purpose_free)
 
 
@@ -19,12 +19,13 @@ _CITATION_CUES = (
     ("authors", re.compile(rf"\b(authors?|wrote|{WRITTEN_BY}|who(?!\s+published)|whose)\b", re.I)),
     ("title", re.compile(rf"\b(title|titled|name of the (?:review|article|paper)|{RECORD_NAME})\b", re.I)),
     # "when?" of a record is its date ("who wrote the review?" - "and when?")
-    ("journal", re.compile(r"\b(journal|volume|issue|pages?|year|published in|who published|publisher|when|"
+    # ("5-year survival" is a duration, not the record's year)
+    ("journal", re.compile(r"\b(journal|volume|issue|pages?|(?<!-)year|published in|who published|publisher|when|"
                            rf"where (?:was|is) .+ published|{RECORD_AGE})\b",
                            re.I)),
     # (its identifier, by what it is for: "how do i look it up, is there a number or code for it")
     ("doi", re.compile(rf"\bdoi\b|digital object identifier|\b(?:{FINDING_IT})\b", re.I)),
-    ("epub", re.compile(rf"\b(e-?pub\w*|online|electronic\w*|date|{ONLINE_FIRST})\b", re.I)),
+    ("epub", re.compile(rf"\b(e-?pub\w*|{ONLINE}|electronic\w*|date|{ONLINE_FIRST})\b", re.I)),
     # (or the class it is put in: "is it classed as a review or an original article?")
     ("type", re.compile(r"\b(type|kind|sort|design|class(?:ed|ified)\s+as|categori[sz]ed\s+as)\b|" + GUESSED_TYPE, re.I)),
     # Fields a PubMed record has but the indexed text does not: asking for them must not be

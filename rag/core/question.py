@@ -12,6 +12,7 @@ import unicodedata
 from typing import Any
 
 from rag.core.errors import InvalidQuestionError
+from rag.core.text import WRITTEN_STOPS
 
 _ALLOWED_CONTROLS = {"\t", "\n", "\r"}
 # Format characters (Cf) that only reorder how text is displayed: an echoed question could show
@@ -106,17 +107,24 @@ def check_history(history: Any) -> list[str]:
     return list(history)
 
 
-_SENTENCE = re.compile(r"[^.?!;]+[.?!;]*")
+# A period that closes an abbreviation ("Dasari et al. (ref 4) report ...", "e.g.", "vs.", "Dr.") ends no sentence.
+ABBREVIATED = r"\b(?:" + "|".join(re.escape(w).replace("\\ ", r"\s+") for w in WRITTEN_STOPS) + r")\.(?!$)"
+_SENTENCE = re.compile(r"(?:" + ABBREVIATED + r"|[^.?!;])+[.?!;]*", re.I)
 # How a sentence that asks opens: a wh-word, an inverted auxiliary, or a request ("tell", "list", "explain").
 OPENS_QUESTION = re.compile(r"^\s*(?:who|whom|whose|what|what's|whats|which|when|where|why|how|is|are|was|were|am|do|does|did|"
                             r"can|could|should|would|will|shall|may|might|must|has|have|had|any|tell|explain|define|"
                             r"list|name|give|show|describe)\b", re.I)
 
 
+def sentences_of(text: str) -> list[str]:
+    """`text` cut into its sentences (at ".", "?", "!" and ";", but not after an abbreviation's period)."""
+    return [s.group(0) for s in _SENTENCE.finditer(text) if s.group(0).strip()]
+
+
 def asking_part(text: str) -> str:
     """The sentences that ask (end in "?"), or the last sentence when none does: "CT scan shows
     liver mets. Staging negative. Plan?" asks "Plan?"; "What imaging is needed for a G2 pNET?"
     asks about imaging."""
-    sentences = [s.group(0) for s in _SENTENCE.finditer(text)]
+    sentences = sentences_of(text)
     asked = [s for s in sentences if s.rstrip().endswith("?")]
     return " ".join(asked) if asked else (sentences[-1] if sentences else text)

@@ -52,6 +52,10 @@ _PAIR = re.compile(r"(?<![\w/-])[A-Za-z]+(?:/[A-Za-z]+)+(?![\w/-])")
 _PLUS = re.compile(r"(?<=[A-Za-z])\s*\+\s*(?=[A-Za-z])")  # a note's "+" between words is "and": "yr + vol", "SSA+PRRT"
 
 
+# Chat's lone lower-case "w" is "with" ("pts w liver mets", "does it mess w how long u live"); a capital W, or a
+# "w" after a number ("6 w", weeks), is left.
+_WITH = re.compile(r"(?<![\w/.'-])(?<!\d )w(?![\w/'-])")
+
 _SIDE = re.compile(r"[RL]\s+(?:lobe|liver|hemi-?liver|hepatectom\w*|side|portal|PVE|PVL|lung|kidney|adrenal)\b")
 
 
@@ -69,6 +73,7 @@ def expand_shorthand(text: str) -> str:
     text = _CLIPPED_DOT.sub(r"\1", text)
     text = _PUB.sub("publication", text)
     text = _PLUS.sub(" and ", text)
+    text = _WITH.sub("with", text)
     text = _PAIR.sub(lambda m: " and ".join(m.group(0).split("/")) if all(
         g.casefold() in SHORTHAND for g in m.group(0).split("/")) else m.group(0), text)
     return _TOKEN.sub(standard, text)

@@ -92,7 +92,9 @@ MET = (r"(?:\s+(?:as\s+)?(?:mentioned|used|listed|shown|printed|written|seen|giv
 # A question frame may also name the field the term belongs to ("what is PVL in liver
 # surgery"); a bare "TACE in NELM" is a search for the topic, so `BARE` does without it.
 _WHERE = (r"(?:" + MET + r"|\s+(?:in|within)\s+(?!which\b|what\b|terms\s+of\b)[a-z][\w-]*"
-          r"(?:\s+[a-z][\w-]*){0,3})?")
+          r"(?:\s+[a-z][\w-]*){0,3}"
+          # or the page the term is read on, as a pointer: "whats OLT on it", "what's TAE on there"
+          r"|\s+on\s+(?:it|there|here|this|that)\b)?")
 # The same after a long form, which may itself hold "in": only where a document part is named.
 _WHERE_AFTER = (r"(?:\s+(?:in|within|on)\s+(?:the\s+|this\s+)?(?:figure|fig\.?|legend|abstract|review|paper|article|"
                 r"caption|algorithm|(?:flow\s*)?chart|diagram)\b.*)?(?:\s+(?:is|would\s+be))?")

@@ -24,14 +24,14 @@ if TYPE_CHECKING:
 
 __all__ = ["points_to_sibling", "sibling_term"]
 
-_LEAD = r"^\s*(?:(?:and|so|ok|okay|then)\s+)?(?:(?:what|how)\s+about\s+|what(?:'s|s|\s+is)\s+)?"
+_LEAD = r"^\s*(?:(?:and|so|ok|okay|then),?\s+){0,2}(?:(?:what|how)\s+about\s+|what(?:'s|s|\s+is)\s+)?"
 _NOUN = r"(?:one|version|kind|type|variant|form)"
 _TAIL = r"(?:\s+(?:called|then|again|please|pls))?\s*[?.!]*\s*$"
 # "the pancreas one", "the pancreatic version"
 _MODIFIED = re.compile(_LEAD + rf"the\s+(?P<word>[a-z][\w-]+)\s+{_NOUN}" + _TAIL, re.I)
-# "the one with chemo in it", "the version without the chemo"
+# "the one with chemo in it", "the one with chemo in the name", "the version without the chemo"
 _WITH = re.compile(_LEAD + rf"the\s+{_NOUN}\s+(?P<sense>with|without|minus|using|that\s+(?:has|uses))\s+(?:the\s+|an?\s+)?"
-                   r"(?P<word>[a-z][\w-]+)(?:\s+(?:part|bit|component))?(?:\s+in\s+it)?" + _TAIL, re.I)
+                   r"(?P<word>[a-z][\w-]+)(?:\s+(?:part|bit|component))?(?:\s+in\s+(?:it|(?:the|its)\s+name))?" + _TAIL, re.I)
 # "the other one", "the other one in that pair", "the other half of the pair"
 # ("the other portal vein one": the words both share may stand before the noun)
 _OTHER = re.compile(_LEAD + rf"the\s+other\s+(?P<shared>(?:[a-z][\w-]+\s+){{0,3}}?)(?:{_NOUN}|term|abbreviation|half)"

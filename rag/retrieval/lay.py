@@ -34,8 +34,18 @@ def _compiled(path: Path = LAY_TERMS_PATH) -> tuple[tuple[re.Pattern[str], str, 
     # A compound is written open or hyphenated alike: "first-line" is "first line" (not closed up: "firstline");
     # each word may take its plural or third-person ending ("hepatectomies", "cuts out").
     return tuple((re.compile(rf"(?<![\w-]){_open_or_hyphenated(lay)}(?![\w-])", re.I), lay, tuple(clinical),
-                  _s_forms(re.split(r"[\s-]", lay)[0].casefold()))
+                  _s_forms(re.split(r"[\s-]", lay)[0].casefold()) | _closed_up_first(lay))
                  for lay, clinical in ordered)
+
+
+# Prefixes English writes hyphenated or closed up alike: "non-operative" / "nonoperative", "re-do" / "redo".
+_PREFIXES = frozenset({"non", "re", "pre", "post", "co", "multi", "anti", "sub", "inter", "intra", "trans"})
+
+
+def _closed_up_first(lay: str) -> frozenset[str]:
+    """The first word of a prefixed compound written closed up ("nonoperative"), to find the phrase by."""
+    words = re.split(r"[\s-]+", lay.casefold())
+    return _s_forms(words[0] + words[1]) if len(words) > 1 and words[0] in _PREFIXES and "-" in lay else frozenset()
 
 
 def _open_or_hyphenated(phrase: str) -> str:
@@ -43,6 +53,8 @@ def _open_or_hyphenated(phrase: str) -> str:
     if len(words) == 2 and words[1].casefold() in _PARTICLES:
         # a transitive phrasal verb takes its object between verb and particle: "take it out", "cut the tumour out"
         return _with_s_ending(words[0]) + _SEPARATED_OBJECT + r"[\s-]" + re.escape(words[1])
+    if len(words) > 1 and words[0].casefold() in _PREFIXES and "-" in phrase:
+        return re.escape(words[0]) + r"[\s-]?" + r"[\s-]".join(_with_s_ending(w) for w in words[1:])
     return r"[\s-]".join(_with_s_ending(w) for w in words)
 
 

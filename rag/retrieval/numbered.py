@@ -11,7 +11,7 @@ import re
 
 from rag.core.text import CARDINALS, ORDINALS, number_value
 
-__all__ = ["numbered_items"]
+__all__ = ["numbered_items", "abstract_sentence"]
 
 _NUMBER = r"(\d+|" + "|".join(sorted({**CARDINALS, **ORDINALS}, key=len, reverse=True)) + r")"
 # A paper's numbered pictures are its figures, whatever a reader calls them ("the first picture", "image 2").
@@ -56,3 +56,25 @@ def numbered_items(question: str) -> tuple[str, ...]:
     order = {kind: i for i, (kind, _) in enumerate(_NUMBERED)}
     named.sort(key=lambda kn: order[kn[0]])  # each kind in the order named (a stable sort)
     return tuple(dict.fromkeys(f"{kind}-{n}" for kind, n in named if n and not 1900 <= n <= 2099))
+
+
+# A sentence of the abstract by its position: "the final sentence of the abstract", "the abstract's 3rd sentence",
+# "sentence 2 of the abstract", "abstract sentence 4".
+_POSITION = rf"(?:{_NUMBER[1:-1]}|last|final|closing|concluding|opening)"
+_SENTENCE_RES = (re.compile(rf"\b(?P<n>{_POSITION})\s+sentence\s+(?:of|in)\s+(?:the|its|this)\s+abstract\b", re.I),
+                 re.compile(rf"\babstract(?:'s|\u2019s)?\s+(?P<n>{_POSITION})\s+sentence\b", re.I),
+                 re.compile(r"\b(?:abstract\s+)?sentence\s+(?:no\.?\s*|number\s*|#\s*)?(?P<n>\d+)\s+(?:of|in)\s+(?:the|its|this)\s+abstract\b",
+                            re.I),
+                 re.compile(r"\babstract\s+sentence\s+(?P<n>\d+)\b", re.I))
+
+
+def abstract_sentence(question: str, count: int) -> str:
+    """The local ID of the abstract sentence a question names by its position ("abstract-s8" for "the final
+    sentence of the abstract" of an eight-sentence abstract), or ""."""
+    for pattern in _SENTENCE_RES:
+        m = pattern.search(question)
+        if m:
+            word = m.group("n").lower()
+            n = count if word in ("last", "final", "closing", "concluding") else 1 if word == "opening" else number_value(word)
+            return f"abstract-s{n}" if n and 0 < n <= count else ""
+    return ""

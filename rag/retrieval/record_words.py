@@ -32,8 +32,10 @@ REFERENCE_FOR_IT = r"ref(?:erence)? (?:for|to) (?:this|the) (?:\w+ ){0,3}(?:revi
 RECORD_NAME = (r"(?<!does the )(?<!did the )(?<!does this )(?:article|review|paper)(?:'s)? name"
                r"(?=\s*(?:[?.!,:]|$|(?:for|of|is|please|pls)\b))")
 # Going online before the issue is the e-publication: "when did it go online ahead of print?".
+# "on the internet", "on the web" say "online" in words
+ONLINE = r"(?:online|on-line|on the (?:internet|web))"
 ONLINE_FIRST = (r"ahead of print|online (?:first|publication|release|date)|(?:go|goes|went|gone|put|posted|published|"
-                r"released|appeared|available|come|came) (?:up |out )?online")
+                rf"released|appeared|available|come|came) (?:up |out )?{ONLINE}")
 # Its date asked as how new it is ("how recent is this review?", "is the paper out of date?"; not a
 # bare "is it new?", which may be about a treatment), or as
 # when it came out; its whole record as its "citation details" or "bibliographic info".

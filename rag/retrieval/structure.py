@@ -15,7 +15,7 @@ from typing import Any, Sequence
 from rag.core.text import CARDINALS, local_id
 from rag.retrieval.captions import names_caption
 from rag.retrieval.quoted import quoted_units
-from rag.retrieval.numbered import numbered_items
+from rag.retrieval.numbered import abstract_sentence, numbered_items
 from rag.retrieval.record_words import (ASKERS_PURPOSE, AUTHORS, CITING_STYLE, FINDING_IT, GUESSED_TYPE, ONLINE_FIRST, RECORD_AGE, RECORD_DETAILS,
                                        RECORD_NAME, REFERENCE_FOR_IT, WRITTEN_BY, INDUSTRY_MONEY, purpose_free)
 
@@ -137,6 +137,9 @@ _CITING_IT = re.compile(rf"\b(?:{CITING_STYLE}|{REFERENCE_FOR_IT}|(?:my|our|(?!(
 _REFERENCE_LIST_CUE = re.compile(r"\b(reference|references|cited|citations)\b"
                                  r"|\b(?:oldest|earliest|newest|latest|most\s+recent|first|last|final)\s+citation\b"
                                  r"|\bcitation\s+(?:in|from|on)\s+(?:the|its|their)\s+(?:list|bibliography)\b"
+                                 # the list a work is said to be in ("an American study in the list"): the review's one list
+                                 # of works is its bibliography ("the list of keywords" is another)
+                                 r"|\b(?:in|on|from)\s+(?:the|their|its|your)\s+(?:list|bibliography)\b(?!\s+of\b)"
                                  r"|\b(?:does|do|did) (?:the|this) (?:review|article|paper|authors?) cite\b"
                                  r"|\b(?:does|do|did) (?:they|it|he|she) cite\b"
                                  # "the most recent paper they cite": a cited work named by the verb
@@ -224,6 +227,8 @@ def _units_named_in(question: str, article: Any) -> list[str]:
         found.extend(by_local[i] for i in named_numbers if i.startswith(f"{kind}-") and i in by_local)
         if _LAST_RE[kind].search(question) and numbers:
             found.append(by_local[f"{kind}-{numbers[-1]}"])
+    sentence = abstract_sentence(question, sum(1 for k in by_local if k.startswith("abstract-s")))
+    found.extend([by_local[sentence]] if sentence in by_local else [])
     found.extend(u.id for u in article.units if u.section == "figure" and names_caption(question, u.text))
     found.extend(quoted_units(question, article.units))  # "what does 'should be anchored in' mean?"
     named = bool(found)  # "the title of Figure 2" asks about the figure, not the record

@@ -16,14 +16,13 @@ from __future__ import annotations
 import re
 
 from rag.core.courtesy import ROLE
-from rag.core.question import OPENS_QUESTION
-from rag.core.text import NON_CONTENT_WORDS, WRITTEN_STOPS
+from rag.core.question import ABBREVIATED, OPENS_QUESTION
+from rag.core.text import NON_CONTENT_WORDS
 from rag.retrieval.numbered import numbered_items
 from rag.routing.anaphora import POINTING
 
-# A period that closes an abbreviation ("Hofland et al.", "e.g.", "vs.", "Dr.") ends no sentence.
-_ABBREVIATED = r"\b(?:" + "|".join(re.escape(w).replace("\\ ", r"\s+") for w in WRITTEN_STOPS) + r")\.(?!$)"
-_SENTENCE = re.compile(r"(?:" + _ABBREVIATED + r"|[^.?!])+(?:[.?!]+|$)", re.I)
+# (a period that closes an abbreviation, "Hofland et al.", ends no sentence)
+_SENTENCE = re.compile(r"(?:" + ABBREVIATED + r"|[^.?!])+(?:[.?!]+|$)", re.I)
 
 
 def _asks(sentence: str) -> bool:

@@ -43,7 +43,8 @@ _CONSEQUENCE = re.compile(r"\b(?:therefore|thus|hence|consequently|resulting in|
 # "instead of surgery" and "alternatives to surgery" name their contrast: they ask how the thing relates to it.
 _ANOTHER = re.compile(r"\b(?:what|anything|something|who|where|which)\s+else\b|\balternatives?\b(?!\s+to\b)"
                       r"|\binstead\b(?!\s+of\b)|\botherwise\b"
-                      r"|\b(?:other|another)\s+(?:options?|treatments?|ways?|choices?|approach\w*|therap\w*)\b"
+                      # (not "together with other treatments", "alongside other therapies": the one given, combined)
+                      r"|(?<!with )(?<!alongside )(?<!plus )\b(?:other|another)\s+(?:options?|treatments?|ways?|choices?|approach\w*|therap\w*)\b"
                       r"|\bif\s+(?:not\b|(?:[\w']+\s+){0,3}?(?:can'?t|cannot|isn'?t|aren'?t|won'?t|is\s+not|are\s+not"
                       r"|(?:is|are)\s+(?:not\s+)?(?:impossible|unsuitable|not\s+possible)"
                       r"|not\s+(?:possible|feasible|an\s+option|doable)))", re.I)

@@ -126,11 +126,11 @@ def route(question: str, history: Sequence[str], glossary: "Glossary", max_chars
             terms = (terms[min(at, len(terms) - 1)],) if at < len(terms) or at == len(_ORDINALS) - 1 else ()
     if terms and not _option_after_case(question, terms):
         return Turn(typed, past, question, "glossary", glossary_term=terms[0], glossary_terms=terms)
-    if past and points_to_sibling(question) and (sibling := sibling_term(
-            question, parse_glossary_question(past[-1], glossary), glossary)):
+    plain = expand_shorthand(question)
+    if past and points_to_sibling(plain) and (sibling := sibling_term(
+            plain, parse_glossary_question(past[-1], glossary), glossary)):
         # "what does SI-NEN mean?" then "and the pancreas one?": another member of the family just defined
         return Turn(typed, past, f"{past[-1]} {question}", "glossary", glossary_term=sibling, glossary_terms=(sibling,))
-    plain = expand_shorthand(question)
     asked = plain if plain != typed else ""
     disease = other_disease(question)
     if disease:
