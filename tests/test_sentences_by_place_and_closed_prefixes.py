@@ -126,3 +126,68 @@ def test_the_one_with_a_word_in_its_name_is_the_family_member(glossary):
     from rag.glossary.siblings import sibling_term
 
     assert sibling_term("ok and the one with chemo in the name?", "TAE", glossary) == "TACE"
+
+
+@pytest.mark.parametrize("question, fields", [
+    # (the whole record: every field)
+    ("For my grant reference list I need the full citation: journal, year, volume, issue and pages.", set()),
+    ("For my grant reference list: journal and pages?", {"journal"}),
+    ("what funding did it get? for my grant application", {"unindexed"}),  # the funding asked stays a field the record lacks
+    ("who wrote it and where it was published?", {"authors", "journal"}),
+])
+def test_what_the_asker_wants_it_for_names_no_missing_field(question, fields):
+    assert citation_parts_for(question) == fields
+
+
+def test_the_askers_own_piece_of_writing_cites_the_review(article):
+    question = "Kindly tell the volume, issue and page numbers of this review article for my assignment reference."
+    assert [u.split(":")[-1] for u in structural_units(question, [article])] == ["citation"]
+
+
+@pytest.mark.parametrize("question, leans", [
+    ("Can you tell me?", True),
+    ("Do you know?", True),
+    ("any idea?", True),
+    ("Can you tell me the journal?", False),
+])
+def test_a_bare_request_asks_what_the_statement_before_it_wanted(question, leans):
+    from rag.routing.context import leans_on_statement
+
+    assert leans_on_statement(question) is leans
+
+
+@pytest.mark.parametrize("text, circumstances", [
+    ("When these neuroendocrine growths travel, is the liver the main place they end up?", set()),
+    ("can she travel after the operation?", {"travel"}),
+])
+def test_a_tumour_that_travels_spreads(text, circumstances):
+    from rag.answer.circumstances import named_circumstances
+
+    assert named_circumstances(text) == circumstances
+
+
+@pytest.mark.parametrize("question, number", [
+    ("what decides whether the liver op is doable - how much of the liver is riddled with tumour?", False),
+    ("how much of the liver is involved?", True),
+])
+def test_an_amount_beside_what_decides_is_the_factor_guessed(question, number):
+    assert asks_for_number(question) is number
+
+
+def test_too_many_to_cut_out_is_unresectable():
+    assert extract_inputs("the spots are only in the liver but there are too many to cut out").liver == "unresectable"
+
+
+@pytest.mark.parametrize("question, personal", [
+    ("Will the liver spots make her last days painful?", True),
+    ("what can we do in his final weeks?", True),
+    ("how many days after surgery do patients stay in hospital?", False),
+])
+def test_one_persons_last_days_are_a_personal_outcome(question, personal):
+    from rag.answer.circumstances import asks_personal_outcome
+
+    assert asks_personal_outcome(question) is personal
+
+
+def test_a_part_of_the_document_may_drop_its_article(glossary):
+    assert parse_glossary_terms("ALPPS expansion for legend", glossary) == ("ALPPS",)

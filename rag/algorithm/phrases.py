@@ -132,7 +132,7 @@ LIVER_PATTERNS = [  # (pattern, status, assumed?) checked in order; a later one 
                 # too much disease to take out: "too numerous to resect", "too extensive for surgery"
                 # ("the liver is too full for surgery", "too spread out to operate")
                 r"too (?:many|numerous|extensive|widespread|full|spread out|advanced) (?:to|for) (?:be )?(?:resect\w*|remov\w*|operat\w*"
-                r"|surgery|an operation|taken out)|"
+                r"|surgery|an operation|taken out|(?:take|cut|get)\s+(?:\w+\s+)?out)|"
                 # R0 is a resection with clear margins: "R0 not possible" says the disease cannot all be removed
                 rf"{_COMPLETE} (?:not |im)(?:possible|achievable|feasible)|"
                 rf"{_COMPLETE} un(?:achievable|feasible))\b", _F),

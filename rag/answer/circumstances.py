@@ -28,7 +28,9 @@ _PERSONAL_OUTCOME = re.compile(
     r"|\bhow long (?:has|have|does|do|will|would)\s+" + _PERSON + r"\s+(?:\w+\s+)?(?:got|left|live|survive|have)\b"
     # the chances of one person's outcome: "what are the chances he's still here in 5 years?"
     r"|\b(?:chances?|odds|likelihood)\s+(?:of\s+|that\s+)?" + _PERSON + r"(?:'s|\u2019s|s|\s+is|\s+will\s+be)?\s+(?:still\s+)?"
-    r"(?:here|alive|around|living|cured|ok|okay|fine)\b", re.I)
+    r"(?:here|alive|around|living|cured|ok|okay|fine)\b"
+    # the end of one person's life: "will the liver spots make her last days painful?"
+    r"|\b(?:my|his|her|their|our|your)\s+(?:last|final|remaining)\s+(?:few\s+)?(?:days|weeks|months|moments|hours)\b", re.I)
 
 
 def asks_personal_outcome(question: str) -> bool:
@@ -82,7 +84,10 @@ _WAIT_INTERJECTED = re.compile(r"(?:^|(?<=[.?!]\s))\s*(?:oh\s+)?wait\b(?:\s+a\s+
 
 # Cells or a tumour "travelling to the liver" spread there: a journey to an organ or through the body is no trip.
 _TRAVEL_IN_BODY = re.compile(r"\btravel\w*\s+(?:to|into|through|via|around|in)\s+(?:the\s+|her\s+|his\s+|their\s+|my\s+|other\s+)?"
-                             r"(?:liver|bones?|lungs?|brain|blood(?:stream)?|lymph\w*|body|organs?|nodes?|peritoneum|belly|abdomen)\b", re.I)
+                             r"(?:liver|bones?|lungs?|brain|blood(?:stream)?|lymph\w*|body|organs?|nodes?|peritoneum|belly|abdomen)\b"
+                             # a tumour that travels spreads, wherever to: "when these neuroendocrine growths travel"
+                             r"|\b(?:tumou?rs?|growths?|cancers?|cells?|mets|metastas[ie]s|neoplasms?|NE[NT]s?|lesions?|disease)\s+"
+                             r"(?:(?:can|could|may|might|do|does|will|often|usually|tend\s+to)\s+)?travel\w*", re.I)
 
 
 def named_circumstances(text: str) -> set[str]:

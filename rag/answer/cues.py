@@ -246,10 +246,19 @@ def asked_sentences(question: str) -> str:
     return " ".join(dict.fromkeys([asking_part(question), *(s for s in last if OPENS_QUESTION.match(s))]))
 
 
+# What decides a matter asks for the factor: an amount named beside it is the factor guessed ("what decides whether
+# the op is doable - how much of the liver is riddled with tumour?"), not a figure asked for.
+_FACTOR_ASKED = re.compile(r"\bwhat(?:\s+[\w-]+){0,2}?\s+(?:decides|determines|dictates|governs)\b|\bdepends?\s+on\s+what\b"
+                           r"|\bwhat\s+(?:does|do|would)\s+(?:it|that|this|they)\s+depend\s+on\b", re.I)
+_AMOUNT = re.compile(r"\bhow\s+(?:much|many|big|large|far|extensive)\b", re.I)
+
+
 def asks_for_number(question: str) -> bool:
     """Does the question want a figure (a dose, a rate, a duration, a count, a ranking of outcomes)?
     "Who wrote the study on incidence trends?" names a figure but asks for a person."""
     question = _INFLUENCED_MEASURE.sub(" ", asked_sentences(question))
+    if _FACTOR_ASKED.search(question):
+        question = _AMOUNT.sub(" ", question)
     return (bool(_NUMBER_CUE.search(question) or _FIGURE_HEAD.search(question) or _OUTCOME_RANKED.search(question))
             and not _NOT_A_FIGURE.search(question))
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 
 from rag.core.text import ORDINALS, RECORD_WORDS, number_value
-from rag.retrieval.record_words import (CITING_STYLE, FINDING_IT, GUESSED_TYPE, ONLINE, ONLINE_FIRST, RECORD_AGE, RECORD_DETAILS, RECORD_NAME,
+from rag.retrieval.record_words import (ASKERS_PURPOSE, CITING_STYLE, FINDING_IT, GUESSED_TYPE, ONLINE, ONLINE_FIRST, RECORD_AGE, RECORD_DETAILS, RECORD_NAME,
                                      REFERENCE_FOR_IT, WRITTEN_BY, purpose_free)
 
 
@@ -21,7 +21,7 @@ _CITATION_CUES = (
     # "when?" of a record is its date ("who wrote the review?" - "and when?")
     # ("5-year survival" is a duration, not the record's year)
     ("journal", re.compile(r"\b(journal|volume|issue|pages?|(?<!-)year|published in|who published|publisher|when|"
-                           rf"where (?:was|is) .+ published|{RECORD_AGE})\b",
+                           rf"where (?:was|is) .+ published|where\s+(?:it|this|that|the\s+\w+)\s+(?:was|is|got|has\s+been)\s+published|{RECORD_AGE})\b",
                            re.I)),
     # (its identifier, by what it is for: "how do i look it up, is there a number or code for it")
     ("doi", re.compile(rf"\bdoi\b|digital object identifier|\b(?:{FINDING_IT})\b", re.I)),
@@ -61,7 +61,10 @@ def record_fields_asked(question: str) -> set[str]:
 
 
 def _kinds_asked(question: str) -> set[str]:
-    return {kind for kind, pattern in _CITATION_CUES if pattern.search(purpose_free(question))}
+    question = purpose_free(question)
+    # what the asker wants it for is no field the record lacks: "for my grant reference list", "for our hospital newsletter"
+    own = ASKERS_PURPOSE.sub(" ", question)
+    return {kind for kind, pattern in _CITATION_CUES if pattern.search(own if kind == "unindexed" else question)}
 
 
 # Authors a record's list may leave out: all of them, a count, the co-authors, the last one.

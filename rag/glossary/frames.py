@@ -80,8 +80,8 @@ MET = (r"(?:\s+(?:as\s+)?(?:mentioned|used|listed|shown|printed|written|seen|giv
         r"|abstract|legend|caption|text|paper|article|review|algorithm|flow\s*chart)\b.*"
         r"|\s+in\s+(?:medical|plain|simple|lay(?:man'?s)?|everyday)\s+(?:terms|english|language|words)"
         r"|\s+in\s+medicine|\s+here|\s+there"
-        # "for" a part of the document, as learners use it: "what is RE for that figure?"
-        r"|\s+for\s+(?:the|this|that)\s+(?:figure|fig\.?|legend|caption|chart|diagram|algorithm|flow\s*chart)\b.*"
+        # "for" a part of the document, as learners use it: "what is RE for that figure?" (notes drop the article: "for legend")
+        r"|\s+for\s+(?:(?:the|this|that)\s+)?(?:figure|fig\.?|legend|caption|chart|diagram|algorithm|flow\s*chart)\b.*"
         # as the text writes it: "ALPPS - quick expansion pls, as the authors write it"
         r"|,?\s+as\s+(?:the\s+authors|they|the\s+(?:review|paper|article))\s+(?:write|wrote|give|gave|spell|use|used|have)s?\s+it"
         # whom it is put to, and how plainly: "explain ALPPS to me like I'm a patient"

@@ -121,7 +121,8 @@ _TOPIC_RES = (
 # "for the reference list" says where the asker will put it, "in the reference list" where to look.
 # (someone's own list is a list being written: "typing up Dr K's reference list"; the review's is its own)
 _CITING_IT = re.compile(rf"\b(?:{CITING_STYLE}|{REFERENCE_FOR_IT}|(?:my|our|(?!(?:review|article|paper|authors?)'s)[A-Za-z]+'s)"
-                        r" (?:reference list|references|bibliography)"
+                        # (the piece being written may be named: "for my assignment reference", "my grant reference list")
+                        r" (?:[\w-]+ )?(?:reference list|references?|bibliography)"
                         r"|for (?:the|a|my|our) (?:reference list|bibliography)"
                         # the whole record asked as "the full reference" (of the document, when no other work is named)
                         r"|(?:full|complete|whole) (?:bibliographic\w* )?(?:reference|citation)(?!s)"

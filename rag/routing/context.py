@@ -76,13 +76,23 @@ _SUBJECT_POINTS_BACK = re.compile(r"^\W*(?:(?:and|so|but|ok|okay)\W+)?(?:(?:is|w
                                   r"|topic|subject|doi|volume|pages?)\b)", re.I)
 
 
+# A bare request ("Can you tell me?", "Do you know?", "Any idea?", "Could you help?") asks what the statement
+# before it said is wanted ("She wants to know who wrote it and where it was published. Can you tell me?").
+_BARE_REQUEST = frozenset("please know idea help answer tell explain say find".split())
+
+
+def _asks_nothing_of_its_own(question: str) -> bool:
+    words = re.findall(r"[a-z][a-z']*", question.lower())
+    return bool(words) and all(w in NON_CONTENT_WORDS or w in _BARE_REQUEST for w in words)
+
+
 def leans_on_statement(question: str) -> bool:
     """Does the question sentence point back at the statement told before it, so that the statement
     must be searched with it ("got told it has spread into my liver. is that normal?")?"""
     # a noun phrase that can only point back does so wherever it stands: "... by Pape and colleagues. In which
     # journal and year this one appeared?"
     return bool(_SUBJECT_POINTS_BACK.search(question) or POINTING.search(question) or _OF_THAT_SORT.search(question)
-                or _WORK_POINTED.search(question))
+                or _WORK_POINTED.search(question) or _asks_nothing_of_its_own(question))
 
 
 def asks_of_work_told(question: str, context: str) -> bool:
