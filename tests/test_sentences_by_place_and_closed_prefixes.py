@@ -191,3 +191,8 @@ def test_one_persons_last_days_are_a_personal_outcome(question, personal):
 
 def test_a_part_of_the_document_may_drop_its_article(glossary):
     assert parse_glossary_terms("ALPPS expansion for legend", glossary) == ("ALPPS",)
+
+
+def test_the_present_review_is_this_review(article):
+    found = structural_units("What is the objective of the present review? Kindly explain in brief.", [article])
+    assert [u.split(":")[-1] for u in found] == ["abstract-s8"]

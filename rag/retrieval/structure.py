@@ -65,7 +65,7 @@ def _document_is_antecedent(question: str) -> bool:
     return any(m.start() >= asked.end() for m in named) or bool(before) and len(
         re.findall(r"[A-Za-z]{3,}", question[before[-1].end():asked.start()])) <= 2
 _PURPOSE_RE = re.compile(
-    r"\b(?:aims?|purpose|objectives?|goals?|scope|focus|point)\s+of\s+(?:this|the)\s+(?:review|article|paper|work)\b|\b(?:review|article|paper)(?:'s|\b[^?.!;,]{0,30}\bits)\s+(?:own\s+)?(?:aims?|purpose|objectives?|goals?|scope)\b"
+    r"\b(?:aims?|purpose|objectives?|goals?|scope|focus|point)\s+of\s+(?:this|the)\s+(?:present\s+|current\s+)?(?:review|article|paper|work)\b|\b(?:review|article|paper)(?:'s|\b[^?.!;,]{0,30}\bits)\s+(?:own\s+)?(?:aims?|purpose|objectives?|goals?|scope)\b"
     # "Does the review discuss ...?" asks for its purpose only when nothing specific follows;
     # "Does the review discuss sunitinib?" asks whether a topic is covered (word coverage decides).
     r"|\b(?:does|do|did) (?:the|this) (?:review|article|paper|authors?) (?:discuss|cover|address|focus on|include)"
