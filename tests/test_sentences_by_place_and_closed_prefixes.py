@@ -196,3 +196,43 @@ def test_a_part_of_the_document_may_drop_its_article(glossary):
 def test_the_present_review_is_this_review(article):
     found = structural_units("What is the objective of the present review? Kindly explain in brief.", [article])
     assert [u.split(":")[-1] for u in found] == ["abstract-s8"]
+
+
+@pytest.mark.parametrize("text, liver", [
+    ("pNET G2 unresect liver-only, next?", "unresectable"),  # clipped as notes clip it
+    ("G1 SI-NET, non-resect, bilobar", "unresectable"),
+])
+def test_a_clipped_unresectable_is_read(text, liver):
+    assert extract_inputs(text).liver == liver
+
+
+def test_next_closing_a_case_asks_for_the_next_step():
+    from rag.routing.treatment import is_treatment_question
+
+    assert is_treatment_question("pNET G2 unresect liver-only, next?")
+    assert not is_treatment_question("which reference comes next?")
+
+
+def test_a_treatment_named_alone_after_a_case_is_asked_for_that_case(glossary):
+    from rag.routing.router import route
+
+    case = ["pNET G2 liver-only unresect, next?"]
+    assert route("SSA?", case, glossary, 2000).route == "algorithm"
+    assert route("what is SSA?", case, glossary, 2000).route == "glossary"  # a frame asks the definition
+    assert route("SSA?", ["what does the review say about surgery?"], glossary, 2000).route == "glossary"
+
+
+@pytest.mark.parametrize("question, terms", [
+    ("Where stands SI-NEN for?", ("SI-NEN",)),  # Dutch "waar staat ... voor"
+    ("where does TAE stand for", ("TAE",)),
+])
+def test_where_for_what_as_dutch_and_german_speakers_ask(glossary, question, terms):
+    assert parse_glossary_terms(question, glossary) == terms
+
+
+@pytest.mark.parametrize("question", [
+    "What is this review actually trying to do?",
+    "what were the authors trying to do",
+])
+def test_what_the_review_or_its_authors_are_trying_to_do_is_its_aim(article, question):
+    assert [u.split(":")[-1] for u in structural_units(question, [article])] == ["abstract-s8"]

@@ -123,7 +123,8 @@ LIVER_PATTERNS = [  # (pattern, status, assumed?) checked in order; a later one 
                 rf"too (?:small|little) an? {_REMNANT}|too little (?:healthy |functioning )?liver|"
                 # "there won't be enough liver left (for him to live on)"
                 rf"(?:not|n'?t(?:\s+be)?|wont\s+be|no(?:t\s+be)?)\s+enough\s+{_REMNANT})\b", _F), "staged", True),
-    (re.compile(r"\b(?:unresect[ai]ble|irresect[ai]ble|non-?resect[ai]ble|inoperable|"
+    # (clipped as notes clip it: "pNET G2 unresect liver-only")
+    (re.compile(r"\b(?:unresect(?:[ai]ble)?|irresect[ai]ble|non-?resect(?:[ai]ble)?|inoperable|"
                 # "not operable", "not surgically resectable", "no longer removable"
                 r"(?:not|no longer) (?:\w+ )?(?:resect[ai]ble|operable|removable)|"
                 rf"{_CANNOT} (?:all )?(?:be )?{_REMOVED}|{_CANNOT} (?:all )?(?:{_REMOVE}|resect|remove|operate)|"

@@ -109,6 +109,9 @@ ALWAYS = [re.compile(p, re.IGNORECASE) for p in (
     # (first: the next frame would take "the A in ALPPS" for the term)
     (rf"what\s+{_DOES}\s+(?:the\s+(?:letters?|initials?)\s+(?:{_LETTER}\s+)?|the\s+(?:letter\s+)?{_LETTER}\s+)"
      r"(?:in|of)\s+(?P<t>\S+)\s+(?:stands?\s+for|means?)"),
+    # Dutch and German speakers' "where" for "what" (waar/wo ... voor/für): "Where stands SI-NEN for?", "where does TAE stand for"
+    r"where\s+(?:does\s+|do\s+)?stands?\s+(?P<t>.+?)\s+for",
+    rf"where\s+{_DOES}\s+(?P<t>.+?)\s+stands?\s+for",
     rf"what\s+{_DOES}\s+(?P<t>.+?)\s+stands?\s+for(?:\s+(?:in|within|according\s+to|on)\s+.+)?",
     # "expands to what" closing the question, as "stands for what" does ("TAE expands to what exactly"); a
     # remnant that "expands to what volume" grows

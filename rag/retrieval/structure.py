@@ -81,7 +81,7 @@ _PURPOSE_RE = re.compile(
     r"|\b(?:the|its|their)\s+stated\s+(?:aims?|purpose|objectives?|goals?)\b"
     # what it sets out to do: "what is the review trying to achieve?"; a bare "it" only with "set out"
     # ("what does it actually set out to do?"): "what is it meant to achieve?" may be about a treatment
-    r"|\b(?:does|did|do|is|was|are)\s+(?:this|the\s+(?:review|article|paper)|the\s+authors)\s+(?:\w+\s+)?"
+    r"|\b(?:does|did|do|is|was|are|were)\s+(?:(?:this|the)\s+(?:review|article|paper)|this|the\s+authors)\s+(?:\w+\s+)?"
     r"(?:set(?:ting)?\s+out|trying|aiming|meant|intended)\s+to\s+(?:help\s+(?:\w+\s+){0,2}?)?(?:do|achieve|show|cover"
     r"|accomplish)\b"
     # a summary of it, or what it covers: "summarise in one line what this paper covers"

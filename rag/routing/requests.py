@@ -40,7 +40,8 @@ REQUEST = re.compile(
 # Words that ask for a decision only about a case: "What do you recommend for a G2 pNET?" does,
 # "Is transplantation widely recommended for NELM?" asks what the review says.
 CASE_REQUEST = re.compile(
-    r"\b(?:recommend\w*|advise|suggest\w*|propose|treatment plan|next steps?|what next|what now|what to do|"
+    # ("next?" closing a case, as colleagues write it: "pNET G2 unresect liver-only, next?")
+    r"\b(?:recommend\w*|advise|suggest\w*|propose|treatment plan|next steps?|what next|next(?=\s*\?+\s*$)|what now|what to do|"
     r"what (?:can|should|could|would|do|shall|will|must) (?:be done|(?:we|i|they) (?:be )?do(?:ing)?)|"
     r"what (?:are|were) (?:we|you|they) (?:going to )?do(?:ing)?|"
     # how clinicians ask a colleague about a case: "Plan?", "how to proceed?", "thoughts?", and a

@@ -124,6 +124,9 @@ def route(question: str, history: Sequence[str], glossary: "Glossary", max_chars
         if place and terms:  # "they list PVE and PVL ..." then "what's the second one stand for?": that one of them
             at = _ORDINALS.index(place.group(1).lower())
             terms = (terms[min(at, len(terms) - 1)],) if at < len(terms) or at == len(_ORDINALS) - 1 else ()
+    if terms and case and names_treatment(question) and _only_options(question, terms):
+        # a case told, then only treatments named ("SSA?", "TACE or TAE?"): asked for that case, as in one turn
+        return _case_turn(typed, past, case, question)
     if terms and not _option_after_case(question, terms):
         return Turn(typed, past, question, "glossary", glossary_term=terms[0], glossary_terms=terms)
     plain = expand_shorthand(question)
@@ -227,6 +230,13 @@ def _option_after_case(question: str, terms: Sequence[str]) -> bool:
     if (asked == question.strip() or not names_treatment(asked) or not is_treatment_question(question)
             or NAMING_CUE.search(question) or re.search(r"=\s*\?", asked)):  # "ALPPS??? ... I cant find what the
         # letters mean" asks a definition, as "alpps = ?" does
+        return False
+    return _only_options(asked, terms)
+
+
+def _only_options(asked: str, terms: Sequence[str]) -> bool:
+    """Is `asked` nothing but the named treatments and the words that join options ("TACE or TAE?")?"""
+    if re.search(r"=\s*\?", asked):
         return False
     rest = asked.lower()
     for term in terms:
