@@ -25,12 +25,12 @@ GATES = {
     "recall@3": {"dev": (0.94, True), "test": (0.98, True), "holdout": (0.93, True)},
     "citation_recall": {"dev": (1.0, True), "test": (1.0, True), "holdout": (1.0, True)},
     "citation_precision": {"dev": (1.0, True), "test": (1.0, True), "holdout": (1.0, True)},
-    "facts": {"dev": (0.91, True), "test": (0.95, True), "holdout": (0.88, True)},
+    "facts": {"dev": (0.91, True), "test": (0.95, True), "holdout": (0.89, True)},
     # The gate's threshold was recalibrated (rag/answer/data/gate.json, threshold_note): fewer
     # answerable questions refused for a point or two of refusals, on every split.
-    "abstention_recall": {"dev": (0.93, True), "test": (0.88, True), "holdout": (0.93, True)},
+    "abstention_recall": {"dev": (0.93, True), "test": (0.88, True), "holdout": (0.94, True)},
     # dev: 0.044 with the blind rounds' remaining misses in it (they are its hardest items)
-    "false_refusal_rate": {"dev": (0.055, False), "test": (0.03, False), "holdout": (0.06, False)},
+    "false_refusal_rate": {"dev": (0.055, False), "test": (0.03, False), "holdout": (0.05, False)},
     "glossary_route_accuracy": {"dev": (0.95, True), "test": (0.95, True), "holdout": (0.87, True)},
     # holdout: one of its 21 algorithm items left that route with the first routing changes of 2026-12-06 evening
     # (1.000 -> 0.952); its items were not read to find which, and no dev or test algorithm item moved
