@@ -23,7 +23,7 @@ from typing import TYPE_CHECKING, Callable, Literal, Sequence
 
 from rag.algorithm.inputs import extract_inputs
 from rag.answer.circumstances import asks_personal_outcome
-from rag.answer.cues import NAMING_CUE, asks_for_number
+from rag.answer.cues import asks_for_number
 from rag.core.errors import InvalidQuestionError
 from rag.core.courtesy import unshouted, without_pleasantries
 from rag.core.question import asking_part, normalise_question
@@ -34,6 +34,7 @@ from rag.glossary.keys import short_key
 from rag.glossary.questions import KIND_GUESS, parse_glossary_question, parse_glossary_terms, short_forms_in
 from rag.glossary.siblings import points_to_sibling, sibling_term
 from rag.routing.addressee import addressee
+from rag.routing.options import only_options, option_after_case
 from rag.routing.context import asks_anything, asks_of_work_told, leans_on_statement, named_from_context, split_context
 from rag.core.text import STOP_WORDS
 from rag.routing.correction import corrected
@@ -124,10 +125,10 @@ def route(question: str, history: Sequence[str], glossary: "Glossary", max_chars
         if place and terms:  # "they list PVE and PVL ..." then "what's the second one stand for?": that one of them
             at = _ORDINALS.index(place.group(1).lower())
             terms = (terms[min(at, len(terms) - 1)],) if at < len(terms) or at == len(_ORDINALS) - 1 else ()
-    if terms and case and names_treatment(question) and _only_options(question, terms):
+    if terms and case and names_treatment(question) and only_options(question, terms):
         # a case told, then only treatments named ("SSA?", "TACE or TAE?"): asked for that case, as in one turn
         return _case_turn(typed, past, case, question)
-    if terms and not _option_after_case(question, terms):
+    if terms and not option_after_case(question, terms):
         return Turn(typed, past, question, "glossary", glossary_term=terms[0], glossary_terms=terms)
     plain = expand_shorthand(question)
     if past and points_to_sibling(plain) and (sibling := sibling_term(
@@ -190,7 +191,7 @@ def _asks_definition(text: str, glossary: "Glossary", alone: bool) -> bool:
     if not asks_anything(text):
         return False  # "She's 66, small intestinal NET, G1." tells, whatever term closes it
     terms = parse_glossary_terms(text, glossary, alone=alone)
-    return bool(terms) and not _option_after_case(text, terms)
+    return bool(terms) and not option_after_case(text, terms)
 
 
 def _case_turn(typed: str, past: tuple[str, ...], case: tuple[str, ...], question: str) -> Turn:
@@ -221,31 +222,6 @@ def _continues_case(question: str) -> bool:
 
 
 _LINK_WORDS = frozenset({"instead", "now", "rather", "case", "had", "were", "was"}) | STOP_WORDS
-
-
-def _option_after_case(question: str, terms: Sequence[str]) -> bool:
-    """Is `question` a case told, then only treatments named as its question ("..., Ki67 9%. OLT?", "... no EHD. TACE or
-    TAE?")? Named after a case, a treatment is asked about for that case; a definition is asked with a frame ("what is OLT?")."""
-    asked = asking_part(question).strip()
-    if (asked == question.strip() or not names_treatment(asked) or not is_treatment_question(question)
-            or NAMING_CUE.search(question) or re.search(r"=\s*\?", asked)):  # "ALPPS??? ... I cant find what the
-        # letters mean" asks a definition, as "alpps = ?" does
-        return False
-    return _only_options(asked, terms)
-
-
-def _only_options(asked: str, terms: Sequence[str]) -> bool:
-    """Is `asked` nothing but the named treatments and the words that join options ("TACE or TAE?")?"""
-    if re.search(r"=\s*\?", asked):
-        return False
-    rest = asked.lower()
-    for term in terms:
-        rest = re.sub(rf"(?<![\w-]){re.escape(term.lower())}(?![\w-])", " ", rest)
-    return all(w in _OPTION_LINKS for w in re.findall(r"[a-z0-9]+", rest))
-
-
-# What joins treatments named as options ("TACE or TAE?", "PVE then ALPPS?", "OLT instead?"): no frame words.
-_OPTION_LINKS = frozenset({"or", "vs", "v", "versus", "and", "then", "first", "now", "instead", "alone", "too", "also"})
 
 
 def _only_features(question: str) -> bool:
