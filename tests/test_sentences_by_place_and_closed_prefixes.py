@@ -236,3 +236,7 @@ def test_where_for_what_as_dutch_and_german_speakers_ask(glossary, question, ter
 ])
 def test_what_the_review_or_its_authors_are_trying_to_do_is_its_aim(article, question):
     assert [u.split(":")[-1] for u in structural_units(question, [article])] == ["abstract-s8"]
+
+
+def test_removing_the_primary_says_nothing_about_the_liver():
+    assert extract_inputs("spots in the liver but they can remove the primary").liver is None

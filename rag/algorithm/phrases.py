@@ -150,7 +150,9 @@ LIVER_PATTERNS = [  # (pattern, status, assumed?) checked in order; a later one 
                 # the disease as the object of a relative clause: "a couple of spots that they could remove", its
                 # pronoun left out as English allows ("a new spot in the liver they say they can cut out")
                 r"(?:mets?|metastas[ie]s|lesions?|spots?|tumou?rs?|deposits?|disease)\b[^.;?]{0,40}?\b(?:(?:that|which) )?"
-                r"(?:they|we|he|she|(?:the )?surgeons?) (?:can|could|will|would) (?:all )?(?:resect|remove|take out|cut out)|"
+                # (not "the liver spots, but they can remove the primary": the primary says nothing about the liver)
+                r"(?:they|we|he|she|(?:the )?surgeons?) (?:can|could|will|would) (?:all )?(?:resect|remove|take out|cut out)"
+                r"(?!\s+(?:the\s+)?primary)|"
                 rf"{_COMPLETE} (?:possible|achievable|feasible))(?!\w)", _F), "resectable", False),
     # An adequate remnant is the condition for a one-stage resection: read as resectable, assumed.
     (re.compile(rf"\b(?:(?:adequate|sufficient|enough|good|large enough)\s+{_REMNANT}|"

@@ -21,7 +21,7 @@ _CITATION_CUES = (
     # "when?" of a record is its date ("who wrote the review?" - "and when?")
     # ("5-year survival" is a duration, not the record's year)
     ("journal", re.compile(r"\b(journal|volume|issue|pages?|(?<!-)year|published in|who published|publisher|when|"
-                           rf"where (?:was|is) .+ published|where\s+(?:it|this|that|the\s+\w+)\s+(?:was|is|got|has\s+been)\s+published|{RECORD_AGE})\b",
+                           rf"where\s+(?:(?:was|is)\s+.+|(?:it|this|that|the\s+\w+)\s+(?:was|is|got|has\s+been))\s+published|{RECORD_AGE})\b",
                            re.I)),
     # (its identifier, by what it is for: "how do i look it up, is there a number or code for it")
     ("doi", re.compile(rf"\bdoi\b|digital object identifier|\b(?:{FINDING_IT})\b", re.I)),

@@ -42,10 +42,15 @@ def _compiled(path: Path = LAY_TERMS_PATH) -> tuple[tuple[re.Pattern[str], str, 
 _PREFIXES = frozenset({"non", "re", "pre", "post", "co", "multi", "anti", "sub", "inter", "intra", "trans"})
 
 
+def _prefixed(phrase: str) -> bool:
+    """Is `phrase` a hyphenated compound opening with one of `_PREFIXES` ("non-operative")?"""
+    return "-" in phrase and re.split(r"[\s-]+", phrase.casefold())[0] in _PREFIXES
+
+
 def _closed_up_first(lay: str) -> frozenset[str]:
     """The first word of a prefixed compound written closed up ("nonoperative"), to find the phrase by."""
     words = re.split(r"[\s-]+", lay.casefold())
-    return _s_forms(words[0] + words[1]) if len(words) > 1 and words[0] in _PREFIXES and "-" in lay else frozenset()
+    return _s_forms(words[0] + words[1]) if _prefixed(lay) else frozenset()
 
 
 def _open_or_hyphenated(phrase: str) -> str:
@@ -53,7 +58,7 @@ def _open_or_hyphenated(phrase: str) -> str:
     if len(words) == 2 and words[1].casefold() in _PARTICLES:
         # a transitive phrasal verb takes its object between verb and particle: "take it out", "cut the tumour out"
         return _with_s_ending(words[0]) + _SEPARATED_OBJECT + r"[\s-]" + re.escape(words[1])
-    if len(words) > 1 and words[0].casefold() in _PREFIXES and "-" in phrase:
+    if _prefixed(phrase):
         return re.escape(words[0]) + r"[\s-]?" + r"[\s-]".join(_with_s_ending(w) for w in words[1:])
     return r"[\s-]".join(_with_s_ending(w) for w in words)
 

@@ -23,8 +23,7 @@ def option_after_case(question: str, terms: Sequence[str]) -> bool:
     TAE?")? Named after a case, a treatment is asked about for that case; a definition is asked with a frame ("what is OLT?")."""
     asked = asking_part(question).strip()
     if (asked == question.strip() or not names_treatment(asked) or not is_treatment_question(question)
-            or NAMING_CUE.search(question) or re.search(r"=\s*\?", asked)):  # "ALPPS??? ... I cant find what the
-        # letters mean" asks a definition, as "alpps = ?" does
+            or NAMING_CUE.search(question)):  # "ALPPS??? ... I cant find what the letters mean" asks a definition
         return False
     return only_options(asked, terms)
 
@@ -32,7 +31,7 @@ def option_after_case(question: str, terms: Sequence[str]) -> bool:
 def only_options(asked: str, terms: Sequence[str]) -> bool:
     """Is `asked` nothing but the named treatments and the words that join options ("TACE or TAE?")?"""
     if re.search(r"=\s*\?", asked):
-        return False
+        return False  # "alpps = ?" asks a definition
     rest = asked.lower()
     for term in terms:
         rest = re.sub(rf"(?<![\w-]){re.escape(term.lower())}(?![\w-])", " ", rest)
