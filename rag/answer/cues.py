@@ -27,7 +27,10 @@ _NUMBER_CUE = re.compile(
     r"incidence|prevalence|survival (?:rate|benefit|figure)|odds|hazard|ratio|rates|cut[- ]?off|threshold|"
     r"how large|how big|size of|minimum|maximum|(?:what|which)(?:\s+is|\s+are|'s)\s+the\s+(?:minimal|maximal)|at least|at most|per ?cent|any\s+(?:numbers|stats|statistics)|"  # "any stats?"
     # "does it give a number for OS?" (not "a number of studies", "the number one organ")
-    r"(?:give|quote|provide|cite|report|offer|state|put)s?\s+(?:an?|any)\s+(?:numbers?|stats?|statistics?|figures?)(?!\s+of\b))\b|%", re.I)
+    r"(?:give|quote|provide|cite|report|offer|state|put)s?\s+(?:an?|any)\s+(?:(?:actual|exact|real|precise|specific|hard|concrete)\s+)?"
+    r"(?:numbers?|stats?|statistics?|figures?)(?!\s+of\b)"
+    # a figure told, asked whether the text holds it: "... around 70%'. is that number in there?"
+    r"|(?:is|are)\s+(?:that|this|those|these)\s+(?:numbers?|stats?|statistics?|percentages?))\b|%", re.I)
 NAMING_WORDS = """abbreviation abbreviations abbreviated acronym acronyms stand stands mean means meaning
 definition define defined expand expansion full form short long name named called term terms word letters
 legend caption figure listed list mention mentioned include included vs versus treatment treatments

@@ -19,7 +19,7 @@ _CITATION_CUES = (
     ("authors", re.compile(rf"\b(authors?|wrote|{WRITTEN_BY}|who(?!\s+published)|whose)\b", re.I)),
     ("title", re.compile(rf"\b(title|titled|name of the (?:review|article|paper)|{RECORD_NAME})\b", re.I)),
     # "when?" of a record is its date ("who wrote the review?" - "and when?")
-    # ("5-year survival" is a duration, not the record's year)
+    # ("5-year survival" is a duration, not the record's year; see also _DURATION)
     ("journal", re.compile(r"\b(journal|volume|issue|pages?|(?<!-)year|published in|who published|publisher|when|"
                            rf"where\s+(?:(?:was|is)\s+.+|(?:it|this|that|the\s+\w+)\s+(?:was|is|got|has\s+been))\s+published|{RECORD_AGE})\b",
                            re.I)),
@@ -60,8 +60,15 @@ def record_fields_asked(question: str) -> set[str]:
     return _kinds_asked(question) - {"unindexed"}
 
 
+# A number of years before the measure it spans is a duration, not the record's year: "what the 5 year survival
+# is", "five year overall survival" ("ref 5 year?" asks reference 5's year).
+_DURATION = re.compile(r"\b(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten)[\s-]+years?\s+(?=(?:overall\s+|"
+                       r"disease[\s-]free\s+|progression[\s-]free\s+|relative\s+)?(?:survival|os|pfs|dfs|mortality|"
+                       r"recurrence|outcomes?|rates?|follow[\s-]?up|risk)\b)", re.I)
+
+
 def _kinds_asked(question: str) -> set[str]:
-    question = purpose_free(question)
+    question = _DURATION.sub(" ", purpose_free(question))
     # what the asker wants it for is no field the record lacks: "for my grant reference list", "for our hospital newsletter"
     own = ASKERS_PURPOSE.sub(" ", question)
     return {kind for kind, pattern in _CITATION_CUES if pattern.search(own if kind == "unindexed" else question)}
@@ -130,7 +137,14 @@ def asks_what_a_work_found(question: str) -> bool:
     gives authors, title and journal, never what the work found. "Which reference reports
     survival outcomes?" asks which entry, and an entry can answer that."""
     asked = _INSTRUCTION.sub("", question)  # "Identify the cited source ...": the asker's instruction, not a finding
+    asked = _INFORMANT.sub(" ", asked)  # "my daughter said this article cites a study on ...": who told the asker
     return bool(_FINDING.search(asked)) and not _WHICH_WORK.search(asked)
+
+
+# A person who told the asker something, as the subject of a verb of saying: reported speech, no work's finding.
+_INFORMANT = re.compile(r"\b(?:(?:my|our|his|her|their|the|a)\s+(?!(?:review|paper|article|study|studies|trial|guidelines?|"
+                        r"references?|authors?|work|abstract|source|consensus)\b)[a-z][\w-]*|she|he|someone|somebody|i\s+was)"
+                        r"\s+(?:said|says|told\s+(?:me|us|him|her|them)|mentioned|tells\s+(?:me|us))\b", re.I)
 
 
 # An imperative opening the question is the asker's instruction: "Identify ...", "Name ...", "Please specify ...".

@@ -26,8 +26,11 @@ from typing import Any, Iterable, Mapping
 __all__ = ["TOKEN_RE", "tokens", "stem", "fold_spelling", "stem_words", "STOP_WORDS", "FUNCTION_WORDS", "FRAMING_WORDS", "NON_CONTENT_WORDS", "CARDINALS",
            "ORDINALS", "ROMAN", "number_value", "zipf", "rarity", "local_id", "resolve_unit_id", "UNIT_ID_RE"]
 
-# Words and decimal numbers; a hyphenated compound ("SI-NEN", "5-year") is one token.
-TOKEN_RE = re.compile(r"[A-Za-z][A-Za-z0-9\-]*|\d+(?:\.\d+)?")
+# Words and decimal numbers; a hyphenated compound ("SI-NEN", "5-year") is one token. A contraction's clitic
+# is no word of its own: "they're" gives "they", not an "re" that meets RE (radioembolization); a name keeps its
+# part after the apostrophe ("O'Toole").
+TOKEN_RE = re.compile(r"(?<![A-Za-z])(?:(?<![A-Za-z]['\u2019])|(?<=[A-Za-z]['\u2019])(?!(?i:re|ve|ll|d|m|s|t)\b))[A-Za-z][A-Za-z0-9\-]*"
+                      r"|\d+(?:\.\d+)?")
 
 
 def tokens(text: str) -> list[str]:

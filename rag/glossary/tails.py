@@ -65,6 +65,9 @@ COURTESY_TAIL = re.compile(r"(?:[,\s]+(?:please|pls|plz|thanks|thank\s+you|thx|t
                            r"|in\s+(?:this|that|the)\s+context"
                            # "in normal words", "in plain English"
                            r"|in\s+(?:normal|plain|simple|everyday|layman'?s?|lay)\s+(?:words|english|terms|language)"
+                           # the asker's purpose after a comma: "OLT - expansion please, for indexing", "..., for my notes"
+                           # (a gerund or the asker's own thing: ", for portal vein ligation?" would name a term)
+                           r"|(?<=,)\s*for\s+(?:[a-z]+ing|(?:my|our|his|her|their|your)\s+[\w-]+(?:\s+[\w-]+)?)"
                            # who brought it up, told after the question: "what is that, the surgeon mentioned it"
                            r"|(?:the|my|her|his|our|their|a)\s+[\w-]+\s+(?:mention(?:s|ed)?|said|says|wrote|writes|used|uses"
                            r"|brought\s+up)\s+(?:it|that|this|them)(?:\s+(?:today|yesterday|earlier|once|twice))?))+\s*$",

@@ -40,8 +40,10 @@ _PURPOSE_RE = re.compile(
     r"|\b(?:review|article|paper|they|the\s+authors|we|it)(?:\s+itself)?\s+(?:sets|set|(?:is|are|was|were)\s+setting)\s+out\s+to\s+"
     r"(?:do|achieve|show|cover|accomplish|discuss|address|examine|describe)\b"
     r"|\bstatement\s+of\s+(?:purpose|aims?|intent)\b"
-    # "the stated aim" is the document's, in context; notes name their subject first ("curative hepatectomy - stated goals?")
+    # "the stated aim" is the document's, in context; notes name their subject first ("curative hepatectomy - stated goals?");
+    # "the stated aim of liver surgery" names whose aim it is, and that is not the document's
     r"|\b(?:the|its|their)\s+stated\s+(?:aims?|purpose|objectives?|goals?)\b"
+    r"(?!\s+(?:of|for|behind)\s+(?!(?:this|the)\s+(?:present\s+|current\s+)?(?:review|article|paper|work|authors?)\b))"
     # what it sets out to do: "what is the review trying to achieve?"; a bare "it" only with "set out"
     # ("what does it actually set out to do?"): "what is it meant to achieve?" may be about a treatment
     r"|\b(?:does|did|do|is|was|are|were)\s+(?:(?:this|the)\s+(?:review|article|paper)|this|the\s+authors)\s+(?:\w+\s+)?"

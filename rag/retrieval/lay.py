@@ -60,7 +60,13 @@ def _open_or_hyphenated(phrase: str) -> str:
         return _with_s_ending(words[0]) + _SEPARATED_OBJECT + r"[\s-]" + re.escape(words[1])
     if _prefixed(phrase):
         return re.escape(words[0]) + r"[\s-]?" + r"[\s-]".join(_with_s_ending(w) for w in words[1:])
-    return r"[\s-]".join(_with_s_ending(w) for w in words)
+    return r"[\s-]".join([_with_s_ending(words[0])] + [_DEFINITE if w.casefold() == "the" else _with_s_ending(w)
+                                                      for w in words[1:]])
+
+
+# Inside a phrase, "the" stands for any definite determiner: "gone to the liver" is also "gone to her liver",
+# "block the blood supply" also "block its blood supply" (a phrase's first word stays as written: "the runs").
+_DEFINITE = r"(?:the|his|her|their|my|your|our|its)"
 
 
 # The particles of English phrasal verbs, and the short objects that may stand between verb and particle

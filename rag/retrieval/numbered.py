@@ -14,14 +14,16 @@ from rag.core.text import CARDINALS, ORDINALS, number_value
 __all__ = ["numbered_items", "abstract_sentence"]
 
 _NUMBER = r"(\d+|" + "|".join(sorted({**CARDINALS, **ORDINALS}, key=len, reverse=True)) + r")"
+_ORDINAL = r"(" + "|".join(sorted(ORDINALS, key=len, reverse=True)) + r")"
 # A paper's numbered pictures are its figures, whatever a reader calls them ("the first picture", "image 2").
 _FIGURE_WORD = r"(?:figure|fig|picture|pic|image|diagram|illustration|graphic|chart|flow\s*chart)"
 _FIGURE_RES = (re.compile(rf"\b(?:{_FIGURE_WORD}\.?)\s*{_NUMBER}\b", re.I),
-               re.compile(rf"\b{_NUMBER}\s+{_FIGURE_WORD}\b", re.I))
+               re.compile(rf"\b{_ORDINAL}\s+{_FIGURE_WORD}\b", re.I))  # "the first picture"; "one figure" is a count
 # (its number perhaps in the brackets the text cites it with: "ref [13]")
 _REFERENCE_RES = (re.compile(rf"\b(?:reference|ref\.?|citation)\s*(?:no\.?\s*|number\s*|#\s*|[\[(]\s*)?{_NUMBER}\b", re.I),
-                  # "the 2nd reference", never a count: "list the 5 references" asks for all five
-                  re.compile(rf"\b{_NUMBER}\s+(?:reference|ref|cited (?:work|paper|article|study))\b", re.I))
+                  # "the 2nd reference": an ordinal before the noun names a position; a cardinal counts ("there is one
+                  # reference about ...", "list the 5 references")
+                  re.compile(rf"\b{_ORDINAL}\s+(?:reference|ref|cited (?:work|paper|article|study))\b", re.I))
 # A table named by its number; this page has no tables, so a question naming one names nothing it holds.
 _TABLE_RES = (re.compile(rf"\b(?:table|tab\.?)\s*{_NUMBER}\b", re.I),)
 # Several named at once, as a list or a range: "references 1 and 5", "refs 2 & 3", "figures 1-2", "refs 1 to 3".

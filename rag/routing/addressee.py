@@ -46,6 +46,10 @@ _ASKS_TEXT = re.compile(rf"\b(?:does|do|did) (?:the|this) {_REVIEW} {_TEXT_VERB}
                         # operation the preferred course?", "do the authors regard TACE as standard?" ("consider surgery for her" asks
                         # for a decision)
                         rf"|\b(?:does|do|did) (?:the|this) {_REVIEW} (?:consider|regard|view|see|rate)\s+(?:[\w'-]+\s+){{1,4}}?(?:as|to be|the)\b"
+                        # an alternative that only reports: "do they endorse two-step hepatectomies, or just mention that they're
+                        # done?" weighs the text's stance against its mere mention, whatever case it names
+                        r"|\bor\s+(?:(?:do|does|did)\s+(?:they|it|the\s+authors|the\s+review)\s+)?(?:just|only|merely|simply)\s+"
+                        r"(?:mention|report|describe|note|list|state|cite)\w*\b"
                         # the same asked inside another question, without do-support: "does anyone know what that paper
                         # actually says about ...", "I'd like to know what the review mentions on ..."
                         rf"|\bwhat (?:the|this|that) {_REVIEW} (?:\w+ly )?(?:says?|said|states?|stated|mentions?|mentioned)\b", _F)

@@ -27,6 +27,7 @@ from dataclasses import dataclass
 from rag.core.text import ORDINALS, STOP_WORDS, zipf
 from rag.routing.anaphora import (ANAPHORA, CLOSING_DEMONSTRATIVE, COUNTERFACTUAL, ITEM_NOUNS, LEADING_CUES, POINTING,
                                     PRONOUN, REPORTING_THEY, THING_POINTED)
+from rag.retrieval.numbered import numbered_items
 from rag.routing.reasons import asks_why
 
 _QUESTION_START = re.compile(r"^(what|which|who|whom|whose|when|where|why|how|is|are|does|do|can|should|"
@@ -80,12 +81,17 @@ def is_followup(question: str) -> bool:
     if len(words) <= _MAX_POINTING_WORDS and asks_why(question) and THING_POINTED.search(question):
         return True
     # Several sentences, each asking and leaning on what came before: "is ablation one of them? and surgery?"
-    sentences = [s for s in re.split(r"(?<=[?!.])\s+", question.strip()) if _WORD.search(s)]
+    # (a comma may splice a second question on, its verb first: "who decides that, is it one doctor?")
+    sentences = [s for s in _SENTENCE_BREAK.split(question.strip()) if _WORD.search(s)]
     if len(sentences) > 1 and all(is_followup(s) and (s.rstrip().endswith("?") or _QUESTION_START.match(
             re.sub(r"^(?:and|so|but|also)\s+", "", s, flags=re.I))) for s in sentences):
         return True
     # "For pancreatic primaries?" -- a fragment with no question word of its own.
     return len(words) <= 4 and not _QUESTION_START.match(question.strip())
+
+
+_SENTENCE_BREAK = re.compile(r"(?<=[?!.])\s+|,\s+(?=(?:is|are|was|were|does|do|did|can|could|will|would|should)\s+"
+                             r"(?:it|that|this|they|there|he|she)\b)", re.I)
 
 
 def _names_nothing(word: str) -> bool:
@@ -142,12 +148,15 @@ def rewrite(question: str, history: list[str] | None) -> Rewrite:
     if ordinal and ranked and _ordinal(ordinal) != "next":
         # "What is the first reference?" then "and the last one?": the item named by its rank
         return Rewrite(anchor[:ranked.start(1)] + _ordinal(ordinal) + anchor[ranked.end(1):], True, anchor)
-    named = _NUMBERED.search(question)
-    if numbered and named and named.group(1)[:3].lower() == numbered.group(1)[:3].lower():
-        # "who is the first author of reference 1?" then "and reference 2?": the same question of reference 2
-        return Rewrite(anchor[:numbered.start(2)] + named.group(2) + anchor[numbered.end(2):], True, anchor)
-    if numbered and _OWN_WORK.search(question):
-        # "page numbers for reference 1?" then "and the Hofland paper?": the same question of the work it names
+    kind = numbered.group(1)[:3].lower() if numbered else ""
+    named = next((item.split("-")[1] for item in numbered_items(question) if item[:3] == kind), None)
+    if numbered and named:
+        # "who is the first author of reference 1?" then "and reference 2?" (or "and the second reference?"): the
+        # same question of reference 2
+        return Rewrite(anchor[:numbered.start(2)] + named + anchor[numbered.end(2):], True, anchor)
+    if numbered and (_OWN_WORK.search(question) or numbered_items(question)):
+        # "page numbers for reference 1?" then "and the Hofland paper?": the same question of the work it names (and
+        # "what's figure 1 about?" then "what does ref 13 that it's based on conclude?" asks of reference 13)
         anchor = anchor[:numbered.start()] + "the " + numbered.group(1) + anchor[numbered.end():]
     return Rewrite(f"{question} {anchor}", True, anchor)
 
@@ -212,8 +221,8 @@ def pick_referent(question: str, cited: list[str]) -> list[str]:
     "they", "those" at all of a list. An answer that also quoted other passages, or a question
     that names its own item or the review itself, gives no referent.
     """
-    if _SELF.search(question) or _NAMED_ITEM.search(question):
-        return []
+    if _SELF.search(question) or _NAMED_ITEM.search(question) or numbered_items(question):
+        return []  # (named by its number or its place: "and the second figure, it is for which grade?")
     cited = list(dict.fromkeys(cited))
     items = [u for u in cited if item_name(u)]
     if not items or len(items) != len(cited):

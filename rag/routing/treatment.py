@@ -21,6 +21,7 @@ from rag.algorithm.phrases import GRADE_BY_NAME
 from rag.answer.circumstances import named_circumstances
 from rag.answer.cues import FIGURE_LAYOUT
 from rag.core.question import asking_part, normalise_question, tidy_question
+from rag.retrieval.aims import asks_aim
 from rag.routing.addressee import addressee
 from rag.routing.context import asks_anything
 from rag.routing.details import asks_for_detail
@@ -90,6 +91,8 @@ def is_treatment_question(question: str) -> bool:
     text = normalise_question(question)
     if _EVIDENCE_GRADING.search(text):
         return False  # "the level of evidence the authors assign to RE for unresectable NELM" asks about the text
+    if asks_aim(text):
+        return False  # "what treatment approaches does this review set out to discuss?" asks the review's aim
     specifics = _count_specifics(text)
     patient = bool(PATIENT.search(_GENERIC_PATIENT.sub(" ", _RELAYING_PATIENT.sub(" ", text)))) or extract_inputs(text).age is not None
     request = bool(REQUEST.search(text)) or bool(CASE_REQUEST.search(text) and (specifics or patient))

@@ -1,0 +1,152 @@
+"""A lay phrase's "the" standing for any definite determiner ("gone to her liver"), a contraction's clitic that is
+no word ("they're" holds no RE), a cardinal that counts where an ordinal places ("one reference about ..."), a
+follow-up naming its own item by its place ("and the second figure, it is ..."), the asker's informant as the one
+who "said" ("my daughter said this article cites ..."), whose aim "the stated aim of X" is, an alternative that
+only reports ("or just mention it?"), the asker's purpose closing a glossary question (", for indexing"), and a
+question comma-spliced onto another ("who decides that, is it one doctor?"), a number of years before its measure
+("5 year survival") as a duration, a figure told and asked whether the text holds it ("is that number in there?"),
+and a question that leans on the statement before it weighed with that statement. Each is a pattern of English,
+not the wording of one evaluation item.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from rag.answer.cues import asks_for_number
+from rag.answer.record_cues import asks_what_a_work_found, record_fields_asked
+from rag.core.text import tokens
+from rag.glossary.questions import parse_glossary_terms
+from rag.retrieval.aims import asks_aim
+from rag.retrieval.lay import lay_expansions
+from rag.retrieval.numbered import numbered_items
+from rag.routing.addressee import addressee
+from rag.routing.followup import is_followup, pick_referent, rewrite
+from rag.routing.treatment import is_treatment_question
+
+
+@pytest.mark.parametrize("text, lay, clinical", [
+    ("her NET has gone to her liver", "gone to her liver", "metastasis"),
+    ("it went to his liver last year", "went to his liver", "metastasis"),
+    ("they block its blood supply", "block its blood supply", "embolization"),
+    ("has it gone to the liver", "gone to the liver", "metastasis"),
+])
+def test_the_in_a_lay_phrase_stands_for_any_definite_determiner(text, lay, clinical):
+    assert (lay, clinical) in lay_expansions(text)
+
+
+def test_a_determiner_that_is_no_definite_one_is_not_read_as_the():
+    assert not any(lay.startswith("gone to") for lay, _ in lay_expansions("it has gone to a liver clinic"))
+
+
+@pytest.mark.parametrize("text, lay, clinical", [
+    ("is the liver a usual place for these tumours to seed?", "seed", "metastasis"),
+    ("does it usually spread there", "usually", "frequently"),
+    ("a study on what predicts survival", "predicts", "prognostic"),
+])
+def test_true_synonyms_of_the_reviews_words(text, lay, clinical):
+    assert (lay, clinical) in lay_expansions(text)
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("they're done", ["they", "done"]),
+    ("it's we've you'll I'd I'm", ["it", "we", "you", "i", "i"]),
+    ("O'Toole D", ["o", "toole", "d"]),  # a name keeps its part after the apostrophe
+    ("THEY'RE RE", ["they", "re"]),  # the abbreviation standing alone is a word
+    ("177Lu 5-year SI-NEN", ["177", "lu", "5", "year", "si-nen"]),
+])
+def test_a_contractions_clitic_is_no_word(text, expected):
+    assert tokens(text) == expected
+
+
+@pytest.mark.parametrize("question, items", [
+    ("There is one reference about incidence of NET in USA?", ()),  # a count
+    ("is there one figure about types of spread?", ()),
+    ("what is the 2nd reference?", ("reference-2",)),
+    ("the fourth reference", ("reference-4",)),
+    ("what is reference one?", ("reference-1",)),  # after the noun, a number is its label
+    ("the first picture", ("figure-1",)),
+])
+def test_a_cardinal_before_the_noun_counts_and_an_ordinal_places(question, items):
+    assert numbered_items(question) == items
+
+
+def test_a_follow_up_naming_another_item_by_its_place_asks_of_that_item():
+    assert rewrite("And the second figure, it is for which grade of tumors?",
+                   ["What is figure 1 of this review?"]).question == "What is figure 2 of this review?"
+    # the pronoun's antecedent is the item the question names, not the previous answer's
+    assert pick_referent("And the second figure, it is for which grade of tumors?", ["figure-1"]) == []
+
+
+def test_a_follow_up_naming_an_item_of_another_kind_keeps_the_earlier_one_unnamed():
+    asked = rewrite("and what does ref 13 that it's based on conclude?", ["what's figure 1 about?"]).question
+    assert "figure 1" not in asked and "ref 13" in asked
+
+
+@pytest.mark.parametrize("question, found", [
+    ("my daughter said this article cites a study on what predicts survival, who wrote that one?", False),
+    ("the surgeon told me the review cites a trial, where was it published?", False),
+    ("what did the review say about TACE?", True),  # the work is the one that says
+    ("the doctor said Pavel et al. recommend surgery, what did they find?", True),
+])
+def test_who_told_the_asker_is_no_work_reporting_a_finding(question, found):
+    assert asks_what_a_work_found(question) is found
+
+
+@pytest.mark.parametrize("question, aim", [
+    ("What's the stated aim of curative-intent liver surgery in NELM?", False),  # the surgery's aim
+    ("what is the stated aim of the review?", True),
+    ("their stated aims, in one line?", True),
+])
+def test_the_stated_aim_of_a_treatment_is_not_the_reviews(question, aim):
+    assert asks_aim(question) is aim
+
+
+def test_asking_what_the_review_sets_out_to_discuss_is_no_treatment_case():
+    assert not is_treatment_question("Scope check for inclusion: what treatment approaches does this review set out to discuss?")
+
+
+def test_an_alternative_that_only_reports_asks_what_the_text_holds():
+    question = "Do they actually endorse two-step hepatectomies for extensive bilobar disease, or just mention that they're done?"
+    assert addressee(question).verb == "text"
+    assert not is_treatment_question(question)
+    assert is_treatment_question("G2 pNET, extensive bilobar disease, remnant too small: two-step hepatectomy?")
+
+
+@pytest.mark.parametrize("question, terms", [
+    ("OLT - expansion please, for indexing.", ("OLT",)),
+    ("what does TACE stand for, for my notes?", ("TACE",)),
+])
+def test_the_askers_purpose_closing_a_glossary_question_asks_nothing_more(glossary, question, terms):
+    assert parse_glossary_terms(question, glossary) == terms
+
+
+def test_a_question_comma_spliced_onto_a_pointing_one_leans_on_the_turn_before():
+    assert is_followup("who decides that, is it one doctor?")
+    assert not is_followup("which journal published the review, is it open access?")
+
+
+@pytest.mark.parametrize("question, fields", [
+    ("her daughter keeps asking what the 5 year survival is after they take the liver tumours out", set()),
+    ("five year overall survival in the review?", set()),
+    ("ref 5 year?", {"journal"}),  # reference 5's year
+    ("what year was it published", {"journal"}),
+])
+def test_a_number_of_years_before_its_measure_is_a_duration_not_the_records_year(question, fields):
+    assert record_fields_asked(question) == fields
+
+
+@pytest.mark.parametrize("question, number", [
+    ("our draft says survival is around 70% per the review. is that number in there?", True),
+    ("does this paper give an actual number I can point to?", True),
+    ("is it true that the liver is the number one organ for far away spread?", False),
+    ("is the figure in there?", False),  # a picture
+])
+def test_a_figure_told_and_asked_whether_the_text_holds_it_asks_for_a_number(question, number):
+    assert asks_for_number(question) is number
+
+
+def test_a_question_leaning_on_the_statement_before_it_is_weighed_with_that_statement(pipeline):
+    answer = pipeline.ask("the doctor said maybe 'radiology treatment' instead of an operation for my moms liver spots. "
+                          "is that a real thing according to this article?")
+    assert not answer.abstained and [c.unit_id.split(":")[-1] for c in answer.citations] == ["abstract-s6"]
