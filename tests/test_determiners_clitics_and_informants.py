@@ -2,25 +2,31 @@
 no word ("they're" holds no RE), a cardinal that counts where an ordinal places ("one reference about ..."), a
 follow-up naming its own item by its place ("and the second figure, it is ..."), the asker's informant as the one
 who "said" ("my daughter said this article cites ..."), whose aim "the stated aim of X" is, an alternative that
-only reports ("or just mention it?"), the asker's purpose closing a glossary question (", for indexing"), and a
+only reports ("or just mention it?"), the asker's purpose closing a glossary question (", for indexing"), a
 question comma-spliced onto another ("who decides that, is it one doctor?"), a number of years before its measure
 ("5 year survival") as a duration, a figure told and asked whether the text holds it ("is that number in there?"),
-and a question that leans on the statement before it weighed with that statement. Each is a pattern of English,
-not the wording of one evaluation item.
+a question that leans on the statement before it weighed with that statement, "effect" as the misspelt verb, the
+document citing told as a statement, a misprint guessed after the term, a greeting in another language, a number
+word as digits, an indirect question's statement order, the leftover liver as the remnant, and a condition that is
+the statement told ("when that's possible"). Each is a pattern of English, not the wording of one evaluation item.
 """
 
 from __future__ import annotations
 
 import pytest
 
+from rag.algorithm.inputs import extract_inputs
 from rag.answer.cues import asks_for_number
-from rag.answer.record_cues import asks_what_a_work_found, record_fields_asked
+from rag.answer.record_cues import asks_what_a_work_found, citation_parts_for, record_fields_asked
+from rag.core.courtesy import without_pleasantries
 from rag.core.text import tokens
 from rag.glossary.questions import parse_glossary_terms
 from rag.retrieval.aims import asks_aim
 from rag.retrieval.lay import lay_expansions
 from rag.retrieval.numbered import numbered_items
+from rag.retrieval.structure import structural_units
 from rag.routing.addressee import addressee
+from rag.routing.context import leans_on_statement
 from rag.routing.followup import is_followup, pick_referent, rewrite
 from rag.routing.treatment import is_treatment_question
 
@@ -150,3 +156,54 @@ def test_a_question_leaning_on_the_statement_before_it_is_weighed_with_that_stat
     answer = pipeline.ask("the doctor said maybe 'radiology treatment' instead of an operation for my moms liver spots. "
                           "is that a real thing according to this article?")
     assert not answer.abstained and [c.unit_id.split(":")[-1] for c in answer.citations] == ["abstract-s6"]
+
+
+def test_effect_as_the_misspelt_verb_makes_how_long_its_object():
+    assert not asks_for_number("Does the paper say spread of these tumors to the liver effects quality of life and how "
+                               "long ppl survive?")
+
+
+def test_the_document_citing_as_a_statement_names_a_work_of_its_list(article):
+    question = "The paper cites something on how common NETs are becoming in the US. Who's the first author of that one?"
+    assert "citation" not in [u.split(":")[-1] for u in structural_units(question, [article])]
+
+
+@pytest.mark.parametrize("question", [
+    "PPRT? is that meant to be PRRT",
+    "what is PPRT, is it supposed to be PRRT?",
+])
+def test_a_misprint_guessed_after_the_term_asks_its_definition(glossary, question):
+    assert parse_glossary_terms(question, glossary) == ("PPRT",)
+
+
+def test_a_greeting_in_another_language_is_a_greeting():
+    assert without_pleasantries("Hola, my father have neuroendocrine tumor. Why the liver?") == \
+        "my father have neuroendocrine tumor. Why the liver?"
+
+
+@pytest.mark.parametrize("text, lay, clinical", [
+    ("like 2 step hepatectomies", "2 step", "2-stage"),
+    ("a two-step op", "two-step", "2-stage"),
+])
+def test_a_number_word_in_a_lay_phrase_is_also_found_as_digits(text, lay, clinical):
+    assert (lay, clinical) in lay_expansions(text)
+
+
+def test_an_indirect_question_keeps_statement_order():
+    question = "who the principal author is, and whether this is an original study or a review of other work?"
+    assert citation_parts_for(question) == {"authors", "type"}
+
+
+def test_the_leftover_liver_is_the_remnant():
+    inputs = extract_inputs("grade 2 pancreatic NET; the mets could all be removed but the leftover liver would be too small")
+    assert inputs.liver == "staged"
+
+
+@pytest.mark.parametrize("question, leans", [
+    ("what does the article say is the go-to treatment when thats possible", True),
+    ("is surgery preferred in that case?", True),
+    ("if so, which one?", True),
+    ("what does the article say is the go-to treatment for resectable NELM?", False),
+])
+def test_a_condition_that_is_the_statement_told_leans_on_it(question, leans):
+    assert leans_on_statement(question) is leans

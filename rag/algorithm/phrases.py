@@ -83,7 +83,7 @@ PRIMARY_PATTERNS = [
 UNKNOWN_PRIMARY = re.compile(r"\b(?:unknown primary|primary (?:site )?(?:is )?unknown|CUP)\b", _F)
 
 # The liver left after a resection, however it is called: "FLR", "remnant", "the liver left behind".
-_REMNANT = (r"(?:FLR|future liver remnant|(?:liver )?remnant|(?:remaining|residual) liver|"
+_REMNANT = (r"(?:FLR|future liver remnant|(?:liver )?remnant|(?:remaining|residual|leftover|left-over) liver|"
             # as patients say it: "the rest of the liver after the operation will be too small"
             r"(?:the )?rest of (?:the |her |his |my )?liver|"
             r"liver (?:that would be |that is )?(?:left|remaining)(?: behind| over)?(?!\s*(?:lobe|side|half|hemi))|"

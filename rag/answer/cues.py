@@ -200,7 +200,8 @@ def instance_class(question: str) -> str:
 # of ..."); so does "what decides whether they can operate or how big the op would be?", "does it affect
 # her day-to-day wellbeing, or how long she has?" and "is it just how much of the liver is taken over?".
 # "How big a role does it play?" asks importance, as the idiom "play a big role" means.
-_INFLUENCED_MEASURE = re.compile(r"\b(?:affect|matter|depend|influenc|determin|chang|impact|dictat|decid|alter|shap"
+# ("effect" as the verb: "affect" as it is often misspelt, "spread to the liver effects quality of life and how long")
+_INFLUENCED_MEASURE = re.compile(r"\b(?:affect|effect|matter|depend|influenc|determin|chang|impact|dictat|decid|alter|shap"
                                  r"|hit|harm|worsen|shorten|lengthen|prolong|improv|reduc|limit|govern|mess(?:es|ed|ing)?\s+(?:up\s+)?with"
                                  r"|(?:make|makes|made|making)\s+(?:a|any|much\s+of\s+a)\s+difference\s+(?:to|in))\w*"
                                  r"\s+(?:on\s+|upon\s+)?(?:how \w+ (?:and|or) |(?:whether\s+)?(?:[\w'-]+,?\s+){1,12}?(?:and|or)\s+"

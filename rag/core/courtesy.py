@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import re
 
-_GREETING = (r"(?:hi+|hello|hey+|hiya|howdy|greetings|good\s+(?:morning|afternoon|evening|day)|dear\s+"
+_GREETING = (r"(?:hi+|hello|hey+|hiya|howdy|greetings|hola|hallo|bonjour|ciao|salut|namaste|good\s+(?:morning|afternoon|evening|day)|dear\s+"
              r"(?:doctor|doc|dr\.?\s*\w+|sir|madam|team|all))(?:\s+(?:there|all|everyone|doc|doctor|team))?")
 _THANKS = (r"(?:(?:many\s+)?thanks?(?:\s+you)?(?:\s+(?:so\s+much|very\s+much|a\s+lot|in\s+advance))?|thx|thnx|ty|"
            r"cheers|much\s+appreciated)")

@@ -41,6 +41,8 @@ IDENTITY_TAIL = re.compile(r"(?:\s*[,;?]+\s*|\s+[-\u2013\u2014]+\s+|\s+(?:and|or
                            r"(?:[\w-]+\s+thing|typo|misprint|mistake|error|"
                            r"misspelling|(?:kind|type|sort|form)\s+of\s+[\w-]+(?:\s+[\w-]+)?|drug|medicine|medication|operation|"
                            r"surgery|procedure|scan|test|treatment)"
+                           # what it was meant to be, a misprint guessed: "PPRT? is that meant to be PRRT"
+                           r"|(?:meant|supposed|intended)\s+to\s+be\s+[\w-]+"
                            # which of several it is, told in lay words: "what is OLT, is that the one where they give you a new liver?"
                            r"|the\s+one\s+(?:where|that|which|with|when|for|you)\b[^?!]*"
                            # ... or by a modifier of "one": "SI-NEN?? is that the small bowel one or something else"

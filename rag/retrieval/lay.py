@@ -17,7 +17,7 @@ import re
 from functools import lru_cache
 from pathlib import Path
 
-from rag.core.text import RECORD_WORDS
+from rag.core.text import CARDINALS, RECORD_WORDS
 
 LAY_TERMS_PATH = Path(__file__).resolve().parent / "data" / "lay_terms.json"
 JOURNAL_WORDS_PATH = Path(__file__).resolve().parent / "data" / "journal_words.json"
@@ -34,8 +34,14 @@ def _compiled(path: Path = LAY_TERMS_PATH) -> tuple[tuple[re.Pattern[str], str, 
     # A compound is written open or hyphenated alike: "first-line" is "first line" (not closed up: "firstline");
     # each word may take its plural or third-person ending ("hepatectomies", "cuts out").
     return tuple((re.compile(rf"(?<![\w-]){_open_or_hyphenated(lay)}(?![\w-])", re.I), lay, tuple(clinical),
-                  _s_forms(re.split(r"[\s-]", lay)[0].casefold()) | _closed_up_first(lay))
+                  _s_forms(re.split(r"[\s-]", lay)[0].casefold()) | _closed_up_first(lay) | _as_digits(lay))
                  for lay, clinical in ordered)
+
+
+def _as_digits(lay: str) -> frozenset[str]:
+    """A phrase opening with a number word is also found by its digits: "two-step" by "2 step"."""
+    value = CARDINALS.get(re.split(r"[\s-]", lay)[0].casefold())
+    return frozenset({str(value)}) if value else frozenset()
 
 
 # Prefixes English writes hyphenated or closed up alike: "non-operative" / "nonoperative", "re-do" / "redo".
@@ -77,7 +83,11 @@ _SEPARATED_OBJECT = (r"(?:\s+(?:it|them|him|her|this|that|these|those|more|some|
 
 
 def _with_s_ending(word: str) -> str:
-    """A word or its plural / third-person form, as a pattern: "hepatectomy" -> "hepatectomy|hepatectomies"."""
+    """A word or its plural / third-person form, as a pattern: "hepatectomy" -> "hepatectomy|hepatectomies"; a number
+    word also as its digits ("two" -> "two|2"), as a number is written either way."""
+    value = CARDINALS.get(word.casefold())
+    if value:
+        return f"(?:{re.escape(word)}|{value})"
     return "(?:" + "|".join(re.escape(f) for f in sorted(_s_forms(word), key=len, reverse=True)) + ")"
 
 

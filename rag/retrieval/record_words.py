@@ -24,7 +24,10 @@ GUESSED_TYPE = (r"\b(?:is|was) (?:this|it|the (?:review|paper|article|study))\b.
                 r"\b(?:study|studies|trial|research)\b.{0,60}?\bor\b.{0,40}?\b(?:review|summary|overview)\b"
                 # (in a learner's statement order: "This paper is original research or a review article?")
                 r"|\b(?:this|the) (?:paper|article|review|study) (?:is|was)\b.{0,20}?\b(?:study|trial|research)\b.{0,40}?\bor\b"
-                r".{0,30}?\b(?:review|summary|overview)\b")
+                r".{0,30}?\b(?:review|summary|overview)\b"
+                # an indirect question keeps statement order: "... and whether this is an original study or a review of other work?"
+                r"|\b(?:whether|if) (?:this|it|the (?:review|paper|article|study))(?: (?:article|paper|review|one))? (?:is|was)\b.{0,20}?"
+                r"\b(?:study|studies|trial|research)\b.{0,60}?\bor\b.{0,40}?\b(?:review|summary|overview)\b")
 # a citation style, or a reference for this work, asks for the whole record;
 CITING_STYLE = r"(?:harvard|vancouver|apa|mla|ama|chicago|bibtex|endnote|ris|zotero|mendeley|refworks|(?:reference|citation) manager)"
 REFERENCE_FOR_IT = r"ref(?:erence)? (?:for|to) (?:this|the) (?:\w+ ){0,3}(?:review|article|paper)"

@@ -96,6 +96,8 @@ _REFERENCE_LIST_CUE = re.compile(r"\b(reference|references|cited|citations)\b"
                                  r"|\b(?:in|on|from)\s+(?:the|their|its|your)\s+(?:list|bibliography)\b(?!\s+of\b)"
                                  r"|\b(?:does|do|did) (?:the|this) (?:review|article|paper|authors?) cite\b"
                                  r"|\b(?:does|do|did) (?:they|it|he|she) cite\b"
+                                 # the document citing, as a statement: "the paper cites something on how common NETs are"
+                                 r"|\b(?:review|article|paper|authors|it|they)\s+(?:also\s+)?cites\b"
                                  # "the most recent paper they cite": a cited work named by the verb
                                  r"|\b(?:papers?|works?|stud(?:y|ies)|articles?)\s+(?:that\s+)?(?:they|it|the\s+(?:review|authors))\s+cites?\b",
                                  re.I)

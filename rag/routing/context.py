@@ -92,7 +92,14 @@ def leans_on_statement(question: str) -> bool:
     # a noun phrase that can only point back does so wherever it stands: "... by Pape and colleagues. In which
     # journal and year this one appeared?"
     return bool(_SUBJECT_POINTS_BACK.search(question) or POINTING.search(question) or _OF_THAT_SORT.search(question)
-                or _WORK_POINTED.search(question) or _asks_nothing_of_its_own(question))
+                or _WORK_POINTED.search(question) or _CONDITION_TOLD.search(question) or _asks_nothing_of_its_own(question))
+
+
+# A condition that is the statement told: "... can be taken out. what is the go-to treatment when that's possible?",
+# "if so", "in that case"
+_CONDITION_TOLD = re.compile(r"\b(?:when|if|where|once|since)\s+(?:that|this|it)(?:['\u2019]?s|\s+is|\s+was)\s+(?:(?:really|actually"
+                             r"|still)\s+)?(?:possible|the\s+case|so|true|an\s+option|feasible|doable)\b"
+                             r"|\bin\s+that\s+case\b|\bif\s+so\b", re.I)
 
 
 def asks_of_work_told(question: str, context: str) -> bool:
