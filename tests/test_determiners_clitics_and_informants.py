@@ -8,7 +8,9 @@ question comma-spliced onto another ("who decides that, is it one doctor?"), a n
 a question that leans on the statement before it weighed with that statement, "effect" as the misspelt verb, the
 document citing told as a statement, a misprint guessed after the term, a greeting in another language, a number
 word as digits, an indirect question's statement order, the leftover liver as the remnant, and a condition that is
-the statement told ("when that's possible"). Each is a pattern of English, not the wording of one evaluation item.
+the statement told ("when that's possible"), an aside that someone is waiting, pain and the end of life as
+circumstances, an adverb inside a frame ("does this review actually cover"), kinds of study, "strategies" as a
+request, "who has written", "in full" as the written-out form, and the asker's own tumour. Each is a pattern of English, not the wording of one evaluation item.
 """
 
 from __future__ import annotations
@@ -16,7 +18,8 @@ from __future__ import annotations
 import pytest
 
 from rag.algorithm.inputs import extract_inputs
-from rag.answer.cues import asks_for_number
+from rag.answer.circumstances import named_circumstances
+from rag.answer.cues import asks_for_number, instance_class
 from rag.answer.record_cues import asks_what_a_work_found, citation_parts_for, record_fields_asked
 from rag.core.courtesy import without_pleasantries
 from rag.core.text import tokens
@@ -207,3 +210,52 @@ def test_the_leftover_liver_is_the_remnant():
 ])
 def test_a_condition_that_is_the_statement_told_leans_on_it(question, leans):
     assert leans_on_statement(question) is leans
+
+
+@pytest.mark.parametrize("question, named", [
+    ("what decides if liver resxn is feasible / how complex it'll be per this paper? pt waiting, quick pls", set()),
+    ("she is waiting for surgery, how long?", {"waiting"}),
+    ("how long is the waiting list for a transplant?", {"waiting"}),
+    ("what does the review say about managing pain and end-of-life symptoms?", {"pain", "end of life"}),
+    ("terminal ileum NET G1, liver mets: options?", set()),  # anatomy, not the end of life
+])
+def test_an_aside_that_someone_is_waiting_names_no_waiting_and_pain_is_a_circumstance(question, named):
+    assert named_circumstances(question) == named
+
+
+def test_an_adverb_before_the_verb_of_covering_still_asks_the_aim():
+    assert asks_aim("quick one - what does this review actually cover? just surgery or other stuff too")
+    assert not asks_aim("does the review actually cover sunitinib?")
+
+
+@pytest.mark.parametrize("question", [
+    "Is this an original series or a narrative review?",
+    "is it a scoping review or original research?",
+])
+def test_the_kinds_of_study_name_the_article_type(question):
+    assert "type" in citation_parts_for(question)
+
+
+def test_strategies_are_a_request_for_treatment_after_a_case():
+    assert is_treatment_question("Well-differentiated G1 ileal primary, bilobar NELM; one-stage clearance would leave an "
+                                 "inadequate future liver remnant. What strategies fit?")
+
+
+def test_who_has_written_it_asks_the_authors(article):
+    assert [u.split(":")[-1] for u in structural_units("OK and who has written this article?", [article])] == ["citation"]
+
+
+def test_an_adverb_before_shown_keeps_the_class_whose_members_are_asked():
+    assert instance_class("What are the three distribution patterns actually shown in Figure 1?") == "distribution patterns"
+
+
+@pytest.mark.parametrize("question", [
+    "the doctors keep writing NELM in her notes, what does it mean in full?",
+    "what does NELM mean in full?",
+])
+def test_in_full_asks_the_written_out_form(glossary, question):
+    assert parse_glossary_terms(question, glossary) == ("NELM",)
+
+
+def test_the_askers_own_net_and_cutting_the_liver_bits_out_tell_a_case():
+    assert is_treatment_question("my NET is grade 3 now. ki67 like 40%. can they still cut the liver bits out?")

@@ -53,9 +53,15 @@ def test_english_is_never_flagged(vocabulary, question):
     assert detect_language(question, vocabulary) is None
 
 
-def test_no_dev_question_is_flagged(vocabulary):
-    """The dev split's 437 questions are all English, typed as people type them."""
+# Dev questions written mostly in another language on purpose (a blind writer's Spanish speaker): flagged, and
+# still answered (the notice goes beside the answer).
+_MIXED_LANGUAGE = {"s135-28"}
+
+
+def test_no_english_dev_question_is_flagged(vocabulary):
+    """The dev split's questions are English, typed as people type them, but for the few written mostly in another
+    language on purpose, which are flagged."""
     lines = (ROOT / "eval" / "questions.jsonl").read_text(encoding="utf-8").splitlines()
-    flagged = [q for q in (json.loads(line)["question"] for line in lines if line.strip())
-               if detect_language(q, vocabulary) is not None]
-    assert flagged == []
+    items = [json.loads(line) for line in lines if line.strip()]
+    flagged = {q["id"] for q in items if detect_language(q["question"], vocabulary) is not None}
+    assert flagged == _MIXED_LANGUAGE

@@ -44,7 +44,7 @@ def asks_personal_outcome(question: str) -> bool:
 
 # Circumstances that a question makes its subject when it names one: a particular population
 # (children, pregnancy, animals) or a matter of daily life (food, drink, driving, travel, work,
-# exercise, money, waiting), or a treatment's harms. Each is a group of words of one dictionary sense. A passage that
+# exercise, money, waiting), a treatment's harms, pain or the end of life. Each is a group of words of one dictionary sense. A passage that
 # names none of the group states nothing about it: "is driving ok after liver surgery?" is not
 # answered by what the text says about liver surgery, however many other words it shares.
 CIRCUMSTANCES: dict[str, frozenset[str]] = {name: frozenset(words.split()) for name, words in {
@@ -68,6 +68,9 @@ CIRCUMSTANCES: dict[str, frozenset[str]] = {name: frozenset(words.split()) for n
     "harms": "side-effect side-effects toxicity toxicities adverse complication complications harms",
     # whether it is safe ("is it safe for my dad to have the bead treatment?"): the text's "performed safely" says so
     "safety": "safe safely safety unsafe",
+    # pain and care at the end of life, which the review's text does not address
+    "pain": "pain pains painful analgesia analgesic analgesics painkiller painkillers",
+    "end of life": "end-of-life",
 }.items()}
 _WORD = re.compile(r"[a-z][a-z'-]*")
 
@@ -90,9 +93,15 @@ _TRAVEL_IN_BODY = re.compile(r"\btravel\w*\s+(?:to|into|through|via|around|in)\s
                              r"(?:(?:can|could|may|might|do|does|will|often|usually|tend\s+to)\s+)?travel\w*", re.I)
 
 
+# Someone waiting on the asker, told as an aside that urges haste ("pt waiting, quick pls"), asks nothing about waiting.
+_WAITING_ASIDE = re.compile(r"\b(?:pt|patient|family|relatives?|client|(?:s?he|they)(?:'s|'re|\s+is|\s+are)?)\s+(?:is\s+|are\s+)?"
+                            r"(?:still\s+)?waiting\b(?=\s*(?:[,.!;:-]|$)|\s+(?:so|now|here|outside|in\s+(?:clinic|the\s+room)))", re.I)
+
+
 def named_circumstances(text: str) -> set[str]:
     """The circumstance groups (CIRCUMSTANCES) whose words the text names."""
-    text = _JOB_AS_TASK.sub(" ", _TRAVEL_IN_BODY.sub(" ", _WAIT_INTERJECTED.sub(" ", _COUNTED_CHILDREN.sub(" ", text))))
+    text = _WAITING_ASIDE.sub(" ", _WAIT_INTERJECTED.sub(" ", _COUNTED_CHILDREN.sub(" ", text)))
+    text = _JOB_AS_TASK.sub(" ", _TRAVEL_IN_BODY.sub(" ", text))
     words = set(_WORD.findall(re.sub(r"\bside\s+effect", "side-effect", text.lower())))
     return {name for name, group in CIRCUMSTANCES.items() if words & group} | {
         name for name, phrase in _PHRASES.items() if phrase.search(text)}

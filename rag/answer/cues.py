@@ -148,7 +148,7 @@ _KINDS_OF = re.compile(_WHERE + r"(?:(?:what|which)\s+(?:are|were)|describe|list
                        + "|".join(sorted(CARDINALS, key=len, reverse=True)) + r"|different|main|various)\s+)?"
                        r"(?P<cls>(?:[\w-]+\s+)?(?:types|kinds|classes|categories|subtypes|patterns)\s+of\s+[\w\s-]{3,60}?"
                        r"|(?:[\w-]+\s+){0,3}(?:types|kinds|classes|categories|subtypes|patterns))"
-                       r"(?=\s+(?:in|on|from|shown|listed|described|drawn|depicted|illustrated|with)\b|\s*(?:[?.!(]|$)"
+                       r"(?=\s+(?:\w+ly\s+)?(?:in|on|from|shown|listed|described|drawn|depicted|illustrated|with)\b|\s*(?:[?.!(]|$)"
                        # or a second question joined to it: "what are the three distribution types and how are they defined?"
                        r"|\s*,?\s+and\s+(?:how|what|which|why|where|when|who)\b"
                        # or a relative clause with its own subject: "the different types of spread (that) it shows"

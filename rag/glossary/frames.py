@@ -79,7 +79,7 @@ MET = (r"(?:\s+(?:as\s+)?(?:mentioned|used|listed|shown|printed|written|seen|giv
         # or a part of the document with its article dropped, as notes drop it: "as used in abstract"
         r"|abstract|legend|caption|text|paper|article|review|algorithm|flow\s*chart)\b.*"
         r"|\s+in\s+(?:medical|plain|simple|lay(?:man'?s)?|everyday)\s+(?:terms|english|language|words)"
-        r"|\s+in\s+medicine|\s+here|\s+there"
+        r"|\s+in\s+medicine|\s+here|\s+there|\s+in\s+full"  # "what does it mean in full?": written out
         # "for" a part of the document, as learners use it: "what is RE for that figure?" (notes drop the article: "for legend")
         r"|\s+for\s+(?:(?:the|this|that)\s+)?(?:figure|fig\.?|legend|caption|chart|diagram|algorithm|flow\s*chart)\b.*"
         # as the text writes it: "ALPPS - quick expansion pls, as the authors write it"

@@ -40,7 +40,7 @@ _TRAILING_LIST = re.compile(r"(?<!\S)(?:[^\s,;/]+(?:\s*[,;/]\s*(?:(?:and|or)\s+)
                             re.IGNORECASE)
 _QUOTED_LAST = re.compile(r"['\"\u201c\u2018]([^'\"\u201d\u2019]{2,})['\"\u201d\u2019][\s,;:.\-\u2013\u2014]*$")
 _WRITTEN_FORM = re.compile(r"\b(?:stands?\s+for|short\s+for|abbreviat\w*|acronym|initials|letters|expan\w+"
-                           r"|(?:write|spell)\s+(?:it|that|this|them|those|these)\s+out|(?:written|spel(?:led|t))\s+out)\b", re.IGNORECASE)
+                           r"|(?:write|spell)\s+(?:it|that|this|them|those|these)\s+out|(?:written|spel(?:led|t))\s+out|in\s+full)\b", re.IGNORECASE)
 
 
 def pointed_terms(text: str, glossary: "Glossary", slot_terms: SlotReader) -> tuple[str, ...]:

@@ -31,7 +31,7 @@ _PURPOSE_RE = re.compile(
     r"\b(?:aims?|purpose|objectives?|goals?|scope|focus|point)\s+of\s+(?:this|the)\s+(?:present\s+|current\s+)?(?:review|article|paper|work)\b|\b(?:review|article|paper)(?:'s|\b[^?.!;,]{0,30}\bits)\s+(?:own\s+)?(?:aims?|purpose|objectives?|goals?|scope)\b"
     # "Does the review discuss ...?" asks for its purpose only when nothing specific follows;
     # "Does the review discuss sunitinib?" asks whether a topic is covered (word coverage decides).
-    r"|\b(?:does|do|did) (?:the|this) (?:review|article|paper|authors?) (?:discuss|cover|address|focus on|include)"
+    r"|\b(?:does|do|did) (?:the|this) (?:review|article|paper|authors?) (?:\w+ly )?(?:discuss|cover|address|focus on|include)"
     r"(?:\s+(?:in (?:general|short|brief)|overall|mainly|mostly|chiefly))?\s*(?:\?|$)"
     r"|\bwhat(?:'s|\s+is)\s+(?:this|the)\s+(?:review|article|paper)\s+(?:actually\s+|really\s+|basically\s+|even\s+)?about\b|\bwhy did the authors write\b"
     # the same in the passive: "why was this review written?"

@@ -17,7 +17,8 @@ __all__ = ["AUTHORS", "CITING_STYLE", "GUESSED_TYPE", "INDUSTRY_MONEY", "ONLINE_
 # "Is this paper a clinical trial?" guesses a kind of publication, which the record's article type answers;
 GUESSED_TYPE = (r"\b(?:is|was) (?:this|it|the (?:review|paper|article|study))\b.{0,30}\b"
                 r"(?:trial|rct|meta-?analysis|systematic review|cohort|case reports?|case series|observational|"
-                r"prospective|retrospective|randomi[sz]ed|original (?:research|study|data)|review (?:piece|paper|article)|guidelines?)\b"
+                r"prospective|retrospective|randomi[sz]ed|original (?:research|study|data|series|article|work)|"
+                r"(?:narrative|scoping|literature) review|review (?:piece|paper|article)|guidelines?)\b"
                 # a study of patients set against a review or a summary: "is this an actual study w/ patients or more of a
                 # review article?", "is this article a study where they treated patients or a summary of what's out there?"
                 r"|\b(?:is|was) (?:this|it|the (?:review|paper|article|study))(?: (?:article|paper|review|one))?\b.{0,20}?"

@@ -35,7 +35,7 @@ _SECTION_CUES = (
         r"year\W{0,3}of (?:this|the) (?:review|article|paper)|"
         r"(?:^|(?<![\w-])(?:the|which|what|its|and|journal|issue|year|a|in|of)\s+)volume|issue|pages?|"
         # who wrote it, not what someone else wrote ("the consultant wrote NELM on my letter")
-        + AUTHORS + r"|who\s+(?:\w+\s+)?wrote|wrote\s+(?:it|this|that|the\s+(?:review|paper|article))|" + WRITTEN_BY + r"|"
+        + AUTHORS + r"|who\s+(?:\w+\s+)?wrote|who\s+(?:has|have|had)\s+written|wrote\s+(?:it|this|that|the\s+(?:review|paper|article))|" + WRITTEN_BY + r"|"
         r"title|titled|e-?pub\w*|article type|(?:type|kind|sort) of (?:article|paper|publication|study)|study (?:type|design)|"
         + RECORD_AGE + "|" + RECORD_DETAILS + r"|"
         r"cite|citation for (?:this|the) (?:review|article|paper)|digital object identifier|(?:persistent|unique) (?:digital )?identifier|original (?:research|study|article)|"

@@ -75,7 +75,7 @@ CASE_REQUEST = re.compile(
     r"(?:any|a|another|some|other)\s+ways?\s+(?:a)?round\s+(?:this|that|it))\b", _F)
 
 # Framing words of a treatment question, with the shorthand "Tx" (treatment), "Mx" (management), "Rx".
-GENERIC_REQUEST = re.compile(r"\b(?:options?|choices|treat\w*|therap\w*|manag\w*|approach\w*|candidate|eligib\w*|"
+GENERIC_REQUEST = re.compile(r"\b(?:options?|choices|treat\w*|therap\w*|manag\w*|approach\w*|strateg\w*|candidate|eligib\w*|"
                               r"tx|mx|rx)\b", _F)
 # The treatments Figure 2 chooses between: after a case ("..., FLR adequate. Surgery?", "PVE or
 # ALPPS?") naming one asks whether to give it.
@@ -83,6 +83,8 @@ TREATMENT_NAME = re.compile(
     r"\b(?:surg\w*|operat\w*|ops?|resect\w*|\w*ectom(?:y|ies)|transplant\w*|OLT|ablat\w*|"
     r"(?:chemo|radio)?emboli[sz]ation|TACE|TAE|RE|SIRT|PRRT|PVE|PVL|ALPPS|somatostatin analog\w*|SSA|"
     r"everolimus|sunitinib|chemo\w*|systemic|locoregional|"
+    # the operation as patients name it, a phrasal verb: "can they still cut the liver bits out?"
+    r"(?:cut|cutting|take|taking|took|get|getting)\s+(?:[\w'-]+\s+){0,3}?out|"
     # "listing" in a case is putting the patient on the transplant waiting list ("R0 not achievable. Listing?")
     r"listing)\b", _F)
 PATIENT = re.compile(  # a stated age ("54F", "67-year-old") also marks a patient (is_treatment_question)
@@ -92,7 +94,7 @@ PATIENT = re.compile(  # a stated age ("54F", "67-year-old") also marks a patien
     r"my (?:dad|mum|mom|mam|brother|sister|aunt(?:ie)?|uncle|gran(?:dma|dpa|dmother|dfather|ny)?|nan|partner|friend)|"
     r"my (?:doctor|oncologist|surgeon)|i have|i.ve|i had|"
     # the asker's own tumour, told: "my tumour is G2", "Mine is a G3 carcinoma"
-    r"my (?:tumou?r|cancer|carcinoma) (?:is|was)|mine (?:is|was)|"
+    r"my (?:tumou?r|cancer|carcinoma|NET|NEN|pNET|carcinoid|neuroendocrine (?:tumou?r|cancer)) (?:is|was|has)|mine (?:is|was)|"
     # a patient telling their own age: "I'm 49", "I am 60"
     r"i(?:.m| am) \d{1,3}|"
     r"\d{1,3}[- ]?(?:year|yr)s?[- ]?old|aged? \d{1,3})\b", _F)
