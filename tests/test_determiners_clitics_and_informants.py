@@ -10,7 +10,9 @@ document citing told as a statement, a misprint guessed after the term, a greeti
 word as digits, an indirect question's statement order, the leftover liver as the remnant, and a condition that is
 the statement told ("when that's possible"), an aside that someone is waiting, pain and the end of life as
 circumstances, an adverb inside a frame ("does this review actually cover"), kinds of study, "strategies" as a
-request, "who has written", "in full" as the written-out form, and the asker's own tumour. Each is a pattern of English, not the wording of one evaluation item.
+request, "who has written", "in full" as the written-out form, the asker's own tumour, a relayed patient who "wants
+to know", heredity, a reference for the asker's own writing, a follow-up naming its own work, and the authors'
+overall message. Each is a pattern of English, not the wording of one evaluation item.
 """
 
 from __future__ import annotations
@@ -259,3 +261,36 @@ def test_in_full_asks_the_written_out_form(glossary, question):
 
 def test_the_askers_own_net_and_cutting_the_liver_bits_out_tell_a_case():
     assert is_treatment_question("my NET is grade 3 now. ki67 like 40%. can they still cut the liver bits out?")
+
+
+def test_a_patient_who_wants_to_know_relays_the_question():
+    assert not is_treatment_question("Pt on the phone wants to know: do the liver treatments usually come before or after "
+                                     "tablets/chemo? what order does the review suggest")
+
+
+@pytest.mark.parametrize("question, treatment", [
+    ("Is this kind of tumour inherited? Should I, as her sister, get tested?", False),
+    ("62F G2 pNET, resectable liver mets, MEN1 genetic testing negative. plan?", True),  # a test told with its result
+    ("G2 pancreatic NET, liver mets plus new bone lesions. Trial screening question: what does the algorithm point to?", True),
+])
+def test_heredity_and_being_tested_ask_no_treatment(question, treatment):
+    assert is_treatment_question(question) is treatment
+
+
+def test_a_reference_for_the_askers_own_writing_cites_the_review(article):
+    question = "who's the first author on this one and what journal is it in? need it for the case summary reference"
+    assert [u.split(":")[-1] for u in structural_units(question, [article])] == ["citation"]
+
+
+def test_a_follow_up_naming_its_own_work_and_its_fields_drops_the_earlier_work():
+    assert rewrite("and the Lancet Oncol one - first author and year?",
+                   ["does the review cite the ENETS guidelines?"]).question == "and the Lancet Oncol one - first author and year?"
+
+
+@pytest.mark.parametrize("question, aim", [
+    ("Summarise their overall message please.", True),
+    ("what is the review's main conclusion?", True),
+    ("what is the main point of TACE?", False),
+])
+def test_the_authors_overall_message_is_the_reviews_aim(question, aim):
+    assert asks_aim(question) is aim

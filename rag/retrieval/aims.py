@@ -40,6 +40,9 @@ _PURPOSE_RE = re.compile(
     r"|\b(?:review|article|paper|they|the\s+authors|we|it)(?:\s+itself)?\s+(?:sets|set|(?:is|are|was|were)\s+setting)\s+out\s+to\s+"
     r"(?:do|achieve|show|cover|accomplish|discuss|address|examine|describe)\b"
     r"|\bstatement\s+of\s+(?:purpose|aims?|intent)\b"
+    # its message as a whole, the authors' or the review's: "Summarise their overall message please."
+    r"|\b(?:their|its|the\s+authors?['\u2019]?s?|the\s+(?:review|article|paper)['\u2019]?s?)\s+(?:overall|main|key|central|"
+    r"take-?home|core)\s+(?:message|point|conclusion|takeaway)s?\b"
     # "the stated aim" is the document's, in context; notes name their subject first ("curative hepatectomy - stated goals?");
     # "the stated aim of liver surgery" names whose aim it is, and that is not the document's
     r"|\b(?:the|its|their)\s+stated\s+(?:aims?|purpose|objectives?|goals?)\b"

@@ -89,7 +89,7 @@ INDUSTRY_MONEY = (r"(?:(?:paid|payments?|money|fees|funding|funded|grants?|ties|
 ASKERS_PURPOSE = re.compile(r"\b(?:for|in|into|to|on)\s+(?:my|our)\s+[^.?!,;:]*"
                              # a piece of writing or teaching of the asker's: "for a memo", "for an essay on ..."
                              r"|\bfor\s+(?:a|an|the)\s+(?:[\w-]+\s+){0,2}?(?:memo|essay|assignment|talk|presentation|report|thesis"
-                             r"|dissertation|letter|newsletter|blog|poster|slides?|footer|handout|leaflet|course|class|lecture"
+                             r"|dissertation|letter|newsletter|blog|poster|slides?|footer|handout|leaflet|course|class|lecture|summary|referral|notes"
                              r"|sidebar|footnote|column|story|piece|write-?up|fact\s*sheet|infographic|podcast|website"
                              r"|journal\s+club)\b[^.?!,;:]*"
                              # a figure or quote wanted in order to cite it: "Need the actual figure to cite."

@@ -77,6 +77,8 @@ _CITING_IT = re.compile(rf"\b(?:{CITING_STYLE}|{REFERENCE_FOR_IT}|(?:my|our|(?!(
                         # (the piece being written may be named: "for my assignment reference", "my grant reference list")
                         r" (?:[\w-]+ )?(?:reference list|references?|bibliography)"
                         r"|for (?:the|a|my|our) (?:reference list|bibliography)"
+                        # a reference for the asker's own piece of writing: "need it for the case summary ref"
+                        r"|for (?:the|a|an|my|our) (?:[\w-]+ ){1,2}?(?:reference|ref)\b(?! list)"
                         # the whole record asked as "the full reference" (of the document, when no other work is named)
                         r"|(?:full|complete|whole) (?:bibliographic\w* )?(?:reference|citation)(?!s)"
                         # the line one writes to cite it: "I need a proper reference line for my article"

@@ -154,11 +154,21 @@ def rewrite(question: str, history: list[str] | None) -> Rewrite:
         # "who is the first author of reference 1?" then "and reference 2?" (or "and the second reference?"): the
         # same question of reference 2
         return Rewrite(anchor[:numbered.start(2)] + named + anchor[numbered.end(2):], True, anchor)
+    if _OWN_WORK.search(question) and not numbered and _asks_record_fields(question):
+        # "does the review cite the ENETS guidelines?" then "and the Lancet Oncol one - first author and year?": the
+        # fields of the work it names; the earlier work is not asked about
+        return Rewrite(question, True, anchor)
     if numbered and (_OWN_WORK.search(question) or numbered_items(question)):
         # "page numbers for reference 1?" then "and the Hofland paper?": the same question of the work it names (and
         # "what's figure 1 about?" then "what does ref 13 that it's based on conclude?" asks of reference 13)
         anchor = anchor[:numbered.start()] + "the " + numbered.group(1) + anchor[numbered.end():]
     return Rewrite(f"{question} {anchor}", True, anchor)
+
+
+def _asks_record_fields(question: str) -> bool:
+    from rag.answer.record_cues import record_fields_asked  # (the record's cues read routing's words too)
+
+    return bool(record_fields_asked(question))
 
 
 # A work a follow-up names for itself, by a surname: "and the Hofland paper?", "the Dasari one?".

@@ -45,7 +45,8 @@ _NOT_TREATMENT = re.compile(
     # what a treatment is for: "what is an operation intended to achieve?"
     r"(?:aims?|goals?|purpose|point) of|(?:intended|meant|supposed|designed) to (?:achieve|accomplish|do))", _F)
 # A patient who asks relays the question ("tx of choice per this review? pt asking in clinic"); it tells no case.
-_RELAYING_PATIENT = re.compile(r"\b(?:(?:my|a|the)\s+)?(?:pt|patient)\s+(?:is\s+|was\s+)?ask(?:ing|s|ed)\b", _F)
+_RELAYING_PATIENT = re.compile(r"\b(?:(?:my|a|the)\s+)?(?:pt|patient)\s+(?:(?:on\s+the\s+(?:phone|line)|here|today)\s+)?(?:is\s+|was\s+)?"
+                               r"(?:ask(?:ing|s|ed)|wants?\s+to\s+know|wanted\s+to\s+know|wondering)\b", _F)
 # "A NET patient", "any such patient": an indefinite patient, however qualified, is any patient and tells no case.
 _GENERIC_PATIENT = re.compile(r"\b(?:a|an|any|every|each)\s+(?:[\w-]+\s+){1,2}?(?:patient|pt)s?\b", _F)
 # How strong the evidence is, or the grade of a recommendation: a question about the text, whatever case it names.
@@ -53,7 +54,9 @@ _EVIDENCE_GRADING = re.compile(r"\b(?:levels?\s+of\s+evidence|evidence\s+(?:leve
                                r"(?:the\s+)?(?:recommendations?|evidence)|recommendation\s+grades?)\b", _F)
 # Questions about finding or staging the disease. A case tells how it was found ("CT scan shows
 # ...", "staging PET negative"), so these words decide only in the sentence that asks.
-_DIAGNOSTIC = re.compile(r"\b(?:imaging|staging|diagnos\w*|scan\w*|biopsy|marker|detect\w*)", _F)
+_DIAGNOSTIC = re.compile(r"\b(?:imaging|staging|diagnos\w*|scan\w*|biopsy|marker|detect\w*"
+                         # whether it runs in families, and testing for it: "is this kind of tumour inherited? should I get tested?"
+                         r"|inherit\w*|heredit\w*|genetic\w*|(?:get|be|being)\s+tested)", _F)
 # A test told with its result, or as where a finding was seen, is a finding of the case, not a question
 # about the test: "staging otherwise clear", "the scan showed ...", "biopsy negative", "resectable on imaging".
 _TOLD_FINDING = re.compile(r"\b(?:imaging|staging|scans?|biopsy|markers?)\s+(?:(?:is|was|were|are|now|otherwise|also)\s+){0,2}"
