@@ -12,7 +12,8 @@ the statement told ("when that's possible"), an aside that someone is waiting, p
 circumstances, an adverb inside a frame ("does this review actually cover"), kinds of study, "strategies" as a
 request, "who has written", "in full" as the written-out form, the asker's own tumour, a relayed patient who "wants
 to know", heredity, a reference for the asker's own writing, a follow-up naming its own work, and the authors'
-overall message. Each is a pattern of English, not the wording of one evaluation item.
+overall message, percentages in the plural, the case's person named by a pronoun, "in two goes", and what is
+"besides" or "other than" a treatment as an alternative to it. Each is a pattern of English, not the wording of one evaluation item.
 """
 
 from __future__ import annotations
@@ -33,7 +34,7 @@ from rag.retrieval.structure import structural_units
 from rag.routing.addressee import addressee
 from rag.routing.context import leans_on_statement
 from rag.routing.followup import is_followup, pick_referent, rewrite
-from rag.routing.treatment import is_treatment_question
+from rag.routing.treatment import case_told, is_treatment_question
 
 
 @pytest.mark.parametrize("text, lay, clinical", [
@@ -294,3 +295,30 @@ def test_a_follow_up_naming_its_own_work_and_its_fields_drops_the_earlier_work()
 ])
 def test_the_authors_overall_message_is_the_reviews_aim(question, aim):
     assert asks_aim(question) is aim
+
+
+def test_percentages_in_the_plural_ask_for_a_number():
+    assert asks_for_number("what are the three distribution patterns drawn in fig 1? percentages for each?")
+
+
+def test_a_question_about_the_person_of_the_case_stays_in_the_case():
+    history = ("Patient 58M, G2 ileal NET, liver mets unresectable, liver only", "what's the role of embolization for him?")
+    assert case_told(history) == history
+
+
+@pytest.mark.parametrize("text, lay, clinical", [
+    ("heard somethin about doin it in two goes", "in two goes", "2-stage"),
+    ("can they do it all in one go?", "in one go", "1-stage"),
+])
+def test_in_two_goes_is_in_two_stages(text, lay, clinical):
+    assert (lay, clinical) in lay_expansions(text)
+
+
+@pytest.mark.parametrize("text, lay, clinical", [
+    ("is there anything besides a big operation?", "besides", "alternatives"),
+    ("anything apart from surgery", "apart from", "alternatives"),
+    ("options other than an op?", "other than", "alternatives"),
+    ("does it change her normal life?", "normal life", "quality of life"),
+])
+def test_what_is_other_than_a_treatment_is_an_alternative_to_it(text, lay, clinical):
+    assert (lay, clinical) in lay_expansions(text)

@@ -19,7 +19,7 @@ from rag.core.text import CARDINALS
 
 _NUMBER_CUE = re.compile(
     r"\b(how many|how much|how long|what (?:percentage|proportion|fraction|share|number|dose|"
-    r"dosage|rate)|percent(?:age)?|proportion|"
+    r"dosage|rate)|percent(?:ages?)?|proportions?|"
     # a duration, also in clinical shorthand ("5yr OS", "12-mo")
     r"(?:\d+|" + "|".join(sorted(CARDINALS, key=len, reverse=True)) + r")(?:[- ](?:years?|months?|weeks?|days?)|[- ]?(?:y|yrs?|mos?|wks?))|"
     # ("mean" the noun, an average: "the mean survival"; not the verb of "what does it mean")

@@ -207,6 +207,10 @@ def names_tumour(question: str) -> bool:
     return any(getattr(inputs, name) is not None for name in _IDENTITY)
 
 
+# The person of a told case, pointed at by a pronoun in a later turn.
+_CASE_PERSON = re.compile(r"\b(?:him|he|she|his)\b|\b(?:for|to|on|with|in)\s+her\b", _F)
+
+
 def case_told(history: Sequence[str]) -> tuple[str, ...]:
     """The earlier turns that tell the case the conversation is about, oldest first; () if none.
 
@@ -220,7 +224,8 @@ def case_told(history: Sequence[str]) -> tuple[str, ...]:
     """
     turns: list[str] = []
     for text in reversed(history):
-        asks, follows = asks_anything(text), is_followup(text) or _bare_request(text)
+        # (a question about the person told, by a pronoun, stays in the case: "what's the role of embolization for him?")
+        asks, follows = asks_anything(text), is_followup(text) or _bare_request(text) or bool(_CASE_PERSON.search(text))
         if asks and not follows and not is_treatment_question(text):
             break  # a question on another topic
         turns.append(text)
