@@ -21,16 +21,17 @@ SPLITS = {"dev": ROOT / "eval" / "questions.jsonl", "test": ROOT / "eval" / "que
 # metric: {split: (level, higher is better)}. The holdout's items are never listed (eval/README.md):
 # a drop there is found by this gate and fixed through a general mechanism on dev items.
 GATES = {
-    "recall@1": {"dev": (0.81, True), "test": (0.89, True), "holdout": (0.83, True)},
+    "recall@1": {"dev": (0.81, True), "test": (0.90, True), "holdout": (0.83, True)},
     "recall@3": {"dev": (0.94, True), "test": (0.98, True), "holdout": (0.93, True)},
     "citation_recall": {"dev": (1.0, True), "test": (1.0, True), "holdout": (1.0, True)},
     "citation_precision": {"dev": (1.0, True), "test": (1.0, True), "holdout": (1.0, True)},
-    "facts": {"dev": (0.91, True), "test": (0.95, True), "holdout": (0.89, True)},
+    "facts": {"dev": (0.91, True), "test": (0.96, True), "holdout": (0.89, True)},
     # The gate's threshold was recalibrated (rag/answer/data/gate.json, threshold_note): fewer
     # answerable questions refused for a point or two of refusals, on every split.
     "abstention_recall": {"dev": (0.93, True), "test": (0.88, True), "holdout": (0.94, True)},
-    # dev: 0.044 with the blind rounds' remaining misses in it (they are its hardest items)
-    "false_refusal_rate": {"dev": (0.055, False), "test": (0.03, False), "holdout": (0.05, False)},
+    # dev: 0.034 with the blind rounds' remaining misses in it (they are its hardest items); test: 0.000 since the
+    # 2026-12-08 night's mechanisms (0.013 before)
+    "false_refusal_rate": {"dev": (0.045, False), "test": (0.02, False), "holdout": (0.05, False)},
     "glossary_route_accuracy": {"dev": (0.95, True), "test": (0.95, True), "holdout": (0.87, True)},
     # holdout: one of its 21 algorithm items left that route with the first routing changes of 2026-12-06 evening
     # (1.000 -> 0.952); its items were not read to find which, and no dev or test algorithm item moved
