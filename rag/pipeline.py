@@ -183,11 +183,11 @@ class Pipeline:
         """The extractive decision for a routed turn: (hits, extraction, retrieval ms); the gate is fitted on these."""
         t0 = time.perf_counter()
         focus = turn.own_words if turn.query != turn.own_words else ""
-        # a question that points back at the statement told before it ("... instead of an operation. is that a real
-        # thing?") asks about that statement: its words are weighed with the question's
-        leans = bool(turn.context) and turn.searched == turn.query
-        vector, query_words = self._encode_query(turn.searched, "" if leans else focus)
-        hits = [h for h in self.retriever.retrieve(turn.searched, self.settings.top_k, vector=vector) if h.unit_id not in turn.exclude]
+        # a question that points back at the statement told before it asks about that statement: its words are weighed
+        # with the question's
+        leans, searched = turn.leans_on_context, turn.searched
+        vector, query_words = self._encode_query(searched, "" if leans else focus)
+        hits = [h for h in self.retriever.retrieve(searched, self.settings.top_k, vector=vector) if h.unit_id not in turn.exclude]
         t1 = time.perf_counter()
         extraction = self.answerer.answer(turn.query, hits, self.index.units, focus=focus, query_words=query_words,
                                           followup=bool(focus) and not turn.context)

@@ -83,10 +83,13 @@ class Turn:
     def searched(self) -> str:
         """What retrieval searches for: the query, but only the question sentence of a question
         told after a story ("My mum has a NET."), unless it points back at the story ("is that normal?")."""
-        if not self.context:
-            return self.query
-        leans = leans_on_statement(self.asked) or asks_of_work_told(self.asked, self.context)
-        return self.query if leans else self.asked
+        return self.query if not self.context or self.leans_on_context else self.asked
+
+    @property
+    def leans_on_context(self) -> bool:
+        """Does the question point back at the statement told before it ("... instead of an operation. is that a
+        real thing?"), so that the statement is searched, and weighed, with it?"""
+        return bool(self.context) and (leans_on_statement(self.asked) or asks_of_work_told(self.asked, self.context))
 
     @property
     def own_words(self) -> str:

@@ -207,7 +207,8 @@ def names_tumour(question: str) -> bool:
     return any(getattr(inputs, name) is not None for name in _IDENTITY)
 
 
-# The person of a told case, pointed at by a pronoun in a later turn.
+# The person of a told case, pointed at by a pronoun in a later turn. (Not PATIENT, which also reads "I have" and "my
+# doctor": a later "I have a question about the authors" is no turn about the case's person.)
 _CASE_PERSON = re.compile(r"\b(?:him|he|she|his)\b|\b(?:for|to|on|with|in)\s+her\b", _F)
 
 
