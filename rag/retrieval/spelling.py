@@ -44,7 +44,11 @@ UNKNOWN_ZIPF = 1.0  # English has (almost) never seen the word
 RARE_ZIPF = 2.5
 SLIP_MARGIN = 3.0
 COMMON_ZIPF = 3.0  # an English word common enough (once per million words) to be the one meant
-ENGLISH_MIN_LENGTH = 6  # a shorter unknown word is as likely an abbreviation or a name as a typo
+ENGLISH_MIN_LENGTH = 6  # a shorter unknown word is as likely an abbreviation or a name as a typo...
+# ...unless it is a longer common word with one letter dropped ("spred", "comon", "befor"): a dropped letter
+# is the commonest slip, and a five-letter word plus a letter is a six-letter word, so a short medical word
+# that a letter replaced would make common ("ileal", "ideal") is still never touched.
+DROPPED_MIN_LENGTH = 5
 
 
 @lru_cache(maxsize=1)
@@ -70,11 +74,18 @@ def _one_edit(word: str, letters: str) -> set[str]:
             | {a + c + b[1:] for a, b in splits if b for c in letters} | {a + c + b for a, b in splits for c in letters})
 
 
+def _with_one_more(word: str, letters: str) -> set[str]:
+    """Every string `word` would be with one letter put back."""
+    return {word[:i] + c + word[i:] for i in range(len(word) + 1) for c in letters}
+
+
 def _english_near(low: str, seen: float = 0.0) -> str | None:
     """The common English word one edit from `low` (the shortest, then the most frequent), when `low` is
-    unknown (`seen` 0) or that word outweighs it by SLIP_MARGIN."""
+    unknown (`seen` 0) or that word outweighs it by SLIP_MARGIN. A word shorter than ENGLISH_MIN_LENGTH
+    is only read as a common word with a letter dropped."""
     rank, letters = _common_english()
-    close = [w for w in _one_edit(low, letters) if w in rank and w != low]
+    edits = _one_edit(low, letters) if len(low) >= ENGLISH_MIN_LENGTH else _with_one_more(low, letters)
+    close = [w for w in edits if w in rank and w != low]
     best = min(close, key=lambda w: (len(w), rank[w]), default=None)
     if best and seen >= UNKNOWN_ZIPF and zipf(best) - seen < SLIP_MARGIN:
         return None
@@ -97,18 +108,18 @@ class Speller:
     def correct(self, word: str) -> str | None:
         """The review word `word` was meant to be, or None."""
         low = word.lower()
-        if low in self._cache:
-            return self._cache[low]
+        if word in self._cache:  # keyed as written: a capitalised word is only matched to the review's words
+            return self._cache[word]
         found = None
         seen = zipf(low) if len(low) >= MIN_LENGTH and low not in self._known else RARE_ZIPF
         if seen < UNKNOWN_ZIPF:
             limit = 1 if len(low) < 8 else 2
             best = process.extractOne(low, self.vocabulary, scorer=OSA.distance, score_cutoff=limit)
             found = best[0] if best else None
-        if not found and seen < RARE_ZIPF and word.islower() and len(low) >= ENGLISH_MIN_LENGTH:
+        if not found and seen < RARE_ZIPF and word.islower() and len(low) >= DROPPED_MIN_LENGTH:
             found = _english_near(low, seen)
         if len(self._cache) < 100_000:
-            self._cache[low] = found
+            self._cache[word] = found
         return found
 
     def read(self, text: str) -> str:
