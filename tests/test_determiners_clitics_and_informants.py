@@ -52,6 +52,8 @@ def test_a_determiner_that_is_no_definite_one_is_not_read_as_the():
 
 
 @pytest.mark.parametrize("text, lay, clinical", [
+    ("one piece of a plan where the treatments work together", "work together", "complementing"),
+    ("or part of a wider team plan?", "wider team", "multidisciplinary"),
     ("is the liver a usual place for these tumours to seed?", "seed", "metastasis"),
     ("does it usually spread there", "usually", "frequently"),
     ("a study on what predicts survival", "predicts", "prognostic"),

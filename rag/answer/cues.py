@@ -177,11 +177,19 @@ def member_kind(cls: str) -> str:
 _NAMED_SETS = re.compile(r"\b(?:criteria|criterion|scores?|scoring\s+systems?)\b", re.I)
 
 
+# A note that names its subject first and asks for it by a pronoun after a dash or colon: "<class> - what are they?"
+_NOTED_THEN_ASKED = re.compile(r"^\W*(?P<cls>[A-Za-z][\w' -]*?)\s*(?:\([^)]*\)\s*)?[-:\u2013\u2014]\s*(?:so\s+)?(?:what|which)\s+"
+                               r"(?:are|r|were)\s+(?:they|these|those|them)\b", re.I)
+
+
 def instance_class(question: str) -> str:
     """The class whose members a question asks for by name, else "". The question may open with what it is for
     ("for my journal club slide I need Figure 1 - what are the distribution types shown?"): each clause after a
     dash, a colon or a sentence's end is read as a question's start too."""
     starts = [0] + [m.end() for m in _CLAUSE_START.finditer(question)]
+    noted = _NOTED_THEN_ASKED.match(question)  # "transplant selection criteria for NELM (Milan?) - what r they"
+    if noted and _MEMBER_KINDS.search(noted.group("cls")):
+        return _SINGLING_OUT.sub("", noted.group("cls"))
     for pattern in (*_INSTANCE_RES, _CALLED, _KINDS_OF):
         m = next((found for at in starts if (found := pattern.search(question[at:]))), None)
         cls = m and (m.groupdict().get("cls") or m.groupdict().get("named"))

@@ -154,8 +154,8 @@ def caption_cannot_answer(answerer: Answerer, question: str, pieces: Sequence[Se
     if any(not any(re.search(rf"\b{re.escape(m)}\b", p.text, re.I) for p in pieces) for m in members):
         return True  # "what's type 2 in figure 1?" of a caption that names no type 2
     wanted = instance_class(question)
-    if wanted and any(names_only_class(answerer, wanted, answerer.weights(wanted), answerer.aliases(wanted), p.text)
-                      for p in pieces):
+    if wanted and any(names_only_class(answerer, named, answerer.weights(named), answerer.aliases(named), p.text)
+                      for p in pieces for named in [_classified_as_in(wanted, p.text)]):
         return True
     if not (PRESENCE_RE.search(question) and _YES_NO.match(question)):
         return False
@@ -166,6 +166,16 @@ def caption_cannot_answer(answerer: Answerer, question: str, pieces: Sequence[Se
 
 # One numbered member of a class: "type 2", "type II", "class III" (a grade, "G2", names a member by a code
 # the legend may define, and is not read here).
-_NUMBERED_MEMBER = re.compile(r"\b(?:types?|class(?:es)?|categor(?:y|ies)|patterns?)\s+(?:[IVX]{1,4}|\d{1,2})\b(?![-/])")
+# ("type I/II/III" lists members; "type 2-stage" or "type 1/" names none)
+_NUMBERED_MEMBER = re.compile(r"\b(?:types?|class(?:es)?|categor(?:y|ies)|patterns?)\s+(?:[IVX]{1,4}|\d{1,2})\b(?!-|/(?![IVX\d]))")
+# The nouns a classification's members are counted by: "distribution patterns" are the "types of ... distribution" a
+# caption names, whichever of them each uses.
+_CLASSIFIER = re.compile(r"\b(?:types?|kinds?|sorts?|class(?:es)?|categor(?:y|ies)|patterns?|subtypes?|forms?|variet(?:y|ies))\b", re.I)
+
+
+def _classified_as_in(wanted: str, text: str) -> str:
+    """`wanted` with its classifying noun in the word `text` uses for it."""
+    used = _CLASSIFIER.search(text)
+    return _CLASSIFIER.sub(used.group(0), wanted) if used else wanted
 _OWN_CLAUSE = re.compile(r"\b(?:do|does|did|is|are|was|were|can|could|will|would|should|what|which|how|why|when|where|who)\b", re.I)
 _YES_NO = re.compile(r"^\W*(?:is|are|was|were|does|do|did|has|have|can|could|will|would)\b", re.I)

@@ -112,7 +112,7 @@ def parse_glossary_terms(question: str, glossary: Glossary, alone: bool = False)
                 return terms
     # And a statement run on after a question: "what does nelm mean the letters from the hospital keep saying nelm".
     # A frame that closes on its verb ends there when a new clause opens (a determiner or a subject pronoun).
-    closed = _CLOSED_FRAME.match(question)
+    closed = _CLOSED_FRAME.match(question) or _CLOSED_SLOT.match(question)
     if closed:
         terms = _read(closed.group("asked"), glossary, True)
         if _known(terms, glossary):
@@ -237,3 +237,8 @@ def _read(question: str, glossary: Glossary, alone: bool, in_clause: bool = Fals
 _RUN_ON = re.compile(r"(?<=\w\s)(?:what|which|how)\s+(?:does|do|did|is|are|was|were)\s", re.IGNORECASE)
 _CLOSED_FRAME = re.compile(r"(?P<asked>.*?\b(?:means?|stands?\s+for|short\s+for)),?\s+(?=(?:the|my|i|they|it|its|it's|theres|there's|im|i'm|we|he|she|this|that"
                            r"|these|those|his|her|our|their|so|because|cos|as)\b)", re.IGNORECASE)
+# "what is" closes on its slot when the slot is one written abbreviation and a clause with its own subject follows:
+# "wat is TACE they keep saying it at the clinic"
+_CLOSED_SLOT = re.compile(r"(?P<asked>^\W*(?:what|wat|wot)(?:'s|s)?(?:\s+(?:is|are|r))?\s+(?:an?\s+|the\s+)?"
+                          r"(?-i:[A-Za-z0-9-]*[A-Z][A-Za-z0-9-]*[A-Z][A-Za-z0-9-]*)),?\s+"
+                          r"(?=(?:my|i|they|it|its|it's|theres|there's|im|i'm|we|he|she|his|her|our|their)\s)", re.IGNORECASE)

@@ -45,8 +45,6 @@ _PURPOSE_RE = re.compile(
     r"take-?home|core)\s+(?:message|point|conclusion|takeaway)s?\b"
     # "the stated aim" is the document's, in context; notes name their subject first ("curative hepatectomy - stated goals?");
     # "the stated aim of liver surgery" names whose aim it is, and that is not the document's
-    r"|\b(?:the|its|their)\s+stated\s+(?:aims?|purpose|objectives?|goals?)\b"
-    r"(?!\s+(?:of|for|behind)\s+(?!(?:this|the)\s+(?:present\s+|current\s+)?(?:review|article|paper|work|authors?)\b))"
     # what it sets out to do: "what is the review trying to achieve?"; a bare "it" only with "set out"
     # ("what does it actually set out to do?"): "what is it meant to achieve?" may be about a treatment
     r"|\b(?:does|did|do|is|was|are|were)\s+(?:(?:this|the)\s+(?:review|article|paper)|this|the\s+authors)\s+(?:\w+\s+)?"
@@ -70,9 +68,24 @@ _PURPOSE_RE = re.compile(
     r"|\bwho\s+(?:is|was)\s+(?:the|this)\s+(?:review|article|paper)\s+for\b", re.I)
 
 
+# "the stated aim" is the document's, in context; notes name their subject first ("curative hepatectomy - stated goals?");
+# "the stated aim of liver surgery" names whose aim it is, and that is not the document's
+_STATED_RE = re.compile(
+    r"\b(?:the|its|their)\s+stated\s+(?:aims?|purpose|objectives?|goals?)\b"
+    r"(?!\s+(?:of|for|behind)\s+(?!(?:this|the)\s+(?:present\s+|current\s+)?(?:review|article|paper|work|authors?)\b))", re.I)
+# A possessive pronoun points back at a thing the question has already asked about: in "what is the treatment of
+# choice ... and what are its stated aims?" "its" is the treatment's, not the document's.
+_THING_ASKED_RE = re.compile(r"\bwhat(?:'s|\s+is|\s+are)\s+(?:the|a|an)\s+(?!(?:present\s+|current\s+)?(?:review|article|paper|work|"
+                             r"authors?)\b)[a-z]", re.I)
+
+
 def asks_aim(question: str) -> bool:
     """Does the question ask the review's aim, scope or what it is about as a whole?"""
-    return bool(_PURPOSE_RE.search(question))
+    if _PURPOSE_RE.search(question):
+        return True
+    stated = _STATED_RE.search(question)
+    return bool(stated) and not (stated.group(0).lower().startswith(("its", "their"))
+                                 and _THING_ASKED_RE.search(question[:stated.start()]))
 
 
 def asks_audience(question: str) -> bool:

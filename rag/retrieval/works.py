@@ -112,8 +112,10 @@ def _of_topic(question: str, own_topic: frozenset[str], own_names: frozenset[str
     abbreviation ("the review on NELM") names no work by itself, nor do this review's own names
     ("that review about NELM treatment in annals of gastro": its journal)."""
     for m in _WORK_ON.finditer(question):
-        own = _own_words(m.group("topic"), own_topic)
-        words = [w for w in re.findall(r"[A-Za-z][A-Za-z\-]{2,}", m.group("topic"))
+        # the question's own record words are not the topic's ("the review on NET liver mets published in?")
+        topic = SECTION_CUES[0][1].sub(" ", m.group("topic"))
+        own = _own_words(topic, own_topic)
+        words = [w for w in re.findall(r"[A-Za-z][A-Za-z\-]{2,}", topic)
                  if w.lower() not in BIBLIO_FILLER and sum(c.isupper() for c in w) < 2 and not _own(w, own_names)]
         if words and any(w.lower() not in own for w in words[:3]):
             return True

@@ -45,14 +45,15 @@ _ASKS_TEXT = re.compile(rf"\b(?:does|do|did) (?:the|this) {_REVIEW} {_TEXT_VERB}
                         # a verb of judging with its object's complement asks the review's view: "does this review consider an
                         # operation the preferred course?", "do the authors regard TACE as standard?" ("consider surgery for her" asks
                         # for a decision)
-                        rf"|\b(?:does|do|did) (?:the|this) {_REVIEW} (?:consider|regard|view|see|rate)\s+(?:[\w'-]+\s+){{1,4}}?(?:as|to be|the)\b"
+                        rf"|\b(?:does|do|did) (?:the|this) {_REVIEW} (?:consider|regard|view|see|rate)\s+(?:[\w'-]+\s+){{1,6}}?(?:as|to be|the)\b"
                         # an alternative that only reports: "do they endorse two-step hepatectomies, or just mention that they're
                         # done?" weighs the text's stance against its mere mention, whatever case it names
                         r"|\bor\s+(?:(?:do|does|did)\s+(?:they|it|the\s+authors|the\s+review)\s+)?(?:just|only|merely|simply)\s+"
                         r"(?:mention|report|describe|note|list|state|cite)\w*\b"
                         # the same asked inside another question, without do-support: "does anyone know what that paper
                         # actually says about ...", "I'd like to know what the review mentions on ..."
-                        rf"|\bwhat (?:the|this|that) {_REVIEW} (?:\w+ly )?(?:says?|said|states?|stated|mentions?|mentioned)\b", _F)
+                        # (or whether it does: "I'd like to understand whether the article says the liver is the main place")
+                        rf"|\b(?:what|whether) (?:the|this|that) {_REVIEW} (?:\w+ly )?(?:says?|said|states?|stated|mentions?|mentioned)\b", _F)
 # "does the decision tree in figure 2 cover grade 3?": the figure asked what it holds; "which grades is the
 # flowchart built for?", "fig 2 flowchart - what sort of tumours is it meant for?": whom it was drawn for
 _ASKS_FIGURE = re.compile(rf"\b(?:does|do|did) (?:the|this) {_FIGURE} (?:cover|include|deal with|address|mention)\b"
