@@ -3,8 +3,11 @@ short medical word that one replaced letter would make common ("ileal", not "ide
 pointing back at the thing asked ("its stated aims"); a bibliographic verb that is no topic; "what is TACE" closed by a
 clause with its own subject; a patient's treatment asked before their features are told; whether the text says or
 judges something; working together and the wider team; a note naming its class first ("<class> - what are they?");
-and a figure's classes asked by another classifying noun ("patterns" for "types"). Each is a pattern of English, not
-the wording of one evaluation item.
+a figure's classes asked by another classifying noun ("patterns" for "types"); the asker's dossier; "not just" as a
+coordinator; an it-cleft without its adverb ("is it how much ..."); the authors as doers, not a record's field; a noun
+subject with a verb of saying after "what is X"; "the number" asked before; who in general is eligible; an item told
+apart by a word of its own ("the Endocr Rev one"); a verb-particle compound only hyphenated ("go-to") and an article
+left out ("go to liver"). Each is a pattern of English, not the wording of one evaluation item.
 """
 
 from __future__ import annotations
@@ -13,13 +16,16 @@ import re
 
 import pytest
 
-from rag.answer.cues import instance_class
+from rag.answer.cues import asks_for_number, instance_class
 from rag.core.text import stem
 from rag.glossary.questions import parse_glossary_terms
 from rag.retrieval.aims import asks_aim
+from rag.retrieval.lay import lay_expansions
+from rag.retrieval.record_words import ASKERS_PURPOSE, FINDING_IT
 from rag.retrieval.spelling import Speller
 from rag.retrieval.works import names_other_work
 from rag.routing.addressee import addressee
+from rag.routing.followup import pick_referent
 from rag.routing.treatment import case_told, is_treatment_question
 
 TEXT = "Liver surgery is the treatment of choice for resectable neuroendocrine liver metastases."
@@ -70,6 +76,9 @@ def test_the_verb_of_a_bibliographic_question_is_no_topic_of_another_work():
 @pytest.mark.parametrize("question, terms", [
     ("wat is TACE they keep saying it at the clinic", ("TACE",)),
     ("whats SI-NEN my letter says it", ("SI-NEN",)),
+    # a noun subject with its determiner, when a verb of saying or using follows it
+    ("what on earth is ALPPS the surgeon threw that word at us like we should know it", ("ALPPS",)),
+    ("what is TACE the doctor mentioned it", ("TACE",)),
 ])
 def test_a_written_abbreviation_closes_what_is_when_a_clause_with_its_own_subject_follows(glossary, question, terms):
     assert parse_glossary_terms(question, glossary) == terms
@@ -118,3 +127,53 @@ def test_a_figures_classes_by_another_classifying_noun_are_beyond_its_caption(pi
 def test_what_figure_1_shows_is_still_its_caption(pipeline):
     answer = pipeline.ask("what does Figure 1 show?")
     assert not answer.abstained and [c.unit_id for c in answer.citations] == ["figure-1"]
+
+
+def test_the_askers_dossier_is_their_purpose_not_the_records_words():
+    assert ASKERS_PURPOSE.search("Need the full citation for an HTA dossier - journal, volume, issue and page range please")
+    assert not ASKERS_PURPOSE.search("is TACE used for the application of chemo to the liver?")
+
+
+@pytest.mark.parametrize("question, number", [
+    ("Does the abstract mention that liver spread affects how well people live day to day, not just how long?", False),
+    ("what decide if the surgeon can cut out the tumors from liver? is it how much of liver is sick?", False),
+    ("How many studies or patients did the authors include in their review?", True),  # the authors doing, no field asked
+    ("the paper on prognosis, who are the authors?", False),
+])
+def test_what_is_asked_as_a_figure(question, number):
+    assert asks_for_number(question) is number
+
+
+def test_the_number_asked_before_is_no_identifier_of_the_record():
+    finding = re.compile(FINDING_IT, re.I)
+    assert not finding.search("what's the 5-year survival the review reports? need the number for the article")
+    assert finding.search("how do i look it up, is there a number or code for it")
+
+
+def test_asking_who_in_general_is_eligible_is_no_case():
+    assert not is_treatment_question("Why are interventional radiology options being offered to more NELM patients now - "
+                                     "is it about who is eligible?")
+    assert is_treatment_question("G2 pNET with unresectable liver mets - is she eligible for PRRT?")
+
+
+@pytest.mark.parametrize("question, picked", [
+    ("and the Endocr Rev one - who wrote it?", []),
+    ("and the Pape one - what year?", []),
+    ("who wrote it?", ["reference-2"]),
+    ("the one before it?", ["reference-1"]),
+])
+def test_an_item_told_apart_by_its_own_word_is_not_the_previous_answers(question, picked):
+    assert pick_referent(question, ["reference-2"]) == picked
+
+
+@pytest.mark.parametrize("text, found, not_found", [
+    ("the neuroendocrine cancer go to liver very often", ("go to liver", "metastasis"), None),
+    ("does the cancer go to the liver?", ("go to the liver", "metastasis"), ("go to", "treatment of choice")),
+    ("is surgery the go-to treatment", ("go-to", "treatment of choice"), None),
+    ("are these just add-ons", ("add-ons", "adjuncts"), None),
+    ("can they add on more drugs", None, ("add on", "adjuncts")),
+])
+def test_a_verb_particle_compound_only_hyphenated_and_an_article_left_out(text, found, not_found):
+    expansions = lay_expansions(text)
+    assert found is None or found in expansions
+    assert not_found is None or not_found not in expansions

@@ -128,7 +128,8 @@ _NOT_A_FIGURE = re.compile(r"^\s*who\b|\b(?:which|what) (?:one )?(?:of (?:the|it
                            # a field of a cited work's record ("the US incidence paper, what journal?"), or whether
                            # one is cited ("do they cite any paper on how common it is?"): its subject is no figure asked for
                            r"|\b(?:papers?|stud(?:y|ies)|articles?|publications?|guidelines?|the one (?:on|about))\b[^?.!]*?"
-                           r"(?<![\w-])(?:journal|title|year"
+                           # (the authors as the ones doing, "how many studies did the authors include?", ask no field)
+                           r"(?<![\w-])(?<!\bdid the )(?<!\bdo the )(?<!\bdoes the )(?:journal|title|year"
                            r"|authors?|who|published|volume|issue|pages|doi)\b"
                            r"|\bcited?\s+(?:any|a|an|some)\s+(?:[\w-]+\s+){0,2}(?:papers?|stud(?:y|ies)|articles?|work)\b"
                            # whether a work on it is listed ("is there a US study in the refs about how common NETs are?")
@@ -212,8 +213,9 @@ def instance_class(question: str) -> str:
 _INFLUENCED_MEASURE = re.compile(r"\b(?:affect|effect|matter|depend|influenc|determin|chang|impact|dictat|decid|alter|shap"
                                  r"|hit|harm|worsen|shorten|lengthen|prolong|improv|reduc|limit|govern|mess(?:es|ed|ing)?\s+(?:up\s+)?with"
                                  r"|(?:make|makes|made|making)\s+(?:a|any|much\s+of\s+a)\s+difference\s+(?:to|in))\w*"
-                                 r"\s+(?:on\s+|upon\s+)?(?:how \w+ (?:and|or) |(?:whether\s+)?(?:[\w'-]+,?\s+){1,12}?(?:and|or)\s+"
-                                 r"(?:(?:just|only|also|even)\s+)?)?"
+                                 # ("X, not just Y" coordinates as "X and Y" does: "how well people live, not just how long")
+                                 r"\s+(?:on\s+|upon\s+)?(?:how \w+ (?:and|or) |(?:whether\s+)?(?:[\w'-]+,?\s+){1,12}?(?:and|or|not)\s+"
+                                 r"(?:(?:just|only|also|even|merely|simply)\s+)?)?"
                                  r"how (?:long|much|many|far|big|large|often)\b"
                                  r"|\bhow (?:big|large|great|important|significant|major) (?:of )?an? (?:role|part)\b"
                                  # as does the weight given to it: "how much weight do the authors give liver-targeted therapy"
@@ -221,7 +223,8 @@ _INFLUENCED_MEASURE = re.compile(r"\b(?:affect|effect|matter|depend|influenc|det
                                  # how much something matters is its importance: "how much the liver spread actually matters"
                                  r"|\bhow much\s+(?:[\w'-]+\s+){0,5}?(?:matters?|mattered|counts?|helps?|helped)\b"
                                  # whether the deciding factor is the extent: "is it just how much of the liver is taken over?"
-                                 r"|\b(?:is\s+it|it'?s)\s+(?:just|only|all|mainly|mostly|really|simply)\s+(?:about\s+|down\s+to\s+)?"
+                                 # (the adverb may go unsaid: "what decide if the surgeon can cut out ...? is it how much of liver is sick?")
+                                 r"|\b(?:is\s+it|it'?s)\s+(?:(?:just|only|all|mainly|mostly|really|simply)\s+)?(?:about\s+|down\s+to\s+)?"
                                  r"how (?:much|many|big|large|far)\b"
                                  # told, not asked: "the doctor said something about how much of the liver is involved"
                                  r"|\b(?:said|mentioned|talked|spoke|explained|told(?:\s+\w+){0,2}?)\s+(?:something\s+|a\s+(?:bit|lot)\s+)?"

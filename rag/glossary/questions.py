@@ -239,6 +239,9 @@ _CLOSED_FRAME = re.compile(r"(?P<asked>.*?\b(?:means?|stands?\s+for|short\s+for)
                            r"|these|those|his|her|our|their|so|because|cos|as)\b)", re.IGNORECASE)
 # "what is" closes on its slot when the slot is one written abbreviation and a clause with its own subject follows:
 # "wat is TACE they keep saying it at the clinic"
-_CLOSED_SLOT = re.compile(r"(?P<asked>^\W*(?:what|wat|wot)(?:'s|s)?(?:\s+(?:is|are|r))?\s+(?:an?\s+|the\s+)?"
-                          r"(?-i:[A-Za-z0-9-]*[A-Z][A-Za-z0-9-]*[A-Z][A-Za-z0-9-]*)),?\s+"
-                          r"(?=(?:my|i|they|it|its|it's|theres|there's|im|i'm|we|he|she|his|her|our|their)\s)", re.IGNORECASE)
+# (a subject may be a noun with its determiner when a verb of saying or using follows: "... ALPPS the surgeon threw that word")
+_CLOSED_SLOT = re.compile(r"(?P<asked>^\W*(?:what|wat|wot)(?:'s|s)?(?:\s+on\s+earth|\s+the\s+(?:heck|hell))?(?:\s+(?:is|are|r))?\s+"
+                          r"(?:an?\s+|the\s+)?(?-i:[A-Za-z0-9-]*[A-Z][A-Za-z0-9-]*[A-Z][A-Za-z0-9-]*)),?\s+"
+                          r"(?=(?:my|i|they|it|its|it's|theres|there's|im|i'm|we|he|she|his|her|our|their)\s"
+                          r"|(?:the|a|an|this|that|our|your)\s+[a-z]+\s+(?:[a-z]+ed|said|says|told|tells|wrote|writes|threw|throws|gave"
+                          r"|gives|keeps|kept|puts|uses|mentions|keep|use)\b)", re.IGNORECASE)

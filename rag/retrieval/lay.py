@@ -61,17 +61,27 @@ def _closed_up_first(lay: str) -> frozenset[str]:
 
 def _open_or_hyphenated(phrase: str) -> str:
     words = re.split(r"[\s-]+", phrase)
+    if re.fullmatch(r"[\w]+-(?:to|on|in|at|off|up|out)", phrase, re.I):
+        # a compound of a verb and its particle names a thing only hyphenated: "the go-to treatment", "add-ons";
+        # "goes to the liver" and "add on" are the verbs
+        return re.escape(words[0]) + "-" + _with_s_ending(words[1])
     if len(words) == 2 and words[1].casefold() in _PARTICLES:
         # a transitive phrasal verb takes its object between verb and particle: "take it out", "cut the tumour out"
         return _with_s_ending(words[0]) + _SEPARATED_OBJECT + r"[\s-]" + re.escape(words[1])
     if _prefixed(phrase):
         return re.escape(words[0]) + r"[\s-]?" + r"[\s-]".join(_with_s_ending(w) for w in words[1:])
-    return r"[\s-]".join([_with_s_ending(words[0])] + [_DEFINITE if w.casefold() == "the" else _with_s_ending(w)
-                                                      for w in words[1:]])
+    pattern, after_the = _with_s_ending(words[0]), False
+    for w in words[1:]:
+        if w.casefold() == "the":
+            pattern, after_the = pattern + rf"[\s-](?:{_DEFINITE}\s+)?", True
+        else:
+            pattern, after_the = pattern + ("" if after_the else r"[\s-]") + _with_s_ending(w), False
+    return pattern
 
 
-# Inside a phrase, "the" stands for any definite determiner: "gone to the liver" is also "gone to her liver",
-# "block the blood supply" also "block its blood supply" (a phrase's first word stays as written: "the runs").
+# Inside a phrase, "the" stands for any definite determiner, or none: "gone to the liver" is also "gone to her
+# liver", "block the blood supply" also "block its blood supply", and "go to liver", as learners and notes drop
+# the article (a phrase's first word stays as written: "the runs").
 _DEFINITE = r"(?:the|his|her|their|my|your|our|its)"
 
 

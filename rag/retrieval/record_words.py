@@ -46,7 +46,9 @@ ONLINE_FIRST = (r"ahead of print|online (?:first|publication|release|date)|(?:go
 # Finding the paper itself, which its identifier is for: "how do i look it up, is there a number or code for it"
 FINDING_IT = (r"(?:how\s+(?:do|can|could|would|should)\s+(?:i|we|you|one)\s+)?(?:look\s+(?:it|this|that)\s+up|look\s+up\s+"
               r"(?:the|this|that)\s+(?:paper|article|review)|find\s+(?:it|this|the\s+(?:paper|article|review))\s+online)"
-              r"|(?:number|code|id)\s+for\s+(?:it|this|the\s+(?:paper|article|review))")
+              # ("the number for the article" is a number the question already asked for: "... survival? need the number for
+              # the article")
+              r"|(?<!\bthe\s)(?<!\bthat\s)(?<!\bthis\s)(?:number|code|id)\s+for\s+(?:it|this|the\s+(?:paper|article|review))")
 RECORD_AGE = (r"how (?:recent|old|new|current|up[- ]to[- ]date) is (?:it|(?:this|the) (?:review|article|paper|publication))"
               r"|(?:is|was) (?:this|the) (?:review|article|paper) (?:\w+ )?(?:new|old|recent|current|outdated"
               r"|out of date|up[- ]to[- ]date)|(?:did|does|has) (?:it|this|(?:this|the) (?:review|article|paper|publication))"
@@ -90,7 +92,8 @@ ASKERS_PURPOSE = re.compile(r"\b(?:for|in|into|to|on)\s+(?:my|our)\s+[^.?!,;:]*"
                              # a piece of writing or teaching of the asker's: "for a memo", "for an essay on ..."
                              r"|\bfor\s+(?:a|an|the)\s+(?:[\w-]+\s+){0,2}?(?:memo|essay|assignment|talk|presentation|report|thesis"
                              r"|dissertation|letter|newsletter|blog|poster|slides?|footer|handout|leaflet|course|class|lecture|summary|referral|notes"
-                             r"|sidebar|footnote|column|story|piece|write-?up|fact\s*sheet|infographic|podcast|website"
+                             r"|sidebar|footnote|column|story|piece|write-?up|fact\s*sheet|infographic|podcast|website|dossier|submission|manuscript"
+                             r"|chapter|proposal|grant(?:\s+application)?|audit|appraisal"
                              r"|journal\s+club)\b[^.?!,;:]*"
                              # a figure or quote wanted in order to cite it: "Need the actual figure to cite."
                              r"|\b(?:figures?|numbers?|stat(?:istic)?s?|data|values?|quotes?|sentences?|lines?|passages?)\s+to\s+cite\b"

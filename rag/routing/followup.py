@@ -222,6 +222,11 @@ _RELATIVE = re.compile(rf"\b(?:the\s+)?(?:one|{ITEM_NOUNS})\s+(?P<dir>before|aft
                        rf"|\bthe\s+(?P<dir2>next|previous|preceding|prior|following)\s+(?:one|{ITEM_NOUNS})\b", re.I)
 
 
+# Another item of the kind, told apart by a word of its own: "and the Endocr Rev one", "the Pape one", "the 2008 one".
+_DESCRIBED_ONE = re.compile(rf"\bthe\s+(?!(?:{_ORDINAL_WORD}|same|other|latter|former|next|previous|very|only|right|wrong)\b)"
+                            r"[\w.'-]+(?:\s+[\w.'-]+){0,2}?\s+one\b(?!\s+(?:before|after)\b)", re.I)
+
+
 def pick_referent(question: str, cited: list[str]) -> list[str]:
     """The items (references, figures) of the previous answer that the question points at.
 
@@ -231,8 +236,8 @@ def pick_referent(question: str, cited: list[str]) -> list[str]:
     "they", "those" at all of a list. An answer that also quoted other passages, or a question
     that names its own item or the review itself, gives no referent.
     """
-    if _SELF.search(question) or _NAMED_ITEM.search(question) or numbered_items(question):
-        return []  # (named by its number or its place: "and the second figure, it is for which grade?")
+    if _SELF.search(question) or _NAMED_ITEM.search(question) or numbered_items(question) or _DESCRIBED_ONE.search(question):
+        return []  # (named by its number, its place or what tells it apart: "and the Endocr Rev one - who wrote it?")
     cited = list(dict.fromkeys(cited))
     items = [u for u in cited if item_name(u)]
     if not items or len(items) != len(cited):

@@ -29,7 +29,8 @@ REQUEST = re.compile(
     r"\bwhat (?:(?:kinds?|types?|sorts?) of )?(?:treatments?|therapy|therapies|management)\b|"
     # a person's own options: "what are her treatment options likely to be?"
     r"\bwhat (?:are|were|would be|will be) (?:his|her|their|my|our|the patient's) (?:treatment |therapy )?options\b|"
-    r"\b(?:is|are|would) (?:he|she|they|the patient|my patient|this patient|a patient|it)\b[^?]*"
+    # ("is it about who is eligible?" asks who in general is)
+    r"\b(?:is|are|would) (?:he|she|they|the patient|my patient|this patient|a patient|it)\b(?:(?!\bwho\b)[^?])*"
     r"\b(?:candidate|eligible|suitable)\b|"
     r"\bshould (?:he|she|they|we|i|the patient|my patient|this patient|it)\b|"
     # what someone can do for a person: "what can the radiology team do for him?"
