@@ -7,7 +7,9 @@ a figure's classes asked by another classifying noun ("patterns" for "types"); t
 coordinator; an it-cleft without its adverb ("is it how much ..."); the authors as doers, not a record's field; a noun
 subject with a verb of saying after "what is X"; "the number" asked before; who in general is eligible; an item told
 apart by a word of its own ("the Endocr Rev one"); a verb-particle compound only hyphenated ("go-to") and an article
-left out ("go to liver"). Each is a pattern of English, not the wording of one evaluation item.
+left out ("go to liver"); a view asked of nothing; a reference for the asker's letter; the drugs a person would be
+offered; the review's record after a question about the review; what the paper would do for a case; what the review
+calls something; a closing sentence in another language. Each is a pattern of English, not the wording of one evaluation item.
 """
 
 from __future__ import annotations
@@ -16,16 +18,19 @@ import re
 
 import pytest
 
+from rag.algorithm.inputs import extract_inputs
 from rag.answer.cues import asks_for_number, instance_class
+from rag.core.courtesy import without_pleasantries
 from rag.core.text import stem
 from rag.glossary.questions import parse_glossary_terms
 from rag.retrieval.aims import asks_aim
 from rag.retrieval.lay import lay_expansions
 from rag.retrieval.record_words import ASKERS_PURPOSE, FINDING_IT
 from rag.retrieval.spelling import Speller
+from rag.retrieval.structure import structural_units
 from rag.retrieval.works import names_other_work
 from rag.routing.addressee import addressee
-from rag.routing.followup import pick_referent
+from rag.routing.followup import pick_referent, rewrite
 from rag.routing.treatment import case_told, is_treatment_question
 
 TEXT = "Liver surgery is the treatment of choice for resectable neuroendocrine liver metastases."
@@ -177,3 +182,54 @@ def test_a_verb_particle_compound_only_hyphenated_and_an_article_left_out(text, 
     expansions = lay_expansions(text)
     assert found is None or found in expansions
     assert not_found is None or not_found not in expansions
+
+
+def test_a_view_asked_of_nothing_is_the_view_on_what_was_just_told():
+    from rag.routing.context import leans_on_statement
+
+    assert leans_on_statement("In general terms what is this paper's position?")
+    assert not leans_on_statement("what is the paper's position on transplant?")
+
+
+def test_a_reference_wanted_for_the_askers_own_letter_is_the_reviews_record(article):
+    assert structural_units("Ref for clinic letter: journal, yr, vol(issue), pages.", [article]) == ["citation"]
+
+
+@pytest.mark.parametrize("question, case", [
+    ("my NET started in the small bowel, its in the liver and now bones too, they say no operation. what drugs would they "
+     "even offer me, straight answer pls", True),
+    ("what drugs would they even offer for NELM in general?", False),  # no one's case
+])
+def test_the_drugs_a_person_would_be_offered_are_asked_for_their_case(question, case):
+    assert is_treatment_question(question) is case
+
+
+@pytest.mark.parametrize("question, history, rewritten", [
+    ("and who wrote it and when was it published?", ["what is this review about in simple terms"],
+     "and who wrote it and when was it published?"),  # the review's record, asked in full
+    ("who wrote it?", ["does the review cite the ENETS guidelines?"], "who wrote it? does the review cite the ENETS guidelines?"),
+    ("who's it aimed at?", ["What is the review about?"], "who's it aimed at? What is the review about?"),
+])
+def test_after_a_question_about_the_review_its_record_is_asked_on_its_own_words(question, history, rewritten):
+    assert rewrite(question, history).question == rewritten
+
+
+def test_what_the_paper_would_do_for_a_told_case_asks_it_to_decide():
+    history = ("my nan has a G1 tumour in her pancreas and it spread to her liver", "the doctors say its too much to cut out tho")
+    assert addressee("so what would this paper do then").verb == "decision"
+    assert extract_inputs(history[1]).liver == "unresectable"
+
+
+def test_what_the_review_calls_something_asks_its_text():
+    assert addressee("The review calls liver-focused treatments an essential part of what kind of management?").verb == "text"
+    assert addressee("the review calls for caution in elderly patients, should she have surgery?").verb != "text"
+
+
+@pytest.mark.parametrize("text, kept", [
+    ("What is TACE? Quiero confirmar el término exacto.", "What is TACE?"),
+    ("What is TACE? Je voudrais savoir le terme exact.", "What is TACE?"),
+    ("What is TACE? I want to confirm the exact term.", "What is TACE? I want to confirm the exact term."),
+    ("is surgery an option? My dad has NET liver mets.", "is surgery an option? My dad has NET liver mets."),
+])
+def test_a_sentence_after_the_question_in_another_language_is_the_askers_aside(text, kept):
+    assert without_pleasantries(text) == kept

@@ -132,7 +132,9 @@ LIVER_PATTERNS = [  # (pattern, status, assumed?) checked in order; a later one 
                 r"beyond (?:surgical )?(?:resection|surgery)|"
                 # too much disease to take out: "too numerous to resect", "too extensive for surgery"
                 # ("the liver is too full for surgery", "too spread out to operate")
-                r"too (?:many|numerous|extensive|widespread|full|spread out|advanced) (?:to|for) (?:be )?(?:resect\w*|remov\w*|operat\w*"
+                # ("its too much to cut out", "too much disease for surgery")
+                r"too (?:many|much|numerous|extensive|widespread|full|spread out|advanced)(?: (?:disease|tumou?r|cancer|of it))? "
+                r"(?:to|for) (?:be )?(?:resect\w*|remov\w*|operat\w*"
                 r"|surgery|an operation|taken out|(?:take|cut|get)\s+(?:\w+\s+)?out)|"
                 # R0 is a resection with clear margins: "R0 not possible" says the disease cannot all be removed
                 rf"{_COMPLETE} (?:not |im)(?:possible|achievable|feasible)|"

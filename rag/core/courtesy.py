@@ -89,6 +89,7 @@ def without_pleasantries(text: str) -> str:
     core = _CLOSING.sub("", _SIGN_OFF.sub("", _REQUEST.sub("", _OPENING.sub("", _exam_stem(text))))).strip()
     core = _INTRODUCTION.sub("", core, count=1) or core
     core = _REQUEST.sub("", _ATTRIBUTION.sub("", core)).strip()
+    core = _without_closing_in_another_language(core)
     if _QUESTION_OPENING.match(core) and core.endswith(".") and not core.endswith("..") and "?" not in core:
         # "What does the review discuss." is a question typed with a full stop, as a question
         # left inside "I need to know what ..." is; the router reads "?" as a question's mark (a text that
@@ -98,6 +99,27 @@ def without_pleasantries(text: str) -> str:
 
 
 _QUESTION_OPENING = re.compile(r"(?:what|which|who|whom|whose|when|where|why|how)\b", re.I)
+# A sentence after the question, in the asker's own language: "... what kind of management? Quiero confirmar el término
+# exacto." It says why they ask, to themselves or a colleague; its words are no part of what is asked of an English text.
+_AFTER_QUESTION = re.compile(r"(?<=\?)\s+([^?]+)$")
+_OTHER_LANGUAGES = ("es", "fr", "de", "it", "pt", "nl")
+_FOREIGN_MARGIN = 1.5  # Zipf points: the word is some thirty times commoner in the other language than in English
+
+
+def _in_another_language(sentence: str) -> bool:
+    """Are two thirds or more of the sentence's words (at least three) far commoner in one other language than in English?"""
+    from wordfreq import zipf_frequency
+
+    words = [w.lower() for w in re.findall(r"[^\W\d_]{2,}", sentence)]
+    if len(words) < 3:
+        return False
+    return any(sum(zipf_frequency(w, lang) - zipf_frequency(w, "en") >= _FOREIGN_MARGIN for w in words) * 3 >= len(words) * 2
+               for lang in _OTHER_LANGUAGES)
+
+
+def _without_closing_in_another_language(text: str) -> str:
+    after = _AFTER_QUESTION.search(text)
+    return text[:after.start()].rstrip() if after and _in_another_language(after.group(1)) else text
 _LETTERS = re.compile(r"[A-Za-z]")
 
 

@@ -88,13 +88,14 @@ INDUSTRY_MONEY = (r"(?:(?:paid|payments?|money|fees|funding|funded|grants?|ties|
                   r"|financial\s+(?:ties|interests?|links|relationships?|support|disclosures?))")
 # What the asker wants it for ("need it for my glossary notes", "into our journal club slides", "typing up
 # Dr K's reference list") is theirs, not a work's subject.
+# A piece of writing or teaching of the asker's, named after "for": "for a memo", "for an essay on ..." (a compound
+# needs no article, as notes write it: "Ref for clinic letter")
+FOR_WRITING = (r"\bfor\s+(?:(?:a|an|the)\s+(?:[\w-]+\s+){0,2}?|[\w-]+\s+(?:[\w-]+\s+)?)(?:memo|essay|assignment|talk|presentation"
+               r"|report|thesis|dissertation|letter|newsletter|blog|poster|slides?|footer|handout|leaflet|course|class|lecture"
+               r"|summary|referral|notes|sidebar|footnote|column|story|piece|write-?up|fact\s*sheet|infographic|podcast|website"
+               r"|dossier|submission|manuscript|chapter|proposal|grant(?:\s+application)?|audit|appraisal|journal\s+club)\b")
 ASKERS_PURPOSE = re.compile(r"\b(?:for|in|into|to|on)\s+(?:my|our)\s+[^.?!,;:]*"
-                             # a piece of writing or teaching of the asker's: "for a memo", "for an essay on ..."
-                             r"|\bfor\s+(?:a|an|the)\s+(?:[\w-]+\s+){0,2}?(?:memo|essay|assignment|talk|presentation|report|thesis"
-                             r"|dissertation|letter|newsletter|blog|poster|slides?|footer|handout|leaflet|course|class|lecture|summary|referral|notes"
-                             r"|sidebar|footnote|column|story|piece|write-?up|fact\s*sheet|infographic|podcast|website|dossier|submission|manuscript"
-                             r"|chapter|proposal|grant(?:\s+application)?|audit|appraisal"
-                             r"|journal\s+club)\b[^.?!,;:]*"
+                             rf"|{FOR_WRITING}[^.?!,;:]*"
                              # a figure or quote wanted in order to cite it: "Need the actual figure to cite."
                              r"|\b(?:figures?|numbers?|stat(?:istic)?s?|data|values?|quotes?|sentences?|lines?|passages?)\s+to\s+cite\b"
                              # someone's own list being written: "typing up Dr K's reference list"

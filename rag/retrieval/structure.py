@@ -17,8 +17,9 @@ from rag.retrieval.aims import asks_aim, asks_audience
 from rag.retrieval.captions import names_caption
 from rag.retrieval.quoted import quoted_units
 from rag.retrieval.numbered import abstract_sentence, numbered_items
-from rag.retrieval.record_words import (ASKERS_PURPOSE, AUTHORS, CITING_STYLE, FINDING_IT, GUESSED_TYPE, ONLINE_FIRST, RECORD_AGE, RECORD_DETAILS,
-                                       RECORD_NAME, REFERENCE_FOR_IT, WRITTEN_BY, INDUSTRY_MONEY, purpose_free)
+from rag.retrieval.record_words import (ASKERS_PURPOSE, AUTHORS, CITING_STYLE, FINDING_IT, FOR_WRITING, GUESSED_TYPE, ONLINE_FIRST,
+                                       RECORD_AGE, RECORD_DETAILS, RECORD_NAME, REFERENCE_FOR_IT, WRITTEN_BY, INDUSTRY_MONEY,
+                                       purpose_free)
 
 __all__ = ["SECTION_CUES", "BIBLIO_FILLER", "structural_units", "documents_meant", "topic_of"]
 
@@ -79,6 +80,8 @@ _CITING_IT = re.compile(rf"\b(?:{CITING_STYLE}|{REFERENCE_FOR_IT}|(?:my|our|(?!(
                         r"|for (?:the|a|my|our) (?:reference list|bibliography)"
                         # a reference for the asker's own piece of writing: "need it for the case summary ref"
                         r"|for (?:the|a|an|my|our) (?:[\w-]+ ){1,2}?(?:reference|ref)\b(?! list)"
+                        # or the other way round: "Ref for clinic letter: journal, yr, vol(issue), pages."
+                        rf"|\bref(?:erence)?\s+{FOR_WRITING}"
                         # the whole record asked as "the full reference" (of the document, when no other work is named)
                         r"|(?:full|complete|whole) (?:bibliographic\w* )?(?:reference|citation)(?!s)"
                         # the line one writes to cite it: "I need a proper reference line for my article"

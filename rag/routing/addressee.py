@@ -53,7 +53,10 @@ _ASKS_TEXT = re.compile(rf"\b(?:does|do|did) (?:the|this) {_REVIEW} {_TEXT_VERB}
                         # the same asked inside another question, without do-support: "does anyone know what that paper
                         # actually says about ...", "I'd like to know what the review mentions on ..."
                         # (or whether it does: "I'd like to understand whether the article says the liver is the main place")
-                        rf"|\b(?:what|whether) (?:the|this|that) {_REVIEW} (?:\w+ly )?(?:says?|said|states?|stated|mentions?|mentioned)\b", _F)
+                        rf"|\b(?:what|whether) (?:the|this|that) {_REVIEW} (?:\w+ly )?(?:says?|said|states?|stated|mentions?|mentioned)\b"
+                        # what it calls something, asked as an echo of its words: "The review calls liver-focused treatments
+                        # an essential part of what kind of management?" ("calls for" demands)
+                        rf"|\b(?:the|this) {_REVIEW} (?:calls|called|terms|termed|labels|labelled|labeled)\b(?!\s+for\b)", _F)
 # "does the decision tree in figure 2 cover grade 3?": the figure asked what it holds; "which grades is the
 # flowchart built for?", "fig 2 flowchart - what sort of tumours is it meant for?": whom it was drawn for
 _ASKS_FIGURE = re.compile(rf"\b(?:does|do|did) (?:the|this) {_FIGURE} (?:cover|include|deal with|address|mention)\b"
@@ -84,7 +87,9 @@ _PUT_TO_REVIEW = re.compile(rf"\b(?:what|how) (?:does|do|did) (?:the )?{_REVIEW}
                             r"\b(?:does|do|did) (?:the )?(?:review|article|paper|authors?)\b|"
                             rf"\b{_ATTRIBUTED}", _F)
 # The review as the one who decides: "how does the review approach / manage / treat ...".
-_DECIDES = re.compile(rf"\b(?:review|article|paper|authors?)\s+(?:\w+\s+)?{_DECISION_VERB}", _F)
+# (or would act: "so what would this paper do then")
+_DECIDES = re.compile(rf"\b(?:review|article|paper|authors?)\s+(?:\w+\s+)?{_DECISION_VERB}"
+                      rf"|\bwhat\s+(?:would|should|might)\s+(?:the|this)\s+{_REVIEW}\s+(?:\w+ly\s+)?(?:do|go\s+for|pick|choose)\b", _F)
 # The review or its authors named at all, as a sentence that asks may name them: "In this review, what determines ...?"
 _NAMED = re.compile(r"\b(?:this|the) (?:review|article|paper|authors?)\b|\baccording to\b", _F)
 

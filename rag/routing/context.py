@@ -92,7 +92,14 @@ def leans_on_statement(question: str) -> bool:
     # a noun phrase that can only point back does so wherever it stands: "... by Pape and colleagues. In which
     # journal and year this one appeared?"
     return bool(_SUBJECT_POINTS_BACK.search(question) or POINTING.search(question) or _OF_THAT_SORT.search(question)
-                or _WORK_POINTED.search(question) or _CONDITION_TOLD.search(question) or _asks_nothing_of_its_own(question))
+                or _WORK_POINTED.search(question) or _CONDITION_TOLD.search(question) or _VIEW_OF_NOTHING.search(question)
+                or _asks_nothing_of_its_own(question))
+
+
+# A view asked with nothing it is a view on ends its sentence: "In general terms what is this paper's position?" is the
+# position on what was just told ("... asks if a new liver could be an option for her husband.")
+_VIEW_OF_NOTHING = re.compile(r"\b(?:review|paper|article|authors?|their|its)(?:['\u2019]s|s['\u2019])?\s+(?:(?:general|overall|official"
+                              r"|own)\s+)?(?:position|view|stance|take|opinion|verdict)\s*(?:[?.!]+|$)", re.I)
 
 
 # A condition that is the statement told: "... can be taken out. what is the go-to treatment when that's possible?",

@@ -158,11 +158,22 @@ def rewrite(question: str, history: list[str] | None) -> Rewrite:
         # "does the review cite the ENETS guidelines?" then "and the Lancet Oncol one - first author and year?": the
         # fields of the work it names; the earlier work is not asked about
         return Rewrite(question, True, anchor)
+    if _SELF.search(anchor) and not (numbered or _OWN_WORK.search(anchor) or _OTHER_WORKS.search(anchor)) and _asks_the_record(question):
+        # "what is this review about?" then "and who wrote it and when was it published?": the review's own record,
+        # which the question asks in full (the anchor's words would ask its aim again)
+        return Rewrite(question, True, anchor)
     if numbered and (_OWN_WORK.search(question) or numbered_items(question)):
         # "page numbers for reference 1?" then "and the Hofland paper?": the same question of the work it names (and
         # "what's figure 1 about?" then "what does ref 13 that it's based on conclude?" asks of reference 13)
         anchor = anchor[:numbered.start()] + "the " + numbered.group(1) + anchor[numbered.end():]
     return Rewrite(f"{question} {anchor}", True, anchor)
+
+
+def _asks_the_record(question: str) -> bool:
+    """Does the question ask the record by its own words ("who wrote it", "when was it published"), not a bare "who"?"""
+    from rag.retrieval.structure import SECTION_CUES
+
+    return bool(SECTION_CUES[0][1].search(question))
 
 
 def _asks_record_fields(question: str) -> bool:
@@ -171,6 +182,8 @@ def _asks_record_fields(question: str) -> bool:
     return bool(record_fields_asked(question))
 
 
+# Works other than the review an earlier question may be about: "does the review cite the ENETS guidelines?"
+_OTHER_WORKS = re.compile(r"\b(?:cites?|cited|citing|references?|refs?|guidelines?|consensus|stud(?:y|ies)|papers|trials?|works)\b", re.I)
 # A work a follow-up names for itself, by a surname: "and the Hofland paper?", "the Dasari one?".
 _OWN_WORK = re.compile(r"\b[A-Z][a-z]{2,}(?:\s+et\s+al\.?|'s)?\s+(?:paper|one|study|article|reference|ref|work|review)\b")
 

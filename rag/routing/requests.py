@@ -54,9 +54,10 @@ CASE_REQUEST = re.compile(
     r"what (?:would|could|can|should|do|might) (?:you|we|i|they) (?:offer|add|give|start|try)|"
     # the drugs a person may take: "which medicines he can take then?"
     # (the subject before its verb too, as in an embedded question or a learner's English)
+    # (or be offered: "what drugs would they even offer me")
     r"(?:what|which) (?:medicines?|medications?|drugs?|tablets?|pills?) (?:(?:can|could|should|would|will|do|does|might) "
     r"(?:he|she|they|i|we|the patient|my \w+)|(?:he|she|they|i|we|the patient|my \w+) (?:can|could|should|would|will|might)) "
-    r"(?:take|have|get|be given|use)|"
+    r"(?:(?:even|actually|really|still|then|now) )?(?:take|have|get|be given|use|offer|give|prescribe|try|start)|"
     # ... or what the team is likely to: "they want to know what the surgeons are likely to offer"
     r"what (?:the |his |her |their )?(?:[\w-]+ )?(?:surgeons?|doctors?|team|oncologists?|specialists?|hospital) (?:is |are )?"
     r"(?:(?:likely|going|able) to )?offer|"

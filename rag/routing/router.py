@@ -24,26 +24,50 @@ from typing import TYPE_CHECKING, Callable, Literal, Sequence
 from rag.algorithm.inputs import extract_inputs
 from rag.answer.circumstances import asks_personal_outcome
 from rag.answer.cues import asks_for_number
-from rag.core.errors import InvalidQuestionError
 from rag.core.courtesy import unshouted, without_pleasantries
+from rag.core.errors import InvalidQuestionError
 from rag.core.question import asking_part, normalise_question
 from rag.core.shorthand import expand_shorthand
-from rag.glossary.comparisons import SAME_OR_NOT
+from rag.core.text import STOP_WORDS
 from rag.glossary.anaphoric import POINTER
+from rag.glossary.comparisons import SAME_OR_NOT
 from rag.glossary.keys import short_key
-from rag.glossary.questions import KIND_GUESS, parse_glossary_question, parse_glossary_terms, short_forms_in
+from rag.glossary.questions import (
+    KIND_GUESS,
+    parse_glossary_question,
+    parse_glossary_terms,
+    short_forms_in,
+)
 from rag.glossary.siblings import points_to_sibling, sibling_term
 from rag.routing.addressee import addressee
-from rag.routing.options import only_options, option_after_case
-from rag.routing.context import asks_anything, asks_of_work_told, leans_on_statement, named_from_context, split_context
-from rag.core.text import STOP_WORDS
+from rag.routing.context import (
+    asks_anything,
+    asks_of_work_told,
+    leans_on_statement,
+    named_from_context,
+    split_context,
+)
 from rag.routing.correction import corrected
 from rag.routing.followup import is_followup, rewrite
-from rag.routing.term_followup import followup_term
-from rag.routing.reasons import asks_purpose, asks_what_decides, asks_what_it_does, asks_why
+from rag.routing.options import only_options, option_after_case
+from rag.routing.reasons import (
+    asks_purpose,
+    asks_what_decides,
+    asks_what_it_does,
+    asks_why,
+)
 from rag.routing.scope import other_disease
-from rag.routing.treatment import (asks_about_cited_work, asks_for_detail, asks_next_step, case_told, is_treatment_question,
-                                   names_treatment, names_tumour, updates_case)
+from rag.routing.term_followup import followup_term
+from rag.routing.treatment import (
+    asks_about_cited_work,
+    asks_for_detail,
+    asks_next_step,
+    case_told,
+    is_treatment_question,
+    names_treatment,
+    names_tumour,
+    updates_case,
+)
 
 if TYPE_CHECKING:
     from rag.glossary.store import Glossary
@@ -217,8 +241,9 @@ def _continues_case(question: str) -> bool:
     """After a told case, does `question` ask about that case? A follow-up ("and now?", "what about
     ablation?") or a request for the next step ("What would you suggest next?") does, unless it
     asks about the review's text or only for a figure the pathway cannot give."""
-    if _ABOUT_TEXT.search(question) or _asks_beyond_algorithm(question) or asks_what_it_does(question):
-        return False
+    if (_ABOUT_TEXT.search(question) and addressee(question).verb != "decision") or _asks_beyond_algorithm(question) or (
+            asks_what_it_does(question)):
+        return False  # ("so what would this paper do then" asks the review to decide for the case)
     if asks_why(question) and (not is_followup(question) or len(question.split()) > 4):
         return False  # "why would they treat the liver first?" asks the review's reason; "why not surgery?" the case's
     return is_followup(question) or asks_next_step(question) or updates_case(question)
