@@ -9,7 +9,9 @@ subject with a verb of saying after "what is X"; "the number" asked before; who 
 apart by a word of its own ("the Endocr Rev one"); a verb-particle compound only hyphenated ("go-to") and an article
 left out ("go to liver"); a view asked of nothing; a reference for the asker's letter; the drugs a person would be
 offered; the review's record after a question about the review; what the paper would do for a case; what the review
-calls something; a closing sentence in another language. Each is a pattern of English, not the wording of one evaluation item.
+calls something; a closing sentence in another language; who in the present is treated; the asker's reference list
+named in several words; "predilection" and "disseminate"; making life worse; a pointer to the one term told or asked;
+what a figure applies to. Each is a pattern of English, not the wording of one evaluation item.
 """
 
 from __future__ import annotations
@@ -233,3 +235,44 @@ def test_what_the_review_calls_something_asks_its_text():
 ])
 def test_a_sentence_after_the_question_in_another_language_is_the_askers_aside(text, kept):
     assert without_pleasantries(text) == kept
+
+
+def test_who_in_the_present_after_openers_asks_who_is_treated():
+    from rag.answer.kinds import names_who_is_asked
+
+    assert names_who_is_asked("ok so who actually gets one, anyone with liver mets?") is not None
+    assert names_who_is_asked("ok so what actually happens?") is None
+
+
+def test_a_reference_list_of_the_askers_own_named_in_several_words_cites_the_review(article):
+    assert "citation" in structural_units("Need the DOI plus volume/issue for our study protocol reference list pls", [article])
+
+
+@pytest.mark.parametrize("text, lay, clinical", [
+    ("these tumours have a particular predilection for the liver", "predilection", "propensity"),
+    ("when they disseminate", "disseminate", "metastasis"),
+])
+def test_learned_words_for_tendency_and_spread(text, lay, clinical):
+    assert (lay, clinical) in lay_expansions(text)
+
+
+def test_making_life_worse_is_a_verb_of_influence_before_its_measures():
+    assert not asks_for_number("does having spread to the liver make life worse for NET pts, like day to day and how long they live?")
+
+
+@pytest.mark.parametrize("question, terms", [
+    ("What is OLT? Is that just another word for a transplant?", ("OLT",)),  # a guess at the meaning, by a pointer
+    ("letter says 'SI-NEN primary' what does that mean in plain words", ("SI-NEN",)),  # the one short form told
+])
+def test_a_pointer_to_the_one_term_told_or_asked(glossary, question, terms):
+    assert parse_glossary_terms(question, glossary) == terms
+
+
+def test_a_pointer_after_a_term_asks_more_when_its_guess_is_no_meaning(glossary):
+    assert parse_glossary_terms("What is TACE? Is it safe?", glossary) == ()
+
+
+@pytest.mark.model
+def test_what_a_figure_applies_to_is_answered_by_its_caption_which_opens_with_its_title(pipeline):
+    answer = pipeline.ask("which kind of tumours does Figure 2 apply to?")
+    assert not answer.abstained and "well-differentiated (G1/G2)" in answer.answer

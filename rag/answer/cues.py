@@ -78,6 +78,8 @@ _WHICH_PARTICULARS = re.compile(r"^\s*(?:which|what)\s+(?:(?:are|were)\s+the\s+)
 ENUMERATION = re.compile(r"such as|including|includ\w+\b|e\.\s?g\.|i\.\s?e\.|namely|:|\(", re.I)
 # ("named in the legend" is the passive of naming a thing, where it is mentioned: no title asked)
 TITLE_CUE = re.compile(r"\b(?:title|titled|called|named(?!\s+(?:in|on|within|among|anywhere))|heading)\b", re.I)
+# What a figure is for, which its title says: "which kind of tumours does Figure 2 apply to?", "is it meant for G3?"
+SCOPE_CUE = re.compile(r"\b(?:appl(?:y|ies)\s+to|(?:meant|intended|designed|drawn|made|valid)\s+for|applicable\s+to)\b", re.I)
 # Several items asked for at once ("which treatments does it list?", "what abbreviations are in the
 # legend?", "list the items"): a figure answers with its whole caption, not its title or one legend
 # item. "Is TACE listed in Figure 2?" asks for one.
@@ -211,6 +213,8 @@ def instance_class(question: str) -> str:
 # "How big a role does it play?" asks importance, as the idiom "play a big role" means.
 # ("effect" as the verb: "affect" as it is often misspelt, "spread to the liver effects quality of life and how long")
 _INFLUENCED_MEASURE = re.compile(r"\b(?:affect|effect|matter|depend|influenc|determin|chang|impact|dictat|decid|alter|shap"
+                                 # ("make life worse ..., like day to day and how long they live")
+                                 r"|(?:make|makes|made|making)\s+(?:[\w'-]+\s+){0,2}?(?:worse|better)"
                                  r"|hit|harm|worsen|shorten|lengthen|prolong|improv|reduc|limit|govern|mess(?:es|ed|ing)?\s+(?:up\s+)?with"
                                  r"|(?:make|makes|made|making)\s+(?:a|any|much\s+of\s+a)\s+difference\s+(?:to|in))\w*"
                                  # ("X, not just Y" coordinates as "X and Y" does: "how well people live, not just how long")

@@ -95,6 +95,9 @@ _ASKS_TREATED = re.compile(r"\b(?:in|for|to)\s+whom\b|^\W*(?:(?:and|but|so|ok)\s
                            # asked outright, not embedded ("... restricted in who can have them" asks about the restriction)
                            r"|^\W*(?:(?:and|but|so|ok)\s+)?who\s+(?:should|can|could|"
                            r"would|may|might)\s+(?:get|have|receive|be\s+(?:offered|considered|treated|eligible|selected))\b"
+                           # in the present, after an opener or two: "ok so who actually gets one, anyone with liver mets?"
+                           r"|^\W*(?:(?:and|but|so|ok|okay)[\s,]+){0,2}who\s+(?:(?:actually|really|then|usually)\s+)?"
+                           r"(?:gets|receives|qualifies|is\s+(?:offered|eligible|selected))\b"
                            r"|^\W*(?:(?:and|but|so|ok)\s+)?who\s+(?:is|are)\s+(?:eligible|suitable|a\s+candidate|candidates)\b", re.I)
 # The people a passage names: those who treat (clinicians, teams, agent nouns in -ist/-ian/-eon), those treated.
 _DOERS = re.compile(r"\b(?:surgeons?|physicians?|doctors?|clinicians?|nurses?|team|teams|experts?|specialists?|multidisciplinary"

@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from typing import Any, Callable, Sequence
 
-from rag.answer.cues import ASKS_COUNT, ASKS_SEVERAL, TITLE_CUE, asks_for_number
+from rag.answer.cues import ASKS_COUNT, ASKS_SEVERAL, SCOPE_CUE, TITLE_CUE, asks_for_number
 from rag.answer.kinds import caption_cannot_answer
 from rag.answer.record_cues import asks_beyond_listed_authors, asks_for_results, asks_unprinted_entry_field, citation_parts_for
 from rag.answer.segments import FIRST_LEGEND_ITEM, Segment, segments_of
@@ -52,11 +52,14 @@ def structural_choice(answerer: Any, question: str, structural: list[Hit], units
             best = max(segs, key=lambda s: answerer.coverage(weights, s.text, aliases))
             whole = Segment(unit, 0, len(unit.text))
             covered = answerer.coverage(weights, best.text, aliases) > answerer.settings.legend_item_min_coverage
+            # "which kind of tumours does it apply to?" asks its title, whatever legend item "tumours" meets: the whole
+            # caption, which opens with the title
+            scope = bool(SCOPE_CUE.search(question))
             asks_item = covered and best.start > 0
             titled = segs[0].start == 0 and not FIRST_LEGEND_ITEM.match(" " + segs[0].text)
             # "the title of Figure 2", or a question the title alone answers ("which grades
             # does the treatment algorithm cover?"): the caption's title, not its legend.
-            if ASKS_SEVERAL.search(question) and not TITLE_CUE.search(question):
+            if (ASKS_SEVERAL.search(question) and not TITLE_CUE.search(question)) or (scope and asks_item):
                 chosen.append((hit, whole))  # "which treatments does Figure 2 list?"
             elif titled and not asks_item and (TITLE_CUE.search(question) or (covered and best == segs[0])):
                 chosen.append((hit, segs[0]))  # "the title of Figure 2": the caption's title

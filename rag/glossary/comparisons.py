@@ -33,7 +33,10 @@ _HEDGING = r"i(?:'m|\s+am)\s+(?:assuming|presuming|guessing|thinking|taking\s+it
 _GUESSED = r"(?P<t>\S+)(?:\s+(?:in|on)\s+(?:the\s+)?" + PART + r"(?:\s+\d+)?|\s+(?:here|there))?"  # "'RE' there is ..."
 GUESS = [re.compile(p, re.IGNORECASE) for p in (
     r"(?:is|are)\s+" + _GUESSED + r"\s+(?:(?:short|shorthand)\s+for\s+|means\s+|stands?\s+for\s+|an?\s+(?:abbreviation|acronym)"
-    r"\s+(?:for|of)\s+|the\s+(?:abbreviation|acronym)\s+(?:for|of)\s+)?(?P<guess>[^?!]+)",
+    r"\s+(?:for|of)\s+|the\s+(?:abbreviation|acronym)\s+(?:for|of)\s+"
+    # "is that just another word for a transplant?", "is it a fancy name for ..."
+    r"|(?:(?:just|simply|only)\s+)?(?:another|an?\s+(?:fancy|posh|medical|technical|long|other))\s+(?:word|term|name)\s+for\s+)?"
+    r"(?P<guess>[^?!]+)",
     # the same guess stated, to be confirmed: "NEN = neuroendocrine neoplasm?" ("=" reads "means"),
     # "SA on the algorithm is somatostatin analogue, correct?"
     # "I take OLT to denote orthotopic liver transplantation"

@@ -110,6 +110,10 @@ def parse_glossary_terms(question: str, glossary: Glossary, alone: bool = False)
             terms = _read(asked, glossary, True)
             if _known(terms, glossary) or _shaped(terms, glossary):
                 return terms
+            named = short_forms_in(told, glossary)
+            if terms in (("that",), ("it",), ("this",)) and len(named) == 1:
+                # "letter says 'SI-NEN primary' what does that mean": the pointer is the one short form told
+                return named
     # And a statement run on after a question: "what does nelm mean the letters from the hospital keep saying nelm".
     # A frame that closes on its verb ends there when a new clause opens (a determiner or a subject pronoun).
     closed = _CLOSED_FRAME.match(question) or _CLOSED_SLOT.match(question)
@@ -234,7 +238,7 @@ def _read(question: str, glossary: Glossary, alone: bool, in_clause: bool = Fals
     return ()
 
 
-_RUN_ON = re.compile(r"(?<=\w\s)(?:what|which|how)\s+(?:does|do|did|is|are|was|were)\s", re.IGNORECASE)
+_RUN_ON = re.compile(r"(?<=[\w'\"\u2019\u201d)]\s)(?:what|which|how)\s+(?:does|do|did|is|are|was|were)\s", re.IGNORECASE)
 _CLOSED_FRAME = re.compile(r"(?P<asked>.*?\b(?:means?|stands?\s+for|short\s+for)),?\s+(?=(?:the|my|i|they|it|its|it's|theres|there's|im|i'm|we|he|she|this|that"
                            r"|these|those|his|her|our|their|so|because|cos|as)\b)", re.IGNORECASE)
 # "what is" closes on its slot when the slot is one written abbreviation and a clause with its own subject follows:

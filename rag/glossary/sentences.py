@@ -55,7 +55,9 @@ def guess_at(sentence: str, found: set[str], glossary: Glossary, clean: Callable
     text = CONJUNCTION.sub("", standard_frame(sentence, glossary))
     for pattern in GUESS:
         m = pattern.fullmatch(text)
-        if m and short_key(clean(m.group("t"), glossary)) in found:
+        # (a pointer is the one term the other sentence asks: "What is OLT? Is that just another word for a transplant?")
+        pointer = m.group("t").lower() in ("that", "it", "this") and len(found) == 1 if m else False
+        if m and (pointer or short_key(clean(m.group("t"), glossary)) in found):
             guess = m.group("guess")
             words = [w for w in re.findall(r"[^\W\d_]{4,}", guess.lower()) if not _VAGUE.fullmatch(w)]
             return bool(_VAGUE.search(guess)) or bool(words) and all(zipf(w) < 4.5 for w in words)

@@ -76,7 +76,7 @@ _TOPIC_RES = (
 # (someone's own list is a list being written: "typing up Dr K's reference list"; the review's is its own)
 _CITING_IT = re.compile(rf"\b(?:{CITING_STYLE}|{REFERENCE_FOR_IT}|(?:my|our|(?!(?:review|article|paper|authors?)'s)[A-Za-z]+'s)"
                         # (the piece being written may be named: "for my assignment reference", "my grant reference list")
-                        r" (?:[\w-]+ )?(?:reference list|references?|bibliography)"
+                        r" (?:[\w-]+ ){0,3}?(?:reference list|references?|bibliography)"
                         r"|for (?:the|a|my|our) (?:reference list|bibliography)"
                         # a reference for the asker's own piece of writing: "need it for the case summary ref"
                         r"|for (?:the|a|an|my|our) (?:[\w-]+ ){1,2}?(?:reference|ref)\b(?! list)"
