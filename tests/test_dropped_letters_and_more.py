@@ -11,7 +11,8 @@ left out ("go to liver"); a view asked of nothing; a reference for the asker's l
 offered; the review's record after a question about the review; what the paper would do for a case; what the review
 calls something; a closing sentence in another language; who in the present is treated; the asker's reference list
 named in several words; "predilection" and "disseminate"; making life worse; a pointer to the one term told or asked;
-what a figure applies to. Each is a pattern of English, not the wording of one evaluation item.
+what a figure applies to; the authors as holders of a view; formal and run-together wordings of the review's terms;
+"Query." opening a note; a single lesion that can come out; managing an after-effect. Each is a pattern of English, not the wording of one evaluation item.
 """
 
 from __future__ import annotations
@@ -248,14 +249,6 @@ def test_a_reference_list_of_the_askers_own_named_in_several_words_cites_the_rev
     assert "citation" in structural_units("Need the DOI plus volume/issue for our study protocol reference list pls", [article])
 
 
-@pytest.mark.parametrize("text, lay, clinical", [
-    ("these tumours have a particular predilection for the liver", "predilection", "propensity"),
-    ("when they disseminate", "disseminate", "metastasis"),
-])
-def test_learned_words_for_tendency_and_spread(text, lay, clinical):
-    assert (lay, clinical) in lay_expansions(text)
-
-
 def test_making_life_worse_is_a_verb_of_influence_before_its_measures():
     assert not asks_for_number("does having spread to the liver make life worse for NET pts, like day to day and how long they live?")
 
@@ -276,3 +269,46 @@ def test_a_pointer_after_a_term_asks_more_when_its_guess_is_no_meaning(glossary)
 def test_what_a_figure_applies_to_is_answered_by_its_caption_which_opens_with_its_title(pipeline):
     answer = pipeline.ask("which kind of tumours does Figure 2 apply to?")
     assert not answer.abstained and "well-differentiated (G1/G2)" in answer.answer
+
+
+@pytest.mark.parametrize("question, record", [
+    ("Position of the authors on transplant for NELM. One line.", False),  # the holders of a view
+    ("Please state what the authors identify as the preferred management.", False),  # the authors doing
+    ("who are the authors?", True),
+])
+def test_the_authors_as_holders_of_a_view_ask_no_record_field(article, question, record):
+    assert ("citation" in structural_units(question, [article])) is record
+
+
+@pytest.mark.parametrize("text, lay, clinical", [
+    ("the preferred management where the metastases are amenable to removal", "preferred management", "treatment of choice"),
+    ("the preferred management where the metastases are amenable to removal", "amenable to removal", "resectable"),
+    ("main organ for distant spread in NEN", "main organ", "dominant site"),
+    ("are there non surgery options", "non surgery", "non-surgical"),
+    ("like the xray guided ones", "xray guided", "interventional radiology"),
+    ("these tumours have a particular predilection for the liver", "predilection", "propensity"),
+    ("when they disseminate", "disseminate", "metastasis"),
+])
+def test_formal_learned_and_run_together_wordings_of_the_reviews_terms(text, lay, clinical):
+    assert (lay, clinical) in lay_expansions(text)
+
+
+def test_query_opening_a_note_is_no_part_of_it():
+    assert without_pleasantries("Query. Per this review, main organ for distant spread in NEN.") == (
+        "main organ for distant spread in NEN.")
+
+
+@pytest.mark.parametrize("text", [
+    "now a new spot in the liver that they say can come out",
+    "the tumour that could come out",
+])
+def test_a_single_lesion_or_a_relative_pronoun_that_can_come_out_is_resectable(text):
+    assert extract_inputs(text).liver == "resectable"
+
+
+def test_managing_an_after_effect_asks_no_pathway_decision():
+    from rag.routing.details import asks_for_detail
+
+    assert asks_for_detail("After TACE how do I manage post-embolisation syndrome at home, what symptoms should I tell "
+                           "the family to watch for?")
+    assert not asks_for_detail("G2 pNET, unresectable. What do you recommend, and what symptoms should we watch for?")

@@ -100,7 +100,7 @@ _REMOVED = (r"(?:surgically |completely |fully |all )?(?:resected|removed|excise
 # What is removed must be the disease ("get it all out", "remove the liver lesions"): "they can
 # remove the primary" says nothing about the liver.
 _DISEASE = (r"(?:it|them|everything|all of (?:it|them)|"
-            r"(?:the |all (?:the |of the )?)?(?:liver |hepatic )?(?:mets|metastases|lesions|disease|tumou?rs?|spots))")
+            r"(?:the |all (?:the |of the )?)?(?:liver |hepatic )?(?:mets?|metastas[ie]s|lesions?|disease|tumou?rs?|spots?))")
 _REMOVE = (rf"(?:(?:resect|remove|excise|operate on) {_DISEASE}(?: all)?|(?:take|get|cut) {_DISEASE}(?: all)? out|"
            rf"(?:take|get|cut) out {_DISEASE}|get rid of {_DISEASE}|get (?:it|them) all\b)")
 _CANNOT = (r"(?:can ?not|can'?t|could ?not|couldn'?t|won't|will not|unable to|not able to|"
@@ -145,7 +145,9 @@ LIVER_PATTERNS = [  # (pattern, status, assumed?) checked in order; a later one 
                 rf"(?:can|could|will|would|(?:is |are )?able to) (?:all )?{_REMOVE}|"
                 # the disease as subject of the intransitive "come out" ("it can all come out"), and
                 # a surgeon willing to operate ("surgeons happy to resect", "planning to operate")
-                rf"(?:{_DISEASE}|they) (?:can|could|will|would) (?:all )?come out|"
+                # (or a relative pronoun standing for it: "a new spot in the liver that they say can come out")
+                rf"(?:{_DISEASE}|they|that|which)(?: (?:they|the surgeons?|the doctors?) (?:say|said|think|thought))? (?:can|could"
+                r"|will|would) (?:all )?come out|"
                 r"(?:happy|willing|keen|planning|going|able|wants?|would like) to (?:resect|operate)|"
                 # a surgeon who "can get them" means to remove them ("surgeon thinks he can get them")
                 r"surgeons?\b[^.;?]{0,30}?\b(?:can|could|will|would) get (?:it|them|all of (?:it|them))(?! back)\b|"

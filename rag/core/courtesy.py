@@ -34,7 +34,7 @@ _REQUEST = re.compile(
     r"(?:asks?|asked|(?:is|are|was|were)\s+(?:asking|wondering)|wants?\s+to\s+know|wanted\s+to\s+know|would\s+like\s+to\s+know)"
     # (only before what is asked: "his wife is asking: the scan showed ..." tells a case, and the asker stays in it)
     r"(?:\s+(?:if|whether)\b|\s*[:,-]*(?=\s*(?:(?:so|and|but)\s+)?" + _OPENERS + r"))"
-    r"|(?:quick|one|a|another)\s+(?:question|q)\s*[:,-]|(?:please|pls|plz)\s*,?(?=\s+\w)|ok(?:ay)?\s*(?:so\b)?\s*,?(?=\s+\w))\s*",
+    r"|(?:(?:quick|one|a|another)\s+)?(?:question|q|query)\s*[:.,-]|(?:please|pls|plz)\s*,?(?=\s+\w)|ok(?:ay)?\s*(?:so\b)?\s*,?(?=\s+\w))\s*",
     re.I)
 _CLOSING = re.compile(rf"(?<=[\w?.!)'\"])[\s,.;:!-]*(?:{_THANKS}[\s.!]*)+$", re.I)
 # A letter's sign-off and signature: "Yours faithfully, R. Whitfield", "Kind regards, Anna".

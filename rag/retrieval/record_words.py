@@ -58,7 +58,10 @@ RECORD_DETAILS = (r"(?:citation|reference|publication|bibliographic\w*) (?:detai
 # The authors as the subject of a verb of opinion ask what the review says, not who wrote it:
 # "do the authors see it as routine?", "what do the authors recommend?"; so does the authors as the
 # source of a view: "according to the authors", "safety per authors?", "what do the authors require".
-AUTHORS = (r"(?<!according to the )(?<!according to )(?<!according the )(?<!per the )(?<!per )(?<!do the )(?<!does the )(?<!did the )authors?(?!'?\s+(?:see|sees|think|consider|recommend|suggest|say|says"
+# (the holders of a view named after it: "Position of the authors on transplant")
+AUTHORS = (r"(?<!according to the )(?<!according to )(?<!according the )(?<!per the )(?<!per )(?<!do the )(?<!does the )(?<!did the )"
+           r"(?<!position of the )(?<!view of the )(?<!views of the )(?<!stance of the )(?<!opinion of the )(?<!verdict of the )"
+           r"authors?(?!'?\s+(?:see|sees|think|consider|recommend|suggest|say|says|identif\w*|highlight\w*|emphasi[sz]\w*|stress\w*"
            r"|view|regard|describe|discuss|believe|feel|propose|mention|argue|conclude|advise|favou?r|prefer|state|require"
            # the authors as those who hold a view or an interest: "the authors' stance", "whether the authors have ties"
            r"|stance|position|opinion|take|verdict|conclusions?|thoughts|have|has|had|declared?|disclosed?"

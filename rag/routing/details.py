@@ -42,6 +42,10 @@ _DETAIL = re.compile(
     # whether the text gives a figure: "does this review give any 5-year survival figures?"
     rf"\b(?:does|do|did)\s+(?:the|this|it|they)\s+(?:(?:review|article|paper|abstract)\s+)?(?:give|quote|report|state|provide|"
     rf"mention|cite)\s+(?:any\s+|a\s+)?(?:[\w-]+\s+){{0,4}}?{_DETAIL_NOUN}\b", _F)
+# A treatment's after-effects, managed or watched for: "how do I manage post-embolisation syndrome at home, what symptoms
+# should I tell the family to watch for?" (what is managed is the after-effect, not the tumour)
+_AFTER_EFFECT = re.compile(r"\b(?:side[- ]effects?|adverse (?:effects?|events?|reactions?)|toxicit(?:y|ies)|post-?[a-z]+\s+syndrome"
+                           r"|(?:symptoms?|signs?)\s+(?:\w+\s+){0,6}?(?:to\s+)?(?:watch|look)\s+(?:out\s+)?for)\b", _F)
 # Within the sentence that asks for the detail, only a question word on a decision noun asks for a
 # decision too ("what treatment, and at what dose?"); "what dose should she get?" does not.
 _DECISION_ASK = re.compile(
@@ -66,8 +70,8 @@ def asks_for_detail(question: str) -> bool:
     sentence that asks it, for no decision ("54F, G2 pNET, unresectable liver mets. What dose of
     lanreotide?" is True; "... what treatment, and at what dose?" asks for a decision too: False)."""
     text = tidy_question(question)
-    if _names_a_drug_choice(asking_part(text)):
-        return True
+    if _names_a_drug_choice(asking_part(text)) or (_AFTER_EFFECT.search(asking_part(text)) and not CASE_REQUEST.search(text)):
+        return True  # (a plan asked beside them still asks for a decision: "what do you recommend, and what to watch for?")
     detail = _DETAIL.search(text)
     if not detail:
         return False
