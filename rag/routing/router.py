@@ -32,42 +32,18 @@ from rag.core.text import STOP_WORDS
 from rag.glossary.anaphoric import POINTER
 from rag.glossary.comparisons import SAME_OR_NOT
 from rag.glossary.keys import short_key
-from rag.glossary.questions import (
-    KIND_GUESS,
-    parse_glossary_question,
-    parse_glossary_terms,
-    short_forms_in,
-)
+from rag.glossary.questions import KIND_GUESS, parse_glossary_question, parse_glossary_terms, short_forms_in
 from rag.glossary.siblings import points_to_sibling, sibling_term
 from rag.routing.addressee import addressee
-from rag.routing.context import (
-    asks_anything,
-    asks_of_work_told,
-    leans_on_statement,
-    named_from_context,
-    split_context,
-)
+from rag.routing.context import asks_anything, asks_of_work_told, leans_on_statement, named_from_context, split_context
 from rag.routing.correction import corrected
 from rag.routing.followup import is_followup, rewrite
 from rag.routing.options import only_options, option_after_case
-from rag.routing.reasons import (
-    asks_purpose,
-    asks_what_decides,
-    asks_what_it_does,
-    asks_why,
-)
+from rag.routing.reasons import asks_purpose, asks_what_decides, asks_what_it_does, asks_why
 from rag.routing.scope import other_disease
 from rag.routing.term_followup import followup_term
-from rag.routing.treatment import (
-    asks_about_cited_work,
-    asks_for_detail,
-    asks_next_step,
-    case_told,
-    is_treatment_question,
-    names_treatment,
-    names_tumour,
-    updates_case,
-)
+from rag.routing.treatment import (asks_about_cited_work, asks_for_detail, asks_next_step, case_told, is_treatment_question,
+                                   names_treatment, names_tumour, updates_case)
 
 if TYPE_CHECKING:
     from rag.glossary.store import Glossary
