@@ -118,8 +118,12 @@ def _in_another_language(sentence: str) -> bool:
 
 
 def _without_closing_in_another_language(text: str) -> str:
+    """`text` up to its question mark when all that follows is in another language (only what follows the last "?" is
+    weighed: a question asked in another language is still the question)."""
     after = _AFTER_QUESTION.search(text)
     return text[:after.start()].rstrip() if after and _in_another_language(after.group(1)) else text
+
+
 _LETTERS = re.compile(r"[A-Za-z]")
 
 
