@@ -312,3 +312,15 @@ def test_managing_an_after_effect_asks_no_pathway_decision():
     assert asks_for_detail("After TACE how do I manage post-embolisation syndrome at home, what symptoms should I tell "
                            "the family to watch for?")
     assert not asks_for_detail("G2 pNET, unresectable. What do you recommend, and what symptoms should we watch for?")
+
+
+def test_an_english_closing_sentence_loads_no_other_languages_word_list(monkeypatch):
+    import wordfreq
+
+    from rag.core.courtesy import _in_another_language
+
+    asked = []
+    real = wordfreq.zipf_frequency
+    monkeypatch.setattr(wordfreq, "zipf_frequency", lambda word, lang, **kw: asked.append(lang) or real(word, lang, **kw))
+    assert not _in_another_language("My dad has NET liver mets in segment four.")
+    assert set(asked) == {"en"}

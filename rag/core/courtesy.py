@@ -106,12 +106,17 @@ _OTHER_LANGUAGES = ("es", "fr", "de", "it", "pt", "nl")
 _FOREIGN_MARGIN = 1.5  # Zipf points: the word is some thirty times commoner in the other language than in English
 
 
+_RARE_IN_ENGLISH = 3.0  # Zipf: rarer than once in a million English words
+
+
 def _in_another_language(sentence: str) -> bool:
-    """Are two thirds or more of the sentence's words (at least three) far commoner in one other language than in English?"""
+    """Are two thirds or more of the sentence's words (at least three) far commoner in one other language than in English?
+    Only a sentence half of whose words English barely uses is weighed so: each other language's frequency list costs
+    some 35 MB and a tenth of a second to load, which an English sentence must not pay."""
     from wordfreq import zipf_frequency
 
     words = [w.lower() for w in re.findall(r"[^\W\d_]{2,}", sentence)]
-    if len(words) < 3:
+    if len(words) < 3 or sum(zipf_frequency(w, "en") < _RARE_IN_ENGLISH for w in words) * 2 < len(words):
         return False
     return any(sum(zipf_frequency(w, lang) - zipf_frequency(w, "en") >= _FOREIGN_MARGIN for w in words) * 3 >= len(words) * 2
                for lang in _OTHER_LANGUAGES)

@@ -238,9 +238,10 @@ def case_told(history: Sequence[str]) -> tuple[str, ...]:
     # three pathway features told together describe a case ("Handover: bed 4, G2 pancreatic NET,
     # liver mets, unresectable, bone mets on the PET."), whether or not a patient is named; a treatment asked
     # for a patient whose features are still to come ("my dad has nets in his liver what can they do") opens one too
-    asked_for = any(is_treatment_question(t) for t in turns)
-    if not (known or asked_for and any(PATIENT.search(t) for t in turns)) or known < _CASE_FEATURES and not (
-            asked_for or is_treatment_question(" ".join(turns))):
+    if known >= _CASE_FEATURES:
+        return tuple(turns)
+    asked_for = any(is_treatment_question(t) for t in turns)  # (read only where the features alone do not decide)
+    if not (known or asked_for and any(PATIENT.search(t) for t in turns)) or not (asked_for or is_treatment_question(" ".join(turns))):
         return ()
     return tuple(turns)
 
